@@ -1,0 +1,352 @@
+/**
+ * The Stride contract: every query, result and adapter shape of ../shared/DESIGN.md ("Data shapes").
+ * Field names here are public API; the REST contract (docs/openapi.yaml), every adapter and every widget use them.
+ */
+
+export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'pilot';
+export const PERIOD_KINDS: readonly PeriodKind[] = ['day', 'week', 'month', 'quarter', 'year', 'pilot'];
+
+/** A calendar date in the bank's time zone, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** An ISO 8601 date-time with offset, e.g. `2026-11-24T18:30:00+08:00`. */
+export type IsoDateTime = string;
+
+export interface Scope {
+  org: string;
+  manager?: string;
+  period: PeriodKind;
+  date: IsoDate;
+}
+
+export type IndicatorRows = 'children' | 'managers';
+export type LeaderboardBoard = 'managers' | 'teams' | 'subbranches' | 'branches';
+/** `points` or an indicator id from the catalogue. */
+export type LeaderboardMetric = string;
+
+export interface IndicatorsQuery {
+  scope: Scope;
+  rows?: IndicatorRows;
+}
+export interface LeaderboardQuery {
+  scope: Scope;
+  board: LeaderboardBoard;
+  metric: LeaderboardMetric;
+}
+export interface FunnelQuery {
+  scope: Scope;
+}
+export interface CoverageQuery {
+  scope: Scope;
+}
+export interface GridsQuery {
+  org: string;
+}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface OrgTreeQuery {}
+
+export interface TrendPoint {
+  date: IsoDate;
+  value: number | null;
+}
+
+export interface IndicatorValue {
+  id: string;
+  value: number | null;
+  target?: number | null;
+  previous?: number | null;
+  /** Conversions only: the converted amount in CNY (2 decimals). */
+  amount?: number | null;
+  trend?: TrendPoint[];
+}
+
+export interface IndicatorRow {
+  id: string;
+  name: string;
+  kind: 'org' | 'manager';
+  values: Record<string, number | null>;
+  targets?: Record<string, number | null>;
+}
+
+export interface IndicatorsResult {
+  asOf: IsoDateTime;
+  scope: Scope;
+  period: { start: IsoDate; end: IsoDate };
+  indicators: IndicatorValue[];
+  rows?: IndicatorRow[];
+}
+
+export type BadgeKind = 'milestone' | 'champion' | 'action' | 'contest';
+export interface Badge {
+  id: string;
+  label: string;
+  kind: BadgeKind;
+}
+
+export interface LeaderboardEntry {
+  id: string;
+  name: string;
+  kind: 'manager' | 'org';
+  orgName?: string;
+  avatarUrl?: string;
+  value: number | null;
+  target?: number | null;
+  previousValue?: number | null;
+  streak?: number;
+  badges?: Badge[];
+  /** Optional: points by action (`contacted`, `conversation`, ...), for the "how was this calculated" view. */
+  pointsByAction?: Record<string, number>;
+}
+
+export interface LeaderboardResult {
+  asOf: IsoDateTime;
+  scope: Scope;
+  board: LeaderboardBoard;
+  metric: LeaderboardMetric;
+  entries: LeaderboardEntry[];
+}
+
+export type FunnelStageId = 'assigned' | 'claimed' | 'contacted' | 'visited' | 'intent' | 'applied' | 'converted';
+export const FUNNEL_STAGES: readonly FunnelStageId[] = [
+  'assigned',
+  'claimed',
+  'contacted',
+  'visited',
+  'intent',
+  'applied',
+  'converted',
+];
+
+export interface FunnelStage {
+  id: string;
+  label: string;
+  count: number;
+  overdue?: number;
+  medianDwellHours?: number | null;
+}
+
+export interface FunnelResult {
+  asOf: IsoDateTime;
+  scope: Scope;
+  stages: FunnelStage[];
+}
+
+export interface CoverageCell {
+  gridId: string;
+  name: string;
+  managerIds: string[];
+  managerNames?: string[];
+  households: number;
+  covered: number;
+  openLeads?: number;
+}
+
+export interface CoverageResult {
+  asOf: IsoDateTime;
+  scope: Scope;
+  cells: CoverageCell[];
+}
+
+/** GeoJSON (RFC 7946) subset that grids use. */
+export type Position = [number, number];
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: Position[][];
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon';
+  coordinates: Position[][][];
+}
+export interface GridProperties {
+  gridId: string;
+  name: string;
+  households: number;
+  [extra: string]: unknown;
+}
+export interface GridFeature {
+  type: 'Feature';
+  id?: string | number;
+  properties: GridProperties;
+  geometry: PolygonGeometry | MultiPolygonGeometry;
+}
+export interface Grids {
+  type: 'FeatureCollection';
+  features: GridFeature[];
+}
+
+export type OrgLevel = 'bank' | 'branch' | 'subbranch' | 'team' | 'manager';
+export interface OrgNode {
+  id: string;
+  name: string;
+  parentId: string | null;
+  level: OrgLevel;
+  /** Optional, managers only: a picture for leaderboards. */
+  avatarUrl?: string;
+}
+export type OrgTree = OrgNode[];
+
+export type LeadEventType =
+  | 'assigned'
+  | 'claimed'
+  | 'contacted'
+  | 'conversation'
+  | 'visited'
+  | 'followup'
+  | 'logged'
+  | 'intent'
+  | 'applied'
+  | 'converted';
+export const LEAD_EVENT_TYPES: readonly LeadEventType[] = [
+  'assigned',
+  'claimed',
+  'contacted',
+  'conversation',
+  'visited',
+  'followup',
+  'logged',
+  'intent',
+  'applied',
+  'converted',
+];
+
+export interface LeadEvent {
+  at: IsoDateTime;
+  type: LeadEventType;
+  leadId: string;
+  managerId: string;
+  customerId: string;
+  gridId: string;
+  /** CNY, `converted` only. */
+  amount?: number;
+}
+
+export interface Target {
+  org: string;
+  indicator: string;
+  period: PeriodKind;
+  start: IsoDate;
+  target: number;
+}
+
+/** Holidays and make-up working days (调休). Without one, Monday-Friday are working days. */
+export interface WorkCalendar {
+  holidays: IsoDate[];
+  workdays: IsoDate[];
+}
+
+export interface PilotConfig {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** application/problem+json (RFC 9457), as the REST contract returns errors. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}
+
+/* ---------------------------------------------------------------- indicator catalogue */
+
+export type IndicatorUnit = 'count' | 'fraction';
+export interface IndicatorDefinition {
+  id: string;
+  unit: IndicatorUnit;
+  /** Labels by locale; zh-CN and en are always present for the default catalogue. */
+  label: { 'zh-CN': string; en: string };
+  /** Whether more is better (all ten defaults); drives the colour of a change. */
+  goodDirection?: 'up' | 'down';
+  /** Conversions carry an amount in CNY beside the count. */
+  hasAmount?: boolean;
+}
+
+export const DEFAULT_CATALOGUE: readonly IndicatorDefinition[] = [
+  { id: 'assigned', unit: 'count', label: { 'zh-CN': '名单下发', en: 'Leads assigned' } },
+  { id: 'claim_rate', unit: 'fraction', label: { 'zh-CN': '名单认领率', en: 'Claim rate' } },
+  { id: 'contacted', unit: 'count', label: { 'zh-CN': '首次触达', en: 'Customers contacted' } },
+  { id: 'conversations', unit: 'count', label: { 'zh-CN': '有效沟通', en: 'Effective conversations' } },
+  { id: 'visits', unit: 'count', label: { 'zh-CN': '上门面访', en: 'Visits' } },
+  { id: 'followup_rate', unit: 'fraction', label: { 'zh-CN': '跟进及时率', en: 'Timely follow-up' } },
+  { id: 'logged_rate', unit: 'fraction', label: { 'zh-CN': '过程留痕率', en: 'Logged outcomes' } },
+  { id: 'intent', unit: 'count', label: { 'zh-CN': '意向客户', en: 'Intent customers' } },
+  { id: 'applications', unit: 'count', label: { 'zh-CN': '申请进件', en: 'Applications' } },
+  { id: 'conversions', unit: 'count', label: { 'zh-CN': '成交转化', en: 'Conversions' }, hasAmount: true },
+];
+
+/* ---------------------------------------------------------------- adapter */
+
+export interface AdapterCallOptions {
+  signal: AbortSignal;
+}
+
+/**
+ * One object implementing any subset of these methods. Each resolves to the shape above; the kit validates what
+ * comes back before a widget sees it.
+ */
+export interface StrideAdapter {
+  indicators?(query: IndicatorsQuery, options: AdapterCallOptions): Promise<IndicatorsResult>;
+  leaderboard?(query: LeaderboardQuery, options: AdapterCallOptions): Promise<LeaderboardResult>;
+  funnel?(query: FunnelQuery, options: AdapterCallOptions): Promise<FunnelResult>;
+  coverage?(query: CoverageQuery, options: AdapterCallOptions): Promise<CoverageResult>;
+  grids?(query: GridsQuery, options: AdapterCallOptions): Promise<Grids>;
+  orgTree?(query: OrgTreeQuery, options: AdapterCallOptions): Promise<OrgTree>;
+}
+
+export interface AdapterQueries {
+  indicators: IndicatorsQuery;
+  leaderboard: LeaderboardQuery;
+  funnel: FunnelQuery;
+  coverage: CoverageQuery;
+  grids: GridsQuery;
+  orgTree: OrgTreeQuery;
+}
+export interface AdapterResults {
+  indicators: IndicatorsResult;
+  leaderboard: LeaderboardResult;
+  funnel: FunnelResult;
+  coverage: CoverageResult;
+  grids: Grids;
+  orgTree: OrgTree;
+}
+export type AdapterMethod = keyof AdapterQueries;
+export const ADAPTER_METHODS: readonly AdapterMethod[] = [
+  'indicators',
+  'leaderboard',
+  'funnel',
+  'coverage',
+  'grids',
+  'orgTree',
+];
+
+/* ---------------------------------------------------------------- errors */
+
+export type StrideErrorKind = 'auth' | 'network' | 'timeout' | 'http' | 'invalid';
+
+/**
+ * The one error type the kit surfaces. `kind` lets a host react (send an expired session to its sign-in page);
+ * `method` names the adapter method (and for http, the endpoint) that failed.
+ */
+export class StrideError extends Error {
+  readonly kind: StrideErrorKind;
+  readonly method: string;
+  readonly status?: number;
+  readonly problem?: Problem;
+  constructor(
+    kind: StrideErrorKind,
+    method: string,
+    message: string,
+    options: { status?: number; problem?: Problem; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'StrideError';
+    this.kind = kind;
+    this.method = method;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.problem !== undefined) this.problem = options.problem;
+  }
+}
+
+export function isStrideError(value: unknown): value is StrideError {
+  return value instanceof StrideError || (value instanceof Error && (value as { name?: string }).name === 'StrideError');
+}

@@ -1,0 +1,51 @@
+import type {
+  Grids,
+  IndicatorDefinition,
+  LeadEvent,
+  OrgTree,
+  PilotConfig,
+  Target,
+  WorkCalendar,
+} from '../contracts.js';
+
+/** Service levels of the Definitions, all configurable. Durations in hours unless named otherwise. */
+export interface SlaConfig {
+  /** Claim within this many hours of assignment (claim_rate). Default 24. */
+  claimHours: number;
+  /** Follow-up within this many days of first contact (followup_rate). Default 3. */
+  followupDays: number;
+  /** Count the follow-up SLA in working days instead of calendar days. Default false. */
+  followupInWorkingDays: boolean;
+  /** A `logged` event within this many hours of the contact (logged_rate). Default 24. */
+  loggedHours: number;
+  /** Funnel overdue thresholds in days per stage. Defaults: claimed 1, contacted 3, visited 7, intent 14, applied 14. */
+  stageDays: Partial<Record<string, number>>;
+}
+
+/** The default points scheme of the Definitions; configurable. */
+export interface PointsScheme {
+  firstContact: number;
+  conversation: number;
+  visit: number;
+  firstIntent: number;
+  firstApplication: number;
+  firstConversion: number;
+  timelyFollowup: number;
+}
+
+/** Everything the metrics engine computes from. Only `events` and `orgTree` are required. */
+export interface EventLogInput {
+  events: readonly LeadEvent[];
+  orgTree: OrgTree;
+  grids?: Grids;
+  targets?: readonly Target[];
+  calendar?: WorkCalendar;
+  pilot?: PilotConfig;
+  /** IANA time zone of the bank. Default `Asia/Shanghai`. */
+  timeZone?: string;
+  catalogue?: readonly IndicatorDefinition[];
+  sla?: Partial<SlaConfig>;
+  points?: Partial<PointsScheme>;
+  /** Clock, for asOf = min(now, end of date). Default `() => new Date()`. */
+  now?: () => Date;
+}

@@ -1,0 +1,70 @@
+// Browser tests: real headless Chromium (Debian's /usr/bin/chromium) through Playwright, TypeScript through esbuild.
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const require = createRequire(import.meta.url);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  throw new Error(`Chromium not found at ${chromium}: run "apt-get install -y chromium" (see TOOLCHAIN.md) or set CHROMIUM_PATH.`);
+}
+
+// The workspace packages are tested from source, as the demo and Storybook use them.
+const sourceAliases = {
+  '@stride/core': '/packages/core/src/index.ts',
+  '@stride/elements': '/packages/elements/src/index.ts',
+};
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/bench/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromium,
+        args: [
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    {
+      name: 'stride-source-aliases',
+      resolveImport({ source }) {
+        return sourceAliases[source];
+      },
+    },
+    {
+      // msw's service worker must be served from the origin root.
+      name: 'msw-worker',
+      serve(context) {
+        if (context.path === '/mockServiceWorker.js') {
+          return { body: readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8'), type: 'js' };
+        }
+        return undefined;
+      },
+    },
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /></head>
+  <body>
+    <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
