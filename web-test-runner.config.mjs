@@ -3,6 +3,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { writeFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,6 +18,28 @@ const sourceAliases = {
   '@stride/elements': '/packages/elements/src/index.ts',
 };
 
+/** Counts passed and failed tests over all sessions, for the one summary line of `npm test`. */
+function countingReporter() {
+  const count = (suite, totals) => {
+    for (const t of suite?.tests ?? []) {
+      if (t.skipped) totals.skipped += 1;
+      else if (t.passed) totals.passed += 1;
+      else totals.failed += 1;
+    }
+    for (const s of suite?.suites ?? []) count(s, totals);
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.fileErrors += 1;
+      }
+      if (process.env.STRIDE_WTR_SUMMARY) writeFileSync(process.env.STRIDE_WTR_SUMMARY, JSON.stringify(totals));
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/bench/**'],
@@ -24,6 +48,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
+  reporters: [defaultReporter(), countingReporter()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -1,0 +1,138 @@
+/**
+ * The one formatter module: every number and date a widget shows goes through here, through `Intl`.
+ * zh-CN compacts large numbers with 万/亿 (Intl's own zh-CN compact notation), fractions are 0-1 in data and
+ * become percents only here, money is CNY.
+ */
+import type { IsoDate, IsoDateTime } from '../contracts.js';
+
+export type StrideLocale = 'zh-CN' | 'en';
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/** Shown wherever a value is missing (null, non-finite): never 0, which would be a lie. */
+export const MISSING = '--';
+
+export function resolveLocale(value: string | null | undefined): StrideLocale {
+  if (!value) return 'zh-CN';
+  return value.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+// Intl formatters are expensive to build and cheap to reuse; a 10,000-row board formats 50,000 numbers.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: StrideLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+function dateFormat(locale: StrideLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function isNumber(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** A count: 1,234 / 1.2万 (compact only from 10,000 up, where a wall screen needs it). */
+export function formatCount(value: number | null | undefined, locale: StrideLocale, options: { compact?: boolean } = {}): string {
+  if (!isNumber(value)) return MISSING;
+  const normalised = Object.is(value, -0) ? 0 : value;
+  if (options.compact && Math.abs(normalised) >= 10_000) {
+    return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(normalised);
+  }
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(normalised);
+}
+
+/** A 0-1 fraction as a percent: 0.8734 -> 87.3%. */
+export function formatPercent(value: number | null | undefined, locale: StrideLocale, digits = 1): string {
+  if (!isNumber(value)) return MISSING;
+  const normalised = Object.is(value, -0) ? 0 : value;
+  return numberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(normalised);
+}
+
+/** A signed change of a fraction or ratio, e.g. +12.5% / -3%. */
+export function formatSignedPercent(value: number | null | undefined, locale: StrideLocale, digits = 1): string {
+  if (!isNumber(value)) return MISSING;
+  const normalised = Object.is(value, -0) ? 0 : value;
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(normalised);
+}
+
+/** Money in CNY: ¥1,234.56, or compact (¥12.3万 / CN¥12.3K) where space is short. */
+export function formatMoney(value: number | null | undefined, locale: StrideLocale, options: { compact?: boolean } = {}): string {
+  if (!isNumber(value)) return MISSING;
+  const normalised = Object.is(value, -0) ? 0 : value;
+  if (options.compact && Math.abs(normalised) >= 10_000) {
+    return numberFormat(locale, { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 }).format(normalised);
+  }
+  return numberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(normalised);
+}
+
+/** Hours as a duration a manager reads at a glance: 5 h, 2.5 d. */
+export function formatHours(value: number | null | undefined, locale: StrideLocale): string {
+  if (!isNumber(value)) return MISSING;
+  if (Math.abs(value) < 48) {
+    return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  }
+  return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value / 24);
+}
+
+/** A value in its unit: counts and fractions the same way everywhere. */
+export function formatValue(value: number | null | undefined, unit: 'count' | 'fraction', locale: StrideLocale, options: { compact?: boolean } = {}): string {
+  return unit === 'fraction' ? formatPercent(value, locale) : formatCount(value, locale, options);
+}
+
+/** A calendar date (YYYY-MM-DD) for display: 11月24日 / Nov 24. No time-zone shift: it is already the bank's date. */
+export function formatDay(date: IsoDate, locale: StrideLocale, options: { weekday?: boolean; year?: boolean } = {}): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!parts) return date;
+  const utc = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12));
+  return dateFormat(locale, {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    ...(options.year ? { year: 'numeric' } : {}),
+    ...(options.weekday ? { weekday: 'short' } : {}),
+  }).format(utc);
+}
+
+/** An instant (asOf, a refresh time) in the bank's time zone: 11月24日 10:05 / Nov 24, 10:05. */
+export function formatDateTime(value: IsoDateTime | number | Date, locale: StrideLocale, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return MISSING;
+  return dateFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/** Just the time of day in the bank's zone (for "updated 10:05"). */
+export function formatTime(value: IsoDateTime | number | Date, locale: StrideLocale, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return MISSING;
+  return dateFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/** Today's date (YYYY-MM-DD) in the bank's time zone: the default `date` of every widget. */
+export function todayInZone(timeZone = DEFAULT_TIME_ZONE, now: Date = new Date()): IsoDate {
+  const parts = dateFormat('en', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Shift a YYYY-MM-DD by whole days (previous/next day in the filter bar). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!parts) throw new RangeError(`date: expected YYYY-MM-DD, got "${date}"`);
+  const utc = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]) + days));
+  return utc.toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

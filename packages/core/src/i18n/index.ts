@@ -1,0 +1,102 @@
+/**
+ * i18n: every user-facing string exists in zh-CN and en. A catalogue is a plain object per locale, checked by the
+ * compiler (`defineStrings` refuses a catalogue whose locales have different keys), so a missing translation is a
+ * type error rather than a blank on a wall screen. Each widget keeps its own catalogue beside it; the strings every
+ * widget shares live here.
+ */
+import type { PeriodKind } from '../contracts.js';
+import type { StrideLocale } from '../format/index.js';
+
+export type Strings<K extends string> = { readonly 'zh-CN': Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> };
+
+export function defineStrings<K extends string>(strings: Strings<K>): Strings<K> {
+  return strings;
+}
+
+/** Look up a string and fill `{name}` placeholders. Parameters are inserted as text, never markup. */
+export function translate<K extends string>(
+  strings: Strings<K>,
+  locale: StrideLocale,
+  key: K,
+  params: Record<string, string | number> = {},
+): string {
+  const template = strings[locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The states every widget shares (DESIGN: "Rules every widget follows"). */
+export const commonStrings = defineStrings({
+  'zh-CN': {
+    loading: '正在加载…',
+    empty: '暂无数据',
+    emptyReason: '{scope}在所选期间没有记录。',
+    notConfigured: '未配置数据源',
+    notConfiguredReason: '请为此组件提供数据适配器（adapter）。',
+    notSupported: '数据源不提供“{method}”数据。',
+    error: '数据加载失败',
+    errorDetail: '{method}：{message}',
+    retry: '重试',
+    sessionExpired: '登录已过期，请重新登录后重试。',
+    stale: '数据可能已过期',
+    staleAsOf: '显示的是 {time} 的数据',
+    refreshing: '正在刷新…',
+    updatedAt: '更新于 {time}',
+    asOf: '截至 {time}',
+    dropped: '有 {count} 项数据无效，已略去：{ids}',
+    exportCsv: '导出 CSV',
+    showTable: '表格视图',
+    showChart: '图表视图',
+    pause: '暂停',
+    resume: '继续',
+    search: '搜索',
+    total: '合计',
+    missing: '无数据',
+    period_day: '日',
+    period_week: '周',
+    period_month: '月',
+    period_quarter: '季',
+    period_year: '年',
+    period_pilot: '试点期',
+  },
+  en: {
+    loading: 'Loading…',
+    empty: 'No data',
+    emptyReason: 'Nothing was recorded for {scope} in this period.',
+    notConfigured: 'Not configured',
+    notConfiguredReason: 'Give this widget a data adapter.',
+    notSupported: 'The data source does not provide "{method}".',
+    error: 'Could not load the data',
+    errorDetail: '{method}: {message}',
+    retry: 'Retry',
+    sessionExpired: 'Your session has expired. Sign in again, then retry.',
+    stale: 'Data may be out of date',
+    staleAsOf: 'Showing data from {time}',
+    refreshing: 'Refreshing…',
+    updatedAt: 'Updated {time}',
+    asOf: 'As of {time}',
+    dropped: '{count} invalid items were left out: {ids}',
+    exportCsv: 'Export CSV',
+    showTable: 'Table view',
+    showChart: 'Chart view',
+    pause: 'Pause',
+    resume: 'Resume',
+    search: 'Search',
+    total: 'Total',
+    missing: 'No data',
+    period_day: 'Day',
+    period_week: 'Week',
+    period_month: 'Month',
+    period_quarter: 'Quarter',
+    period_year: 'Year',
+    period_pilot: 'Pilot',
+  },
+});
+export type CommonStringKey = keyof (typeof commonStrings)['en'];
+
+export function common(locale: StrideLocale, key: CommonStringKey, params?: Record<string, string | number>): string {
+  return translate(commonStrings, locale, key, params);
+}
+
+export function periodLabel(locale: StrideLocale, period: PeriodKind): string {
+  return common(locale, `period_${period}`);
+}

@@ -1,0 +1,71 @@
+// `npm test`: typecheck, lint, Node tests (node --test through tsx) and browser tests (web-test-runner in Chromium),
+// then one summary line over both runners. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const root = new URL('..', import.meta.url).pathname;
+const skip = new Set(process.argv.slice(2).filter((a) => a.startsWith('--skip=')).map((a) => a.slice(7)));
+const failures = [];
+
+function run(label, command, args, options = {}) {
+  console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: options.capture ? 'pipe' : 'inherit', env: { ...process.env, ...options.env } });
+  if (options.capture) {
+    process.stdout.write(result.stdout ?? '');
+    process.stderr.write(result.stderr ?? '');
+  }
+  if (result.status !== 0) failures.push(`${label} (exit ${result.status ?? result.signal})`);
+  return result;
+}
+
+function findTests(dir, predicate, found = []) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'bench' && name !== 'node_modules') findTests(path, predicate, found);
+    } else if (predicate(name)) found.push(relative(root, path));
+  }
+  return found;
+}
+
+if (!skip.has('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (!skip.has('lint')) run('lint', 'npx', ['eslint', '.']);
+
+let nodePassed = 0;
+let nodeFailed = 0;
+if (!skip.has('node')) {
+  const nodeTests = findTests(join(root, 'test'), (n) => n.endsWith('.node.test.ts')).sort();
+  if (nodeTests.length > 0) {
+    const result = run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests], { capture: true });
+    const out = `${result.stdout}\n${result.stderr}`;
+    // The spec reporter ends with "ℹ pass N" / "ℹ fail N".
+    nodePassed = Number(/^\S*\s*pass (\d+)$/m.exec(out)?.[1] ?? 0);
+    nodeFailed = Number(/^\S*\s*fail (\d+)$/m.exec(out)?.[1] ?? 0);
+    if (result.status !== 0 && nodeFailed === 0) nodeFailed = 1;
+  }
+}
+
+let browserPassed = 0;
+let browserFailed = 0;
+if (!skip.has('browser')) {
+  const summaryFile = join(tmpdir(), `stride-wtr-${process.pid}.json`);
+  const result = run('browser tests', 'npx', ['web-test-runner'], { env: { STRIDE_WTR_SUMMARY: summaryFile } });
+  try {
+    const totals = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    browserPassed = totals.passed;
+    browserFailed = totals.failed + totals.fileErrors;
+    rmSync(summaryFile);
+  } catch {
+    browserFailed += 1;
+  }
+  if (result.status !== 0 && browserFailed === 0) browserFailed = 1;
+}
+
+const passed = nodePassed + browserPassed;
+const failed = nodeFailed + browserFailed + failures.filter((f) => !f.startsWith('node tests') && !f.startsWith('browser tests')).length;
+console.log(`\nnode: ${nodePassed} passed, ${nodeFailed} failed; browser: ${browserPassed} passed, ${browserFailed} failed`);
+if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failures.length > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,65 @@
+// One Vite config, four jobs chosen by --mode:
+//   (default)      `npm start`: the demo pages in demo/ on the synthetic pilot, msw's worker from public/
+//   bundle-esm     dist/stride.esm.js (ECharts split into chunks loaded only when a funnel or map appears)
+//   bundle-iife    dist/stride.min.js (global `Stride`, everything inlined, for a plain <script> tag)
+//   bundle-worker  dist/stride-event-log.worker.js (the event-log engine's Web Worker, its own file by design)
+import { defineConfig, type UserConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const alias = {
+  '@stride/core': here('./packages/core/src/index.ts'),
+  '@stride/elements': here('./packages/elements/src/index.ts'),
+};
+
+// Browser bundles must not leave `process.env` behind (ECharts reads NODE_ENV).
+const define = { 'process.env.NODE_ENV': '"production"' };
+
+function bundle(mode: string): UserConfig {
+  const common: UserConfig = {
+    resolve: { alias },
+    define,
+    publicDir: false,
+    logLevel: 'warn',
+    build: { outDir: 'dist', emptyOutDir: false, sourcemap: true, target: 'es2021', minify: 'esbuild' },
+  };
+  if (mode === 'bundle-esm') {
+    return {
+      ...common,
+      build: {
+        ...common.build,
+        emptyOutDir: true,
+        lib: { entry: here('./packages/elements/src/bundle.ts'), formats: ['es'], fileName: () => 'stride.esm.js' },
+        rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+    };
+  }
+  if (mode === 'bundle-iife') {
+    return {
+      ...common,
+      build: {
+        ...common.build,
+        lib: { entry: here('./packages/elements/src/bundle.ts'), formats: ['iife'], name: 'Stride', fileName: () => 'stride.min.js' },
+      },
+    };
+  }
+  return {
+    ...common,
+    build: {
+      ...common.build,
+      lib: { entry: here('./packages/core/src/adapters/event-log.worker.ts'), formats: ['es'], fileName: () => 'stride-event-log.worker.js' },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode.startsWith('bundle-')) return bundle(mode);
+  return {
+    root: here('./demo'),
+    publicDir: here('./public'),
+    resolve: { alias },
+    server: { port: 5173, host: '127.0.0.1', open: false },
+    preview: { port: 4173, host: '127.0.0.1' },
+  };
+});
