@@ -1,0 +1,503 @@
+/**
+ * Validation at the boundary: every adapter result passes through `validateResult` before a widget sees it.
+ *
+ * Two levels, one rule each (DESIGN "Validation"):
+ * - the envelope of a result (the object itself, its required arrays, its required top-level fields) is checked with a
+ *   valibot schema; when it is wrong the whole result is rejected with a StrideError('invalid') naming the method and
+ *   the field path, because nothing sensible can be drawn from it;
+ * - the items inside (entries, indicators, rows, stages, cells, features, org nodes) are checked by small declarative
+ *   field rules in plain code, because a bank-wide leaderboard has 10,000 entries and per-item schema pipelines cost
+ *   too much there. A bad item is dropped and the rest kept; a non-finite number becomes null where null is allowed.
+ *   Every dropped or repaired item is listed, by id, in one `dropped` message for the widget's warning.
+ *
+ * Strings are never interpreted (no date parsing, no trimming); unknown extra fields are kept for forward
+ * compatibility. Items that need no repair are returned as the same objects, so validation allocates little.
+ */
+import * as v from 'valibot';
+import {
+  PERIOD_KINDS,
+  StrideError,
+  type AdapterMethod,
+  type AdapterResults,
+} from '../contracts.js';
+
+export interface DroppedItems {
+  /** One human-readable message: which items were dropped or repaired and why. */
+  message: string;
+  /** Ids of every dropped or repaired item (or its path, e.g. `entries[3]`, when it has no usable id). */
+  ids: string[];
+}
+
+export interface Validated<T> {
+  data: T;
+  dropped: DroppedItems | null;
+}
+
+/* ---------------------------------------------------------------- URLs */
+
+// Browsers strip leading/trailing C0 controls and spaces and drop tabs and newlines anywhere before they read a
+// scheme, so `\tjava\nscript:` still runs. Removing every control and whitespace character before looking at the
+// scheme is stricter than any browser, which is the safe direction.
+const IGNORED_URL_CHARS = /[\u0000-\u0020\u007f-\u009f\s]+/g;
+const SCHEME_AT_START = /^([^/?#\\]*?):/;
+
+/**
+ * `value` when it is an http(s) or relative URL, else undefined (javascript:, data:, vbscript:, any other scheme,
+ * non-strings). For `avatarUrl` and every other adapter-supplied URL a widget puts in the page.
+ */
+export function safeUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const scheme = SCHEME_AT_START.exec(value.replace(IGNORED_URL_CHARS, ''))?.[1];
+  if (scheme === undefined) return value;
+  const lower = scheme.toLowerCase();
+  return lower === 'http' || lower === 'https' ? value : undefined;
+}
+
+/* ---------------------------------------------------------------- describing bad values */
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    const quoted = JSON.stringify(value);
+    return quoted.length > 42 ? `${quoted.slice(0, 40)}…"` : quoted;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+function expected(path: string, what: string, value: unknown): string {
+  return `${path}: expected ${what}, got ${describeValue(value)}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/* ---------------------------------------------------------------- item rules */
+
+type FieldRule =
+  | { type: 'string'; optional?: true }
+  | { type: 'nullableString' }
+  | { type: 'enum'; values: readonly string[]; optional?: true }
+  /** A finite number; null is not allowed. A non-finite required number drops the item; an optional one is removed. */
+  | { type: 'number'; optional?: true }
+  /** A finite number or null; a non-finite number becomes null and is reported. */
+  | { type: 'nullableNumber'; optional?: true }
+  | { type: 'url' }
+  | { type: 'strings'; optional?: true }
+  /** `{ [indicatorId]: number | null }`, as rows' values and targets. */
+  | { type: 'numberMap'; optional?: true }
+  /** Sub-items (trend points, badges): a bad one is removed and its parent reported, the parent is kept. */
+  | { type: 'list'; of: ItemRules; optional?: true };
+
+type ItemRules = Readonly<Record<string, FieldRule>>;
+
+/** What checking one item found: repairs are kept with the item, a drop reason removes it. */
+interface ItemFindings {
+  repairs: string[];
+  dropReason: string | null;
+}
+
+/**
+ * Checks one item against its rules. Returns the item (the same object when nothing needed repair, a copy otherwise)
+ * or null when it must be dropped (`findings.dropReason` says why).
+ */
+function checkItem(item: unknown, rules: ItemRules, path: string, findings: ItemFindings): unknown {
+  if (!isRecord(item)) {
+    findings.dropReason = expected(path, 'an object', item);
+    return null;
+  }
+  let repaired: Record<string, unknown> | null = null;
+  const replace = (key: string, value: unknown): void => {
+    repaired ??= { ...item };
+    if (value === undefined) delete repaired[key];
+    else repaired[key] = value;
+  };
+  for (const key in rules) {
+    const rule = rules[key]!;
+    const value = item[key];
+    const fieldPath = `${path}.${key}`;
+    if (value === undefined && (rule.type === 'url' || ('optional' in rule && rule.optional))) continue;
+    switch (rule.type) {
+      case 'string':
+        if (typeof value === 'string') break;
+        findings.dropReason = expected(fieldPath, 'string', value);
+        return null;
+      case 'nullableString':
+        if (typeof value === 'string' || value === null) break;
+        findings.dropReason = expected(fieldPath, 'string or null', value);
+        return null;
+      case 'enum':
+        if (typeof value === 'string' && rule.values.includes(value)) break;
+        findings.dropReason = expected(fieldPath, rule.values.map((x) => JSON.stringify(x)).join(' | '), value);
+        return null;
+      case 'number':
+        if (typeof value === 'number' && Number.isFinite(value)) break;
+        if (rule.optional && (value === null || typeof value === 'number')) {
+          // An optional count that is NaN or null carries no information: treat it as absent.
+          if (value !== null) findings.repairs.push(`${fieldPath}: ${describeValue(value)} treated as missing`);
+          replace(key, undefined);
+          break;
+        }
+        findings.dropReason = expected(fieldPath, 'finite number', value);
+        return null;
+      case 'nullableNumber':
+        if (value === null || (typeof value === 'number' && Number.isFinite(value))) break;
+        if (typeof value === 'number') {
+          findings.repairs.push(`${fieldPath}: ${describeValue(value)} treated as missing`);
+          replace(key, null);
+          break;
+        }
+        findings.dropReason = expected(fieldPath, 'number or null', value);
+        return null;
+      case 'url': {
+        const url = safeUrl(value);
+        if (url !== undefined) break;
+        findings.repairs.push(`${fieldPath}: unsafe or invalid URL removed`);
+        replace(key, undefined);
+        break;
+      }
+      case 'strings':
+        if (Array.isArray(value) && value.every((x) => typeof x === 'string')) break;
+        findings.dropReason = expected(fieldPath, 'array of strings', value);
+        return null;
+      case 'numberMap': {
+        if (!isRecord(value)) {
+          findings.dropReason = expected(fieldPath, 'object of numbers', value);
+          return null;
+        }
+        let map: Record<string, unknown> | null = null;
+        for (const id in value) {
+          const n = value[id];
+          if (n === null || (typeof n === 'number' && Number.isFinite(n))) continue;
+          if (typeof n !== 'number') {
+            findings.dropReason = expected(`${fieldPath}.${id}`, 'number or null', n);
+            return null;
+          }
+          findings.repairs.push(`${fieldPath}.${id}: ${describeValue(n)} treated as missing`);
+          map ??= { ...value };
+          map[id] = null;
+        }
+        if (map) replace(key, map);
+        break;
+      }
+      case 'list': {
+        if (!Array.isArray(value)) {
+          findings.dropReason = expected(fieldPath, 'array', value);
+          return null;
+        }
+        let kept: unknown[] | null = null;
+        for (let index = 0; index < value.length; index += 1) {
+          const sub: unknown = value[index];
+          const subFindings: ItemFindings = { repairs: [], dropReason: null };
+          const checked = checkItem(sub, rule.of, `${fieldPath}[${index}]`, subFindings);
+          findings.repairs.push(...subFindings.repairs);
+          if (checked === null) findings.repairs.push(`${subFindings.dropReason ?? fieldPath} (removed)`);
+          if (checked !== sub && kept === null) kept = value.slice(0, index);
+          if (kept !== null && checked !== null) kept.push(checked);
+        }
+        if (kept !== null) replace(key, kept);
+        break;
+      }
+    }
+  }
+  return repaired ?? item;
+}
+
+/* ---------------------------------------------------------------- grid features */
+
+function checkPosition(position: unknown, path: string): string | null {
+  if (!Array.isArray(position) || position.length < 2) return expected(path, '[longitude, latitude]', position);
+  const lon: unknown = position[0];
+  const lat: unknown = position[1];
+  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) {
+    return expected(`${path}[0]`, 'longitude in -180..180', lon);
+  }
+  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) {
+    return expected(`${path}[1]`, 'latitude in -90..90', lat);
+  }
+  return null;
+}
+
+function checkRing(ring: unknown, path: string): string | null {
+  if (!Array.isArray(ring) || ring.length < 4) return expected(path, 'a ring of at least 4 positions', ring);
+  for (let i = 0; i < ring.length; i += 1) {
+    const problem = checkPosition(ring[i], `${path}[${i}]`);
+    if (problem) return problem;
+  }
+  const first = ring[0] as number[];
+  const last = ring[ring.length - 1] as number[];
+  if (first[0] !== last[0] || first[1] !== last[1]) return `${path}: ring is not closed (last position ≠ first)`;
+  return null;
+}
+
+function checkPolygon(polygon: unknown, path: string): string | null {
+  if (!Array.isArray(polygon) || polygon.length === 0) return expected(path, 'an array of rings', polygon);
+  for (let i = 0; i < polygon.length; i += 1) {
+    const problem = checkRing(polygon[i], `${path}[${i}]`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+const GRID_PROPERTY_RULES: ItemRules = {
+  gridId: { type: 'string' },
+  name: { type: 'string' },
+  households: { type: 'number' },
+};
+
+/** A grid feature: the same contract as the rule-checked items (same object back, or null with a reason). */
+function checkGridFeature(feature: unknown, path: string, findings: ItemFindings): unknown {
+  if (!isRecord(feature) || feature.type !== 'Feature') {
+    findings.dropReason = expected(`${path}.type`, '"Feature"', isRecord(feature) ? feature.type : feature);
+    return null;
+  }
+  const properties = checkItem(feature.properties, GRID_PROPERTY_RULES, `${path}.properties`, findings);
+  if (properties === null) return null;
+  const geometry = feature.geometry;
+  if (!isRecord(geometry)) {
+    findings.dropReason = expected(`${path}.geometry`, 'an object', geometry);
+    return null;
+  }
+  const coordinates = geometry.coordinates;
+  let problem: string | null;
+  if (geometry.type === 'Polygon') {
+    problem = checkPolygon(coordinates, `${path}.geometry.coordinates`);
+  } else if (geometry.type === 'MultiPolygon') {
+    problem = Array.isArray(coordinates) && coordinates.length > 0
+      ? null
+      : expected(`${path}.geometry.coordinates`, 'an array of polygons', coordinates);
+    for (let i = 0; !problem && Array.isArray(coordinates) && i < coordinates.length; i += 1) {
+      problem = checkPolygon(coordinates[i], `${path}.geometry.coordinates[${i}]`);
+    }
+  } else {
+    problem = expected(`${path}.geometry.type`, '"Polygon" | "MultiPolygon"', geometry.type);
+  }
+  if (problem) {
+    findings.dropReason = problem;
+    return null;
+  }
+  return feature;
+}
+
+/* ---------------------------------------------------------------- result rules */
+
+const NULLABLE_NUMBER = { type: 'nullableNumber' } as const;
+const OPTIONAL_NULLABLE_NUMBER = { type: 'nullableNumber', optional: true } as const;
+
+const TREND_POINT_RULES: ItemRules = { date: { type: 'string' }, value: NULLABLE_NUMBER };
+const INDICATOR_RULES: ItemRules = {
+  id: { type: 'string' },
+  value: NULLABLE_NUMBER,
+  target: OPTIONAL_NULLABLE_NUMBER,
+  previous: OPTIONAL_NULLABLE_NUMBER,
+  amount: OPTIONAL_NULLABLE_NUMBER,
+  trend: { type: 'list', of: TREND_POINT_RULES, optional: true },
+};
+const ROW_RULES: ItemRules = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  kind: { type: 'enum', values: ['org', 'manager'] },
+  values: { type: 'numberMap' },
+  targets: { type: 'numberMap', optional: true },
+};
+const BADGE_RULES: ItemRules = {
+  id: { type: 'string' },
+  label: { type: 'string' },
+  kind: { type: 'enum', values: ['milestone', 'champion', 'action', 'contest'] },
+};
+const ENTRY_RULES: ItemRules = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  kind: { type: 'enum', values: ['manager', 'org'] },
+  orgName: { type: 'string', optional: true },
+  avatarUrl: { type: 'url' },
+  value: NULLABLE_NUMBER,
+  target: OPTIONAL_NULLABLE_NUMBER,
+  previousValue: OPTIONAL_NULLABLE_NUMBER,
+  streak: { type: 'number', optional: true },
+  badges: { type: 'list', of: BADGE_RULES, optional: true },
+};
+const STAGE_RULES: ItemRules = {
+  id: { type: 'string' },
+  label: { type: 'string' },
+  count: { type: 'number' },
+  overdue: { type: 'number', optional: true },
+  medianDwellHours: OPTIONAL_NULLABLE_NUMBER,
+};
+const CELL_RULES: ItemRules = {
+  gridId: { type: 'string' },
+  name: { type: 'string' },
+  managerIds: { type: 'strings' },
+  managerNames: { type: 'strings', optional: true },
+  households: { type: 'number' },
+  covered: { type: 'number' },
+  openLeads: { type: 'number', optional: true },
+};
+const ORG_NODE_RULES: ItemRules = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  parentId: { type: 'nullableString' },
+  level: { type: 'enum', values: ['bank', 'branch', 'subbranch', 'team', 'manager'] },
+  avatarUrl: { type: 'url' },
+};
+
+type ItemCheck = (item: unknown, path: string, findings: ItemFindings) => unknown;
+const byRules = (rules: ItemRules): ItemCheck => (item, path, findings) => checkItem(item, rules, path, findings);
+
+interface Collection {
+  /** Where the items are: a top-level key, or null when the result itself is the array (org tree). */
+  key: string | null;
+  /** Singular and plural nouns for the message. */
+  noun: [string, string];
+  check: ItemCheck;
+  idOf: (item: unknown) => unknown;
+}
+
+const idField = (item: unknown): unknown => (isRecord(item) ? item.id : undefined);
+
+/* ---------------------------------------------------------------- envelope schemas (valibot) */
+
+const items = v.array(v.unknown());
+const scopeSchema = v.looseObject({
+  org: v.string(),
+  manager: v.optional(v.string()),
+  period: v.picklist(PERIOD_KINDS),
+  date: v.string(),
+});
+
+/** One schema (envelope) and its item collections per adapter method. */
+const RESULT_SPECS: Record<AdapterMethod, { schema: v.GenericSchema; collections: Collection[] }> = {
+  indicators: {
+    schema: v.looseObject({
+      asOf: v.string(),
+      scope: scopeSchema,
+      period: v.looseObject({ start: v.string(), end: v.string() }),
+      indicators: items,
+      rows: v.optional(items),
+    }),
+    collections: [
+      { key: 'indicators', noun: ['indicator', 'indicators'], check: byRules(INDICATOR_RULES), idOf: idField },
+      { key: 'rows', noun: ['row', 'rows'], check: byRules(ROW_RULES), idOf: idField },
+    ],
+  },
+  leaderboard: {
+    schema: v.looseObject({
+      asOf: v.string(),
+      scope: scopeSchema,
+      board: v.picklist(['managers', 'teams', 'subbranches', 'branches']),
+      metric: v.string(),
+      entries: items,
+    }),
+    collections: [{ key: 'entries', noun: ['entry', 'entries'], check: byRules(ENTRY_RULES), idOf: idField }],
+  },
+  funnel: {
+    schema: v.looseObject({ asOf: v.string(), scope: scopeSchema, stages: items }),
+    collections: [{ key: 'stages', noun: ['stage', 'stages'], check: byRules(STAGE_RULES), idOf: idField }],
+  },
+  coverage: {
+    schema: v.looseObject({ asOf: v.string(), scope: scopeSchema, cells: items }),
+    collections: [
+      {
+        key: 'cells',
+        noun: ['cell', 'cells'],
+        check: byRules(CELL_RULES),
+        idOf: (item) => (isRecord(item) ? item.gridId : undefined),
+      },
+    ],
+  },
+  grids: {
+    schema: v.looseObject({ type: v.literal('FeatureCollection'), features: items }),
+    collections: [
+      {
+        key: 'features',
+        noun: ['feature', 'features'],
+        check: checkGridFeature,
+        idOf: (item) => (isRecord(item) ? (isRecord(item.properties) ? item.properties.gridId : item.id) : undefined),
+      },
+    ],
+  },
+  orgTree: {
+    schema: items,
+    collections: [{ key: null, noun: ['org node', 'org nodes'], check: byRules(ORG_NODE_RULES), idOf: idField }],
+  },
+};
+
+/** valibot names containers by their constructor; the messages use the JSON words. */
+const ENVELOPE_NAMES: Record<string, string> = { Object: 'object', Array: 'array' };
+
+/** At most this many reasons are spelled out per collection; the ids list is always complete. */
+const MAX_REASONS = 5;
+
+function plural(count: number, [one, many]: [string, string]): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+function reasonList(reasons: string[]): string {
+  const shown = reasons.slice(0, MAX_REASONS).join('; ');
+  return reasons.length > MAX_REASONS ? `${shown}; and ${reasons.length - MAX_REASONS} more` : shown;
+}
+
+/**
+ * Checks an adapter's result for `method` against DESIGN's Data shapes.
+ * Throws StrideError('invalid', method, '<method>: <path>: expected …, got …') when the result as a whole is unusable;
+ * otherwise returns the usable data and, when items were dropped or repaired, one message listing their ids.
+ */
+export function validateResult<M extends AdapterMethod>(method: M, raw: unknown): Validated<AdapterResults[M]> {
+  const spec = RESULT_SPECS[method];
+  const parsed = v.safeParse(spec.schema, raw, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = v.getDotPath(issue) ?? 'result';
+    const problem = issue.input === undefined
+      ? 'missing'
+      : `expected ${ENVELOPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'a value'}, got ${describeValue(issue.input)}`;
+    throw new StrideError('invalid', method, `${method}: ${path}: ${problem}`);
+  }
+  let data = parsed.output as unknown;
+  const ids: string[] = [];
+  const parts: string[] = [];
+  for (const collection of spec.collections) {
+    const source = collection.key === null ? data : (data as Record<string, unknown>)[collection.key];
+    if (!Array.isArray(source)) continue;
+    const kept: unknown[] = [];
+    const droppedIds: string[] = [];
+    const dropReasons: string[] = [];
+    const repairedIds: string[] = [];
+    const repairReasons: string[] = [];
+    const label = collection.key ?? '';
+    for (let index = 0; index < source.length; index += 1) {
+      const item: unknown = source[index];
+      const path = `${label}[${index}]`;
+      const findings: ItemFindings = { repairs: [], dropReason: null };
+      const checked = collection.check(item, path, findings);
+      const rawId = collection.idOf(item);
+      const id = typeof rawId === 'string' && rawId !== '' ? rawId : path;
+      if (checked === null) {
+        droppedIds.push(id);
+        dropReasons.push(findings.dropReason ?? `${path}: invalid`);
+        continue;
+      }
+      if (findings.repairs.length > 0) {
+        repairedIds.push(id);
+        repairReasons.push(...findings.repairs);
+      }
+      kept.push(checked);
+    }
+    if (droppedIds.length > 0) {
+      parts.push(`${plural(droppedIds.length, collection.noun)} dropped (${droppedIds.join(', ')}): ${reasonList(dropReasons)}`);
+    }
+    if (repairedIds.length > 0) {
+      parts.push(`${plural(repairedIds.length, collection.noun)} repaired (${repairedIds.join(', ')}): ${reasonList(repairReasons)}`);
+    }
+    ids.push(...droppedIds, ...repairedIds);
+    if (collection.key === null) data = kept;
+    else (data as Record<string, unknown>)[collection.key] = kept;
+  }
+  return {
+    data: data as AdapterResults[M],
+    dropped: parts.length > 0 ? { message: `${method}: ${parts.join('. ')}`, ids } : null,
+  };
+}
