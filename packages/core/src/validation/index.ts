@@ -40,6 +40,7 @@ export interface Validated<T> {
 // scheme is stricter than any browser, which is the safe direction.
 const IGNORED_URL_CHARS = /[\u0000-\u0020\u007f-\u009f\s]+/g;
 const SCHEME_AT_START = /^([^/?#\\]*?):/;
+const PLAINLY_SAFE_URL = /^(?:https?:\/\/|\.{0,2}\/)/i;
 
 /**
  * `value` when it is an http(s) or relative URL, else undefined (javascript:, data:, vbscript:, any other scheme,
@@ -47,6 +48,8 @@ const SCHEME_AT_START = /^([^/?#\\]*?):/;
  */
 export function safeUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
+  // Nothing can be a scheme once a URL starts with a path or an http(s) prefix: skip the slower checks.
+  if (PLAINLY_SAFE_URL.test(value)) return value;
   const scheme = SCHEME_AT_START.exec(value.replace(IGNORED_URL_CHARS, ''))?.[1];
   if (scheme === undefined) return value;
   const lower = scheme.toLowerCase();
@@ -92,7 +95,9 @@ type FieldRule =
   /** Sub-items (trend points, badges): a bad one is removed and its parent reported, the parent is kept. */
   | { type: 'list'; of: ItemRules; optional?: true };
 
-type ItemRules = Readonly<Record<string, FieldRule>>;
+/** Field rules as a list, compiled once from an object literal: iterating an array is what keeps 10,000 items fast. */
+type ItemRules = readonly (readonly [string, FieldRule])[];
+const rules = (fields: Record<string, FieldRule>): ItemRules => Object.entries(fields);
 
 /** What checking one item found: repairs are kept with the item, a drop reason removes it. */
 interface ItemFindings {
@@ -100,72 +105,73 @@ interface ItemFindings {
   dropReason: string | null;
 }
 
+/** Sets (or, for undefined, removes) a field of an item copy. */
+function withField(copy: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  if (value === undefined) delete copy[key];
+  else copy[key] = value;
+  return copy;
+}
+
 /**
  * Checks one item against its rules. Returns the item (the same object when nothing needed repair, a copy otherwise)
  * or null when it must be dropped (`findings.dropReason` says why).
  */
-function checkItem(item: unknown, rules: ItemRules, path: string, findings: ItemFindings): unknown {
+function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: ItemFindings): unknown {
   if (!isRecord(item)) {
     findings.dropReason = expected(path, 'an object', item);
     return null;
   }
   let repaired: Record<string, unknown> | null = null;
-  const replace = (key: string, value: unknown): void => {
-    repaired ??= { ...item };
-    if (value === undefined) delete repaired[key];
-    else repaired[key] = value;
-  };
-  for (const key in rules) {
-    const rule = rules[key]!;
+  for (let r = 0; r < itemRules.length; r += 1) {
+    const [key, rule] = itemRules[r]!;
     const value = item[key];
-    const fieldPath = `${path}.${key}`;
     if (value === undefined && (rule.type === 'url' || ('optional' in rule && rule.optional))) continue;
     switch (rule.type) {
       case 'string':
         if (typeof value === 'string') break;
-        findings.dropReason = expected(fieldPath, 'string', value);
+        findings.dropReason = expected(`${path}.${key}`, 'string', value);
         return null;
       case 'nullableString':
         if (typeof value === 'string' || value === null) break;
-        findings.dropReason = expected(fieldPath, 'string or null', value);
+        findings.dropReason = expected(`${path}.${key}`, 'string or null', value);
         return null;
       case 'enum':
         if (typeof value === 'string' && rule.values.includes(value)) break;
-        findings.dropReason = expected(fieldPath, rule.values.map((x) => JSON.stringify(x)).join(' | '), value);
+        findings.dropReason = expected(`${path}.${key}`, rule.values.map((x) => JSON.stringify(x)).join(' | '), value);
         return null;
       case 'number':
         if (typeof value === 'number' && Number.isFinite(value)) break;
         if (rule.optional && (value === null || typeof value === 'number')) {
           // An optional count that is NaN or null carries no information: treat it as absent.
-          if (value !== null) findings.repairs.push(`${fieldPath}: ${describeValue(value)} treated as missing`);
-          replace(key, undefined);
+          if (value !== null) findings.repairs.push(`${path}.${key}: ${describeValue(value)} treated as missing`);
+          repaired = withField(repaired ?? { ...item }, key, undefined);
           break;
         }
-        findings.dropReason = expected(fieldPath, 'finite number', value);
+        findings.dropReason = expected(`${path}.${key}`, 'finite number', value);
         return null;
       case 'nullableNumber':
         if (value === null || (typeof value === 'number' && Number.isFinite(value))) break;
         if (typeof value === 'number') {
-          findings.repairs.push(`${fieldPath}: ${describeValue(value)} treated as missing`);
-          replace(key, null);
+          findings.repairs.push(`${path}.${key}: ${describeValue(value)} treated as missing`);
+          repaired = withField(repaired ?? { ...item }, key, null);
           break;
         }
-        findings.dropReason = expected(fieldPath, 'number or null', value);
+        findings.dropReason = expected(`${path}.${key}`, 'number or null', value);
         return null;
       case 'url': {
         const url = safeUrl(value);
         if (url !== undefined) break;
-        findings.repairs.push(`${fieldPath}: unsafe or invalid URL removed`);
-        replace(key, undefined);
+        findings.repairs.push(`${path}.${key}: unsafe or invalid URL removed`);
+        repaired = withField(repaired ?? { ...item }, key, undefined);
         break;
       }
       case 'strings':
         if (Array.isArray(value) && value.every((x) => typeof x === 'string')) break;
-        findings.dropReason = expected(fieldPath, 'array of strings', value);
+        findings.dropReason = expected(`${path}.${key}`, 'array of strings', value);
         return null;
       case 'numberMap': {
         if (!isRecord(value)) {
-          findings.dropReason = expected(fieldPath, 'object of numbers', value);
+          findings.dropReason = expected(`${path}.${key}`, 'object of numbers', value);
           return null;
         }
         let map: Record<string, unknown> | null = null;
@@ -173,32 +179,32 @@ function checkItem(item: unknown, rules: ItemRules, path: string, findings: Item
           const n = value[id];
           if (n === null || (typeof n === 'number' && Number.isFinite(n))) continue;
           if (typeof n !== 'number') {
-            findings.dropReason = expected(`${fieldPath}.${id}`, 'number or null', n);
+            findings.dropReason = expected(`${path}.${key}.${id}`, 'number or null', n);
             return null;
           }
-          findings.repairs.push(`${fieldPath}.${id}: ${describeValue(n)} treated as missing`);
+          findings.repairs.push(`${path}.${key}.${id}: ${describeValue(n)} treated as missing`);
           map ??= { ...value };
           map[id] = null;
         }
-        if (map) replace(key, map);
+        if (map) repaired = withField(repaired ?? { ...item }, key, map);
         break;
       }
       case 'list': {
         if (!Array.isArray(value)) {
-          findings.dropReason = expected(fieldPath, 'array', value);
+          findings.dropReason = expected(`${path}.${key}`, 'array', value);
           return null;
         }
         let kept: unknown[] | null = null;
         for (let index = 0; index < value.length; index += 1) {
           const sub: unknown = value[index];
           const subFindings: ItemFindings = { repairs: [], dropReason: null };
-          const checked = checkItem(sub, rule.of, `${fieldPath}[${index}]`, subFindings);
+          const checked = checkItem(sub, rule.of, `${path}.${key}[${index}]`, subFindings);
           findings.repairs.push(...subFindings.repairs);
-          if (checked === null) findings.repairs.push(`${subFindings.dropReason ?? fieldPath} (removed)`);
+          if (checked === null) findings.repairs.push(`${subFindings.dropReason ?? `${path}.${key}`} (removed)`);
           if (checked !== sub && kept === null) kept = value.slice(0, index);
           if (kept !== null && checked !== null) kept.push(checked);
         }
-        if (kept !== null) replace(key, kept);
+        if (kept !== null) repaired = withField(repaired ?? { ...item }, key, kept);
         break;
       }
     }
@@ -242,11 +248,11 @@ function checkPolygon(polygon: unknown, path: string): string | null {
   return null;
 }
 
-const GRID_PROPERTY_RULES: ItemRules = {
+const GRID_PROPERTY_RULES = rules({
   gridId: { type: 'string' },
   name: { type: 'string' },
   households: { type: 'number' },
-};
+});
 
 /** A grid feature: the same contract as the rule-checked items (same object back, or null with a reason). */
 function checkGridFeature(feature: unknown, path: string, findings: ItemFindings): unknown {
@@ -287,28 +293,28 @@ function checkGridFeature(feature: unknown, path: string, findings: ItemFindings
 const NULLABLE_NUMBER = { type: 'nullableNumber' } as const;
 const OPTIONAL_NULLABLE_NUMBER = { type: 'nullableNumber', optional: true } as const;
 
-const TREND_POINT_RULES: ItemRules = { date: { type: 'string' }, value: NULLABLE_NUMBER };
-const INDICATOR_RULES: ItemRules = {
+const TREND_POINT_RULES = rules({ date: { type: 'string' }, value: NULLABLE_NUMBER });
+const INDICATOR_RULES = rules({
   id: { type: 'string' },
   value: NULLABLE_NUMBER,
   target: OPTIONAL_NULLABLE_NUMBER,
   previous: OPTIONAL_NULLABLE_NUMBER,
   amount: OPTIONAL_NULLABLE_NUMBER,
   trend: { type: 'list', of: TREND_POINT_RULES, optional: true },
-};
-const ROW_RULES: ItemRules = {
+});
+const ROW_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
   kind: { type: 'enum', values: ['org', 'manager'] },
   values: { type: 'numberMap' },
   targets: { type: 'numberMap', optional: true },
-};
-const BADGE_RULES: ItemRules = {
+});
+const BADGE_RULES = rules({
   id: { type: 'string' },
   label: { type: 'string' },
   kind: { type: 'enum', values: ['milestone', 'champion', 'action', 'contest'] },
-};
-const ENTRY_RULES: ItemRules = {
+});
+const ENTRY_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
   kind: { type: 'enum', values: ['manager', 'org'] },
@@ -319,15 +325,15 @@ const ENTRY_RULES: ItemRules = {
   previousValue: OPTIONAL_NULLABLE_NUMBER,
   streak: { type: 'number', optional: true },
   badges: { type: 'list', of: BADGE_RULES, optional: true },
-};
-const STAGE_RULES: ItemRules = {
+});
+const STAGE_RULES = rules({
   id: { type: 'string' },
   label: { type: 'string' },
   count: { type: 'number' },
   overdue: { type: 'number', optional: true },
   medianDwellHours: OPTIONAL_NULLABLE_NUMBER,
-};
-const CELL_RULES: ItemRules = {
+});
+const CELL_RULES = rules({
   gridId: { type: 'string' },
   name: { type: 'string' },
   managerIds: { type: 'strings' },
@@ -335,17 +341,17 @@ const CELL_RULES: ItemRules = {
   households: { type: 'number' },
   covered: { type: 'number' },
   openLeads: { type: 'number', optional: true },
-};
-const ORG_NODE_RULES: ItemRules = {
+});
+const ORG_NODE_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
   parentId: { type: 'nullableString' },
   level: { type: 'enum', values: ['bank', 'branch', 'subbranch', 'team', 'manager'] },
   avatarUrl: { type: 'url' },
-};
+});
 
 type ItemCheck = (item: unknown, path: string, findings: ItemFindings) => unknown;
-const byRules = (rules: ItemRules): ItemCheck => (item, path, findings) => checkItem(item, rules, path, findings);
+const byRules = (itemRules: ItemRules): ItemCheck => (item, path, findings) => checkItem(item, itemRules, path, findings);
 
 interface Collection {
   /** Where the items are: a top-level key, or null when the result itself is the array (org tree). */
