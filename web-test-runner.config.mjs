@@ -82,6 +82,7 @@ export default {
         return undefined;
       },
     },
+    // The plugin reads tsconfig.json raw (no "extends"), so the decorator settings are repeated there.
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

@@ -1,0 +1,72 @@
+/**
+ * The kit's events: bubbling, composed (they cross shadow roots to reach the host page), typed Event subclasses.
+ */
+import type { Scope, StrideError } from '@stride/core';
+
+export type SelectKind = 'indicator' | 'org' | 'manager' | 'stage' | 'grid';
+
+export interface StrideSelectDetail {
+  kind: SelectKind;
+  id: string;
+  scope: Scope;
+}
+
+/** Drill-down: a user activated an indicator, org, manager, stage or grid. */
+export class StrideSelectEvent extends Event {
+  static readonly type = 'stride-select';
+  readonly detail: StrideSelectDetail;
+  constructor(detail: StrideSelectDetail) {
+    super(StrideSelectEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+export interface StrideErrorDetail {
+  error: StrideError;
+  /** True when the last good data stays on screen. */
+  stale: boolean;
+}
+
+/** A request failed; `detail.error.kind === 'auth'` lets a host send an expired session to its sign-in page. */
+export class StrideErrorEvent extends Event {
+  static readonly type = 'stride-error';
+  readonly detail: StrideErrorDetail;
+  constructor(detail: StrideErrorDetail) {
+    super(StrideErrorEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+export interface StrideWarningDetail {
+  message: string;
+  ids: string[];
+}
+
+/** Items were dropped from a result by validation; the rest is shown. */
+export class StrideWarningEvent extends Event {
+  static readonly type = 'stride-warning';
+  readonly detail: StrideWarningDetail;
+  constructor(detail: StrideWarningDetail) {
+    super(StrideWarningEvent.type, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+/** The dashboard's filter bar changed the scope. */
+export class StrideScopeChangeEvent extends Event {
+  static readonly type = 'stride-scope-change';
+  readonly detail: { scope: Scope };
+  constructor(scope: Scope) {
+    super(StrideScopeChangeEvent.type, { bubbles: true, composed: true });
+    this.detail = { scope };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'stride-select': StrideSelectEvent;
+    'stride-error': StrideErrorEvent;
+    'stride-warning': StrideWarningEvent;
+    'stride-scope-change': StrideScopeChangeEvent;
+  }
+}

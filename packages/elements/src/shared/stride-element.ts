@@ -1,0 +1,163 @@
+/**
+ * The common ground of every data widget: the shared attributes and properties of DESIGN's Public API, their
+ * resolution (own property -> nearest <stride-scope> -> configure() default -> built-in default), theme and locale,
+ * the typed events, and a factory for the one query controller. One shallow base class; behaviour lives in
+ * controllers (query, chart) and pure view-model modules.
+ */
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { QueryClient } from '@tanstack/query-core';
+import {
+  DEFAULT_TIME_ZONE,
+  PERIOD_KINDS,
+  StrideQueryController,
+  getDefaultQueryClient,
+  resolveLocale,
+  todayInZone,
+  type AdapterMethod,
+  type AdapterQueries,
+  type PeriodKind,
+  type Scope,
+  type StrideAdapter,
+  type StrideLocale,
+  type ThemeSetting,
+} from '@stride/core';
+import { strideScopeContext, type StrideSettings } from './context.js';
+import { getDefaults, onDefaultsChange } from './configure.js';
+import { StrideErrorEvent, StrideSelectEvent, StrideWarningEvent, type SelectKind } from './events.js';
+import { baseStyles } from './styles.js';
+
+export interface ResolvedSettings {
+  adapter: StrideAdapter | undefined;
+  queryClient: QueryClient;
+  org: string | undefined;
+  manager: string | undefined;
+  period: PeriodKind;
+  date: string;
+  me: string | undefined;
+  lang: StrideLocale;
+  theme: ThemeSetting;
+  refresh: number;
+  timeZone: string;
+}
+
+function pick<K extends keyof StrideSettings>(key: K, own: StrideSettings[K], scoped: StrideSettings | undefined): StrideSettings[K] {
+  if (own !== undefined && own !== null && own !== '') return own;
+  const fromScope = scoped?.[key];
+  if (fromScope !== undefined && fromScope !== null && fromScope !== '') return fromScope;
+  return getDefaults()[key];
+}
+
+function hostPageLocale(): StrideLocale | undefined {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return lang ? resolveLocale(lang) : undefined;
+}
+
+export class StrideElement extends LitElement {
+  static override styles = baseStyles;
+
+  /** Org unit id whose numbers the widget shows. */
+  @property({ reflect: false }) org?: string;
+  /** Narrows the scope to one manager. */
+  @property() manager?: string;
+  /** `day|week|month|quarter|year|pilot`; default `month`. */
+  @property() period?: PeriodKind;
+  /** `YYYY-MM-DD`; default today in the bank's time zone. */
+  @property() date?: string;
+  /** The signed-in manager: highlighted and pinned wherever shown. */
+  @property() me?: string;
+  /** `zh-CN|en`; default the scope's, the configured one, the host page's `<html lang>`, then zh-CN. */
+  @property() override lang = '';
+  /** `light|dark|auto`. */
+  @property() theme?: ThemeSetting;
+  /** Seconds between polls; 0 = off. */
+  @property({ type: Number }) refresh?: number;
+  /** `huddle` for wall screens where a widget has one. */
+  @property({ reflect: true }) mode?: string;
+  /** The bank's IANA time zone; default Asia/Shanghai. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+  /** The data adapter (property only). */
+  @property({ attribute: false }) adapter?: StrideAdapter;
+  /** A QueryClient to share a cache with (property only). */
+  @property({ attribute: false }) queryClient?: QueryClient;
+
+  @consume({ context: strideScopeContext, subscribe: true })
+  @state()
+  protected scopeSettings?: StrideSettings;
+
+  private stopDefaults: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopDefaults = onDefaultsChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopDefaults?.();
+    this.stopDefaults = undefined;
+  }
+
+  /** The settings in force after resolution. Cheap: read it freely in render. */
+  get resolved(): ResolvedSettings {
+    const scoped = this.scopeSettings;
+    const period = pick('period', this.period, scoped);
+    const timeZone = pick('timeZone', this.timeZone, scoped) ?? DEFAULT_TIME_ZONE;
+    const lang = pick('lang', this.lang ? resolveLocale(this.lang) : undefined, scoped);
+    return {
+      adapter: pick('adapter', this.adapter, scoped),
+      queryClient: pick('queryClient', this.queryClient, scoped) ?? getDefaultQueryClient(),
+      org: pick('org', this.org, scoped),
+      manager: pick('manager', this.manager, scoped),
+      period: period && PERIOD_KINDS.includes(period) ? period : 'month',
+      date: pick('date', this.date, scoped) ?? todayInZone(timeZone),
+      me: pick('me', this.me, scoped),
+      lang: lang ?? hostPageLocale() ?? 'zh-CN',
+      theme: pick('theme', this.theme, scoped) ?? 'light',
+      refresh: Math.max(0, Number(pick('refresh', this.refresh, scoped) ?? 0) || 0),
+      timeZone,
+    };
+  }
+
+  /** The scope the widget asks about, or undefined while no org is known. */
+  get scope(): Scope | undefined {
+    const { org, manager, period, date } = this.resolved;
+    if (!org) return undefined;
+    return manager ? { org, manager, period, date } : { org, period, date };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const theme = this.resolved.theme;
+    if (this.dataset['strideTheme'] !== theme) this.dataset['strideTheme'] = theme;
+  }
+
+  /** One query controller per adapter method the widget reads; `build` turns the scope into the query. */
+  protected createQuery<M extends AdapterMethod>(
+    method: M,
+    build: (scope: Scope) => AdapterQueries[M] | undefined,
+  ): StrideQueryController<M> {
+    return new StrideQueryController(this, {
+      method,
+      config: () => {
+        const resolved = this.resolved;
+        const scope = this.scope;
+        return {
+          adapter: resolved.adapter,
+          client: resolved.queryClient,
+          query: scope ? build(scope) : undefined,
+          refreshSeconds: resolved.refresh,
+        };
+      },
+      onDropped: (dropped) => this.dispatchEvent(new StrideWarningEvent({ message: dropped.message, ids: dropped.ids })),
+      onError: (error, stale) => this.dispatchEvent(new StrideErrorEvent({ error, stale })),
+    });
+  }
+
+  /** Drill-down: fires `stride-select` with the widget's current scope. */
+  protected select(kind: SelectKind, id: string): void {
+    const scope = this.scope;
+    if (scope) this.dispatchEvent(new StrideSelectEvent({ kind, id, scope }));
+  }
+}
