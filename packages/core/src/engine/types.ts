@@ -33,6 +33,8 @@ export interface PointsScheme {
   timelyFollowup: number;
 }
 
+export type EngineLocale = 'zh-CN' | 'en';
+
 /** Everything the metrics engine computes from. Only `events` and `orgTree` are required. */
 export interface EventLogInput {
   events: readonly LeadEvent[];
@@ -46,6 +48,8 @@ export interface EventLogInput {
   catalogue?: readonly IndicatorDefinition[];
   sla?: Partial<SlaConfig>;
   points?: Partial<PointsScheme>;
+  /** Language of the labels the engine writes (funnel stages, badges). Default `zh-CN`. */
+  locale?: EngineLocale;
   /** Clock, for asOf = min(now, end of date). Default `() => new Date()`. */
   now?: () => Date;
 }

@@ -1,0 +1,382 @@
+/**
+ * The metrics engine: an event log in, every widget's result out, computing exactly the Definitions of the design.
+ * Pure and synchronous (no DOM), so the event-log adapter runs it in a Web Worker and the mock server in Node.
+ */
+import {
+  DEFAULT_CATALOGUE,
+  FUNNEL_STAGES,
+  StrideError,
+  type CoverageCell,
+  type CoverageQuery,
+  type CoverageResult,
+  type FunnelQuery,
+  type FunnelResult,
+  type FunnelStage,
+  type GridFeature,
+  type Grids,
+  type GridsQuery,
+  type IndicatorRow,
+  type IndicatorsQuery,
+  type IndicatorsResult,
+  type IndicatorUnit,
+  type IndicatorValue,
+  type LeaderboardEntry,
+  type LeaderboardQuery,
+  type LeaderboardResult,
+  type OrgLevel,
+  type OrgNode,
+  type OrgTree,
+  type Scope,
+} from '../contracts.js';
+import { badgesOf, ChampionBoard, currentStreak } from './awards.js';
+import { FUNNEL_LABELS } from './labels.js';
+import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
+import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf } from './metrics.js';
+import { forEachRecord, type Slice } from './series.js';
+import { DAY_MS, formatIsoDate, HOUR_MS, parseIsoDate, periodContaining, previousPeriod, type DayRange } from './time.js';
+import type { EngineLocale, EventLogInput } from './types.js';
+
+export { workingDaysElapsed } from './calendar.js';
+export { DEFAULT_POINTS, DEFAULT_SLA } from './log-index.js';
+export { FUNNEL_LABELS, BADGE_LABELS, type BadgeId } from './labels.js';
+
+export interface MetricsEngine {
+  indicators(q: IndicatorsQuery): IndicatorsResult;
+  leaderboard(q: LeaderboardQuery): LeaderboardResult;
+  funnel(q: FunnelQuery): FunnelResult;
+  coverage(q: CoverageQuery): CoverageResult;
+  /** The grid features whose managers include one under `org`. */
+  grids(q: GridsQuery): Grids;
+  orgTree(): OrgTree;
+}
+
+/** A scope resolved against the index: managers, period, asOf and the two windows every number uses. */
+interface Resolved {
+  scope: Scope;
+  mLo: number;
+  mHi: number;
+  period: DayRange;
+  asOf: number;
+  current: Slice;
+  previous: Slice;
+}
+
+const BOARD_LEVEL: Record<LeaderboardQuery['board'], OrgLevel> = {
+  managers: 'manager',
+  teams: 'team',
+  subbranches: 'subbranch',
+  branches: 'branch',
+};
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  const value = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+export function createMetricsEngine(input: EventLogInput): MetricsEngine {
+  const ix: LogIndex = buildLogIndex(input);
+  const locale: EngineLocale = input.locale ?? 'zh-CN';
+  const now = input.now ?? (() => new Date());
+  const catalogue = input.catalogue ?? DEFAULT_CATALOGUE;
+  const unitOf = (id: string): IndicatorUnit =>
+    catalogue.find((definition) => definition.id === id)?.unit ?? BUILT_IN_UNITS[id] ?? 'count';
+  const champions = new ChampionBoard(ix);
+
+  function resolve(scope: Scope, method: string): Resolved {
+    const dateDay = parseIsoDate(scope.date);
+    if (!Number.isFinite(dateDay)) {
+      throw new StrideError('http', method, `${method}: scope.date "${scope.date}" is not a YYYY-MM-DD date`, { status: 400 });
+    }
+    const unit = scope.manager ?? scope.org;
+    const range = scope.manager
+      ? ((m) => (m === undefined ? undefined : ([m, m + 1] as [number, number])))(ix.managerIndex.get(scope.manager))
+      : ix.orgRange(scope.org);
+    if (!range) throw new StrideError('http', method, `${method}: unknown org or manager "${unit}"`, { status: 404 });
+
+    const period = periodContaining(scope.period, dateDay, ix.pilot);
+    const start = ix.zone.dayStart(period.start);
+    // asOf = min(now, end of date); a pilot viewed after it ended stops at its last day
+    const asOf = Math.min(now().getTime(), ix.zone.dayStart(dateDay + 1) - 1, ix.zone.dayStart(period.end + 1) - 1);
+    const before = previousPeriod(scope.period, period, ix.pilot);
+    const previousStart = ix.zone.dayStart(before.start);
+    // like for like: the same elapsed span into the previous period, clamped to that period's length
+    const previousTo = Math.min(previousStart + (asOf - start), ix.zone.dayStart(before.end + 1) - 1);
+    return {
+      scope,
+      mLo: range[0],
+      mHi: range[1],
+      period,
+      asOf,
+      current: { mLo: range[0], mHi: range[1], from: start, to: asOf },
+      previous: { mLo: range[0], mHi: range[1], from: previousStart, to: previousTo },
+    };
+  }
+
+  /**
+   * A node's target: its own, else the nearest ancestor's. A count is shared evenly among the ancestor's managers
+   * (an org gets its managers' share); a fraction applies as it is.
+   */
+  function targetOf(nodeId: string, indicator: string, scope: Scope, periodStart: number): number | null {
+    const suffix = `|${indicator}|${scope.period}|${formatIsoDate(periodStart)}`;
+    const own = ix.targets.get(nodeId + suffix);
+    if (own !== undefined) return own;
+    const node = ix.nodeById.get(nodeId);
+    if (!node) return null;
+    const share = node.level === 'manager' ? 1 : ix.treeManagersUnder(nodeId);
+    let ancestor = node.parentId === null ? undefined : ix.nodeById.get(node.parentId);
+    const seen = new Set<string>([nodeId]);
+    while (ancestor && !seen.has(ancestor.id)) {
+      seen.add(ancestor.id);
+      const target = ix.targets.get(ancestor.id + suffix);
+      if (target !== undefined) {
+        if (unitOf(indicator) === 'fraction') return target;
+        const managers = ix.treeManagersUnder(ancestor.id);
+        return managers === 0 ? null : round2((target * share) / managers);
+      }
+      ancestor = ancestor.parentId === null ? undefined : ix.nodeById.get(ancestor.parentId);
+    }
+    return null;
+  }
+
+  function value(metric: string, slice: Slice): number | null {
+    return metric === 'points' ? pointsOf(ix, slice).total : indicatorFigure(ix, metric, slice).value;
+  }
+
+  /** Nodes of `level` at or under `orgId`, in tree order. */
+  function nodesUnder(orgId: string, level: OrgLevel): OrgNode[] {
+    const found: OrgNode[] = [];
+    const seen = new Set<string>();
+    const walk = (node: OrgNode): void => {
+      if (seen.has(node.id)) return;
+      seen.add(node.id);
+      if (node.level === level) found.push(node);
+      for (const child of ix.children.get(node.id) ?? []) walk(child);
+    };
+    const root = ix.nodeById.get(orgId);
+    if (root) walk(root);
+    return found;
+  }
+
+  function rangeOfNode(id: string): [number, number] {
+    return ix.orgRange(id) ?? [0, 0];
+  }
+
+  function gridManagers(feature: GridFeature): string[] {
+    const listed = feature.properties['managerIds'];
+    if (Array.isArray(listed) && listed.every((id): id is string => typeof id === 'string')) return listed;
+    const g = ix.grids.byId.get(feature.properties.gridId);
+    return g === undefined ? [] : [...ix.grids.managersSeen[g]!].map((m) => ix.managerIds[m]!);
+  }
+
+  function inRange(managerIds: readonly string[], mLo: number, mHi: number): boolean {
+    return managerIds.some((id) => {
+      const m = ix.managerIndex.get(id);
+      return m !== undefined && m >= mLo && m < mHi;
+    });
+  }
+
+  return {
+    indicators(q) {
+      const r = resolve(q.scope, 'indicators');
+      const scopeNode = q.scope.manager ?? q.scope.org;
+      const indicators: IndicatorValue[] = catalogue.map((definition) => {
+        const id = definition.id;
+        const figure = indicatorFigure(ix, id, r.current);
+        const item: IndicatorValue = {
+          id,
+          value: figure.value,
+          target: targetOf(scopeNode, id, q.scope, r.period.start),
+          previous: indicatorFigure(ix, id, r.previous).value,
+          trend: indicatorTrend(ix, id, r.current, r.period.start),
+        };
+        if (figure.amount !== undefined) item.amount = figure.amount;
+        return item;
+      });
+      const result: IndicatorsResult = {
+        asOf: ix.zone.formatDateTime(r.asOf),
+        scope: q.scope,
+        period: { start: formatIsoDate(r.period.start), end: formatIsoDate(r.period.end) },
+        indicators,
+      };
+      if (q.rows) {
+        let nodes: OrgNode[];
+        if (q.rows === 'managers') {
+          nodes = q.scope.manager
+            ? ix.nodes.filter((node) => node.id === q.scope.manager)
+            : nodesUnder(q.scope.org, 'manager');
+        } else {
+          nodes = ix.children.get(q.scope.org) ?? [];
+        }
+        result.rows = nodes.map((node): IndicatorRow => {
+          const [mLo, mHi] = rangeOfNode(node.id);
+          const slice = { ...r.current, mLo, mHi };
+          const values: Record<string, number | null> = {};
+          const targets: Record<string, number | null> = {};
+          for (const definition of catalogue) {
+            values[definition.id] = indicatorFigure(ix, definition.id, slice).value;
+            targets[definition.id] = targetOf(node.id, definition.id, q.scope, r.period.start);
+          }
+          return { id: node.id, name: node.name, kind: node.level === 'manager' ? 'manager' : 'org', values, targets };
+        });
+      }
+      return result;
+    },
+
+    leaderboard(q) {
+      // The board ranks everyone of its level under the org; a manager in the scope is `me`, not a filter.
+      const r = resolve({ ...q.scope, manager: undefined }, 'leaderboard');
+      const level = BOARD_LEVEL[q.board];
+      if (!level) throw new StrideError('http', 'leaderboard', `leaderboard: unknown board "${String(q.board)}"`, { status: 400 });
+      const entries = nodesUnder(q.scope.org, level).map((node): LeaderboardEntry => {
+        const [mLo, mHi] = rangeOfNode(node.id);
+        const slice = { ...r.current, mLo, mHi };
+        const previous = { ...r.previous, mLo, mHi };
+        const parent = node.parentId === null ? undefined : ix.nodeById.get(node.parentId);
+        const entry: LeaderboardEntry = {
+          id: node.id,
+          name: node.name,
+          kind: node.level === 'manager' ? 'manager' : 'org',
+          value: null,
+          target: targetOf(node.id, q.metric, q.scope, r.period.start),
+          previousValue: value(q.metric, previous),
+        };
+        if (q.metric === 'points') {
+          const points = pointsOf(ix, slice);
+          entry.value = points.total;
+          entry.pointsByAction = points.byAction;
+        } else {
+          entry.value = indicatorFigure(ix, q.metric, slice).value;
+        }
+        if (parent) entry.orgName = parent.name;
+        if (node.avatarUrl) entry.avatarUrl = node.avatarUrl;
+        if (node.level === 'manager' && mHi > mLo) {
+          entry.streak = currentStreak(ix, mLo, r.asOf);
+          entry.badges = badgesOf(ix, champions, mLo, r.asOf, locale);
+        }
+        return entry;
+      });
+      return { asOf: ix.zone.formatDateTime(r.asOf), scope: q.scope, board: q.board, metric: q.metric, entries };
+    },
+
+    funnel(q) {
+      const r = resolve(q.scope, 'funnel');
+      const stageCount = FUNNEL_STAGES.length;
+      const counts = new Array<number>(stageCount).fill(0);
+      const overdue = new Array<number>(stageCount).fill(0);
+      const dwell: number[][] = FUNNEL_STAGES.map(() => []);
+      const slaMs = FUNNEL_STAGES.map((id) => {
+        const days = ix.sla.stageDays[id];
+        return typeof days === 'number' ? days * DAY_MS : undefined;
+      });
+      const entered = new Float64Array(stageCount);
+      const ft = ix.firstTime;
+      const asOf = r.asOf;
+      const at = (time: number): number => (time <= asOf ? time : Infinity);
+      const series = ix.assigned;
+      forEachRecord(series, r.current, (k) => {
+        const t = series.time[k]!;
+        const base = series.lead[k]! * TYPE_COUNT;
+        entered[0] = t;
+        entered[1] = at(ft[base + T.claimed]!);
+        entered[2] = Math.min(
+          at(ft[base + T.contacted]!),
+          at(ft[base + T.conversation]!),
+          at(ft[base + T.followup]!),
+          at(ft[base + T.logged]!),
+        );
+        entered[3] = at(ft[base + T.visited]!);
+        entered[4] = at(ft[base + T.intent]!);
+        entered[5] = at(ft[base + T.applied]!);
+        entered[6] = at(ft[base + T.converted]!);
+        let furthest = 0;
+        for (let s = 1; s < stageCount; s++) if (entered[s] !== Infinity) furthest = s;
+        for (let s = 0; s <= furthest; s++) counts[s]!++;
+        const sla = slaMs[furthest];
+        if (sla !== undefined && asOf - entered[furthest]! > sla) overdue[furthest]!++;
+        // dwell: from this stage's own first event to the first event of any later stage it reached
+        let next = Infinity;
+        for (let s = furthest; s >= 0; s--) {
+          const enteredAt = entered[s]!;
+          if (s < furthest && enteredAt !== Infinity) dwell[s]!.push(Math.max(0, next - enteredAt) / HOUR_MS);
+          if (enteredAt < next) next = enteredAt;
+        }
+      });
+      const labels = FUNNEL_LABELS[locale];
+      const stages = FUNNEL_STAGES.map((id, s): FunnelStage => {
+        const stage: FunnelStage = { id, label: labels[id], count: counts[s]!, medianDwellHours: median(dwell[s]!) };
+        if (slaMs[s] !== undefined) stage.overdue = overdue[s]!;
+        return stage;
+      });
+      return { asOf: ix.zone.formatDateTime(r.asOf), scope: q.scope, stages };
+    },
+
+    coverage(q) {
+      const r = resolve(q.scope, 'coverage');
+      const cells: CoverageCell[] = [];
+      const result: CoverageResult = { asOf: ix.zone.formatDateTime(r.asOf), scope: q.scope, cells };
+      if (!input.grids) return result;
+      const stamp = new Int32Array(ix.customerCount);
+      const g = ix.grids;
+      const ft = ix.firstTime;
+      for (const feature of input.grids.features) {
+        const managerIds = gridManagers(feature);
+        if (!inRange(managerIds, r.mLo, r.mHi)) continue;
+        const households = Number(feature.properties.households);
+        const cell: CoverageCell = {
+          gridId: feature.properties.gridId,
+          name: feature.properties.name,
+          managerIds,
+          managerNames: managerIds.map((id) => ix.nodeById.get(id)?.name ?? id),
+          households: Number.isFinite(households) && households > 0 ? households : 0,
+          covered: 0,
+          openLeads: 0,
+        };
+        const gi = g.byId.get(cell.gridId);
+        if (gi !== undefined) {
+          const mark = cells.length + 1;
+          let covered = 0;
+          for (let k = g.actionOffsets[gi]!; k < g.actionOffsets[gi + 1]!; k++) {
+            const t = g.actionTime[k]!;
+            if (t > r.current.to) break;
+            if (t < r.current.from) continue;
+            const customer = g.actionCustomer[k]!;
+            if (stamp[customer] !== mark) {
+              stamp[customer] = mark;
+              covered++;
+            }
+          }
+          // household counts are the denominator; more customers than households (a stale count) reads as full
+          cell.covered = Math.min(covered, cell.households);
+          let open = 0;
+          for (let k = g.leadOffsets[gi]!; k < g.leadOffsets[gi + 1]!; k++) {
+            const base = g.leads[k]! * TYPE_COUNT;
+            if (ft[base + T.assigned]! <= r.asOf && !(ft[base + T.converted]! <= r.asOf)) open++;
+          }
+          cell.openLeads = open;
+        }
+        cells.push(cell);
+      }
+      return result;
+    },
+
+    grids(q) {
+      const range = ix.orgRange(q.org);
+      if (!range) throw new StrideError('http', 'grids', `grids: unknown org "${q.org}"`, { status: 404 });
+      const features = (input.grids?.features ?? []).filter((feature) =>
+        inRange(gridManagers(feature), range[0], range[1]),
+      );
+      return { type: 'FeatureCollection', features };
+    },
+
+    orgTree() {
+      return ix.nodes.map((node) => ({ ...node }));
+    },
+  };
+}

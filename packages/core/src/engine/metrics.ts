@@ -1,0 +1,153 @@
+/**
+ * The indicator table and the points scheme of the Definitions, over one slice (managers x time window) of the
+ * index. Ratios are summed numerators over summed denominators of the whole slice, never averages of rates.
+ */
+import type { IndicatorUnit, TrendPoint } from '../contracts.js';
+import type { LogIndex } from './log-index.js';
+import { forEachRecord, tally, type Series, type Slice } from './series.js';
+import { formatIsoDate, HOUR_MS, weekdayOf } from './time.js';
+import type { PointsScheme } from './types.js';
+
+export const BUILT_IN_UNITS: Readonly<Record<string, IndicatorUnit>> = {
+  assigned: 'count',
+  claim_rate: 'fraction',
+  contacted: 'count',
+  conversations: 'count',
+  visits: 'count',
+  followup_rate: 'fraction',
+  logged_rate: 'fraction',
+  intent: 'count',
+  applications: 'count',
+  conversions: 'count',
+};
+
+export interface IndicatorFigure {
+  value: number | null;
+  /** conversions only, CNY */
+  amount?: number;
+}
+
+const COUNT_SERIES: Readonly<Record<string, (ix: LogIndex) => Series>> = {
+  assigned: (ix) => ix.assigned,
+  contacted: (ix) => ix.contacted,
+  conversations: (ix) => ix.conversation,
+  visits: (ix) => ix.visit,
+  intent: (ix) => ix.intent,
+  applications: (ix) => ix.applied,
+  conversions: (ix) => ix.converted,
+};
+
+export function isBuiltIn(id: string): boolean {
+  return id in BUILT_IN_UNITS;
+}
+
+function ratio(hits: number, count: number): number | null {
+  return count === 0 ? null : hits / count;
+}
+
+/** An indicator's value over the slice; the slice's `to` is asOf. null for an id the engine does not know. */
+export function indicatorFigure(ix: LogIndex, id: string, slice: Slice): IndicatorFigure {
+  const counted = COUNT_SERIES[id];
+  if (counted) {
+    const t = tally(counted(ix), slice);
+    if (id === 'conversions') return { value: t.count, amount: Math.round(t.extra) / 100 };
+    return { value: t.count };
+  }
+  switch (id) {
+    case 'claim_rate': {
+      // only leads whose claim window has closed by asOf: assigned at or before asOf - 24 h
+      const t = tally(ix.assigned, { ...slice, to: slice.to - ix.sla.claimHours * HOUR_MS });
+      return { value: ratio(t.hits, t.count) };
+    }
+    case 'followup_rate': {
+      const t = tally(ix.followup, slice);
+      return { value: ratio(t.hits, t.count) };
+    }
+    case 'logged_rate': {
+      const t = tally(ix.action, slice);
+      // a contact in the last 24 h before asOf whose `logged` came after asOf was not yet logged as of asOf
+      let late = 0;
+      const tail = Math.max(slice.from, slice.to - ix.sla.loggedHours * HOUR_MS);
+      forEachRecord(ix.action, { ...slice, from: tail }, (k) => {
+        if (ix.action.hit[k] === 1 && ix.action.extra[k]! > slice.to) late++;
+      });
+      return { value: ratio(t.hits - late, t.count) };
+    }
+    default:
+      return { value: null };
+  }
+}
+
+/**
+ * Trend points from the period's first day to asOf's day. Daily while that is at most 92 days (a quarter);
+ * longer spans (year, a long pilot) are per Monday-start week so a sparkline stays under ~55 points, each dated
+ * by the first day of its bucket inside the period.
+ */
+export function indicatorTrend(ix: LogIndex, id: string, slice: Slice, startDay: number): TrendPoint[] {
+  if (!isBuiltIn(id) || slice.to < slice.from) return [];
+  const endDay = ix.zone.dayOf(slice.to);
+  const daily = endDay - startDay + 1 <= 92;
+  const firstWeek = startDay - weekdayOf(startDay);
+  const bucketOf = daily ? (day: number) => day - startDay : (day: number) => Math.floor((day - firstWeek) / 7);
+  const buckets = bucketOf(endDay) + 1;
+  const count = new Float64Array(buckets);
+  const hits = new Float64Array(buckets);
+  const counted = COUNT_SERIES[id];
+  let fraction = true;
+
+  if (counted) {
+    fraction = false;
+    const series = counted(ix);
+    forEachRecord(series, slice, (k) => count[bucketOf(series.day[k]!)]!++);
+  } else if (id === 'claim_rate' || id === 'followup_rate') {
+    const series = id === 'claim_rate' ? ix.assigned : ix.followup;
+    const to = id === 'claim_rate' ? slice.to - ix.sla.claimHours * HOUR_MS : slice.to;
+    forEachRecord(series, { ...slice, to }, (k) => {
+      const b = bucketOf(series.day[k]!);
+      count[b]!++;
+      hits[b]! += series.hit[k]!;
+    });
+  } else {
+    const series = ix.action;
+    forEachRecord(series, slice, (k) => {
+      const b = bucketOf(series.day[k]!);
+      count[b]!++;
+      if (series.hit[k] === 1 && series.extra[k]! <= slice.to) hits[b]!++;
+    });
+  }
+
+  const points: TrendPoint[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const day = daily ? startDay + b : Math.max(startDay, firstWeek + 7 * b);
+    points.push({ date: formatIsoDate(day), value: fraction ? ratio(hits[b]!, count[b]!) : count[b]! });
+  }
+  return points;
+}
+
+export type PointsAction = keyof PointsScheme;
+export const POINTS_ACTIONS: readonly PointsAction[] = [
+  'firstContact',
+  'conversation',
+  'visit',
+  'firstIntent',
+  'firstApplication',
+  'firstConversion',
+  'timelyFollowup',
+];
+
+/** Points earned in the slice, in total and by action (firsts per lead, each dated by its own event). */
+export function pointsOf(ix: LogIndex, slice: Slice): { total: number; byAction: Record<PointsAction, number> } {
+  const p = ix.points;
+  const byAction: Record<PointsAction, number> = {
+    firstContact: tally(ix.contacted, slice).count * p.firstContact,
+    conversation: tally(ix.conversation, slice).count * p.conversation,
+    visit: tally(ix.visit, slice).count * p.visit,
+    firstIntent: tally(ix.intent, slice).count * p.firstIntent,
+    firstApplication: tally(ix.applied, slice).count * p.firstApplication,
+    firstConversion: tally(ix.converted, slice).count * p.firstConversion,
+    timelyFollowup: tally(ix.timely, slice).count * p.timelyFollowup,
+  };
+  let total = 0;
+  for (const action of POINTS_ACTIONS) total += byAction[action];
+  return { total, byAction };
+}
