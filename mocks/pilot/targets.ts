@@ -1,0 +1,62 @@
+import type { PeriodKind, Target } from '../../packages/core/src/contracts.js';
+import { isoDate, mondayOf } from './time.js';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Targets for fraction indicators: the same bar for every org and period. */
+export const FRACTION_TARGETS: Readonly<Record<string, number>> = { claim_rate: 0.9, followup_rate: 0.8, logged_rate: 0.85 };
+
+export interface TargetOrg {
+  id: string;
+  managers: number;
+}
+
+interface Period {
+  kind: PeriodKind;
+  start: number;
+  end: number;
+}
+
+/** Every month, week and working day the pilot window touches (each period whole, as targets are set per period). */
+function pilotPeriods(firstDay: number, lastDay: number, isWorkingDay: (day: number) => boolean): Period[] {
+  const periods: Period[] = [];
+  const first = new Date(firstDay * MS_PER_DAY);
+  for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); ; m += 1) {
+    const start = Date.UTC(y, m, 1) / MS_PER_DAY;
+    if (start > lastDay) break;
+    periods.push({ kind: 'month', start, end: Date.UTC(y, m + 1, 1) / MS_PER_DAY - 1 });
+  }
+  for (let monday = mondayOf(firstDay); monday <= lastDay; monday += 7) periods.push({ kind: 'week', start: monday, end: monday + 6 });
+  for (let day = firstDay; day <= lastDay; day += 1) if (isWorkingDay(day)) periods.push({ kind: 'day', start: day, end: day });
+  return periods;
+}
+
+/**
+ * Month, week and day targets per indicator for the branch, its sub-branches and teams. Count targets are the
+ * pilot's own realised rate per manager and working day, times the org's managers and the period's working days,
+ * stretched by 10%: reachable for strong teams, missed by weak ones, as real targets are.
+ */
+export function pilotTargets(options: {
+  orgs: readonly TargetOrg[];
+  firstDay: number;
+  lastDay: number;
+  isWorkingDay: (day: number) => boolean;
+  /** Count indicator id -> events per manager per working day at full activity. */
+  dailyRates: Readonly<Record<string, number>>;
+}): Target[] {
+  const { orgs, isWorkingDay, dailyRates } = options;
+  const targets: Target[] = [];
+  for (const period of pilotPeriods(options.firstDay, options.lastDay, isWorkingDay)) {
+    let workingDays = 0;
+    for (let day = period.start; day <= period.end; day += 1) if (isWorkingDay(day)) workingDays += 1;
+    const start = isoDate(period.start);
+    for (const org of orgs) {
+      for (const [indicator, rate] of Object.entries(dailyRates)) {
+        const target = Math.max(1, Math.round(rate * org.managers * workingDays * 1.1));
+        targets.push({ org: org.id, indicator, period: period.kind, start, target });
+      }
+      for (const [indicator, target] of Object.entries(FRACTION_TARGETS)) targets.push({ org: org.id, indicator, period: period.kind, start, target });
+    }
+  }
+  return targets;
+}
