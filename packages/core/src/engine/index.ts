@@ -77,7 +77,7 @@ function median(values: number[]): number | null {
   values.sort((a, b) => a - b);
   const mid = values.length >> 1;
   const value = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-  return Math.round(value * 10) / 10;
+  return round2(value);
 }
 
 export function createMetricsEngine(input: EventLogInput): MetricsEngine {
@@ -172,7 +172,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     const listed = feature.properties['managerIds'];
     if (Array.isArray(listed) && listed.every((id): id is string => typeof id === 'string')) return listed;
     const g = ix.grids.byId.get(feature.properties.gridId);
-    return g === undefined ? [] : [...ix.grids.managersSeen[g]!].map((m) => ix.managerIds[m]!);
+    return g === undefined ? [] : [...ix.grids.managersSeen[g]!].sort((a, b) => a - b).map((m) => ix.managerIds[m]!);
   }
 
   function inRange(managerIds: readonly string[], mLo: number, mHi: number): boolean {
