@@ -34,3 +34,11 @@ export const events: LeadEvent[] = [
   event('2026-11-04T09:00:00+08:00', 'claimed', 'L2', 'm2'),
   event('2026-11-05T09:00:00+08:00', 'assigned', 'L3', 'm2'),
 ];
+
+/** `events` as events.csv, plus one malformed row on line 4. */
+export const eventsCsvFixture = [
+  'at,type,leadId,managerId,customerId,gridId,amount',
+  ...events.slice(0, 2).map((e) => `${e.at},${e.type},${e.leadId},${e.managerId},${e.customerId},${e.gridId},`),
+  '2026-11-02T16:00:00+08:00,visit,L1,m1,c-L1,G1,',
+  ...events.slice(2).map((e) => `${e.at},${e.type},${e.leadId},${e.managerId},${e.customerId},${e.gridId},${e.amount === undefined ? '' : e.amount.toFixed(2)}`),
+].join('\r\n');

@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+/**
+ * The event-log adapter's worker: holds the metrics engine for a large log so a million-event pilot never blocks
+ * the portal's main thread. Shipped as its own file (never a blob: URL, which strict CSP pages refuse).
+ */
+import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
+import { callEngine, describeFailure, type FromEventLogWorker, type ToEventLogWorker } from './event-log-protocol.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let engine: MetricsEngine | null = null;
+let initFailure: unknown = null;
+// asOf = min(now, end of date) must use the page's clock, so each request brings its own `now`.
+let now = Date.now();
+
+self.addEventListener('message', (event: MessageEvent<ToEventLogWorker>) => {
+  const message = event.data;
+  if (message.kind === 'init') {
+    try {
+      engine = createMetricsEngine({ ...message.input, now: () => new Date(now) });
+    } catch (error) {
+      initFailure = error;
+    }
+    return;
+  }
+  let reply: FromEventLogWorker;
+  try {
+    if (engine === null) throw initFailure ?? new Error('event-log worker: request before init');
+    now = message.now;
+    reply = { id: message.id, ok: true, result: callEngine(engine, message.method, message.query) };
+  } catch (error) {
+    reply = { id: message.id, ok: false, error: describeFailure(error) };
+  }
+  self.postMessage(reply);
+});

@@ -1,0 +1,114 @@
+import { expect } from '@open-wc/testing';
+import { StrideError, type AdapterMethod, type AdapterQueries } from '../../../packages/core/src/contracts.js';
+import { createEventLogAdapter, type EventLogAdapter } from '../../../packages/core/src/adapters/event-log.js';
+import { createStaticAdapter } from '../../../packages/core/src/adapters/static.js';
+import { eventsCsvFixture, events, orgTree, rosterCsv } from './fixtures.js';
+
+// The dev server compiles the TypeScript source on request; a build serves event-log.worker.js next to the bundle.
+const workerUrl = new URL('/packages/core/src/adapters/event-log.worker.ts', location.origin);
+const now = () => new Date('2026-11-24T12:00:00+08:00');
+const scope = { org: 'B01', period: 'month' as const, date: '2026-11-24' };
+const signal = (): AbortSignal => new AbortController().signal;
+
+const calls: { [M in AdapterMethod]?: AdapterQueries[M] } = {
+  indicators: { scope, rows: 'managers' },
+  leaderboard: { scope, board: 'managers', metric: 'points' },
+  funnel: { scope },
+  coverage: { scope },
+  orgTree: {},
+};
+
+describe('createEventLogAdapter', () => {
+  const adapters: EventLogAdapter[] = [];
+  const make = (options: Partial<Parameters<typeof createEventLogAdapter>[0]> = {}): EventLogAdapter => {
+    const adapter = createEventLogAdapter({ events, orgTree, now, workerUrl, ...options });
+    adapters.push(adapter);
+    return adapter;
+  };
+  afterEach(() => adapters.splice(0).forEach((a) => a.dispose()));
+
+  it('computes small logs on the main thread: the funnel of the hand-made log', async () => {
+    const adapter = make();
+    expect(adapter.mode).to.equal('main');
+    const funnel = await adapter.funnel!({ scope }, { signal: signal() });
+    // L1 reaches converted, L2 claimed, L3 only assigned: 3, 2, 1, 1, 1, 1, 1.
+    expect(funnel.stages.map((s) => s.count)).to.deep.equal([3, 2, 1, 1, 1, 1, 1]);
+  });
+
+  it('gives the same results in the worker as on the main thread', async () => {
+    const main = make();
+    const inWorker = make({ workerThreshold: 1 });
+    expect(inWorker.mode).to.equal('worker');
+    for (const [method, query] of Object.entries(calls) as [AdapterMethod, unknown][]) {
+      const call = (adapter: EventLogAdapter): Promise<unknown> =>
+        (adapter[method] as (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>)(query, { signal: signal() });
+      expect(await call(inWorker), method).to.deep.equal(await call(main));
+    }
+  });
+
+  it('reads CSV inputs and reports malformed rows by line', async () => {
+    const adapter = make({ events: eventsCsvFixture, orgTree: rosterCsv });
+    expect(adapter.report.rows).to.equal(events.length);
+    expect(adapter.report.dropped.map((d) => d.message)).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
+    const fromArrays = make();
+    expect(await adapter.funnel!({ scope }, { signal: signal() })).to.deep.equal(await fromArrays.funnel!({ scope }, { signal: signal() }));
+  });
+
+  it('ignores the reply to an aborted worker request and rejects with the AbortError', async () => {
+    const adapter = make({ workerThreshold: 1 });
+    const controller = new AbortController();
+    const pending = adapter.leaderboard!({ scope, board: 'managers', metric: 'points' }, { signal: controller.signal });
+    controller.abort();
+    let error: unknown;
+    try {
+      await pending;
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as DOMException).name).to.equal('AbortError');
+    // The worker still answers the next request.
+    const board = await adapter.leaderboard!({ scope, board: 'managers', metric: 'points' }, { signal: signal() });
+    expect(board.entries.map((e) => e.id).sort()).to.deep.equal(['m1', 'm2']);
+  });
+
+  it('rejects requests after dispose', async () => {
+    const adapter = make({ workerThreshold: 1 });
+    await adapter.orgTree!({}, { signal: signal() });
+    adapter.dispose();
+    let error: unknown;
+    try {
+      await adapter.orgTree!({}, { signal: signal() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(StrideError);
+  });
+
+  it('has no grids method without grid data', () => {
+    expect(make().grids).to.equal(undefined);
+  });
+});
+
+describe('createStaticAdapter', () => {
+  it('serves fixed results and functions of the query, and leaves out methods not given', async () => {
+    const adapter = createStaticAdapter({
+      orgTree,
+      funnel: async (query) => ({ asOf: '2026-11-24T12:00:00+08:00', scope: query.scope, stages: [] }),
+    });
+    expect(await adapter.orgTree!({}, { signal: signal() })).to.equal(orgTree);
+    expect((await adapter.funnel!({ scope }, { signal: signal() })).scope).to.deep.equal(scope);
+    expect(adapter.leaderboard).to.equal(undefined);
+  });
+
+  it('rejects with the AbortError when the caller has aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let error: unknown;
+    try {
+      await createStaticAdapter({ orgTree }).orgTree!({}, { signal: controller.signal });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
