@@ -40,7 +40,7 @@ function bundle(mode: string): UserConfig {
       ...common,
       build: {
         ...common.build,
-        lib: { entry: here('./packages/elements/src/bundle.ts'), formats: ['iife'], name: 'Stride', fileName: () => 'stride.min.js' },
+        lib: { entry: here('./packages/elements/src/global.ts'), formats: ['iife'], name: 'StrideBundle', fileName: () => 'stride.min.js' },
       },
     };
   }

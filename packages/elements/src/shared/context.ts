@@ -2,7 +2,7 @@
  * What <stride-scope> provides and configure() defaults: adapter, query client, scope, locale, theme and `me`.
  * The context key is `Symbol.for('stride:scope:v1')` so two copies of the same major version on a page cooperate.
  */
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
 import type { PeriodKind, StrideAdapter, StrideLocale, ThemeSetting } from '@stride/core';
 
@@ -21,3 +21,15 @@ export interface StrideSettings {
 }
 
 export const strideScopeContext = createContext<StrideSettings>(Symbol.for('stride:scope:v1'));
+
+// A widget may upgrade before the <stride-scope> around it (script order, lazy definition). One ContextRoot on the
+// document holds such early requests and answers them when the scope appears. Attached once per page, shared by
+// every copy of Stride of this major version.
+const ROOT_KEY = Symbol.for('stride:context-root:v1');
+if (typeof document !== 'undefined') {
+  const page = globalThis as typeof globalThis & { [ROOT_KEY]?: ContextRoot };
+  if (!page[ROOT_KEY]) {
+    page[ROOT_KEY] = new ContextRoot();
+    page[ROOT_KEY].attach(document.documentElement);
+  }
+}

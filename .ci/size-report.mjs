@@ -1,0 +1,70 @@
+// Size report (min+gzip) of the built files and of the two budgets DESIGN.md sets that no single file shows:
+// Stride's own code without third-party, and what a page with only indicators and leaderboard loads.
+// Warns only (issue 10 turns the budgets into failures); run after `npm run build`.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+const enforce = process.argv.includes('--enforce');
+const kb = (bytes) => bytes / 1024;
+const gz = (text) => gzipSync(text, { level: 9 }).length;
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (name.endsWith('.js')) out.push(path);
+  }
+  return out;
+}
+
+const rows = [];
+if (existsSync(join(root, 'dist'))) {
+  for (const file of walk(join(root, 'dist')).sort()) {
+    const text = readFileSync(file);
+    rows.push({ file: relative(root, file), min: kb(text.length), gzip: kb(gz(text)) });
+  }
+} else {
+  console.warn('dist/ is missing: run `npm run build` first.');
+}
+
+async function bundleSize(entry, external = []) {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    target: 'es2021',
+    external,
+    tsconfig: join(root, 'tsconfig.json'),
+    alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  return kb(gz(result.outputFiles.map((f) => f.text).join('\n')));
+}
+
+const thirdParty = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', '@tanstack/*', 'valibot', 'echarts', 'echarts/*', 'zrender', 'zrender/*', 'tslib'];
+const budgets = [];
+const bundleEntry = join(root, 'packages/elements/src/bundle.ts');
+if (existsSync(bundleEntry)) {
+  budgets.push({ what: "Stride's own code, all packages (third-party excluded)", gzip: await bundleSize(`import ${JSON.stringify(bundleEntry)};`, thirdParty), budget: 45 });
+}
+const lightWidgets = ['indicators/indicators.ts', 'leaderboard/leaderboard.ts'].map((p) => join(root, 'packages/elements/src', p)).filter(existsSync);
+if (lightWidgets.length > 0) {
+  const entry = lightWidgets.map((p) => `import ${JSON.stringify(p)};`).join('\n');
+  budgets.push({ what: `page with only ${lightWidgets.map((p) => p.split('/').at(-2)).join(' + ')} (everything it loads)`, gzip: await bundleSize(entry), budget: 60 });
+}
+const iife = rows.find((r) => r.file === 'dist/stride.min.js');
+if (iife) budgets.push({ what: 'dist/stride.min.js (ECharts and everything)', gzip: iife.gzip, budget: 280 });
+
+console.log('\nSize report (KB; min = minified bytes on disk, gzip = min+gzip level 9)');
+console.table(rows.map((r) => ({ file: r.file, 'min KB': r.min.toFixed(1), 'min+gzip KB': r.gzip.toFixed(1) })));
+console.log('Budgets (DESIGN.md)');
+console.table(budgets.map((b) => ({ what: b.what, 'min+gzip KB': b.gzip.toFixed(1), budget: `${b.budget}`, status: b.gzip <= b.budget ? 'ok' : 'OVER' })));
+const over = budgets.filter((b) => b.gzip > b.budget);
+for (const b of over) console.warn(`${enforce ? 'error' : 'warning'}: ${b.what} is ${b.gzip.toFixed(1)} KB, over its ${b.budget} KB budget`);
+if (enforce && over.length > 0) process.exit(1);

@@ -1,0 +1,48 @@
+/**
+ * The drop-in bundles' entry (dist/stride.esm.js and, through global.ts, dist/stride.min.js): the public API, and
+ * installation on the page. Loading a bundle defines the tags unless the page opts out with
+ * `window.StrideOptions = { define: false }` set before it (then call `Stride.define({suffix})` yourself).
+ * A second copy of a bundle on the page warns, defines nothing and leaves `window.Stride` to the first.
+ */
+import { createEventLogAdapter, createHttpAdapter, createStaticAdapter, createStrideQueryClient } from '@stride/core';
+import { configure } from './shared/configure.js';
+import { define, registerComponent } from './registry.js';
+import { StrideScope } from './scope/scope.component.js';
+
+// Order matters only for speed: the scope first, so widgets inside it find their provider at once.
+registerComponent('stride-scope', StrideScope);
+
+export const version = '0.1.0';
+export { configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient };
+export type { DefineOptions } from './registry.js';
+
+export interface StrideGlobal {
+  version: string;
+  configure: typeof configure;
+  define: typeof define;
+  createStaticAdapter: typeof createStaticAdapter;
+  createEventLogAdapter: typeof createEventLogAdapter;
+  createHttpAdapter: typeof createHttpAdapter;
+  createStrideQueryClient: typeof createStrideQueryClient;
+}
+
+declare global {
+  interface Window {
+    Stride?: StrideGlobal;
+    StrideOptions?: { define?: boolean };
+  }
+}
+
+/** Puts `Stride` on the page (once) and defines the elements unless opted out. Returns false for a second copy. */
+export function install(): boolean {
+  if (typeof window === 'undefined') return false;
+  if (window.Stride) {
+    console.warn(`Stride ${version}: another copy (${window.Stride.version}) is already on this page; this copy stays inert.`);
+    return false;
+  }
+  window.Stride = { version, configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient };
+  if (window.StrideOptions?.define !== false) define();
+  return true;
+}
+
+install();

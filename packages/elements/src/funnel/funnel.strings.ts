@@ -1,0 +1,63 @@
+/** Every user-facing string of <stride-funnel>, complete in zh-CN and en. */
+import { defineStrings, translate, type StrideLocale } from '@stride/core';
+
+export const funnelStrings = defineStrings({
+  'zh-CN': {
+    title: '商机漏斗',
+    stage: '阶段',
+    count: '商机数',
+    shareOfFirst: '占首阶段',
+    shareOfPrevious: '占上一阶段',
+    dropOff: '流失至下一阶段',
+    dropOffShort: '流失',
+    overdue: '超时',
+    medianDwell: '停留中位数',
+    current: '本期',
+    previous: '上期同期',
+    otherOrg: '对比机构 {org}',
+    delta: '较对比',
+    compareUnavailable: '试点期没有可对比的上期。',
+    compareFailed: '对比数据加载失败：{message}',
+    compareLoading: '正在加载对比数据…',
+    chartLabel: '商机漏斗图：{stages}',
+    stageButton: '{label}：{count} 条商机，占首阶段 {first}，占上一阶段 {previous}，流失 {drop}，超时 {overdue}，停留中位数 {dwell}',
+    tableCaption: '商机漏斗（截至 {time}）',
+    emptyReason: '所选期间没有下发的商机。',
+    tooltipCount: '商机数：{value}',
+    tooltipFirst: '占首阶段：{value}',
+    tooltipPrevious: '占上一阶段：{value}',
+    downloadName: '商机漏斗.csv',
+  },
+  en: {
+    title: 'Lead funnel',
+    stage: 'Stage',
+    count: 'Leads',
+    shareOfFirst: '% of first',
+    shareOfPrevious: '% of previous',
+    dropOff: 'Drop-off to next',
+    dropOffShort: 'Drop-off',
+    overdue: 'Overdue',
+    medianDwell: 'Median dwell',
+    current: 'This period',
+    previous: 'Previous period',
+    otherOrg: 'Org {org}',
+    delta: 'vs comparison',
+    compareUnavailable: 'The pilot period has no previous period to compare with.',
+    compareFailed: 'Could not load the comparison: {message}',
+    compareLoading: 'Loading the comparison…',
+    chartLabel: 'Lead funnel chart: {stages}',
+    stageButton: '{label}: {count} leads, {first} of first, {previous} of previous, drop-off {drop}, overdue {overdue}, median dwell {dwell}',
+    tableCaption: 'Lead funnel (as of {time})',
+    emptyReason: 'No leads were assigned in this period.',
+    tooltipCount: 'Leads: {value}',
+    tooltipFirst: '% of first: {value}',
+    tooltipPrevious: '% of previous: {value}',
+    downloadName: 'lead-funnel.csv',
+  },
+});
+
+export type FunnelStringKey = keyof (typeof funnelStrings)['en'];
+
+export function funnelText(locale: StrideLocale, key: FunnelStringKey, params?: Record<string, string | number>): string {
+  return translate(funnelStrings, locale, key, params);
+}

@@ -1,0 +1,239 @@
+/**
+ * The view model of <stride-indicators>: an IndicatorsResult plus the catalogue and calendar in, tiles and the
+ * one-person-one-row sheet (一人一表) out. Pure: no DOM, no formatting (the component formats through @stride/core).
+ */
+import type {
+  IndicatorDefinition,
+  IndicatorRow,
+  IndicatorUnit,
+  IndicatorsResult,
+  StrideLocale,
+  TrendPoint,
+  WorkCalendar,
+  CsvCell,
+} from '@stride/core';
+import { paceFor, paceStatus, periodProgress, type PaceStatus, type PeriodProgress } from './pace.js';
+
+export interface IndicatorColumn {
+  id: string;
+  label: string;
+  unit: IndicatorUnit;
+  goodDirection: 'up' | 'down';
+  hasAmount: boolean;
+}
+
+export type ChangeTone = 'good' | 'bad' | 'neutral';
+
+export interface IndicatorTile extends IndicatorColumn {
+  value: number | null;
+  target: number | null;
+  /** value / target (0-1+), null without a usable target or value. */
+  percentOfTarget: number | null;
+  /** Where the value should be by asOf (a count: target x working-day share; a fraction: its target). */
+  pace: number | null;
+  status: PaceStatus | null;
+  amount: number | null;
+  previous: number | null;
+  /** Relative change against the previous like-for-like span; null when there is nothing to compare with. */
+  change: number | null;
+  changeTone: ChangeTone | null;
+  trend: TrendPoint[];
+}
+
+function finite(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export function labelOf(definition: IndicatorDefinition, locale: StrideLocale): string {
+  return definition.label[locale] || definition.label.en || definition.id;
+}
+
+/**
+ * The indicators to show: catalogue order, narrowed to `only` when given (ids the catalogue does not know are
+ * ignored: a typo in an attribute must not invent a tile).
+ */
+export function indicatorColumns(catalogue: readonly IndicatorDefinition[], locale: StrideLocale, only?: readonly string[]): IndicatorColumn[] {
+  const wanted = only && only.length > 0 ? new Set(only) : undefined;
+  return catalogue
+    .filter((definition) => !wanted || wanted.has(definition.id))
+    .map((definition) => ({
+      id: definition.id,
+      label: labelOf(definition, locale),
+      unit: definition.unit,
+      goodDirection: definition.goodDirection ?? 'up',
+      hasAmount: definition.hasAmount === true,
+    }));
+}
+
+/** Parses `indicators="contacted, visits,intent"`. */
+export function parseIndicatorList(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}
+
+export function percentOfTarget(value: number | null | undefined, target: number | null | undefined): number | null {
+  const v = finite(value);
+  const t = finite(target);
+  return v === null || t === null || t === 0 ? null : v / t;
+}
+
+/** Change against the previous span, relative; none when either side is missing or the previous span had 0. */
+export function changeAgainst(value: number | null | undefined, previous: number | null | undefined): number | null {
+  const v = finite(value);
+  const p = finite(previous);
+  return v === null || p === null || p === 0 ? null : (v - p) / Math.abs(p);
+}
+
+export function changeTone(change: number | null, goodDirection: 'up' | 'down'): ChangeTone | null {
+  if (change === null) return null;
+  if (change === 0) return 'neutral';
+  return (change > 0) === (goodDirection === 'up') ? 'good' : 'bad';
+}
+
+export interface TilesModel {
+  progress: PeriodProgress;
+  tiles: IndicatorTile[];
+}
+
+export function buildTiles(
+  result: IndicatorsResult,
+  columns: readonly IndicatorColumn[],
+  calendar: WorkCalendar | undefined,
+  timeZone: string,
+): TilesModel {
+  const progress = periodProgress(result.period, result.asOf, calendar, timeZone);
+  const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
+  const tiles = columns.map((column): IndicatorTile => {
+    const data = byId.get(column.id);
+    const value = finite(data?.value);
+    const target = finite(data?.target);
+    const previous = finite(data?.previous);
+    const pace = paceFor(column.unit, target, progress.share);
+    const change = changeAgainst(value, previous);
+    return {
+      ...column,
+      value,
+      target,
+      percentOfTarget: percentOfTarget(value, target),
+      pace,
+      status: paceStatus(value, pace, column.goodDirection),
+      amount: column.hasAmount ? finite(data?.amount) : null,
+      previous,
+      change,
+      changeTone: changeTone(change, column.goodDirection),
+      trend: data?.trend ?? [],
+    };
+  });
+  return { progress, tiles };
+}
+
+/* ---------------------------------------------------------------- the sheet (一人一表) */
+
+/**
+ * Colour band of a cell, 0 (well behind) to 3 (ahead): its % of target judged against where it should be by asOf,
+ * with the same ±5% on-pace band as the tiles' status, so a cell and its tile never disagree. Judging the raw % of
+ * target instead would paint every manager red on the 3rd of the month.
+ */
+export type CellBand = 0 | 1 | 2 | 3;
+export function cellBand(value: number | null, target: number | null, unit: IndicatorUnit, share: number): CellBand | null {
+  const pace = paceFor(unit, target, share);
+  if (value === null || pace === null || pace <= 0) return null;
+  const attainment = value / pace;
+  if (attainment < 0.6) return 0;
+  if (attainment < 0.95) return 1;
+  if (attainment < 1.05) return 2;
+  return 3;
+}
+
+export interface SheetCell {
+  value: number | null;
+  target: number | null;
+  percentOfTarget: number | null;
+  band: CellBand | null;
+}
+
+export interface SheetRow {
+  id: string;
+  name: string;
+  kind: 'org' | 'manager';
+  cells: SheetCell[];
+}
+
+export interface SheetModel {
+  columns: IndicatorColumn[];
+  rows: SheetRow[];
+  /** The scope's own values: counts are sums of the rows, rates are the scope's ratio (never an average of rates). */
+  totals: SheetCell[];
+}
+
+export function buildSheet(
+  result: IndicatorsResult,
+  columns: readonly IndicatorColumn[],
+  share: number,
+): SheetModel {
+  const cell = (value: number | null | undefined, target: number | null | undefined, unit: IndicatorUnit): SheetCell => {
+    const v = finite(value);
+    const t = finite(target);
+    return { value: v, target: t, percentOfTarget: percentOfTarget(v, t), band: cellBand(v, t, unit, share) };
+  };
+  const rows = (result.rows ?? []).map((row: IndicatorRow): SheetRow => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    cells: columns.map((column) => cell(row.values[column.id], row.targets?.[column.id], column.unit)),
+  }));
+  const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
+  const totals = columns.map((column) => {
+    const scopeValue = byId.get(column.id);
+    return cell(scopeValue?.value, scopeValue?.target, column.unit);
+  });
+  return { columns: [...columns], rows, totals };
+}
+
+/** `name` or an indicator id. */
+export type SortKey = string;
+export interface SheetSort {
+  key: SortKey;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * Rows in sort order. Missing values sort last in both directions (a manager with no data is never "top" or
+ * "bottom" of a column); ties keep name order so a re-sort is stable across refreshes.
+ */
+export function sortRows(rows: readonly SheetRow[], columns: readonly IndicatorColumn[], sort: SheetSort, locale: StrideLocale): SheetRow[] {
+  const collator = new Intl.Collator(locale, { numeric: true });
+  const byName = (a: SheetRow, b: SheetRow) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  if (sort.key === 'name') return [...rows].sort((a, b) => sign * byName(a, b));
+  const index = columns.findIndex((column) => column.id === sort.key);
+  if (index < 0) return [...rows].sort(byName);
+  return [...rows].sort((a, b) => {
+    const x = a.cells[index]?.value ?? null;
+    const y = b.cells[index]?.value ?? null;
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    return x === y ? byName(a, b) : sign * (x - y);
+  });
+}
+
+/** The sheet as CSV cells, in the order on screen: raw numbers (fractions as 0-1), the totals row last. */
+export function sheetCsvRows(sheet: SheetModel, rows: readonly SheetRow[], nameHeader: string, totalLabel: string): CsvCell[][] {
+  return [
+    [nameHeader, ...sheet.columns.map((column) => column.label)],
+    ...rows.map((row) => [row.name, ...row.cells.map((cell) => cell.value)]),
+    [totalLabel, ...sheet.totals.map((cell) => cell.value)],
+  ];
+}
+
+/**
+ * Windowing: which rows to render for a scroll position. Only these rows are in the DOM, so 1,000 or 10,000 managers
+ * cost the same to scroll; `overscan` rows either side keep fast scrolling from showing blank space.
+ */
+export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 6): { from: number; to: number } {
+  if (count === 0 || rowHeight <= 0) return { from: 0, to: 0 };
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const visible = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight);
+  return { from: Math.max(0, first - overscan), to: Math.min(count, first + visible + overscan) };
+}

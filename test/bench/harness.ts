@@ -1,0 +1,85 @@
+/**
+ * The browser side of `npm run bench`. A scenario names what it times and offers candidates (always one called
+ * `baseline`); each candidate does the work once on a fresh mount and returns the milliseconds it measured itself.
+ * The runner interleaves candidates run by run (so drift and GC hit them alike), takes medians and reports each
+ * candidate's ratio to the baseline. Nothing here asserts a time.
+ */
+export interface Scenario<Ctx = unknown> {
+  name: string;
+  /** Exactly what the measured interval covers, printed beside the figures. */
+  timed: string;
+  runs?: number;
+  /** Runs once before the first run; its result is passed to every candidate. Not timed. */
+  setup?: () => Promise<Ctx> | Ctx;
+  candidates: Record<string, (ctx: Ctx) => Promise<number> | number> & { baseline: (ctx: Ctx) => Promise<number> | number };
+  /** A goal to print beside a ratio, e.g. { stride: 1.2 }: the candidate's ratio to baseline should be at most this. */
+  goals?: Record<string, number>;
+}
+
+export function defineScenario<Ctx>(scenario: Scenario<Ctx>): Scenario<Ctx> {
+  return scenario;
+}
+
+/** Resolves after the next frame has been painted (rAF, then a task after it). */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** A fresh container attached to the page, removed by the returned cleanup. */
+export function mountPoint(width = 1200, height = 800): { host: HTMLElement; cleanup: () => void } {
+  const host = document.createElement('div');
+  host.style.cssText = `width:${width}px;height:${height}px;position:relative`;
+  document.body.append(host);
+  return { host, cleanup: () => host.remove() };
+}
+
+export interface CandidateResult {
+  samples: number[];
+  median: number;
+  ratio: number | null;
+  goal?: number;
+}
+export interface ScenarioResult {
+  name: string;
+  timed: string;
+  runs: number;
+  candidates: Record<string, CandidateResult>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<ScenarioResult> {
+  const runs = scenario.runs ?? 7;
+  const ctx = (await scenario.setup?.()) as Ctx;
+  const names = Object.keys(scenario.candidates);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  // One warm-up round (JIT, font and module caches), not recorded.
+  for (const name of names) await scenario.candidates[name]!(ctx);
+  for (let run = 0; run < runs; run += 1) {
+    // Rotate the order each run so no candidate always goes first.
+    const order = names.map((_, i) => names[(i + run) % names.length]!);
+    for (const name of order) {
+      collectGarbage();
+      await nextPaint();
+      samples[name]!.push(await scenario.candidates[name]!(ctx));
+    }
+  }
+  const base = median(samples['baseline']!);
+  const candidates: Record<string, CandidateResult> = {};
+  for (const name of names) {
+    const m = median(samples[name]!);
+    const result: CandidateResult = { samples: samples[name]!, median: m, ratio: base > 0 ? m / base : null };
+    const goal = scenario.goals?.[name];
+    if (goal !== undefined) result.goal = goal;
+    candidates[name] = result;
+  }
+  return { name: scenario.name, timed: scenario.timed, runs, candidates };
+}

@@ -1,0 +1,99 @@
+// `npm run bench [filter]`: every scenario in test/bench/scenarios, in headless Chromium, each beside its baseline
+// in the same run; medians of several runs and ratios, as a table and in bench/results.json. Never part of npm test.
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../..', import.meta.url).pathname;
+const filter = process.argv[2] ?? '';
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const scenarioDir = join(root, 'test/bench/scenarios');
+const files = readdirSync(scenarioDir).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
+if (files.length === 0) {
+  console.error(`No bench scenario matches "${filter}".`);
+  process.exit(1);
+}
+
+async function bundle(file) {
+  const entry = `import scenario from ${JSON.stringify(join(scenarioDir, file))};
+import { runScenario } from ${JSON.stringify(join(root, 'test/bench/harness.ts'))};
+const list = Array.isArray(scenario) ? scenario : [scenario];
+window.__runBench = async () => { const out = []; for (const s of list) out.push(await runScenario(s)); return out; };`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: `bench-${file}.ts` },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    splitting: false,
+    minify: true,
+    target: 'es2022',
+    tsconfig: join(root, 'tsconfig.json'),
+    alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    conditions: ['production'],
+    logLevel: 'error',
+  });
+  return result.outputFiles[0].text;
+}
+
+const pages = new Map();
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const script = pages.get(url.pathname.slice(1));
+  if (script) {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end(script);
+  } else {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{margin:0;font-family:sans-serif}</style></head><body><script type="module" src="/${url.searchParams.get('s')}"></script></body></html>`);
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = server.address().port;
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+const results = [];
+try {
+  for (const file of files) {
+    const name = file.replace(/\.bench\.ts$/, '.js');
+    pages.set(name, await bundle(file));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => console.error(`${file}: ${error.message}`));
+    await page.goto(`http://127.0.0.1:${port}/?s=${name}`);
+    await page.waitForFunction(() => typeof window.__runBench === 'function', null, { timeout: 60_000 });
+    const started = Date.now();
+    const out = await page.evaluate(() => window.__runBench());
+    console.log(`ran ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    results.push(...out);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const version = browser.version?.() ?? '';
+const rows = [];
+for (const r of results) {
+  for (const [candidate, c] of Object.entries(r.candidates)) {
+    rows.push({
+      scenario: r.name,
+      candidate,
+      median: `${c.median.toFixed(2)} ms`,
+      ratio: c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`,
+      goal: c.goal === undefined ? '' : `<= ${c.goal}x ${c.ratio !== null && c.ratio <= c.goal ? 'met' : 'MISSED'}`,
+      runs: r.runs,
+    });
+  }
+}
+console.log('\nStride bench (medians; ratio = candidate / baseline, measured in the same run)');
+for (const r of results) console.log(`- ${r.name}: timed ${r.timed}`);
+console.table(rows);
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), chromium: version, results }, null, 2)}\n`);
+console.log('wrote bench/results.json');
