@@ -202,7 +202,9 @@ export function simulateLead(
     sec = officeHours(sec + delay, ctx, random);
     for (const [index, type] of [first, ...rest].entries()) {
       if (index > 0) sec = officeHours(sec + 0.1 * DAY + random.exponential(2.5 * DAY), ctx, random);
-      if (!emit(sec, type)) break;
+      // No early exit once past now: the intent draws below must come from the same place in the lead's stream
+      // whatever the time, or a later \`now\` would rewrite this lead's past.
+      emit(sec, type);
       if (type !== TYPE.followup) logAfter(sec);
     }
   }
