@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import { StrideError, type Scope } from '../../../packages/core/src/contracts.js';
+import { createHttpAdapter } from '../../../packages/core/src/adapters/http.js';
+import { validateResult } from '../../../packages/core/src/validation/index.js';
+import { createPilotHandlers, faultHandlers } from '../../../mocks/handlers.js';
+import { generatePilot } from '../../../mocks/pilot/index.js';
+
+const pilot = generatePilot();
+const worker = setupWorker(...createPilotHandlers({ pilot }));
+const adapter = createHttpAdapter({ baseUrl: '/api' });
+const branch = pilot.orgTree.find((node) => node.level === 'branch')!;
+const scope: Scope = { org: branch.id, period: 'month', date: pilot.today };
+const signal = (): AbortSignal => new AbortController().signal;
+
+async function strideFailure(promise: Promise<unknown>): Promise<StrideError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(StrideError);
+    return error as StrideError;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('createPilotHandlers (REST contract on the synthetic pilot)', () => {
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  afterEach(() => worker.resetHandlers());
+  after(() => worker.stop());
+
+  it('serves every endpoint with results that validate cleanly', async () => {
+    const results = {
+      indicators: await adapter.indicators!({ scope, rows: 'managers' }, { signal: signal() }),
+      leaderboard: await adapter.leaderboard!({ scope, board: 'managers', metric: 'points' }, { signal: signal() }),
+      funnel: await adapter.funnel!({ scope }, { signal: signal() }),
+      coverage: await adapter.coverage!({ scope: { ...scope, period: 'pilot' } }, { signal: signal() }),
+      grids: await adapter.grids!({ org: branch.id }, { signal: signal() }),
+      orgTree: await adapter.orgTree!({}, { signal: signal() }),
+    };
+    for (const [method, raw] of Object.entries(results)) {
+      expect(validateResult(method as keyof typeof results, raw).dropped, method).to.equal(null);
+    }
+    const managers = pilot.orgTree.filter((node) => node.level === 'manager').length;
+    expect(results.leaderboard.entries).to.have.length(managers);
+    expect(results.orgTree).to.have.length(pilot.orgTree.length);
+    expect(results.funnel.stages.map((s) => s.id)).to.deep.equal(['assigned', 'claimed', 'contacted', 'visited', 'intent', 'applied', 'converted']);
+  });
+
+  it('answers bad parameters with a 400 problem naming the parameter', async () => {
+    const unknownOrg = await strideFailure(adapter.funnel!({ scope: { ...scope, org: 'NOPE' } }, { signal: signal() }));
+    expect(unknownOrg.kind).to.equal('http');
+    expect(unknownOrg.status).to.equal(400);
+    expect(unknownOrg.message).to.equal('GET /v1/funnel: 400 Bad Request: org: unknown org "NOPE"');
+    expect(unknownOrg.problem?.errors).to.deep.equal([{ path: 'org', message: 'unknown org "NOPE"' }]);
+
+    const badDate = await strideFailure(adapter.coverage!({ scope: { ...scope, date: '2026-02-30' } }, { signal: signal() }));
+    expect(badDate.problem?.errors?.[0]?.path).to.equal('date');
+
+    const badMetric = await strideFailure(adapter.leaderboard!({ scope, board: 'regions' as 'teams', metric: 'likes' }, { signal: signal() }));
+    expect(badMetric.problem?.errors?.map((e) => e.path)).to.deep.equal(['board', 'metric']);
+
+    const badPeriod = await strideFailure(adapter.indicators!({ scope: { ...scope, period: 'fortnight' as 'week' } }, { signal: signal() }));
+    expect(badPeriod.message).to.contain('period: unknown period "fortnight"');
+  });
+
+  it('fault handlers override the pilot for every endpoint', async () => {
+    worker.use(...faultHandlers.unauthorized());
+    expect((await strideFailure(adapter.orgTree!({}, { signal: signal() }))).kind).to.equal('auth');
+    worker.resetHandlers();
+    worker.use(...faultHandlers.empty());
+    const { data } = validateResult('coverage', await adapter.coverage!({ scope }, { signal: signal() }));
+    expect(data.cells).to.deep.equal([]);
+  });
+});
