@@ -1,0 +1,203 @@
+/**
+ * The leaderboard's view model: everything the element shows that can be worked out without a DOM (podium, search,
+ * huddle pages, contest lanes, the points breakdown, CSV rows, labels). Pure functions over `RankedEntry`.
+ */
+import { DEFAULT_CATALOGUE, formatValue, translate, type CsvCell, type IndicatorUnit, type LeaderboardEntry, type StrideLocale } from '@stride/core';
+import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
+import { leaderboardStrings, type LeaderboardStringKey } from './leaderboard.strings.js';
+
+export function t(locale: StrideLocale, key: LeaderboardStringKey, params?: Record<string, string | number>): string {
+  return translate(leaderboardStrings, locale, key, params);
+}
+
+/** Points are a count; an indicator board takes the unit of its catalogue entry (unknown ids are counts). */
+export function metricUnit(metric: string): IndicatorUnit {
+  if (metric === 'points') return 'count';
+  return DEFAULT_CATALOGUE.find((d) => d.id === metric)?.unit ?? 'count';
+}
+
+export function metricLabel(metric: string, locale: StrideLocale): string {
+  if (metric === 'points') return t(locale, 'points');
+  return DEFAULT_CATALOGUE.find((d) => d.id === metric)?.label[locale] ?? metric;
+}
+
+/** What a row shows as its number: the value, or with rank-by="target" the share of target (as the board ranks). */
+export function formatScore(ranked: RankedEntry, metric: string, rankBy: RankBy, locale: StrideLocale): string {
+  if (rankBy === 'target') return formatValue(ranked.score, 'fraction', locale);
+  return formatValue(ranked.entry.value, metricUnit(metric), locale);
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Avatar fallback. Chinese names show the given name (the last two characters), as colleagues address each other;
+ * a single-character or two-character name shows its last character. Latin names show the first letters of the
+ * first and last words.
+ */
+export function initialsOf(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') return '?';
+  const chars = Array.from(trimmed);
+  if (CJK.test(trimmed)) {
+    const han = chars.filter((c) => CJK.test(c));
+    return han.length >= 3 ? han.slice(-2).join('') : (han[han.length - 1] ?? '?');
+  }
+  const words = trimmed.split(/\s+/).filter(Boolean);
+  const first = Array.from(words[0] ?? '')[0] ?? '';
+  const last = words.length > 1 ? (Array.from(words[words.length - 1] ?? '')[0] ?? '') : '';
+  return (first + last).toUpperCase() || '?';
+}
+
+/** Top three by rank: everyone tied into 1st-3rd stands on the podium (a prize rule), at most `limit` shown. */
+export function podiumOf(ranked: readonly RankedEntry[], limit = 5): { places: RankedEntry[]; more: number } {
+  const eligible: RankedEntry[] = [];
+  for (const r of ranked) {
+    if (r.rank === null || r.rank > 3) break;
+    eligible.push(r);
+  }
+  return { places: eligible.slice(0, limit), more: Math.max(0, eligible.length - limit) };
+}
+
+/** Search by name (and org unit name), case- and width-insensitive. Ranks stay those of the whole board. */
+export function searchByName(ranked: readonly RankedEntry[], query: string): readonly RankedEntry[] {
+  const needle = query.trim().normalize('NFKC').toLocaleLowerCase();
+  if (needle === '') return ranked;
+  return ranked.filter((r) => {
+    const name = r.entry.name.normalize('NFKC').toLocaleLowerCase();
+    return name.includes(needle) || (r.entry.orgName?.normalize('NFKC').toLocaleLowerCase().includes(needle) ?? false);
+  });
+}
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+}
+
+export function pageOf<T>(items: readonly T[], page: number, pageSize: number): T[] {
+  const size = Math.max(1, pageSize);
+  const pages = pageCount(items.length, size);
+  const current = ((page % pages) + pages) % pages;
+  return items.slice(current * size, current * size + size);
+}
+
+export function movementLabel(movement: Movement, locale: StrideLocale): string {
+  switch (movement.kind) {
+    case 'up':
+      return t(locale, 'up', { n: movement.by });
+    case 'down':
+      return t(locale, 'down', { n: movement.by });
+    case 'same':
+      return t(locale, 'same');
+    case 'new':
+      return t(locale, 'new');
+    case 'none':
+      return '';
+  }
+}
+
+export function rankLabel(ranked: RankedEntry, locale: StrideLocale): string {
+  if (ranked.rank === null) return t(locale, 'unranked');
+  return t(locale, ranked.tied ? 'tiedRankLabel' : 'rankLabel', { rank: ranked.rank });
+}
+
+export interface PointsLine {
+  action: string;
+  label: string;
+  points: number;
+}
+
+const KNOWN_ACTIONS = [
+  'firstContact',
+  'conversation',
+  'visit',
+  'firstIntent',
+  'firstApplication',
+  'firstConversion',
+  'timelyFollowup',
+] as const;
+
+/** "How was this calculated": points by action in the scheme's order, unknown actions after by name. */
+export function pointsBreakdown(entry: LeaderboardEntry, locale: StrideLocale): { lines: PointsLine[]; total: number } | undefined {
+  const byAction = entry.pointsByAction;
+  if (!byAction) return undefined;
+  const known = new Set<string>(KNOWN_ACTIONS);
+  const order = [...KNOWN_ACTIONS.filter((a) => a in byAction), ...Object.keys(byAction).filter((a) => !known.has(a)).sort()];
+  const lines = order.map((action): PointsLine => {
+    const label = (KNOWN_ACTIONS as readonly string[]).includes(action)
+      ? t(locale, `action_${action as (typeof KNOWN_ACTIONS)[number]}`)
+      : action;
+    return { action, label, points: byAction[action] ?? 0 };
+  });
+  return { lines, total: lines.reduce((sum, line) => sum + line.points, 0) };
+}
+
+export interface ContestLane {
+  ranked: RankedEntry;
+  /** value / goal, 0-1 for the bar (a lane past the goal shows a full bar); null when the value is missing. */
+  share: number | null;
+  /** How far behind the leading lane's value; 0 for the leader, null when either value is missing. */
+  gap: number | null;
+}
+
+/**
+ * Contest (PK) lanes: the chosen contestants (default: every ranked entry, up to `max`), racing to one goal. The goal
+ * is the given one, else the largest contestant target (a shared goal is the hardest of theirs), else the leader's
+ * value, so the bars always have a common scale.
+ */
+export function contestLanes(
+  ranked: readonly RankedEntry[],
+  options: { contestants?: readonly string[]; goal?: number | null; max?: number } = {},
+): { lanes: ContestLane[]; goal: number | null } {
+  const wanted = options.contestants && options.contestants.length > 0 ? new Set(options.contestants) : undefined;
+  const chosen = ranked.filter((r) => (wanted ? wanted.has(r.entry.id) : r.rank !== null)).slice(0, options.max ?? 6);
+  const values = chosen.map((r) => r.entry.value).filter((v): v is number => v !== null && Number.isFinite(v));
+  const leaderValue = values.length > 0 ? Math.max(...values) : null;
+  const targets = chosen.map((r) => r.entry.target).filter((v): v is number => v !== null && v !== undefined && v > 0);
+  let goal: number | null = null;
+  if (options.goal !== undefined && options.goal !== null && options.goal > 0) goal = options.goal;
+  else if (targets.length > 0) goal = Math.max(...targets);
+  else if (leaderValue !== null && leaderValue > 0) goal = leaderValue;
+  const lanes = chosen.map((r): ContestLane => {
+    const value = r.entry.value;
+    return {
+      ranked: r,
+      share: value === null || goal === null ? null : Math.min(1, Math.max(0, value / goal)),
+      gap: value === null || leaderValue === null ? null : leaderValue - value,
+    };
+  });
+  return { lanes, goal };
+}
+
+/** The board as a CSV table: raw numbers (fractions 0-1, as in data), ranks computed here, movement as a number. */
+export function leaderboardCsvRows(ranked: readonly RankedEntry[], metric: string, locale: StrideLocale): CsvCell[][] {
+  const header = [
+    t(locale, 'rank'),
+    t(locale, 'name'),
+    t(locale, 'org'),
+    metricLabel(metric, locale),
+    t(locale, 'target'),
+    t(locale, 'ofTarget'),
+    t(locale, 'previous'),
+    t(locale, 'movement'),
+    t(locale, 'streak'),
+    t(locale, 'badges'),
+  ];
+  const rows = ranked.map((r): CsvCell[] => {
+    const { entry } = r;
+    const target = entry.target ?? null;
+    const ofTarget = entry.value !== null && target !== null && target > 0 ? entry.value / target : null;
+    const movement = r.movement.kind === 'up' ? r.movement.by : r.movement.kind === 'down' ? -r.movement.by : r.movement.kind === 'same' ? 0 : null;
+    return [
+      r.rank,
+      entry.name,
+      entry.orgName ?? '',
+      entry.value,
+      target,
+      ofTarget,
+      entry.previousValue ?? null,
+      r.movement.kind === 'new' ? t(locale, 'new') : movement,
+      entry.streak ?? null,
+      (entry.badges ?? []).map((b) => b.label).join('; '),
+    ];
+  });
+  return [header, ...rows];
+}

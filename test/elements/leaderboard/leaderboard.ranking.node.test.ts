@@ -1,0 +1,136 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LeaderboardEntry } from '@stride/core';
+import { rankWithTies } from '../../../packages/elements/src/leaderboard/leaderboard.ranking.js';
+
+function entry(id: string, value: number | null, extra: Partial<LeaderboardEntry> = {}): LeaderboardEntry {
+  return { id, name: id, kind: 'manager', value, ...extra };
+}
+
+function ranks(list: ReturnType<typeof rankWithTies>): [string, number | null][] {
+  return list.map((r) => [r.entry.id, r.rank]);
+}
+
+test('ties share a rank and the next rank skips (1, 2, 2, 4)', () => {
+  const ranked = rankWithTies([entry('d', 5), entry('b', 9), entry('a', 10), entry('c', 9)]);
+  assert.deepEqual(ranks(ranked), [
+    ['a', 1],
+    ['b', 2],
+    ['c', 2],
+    ['d', 4],
+  ]);
+  assert.deepEqual(
+    ranked.map((r) => r.tied),
+    [false, true, true, false],
+  );
+});
+
+test('everyone tied is rank 1', () => {
+  const ranked = rankWithTies([entry('x', 3), entry('y', 3), entry('z', 3)]);
+  assert.deepEqual(
+    ranked.map((r) => r.rank),
+    [1, 1, 1],
+  );
+});
+
+test('entries without a value go last, unranked, and do not take a rank from anyone', () => {
+  const ranked = rankWithTies([entry('nil', null), entry('low', 0), entry('high', 4), entry('missing', null)]);
+  assert.deepEqual(ranks(ranked), [
+    ['high', 1],
+    ['low', 2],
+    ['missing', null],
+    ['nil', null],
+  ]);
+  assert.equal(ranked[2]!.movement.kind, 'none');
+});
+
+test('zero is a value and is ranked; negative values rank below it', () => {
+  const ranked = rankWithTies([entry('neg', -2), entry('zero', 0)]);
+  assert.deepEqual(ranks(ranked), [
+    ['zero', 1],
+    ['neg', 2],
+  ]);
+});
+
+test('movement compares with the ranks the previous values give, ranked the same way', () => {
+  // Previous: c 30 (1), a 20 (2), b 20 (2), d 5 (4). Now: a 50 (1), b 40 (2), d 40 (2), c 10 (4), e new.
+  const ranked = rankWithTies([
+    entry('a', 50, { previousValue: 20 }),
+    entry('b', 40, { previousValue: 20 }),
+    entry('c', 10, { previousValue: 30 }),
+    entry('d', 40, { previousValue: 5 }),
+    entry('e', 45),
+    entry('f', 1, { previousValue: null }),
+  ]);
+  const byId = new Map(ranked.map((r) => [r.entry.id, r]));
+  assert.deepEqual(byId.get('a')!.movement, { kind: 'up', by: 1 });
+  assert.deepEqual(byId.get('e')!.rank, 2);
+  assert.deepEqual(byId.get('e')!.movement, { kind: 'new' });
+  // b and d tie at 3 now; b was 2nd, d was 4th.
+  assert.equal(byId.get('b')!.rank, 3);
+  assert.deepEqual(byId.get('b')!.movement, { kind: 'down', by: 1 });
+  assert.deepEqual(byId.get('d')!.movement, { kind: 'up', by: 1 });
+  assert.deepEqual(byId.get('c')!.movement, { kind: 'down', by: 4 });
+  assert.deepEqual(byId.get('f')!.movement, { kind: 'new' });
+});
+
+test('an unchanged rank is "same"', () => {
+  const ranked = rankWithTies([entry('a', 9, { previousValue: 3 }), entry('b', 1, { previousValue: 2 })]);
+  assert.deepEqual(
+    ranked.map((r) => r.movement),
+    [{ kind: 'same' }, { kind: 'same' }],
+  );
+});
+
+test('rank-by target ranks by value / target and leaves entries without a target unranked', () => {
+  const ranked = rankWithTies(
+    [
+      entry('big', 80, { target: 100 }), // 0.8
+      entry('small', 9, { target: 10 }), // 0.9
+      entry('none', 500),
+      entry('zero', 5, { target: 0 }),
+    ],
+    { rankBy: 'target' },
+  );
+  assert.deepEqual(ranks(ranked).slice(0, 2), [
+    ['small', 1],
+    ['big', 2],
+  ]);
+  assert.equal(ranked[2]!.rank, null);
+  assert.equal(ranked[3]!.rank, null);
+  assert.equal(ranked[0]!.score, 0.9);
+});
+
+test('tie-break "previous" puts the higher previous value first; still-equal entries share', () => {
+  const ranked = rankWithTies(
+    [entry('a', 10, { previousValue: 1 }), entry('b', 10, { previousValue: 7 }), entry('c', 10, { previousValue: 7 }), entry('d', 2)],
+    { tieBreak: 'previous' },
+  );
+  assert.deepEqual(ranks(ranked), [
+    ['b', 1],
+    ['c', 1],
+    ['a', 3],
+    ['d', 4],
+  ]);
+});
+
+test('tie-break "streak" puts the longer streak first', () => {
+  const ranked = rankWithTies([entry('a', 10, { streak: 2 }), entry('b', 10, { streak: 5 })], { tieBreak: 'streak' });
+  assert.deepEqual(ranks(ranked), [
+    ['b', 1],
+    ['a', 2],
+  ]);
+});
+
+test('10,000 entries with many ties keep the competition-rank invariant', () => {
+  const entries = Array.from({ length: 10_000 }, (_, i) => entry(`m${i}`, i % 7 === 0 ? null : (i * 37) % 500));
+  const ranked = rankWithTies(entries);
+  assert.equal(ranked.length, 10_000);
+  const rankedOnly = ranked.filter((r) => r.rank !== null);
+  // Multiples of 7 below 10,000: 0, 7, ..., 9996 = 1429 entries without a value.
+  assert.equal(rankedOnly.length, 10_000 - 1429);
+  rankedOnly.forEach((r, i) => {
+    const above = rankedOnly.filter((o) => (o.entry.value as number) > (r.entry.value as number)).length;
+    if (i % 997 === 0) assert.equal(r.rank, above + 1);
+  });
+});
