@@ -38,6 +38,7 @@ export interface Validated<T> {
 // Browsers strip leading/trailing C0 controls and spaces and drop tabs and newlines anywhere before they read a
 // scheme, so `\tjava\nscript:` still runs. Removing every control and whitespace character before looking at the
 // scheme is stricter than any browser, which is the safe direction.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const IGNORED_URL_CHARS = /[\u0000-\u0020\u007f-\u009f\s]+/g;
 const SCHEME_AT_START = /^([^/?#\\]*?):/;
 const PLAINLY_SAFE_URL = /^(?:https?:\/\/|\.{0,2}\/)/i;
