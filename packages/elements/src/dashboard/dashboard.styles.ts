@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+export const dashboardStyles = css`
+  :host {
+    background: var(--s-surface-sunken);
+    padding: 12px;
+  }
+  header {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    margin-bottom: 12px;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 16px;
+    align-items: end;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    font-size: 12px;
+    color: var(--s-text-muted);
+  }
+  select,
+  input[type='date'] {
+    min-height: 32px;
+    padding: 4px 8px;
+    border: 1px solid var(--s-border);
+    border-radius: 6px;
+    background: var(--s-surface);
+    color: var(--s-text);
+    font: inherit;
+    font-size: 14px;
+  }
+  .date-row {
+    display: flex;
+    gap: 4px;
+    align-items: center;
+  }
+  .status {
+    margin-inline-start: auto;
+    font-size: 12px;
+    color: var(--s-text-muted);
+    display: flex;
+    gap: 8px;
+    align-items: center;
+  }
+  nav ol {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 13px;
+  }
+  nav li + li::before {
+    content: '›';
+    margin-inline-end: 4px;
+    color: var(--s-text-muted);
+  }
+  .crumb {
+    border: 0;
+    background: none;
+    padding: 2px 4px;
+    color: var(--s-accent);
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  .crumb[aria-current='page'] {
+    color: var(--s-text);
+    text-decoration: none;
+    cursor: default;
+    font-weight: 600;
+  }
+  .alert {
+    padding: 8px 12px;
+    border-radius: 6px;
+    background: var(--s-surface);
+    border-inline-start: 4px solid var(--s-bad);
+    color: var(--s-text);
+  }
+  .layout {
+    display: grid;
+    gap: 12px;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .cell {
+    min-width: 0;
+    background: var(--s-surface);
+    border-radius: 8px;
+    padding: 12px;
+    border: 1px solid var(--s-border);
+  }
+  .cell h2 {
+    margin: 0 0 8px;
+    font-size: 15px;
+  }
+  @container (min-width: 900px) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    }
+    .cell.indicators,
+    .cell.coverage {
+      grid-column: 1 / -1;
+    }
+  }
+  :host([mode='huddle']) .layout {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  :host([mode='huddle']) .cell[hidden] {
+    display: none;
+  }
+  .views {
+    display: flex;
+    gap: 4px;
+    flex-wrap: wrap;
+  }
+`;
