@@ -46,7 +46,7 @@ export interface PilotOptions {
   /** Default 60. */
   grids?: number;
   /**
-   * Exact number of events to produce. Default: whatever the pilot's activity gives (about 20,000 for 40 managers
+   * Exact number of events to produce (at least 1; today keeps its events unless the count is smaller than today's). Default: whatever the pilot's activity gives (about 20,000 for 40 managers
    * over 60 days). Lead volume is scaled to reach it; whole leads are then dropped to hit it exactly.
    */
   events?: number;
@@ -91,7 +91,7 @@ export function generatePilot(options: PilotOptions = {}): PilotData {
   const gridCount = positiveInteger('grids', options.grids ?? 60, 1);
   const subbranches = positiveInteger('subbranches', options.subbranches ?? 3, 1);
   const teamsPerSubbranch = positiveInteger('teamsPerSubbranch', options.teamsPerSubbranch ?? 2, 1);
-  const eventTarget = options.events === undefined ? undefined : positiveInteger('events', options.events, 0);
+  const eventTarget = options.events === undefined ? undefined : positiveInteger('events', options.events, 1);
 
   // The real clock only when neither today nor now is given; a fixed `today` alone runs to its last second.
   const clock = options.now ?? (options.today === undefined ? new Date() : undefined);
@@ -229,7 +229,7 @@ function ensureToday(
 
 /**
  * Drops randomly chosen whole leads until exactly `target` events remain; leads with an event today are kept so
- * today stays busy. Returns the dropped leads, or removes a few `logged` events if no lead fits the last gap.
+ * today stays busy. Dropping a random lead keeps every rate of the log as it was.
  */
 function fitToCount(log: EventLog, target: number, todayStart: number, random: Random): { leads: Uint8Array; events: Uint8Array } {
   const leads = new Uint8Array(log.leadEvents.length);
@@ -246,10 +246,22 @@ function fitToCount(log: EventLog, target: number, todayStart: number, random: R
     excess -= count;
     if (excess === 0) return { leads, events };
   }
-  for (let i = log.size - 1; i >= 0 && excess > 0; i -= 1) {
-    if (leads[log.lead[i] ?? 0] === 0 && log.type[i] === TYPE.logged) {
+  // No whole lead fits the last gap: cut leads short instead, dropping each one's latest event. A lead cut short is
+  // still causal (every step follows the step it depends on), just observed earlier.
+  while (excess > 0) {
+    const latest = new Map<number, number>();
+    for (let i = 0; i < log.size; i += 1) {
+      const lead = log.lead[i] ?? 0;
+      const last = latest.get(lead);
+      if (leads[lead] === 0 && events[i] === 0 && (last === undefined || (log.sec[i] ?? 0) >= (log.sec[last] ?? 0))) latest.set(lead, i);
+    }
+    if (latest.size === 0) break;
+    // Today's events go last: only a count smaller than today alone holds empties today.
+    const beforeToday = [...latest.values()].filter((i) => (log.sec[i] ?? 0) < todayStart);
+    for (const i of random.shuffle(beforeToday.length > 0 ? beforeToday : [...latest.values()])) {
       events[i] = 1;
       excess -= 1;
+      if (excess === 0) break;
     }
   }
   return { leads, events };
