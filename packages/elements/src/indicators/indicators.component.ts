@@ -1,0 +1,429 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import {
+  DEFAULT_CATALOGUE,
+  common,
+  formatDateTime,
+  formatDay,
+  formatMoney,
+  formatPercent,
+  formatSignedPercent,
+  formatValue,
+  toCsv,
+  type IndicatorDefinition,
+  type IndicatorRows,
+  type IndicatorsQuery,
+  type IndicatorsResult,
+  type StrideLocale,
+  type WorkCalendar,
+} from '@stride/core';
+import { StrideElement } from '../shared/stride-element.js';
+import { baseStyles } from '../shared/styles.js';
+import { renderQueryState } from '../shared/states.js';
+import { indicatorsStyles } from './indicators.styles.js';
+import { t } from './indicators.strings.js';
+import {
+  buildSheet,
+  buildTiles,
+  indicatorColumns,
+  parseIndicatorList,
+  sheetCsvRows,
+  sortRows,
+  visibleRange,
+  type IndicatorColumn,
+  type IndicatorTile,
+  type SheetCell,
+  type SheetModel,
+  type SheetRow,
+  type SheetSort,
+} from './indicators.view-model.js';
+import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './sparkline.js';
+import type { PaceStatus } from './pace.js';
+
+export type IndicatorsLayout = 'tiles' | 'table';
+
+const STATUS_ICON: Record<PaceStatus, string> = { ahead: '✓', 'on-pace': '=', behind: '!' };
+const ROW_HEIGHT = 36;
+const HUDDLE_ROW_HEIGHT = 52;
+
+/**
+ * @summary The 10 process indicators of account managers' work: tiles with value, target, pace, status, change and
+ * a daily sparkline, or the one-person-one-row sheet (一人一表) of the scope's child orgs or managers.
+ *
+ * @attr layout - `tiles` (default) or `table`.
+ * @attr rows - Table rows: `children` (child org units, default) or `managers`.
+ * @attr indicators - Comma-separated ids to show a subset, e.g. `contacted,visits,intent`.
+ * @prop {IndicatorDefinition[]} catalogue - Relabel, reorder, drop or add indicators (default: DEFAULT_CATALOGUE).
+ * @prop {WorkCalendar} calendar - Holidays and make-up working days for pace (default Monday-Friday).
+ *
+ * @event stride-select - A tile's label (kind `indicator`) or a table row (kind `org` or `manager`) was activated.
+ * @event stride-error - The adapter failed; `detail.error.kind === 'auth'` means the session expired.
+ * @event stride-warning - Items were dropped from the result by validation.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart period - The line with asOf and working days elapsed.
+ * @csspart tiles - The list of tiles.
+ * @csspart tile - One tile.
+ * @csspart value - A tile's value.
+ * @csspart amount - The converted amount (conversions).
+ * @csspart progress - The bar with the pace marker.
+ * @csspart status - Ahead / on pace / behind.
+ * @csspart change - The change against the previous period.
+ * @csspart sparkline - The daily trend.
+ * @csspart readout - The day and value of the focused or hovered sparkline point.
+ * @csspart sheet - The scrolling table.
+ * @csspart export - The CSV export button.
+ * @csspart state - Empty, not-configured and error states.
+ *
+ * @cssproperty --stride-indicators-tile-min - Minimum tile width (default 168px).
+ * @cssproperty --stride-indicators-table-height - Maximum height of the table before it scrolls (default 480px).
+ */
+export class StrideIndicators extends StrideElement {
+  static override styles = [...baseStyles, indicatorsStyles];
+
+  @property({ reflect: true }) layout: IndicatorsLayout = 'tiles';
+  @property() rows: IndicatorRows = 'children';
+  @property() indicators = '';
+  @property({ attribute: false }) catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
+  @property({ attribute: false }) calendar?: WorkCalendar;
+
+  @state() private sort: SheetSort = { key: 'name', direction: 'asc' };
+  @state() private range = { from: 0, to: 0 };
+  /** The sparkline point being read, per indicator. */
+  @state() private activePoint: { id: string; index: number } | undefined;
+
+  readonly query = this.createQuery('indicators', (scope): IndicatorsQuery =>
+    this.layout === 'table' ? { scope, rows: this.rows === 'managers' ? 'managers' : 'children' } : { scope },
+  );
+
+  private resizeObserver: ResizeObserver | undefined;
+  private viewportHeight = 480;
+  private sheetCache: { result: IndicatorsResult; columns: IndicatorColumn[]; share: number; sheet: SheetModel } | undefined;
+  private sortedCache: { sheet: SheetModel; sort: SheetSort; locale: StrideLocale; rows: SheetRow[] } | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  private get columns(): IndicatorColumn[] {
+    return indicatorColumns(this.catalogue, this.resolved.lang, parseIndicatorList(this.indicators));
+  }
+
+  private get rowHeight(): number {
+    return this.mode === 'huddle' ? HUDDLE_ROW_HEIGHT : ROW_HEIGHT;
+  }
+
+  override render(): TemplateResult {
+    const { lang, timeZone } = this.resolved;
+    const columns = this.columns;
+    const table = this.layout === 'table';
+    return html`<div part="base">
+      ${renderQueryState(this.query.state, {
+        locale: lang,
+        timeZone,
+        method: 'indicators',
+        skeleton: () => (table ? this.renderSheetSkeleton(columns) : this.renderTilesSkeleton(columns)),
+        isEmpty: (data) => (table ? (data.rows ?? []).length === 0 : data.indicators.length === 0),
+        emptyReason: common(lang, 'emptyReason', { scope: this.scope?.manager ?? this.scope?.org ?? '' }),
+        data: (data) => (table ? this.renderSheet(data, columns) : this.renderTiles(data, columns)),
+        retry: () => this.query.refetch(),
+      })}
+    </div>`;
+  }
+
+  /* ---------------------------------------------------------------- tiles */
+
+  private renderTilesSkeleton(columns: IndicatorColumn[]): TemplateResult {
+    return html`<div class="period"><span class="skeleton" style="width:160px;height:14px;display:block"></span></div>
+      <ul class="tiles" role="list">
+        ${columns.map(() => html`<li class="tile"><div class="skeleton" style="height:150px"></div></li>`)}
+      </ul>`;
+  }
+
+  private renderTiles(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
+    const { lang, timeZone } = this.resolved;
+    const { progress, tiles } = buildTiles(result, columns, this.calendar, timeZone);
+    return html`<p class="period" part="period">
+        <span>${common(lang, 'asOf', { time: formatDateTime(result.asOf, lang, timeZone) })}</span>
+        <span>${progress.notStarted ? t(lang, 'notStarted') : t(lang, 'workingDays', { elapsed: progress.elapsed, total: progress.total })}</span>
+      </p>
+      <ul class="tiles" part="tiles" role="list" aria-label=${t(lang, 'listLabel')}>
+        ${repeat(tiles, (tile) => tile.id, (tile) => this.renderTile(tile, lang, progress.notStarted))}
+      </ul>`;
+  }
+
+  private renderTile(tile: IndicatorTile, lang: StrideLocale, notStarted: boolean): TemplateResult {
+    const value = formatValue(tile.value, tile.unit, lang, { compact: true });
+    const amount = tile.hasAmount ? formatMoney(tile.amount, lang, { compact: true }) : '';
+    const targetText =
+      tile.target === null || tile.target === 0
+        ? t(lang, 'noTarget')
+        : `${t(lang, 'target', { target: formatValue(tile.target, tile.unit, lang, { compact: true }) })} · ${t(lang, 'ofTarget', { percent: formatPercent(tile.percentOfTarget, lang, 0) })}`;
+    const statusText = tile.status ? statusWords(tile.status, lang) : notStarted ? t(lang, 'notStarted') : t(lang, 'noStatus');
+    const name = t(lang, tile.hasAmount ? 'tileNameAmount' : 'tileName', {
+      label: tile.label,
+      value,
+      amount,
+      target:
+        tile.target === null || tile.target === 0
+          ? t(lang, 'noTarget')
+          : t(lang, 'tileTarget', { target: formatValue(tile.target, tile.unit, lang), percent: formatPercent(tile.percentOfTarget, lang, 0) }),
+      status: statusText,
+    });
+    return html`<li class="tile ${tile.status ?? 'none'}" part="tile" aria-label=${name} data-indicator=${tile.id}>
+      <button class="tile-label" part="tile-label" @click=${() => this.select('indicator', tile.id)}>${tile.label}</button>
+      <div class="value" part="value">${value}</div>
+      ${tile.hasAmount ? html`<div class="amount" part="amount">${t(lang, 'amount', { amount })}</div>` : nothing}
+      <div class="target" part="target">${targetText}</div>
+      ${this.renderBar(tile, lang)}
+      <div class="status ${tile.status ?? 'none'}" part="status">
+        ${tile.status ? html`<span class="icon" aria-hidden="true">${STATUS_ICON[tile.status]}</span>` : nothing}<span>${statusText}</span>
+      </div>
+      <div class="change ${tile.changeTone ?? ''}" part="change">${this.renderChange(tile, lang)}</div>
+      ${this.renderSparkline(tile, lang)}
+    </li>`;
+  }
+
+  /** The bar runs 0 to target for a count (marker at pace) and 0 to 100% for a rate (marker at its target). */
+  private renderBar(tile: IndicatorTile, lang: StrideLocale): TemplateResult | typeof nothing {
+    if (tile.target === null || tile.target <= 0) return nothing;
+    const fill = tile.unit === 'fraction' ? (tile.value ?? 0) : (tile.percentOfTarget ?? 0);
+    const marker = tile.unit === 'fraction' ? tile.target : tile.pace === null ? null : tile.pace / tile.target;
+    const clamp = (n: number) => `${Math.max(0, Math.min(1, n)) * 100}%`;
+    return html`<div class="bar" part="progress" title=${tile.pace === null ? '' : t(lang, 'paceMarker', { pace: formatValue(tile.pace, tile.unit, lang) })}>
+      <span class="fill" style=${styleMap({ width: clamp(fill) })}></span>
+      ${marker === null ? nothing : html`<span class="marker" style=${styleMap({ insetInlineStart: clamp(marker) })}></span>`}
+    </div>`;
+  }
+
+  private renderChange(tile: IndicatorTile, lang: StrideLocale): TemplateResult | string {
+    if (tile.change === null) return t(lang, 'noChange');
+    const arrow = tile.change > 0 ? '▲' : tile.change < 0 ? '▼' : '→';
+    return html`<span aria-hidden="true">${arrow}</span> ${t(lang, 'change', { change: formatSignedPercent(tile.change, lang) })}`;
+  }
+
+  private renderSparkline(tile: IndicatorTile, lang: StrideLocale): TemplateResult | typeof nothing {
+    if (tile.trend.length === 0) return nothing;
+    const { points, path } = sparkGeometry(tile.trend);
+    const active = this.activePoint?.id === tile.id ? this.activePoint.index : undefined;
+    // Roving tabindex: one tab stop per sparkline; arrow keys walk the days.
+    const tabStop = active ?? points.length - 1;
+    const pointLabel = (i: number) => {
+      const p = points[i];
+      return p ? t(lang, 'trendPoint', { day: formatDay(p.date, lang), value: formatValue(p.value, tile.unit, lang) }) : '';
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const current = active ?? tabStop;
+      const next =
+        event.key === 'ArrowRight' ? current + 1 : event.key === 'ArrowLeft' ? current - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? points.length - 1 : undefined;
+      if (next === undefined) return;
+      event.preventDefault();
+      this.focusPoint(tile.id, Math.max(0, Math.min(points.length - 1, next)));
+    };
+    return html`<svg
+        class="spark"
+        part="sparkline"
+        viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}"
+        role="group"
+        aria-label=${t(lang, 'trend', { label: tile.label })}
+        @keydown=${onKey}
+        @pointerleave=${() => {
+          if (this.activePoint?.id === tile.id && !this.renderRoot.querySelector(`[data-indicator="${tile.id}"] circle:focus`)) this.activePoint = undefined;
+        }}
+      >
+        <path d=${path}></path>
+        ${points.map((p, i) =>
+          p.y === null
+            ? nothing
+            : svg`<circle
+                class=${i === active ? 'active' : ''}
+                cx=${p.x}
+                cy=${p.y}
+                r=${i === active ? 3.5 : 2.2}
+                tabindex=${i === tabStop ? 0 : -1}
+                role="img"
+                aria-label=${pointLabel(i)}
+                data-index=${i}
+                @focus=${() => (this.activePoint = { id: tile.id, index: i })}
+                @pointerenter=${() => (this.activePoint = { id: tile.id, index: i })}
+              ></circle>`,
+        )}
+      </svg>
+      <div class="readout" part="readout" aria-hidden="true">${active === undefined ? '' : pointLabel(active)}</div>`;
+  }
+
+  private async focusPoint(id: string, index: number): Promise<void> {
+    this.activePoint = { id, index };
+    await this.updateComplete;
+    const circle = this.renderRoot.querySelector<SVGCircleElement>(`[data-indicator="${id}"] circle[data-index="${index}"]`);
+    circle?.focus();
+  }
+
+  /* ---------------------------------------------------------------- the sheet (一人一表) */
+
+  private renderSheetSkeleton(columns: IndicatorColumn[]): TemplateResult {
+    const vars = styleMap({ '--cols': String(columns.length), '--row-height': `${this.rowHeight}px` });
+    return html`<div class="sheet-tools toolbar"><span class="skeleton" style="width:96px;height:32px;display:block"></span></div>
+      <div class="sheet" style=${vars}>
+        ${Array.from({ length: 8 }, () => html`<div class="row"><div class="cell first"><span class="skeleton" style="width:80%;height:14px;display:block"></span></div></div>`)}
+      </div>`;
+  }
+
+  private sheetFor(result: IndicatorsResult, columns: IndicatorColumn[]): SheetModel {
+    const { timeZone } = this.resolved;
+    const share = buildTiles({ ...result, indicators: [] }, [], this.calendar, timeZone).progress.share;
+    const cached = this.sheetCache;
+    if (cached && cached.result === result && cached.share === share && sameColumns(cached.columns, columns)) return cached.sheet;
+    const sheet = buildSheet(result, columns, share);
+    this.sheetCache = { result, columns, share, sheet };
+    return sheet;
+  }
+
+  private sortedRows(sheet: SheetModel, lang: StrideLocale): SheetRow[] {
+    const cached = this.sortedCache;
+    if (cached && cached.sheet === sheet && cached.sort === this.sort && cached.locale === lang) return cached.rows;
+    const rows = sortRows(sheet.rows, sheet.columns, this.sort, lang);
+    this.sortedCache = { sheet, sort: this.sort, locale: lang, rows };
+    return rows;
+  }
+
+  private renderSheet(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
+    const { lang, me } = this.resolved;
+    const sheet = this.sheetFor(result, columns);
+    const rows = this.sortedRows(sheet, lang);
+    const rowHeight = this.rowHeight;
+    const range = clampRange(this.range, rows.length, this.viewportHeight, rowHeight);
+    const visible = rows.slice(range.from, range.to);
+    const vars = styleMap({ '--cols': String(columns.length), '--row-height': `${rowHeight}px` });
+    const mine = me ? rows.find((row) => row.id === me) : undefined;
+    const ariaSort = (key: string) => (this.sort.key === key ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
+    const arrow = (key: string) => (this.sort.key === key ? (this.sort.direction === 'asc' ? '▲' : '▼') : '⇅');
+    return html`<div class="sheet-tools toolbar">
+        <button class="button" part="export" @click=${() => this.exportCsv()}>${common(lang, 'exportCsv')}</button>
+      </div>
+      <div class="sheet" part="sheet" role="table" aria-label=${t(lang, 'sheetLabel')} aria-rowcount=${rows.length + 2} style=${vars} @scroll=${this.onSheetScroll}>
+        <div class="sheet-inner">
+          <div class="head" role="rowgroup">
+            <div class="row" role="row" aria-rowindex="1">
+              <div class="cell first" role="columnheader" aria-sort=${ariaSort('name')}>
+                <button class="sort" data-sort="name" aria-label=${t(lang, 'sortBy', { label: t(lang, 'name') })} @click=${() => this.toggleSort('name')}>
+                  ${t(lang, 'name')} <span class="arrow" aria-hidden="true">${arrow('name')}</span>
+                </button>
+              </div>
+              ${columns.map(
+                (column) => html`<div class="cell" role="columnheader" aria-sort=${ariaSort(column.id)}>
+                  <button class="sort" data-sort=${column.id} aria-label=${t(lang, 'sortBy', { label: column.label })} @click=${() => this.toggleSort(column.id)}>
+                    ${column.label} <span class="arrow" aria-hidden="true">${arrow(column.id)}</span>
+                  </button>
+                </div>`,
+              )}
+            </div>
+            ${mine ? this.renderRow(mine, rows.indexOf(mine), columns, lang, true) : nothing}
+          </div>
+          <div class="body" role="rowgroup">
+            <div class="spacer" style=${styleMap({ height: `${range.from * rowHeight}px` })}></div>
+            ${repeat(visible, (row) => row.id, (row, i) => this.renderRow(row, range.from + i, columns, lang, row.id === me))}
+            <div class="spacer" style=${styleMap({ height: `${(rows.length - range.to) * rowHeight}px` })}></div>
+          </div>
+          <div class="row totals" role="row" aria-rowindex=${rows.length + 2} part="totals">
+            <div class="cell first" role="rowheader">${common(lang, 'total')}</div>
+            ${sheet.totals.map((cell, i) => this.renderCell(cell, columns[i], lang))}
+          </div>
+        </div>
+      </div>`;
+  }
+
+  private renderRow(row: SheetRow, index: number, columns: IndicatorColumn[], lang: StrideLocale, me: boolean): TemplateResult {
+    return html`<div class="row ${me ? 'me' : ''}" role="row" aria-rowindex=${index + 2} data-row=${row.id} @click=${() => this.select(row.kind, row.id)}>
+      <div class="cell first" role="rowheader">
+        <button class="row-open" aria-label=${t(lang, 'openRow', { name: row.name })} @click=${(event: Event) => {
+          event.stopPropagation();
+          this.select(row.kind, row.id);
+        }}>${row.name}</button>
+      </div>
+      ${row.cells.map((cell, i) => this.renderCell(cell, columns[i], lang))}
+    </div>`;
+  }
+
+  private renderCell(cell: SheetCell, column: IndicatorColumn | undefined, lang: StrideLocale): TemplateResult {
+    const unit = column?.unit ?? 'count';
+    return html`<div class="cell" role="cell" data-band=${cell.band ?? nothing}>
+      <span class="num">${formatValue(cell.value, unit, lang, { compact: true })}</span>
+      ${cell.percentOfTarget === null || unit === 'fraction' ? nothing : html`<span class="pct">${formatPercent(cell.percentOfTarget, lang, 0)}</span>`}
+    </div>`;
+  }
+
+  private toggleSort(key: string): void {
+    // A number column starts with the best first (what a huddle asks); the name column starts A-Z.
+    if (this.sort.key === key) this.sort = { key, direction: this.sort.direction === 'asc' ? 'desc' : 'asc' };
+    else this.sort = { key, direction: key === 'name' ? 'asc' : 'desc' };
+  }
+
+  private onSheetScroll = (event: Event): void => {
+    const sheet = event.currentTarget as HTMLElement;
+    this.viewportHeight = sheet.clientHeight || this.viewportHeight;
+    const count = this.query.state.data?.rows?.length ?? 0;
+    const next = visibleRange(sheet.scrollTop, this.viewportHeight, this.rowHeight, count);
+    if (next.from !== this.range.from || next.to !== this.range.to) this.range = next;
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet[part="sheet"]');
+    if (sheet && !this.resizeObserver) {
+      this.resizeObserver = new ResizeObserver(() => {
+        const height = sheet.isConnected ? sheet.clientHeight : 0;
+        if (height > 0 && height !== this.viewportHeight) {
+          this.viewportHeight = height;
+          this.requestUpdate();
+        }
+      });
+      this.resizeObserver.observe(sheet);
+    } else if (!sheet && this.resizeObserver) {
+      this.resizeObserver.disconnect();
+      this.resizeObserver = undefined;
+    }
+  }
+
+  /** Downloads the sheet as on screen (sort order, shown columns, totals last): UTF-8 with BOM, formula-safe. */
+  exportCsv(): void {
+    const data = this.query.state.data;
+    if (!data) return;
+    const { lang, period, date } = this.resolved;
+    const columns = this.columns;
+    const sheet = this.sheetFor(data, columns);
+    const csv = toCsv(sheetCsvRows(sheet, this.sortedRows(sheet, lang), t(lang, 'name'), common(lang, 'total')));
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `indicators-${safeFilePart(this.scope?.org ?? '')}-${period}-${date}.csv`;
+    link.hidden = true;
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    // Revoking in the same task can cancel the download in some browsers; the next task is late enough.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
+
+function statusWords(status: PaceStatus, lang: StrideLocale): string {
+  return t(lang, status === 'ahead' ? 'ahead' : status === 'behind' ? 'behind' : 'onPace');
+}
+
+function sameColumns(a: IndicatorColumn[], b: IndicatorColumn[]): boolean {
+  return a.length === b.length && a.every((column, i) => column.id === b[i]?.id && column.label === b[i]?.label && column.unit === b[i]?.unit);
+}
+
+/** Before the first scroll event the range is whatever fills the viewport from the top. */
+function clampRange(range: { from: number; to: number }, count: number, viewportHeight: number, rowHeight: number): { from: number; to: number } {
+  if (range.to === 0 || range.from >= count) return visibleRange(0, viewportHeight, rowHeight, count);
+  return { from: Math.min(range.from, count), to: Math.min(range.to, count) };
+}
+
+function safeFilePart(value: string): string {
+  return value.replace(/[^\w.-]+/g, '_').slice(0, 60);
+}

@@ -1,0 +1,338 @@
+import { css } from 'lit';
+
+export const indicatorsStyles = css`
+  .period {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    margin: 0 0 8px;
+    font-size: 12px;
+    color: var(--s-text-muted);
+  }
+
+  /* ---------------------------------------------------------------- tiles */
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(var(--stride-indicators-tile-min, 168px), 1fr));
+    gap: 8px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .tile {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-width: 0;
+    padding: 10px 12px;
+    border: 1px solid var(--s-border);
+    border-radius: 8px;
+    background: var(--s-surface-raised);
+    border-block-start: 3px solid var(--s-neutral);
+  }
+  .tile.ahead {
+    border-block-start-color: var(--s-good);
+  }
+  .tile.on-pace {
+    border-block-start-color: var(--s-accent);
+  }
+  .tile.behind {
+    border-block-start-color: var(--s-bad);
+  }
+  .tile-label {
+    align-self: flex-start;
+    max-width: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    cursor: pointer;
+    font-size: 13px;
+    font-weight: 600;
+    color: var(--s-text-muted);
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+  .tile-label:hover {
+    color: var(--s-accent);
+    text-decoration: underline;
+  }
+  .value {
+    font-size: 26px;
+    font-weight: 700;
+    line-height: 1.15;
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+  .amount {
+    font-size: 13px;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .target,
+  .change,
+  .status {
+    font-size: 12px;
+    color: var(--s-text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    position: relative;
+    height: 6px;
+    margin: 4px 0 2px;
+    border-radius: 3px;
+    background: var(--s-surface-sunken);
+  }
+  .bar .fill {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    border-radius: 3px;
+    background: var(--s-accent);
+  }
+  .bar .marker {
+    position: absolute;
+    inset-block: -3px;
+    width: 2px;
+    margin-inline-start: -1px;
+    background: var(--s-text);
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-weight: 600;
+  }
+  .status .icon {
+    display: inline-grid;
+    place-items: center;
+    width: 16px;
+    height: 16px;
+    border-radius: 50%;
+    font-size: 11px;
+    line-height: 1;
+    color: var(--s-surface);
+    background: var(--s-neutral);
+  }
+  .status.ahead {
+    color: var(--s-good);
+  }
+  .status.ahead .icon {
+    background: var(--s-good);
+  }
+  .status.on-pace {
+    color: var(--s-accent);
+  }
+  .status.on-pace .icon {
+    background: var(--s-accent);
+  }
+  .status.behind {
+    color: var(--s-bad);
+  }
+  .status.behind .icon {
+    background: var(--s-bad);
+    border-radius: 2px;
+  }
+  .change.good {
+    color: var(--s-good);
+  }
+  .change.bad {
+    color: var(--s-bad);
+  }
+  .spark {
+    display: block;
+    width: 100%;
+    height: auto;
+    margin-top: 4px;
+    overflow: visible;
+  }
+  .spark path {
+    fill: none;
+    stroke: var(--s-series-1);
+    stroke-width: 1.5;
+    vector-effect: non-scaling-stroke;
+  }
+  .spark circle {
+    fill: var(--s-series-1);
+    stroke: var(--s-surface-raised);
+    stroke-width: 1;
+    cursor: pointer;
+  }
+  .spark circle.active {
+    fill: var(--s-text);
+  }
+  .spark circle:focus-visible {
+    outline: none;
+    stroke: var(--s-focus);
+    stroke-width: 2;
+  }
+  .readout {
+    min-height: 1.45em;
+    font-size: 12px;
+    color: var(--s-text);
+    font-variant-numeric: tabular-nums;
+  }
+
+  @container (max-width: 359px) {
+    .tiles {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 6px;
+    }
+    .tile {
+      padding: 8px;
+    }
+    .value {
+      font-size: 20px;
+    }
+  }
+  @container (min-width: 1400px) {
+    .tiles {
+      grid-template-columns: repeat(5, minmax(0, 1fr));
+      gap: 16px;
+    }
+    .value {
+      font-size: 40px;
+    }
+    .tile-label {
+      font-size: 17px;
+    }
+    .target,
+    .change,
+    .status,
+    .readout {
+      font-size: 15px;
+    }
+  }
+
+  /* ---------------------------------------------------------------- the sheet (一人一表) */
+  .sheet-tools {
+    margin-bottom: 8px;
+  }
+  .sheet {
+    position: relative;
+    max-height: var(--stride-indicators-table-height, 480px);
+    overflow: auto;
+    border: 1px solid var(--s-border);
+    border-radius: 8px;
+    font-variant-numeric: tabular-nums;
+  }
+  .sheet-inner {
+    width: max-content;
+    min-width: 100%;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(148px, 1.4fr) repeat(var(--cols, 1), minmax(104px, 1fr));
+    height: var(--row-height, 36px);
+    align-items: stretch;
+    border-block-end: 1px solid var(--s-border);
+    background: var(--s-surface);
+    cursor: pointer;
+  }
+  .row:hover .cell {
+    background: var(--s-surface-raised);
+  }
+  .row.me .cell {
+    background: var(--s-me);
+  }
+  .head,
+  .totals {
+    position: sticky;
+    z-index: 2;
+    cursor: default;
+    font-weight: 600;
+  }
+  .head {
+    inset-block-start: 0;
+    height: auto;
+    min-height: var(--row-height, 36px);
+  }
+  .totals {
+    inset-block-end: 0;
+    border-block-start: 2px solid var(--s-border);
+  }
+  .head .cell,
+  .totals .cell {
+    background: var(--s-surface-raised);
+  }
+  .cell {
+    position: relative;
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 6px;
+    min-width: 0;
+    padding: 0 8px;
+    background: var(--s-surface);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .cell.first {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    justify-content: flex-start;
+    border-inline-end: 1px solid var(--s-border);
+  }
+  /* A tint under the number: the band colour at low opacity keeps the text at AA contrast in both themes. */
+  .cell[data-band]::before {
+    content: '';
+    position: absolute;
+    inset: 2px;
+    border-radius: 4px;
+    opacity: 0.22;
+    pointer-events: none;
+  }
+  .cell[data-band='0']::before {
+    background: var(--s-band-0);
+  }
+  .cell[data-band='1']::before {
+    background: var(--s-band-1);
+  }
+  .cell[data-band='2']::before {
+    background: var(--s-band-2);
+  }
+  .cell[data-band='3']::before {
+    background: var(--s-band-3);
+  }
+  .cell .pct {
+    position: relative;
+    font-size: 11px;
+    color: var(--s-text-muted);
+  }
+  .cell .num {
+    position: relative;
+  }
+  .sort,
+  .row-open {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    max-width: 100%;
+    padding: 2px 0;
+    border: 0;
+    background: none;
+    cursor: pointer;
+    font-weight: inherit;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    text-align: start;
+  }
+  .head .cell {
+    justify-content: flex-end;
+    white-space: normal;
+    text-align: end;
+    padding-block: 4px;
+  }
+  .head .cell.first {
+    justify-content: flex-start;
+  }
+  .sort .arrow {
+    color: var(--s-text-muted);
+    font-size: 11px;
+  }
+  .spacer {
+    pointer-events: none;
+  }
+`;
