@@ -14,7 +14,7 @@ const alias = {
 };
 
 // Browser bundles must not leave `process.env` behind (ECharts reads NODE_ENV).
-const define = { 'process.env.NODE_ENV': '"production"' };
+const define = { 'process.env.NODE_ENV': '"production"', __STRIDE_WORKER_FILE__: JSON.stringify('stride-event-log.worker.js') };
 
 function bundle(mode: string): UserConfig {
   const common: UserConfig = {

@@ -14,6 +14,7 @@ import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
 import type { EventLogInput } from '../engine/types.js';
 import { abortReason, throwIfAborted } from './abort.js';
 import { parseCalendarCsv, parseEventsCsv, parseRosterCsv, parseTargetsCsv, type CsvRowProblem } from './csv.js';
+import { defaultWorkerUrl } from './worker-url.js';
 import {
   callEngine,
   describeFailure,
@@ -135,7 +136,7 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     }
   };
   const startWorker = (): Worker => {
-    const started = new Worker(options.workerUrl ?? new URL('./event-log.worker.js', import.meta.url), { type: 'module' });
+    const started = new Worker(options.workerUrl ?? defaultWorkerUrl(), { type: 'module' });
     started.addEventListener('message', (event: MessageEvent<FromEventLogWorker>) => {
       const reply = event.data;
       const request = pending.get(reply.id);
