@@ -8,9 +8,11 @@ import { createEventLogAdapter, createHttpAdapter, createStaticAdapter, createSt
 import { configure } from './shared/configure.js';
 import { define, registerComponent } from './registry.js';
 import { StrideScope } from './scope/scope.component.js';
+import { StrideDashboard } from './dashboard/dashboard.component.js';
 
 // Order matters only for speed: the scope first, so widgets inside it find their provider at once.
 registerComponent('stride-scope', StrideScope);
+registerComponent('stride-dashboard', StrideDashboard);
 
 export const version = '0.1.0';
 export { configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient };
