@@ -167,11 +167,15 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
       l = leadIndex.size;
       leadIndex.set(event.leadId, l);
     }
-    const customerId = typeof event.customerId === 'string' ? event.customerId : event.leadId;
-    let c = customerIndex.get(customerId);
-    if (c === undefined) {
-      c = customerIndex.size;
-      customerIndex.set(customerId, c);
+    // customers only matter for coverage (distinct customers reached), so only contacts are looked up
+    let c = -1;
+    if (code === T.contacted || code === T.conversation || code === T.visited) {
+      const customerId = typeof event.customerId === 'string' ? event.customerId : event.leadId;
+      c = customerIndex.get(customerId) ?? -1;
+      if (c === -1) {
+        c = customerIndex.size;
+        customerIndex.set(customerId, c);
+      }
     }
     let g = -1;
     if (typeof event.gridId === 'string' && event.gridId !== '') {
@@ -198,15 +202,7 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
   const leadCount = leadIndex.size;
 
   // Exported logs are usually chronological already; only an unsorted one pays for the sort.
-  let order: Int32Array;
-  if (sorted) {
-    order = new Int32Array(kept);
-    for (let k = 0; k < kept; k++) order[k] = k;
-  } else {
-    order = Int32Array.from(
-      Array.from({ length: kept }, (_, k) => k).sort((a, b) => time[a]! - time[b]! || a - b),
-    );
-  }
+  const order = sorted ? identityOrder(kept) : chronologicalOrder(time, kept, minTime, maxTime);
 
   /* ---- `logged` times per lead, for "followed by a logged event within 24 h" */
   const loggedOffsets = new Int32Array(leadCount + 1);
@@ -243,8 +239,11 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
   };
   const gridActionCount = new Int32Array(gridIds.length + 1);
   const managersSeen = gridIds.map(() => new Set<number>());
+  // a grid's events mostly come from the same one or two managers: skip the Set when nothing changed
+  const lastSeen = new Int32Array(gridIds.length).fill(-1);
 
-  for (const k of order) {
+  for (let o = 0; o < kept; o++) {
+    const k = order[o]!;
     const t = time[k]!;
     const ty = type[k]!;
     const m = manager[k]!;
@@ -253,7 +252,10 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
     const slot = l * TYPE_COUNT + ty;
     const isFirst = firstTime[slot] === Infinity;
     if (isFirst) firstTime[slot] = t;
-    if (g >= 0) managersSeen[g]!.add(m);
+    if (g >= 0 && lastSeen[g] !== m) {
+      lastSeen[g] = m;
+      managersSeen[g]!.add(m);
+    }
 
     switch (ty) {
       case T.assigned:
@@ -411,6 +413,46 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
     targets,
     skipped: n - kept,
   };
+}
+
+function identityOrder(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  return order;
+}
+
+const SLOT = 2 ** 26;
+
+/**
+ * Stable argsort of event times. A comparator sort of a million indices takes seconds; instead events are bucketed
+ * by day and each day's keys (ms into the day x 2^26 + position, exact in a double) are sorted natively.
+ */
+function chronologicalOrder(time: Float64Array, n: number, minTime: number, maxTime: number): Int32Array {
+  const days = Math.floor((maxTime - minTime) / DAY_MS) + 1;
+  if (days > 5_000_000 || n >= SLOT) {
+    return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort((a, b) => time[a]! - time[b]! || a - b));
+  }
+  const offsets = new Int32Array(days + 1);
+  for (let k = 0; k < n; k++) offsets[Math.floor((time[k]! - minTime) / DAY_MS) + 1]!++;
+  for (let d = 0; d < days; d++) offsets[d + 1]! += offsets[d]!;
+  const members = new Int32Array(n);
+  const cursor = offsets.slice(0, days);
+  for (let k = 0; k < n; k++) members[cursor[Math.floor((time[k]! - minTime) / DAY_MS)]!++] = k;
+  const order = new Int32Array(n);
+  for (let d = 0; d < days; d++) {
+    const from = offsets[d]!;
+    const size = offsets[d + 1]! - from;
+    if (size === 0) continue;
+    const dayStart = minTime + d * DAY_MS;
+    const keys = new Float64Array(size);
+    for (let j = 0; j < size; j++) keys[j] = (time[members[from + j]!]! - dayStart) * SLOT + j;
+    keys.sort();
+    for (let j = 0; j < size; j++) {
+      const key = keys[j]!;
+      order[from + j] = members[from + (key - Math.floor(key / SLOT) * SLOT)]!;
+    }
+  }
+  return order;
 }
 
 /**

@@ -22,19 +22,35 @@ export interface Series {
 }
 
 export class SeriesBuilder {
-  private readonly manager: number[] = [];
-  private readonly time: number[] = [];
-  private readonly lead: number[] = [];
-  private readonly hit: number[] = [];
-  private readonly extra: number[] = [];
+  private manager = new Int32Array(1024);
+  private time = new Float64Array(1024);
+  private lead = new Int32Array(1024);
+  private hit = new Uint8Array(1024);
+  private extra = new Float64Array(1024);
+  private length = 0;
 
   add(manager: number, time: number, lead: number, hit = 0, extra = NaN): number {
-    this.manager.push(manager);
-    this.time.push(time);
-    this.lead.push(lead);
-    this.hit.push(hit);
-    this.extra.push(extra);
-    return this.manager.length - 1;
+    if (this.length === this.manager.length) this.grow();
+    const i = this.length++;
+    this.manager[i] = manager;
+    this.time[i] = time;
+    this.lead[i] = lead;
+    this.hit[i] = hit;
+    this.extra[i] = extra;
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.manager.length * 2;
+    const grown = <A extends Int32Array | Float64Array | Uint8Array>(array: A, next: A): A => {
+      next.set(array);
+      return next;
+    };
+    this.manager = grown(this.manager, new Int32Array(size));
+    this.time = grown(this.time, new Float64Array(size));
+    this.lead = grown(this.lead, new Int32Array(size));
+    this.hit = grown(this.hit, new Uint8Array(size));
+    this.extra = grown(this.extra, new Float64Array(size));
   }
 
   setHit(record: number, hit: number): void {
@@ -42,18 +58,18 @@ export class SeriesBuilder {
   }
 
   get size(): number {
-    return this.manager.length;
+    return this.length;
   }
 
   /** Stable counting sort by manager; records added in time order stay in time order, others are sorted. */
   build(managerCount: number, zone: BankZone): Series {
-    const n = this.manager.length;
+    const n = this.length;
     const offsets = new Int32Array(managerCount + 1);
-    for (let i = 0; i < n; i++) offsets[(this.manager[i] as number) + 1]!++;
+    for (let i = 0; i < n; i++) offsets[this.manager[i]! + 1]!++;
     for (let m = 0; m < managerCount; m++) offsets[m + 1]! += offsets[m]!;
     const cursor = offsets.slice(0, managerCount);
     const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[cursor[this.manager[i] as number]!++] = i;
+    for (let i = 0; i < n; i++) order[cursor[this.manager[i]!]!++] = i;
 
     for (let m = 0; m < managerCount; m++) {
       const from = offsets[m]!;

@@ -137,7 +137,7 @@ export function parseEventTime(text: string, zone: BankZone): number {
       }
     }
     if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 24 && mi >= 0 && s >= 0) {
-      const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+      const wall = daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
       if (i === n) return wall - zone.offsetAt(wall - zone.offsetAt(wall));
       const c = text.charCodeAt(i);
       if ((c === 90 || c === 122) && i + 1 === n) return wall;
@@ -149,6 +149,16 @@ export function parseEventTime(text: string, zone: BankZone): number {
     }
   }
   return Date.parse(text);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): Date.UTC without the object. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function digits(text: string, from: number, count: number): number {
