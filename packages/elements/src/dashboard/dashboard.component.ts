@@ -101,9 +101,14 @@ export class StrideDashboard extends StrideElement {
     };
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // In willUpdate, so the first read of the cache lands in this render rather than scheduling another.
+    this.watchCache(this.resolved.queryClient);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.watchCache(this.resolved.queryClient);
     this.syncRotation();
   }
 
