@@ -1,0 +1,572 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import {
+  StrideQueryController,
+  common,
+  formatCount,
+  formatPercent,
+  toCsv,
+  type AdapterQueries,
+  type CoverageResult,
+  type Grids,
+  type QueryState,
+  type Scope,
+  type StrideLocale,
+} from '@stride/core';
+import { StrideElement } from '../shared/stride-element.js';
+import { baseStyles } from '../shared/styles.js';
+import { renderQueryState } from '../shared/states.js';
+import { ChartController, readThemeTokens, type EChartsRuntime } from '../shared/chart-controller.js';
+import { StrideErrorEvent, StrideWarningEvent } from '../shared/events.js';
+import { coverageMapStyles } from './coverage-map.styles.js';
+import { t } from './coverage-map.strings.js';
+import {
+  buildCoverageView,
+  parseBandEdges,
+  sortByCoverage,
+  type CoverageBand,
+  type CoverageView,
+  type GridView,
+} from './coverage-view-model.js';
+import { SERIES_ID, buildMapOption, paletteFrom, tooltipText, type MapPalette } from './coverage-map.option.js';
+import { aspectScaleFor, detailLevel, geometryHash, gridBounds, type GeometryBounds } from './grid-geometry.js';
+import { ensureGridMap, type RegisterMap } from './map-registry.js';
+
+interface MapRuntime extends EChartsRuntime {
+  registerMap: RegisterMap;
+}
+
+let runtime: Promise<MapRuntime> | undefined;
+function loadMapRuntime(): Promise<MapRuntime> {
+  runtime ??= import('./coverage-map.echarts.js').then((m) => ({
+    init: m.init as EChartsRuntime['init'],
+    registerMap: m.registerMap as unknown as RegisterMap,
+  }));
+  return runtime;
+}
+
+interface GeometryInfo {
+  grids: Grids;
+  hash: string;
+  bounds: GeometryBounds;
+  aspectScale: number;
+}
+
+/** Grids cross this many pixels (at the current zoom) before their names are drawn on the map. */
+const LABEL_MIN_PX = 56;
+const ZOOM_STEP = 1.5;
+
+/**
+ * @summary Grid coverage (网格化管理): every grid coloured by the share of its households covered in the period, from
+ * the bank's own grid polygons (no tile server). Without geometry it shows one tile per grid instead.
+ *
+ * @attr org - Org unit whose grids are shown.
+ * @attr me - The signed-in manager: their grids get a heavy outline and a highlighted table row.
+ * @attr bands - Three band edges, fractions or percentages: `"0.3,0.6,0.9"` (default) or `"30,60,90"`.
+ * @attr view - `map` (default) or `table`: the data-table alternative, sortable by coverage.
+ *
+ * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button); detail `{kind: 'grid', id, scope}`.
+ * @event stride-warning - Features, cells or coverage rows for unknown grids were dropped; one event lists them all.
+ * @event stride-error - Coverage or geometry failed to load; `detail.error.kind === 'auth'` for an expired session.
+ *
+ * @csspart map - The map canvas container (focusable: arrow keys move between grids).
+ * @csspart legend - The band legend.
+ * @csspart tiles - The fallback tile list shown without geometry.
+ * @csspart table - The data table.
+ * @csspart toolbar - View toggle and export.
+ * @csspart state - Empty / not configured / error panels.
+ * @csspart dropped - The notice listing dropped items.
+ * @csspart stale - The stale-data badge.
+ *
+ * @cssproperty --stride-map-height - Height of the map (default 420px).
+ * @cssproperty --stride-map-height-narrow - Height below 480px of width (default 300px).
+ * @cssproperty --stride-band-0 - Colour of the lowest coverage band (also band-1..3, unassigned, me).
+ */
+export class StrideCoverageMap extends StrideElement {
+  static override styles = [baseStyles, coverageMapStyles];
+
+  /** Band edges, e.g. `"0.3,0.6,0.9"`. */
+  @property() bands?: string;
+  /** `map` or `table`. */
+  @property({ reflect: true }) view: 'map' | 'table' = 'map';
+
+  @state() private sortDirection: 'asc' | 'desc' = 'asc';
+  @state() private focusedGrid: string | undefined;
+  @state() private roamZoom = 1;
+  @state() private roamCenter: [number, number] | undefined;
+  @state() private chartRuntime: MapRuntime | undefined;
+
+  /** The coverage query (for tests and hosts that want to retry). */
+  readonly coverageQuery = this.gridQuery('coverage', (scope) => ({ scope }), true);
+  /** The geometry query: keyed by org only, and never polled (grids change with the bank's GIS, not by the minute). */
+  readonly gridsQuery = this.gridQuery('grids', (scope) => ({ org: scope.org }), false);
+
+  /** The chart (for tests and the bench: `chart.drawCount`, `chart.chart`). */
+  readonly chart = new ChartController(this, {
+    load: loadMapRuntime,
+    container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
+  });
+
+  private geometry: GeometryInfo | undefined;
+  private memoView: { cells: unknown; grids: unknown; edges: string; me: string | undefined; view: CoverageView } | undefined;
+  private memoOption: { key: string; view: CoverageView; option: EChartsCoreOption } | undefined;
+  private paletteKey = '';
+  private palette: MapPalette | undefined;
+  private boundChart: EChartsType | undefined;
+  private roamTimer = 0;
+  private warnedKey = '';
+  private lastMapName = '';
+
+  /** Like createQuery, but dropped items are reported once for both queries together (see `updated`). */
+  private gridQuery<M extends 'coverage' | 'grids'>(
+    method: M,
+    build: (scope: Scope) => AdapterQueries[M],
+    polled: boolean,
+  ): StrideQueryController<M> {
+    return new StrideQueryController(this, {
+      method,
+      config: () => {
+        const resolved = this.resolved;
+        const scope = this.scope;
+        return {
+          adapter: resolved.adapter,
+          client: resolved.queryClient,
+          query: scope ? build(scope) : undefined,
+          refreshSeconds: polled ? resolved.refresh : 0,
+        };
+      },
+      onError: (error, stale) => this.dispatchEvent(new StrideErrorEvent({ error, stale })),
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Start loading ECharts while the data is on its way.
+    if (!this.chartRuntime) {
+      void loadMapRuntime().then((loaded) => {
+        this.chartRuntime = loaded;
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.roamTimer) clearTimeout(this.roamTimer);
+    this.roamTimer = 0;
+    this.boundChart = undefined;
+  }
+
+  /* ------------------------------------------------------------ derived data */
+
+  private get locale(): StrideLocale {
+    return this.resolved.lang;
+  }
+
+  private geometryOf(grids: Grids | undefined): GeometryInfo | undefined {
+    if (!grids || grids.features.length === 0) return undefined;
+    if (this.geometry?.grids === grids) return this.geometry;
+    const bounds = gridBounds(grids);
+    this.geometry = { grids, hash: geometryHash(grids), bounds, aspectScale: aspectScaleFor(bounds) };
+    return this.geometry;
+  }
+
+  private viewOf(coverage: CoverageResult, grids: Grids | undefined): CoverageView {
+    const edges = parseBandEdges(this.bands);
+    const edgesKey = edges.join(',');
+    const me = this.resolved.me;
+    const memo = this.memoView;
+    if (memo && memo.cells === coverage.cells && memo.grids === grids && memo.edges === edgesKey && memo.me === me) return memo.view;
+    const view = buildCoverageView(coverage.cells, grids ?? null, { edges, me });
+    this.memoView = { cells: coverage.cells, grids, edges: edgesKey, me, view };
+    return view;
+  }
+
+  /** Geometry is in use when the adapter gives grids with at least one feature. */
+  private hasGeometry(): boolean {
+    const geo = this.gridsQuery.state;
+    return geo.status === 'success' && (geo.data?.features.length ?? 0) > 0;
+  }
+
+  /* ------------------------------------------------------------ render */
+
+  override render(): TemplateResult {
+    const locale = this.locale;
+    const { timeZone } = this.resolved;
+    const coverage = this.coverageQuery.state;
+    const geo = this.gridsQuery.state;
+    const retry = (): void => {
+      this.coverageQuery.refetch();
+      this.gridsQuery.refetch();
+    };
+    const skeleton = (): TemplateResult => html`<div class="skeleton skeleton-map"></div>`;
+    if (coverage.status === 'success' && geo.status === 'loading') {
+      return html`<div aria-busy="true" part="loading"><span class="visually-hidden" role="status">${common(locale, 'loading')}</span>${skeleton()}</div>`;
+    }
+    if (coverage.status === 'success' && geo.status === 'error' && geo.data === undefined) {
+      return renderQueryState(geo, { locale, timeZone, method: 'grids', skeleton, data: () => html``, retry });
+    }
+    const grids = this.hasGeometry() ? geo.data : undefined;
+    const view = coverage.data ? this.viewOf(coverage.data, grids) : undefined;
+    const combined: QueryState<CoverageResult> = {
+      ...coverage,
+      stale: coverage.stale || geo.stale,
+      dropped: view ? this.droppedSummary(coverage, geo, view) : coverage.dropped,
+    };
+    return renderQueryState(combined, {
+      locale,
+      timeZone,
+      method: 'coverage',
+      skeleton,
+      isEmpty: (data) => data.cells.length === 0 && !grids,
+      emptyReason: common(locale, 'emptyReason', { scope: this.resolved.org ?? '' }),
+      data: () => (view ? this.renderView(view, !!grids) : html``),
+      retry,
+    });
+  }
+
+  private droppedSummary(
+    coverage: QueryState<CoverageResult>,
+    geo: QueryState<Grids>,
+    view: CoverageView,
+  ): { message: string; ids: string[] } | null {
+    const parts: string[] = [];
+    const ids: string[] = [];
+    for (const dropped of [geo.dropped, coverage.dropped]) {
+      if (dropped) {
+        parts.push(dropped.message);
+        ids.push(...dropped.ids);
+      }
+    }
+    if (view.unknownGridIds.length > 0) {
+      parts.push(`coverage: ${view.unknownGridIds.length} cells for grids not on the map dropped (${view.unknownGridIds.join(', ')})`);
+      ids.push(...view.unknownGridIds);
+    }
+    // A grid whose feature was dropped also has a coverage row for a grid not on the map: list it once.
+    return ids.length > 0 ? { message: parts.join('. '), ids: [...new Set(ids)] } : null;
+  }
+
+  private renderView(view: CoverageView, withGeometry: boolean): TemplateResult {
+    const locale = this.locale;
+    const tableShown = this.view === 'table';
+    return html`
+      <div class="header" part="toolbar">
+        <div>
+          <h2 class="title">${t(locale, 'title')}</h2>
+          <span class="summary">${t(locale, 'summary', { count: formatCount(view.grids.length, locale), coverage: formatPercent(view.coverage, locale) })}</span>
+        </div>
+        <div class="toolbar">
+          <button class="button" part="view-toggle" aria-pressed=${tableShown ? 'true' : 'false'} @click=${this.toggleView}>
+            ${common(locale, 'showTable')}
+          </button>
+          <button class="button hide-narrow" part="export" @click=${() => this.exportCsv(view)}>${common(locale, 'exportCsv')}</button>
+        </div>
+      </div>
+      ${tableShown ? this.renderTable(view) : withGeometry ? this.renderMap(view) : this.renderTiles(view)}
+      ${this.renderLegend(view)}
+    `;
+  }
+
+  private renderMap(view: CoverageView): TemplateResult {
+    const locale = this.locale;
+    const focused = this.focusedGrid ? view.byId.get(this.focusedGrid) : undefined;
+    return html`<div class="stage">
+      <div
+        class="map"
+        part="map"
+        tabindex="0"
+        role="application"
+        aria-roledescription="map"
+        aria-label=${t(locale, 'mapLabel', { count: view.grids.length })}
+        @keydown=${(event: KeyboardEvent) => this.onMapKey(event, view)}
+        @blur=${() => this.chart.chart?.dispatchAction({ type: 'hideTip' })}
+      ></div>
+      <div class="zoom">
+        <button class="button" part="zoom-in" aria-label=${t(locale, 'zoomIn')} title=${t(locale, 'zoomIn')} @click=${() => this.zoomBy(ZOOM_STEP)}>+</button>
+        <button class="button" part="zoom-out" aria-label=${t(locale, 'zoomOut')} title=${t(locale, 'zoomOut')} @click=${() => this.zoomBy(1 / ZOOM_STEP)}>−</button>
+        <button class="button" part="zoom-reset" aria-label=${t(locale, 'resetView')} title=${t(locale, 'resetView')} @click=${this.resetView}>⟲</button>
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${focused ? tooltipText(focused, locale).replace(/\n/g, '; ') : ''}</div>
+    </div>`;
+  }
+
+  private renderTiles(view: CoverageView): TemplateResult {
+    const locale = this.locale;
+    const ordered = sortByCoverage(view.grids, 'asc');
+    return html`<p class="summary">${t(locale, 'noGeometry')}</p>
+      <ul class="tiles" part="tiles" aria-label=${t(locale, 'tilesLabel', { count: ordered.length })}>
+        ${ordered.map(
+          (grid) => html`<li>
+            <button
+              class=${`tile ${bandClass(grid)}${grid.mine ? ' mine' : ''}`}
+              part="tile"
+              data-grid=${grid.gridId}
+              aria-label=${tooltipText(grid, locale).replace(/\n/g, '; ')}
+              @click=${() => this.select('grid', grid.gridId)}
+            >
+              <span class="name">${grid.name}</span>
+              <span class="value">${formatPercent(grid.coverage, locale, 0)}</span>
+            </button>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private renderTable(view: CoverageView): TemplateResult {
+    const locale = this.locale;
+    const rows = sortByCoverage(view.grids, this.sortDirection);
+    const sort = this.sortDirection === 'asc' ? 'ascending' : 'descending';
+    return html`<div class="table-wrap" part="table">
+      <table>
+        <caption class="visually-hidden">${t(locale, 'title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t(locale, 'grid')}</th>
+            <th scope="col" class="hide-narrow">${t(locale, 'managers')}</th>
+            <th scope="col" class="num hide-narrow">${t(locale, 'households')}</th>
+            <th scope="col" class="num hide-narrow">${t(locale, 'covered')}</th>
+            <th scope="col" class="num" aria-sort=${sort}>
+              <button class="sort" part="sort" aria-label=${t(locale, 'sortByCoverage')} @click=${this.toggleSort}>
+                ${t(locale, 'coverage')} ${this.sortDirection === 'asc' ? '▲' : '▼'}
+              </button>
+            </th>
+            <th scope="col" class="num">${t(locale, 'openLeads')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (grid) => html`<tr class=${grid.mine ? 'mine' : ''} data-grid=${grid.gridId}>
+              <th scope="row"><button class="link" @click=${() => this.select('grid', grid.gridId)}>${grid.name}</button></th>
+              <td class="hide-narrow">${grid.managerNames.join('、') || grid.managerIds.join(', ') || t(locale, 'unassigned')}</td>
+              <td class="num hide-narrow">${formatCount(grid.households, locale)}</td>
+              <td class="num hide-narrow">${formatCount(grid.covered, locale)}</td>
+              <td class="num">${formatPercent(grid.coverage, locale)}</td>
+              <td class="num">${formatCount(grid.openLeads, locale)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderLegend(view: CoverageView): TemplateResult {
+    const locale = this.locale;
+    const edges = parseBandEdges(this.bands);
+    const pct = (x: number): string => formatPercent(x, locale, 0);
+    const ranges = [
+      t(locale, 'bandBelow', { to: pct(edges[0] ?? 0) }),
+      t(locale, 'bandBetween', { from: pct(edges[0] ?? 0), to: pct(edges[1] ?? 0) }),
+      t(locale, 'bandBetween', { from: pct(edges[1] ?? 0), to: pct(edges[2] ?? 0) }),
+      t(locale, 'bandAtLeast', { from: pct(edges[2] ?? 0) }),
+    ];
+    return html`<ul class="legend" part="legend" aria-label=${t(locale, 'legend')}>
+      ${ranges.map((range, band) => html`<li data-band=${band}><span class="swatch band-${band}"></span>${t(locale, 'band', { range })}</li>`)}
+      ${view.hasUnassigned ? html`<li><span class="swatch unassigned"></span>${t(locale, 'unassigned')}</li>` : nothing}
+      ${view.hasNoData ? html`<li><span class="swatch no-data"></span>${t(locale, 'noData')}</li>` : nothing}
+      ${view.hasMine ? html`<li><span class="swatch me"></span>${t(locale, 'me')}</li>` : nothing}
+    </ul>`;
+  }
+
+  /* ------------------------------------------------------------ chart */
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.reportDropped();
+    this.drawMap();
+  }
+
+  /** One stride-warning per new pair of results, listing everything dropped from both and the unknown grids. */
+  private reportDropped(): void {
+    const coverage = this.coverageQuery.state;
+    const geo = this.gridsQuery.state;
+    if (coverage.status !== 'success' || !coverage.data || geo.status === 'loading') return;
+    const key = `${coverage.dataUpdatedAt}|${geo.dataUpdatedAt}|${geo.status}`;
+    if (key === this.warnedKey) return;
+    this.warnedKey = key;
+    const view = this.viewOf(coverage.data, this.hasGeometry() ? geo.data : undefined);
+    const dropped = this.droppedSummary(coverage, geo, view);
+    if (dropped) this.dispatchEvent(new StrideWarningEvent(dropped));
+  }
+
+  private currentPalette(): MapPalette {
+    const tokens = readThemeTokens(this);
+    const key = Object.values(tokens).join('|');
+    if (!this.palette || key !== this.paletteKey) {
+      this.paletteKey = key;
+      this.palette = paletteFrom(tokens);
+    }
+    return this.palette;
+  }
+
+  private drawMap(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    const coverage = this.coverageQuery.state.data;
+    const geometry = this.geometryOf(this.hasGeometry() ? this.gridsQuery.state.data : undefined);
+    if (!container || !coverage || !geometry || !this.chartRuntime) return;
+    const view = this.viewOf(coverage, geometry.grids);
+    const width = container.clientWidth || 600;
+    const height = container.clientHeight || 420;
+    const detail = detailLevel(geometry.bounds, geometry.aspectScale, width, height, this.roamZoom);
+    const name = ensureGridMap(this.chartRuntime.registerMap, geometry.grids, geometry, detail);
+    const gridPx = Math.sqrt((width * height * 0.6) / Math.max(1, view.grids.length)) * this.roamZoom;
+    const showLabels = gridPx >= LABEL_MIN_PX;
+    const palette = this.currentPalette();
+    const roamKey = this.roamCenter ? `${this.roamZoom}@${this.roamCenter.join(',')}` : 'fit';
+    const key = `${name}|${this.paletteKey}|${this.locale}|${showLabels}|${roamKey}`;
+    let option = this.memoOption?.view === view && this.memoOption.key === key ? this.memoOption.option : undefined;
+    if (!option) {
+      const input = { view, mapName: name, palette, locale: this.locale, aspectScale: geometry.aspectScale, showLabels };
+      option = buildMapOption(this.roamCenter ? { ...input, zoom: this.roamZoom, center: this.roamCenter } : input);
+      this.memoOption = { key, view, option };
+    }
+    this.lastMapName = name;
+    this.chart.setOption(option);
+    this.bindChart();
+  }
+
+  private bindChart(): void {
+    const chart = this.chart.chart;
+    if (!chart || chart === this.boundChart) {
+      if (!chart) void this.chart.ready().then(() => this.bindChart());
+      return;
+    }
+    this.boundChart = chart;
+    chart.on('click', (params) => {
+      const id = (params as { name?: unknown }).name;
+      if (typeof id === 'string' && id) this.select('grid', id);
+    });
+    chart.on('georoam', () => this.scheduleRoamSync());
+  }
+
+  /** After the user stops panning or zooming: read the roam once, refine geometry and toggle labels if needed. */
+  private scheduleRoamSync(): void {
+    if (this.roamTimer) clearTimeout(this.roamTimer);
+    this.roamTimer = window.setTimeout(() => {
+      this.roamTimer = 0;
+      const chart = this.chart.chart;
+      if (!chart || chart.isDisposed()) return;
+      const series = (chart.getOption() as { series?: { zoom?: number; center?: [number, number] }[] }).series?.[0];
+      const zoom = series?.zoom ?? 1;
+      const center = series?.center;
+      if (zoom === this.roamZoom && !center) return;
+      this.roamZoom = zoom;
+      if (Array.isArray(center) && typeof center[0] === 'number') this.roamCenter = [center[0], Number(center[1])];
+    }, 180);
+  }
+
+  private zoomBy(factor: number): void {
+    const chart = this.chart.chart;
+    if (!chart) return;
+    const dom = chart.getDom();
+    chart.dispatchAction({
+      type: 'geoRoam',
+      componentType: 'series',
+      seriesId: SERIES_ID,
+      zoom: factor,
+      originX: dom.clientWidth / 2,
+      originY: dom.clientHeight / 2,
+    });
+    this.scheduleRoamSync();
+  }
+
+  private readonly resetView = (): void => {
+    this.roamZoom = 1;
+    this.roamCenter = undefined;
+    // The option for "fit" may be memoised from before the roam: drop it so ECharts gets a fresh option and refits.
+    this.memoOption = undefined;
+  };
+
+  private onMapKey(event: KeyboardEvent, view: CoverageView): void {
+    const grids = view.grids;
+    if (grids.length === 0) return;
+    const chart = this.chart.chart;
+    const current = this.focusedGrid ? grids.findIndex((g) => g.gridId === this.focusedGrid) : -1;
+    let next = current;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = (current + 1) % grids.length;
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = current <= 0 ? grids.length - 1 : current - 1;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = grids.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        if (this.focusedGrid) this.select('grid', this.focusedGrid);
+        event.preventDefault();
+        return;
+      case '+':
+      case '=':
+        this.zoomBy(ZOOM_STEP);
+        event.preventDefault();
+        return;
+      case '-':
+        this.zoomBy(1 / ZOOM_STEP);
+        event.preventDefault();
+        return;
+      case '0':
+        this.resetView();
+        event.preventDefault();
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const grid = grids[next];
+    if (!grid) return;
+    if (chart && this.focusedGrid) chart.dispatchAction({ type: 'downplay', seriesId: SERIES_ID, name: this.focusedGrid });
+    this.focusedGrid = grid.gridId;
+    if (chart) {
+      chart.dispatchAction({ type: 'highlight', seriesId: SERIES_ID, name: grid.gridId });
+      chart.dispatchAction({ type: 'showTip', seriesIndex: 0, name: grid.gridId });
+    }
+  }
+
+  private readonly toggleView = (): void => {
+    this.view = this.view === 'table' ? 'map' : 'table';
+  };
+
+  private readonly toggleSort = (): void => {
+    this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
+  };
+
+  private exportCsv(view: CoverageView): void {
+    const locale = this.locale;
+    const rows = sortByCoverage(view.grids, 'asc').map((g) => [
+      g.gridId,
+      g.name,
+      g.managerNames.join('、') || g.managerIds.join(' '),
+      g.households,
+      g.covered,
+      g.coverage === null ? null : Math.round(g.coverage * 10_000) / 10_000,
+      g.openLeads,
+    ]);
+    const csv = toCsv([
+      ['gridId', t(locale, 'grid'), t(locale, 'managers'), t(locale, 'households'), t(locale, 'covered'), t(locale, 'coverage'), t(locale, 'openLeads')],
+      ...rows,
+    ]);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `coverage-${this.resolved.org ?? 'grids'}-${this.resolved.date}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  /** The map name currently drawn (for tests: geometry is registered once per content hash and level of detail). */
+  get drawnMapName(): string {
+    return this.lastMapName;
+  }
+}
+
+function bandClass(grid: GridView): string {
+  if (grid.unassigned) return 'unassigned';
+  return grid.band === null ? 'no-data' : `band-${grid.band satisfies CoverageBand}`;
+}

@@ -1,0 +1,123 @@
+/**
+ * The ECharts option for the coverage map (pure: view model, palette, locale in; option out). Colours come from the
+ * theme tokens the element resolved, so host `--stride-*` overrides and dark mode reach the canvas.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { MISSING, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
+import type { CoverageView, GridView } from './coverage-view-model.js';
+import { t } from './coverage-map.strings.js';
+
+export interface MapPalette {
+  bands: readonly [string, string, string, string];
+  unassigned: string;
+  noData: string;
+  border: string;
+  me: string;
+  focus: string;
+  text: string;
+  surface: string;
+}
+
+export function paletteFrom(tokens: ThemeTokens): MapPalette {
+  return {
+    bands: [tokens['band-0'], tokens['band-1'], tokens['band-2'], tokens['band-3']],
+    unassigned: tokens.unassigned,
+    noData: tokens['surface-sunken'],
+    border: tokens.surface,
+    me: tokens.text,
+    focus: tokens.focus,
+    text: tokens.text,
+    surface: tokens.surface,
+  };
+}
+
+export function gridFill(grid: GridView, palette: MapPalette): string {
+  if (grid.unassigned) return palette.unassigned;
+  if (grid.band === null) return palette.noData;
+  return palette.bands[grid.band];
+}
+
+/** The tooltip as plain text lines (richText mode: nothing is ever parsed as HTML). */
+export function tooltipText(grid: GridView, locale: StrideLocale): string {
+  const managers = grid.managerNames.length > 0 ? grid.managerNames.join('、') : grid.managerIds.join(', ');
+  return [
+    grid.name,
+    `${t(locale, 'managers')}: ${managers || t(locale, 'unassigned')}`,
+    `${t(locale, 'households')}: ${formatCount(grid.households, locale)}`,
+    `${t(locale, 'covered')}: ${formatCount(grid.covered, locale)}`,
+    `${t(locale, 'coverage')}: ${formatPercent(grid.coverage, locale)}`,
+    `${t(locale, 'openLeads')}: ${grid.openLeads === null ? MISSING : formatCount(grid.openLeads, locale)}`,
+  ].join('\n');
+}
+
+export interface MapOptionInput {
+  view: CoverageView;
+  mapName: string;
+  palette: MapPalette;
+  locale: StrideLocale;
+  aspectScale: number;
+  showLabels: boolean;
+  /** The current roam; omitted on a first draw (fit the map). */
+  zoom?: number;
+  center?: [number, number];
+}
+
+export const SERIES_ID = 'grids';
+
+export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
+  const { view, palette, locale } = input;
+  const data = view.grids.map((grid) => {
+    const fill = gridFill(grid, palette);
+    return {
+      name: grid.gridId,
+      value: grid.coverage ?? undefined,
+      itemStyle: {
+        areaColor: fill,
+        borderColor: grid.mine ? palette.me : palette.border,
+        borderWidth: grid.mine ? 2.5 : 0.8,
+        borderType: grid.unassigned ? 'dashed' : 'solid',
+      },
+      emphasis: { itemStyle: { areaColor: fill, borderColor: palette.focus, borderWidth: 3 } },
+    };
+  });
+  const series: Record<string, unknown> = {
+    id: SERIES_ID,
+    type: 'map',
+    map: input.mapName,
+    nameProperty: 'gridId',
+    roam: true,
+    aspectScale: input.aspectScale,
+    scaleLimit: { min: 1, max: 64 },
+    selectedMode: false,
+    layoutCenter: ['50%', '50%'],
+    layoutSize: '96%',
+    label: {
+      show: input.showLabels,
+      color: palette.text,
+      fontSize: 11,
+      textBorderColor: palette.surface,
+      textBorderWidth: 2,
+      formatter: (params: { name: string }) => view.byId.get(params.name)?.name ?? params.name,
+    },
+    emphasis: { label: { show: true, color: palette.text } },
+    data,
+  };
+  if (input.zoom !== undefined) series['zoom'] = input.zoom;
+  if (input.center) series['center'] = input.center;
+  return {
+    animation: false,
+    tooltip: {
+      trigger: 'item',
+      renderMode: 'richText',
+      confine: true,
+      backgroundColor: palette.surface,
+      borderColor: palette.border,
+      textStyle: { color: palette.text },
+      formatter: (params: { name: string }) => {
+        const grid = view.byId.get(params.name);
+        return grid ? tooltipText(grid, locale) : params.name;
+      },
+    },
+    series: [series],
+  };
+}

@@ -1,0 +1,62 @@
+import { defineStrings, translate, type StrideLocale } from '@stride/core';
+
+export const coverageMapStrings = defineStrings({
+  'zh-CN': {
+    title: '网格覆盖',
+    mapLabel: '网格覆盖地图：{count} 个网格。方向键逐个浏览网格，回车查看详情，加号减号缩放，0 复位。',
+    tilesLabel: '网格覆盖概览（无地图数据）：{count} 个网格，按覆盖率从低到高排列',
+    legend: '图例',
+    band: '覆盖率 {range}',
+    bandBelow: '低于 {to}',
+    bandBetween: '{from} – {to}',
+    bandAtLeast: '{from} 及以上',
+    unassigned: '未分配客户经理',
+    noData: '无覆盖数据',
+    me: '我的网格',
+    grid: '网格',
+    managers: '客户经理',
+    households: '户数',
+    covered: '已覆盖',
+    coverage: '覆盖率',
+    openLeads: '未结商机',
+    sortByCoverage: '按覆盖率排序',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    resetView: '复位',
+    unknownGrids: '覆盖数据中有 {count} 个网格不在地图上，已略去：{ids}',
+    noGeometry: '未提供网格地图数据，以方块显示各网格覆盖情况。',
+    summary: '{count} 个网格，整体覆盖率 {coverage}',
+  },
+  en: {
+    title: 'Grid coverage',
+    mapLabel: 'Grid coverage map: {count} grids. Arrow keys move between grids, Enter opens one, plus and minus zoom, 0 resets.',
+    tilesLabel: 'Grid coverage overview (no map data): {count} grids, lowest coverage first',
+    legend: 'Legend',
+    band: 'Coverage {range}',
+    bandBelow: 'below {to}',
+    bandBetween: '{from} – {to}',
+    bandAtLeast: '{from} and above',
+    unassigned: 'No manager assigned',
+    noData: 'No coverage data',
+    me: 'My grids',
+    grid: 'Grid',
+    managers: 'Managers',
+    households: 'Households',
+    covered: 'Covered',
+    coverage: 'Coverage',
+    openLeads: 'Open leads',
+    sortByCoverage: 'Sort by coverage',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    resetView: 'Reset view',
+    unknownGrids: '{count} coverage rows name grids that are not on the map and were left out: {ids}',
+    noGeometry: 'No grid map data: each grid is shown as a tile.',
+    summary: '{count} grids, overall coverage {coverage}',
+  },
+});
+
+export type CoverageMapStringKey = keyof (typeof coverageMapStrings)['en'];
+
+export function t(locale: StrideLocale, key: CoverageMapStringKey, params?: Record<string, string | number>): string {
+  return translate(coverageMapStrings, locale, key, params);
+}

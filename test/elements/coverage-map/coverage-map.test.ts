@@ -1,0 +1,254 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import {
+  LIGHT_TOKENS,
+  DARK_TOKENS,
+  StrideError,
+  createStrideQueryClient,
+  type CoverageResult,
+  type Grids,
+  type StrideAdapter,
+} from '@stride/core';
+import '../../../packages/elements/src/coverage-map/coverage-map.js';
+import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
+import { registeredGridMapCount } from '../../../packages/elements/src/coverage-map/map-registry.js';
+import type { StrideSelectEvent, StrideWarningEvent } from '../../../packages/elements/src/shared/events.js';
+import { detailedGrids } from './detailed-grids.js';
+
+// Four grids in a row, one per coverage band, by hand: 10%, 45%, 75%, 95%.
+function fourGrids(): Grids {
+  return detailedGrids({ count: 4, verticesPerStreet: 20 });
+}
+
+function coverage(grids: Grids, overrides: Partial<CoverageResult> = {}): CoverageResult {
+  const shares = [0.1, 0.45, 0.75, 0.95];
+  return {
+    asOf: '2026-11-24T10:00:00+08:00',
+    scope: { org: 'br', period: 'pilot', date: '2026-11-24' },
+    cells: grids.features.map((f, i) => ({
+      gridId: f.properties.gridId,
+      name: f.properties.name,
+      managerIds: i === 3 ? [] : [`m${i + 1}`],
+      managerNames: i === 3 ? [] : [`经理${i + 1}`],
+      households: 1000,
+      covered: Math.round(1000 * (shares[i] ?? 0)),
+      openLeads: i,
+    })),
+    ...overrides,
+  };
+}
+
+interface SeriesItem {
+  name: string;
+  itemStyle: { areaColor: string; borderColor: string; borderWidth: number; borderType: string };
+}
+
+async function mount(adapter: StrideAdapter, attrs: { me?: string; theme?: string; lang?: string } = {}): Promise<StrideCoverageMap> {
+  const el = await fixture<StrideCoverageMap>(html`<stride-coverage-map
+    style="width:640px"
+    org="br"
+    period="pilot"
+    date="2026-11-24"
+    lang=${attrs.lang ?? 'en'}
+    theme=${attrs.theme ?? 'light'}
+    me=${attrs.me ?? ''}
+    .adapter=${adapter}
+    .queryClient=${createStrideQueryClient()}
+  ></stride-coverage-map>`);
+  return el;
+}
+
+async function drawn(el: StrideCoverageMap): Promise<SeriesItem[]> {
+  await waitUntil(() => el.chart.drawCount > 0, 'map drawn', { timeout: 10_000 });
+  const option = el.chart.chart!.getOption() as { series: { data: SeriesItem[] }[] };
+  return option.series[0]!.data;
+}
+
+function text(el: Element): string {
+  return el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+describe('<stride-coverage-map>', () => {
+  it('colours each grid by its coverage band from the theme tokens, unassigned grey and dashed', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    const data = await drawn(el);
+    expect(data.map((d) => d.itemStyle.areaColor)).to.deep.equal([
+      LIGHT_TOKENS['band-0'],
+      LIGHT_TOKENS['band-1'],
+      LIGHT_TOKENS['band-2'],
+      LIGHT_TOKENS.unassigned,
+    ]);
+    expect(data[3]!.itemStyle.borderType).to.equal('dashed');
+    expect(el.shadowRoot!.querySelectorAll('.legend li').length).to.equal(5);
+  });
+
+  it('takes configurable band edges and the dark palette', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) }, { theme: 'dark' });
+    el.bands = '50,70,80';
+    const data = await drawn(el);
+    await waitUntil(() => (el.chart.chart!.getOption() as { series: { data: SeriesItem[] }[] }).series[0]!.data[2]!.itemStyle.areaColor === DARK_TOKENS['band-2']);
+    const after = (el.chart.chart!.getOption() as { series: { data: SeriesItem[] }[] }).series[0]!.data;
+    // 10% and 45% are below 50%; 75% is in 70-80%.
+    expect(after.map((d) => d.itemStyle.areaColor).slice(0, 3)).to.deep.equal([DARK_TOKENS['band-0'], DARK_TOKENS['band-0'], DARK_TOKENS['band-2']]);
+    expect(data.length).to.equal(4);
+  });
+
+  it('outlines the signed-in manager\'s grids and highlights their table row', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) }, { me: 'm2' });
+    const data = await drawn(el);
+    expect(data.filter((d) => d.itemStyle.borderWidth > 2).map((d) => d.name)).to.deep.equal([grids.features[1]!.properties.gridId]);
+    el.view = 'table';
+    await el.updateComplete;
+    const mine = el.shadowRoot!.querySelectorAll('tr.mine');
+    expect(mine.length).to.equal(1);
+    expect(mine[0]!.getAttribute('data-grid')).to.equal(grids.features[1]!.properties.gridId);
+  });
+
+  it('fires stride-select for a grid from the keyboard on the map and from the table', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    await drawn(el);
+    const selected: StrideSelectEvent[] = [];
+    el.addEventListener('stride-select', (e) => selected.push(e));
+    const map = el.shadowRoot!.querySelector<HTMLElement>('.map')!;
+    map.focus();
+    map.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    map.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    map.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(selected.map((e) => [e.detail.kind, e.detail.id])).to.deep.equal([['grid', grids.features[1]!.properties.gridId]]);
+    expect(selected[0]!.detail.scope).to.deep.equal({ org: 'br', period: 'pilot', date: '2026-11-24' });
+    // Table, sorted by coverage descending after one click on the header: 95% (the unassigned grid) first.
+    el.view = 'table';
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.sort')!.click();
+    await el.updateComplete;
+    const first = el.shadowRoot!.querySelector<HTMLButtonElement>('tbody tr button')!;
+    expect(first.textContent).to.equal(grids.features[3]!.properties.name);
+    first.click();
+    expect(selected[1]!.detail.id).to.equal(grids.features[3]!.properties.gridId);
+  });
+
+  it('shows one tile per grid, lowest coverage first, when the adapter has no geometry', async () => {
+    const grids = fourGrids();
+    const cells = coverage(grids).cells.reverse();
+    const el = await mount({ coverage: async () => ({ ...coverage(grids), cells }) });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.tile').length === 4);
+    const tiles = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tile')];
+    expect(tiles.map((t) => t.querySelector('.value')!.textContent)).to.deep.equal(['10%', '45%', '75%', '95%']);
+    expect(tiles[0]!.classList.contains('band-0')).to.equal(true);
+    expect(tiles[3]!.classList.contains('unassigned')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.map')).to.equal(null);
+    const selected: StrideSelectEvent[] = [];
+    el.addEventListener('stride-select', (e) => selected.push(e));
+    tiles[1]!.click();
+    expect(selected[0]!.detail.id).to.equal(grids.features[1]!.properties.gridId);
+  });
+
+  it('falls back to tiles when grids() returns no features', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => ({ type: 'FeatureCollection', features: [] }), coverage: async () => coverage(grids) });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.tile').length === 4);
+  });
+
+  it('drops bad features and coverage rows for unknown grids, reports them in one warning and a notice, draws the rest', async () => {
+    const grids = detailedGrids({ count: 6, verticesPerStreet: 10 });
+    const raw = JSON.parse(JSON.stringify(grids)) as { features: { properties: Record<string, unknown>; geometry: { coordinates: unknown[][][] } }[] };
+    delete raw.features[0]!.properties['gridId'];
+    raw.features[1]!.geometry.coordinates[0]![2] = [200, 30];
+    const ring = raw.features[2]!.geometry.coordinates[0]!;
+    ring[ring.length - 1] = [1, 1];
+    const cov = coverage(grids);
+    cov.cells.push({ gridId: 'GHOST', name: '幽灵', managerIds: ['m9'], households: 10, covered: 1 });
+    const warnings: StrideWarningEvent[] = [];
+    const el = document.createElement('stride-coverage-map');
+    el.addEventListener('stride-warning', (e) => warnings.push(e));
+    Object.assign(el, { adapter: { grids: async () => raw as unknown as Grids, coverage: async () => cov }, queryClient: createStrideQueryClient() });
+    el.setAttribute('org', 'br');
+    el.setAttribute('lang', 'en');
+    el.style.width = '640px';
+    (await fixture(html`<div></div>`)).append(el);
+    const data = await drawn(el);
+    await waitUntil(() => warnings.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(warnings.length).to.equal(1);
+    // features[0] has no gridId, so its coverage row (G0001) is one for a grid not on the map as well.
+    expect(warnings[0]!.detail.ids).to.deep.equal(['features[0]', 'G0002', 'G0003', 'G0001', 'GHOST']);
+    expect(data.map((d) => d.name)).to.deep.equal(['G0004', 'G0005', 'G0006']);
+    const notice = el.shadowRoot!.querySelector('[part="dropped"]')!;
+    expect(notice.textContent).to.contain('GHOST');
+    expect(notice.textContent).to.contain('G0002');
+  });
+
+  it('registers one map per geometry content, however many maps mount', async () => {
+    const grids = detailedGrids({ count: 9, verticesPerStreet: 12, seed: 99 });
+    const adapter = (): StrideAdapter => ({
+      grids: async () => JSON.parse(JSON.stringify(grids)) as Grids,
+      coverage: async () => coverage(grids),
+    });
+    const a = await mount(adapter());
+    await drawn(a);
+    const before = registeredGridMapCount();
+    const names: string[] = [a.drawnMapName];
+    for (let i = 0; i < 5; i += 1) {
+      const el = await mount(adapter());
+      await drawn(el);
+      names.push(el.drawnMapName);
+      el.remove();
+    }
+    expect(new Set(names).size).to.equal(1);
+    expect(names[0]).to.match(/^stride-grid-[0-9a-f]{16}/);
+    expect(registeredGridMapCount()).to.equal(before);
+  });
+
+  it('shows a skeleton while loading, the error with a retry, and "session expired" for auth', async () => {
+    const grids = fourGrids();
+    const loading = await mount({ grids: () => new Promise(() => {}), coverage: async () => coverage(grids) });
+    await waitUntil(() => loading.shadowRoot!.querySelector('[aria-busy="true"] .skeleton') !== null);
+    let fail: 'http' | 'auth' = 'http';
+    const failing = await mount({
+      grids: async () => grids,
+      coverage: async () => {
+        throw new StrideError(fail, 'coverage', 'GET /v1/coverage: 400 Bad Request', { status: fail === 'auth' ? 401 : 400 });
+      },
+    });
+    await waitUntil(() => text(failing).includes('Could not load'));
+    expect(failing.shadowRoot!.querySelector('button[part="retry"]')).to.exist;
+    fail = 'auth';
+    const auth = await mount({
+      coverage: async () => {
+        throw new StrideError('auth', 'coverage', 'GET /v1/coverage: 401', { status: 401 });
+      },
+    });
+    await waitUntil(() => text(auth).includes('session has expired'));
+    const none = await fixture<StrideCoverageMap>(html`<stride-coverage-map org="br" lang="en"></stride-coverage-map>`);
+    expect(text(none)).to.contain('Not configured');
+  });
+
+  it('keeps the last map with a stale badge when a refresh fails', async () => {
+    const grids = fourGrids();
+    let fail = false;
+    const el = await mount({
+      grids: async () => grids,
+      coverage: async () => {
+        if (fail) throw new StrideError('network', 'coverage', 'coverage: offline');
+        return coverage(grids);
+      },
+    });
+    await drawn(el);
+    fail = true;
+    el.coverageQuery.refetch();
+    await waitUntil(() => text(el).includes('Data may be out of date'), 'stale badge', { timeout: 10_000 });
+    expect(el.shadowRoot!.querySelector('.map')).to.exist;
+  });
+
+  it('disposes the chart on unmount', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    await drawn(el);
+    const chart = el.chart.chart!;
+    el.remove();
+    expect(chart.isDisposed()).to.equal(true);
+  });
+});
