@@ -73,7 +73,7 @@ async function mount(adapter: StrideAdapter, attrs: { layout?: string; indicator
   return el;
 }
 
-const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (el: Node | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const tile = (el: StrideIndicators, id: string) => el.shadowRoot!.querySelector<HTMLLIElement>(`li[data-indicator="${id}"]`);
 const part = (el: StrideIndicators, id: string, name: string) => text(tile(el, id)?.querySelector(`[part~="${name}"]`));
 /** The status as words plus the icon the eye sees, e.g. `Behind (!)`: colour is never the only signal. */
