@@ -5,6 +5,7 @@
 import {
   DEFAULT_CATALOGUE,
   FUNNEL_STAGES,
+  PERIOD_KINDS,
   StrideError,
   type CoverageCell,
   type CoverageQuery,
@@ -93,6 +94,9 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     const dateDay = parseIsoDate(scope.date);
     if (!Number.isFinite(dateDay)) {
       throw new StrideError('http', method, `${method}: scope.date "${scope.date}" is not a YYYY-MM-DD date`, { status: 400 });
+    }
+    if (!PERIOD_KINDS.includes(scope.period)) {
+      throw new StrideError('http', method, `${method}: unknown period "${String(scope.period)}"`, { status: 400 });
     }
     const unit = scope.manager ?? scope.org;
     const range = scope.manager
