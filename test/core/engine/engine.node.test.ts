@@ -164,6 +164,21 @@ describe('periods', () => {
     assert.equal(values(result)['followup_rate'], 1);
   });
 
+  test('a year trend is weekly (Monday weeks), dated by the first day of each week inside the year', () => {
+    const result = engine.indicators({ scope: { org: 'B', period: 'year', date: '2026-11-24' } });
+    const trend = result.indicators.find((item) => item.id === 'assigned')!.trend!;
+    // weeks from Mon 2025-12-29 (holding Jan 1) to the week of Nov 23: 330 days / 7 -> 48 buckets
+    assert.equal(trend.length, 48);
+    assert.deepEqual(trend[0], { date: '2026-01-01', value: 0 });
+    // Nov 2-8: L1, L2, L4; Nov 16-22: L8, L9; Nov 23-: L3
+    assert.deepEqual(trend.slice(44), [
+      { date: '2026-11-02', value: 3 },
+      { date: '2026-11-09', value: 1 },
+      { date: '2026-11-16', value: 2 },
+      { date: '2026-11-23', value: 1 },
+    ]);
+  });
+
   test('an unsorted log gives the same numbers', () => {
     const shuffled = [...events].reverse();
     const result = createMetricsEngine(pilotInput({ events: shuffled })).indicators({ scope: month });
@@ -179,6 +194,8 @@ describe('periods', () => {
   test('an unknown org is a 404, a bad date a 400', () => {
     assert.throws(() => engine.indicators({ scope: { ...month, org: 'nope' } }), { name: 'StrideError', status: 404 });
     assert.throws(() => engine.funnel({ scope: { ...month, date: '2026-02-30' } }), { name: 'StrideError', status: 400 });
+    const fortnight = { ...month, period: 'fortnight' } as unknown as Scope;
+    assert.throws(() => engine.coverage({ scope: fortnight }), { name: 'StrideError', status: 400 });
   });
 });
 
