@@ -1,0 +1,356 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { EChartsType } from 'echarts/core';
+import {
+  FUNNEL_STAGES,
+  common,
+  formatCount,
+  formatDateTime,
+  formatHours,
+  formatPercent,
+  formatSignedPercent,
+  toCsv,
+  type FunnelQuery,
+  type FunnelResult,
+  type StrideLocale,
+} from '@stride/core';
+import { StrideElement } from '../shared/stride-element.js';
+import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
+import { renderQueryState } from '../shared/states.js';
+import { baseStyles } from '../shared/styles.js';
+import { funnelStyles } from './funnel.styles.js';
+import { funnelText } from './funnel.strings.js';
+import { createFunnelOptionBuilder } from './funnel.option.js';
+import {
+  buildFunnelView,
+  comparisonScope,
+  memoLast,
+  parseCompare,
+  type FunnelOrientation,
+  type FunnelStageView,
+  type FunnelView,
+} from './funnel.view-model.js';
+
+const listConverter = {
+  fromAttribute: (value: string | null): string[] | undefined =>
+    value
+      ? value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : undefined,
+  toAttribute: (value: string[] | undefined): string | null => (value && value.length ? value.join(',') : null),
+};
+
+function signedCount(value: number, locale: StrideLocale): string {
+  return value > 0 ? `+${formatCount(value, locale)}` : formatCount(value, locale);
+}
+
+/**
+ * @summary The lead funnel (商机漏斗): where leads stall between assignment and conversion.
+ *
+ * Every stage shows its count, its share of the first stage and of the previous stage, the drop-off to the next stage,
+ * its overdue leads and the median dwell time, without hovering. `compare` draws a second, mirrored funnel with
+ * per-stage deltas. A data-table view of the same numbers can be toggled.
+ *
+ * @attr compare - `previous` (the previous period's like-for-like span) or `org:<id>` (another org, same period).
+ * @attr orientation - `vertical` (default) or `horizontal`.
+ * @attr stage-order - Comma-separated stage ids to show, in order (default: the data's stages and order).
+ * @prop stageLabels - Labels by stage id, overriding the adapter's.
+ *
+ * @event stride-select - A stage was activated (click or keyboard): `detail: {kind: 'stage', id, scope}`.
+ * @event stride-error - A request failed: `detail: {error, stale}`.
+ * @event stride-warning - Stages were dropped from a result by validation: `detail: {message, ids}`.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart chart - The ECharts canvas container (hidden from assistive technology; the stage buttons and table carry the numbers).
+ * @csspart stages - The list of stage labels.
+ * @csspart stage - One stage's button.
+ * @csspart table - The data table.
+ * @csspart toggle - The chart/table toggle button.
+ * @csspart export - The CSV export button.
+ * @csspart state - Empty, not-configured and error messages.
+ *
+ * @cssproperty --stride-funnel-row-height - Height of one stage row (default 64px).
+ * @cssproperty --stride-funnel-chart-height - Chart height in horizontal orientation (default 180px).
+ */
+export class StrideFunnel extends StrideElement {
+  static override styles = [...baseStyles, funnelStyles];
+
+  @property() compare?: string;
+  @property({ reflect: true }) orientation: FunnelOrientation = 'vertical';
+  @property({ attribute: 'stage-order', converter: listConverter }) stageOrder?: string[];
+  @property({ attribute: false }) stageLabels?: Readonly<Record<string, string>>;
+
+  @state() private showTable = false;
+
+  readonly funnelQuery = this.createQuery('funnel', (scope): FunnelQuery => ({ scope }));
+  readonly comparisonQuery = this.createQuery('funnel', (scope): FunnelQuery | undefined => {
+    const other = comparisonScope(scope, parseCompare(this.compare));
+    return other ? { scope: other } : undefined;
+  });
+
+  /** The chart (ECharts loads on first use, in its own chunk). */
+  readonly chartController = new ChartController(this, {
+    load: async () => {
+      const { loadFunnelECharts } = await import('./funnel.echarts.js');
+      const echarts = loadFunnelECharts();
+      // Stage clicks on the canvas are bound to each instance as it is created (the controller re-creates it after a
+      // reconnect or after the table view).
+      return { init: (dom, theme, opts) => this.bindStageClicks(echarts.init(dom, theme, opts)) };
+    },
+    container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),
+  });
+
+  private readonly buildView = memoLast(
+    (
+      data: FunnelResult,
+      comparison: FunnelResult | undefined,
+      order: string[] | undefined,
+      labels: Readonly<Record<string, string>> | undefined,
+      orientation: FunnelOrientation,
+      currentName: string,
+      comparisonName: string,
+      animate: boolean,
+    ): FunnelView =>
+      buildFunnelView(data, comparison, { order, labels, orientation, seriesNames: { current: currentName, comparison: comparisonName }, animate }),
+  );
+  private readonly buildOption = createFunnelOptionBuilder();
+  private view: FunnelView | undefined;
+
+  private bindStageClicks(chart: EChartsType): EChartsType {
+    chart.on('click', (params) => {
+      const stage = this.view?.stages[params.dataIndex];
+      if (stage) this.select('stage', stage.id);
+    });
+    return chart;
+  }
+
+  private seriesNames(locale: StrideLocale): [string, string] {
+    const compare = parseCompare(this.compare);
+    if (compare?.kind === 'org') {
+      return [funnelText(locale, 'otherOrg', { org: this.scope?.org ?? '' }), funnelText(locale, 'otherOrg', { org: compare.org })];
+    }
+    return [funnelText(locale, 'current'), funnelText(locale, 'previous')];
+  }
+
+  private currentView(data: FunnelResult, locale: StrideLocale): FunnelView {
+    const compared = this.comparisonQuery.state;
+    const [currentName, comparisonName] = this.seriesNames(locale);
+    const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    return this.buildView(
+      data,
+      compared.status === 'success' ? compared.data : undefined,
+      this.stageOrder,
+      this.stageLabels,
+      this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
+      currentName,
+      comparisonName,
+      !reducedMotion,
+    );
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.view && !this.showTable) {
+      this.chartController.setOption(this.buildOption(this.view, readThemeTokens(this), this.resolved.lang));
+    }
+  }
+
+  override render(): TemplateResult {
+    const { lang, timeZone } = this.resolved;
+    this.view = undefined;
+    const body = renderQueryState(this.funnelQuery.state, {
+      locale: lang,
+      timeZone,
+      method: 'funnel',
+      skeleton: () => this.renderSkeleton(),
+      isEmpty: (data) => data.stages.length === 0 || data.stages.every((stage) => stage.count === 0),
+      emptyReason: funnelText(lang, 'emptyReason'),
+      data: (data) => {
+        this.view = this.currentView(data, lang);
+        return this.renderData(data, this.view, lang, timeZone);
+      },
+      retry: () => {
+        this.funnelQuery.refetch();
+        this.comparisonQuery.refetch();
+      },
+    });
+    return html`<div class="frame" part="base">
+      <div class="header">
+        <h2 class="title">${funnelText(lang, 'title')}</h2>
+        ${this.view ? this.renderTools(lang) : nothing}
+      </div>
+      ${body}
+    </div>`;
+  }
+
+  private renderTools(locale: StrideLocale): TemplateResult {
+    return html`<div class="toolbar">
+      <button class="button" part="toggle" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
+        ${common(locale, 'showTable')}
+      </button>
+      <button class="button" part="export" @click=${() => this.exportCsv(locale)}>${common(locale, 'exportCsv')}</button>
+    </div>`;
+  }
+
+  private renderCompareNote(locale: StrideLocale): TemplateResult | typeof nothing {
+    const compare = parseCompare(this.compare);
+    if (!compare) return nothing;
+    const state = this.comparisonQuery.state;
+    if (state.status === 'idle') return html`<p class="note" role="status">${funnelText(locale, 'compareUnavailable')}</p>`;
+    if (state.status === 'loading') return html`<p class="note" role="status">${funnelText(locale, 'compareLoading')}</p>`;
+    if (state.status === 'error') {
+      return html`<p class="note" role="alert">${funnelText(locale, 'compareFailed', { message: state.error?.message ?? '' })}</p>`;
+    }
+    return nothing;
+  }
+
+  private renderData(data: FunnelResult, view: FunnelView, locale: StrideLocale, timeZone: string): TemplateResult {
+    const compared = view.comparisonCounts !== null;
+    return html`${compared
+        ? html`<div class="legend">
+            <span><span class="swatch current"></span>${view.seriesNames.current}</span>
+            <span><span class="swatch comparison"></span>${view.seriesNames.comparison}</span>
+          </div>`
+        : nothing}
+      ${this.renderCompareNote(locale)}
+      <span class="as-of">${common(locale, 'asOf', { time: formatDateTime(data.asOf, locale, timeZone) })}</span>
+      ${this.showTable
+        ? this.renderTable(data, view, locale, timeZone)
+        : html`<div class="funnel" data-orientation=${view.orientation}>
+            <div class="chart" part="chart" aria-hidden="true"></div>
+            <ol class="stages" part="stages" aria-label=${funnelText(locale, 'title')}>
+              ${view.stages.map((stage) => html`<li>${this.renderStage(stage, locale)}</li>`)}
+            </ol>
+          </div>`}`;
+  }
+
+  private stageSummary(stage: FunnelStageView, locale: StrideLocale): string {
+    return funnelText(locale, 'stageButton', {
+      label: stage.label,
+      count: formatCount(stage.count, locale),
+      first: formatPercent(stage.shareOfFirst, locale),
+      previous: formatPercent(stage.shareOfPrevious, locale),
+      drop: formatCount(stage.dropOff, locale),
+      overdue: formatCount(stage.overdue, locale),
+      dwell: formatHours(stage.medianDwellHours, locale),
+    });
+  }
+
+  private renderStage(stage: FunnelStageView, locale: StrideLocale): TemplateResult {
+    const comparison = stage.comparison;
+    const direction = comparison ? (comparison.delta > 0 ? 'up' : comparison.delta < 0 ? 'down' : '') : '';
+    return html`<button
+      class="stage"
+      part="stage"
+      data-stage=${stage.id}
+      @click=${() => this.select('stage', stage.id)}
+    >
+      <span class="stage-head">
+        <span class="stage-label">${stage.label}</span>
+        <span class="stage-count">${formatCount(stage.count, locale)}</span>
+        ${comparison
+          ? html`<span class="facts delta ${direction}" data-fact="delta"
+              >${funnelText(locale, 'delta')} <b>${signedCount(comparison.delta, locale)}</b>
+              (${formatCount(comparison.count, locale)}, ${formatSignedPercent(comparison.deltaRate, locale)})</span
+            >`
+          : nothing}
+      </span>
+      <span class="facts">
+        <span data-fact="first">${funnelText(locale, 'shareOfFirst')} <b>${formatPercent(stage.shareOfFirst, locale)}</b></span>
+        <span data-fact="previous">${funnelText(locale, 'shareOfPrevious')} <b>${formatPercent(stage.shareOfPrevious, locale)}</b></span>
+        <span data-fact="drop">${funnelText(locale, 'dropOffShort')}
+          <b>${formatCount(stage.dropOff, locale)}</b>${stage.dropOffRate === null ? nothing : html` (${formatPercent(stage.dropOffRate, locale)})`}</span>
+        <span data-fact="overdue" class=${stage.overdue ? 'overdue' : ''}>${funnelText(locale, 'overdue')} <b>${formatCount(stage.overdue, locale)}</b></span>
+        <span data-fact="dwell">${funnelText(locale, 'medianDwell')} <b>${formatHours(stage.medianDwellHours, locale)}</b></span>
+      </span>
+    </button>`;
+  }
+
+  private renderTable(data: FunnelResult, view: FunnelView, locale: StrideLocale, timeZone: string): TemplateResult {
+    const compared = view.comparisonCounts !== null;
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>${funnelText(locale, 'tableCaption', { time: formatDateTime(data.asOf, locale, timeZone) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${funnelText(locale, 'stage')}</th>
+            <th scope="col">${funnelText(locale, 'count')}</th>
+            <th scope="col">${funnelText(locale, 'shareOfFirst')}</th>
+            <th scope="col">${funnelText(locale, 'shareOfPrevious')}</th>
+            <th scope="col">${funnelText(locale, 'dropOff')}</th>
+            <th scope="col">${funnelText(locale, 'overdue')}</th>
+            <th scope="col">${funnelText(locale, 'medianDwell')}</th>
+            ${compared
+              ? html`<th scope="col">${view.seriesNames.comparison}</th>
+                  <th scope="col">${funnelText(locale, 'delta')}</th>`
+              : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${view.stages.map(
+            (stage) => html`<tr data-stage=${stage.id}>
+              <th scope="row"><button class="link" @click=${() => this.select('stage', stage.id)}>${stage.label}</button></th>
+              <td>${formatCount(stage.count, locale)}</td>
+              <td>${formatPercent(stage.shareOfFirst, locale)}</td>
+              <td>${formatPercent(stage.shareOfPrevious, locale)}</td>
+              <td>${formatCount(stage.dropOff, locale)}</td>
+              <td>${formatCount(stage.overdue, locale)}</td>
+              <td>${formatHours(stage.medianDwellHours, locale)}</td>
+              ${compared
+                ? html`<td>${formatCount(stage.comparison?.count, locale)}</td>
+                    <td>${stage.comparison ? signedCount(stage.comparison.delta, locale) : formatCount(null, locale)}</td>`
+                : nothing}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const rows = this.stageOrder?.length || FUNNEL_STAGES.length;
+    return html`<div class="funnel" data-orientation=${this.orientation}>
+      <div class="chart">
+        ${Array.from({ length: rows }, (_, i) => html`<div class="skeleton skeleton-bar" style="width:${100 - (70 * i) / Math.max(rows - 1, 1)}%;margin-block-end:4px"></div>`)}
+      </div>
+      <ol class="stages">
+        ${Array.from({ length: rows }, () => html`<li class="skeleton"></li>`)}
+      </ol>
+    </div>`;
+  }
+
+  private exportCsv(locale: StrideLocale): void {
+    const view = this.view;
+    if (!view) return;
+    const compared = view.comparisonCounts !== null;
+    const header = [
+      funnelText(locale, 'stage'),
+      funnelText(locale, 'count'),
+      funnelText(locale, 'shareOfFirst'),
+      funnelText(locale, 'shareOfPrevious'),
+      funnelText(locale, 'dropOff'),
+      funnelText(locale, 'overdue'),
+      funnelText(locale, 'medianDwell'),
+      ...(compared ? [view.seriesNames.comparison, funnelText(locale, 'delta')] : []),
+    ];
+    const rows = view.stages.map((s) => [
+      s.label,
+      s.count,
+      s.shareOfFirst,
+      s.shareOfPrevious,
+      s.dropOff,
+      s.overdue,
+      s.medianDwellHours,
+      ...(compared ? [s.comparison?.count ?? null, s.comparison?.delta ?? null] : []),
+    ]);
+    const url = URL.createObjectURL(new Blob([toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = funnelText(locale, 'downloadName');
+    link.click();
+    // Revoke after the click has been handled: revoking synchronously can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
