@@ -1,0 +1,562 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import {
+  formatCount,
+  formatPercent,
+  formatValue,
+  safeUrl,
+  toCsv,
+  common,
+  type LeaderboardBoard,
+  type LeaderboardEntry,
+  type LeaderboardQuery,
+  type LeaderboardResult,
+  type StrideLocale,
+} from '@stride/core';
+import { StrideElement } from '../shared/stride-element.js';
+import { baseStyles } from '../shared/styles.js';
+import { renderQueryState } from '../shared/states.js';
+import { rankWithTies, TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
+import {
+  contestLanes,
+  formatScore,
+  initialsOf,
+  leaderboardCsvRows,
+  metricLabel,
+  metricUnit,
+  movementLabel,
+  pageCount,
+  pageOf,
+  podiumOf,
+  pointsBreakdown,
+  rankLabel,
+  searchByName,
+  t,
+} from './leaderboard.view-model.js';
+import { leaderboardStyles } from './leaderboard.styles.js';
+
+const BOARDS: readonly LeaderboardBoard[] = ['managers', 'teams', 'subbranches', 'branches'];
+const MEDALS = ['🥇', '🥈', '🥉'] as const;
+const BADGE_ICONS = { milestone: '🎖', champion: '🏆', action: '⭐', contest: '⚔' } as const;
+const VISIBLE_BADGES = 2;
+/** Before the virtualizer reports what it shows, assume the first rows fill the default height. */
+const INITIAL_VISIBLE = { first: 0, last: 7 };
+
+/**
+ * @summary The performance hero board (业绩英雄榜): ranked managers, teams, sub-branches or branches by incentive points
+ * or any indicator, with ties, movement, streaks, badges, a podium, the signed-in manager pinned, a contest (PK) view
+ * and a huddle mode for wall screens. Ranks are computed here (`rankWithTies`), never taken from the adapter.
+ *
+ * @attr board - `managers|teams|subbranches|branches` (default `managers`).
+ * @attr metric - `points` (default) or an indicator id of the catalogue.
+ * @attr rank-by - `value` (default) or `target` (value as a share of the entry's own target).
+ * @attr tie-break - `shared` (default: equal scores share a rank, 1 2 2 4), `previous` (higher previous value first)
+ *   or `streak` (longer streak first); entries still equal share a rank.
+ * @attr view - `board` (default) or `contest` (PK lanes racing to a shared goal).
+ * @attr contestants - comma-separated entry ids for the contest view (default: the ranked entries, up to 6).
+ * @attr goal - the contest's shared goal (default: the largest contestant target, else the leader's value).
+ * @attr page-size - rows per page in `mode="huddle"` (default 10).
+ * @attr page-seconds - seconds per page in `mode="huddle"` (default 10); paging stops under prefers-reduced-motion.
+ *
+ * @event stride-select - A row was activated: `{kind: 'manager'|'org', id, scope}`.
+ * @event stride-error - A request failed: `{error, stale}`.
+ * @event stride-warning - Invalid entries were left out: `{message, ids}`.
+ *
+ * @csspart header - Title, search and actions.
+ * @csspart podium - The top-three podium.
+ * @csspart list - The scrolling list of rows.
+ * @csspart row - One entry; `row-me` is added to the signed-in manager's row.
+ * @csspart pinned - The signed-in manager's row pinned outside the visible rows.
+ * @csspart breakdown - The "how was this calculated" points view.
+ * @csspart contest - The contest (PK) lanes.
+ * @csspart pager - Huddle page controls.
+ * @csspart state - Empty, not-configured and error states.
+ *
+ * @cssproperty --stride-leaderboard-height - Height of the scrolling list (default 480px).
+ */
+export class StrideLeaderboard extends StrideElement {
+  static override styles = [...baseStyles, leaderboardStyles];
+
+  @property() board: LeaderboardBoard = 'managers';
+  @property() metric = 'points';
+  @property({ attribute: 'rank-by' }) rankBy: RankBy = 'value';
+  @property({ attribute: 'tie-break' }) tieBreak: TieBreak = 'shared';
+  @property() view: 'board' | 'contest' = 'board';
+  @property() contestants = '';
+  @property({ type: Number }) goal?: number;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  @property({ type: Number, attribute: 'page-seconds' }) pageSeconds = 10;
+
+  @state() private search = '';
+  @state() private activeIndex = 0;
+  @state() private visible = INITIAL_VISIBLE;
+  @state() private page = 0;
+  @state() private paused = false;
+  @state() private reducedMotion = false;
+  @state() private breakdownId: string | undefined;
+  @state() private failedAvatars = new Set<string>();
+
+  readonly query = this.createQuery('leaderboard', (scope): LeaderboardQuery => ({
+    scope,
+    board: BOARDS.includes(this.board) ? this.board : 'managers',
+    metric: this.metric || 'points',
+  }));
+
+  private rankedCache: { data: LeaderboardResult; key: string; ranked: RankedEntry[] } | undefined;
+  private shownCache: { ranked: RankedEntry[]; search: string; shown: readonly RankedEntry[] } | undefined;
+  private pagingTimer: ReturnType<typeof setInterval> | undefined;
+  private motionQuery: MediaQueryList | undefined;
+  private readonly onMotionChange = (event: MediaQueryListEvent): void => {
+    this.reducedMotion = event.matches;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof matchMedia === 'function') {
+      this.motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
+      this.reducedMotion = this.motionQuery.matches;
+      this.motionQuery.addEventListener('change', this.onMotionChange);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.motionQuery?.removeEventListener('change', this.onMotionChange);
+    this.motionQuery = undefined;
+    this.stopPaging();
+  }
+
+  /** The whole board, ranked by the kit (ties share a rank, entries without data last). Empty before data arrives. */
+  get ranked(): readonly RankedEntry[] {
+    const data = this.query.state.data;
+    if (!data) return [];
+    const tieBreak = TIE_BREAKS.includes(this.tieBreak) ? this.tieBreak : 'shared';
+    const rankBy: RankBy = this.rankBy === 'target' ? 'target' : 'value';
+    const locale = this.resolved.lang;
+    const key = `${rankBy}|${tieBreak}|${locale}`;
+    if (this.rankedCache?.data !== data || this.rankedCache.key !== key) {
+      this.rankedCache = { data, key, ranked: rankWithTies(data.entries, { rankBy, tieBreak, locale }) };
+    }
+    return this.rankedCache.ranked;
+  }
+
+  /** The current board as CSV text (UTF-8 BOM, formula-safe): every entry, whatever the search shows. */
+  toCsv(): string {
+    return toCsv(leaderboardCsvRows(this.ranked, this.metric, this.resolved.lang));
+  }
+
+  private get shown(): readonly RankedEntry[] {
+    const ranked = this.ranked as RankedEntry[];
+    if (this.shownCache?.ranked !== ranked || this.shownCache.search !== this.search) {
+      this.shownCache = { ranked, search: this.search, shown: searchByName(ranked, this.search) };
+    }
+    return this.shownCache.shown;
+  }
+
+  private get huddle(): boolean {
+    return this.mode === 'huddle';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('board') || changed.has('metric') || changed.has('org')) {
+      this.activeIndex = 0;
+      this.page = 0;
+      this.breakdownId = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.syncPaging();
+  }
+
+  /* ------------------------------------------------------------ huddle paging */
+
+  private get autoPaging(): boolean {
+    return this.huddle && this.view === 'board' && !this.paused && !this.reducedMotion && this.pageSeconds > 0 && this.pages > 1;
+  }
+
+  private get pages(): number {
+    return pageCount(this.shown.length, this.pageSize);
+  }
+
+  private syncPaging(): void {
+    if (!this.autoPaging || !this.isConnected) return this.stopPaging();
+    if (this.pagingTimer !== undefined) return;
+    this.pagingTimer = setInterval(() => {
+      this.page = (this.page + 1) % this.pages;
+    }, this.pageSeconds * 1000);
+  }
+
+  private stopPaging(): void {
+    if (this.pagingTimer !== undefined) clearInterval(this.pagingTimer);
+    this.pagingTimer = undefined;
+  }
+
+  private turnPage(delta: number): void {
+    this.page = (this.page + delta + this.pages) % this.pages;
+    // A manual turn restarts the interval so the page just chosen gets its full time.
+    this.stopPaging();
+  }
+
+  /* ------------------------------------------------------------ render */
+
+  override render(): TemplateResult {
+    const { lang, timeZone } = this.resolved;
+    return renderQueryState(this.query.state, {
+      locale: lang,
+      timeZone,
+      method: 'leaderboard',
+      skeleton: () => this.renderSkeleton(),
+      isEmpty: (data) => data.entries.length === 0,
+      emptyReason: t(lang, 'emptyBoard', { scope: this.resolved.org ?? '' }),
+      data: () => this.renderBoard(lang),
+      retry: () => this.query.refetch(),
+    });
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const rows = this.huddle ? Math.min(this.pageSize, 10) : 8;
+    return html`<div class="head"><div class="skeleton" style="width:40%;height:24px"></div></div>
+      <div class="page">${Array.from({ length: rows }, () => html`<div class="skeleton skeleton-row"></div>`)}</div>`;
+  }
+
+  private renderBoard(locale: StrideLocale): TemplateResult {
+    const boardLabel = t(locale, `board_${BOARDS.includes(this.board) ? this.board : 'managers'}`);
+    const contest = this.view === 'contest';
+    return html`
+      <div class="head" part="header">
+        <div>
+          <h2>${t(locale, 'title')}</h2>
+          <span class="sub">${boardLabel} · ${metricLabel(this.metric, locale)}${this.rankBy === 'target' ? ` · ${t(locale, 'ofTarget')}` : ''}</span>
+        </div>
+        <div class="toolbar">
+          ${contest
+            ? nothing
+            : html`<input
+                  type="search"
+                  part="search"
+                  .value=${this.search}
+                  placeholder=${t(locale, 'searchPlaceholder')}
+                  aria-label=${t(locale, 'searchPlaceholder')}
+                  @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
+                />${this.search
+                  ? html`<span class="sub" role="status">${t(locale, 'searchResults', { n: formatCount(this.shown.length, locale) })}</span>`
+                  : nothing}`}
+          <button class="button" part="export" @click=${() => this.downloadCsv()}>${common(locale, 'exportCsv')}</button>
+        </div>
+      </div>
+      ${contest ? this.renderContest(locale) : this.renderRanking(locale)} ${this.renderBreakdown(locale)}
+    `;
+  }
+
+  private onSearch(value: string): void {
+    this.search = value;
+    this.activeIndex = 0;
+    this.page = 0;
+  }
+
+  private renderRanking(locale: StrideLocale): TemplateResult {
+    const shown = this.shown;
+    const podium = this.search === '' && (!this.huddle || this.page === 0) ? this.renderPodium(locale) : nothing;
+    if (shown.length === 0) {
+      return html`<div class="state" part="state" role="status">${t(locale, 'noMatch', { query: this.search })}</div>`;
+    }
+    return html`${podium}${this.huddle ? this.renderPage(locale, shown) : this.renderList(locale, shown)}`;
+  }
+
+  private renderPodium(locale: StrideLocale): TemplateResult | typeof nothing {
+    const { places, more } = podiumOf(this.ranked);
+    if (places.length === 0) return nothing;
+    return html`<ol class="podium" part="podium" aria-label=${t(locale, 'podium')}>
+      ${places.map(
+        (place) => html`<li class="place" data-rank=${String(place.rank)}>
+          <span class="medal" aria-hidden="true">${MEDALS[(place.rank ?? 1) - 1] ?? ''}</span>
+          <span class="visually-hidden">${rankLabel(place, locale)}</span>
+          ${this.renderAvatar(place.entry)}
+          <span class="name">${place.entry.name}</span>
+          ${place.entry.orgName ? html`<span class="org">${place.entry.orgName}</span>` : nothing}
+          <span class="value">${formatScore(place, this.metric, this.rankBy, locale)}</span>
+        </li>`,
+      )}
+      ${more > 0 ? html`<li class="more-tied">+${formatCount(more, locale)}</li>` : nothing}
+    </ol>`;
+  }
+
+  /** The board list: virtualised, so 10,000 entries keep a few dozen row elements in the DOM. */
+  private renderList(locale: StrideLocale, shown: readonly RankedEntry[]): TemplateResult {
+    const meIndex = this.meIndex(shown);
+    const { first, last } = this.visible;
+    const pinAbove = meIndex >= 0 && meIndex < first;
+    const pinBelow = meIndex > last;
+    return html`${pinAbove ? this.renderPinned(locale, shown, meIndex) : nothing}
+      <div
+        class="list"
+        part="list"
+        role="list"
+        aria-label=${t(locale, 'rows', { n: formatCount(shown.length, locale) })}
+        @visibilityChanged=${(e: VisibilityChangedEvent) => this.onVisibility(e)}
+        @keydown=${(e: KeyboardEvent) => this.onListKey(e, shown)}
+      >
+        ${virtualize({
+          items: shown as RankedEntry[],
+          keyFunction: (item: RankedEntry) => item.entry.id,
+          renderItem: (item: RankedEntry, index: number) => this.renderRow(locale, item, index, shown.length, 'list'),
+          scroller: true,
+        })}
+      </div>
+      ${pinBelow ? this.renderPinned(locale, shown, meIndex) : nothing}`;
+  }
+
+  private renderPage(locale: StrideLocale, shown: readonly RankedEntry[]): TemplateResult {
+    const pages = this.pages;
+    const page = ((this.page % pages) + pages) % pages;
+    const rows = pageOf(shown, page, this.pageSize);
+    const offset = page * this.pageSize;
+    const meIndex = this.meIndex(shown);
+    const meOnPage = meIndex >= offset && meIndex < offset + rows.length;
+    const rotating = this.autoPaging;
+    return html`<div class="page" part="list" role="list" aria-label=${t(locale, 'rows', { n: formatCount(shown.length, locale) })}>
+        ${rows.map((item, i) => this.renderRow(locale, item, offset + i, shown.length, 'page'))}
+      </div>
+      ${meIndex >= 0 && !meOnPage ? this.renderPinned(locale, shown, meIndex) : nothing}
+      ${pages > 1 || this.huddle
+        ? html`<div class="pager" part="pager">
+            <button class="button" aria-pressed=${String(this.paused || this.reducedMotion)} part="pause" @click=${() => (this.paused = !this.paused)}>
+              ${this.paused || this.reducedMotion ? common(locale, 'resume') : common(locale, 'pause')}
+            </button>
+            <button class="button" @click=${() => this.turnPage(-1)} aria-label=${t(locale, 'previousPage')}>‹</button>
+            <span aria-live=${rotating ? 'off' : 'polite'}>${t(locale, 'page', { page: page + 1, pages })}</span>
+            <button class="button" @click=${() => this.turnPage(1)} aria-label=${t(locale, 'nextPage')}>›</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private meIndex(shown: readonly RankedEntry[]): number {
+    const me = this.resolved.me;
+    return me ? shown.findIndex((r) => r.entry.id === me) : -1;
+  }
+
+  private renderPinned(locale: StrideLocale, shown: readonly RankedEntry[], meIndex: number): TemplateResult | typeof nothing {
+    const item = shown[meIndex];
+    if (!item) return nothing;
+    return html`<div class="pinned" part="pinned" role="list" aria-label=${t(locale, 'myRank')}>
+      <span class="pinned-label" aria-hidden="true">${t(locale, 'myRank')}</span>
+      ${this.renderRow(locale, item, meIndex, shown.length, 'pinned')}
+    </div>`;
+  }
+
+  private renderRow(locale: StrideLocale, item: RankedEntry, index: number, total: number, where: 'list' | 'page' | 'pinned'): TemplateResult {
+    const { entry, movement } = item;
+    const isMe = entry.id === this.resolved.me;
+    const tabIndex = where === 'list' ? (index === this.activeIndex ? 0 : -1) : 0;
+    const breakdown = this.metric === 'points' && entry.pointsByAction !== undefined;
+    const badges = entry.badges ?? [];
+    const moveGlyph =
+      movement.kind === 'up' ? `▲${movement.by}` : movement.kind === 'down' ? `▼${movement.by}` : movement.kind === 'same' ? '–' : movement.kind === 'new' ? 'NEW' : '';
+    return html`<div
+      class="row ${isMe ? 'me' : ''}"
+      part=${isMe ? 'row row-me' : 'row'}
+      role="listitem"
+      aria-setsize=${total}
+      aria-posinset=${index + 1}
+      data-id=${entry.id}
+    >
+      <button
+        class="row-main"
+        data-index=${where === 'list' ? index : nothing}
+        tabindex=${tabIndex}
+        aria-current=${isMe ? 'true' : nothing}
+        @click=${() => this.activate(entry, index, where)}
+      >
+        <span class="rank ${item.rank === null ? 'unranked' : ''}" aria-hidden="true">${item.rank === null ? '--' : item.rank}</span>
+        <span class="visually-hidden">${rankLabel(item, locale)}${isMe ? ` (${t(locale, 'me')})` : ''}</span>
+        ${this.renderAvatar(entry)}
+        <span class="who"><span class="name">${entry.name}</span>${entry.orgName ? html`<span class="org">${entry.orgName}</span>` : nothing}</span>
+        <span class="meta">
+          ${badges.slice(0, VISIBLE_BADGES).map(
+            (b) => html`<span class="badge" role="img" aria-label=${t(locale, `badge_${b.kind}`, { label: b.label })}
+              >${BADGE_ICONS[b.kind] ?? ''} ${b.label}</span
+            >`,
+          )}${badges.length > VISIBLE_BADGES
+            ? html`<span class="badge" role="img" aria-label=${t(locale, 'moreBadges', { n: badges.length - VISIBLE_BADGES })}
+                >+${badges.length - VISIBLE_BADGES}</span
+              >`
+            : nothing}
+          ${entry.streak && entry.streak > 0
+            ? html`<span class="streak" role="img" aria-label=${t(locale, 'streakLabel', { n: entry.streak })}>🔥${entry.streak}</span>`
+            : nothing}
+          <span class="move ${movement.kind}" role=${moveGlyph ? 'img' : nothing} aria-label=${moveGlyph ? movementLabel(movement, locale) : nothing}
+            >${moveGlyph}</span
+          >
+        </span>
+        <span class="value">${formatScore(item, this.metric, this.rankBy, locale)}</span>
+      </button>
+      ${breakdown
+        ? html`<button class="why" part="why" aria-label=${t(locale, 'why', { name: entry.name })} @click=${() => this.openBreakdown(entry.id)}>ⓘ</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderAvatar(entry: LeaderboardEntry): TemplateResult {
+    // validation strips unsafe URLs already; checking again here keeps a hand-built result safe too.
+    const url = safeUrl(entry.avatarUrl);
+    const usable = url !== undefined && !this.failedAvatars.has(url);
+    return html`<span class="avatar" part="avatar" aria-hidden="true"
+      >${initialsOf(entry.name)}${usable
+        ? html`<img src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${() => this.avatarFailed(url)} />`
+        : nothing}</span
+    >`;
+  }
+
+  private avatarFailed(url: string): void {
+    this.failedAvatars = new Set(this.failedAvatars).add(url);
+  }
+
+  private renderBreakdown(locale: StrideLocale): TemplateResult | typeof nothing {
+    const id = this.breakdownId;
+    const item = id === undefined ? undefined : this.ranked.find((r) => r.entry.id === id);
+    if (!item) return nothing;
+    const breakdown = pointsBreakdown(item.entry, locale);
+    const title = t(locale, 'whyTitle', { name: item.entry.name });
+    return html`<section class="breakdown" part="breakdown" role="region" aria-label=${title} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeBreakdown()}>
+      <h3>${title}</h3>
+      ${breakdown
+        ? html`<table>
+            <tbody>
+              ${breakdown.lines.map((line) => html`<tr><th scope="row">${line.label}</th><td class="num">${formatCount(line.points, locale)}</td></tr>`)}
+            </tbody>
+            <tfoot>
+              <tr><th scope="row">${t(locale, 'total')}</th><td class="num">${formatCount(breakdown.total, locale)}</td></tr>
+            </tfoot>
+          </table>`
+        : html`<p>${t(locale, 'noBreakdown')}</p>`}
+      <button class="button close" @click=${() => this.closeBreakdown()}>${t(locale, 'close')}</button>
+    </section>`;
+  }
+
+  private async openBreakdown(id: string): Promise<void> {
+    this.breakdownId = id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.breakdown .close')?.focus();
+  }
+
+  private closeBreakdown(): void {
+    const id = this.breakdownId;
+    this.breakdownId = undefined;
+    void this.updateComplete.then(() => {
+      if (id !== undefined) this.renderRoot.querySelector<HTMLButtonElement>(`.row[data-id="${CSS.escape(id)}"] .why`)?.focus();
+    });
+  }
+
+  private renderContest(locale: StrideLocale): TemplateResult {
+    const ids = this.contestants
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const { lanes, goal } = contestLanes(this.ranked, { contestants: ids, goal: this.goal ?? null });
+    const unit = metricUnit(this.metric);
+    return html`<div part="contest">
+      ${goal !== null ? html`<p class="sub">${t(locale, 'goal', { goal: formatValue(goal, unit, locale) })}</p>` : nothing}
+      <ol class="lanes">
+        ${lanes.map((lane, i) => {
+          const { entry } = lane.ranked;
+          const percent = entry.value !== null && goal ? formatPercent(entry.value / goal, locale, 0) : '--';
+          return html`<li class="lane ${entry.id === this.resolved.me ? 'me' : ''}" data-id=${entry.id}>
+            <button class="lane-button" @click=${() => this.activate(entry, i, 'page')}>
+              <span class="name">${rankLabel(lane.ranked, locale)} · ${entry.name}</span>
+              <span class="sub">${lane.gap === 0 ? t(locale, 'leader') : lane.gap !== null ? t(locale, 'behind', { gap: formatValue(lane.gap, unit, locale) }) : ''}</span>
+            </button>
+            <div
+              class="track"
+              role="progressbar"
+              aria-label=${entry.name}
+              aria-valuemin="0"
+              aria-valuemax="100"
+              aria-valuenow=${lane.share === null ? nothing : Math.round(lane.share * 100)}
+              aria-valuetext=${t(locale, 'ofGoal', { percent })}
+            >
+              <div class="bar" style="width:${lane.share === null ? 0 : (lane.share * 100).toFixed(1)}%"></div>
+            </div>
+            <span class="value">${formatValue(entry.value, unit, locale)}</span>
+          </li>`;
+        })}
+      </ol>
+    </div>`;
+  }
+
+  /* ------------------------------------------------------------ interaction */
+
+  private activate(entry: LeaderboardEntry, index: number, where: 'list' | 'page' | 'pinned'): void {
+    if (where === 'list') this.activeIndex = index;
+    this.select(entry.kind === 'manager' ? 'manager' : 'org', entry.id);
+  }
+
+  private onVisibility(event: VisibilityChangedEvent): void {
+    const { first, last } = event;
+    if (first !== this.visible.first || last !== this.visible.last) this.visible = { first, last };
+  }
+
+  private onListKey(event: KeyboardEvent, shown: readonly RankedEntry[]): void {
+    const target = event.target as HTMLElement;
+    if (!target.classList.contains('row-main')) return;
+    const current = Number(target.dataset['index'] ?? this.activeIndex);
+    const pageStep = Math.max(1, this.visible.last - this.visible.first);
+    const last = shown.length - 1;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = Math.min(last, current + 1);
+        break;
+      case 'ArrowUp':
+        next = Math.max(0, current - 1);
+        break;
+      case 'PageDown':
+        next = Math.min(last, current + pageStep);
+        break;
+      case 'PageUp':
+        next = Math.max(0, current - pageStep);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    void this.focusRow(next);
+  }
+
+  /** Moves the roving focus to a row, scrolling it into the virtualised window first. */
+  async focusRow(index: number): Promise<void> {
+    this.activeIndex = index;
+    const list = this.renderRoot.querySelector<VirtualizerHostElement>('.list');
+    list?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await this.updateComplete;
+      const row = this.renderRoot.querySelector<HTMLButtonElement>(`.list .row-main[data-index="${index}"]`);
+      if (row) {
+        row.focus();
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+
+  private downloadCsv(): void {
+    const blob = new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${t(this.resolved.lang, 'csvFile')}-${this.board}-${this.metric}-${this.resolved.date}.csv`;
+    link.click();
+    // Revoke after the click has been handled; the download keeps its own reference.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}

@@ -1,0 +1,332 @@
+import { css } from 'lit';
+
+export const leaderboardStyles = css`
+  :host {
+    --lb-row-height: 56px;
+    padding: 12px;
+  }
+  :host([mode='huddle']) {
+    --lb-row-height: 72px;
+    padding: 24px;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    margin-block-end: 8px;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.15em;
+    font-weight: 600;
+  }
+  .sub {
+    color: var(--s-text-muted);
+    font-size: 0.85em;
+  }
+  input[type='search'] {
+    min-height: 32px;
+    min-width: 0;
+    width: 180px;
+    padding: 4px 8px;
+    border: 1px solid var(--s-border);
+    border-radius: 6px;
+    background: var(--s-surface);
+    color: var(--s-text);
+    font: inherit;
+    font-size: 13px;
+  }
+  .podium {
+    display: flex;
+    justify-content: center;
+    align-items: flex-end;
+    gap: 8px;
+    margin: 0 0 12px;
+    padding: 0;
+    list-style: none;
+  }
+  .place {
+    flex: 0 1 140px;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 4px;
+    padding: 8px;
+    border-radius: 8px;
+    background: var(--s-surface-raised);
+    border: 1px solid var(--s-border);
+    text-align: center;
+    min-width: 0;
+  }
+  .place[data-rank='1'] {
+    border-color: var(--s-accent);
+    padding-block: 16px;
+  }
+  .place .medal {
+    font-size: 1.6em;
+    line-height: 1;
+  }
+  .place .name {
+    max-width: 100%;
+  }
+  .more-tied {
+    align-self: center;
+    color: var(--s-text-muted);
+  }
+  .list {
+    position: relative;
+    height: var(--stride-leaderboard-height, 480px);
+    overflow: auto;
+    /* The scrollbar appearing must not change the rows' width: the virtualizer measures rows with a
+       ResizeObserver, and a width change in the same frame is a resize loop error on the host page. */
+    scrollbar-gutter: stable;
+    overscroll-behavior: contain;
+    border: 1px solid var(--s-border);
+    border-radius: 8px;
+    background: var(--s-surface);
+  }
+  .page {
+    border: 1px solid var(--s-border);
+    border-radius: 8px;
+  }
+  .row {
+    display: flex;
+    align-items: stretch;
+    width: 100%;
+    height: var(--lb-row-height);
+    border-block-end: 1px solid var(--s-border);
+    background: var(--s-surface);
+  }
+  .row.me {
+    background: var(--s-me);
+  }
+  .row-main {
+    flex: 1;
+    min-width: 0;
+    display: grid;
+    grid-template-columns: 3.2em 2.4em minmax(0, 1fr) auto 5em;
+    align-items: center;
+    gap: 8px;
+    padding: 0 8px;
+    border: 0;
+    background: transparent;
+    text-align: start;
+    cursor: pointer;
+    font-size: 1em;
+  }
+  .row-main:focus-visible {
+    outline-offset: -2px;
+  }
+  .rank {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    text-align: center;
+  }
+  .rank.unranked {
+    color: var(--s-text-muted);
+    font-weight: 400;
+  }
+  .avatar {
+    position: relative;
+    display: inline-grid;
+    place-items: center;
+    width: 2.2em;
+    height: 2.2em;
+    border-radius: 50%;
+    overflow: hidden;
+    background: var(--s-surface-sunken);
+    color: var(--s-text);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  .avatar img {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .who {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .name,
+  .org {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .org {
+    color: var(--s-text-muted);
+    font-size: 0.8em;
+  }
+  .meta {
+    display: flex;
+    gap: 4px;
+    align-items: center;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: var(--s-surface-sunken);
+    font-size: 0.75em;
+    white-space: nowrap;
+  }
+  .streak {
+    font-size: 0.8em;
+    white-space: nowrap;
+  }
+  .move {
+    font-size: 0.8em;
+    font-variant-numeric: tabular-nums;
+    min-width: 3em;
+    text-align: center;
+  }
+  .move.up {
+    color: var(--s-good);
+  }
+  .move.down {
+    color: var(--s-bad);
+  }
+  .move.same {
+    color: var(--s-text-muted);
+  }
+  .move.new {
+    color: var(--s-accent);
+    font-weight: 600;
+  }
+  .value {
+    text-align: end;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .why {
+    flex: 0 0 auto;
+    width: 40px;
+    border: 0;
+    border-inline-start: 1px solid var(--s-border);
+    background: transparent;
+    color: var(--s-accent);
+    cursor: pointer;
+  }
+  .pinned {
+    margin-block: 4px;
+    border: 2px solid var(--s-accent);
+    border-radius: 8px;
+    overflow: hidden;
+  }
+  .pinned .row {
+    border: 0;
+  }
+  .pinned-label {
+    display: block;
+    padding: 2px 8px;
+    font-size: 12px;
+    color: var(--s-accent-text);
+    background: var(--s-accent);
+  }
+  .breakdown {
+    margin-block: 8px;
+    padding: 12px;
+    border: 1px solid var(--s-border);
+    border-radius: 8px;
+    background: var(--s-surface-raised);
+  }
+  .breakdown h3 {
+    margin: 0 0 8px;
+    font-size: 1em;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    max-width: 360px;
+  }
+  td,
+  th {
+    padding: 4px 8px;
+    border-block-end: 1px solid var(--s-border);
+    text-align: start;
+  }
+  td.num,
+  th.num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .lanes {
+    display: grid;
+    gap: 12px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .lane {
+    display: grid;
+    grid-template-columns: minmax(0, 10em) minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 8px;
+  }
+  .lane-button {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    min-width: 0;
+    border: 0;
+    background: transparent;
+    cursor: pointer;
+    padding: 4px;
+    text-align: start;
+  }
+  .track {
+    height: 20px;
+    border-radius: 999px;
+    background: var(--s-surface-sunken);
+    overflow: hidden;
+  }
+  .bar {
+    height: 100%;
+    background: var(--s-series-1);
+    border-radius: 999px;
+  }
+  .lane:nth-child(2n) .bar {
+    background: var(--s-series-2);
+  }
+  .pager {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin-block-start: 8px;
+  }
+  .skeleton-row {
+    height: var(--lb-row-height);
+    margin-block-end: 1px;
+  }
+  @container (max-width: 480px) {
+    .row-main {
+      grid-template-columns: 2.4em 2.2em minmax(0, 1fr) auto 4.5em;
+      gap: 6px;
+    }
+    .meta .badge,
+    .org {
+      display: none;
+    }
+    .place .org {
+      display: none;
+    }
+    input[type='search'] {
+      width: 100%;
+    }
+  }
+  @container (max-width: 360px) {
+    .streak {
+      display: none;
+    }
+    .place {
+      padding: 4px;
+    }
+  }
+`;
