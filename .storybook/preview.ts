@@ -1,12 +1,10 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
-import { initialize } from 'msw-storybook-addon';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from '../packages/elements/custom-elements.json';
 import { createPilotHandlers } from '../mocks/handlers.js';
 
 // Every story gets its data from msw serving the REST contract on the synthetic pilot (mocks/): no back end.
-initialize({ onUnhandledRequest: 'bypass', quiet: true });
 // Controls and docs come from the custom-elements manifest generated from the components' JSDoc.
 setCustomElementsManifest(manifest);
 

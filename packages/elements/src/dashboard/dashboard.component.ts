@@ -36,6 +36,7 @@ const VIEWS: { id: ViewId; tag: StrideTag }[] = [
  * huddle mode for wall screens that rotates the views (with a pause control; never by itself under reduced motion).
  * Every widget inside shares one QueryClient, so a query several widgets need is requested once.
  *
+ * @tagname stride-dashboard
  * @summary Filter bar plus indicators, leaderboard, funnel and coverage map for one scope.
  * @event stride-scope-change - The user changed the org, manager, period or date (filter bar, breadcrumb or drill-down).
  * @event stride-select - Re-emitted from the widgets (drill-down) as they bubble; the dashboard narrows its scope on org and manager.

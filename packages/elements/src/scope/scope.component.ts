@@ -10,6 +10,7 @@ import { strideScopeContext, type StrideSettings } from '../shared/context.js';
  * @lit/context. It has no UI of its own (`display: contents`): it wraps whatever layout the portal already has.
  * A widget's own property still wins over the scope's; the scope wins over `configure()` defaults.
  *
+ * @tagname stride-scope
  * @summary Shares data source, scope and settings with the Stride widgets inside it.
  * @slot - Any content; Stride widgets anywhere inside read the scope.
  */

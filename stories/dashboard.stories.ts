@@ -1,0 +1,49 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createHttpAdapter, createStrideQueryClient } from '@stride/core';
+import '../packages/elements/src/bundle.js';
+import { faultHandlers } from '../mocks/handlers.js';
+
+// The REST contract on the synthetic pilot, served by msw (see .storybook/preview.ts): no back end.
+const adapter = createHttpAdapter({ baseUrl: '/api' });
+
+interface Args {
+  org: string;
+  period: string;
+  lang: string;
+  theme: string;
+  mode: string;
+  me: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Dashboard/stride-dashboard',
+  component: 'stride-dashboard',
+  args: { org: 'br-hz', period: 'month', lang: 'zh-CN', theme: 'light', mode: '', me: 'm-001' },
+  argTypes: {
+    period: { control: 'select', options: ['day', 'week', 'month', 'quarter', 'year', 'pilot'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    mode: { control: 'inline-radio', options: ['', 'huddle'] },
+  },
+  render: (args) => html`<stride-dashboard
+    dashboard-id="storybook"
+    org=${args.org}
+    period=${args.period}
+    lang=${args.lang}
+    theme=${args.theme}
+    mode=${args.mode || ''}
+    me=${args.me}
+    .adapter=${adapter}
+    .queryClient=${createStrideQueryClient()}
+  ></stride-dashboard>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Branch: Story = {};
+export const English: Story = { args: { lang: 'en' } };
+export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
+export const Huddle: Story = { args: { mode: 'huddle' } };
+export const Narrow: Story = { decorators: [(story) => html`<div style="width:320px">${story()}</div>`] };
+export const SessionExpired: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.unauthorized({ baseUrl: '/api' }) } } } };
