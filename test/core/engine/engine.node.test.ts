@@ -348,6 +348,16 @@ describe('coverage and grids', () => {
     );
   });
 
+  test('the bank sees every grid, including one nobody is assigned to', () => {
+    const cells = engine.coverage({ scope: month }).cells;
+    assert.deepEqual(
+      cells.map((c) => c.gridId),
+      ['G1', 'G2', 'G3', 'G4', 'G5'],
+    );
+    assert.deepEqual(cells[4], { gridId: 'G5', name: '五号网格', managerIds: [], managerNames: [], households: 30, covered: 0, openLeads: 0 });
+    assert.equal(engine.grids({ org: 'BR' }).features.length, 4);
+  });
+
   test('without grid data there are no cells; grids() filters by org', () => {
     const bare = createMetricsEngine(pilotInput({ grids: undefined }));
     assert.deepEqual(bare.coverage({ scope: month }).cells, []);

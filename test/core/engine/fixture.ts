@@ -128,6 +128,8 @@ export const grids: Grids = {
     { type: 'Feature', properties: { gridId: 'G2', name: '二号网格', households: 50 }, geometry: { type: 'Polygon', coordinates: square(1) } },
     { type: 'Feature', properties: { gridId: 'G3', name: '三号网格', households: 2, managerIds: ['M3', 'M4'] }, geometry: { type: 'Polygon', coordinates: square(2) } },
     { type: 'Feature', properties: { gridId: 'G4', name: '四号网格', households: 10, managerIds: ['M4'] }, geometry: { type: 'Polygon', coordinates: square(3) } },
+    // nobody assigned and no events: only the bank sees it
+    { type: 'Feature', properties: { gridId: 'G5', name: '五号网格', households: 30 }, geometry: { type: 'Polygon', coordinates: square(4) } },
   ],
 };
 

@@ -179,7 +179,9 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     return g === undefined ? [] : [...ix.grids.managersSeen[g]!].sort((a, b) => a - b).map((m) => ix.managerIds[m]!);
   }
 
-  function inRange(managerIds: readonly string[], mLo: number, mHi: number): boolean {
+  /** A grid is in scope when one of its managers is; the bank node also owns grids nobody is assigned to yet. */
+  function gridInScope(managerIds: readonly string[], mLo: number, mHi: number, orgId: string | undefined): boolean {
+    if (orgId !== undefined && ix.nodeById.get(orgId)?.level === 'bank') return true;
     return managerIds.some((id) => {
       const m = ix.managerIndex.get(id);
       return m !== undefined && m >= mLo && m < mHi;
@@ -331,7 +333,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
       const ft = ix.firstTime;
       for (const feature of input.grids.features) {
         const managerIds = gridManagers(feature);
-        if (!inRange(managerIds, r.mLo, r.mHi)) continue;
+        if (!gridInScope(managerIds, r.mLo, r.mHi, q.scope.manager ? undefined : q.scope.org)) continue;
         const households = Number(feature.properties.households);
         const cell: CoverageCell = {
           gridId: feature.properties.gridId,
@@ -374,7 +376,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
       const range = ix.orgRange(q.org);
       if (!range) throw new StrideError('http', 'grids', `grids: unknown org "${q.org}"`, { status: 404 });
       const features = (input.grids?.features ?? []).filter((feature) =>
-        inRange(gridManagers(feature), range[0], range[1]),
+        gridInScope(gridManagers(feature), range[0], range[1], q.org),
       );
       return { type: 'FeatureCollection', features };
     },
