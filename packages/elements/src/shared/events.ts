@@ -62,11 +62,17 @@ export class StrideScopeChangeEvent extends Event {
   }
 }
 
+interface StrideEventMap {
+  'stride-select': StrideSelectEvent;
+  'stride-error': StrideErrorEvent;
+  'stride-warning': StrideWarningEvent;
+  'stride-scope-change': StrideScopeChangeEvent;
+}
+
+// Typed listeners on the elements and, since the events are composed and bubble, on the host's document.
 declare global {
-  interface HTMLElementEventMap {
-    'stride-select': StrideSelectEvent;
-    'stride-error': StrideErrorEvent;
-    'stride-warning': StrideWarningEvent;
-    'stride-scope-change': StrideScopeChangeEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends StrideEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends StrideEventMap {}
 }
