@@ -397,6 +397,20 @@ describe('<stride-indicators> table', () => {
   });
 });
 
+describe('<stride-indicators> accessibility', () => {
+  it('passes axe with tiles', async () => {
+    const el = await mount(adapterOf(() => result()));
+    await loaded(el, 'li[data-indicator]');
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes axe with the sheet', async () => {
+    const el = await mount(adapterOf(() => result({ rows: people(30) })), { layout: 'table', rows: 'managers', me: 'm3' });
+    await loaded(el, '.body [role="row"]');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<stride-indicators> import graph', () => {
   it('loads no ECharts module', async () => {
     // Walk the module graph the dev server serves, from the element's entry, and look at every specifier.

@@ -99,6 +99,7 @@ export class StrideIndicators extends StrideElement {
   );
 
   private resizeObserver: ResizeObserver | undefined;
+  private observedSheet: HTMLElement | undefined;
   private viewportHeight = 480;
   private sheetCache: { result: IndicatorsResult; columns: IndicatorColumn[]; share: number; sheet: SheetModel } | undefined;
   private sortedCache: { sheet: SheetModel; sort: SheetSort; locale: StrideLocale; rows: SheetRow[] } | undefined;
@@ -107,6 +108,7 @@ export class StrideIndicators extends StrideElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.observedSheet = undefined;
   }
 
   private get columns(): IndicatorColumn[] {
@@ -373,20 +375,21 @@ export class StrideIndicators extends StrideElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet[part="sheet"]');
-    if (sheet && !this.resizeObserver) {
-      this.resizeObserver = new ResizeObserver(() => {
-        const height = sheet.isConnected ? sheet.clientHeight : 0;
-        if (height > 0 && height !== this.viewportHeight) {
-          this.viewportHeight = height;
-          this.requestUpdate();
-        }
-      });
-      this.resizeObserver.observe(sheet);
-    } else if (!sheet && this.resizeObserver) {
-      this.resizeObserver.disconnect();
-      this.resizeObserver = undefined;
-    }
+    // The sheet's height decides how many rows the window holds (a wall screen shows more than a phone frame).
+    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet[part="sheet"]') ?? undefined;
+    if (sheet === this.observedSheet) return;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.observedSheet = sheet;
+    if (!sheet) return;
+    this.resizeObserver = new ResizeObserver(() => {
+      const height = sheet.clientHeight;
+      if (height > 0 && height !== this.viewportHeight) {
+        this.viewportHeight = height;
+        this.requestUpdate();
+      }
+    });
+    this.resizeObserver.observe(sheet);
   }
 
   /** Downloads the sheet as on screen (sort order, shown columns, totals last): UTF-8 with BOM, formula-safe. */
