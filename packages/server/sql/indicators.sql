@@ -1,0 +1,63 @@
+-- The ten indicators of the Definitions for each unit (the scope itself, its child orgs or the managers of a
+-- level under it) over two windows: current [period start, asOf] and previous (the like-for-like span).
+-- Team, sub-branch and branch values are sums of their managers' facts; ratios are summed hits over summed
+-- counts, never averages of rates.
+-- Parameters: $unit, $mode ('self' | 'children' | 'level'), $level, $from_ms, $to_ms, $prev_from_ms, $prev_to_ms,
+-- $claim_ms (a lead counts in claim_rate only once its claim window has closed by asOf).
+WITH units AS (
+  SELECT o.id, o.tree_ord FROM org o
+  WHERE ($mode = 'self' AND o.id = $unit)
+     OR ($mode = 'children' AND o.parent_id = $unit)
+     OR ($mode = 'level' AND o.level = $level
+         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+),
+windows AS (
+  SELECT 'current' AS w, $from_ms AS from_ms, $to_ms AS to_ms
+  UNION ALL
+  SELECT 'previous', $prev_from_ms, $prev_to_ms
+),
+scoped AS (
+  SELECT u.id AS unit_id, w.w, w.to_ms, f.kind, f.hit, f.extra, f.at_ms
+  FROM units u
+  JOIN org_manager om ON om.org_id = u.id
+  JOIN facts f ON f.manager_id = om.manager_id
+  JOIN windows w ON f.at_ms >= w.from_ms AND f.at_ms <= w.to_ms
+),
+sums AS (
+  SELECT unit_id, w,
+    SUM(CASE WHEN kind = 'assigned' THEN 1 ELSE 0 END) AS assigned,
+    SUM(CASE WHEN kind = 'assigned' AND at_ms <= to_ms - $claim_ms THEN 1 ELSE 0 END) AS claim_count,
+    SUM(CASE WHEN kind = 'assigned' AND at_ms <= to_ms - $claim_ms THEN hit ELSE 0 END) AS claim_hits,
+    SUM(CASE WHEN kind = 'contacted' THEN 1 ELSE 0 END) AS contacted,
+    SUM(CASE WHEN kind = 'conversation' THEN 1 ELSE 0 END) AS conversations,
+    SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END) AS visits,
+    SUM(CASE WHEN kind = 'followup' THEN 1 ELSE 0 END) AS followup_count,
+    SUM(CASE WHEN kind = 'followup' THEN hit ELSE 0 END) AS followup_hits,
+    SUM(CASE WHEN kind = 'action' THEN 1 ELSE 0 END) AS logged_count,
+    -- a contact logged after asOf was not yet logged as of asOf
+    SUM(CASE WHEN kind = 'action' AND hit = 1 AND extra <= to_ms THEN 1 ELSE 0 END) AS logged_hits,
+    SUM(CASE WHEN kind = 'intent' THEN 1 ELSE 0 END) AS intent,
+    SUM(CASE WHEN kind = 'applied' THEN 1 ELSE 0 END) AS applications,
+    SUM(CASE WHEN kind = 'converted' THEN 1 ELSE 0 END) AS conversions,
+    SUM(CASE WHEN kind = 'converted' THEN extra ELSE 0 END) AS amount_fen
+  FROM scoped
+  GROUP BY unit_id, w
+)
+SELECT u.id AS unit_id, w.w,
+  COALESCE(s.assigned, 0) AS assigned,
+  CASE WHEN COALESCE(s.claim_count, 0) = 0 THEN NULL ELSE CAST(s.claim_hits AS DOUBLE) / s.claim_count END AS claim_rate,
+  COALESCE(s.contacted, 0) AS contacted,
+  COALESCE(s.conversations, 0) AS conversations,
+  COALESCE(s.visits, 0) AS visits,
+  CASE WHEN COALESCE(s.followup_count, 0) = 0 THEN NULL
+       ELSE CAST(s.followup_hits AS DOUBLE) / s.followup_count END AS followup_rate,
+  CASE WHEN COALESCE(s.logged_count, 0) = 0 THEN NULL
+       ELSE CAST(s.logged_hits AS DOUBLE) / s.logged_count END AS logged_rate,
+  COALESCE(s.intent, 0) AS intent,
+  COALESCE(s.applications, 0) AS applications,
+  COALESCE(s.conversions, 0) AS conversions,
+  COALESCE(s.amount_fen, 0) AS amount_fen
+FROM units u
+CROSS JOIN windows w
+LEFT JOIN sums s ON s.unit_id = u.id AND s.w = w.w
+ORDER BY u.tree_ord, w.w;

@@ -1,0 +1,42 @@
+-- Points of the scheme (default: first contact 1, each conversation 1, each visit 3, first intent 5, first
+-- application 8, first conversion 20, +1 per timely follow-up) per unit, current and previous window, each fact
+-- dated by its own event.
+-- Parameters: $unit, $mode, $level, $from_ms, $to_ms, $prev_from_ms, $prev_to_ms, and the weights $p_first_contact,
+-- $p_conversation, $p_visit, $p_first_intent, $p_first_application, $p_first_conversion, $p_timely_followup.
+WITH units AS (
+  SELECT o.id, o.tree_ord FROM org o
+  WHERE ($mode = 'self' AND o.id = $unit)
+     OR ($mode = 'children' AND o.parent_id = $unit)
+     OR ($mode = 'level' AND o.level = $level
+         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+),
+windows AS (
+  SELECT 'current' AS w, $from_ms AS from_ms, $to_ms AS to_ms
+  UNION ALL
+  SELECT 'previous', $prev_from_ms, $prev_to_ms
+),
+sums AS (
+  SELECT u.id AS unit_id, w.w,
+    SUM(CASE WHEN f.kind = 'contacted' THEN 1 ELSE 0 END) * $p_first_contact AS first_contact,
+    SUM(CASE WHEN f.kind = 'conversation' THEN 1 ELSE 0 END) * $p_conversation AS conversation,
+    SUM(CASE WHEN f.kind = 'visit' THEN 1 ELSE 0 END) * $p_visit AS visit,
+    SUM(CASE WHEN f.kind = 'intent' THEN 1 ELSE 0 END) * $p_first_intent AS first_intent,
+    SUM(CASE WHEN f.kind = 'applied' THEN 1 ELSE 0 END) * $p_first_application AS first_application,
+    SUM(CASE WHEN f.kind = 'converted' THEN 1 ELSE 0 END) * $p_first_conversion AS first_conversion,
+    SUM(CASE WHEN f.kind = 'timely' THEN 1 ELSE 0 END) * $p_timely_followup AS timely_followup
+  FROM units u
+  JOIN org_manager om ON om.org_id = u.id
+  JOIN facts f ON f.manager_id = om.manager_id
+  JOIN windows w ON f.at_ms >= w.from_ms AND f.at_ms <= w.to_ms
+  WHERE f.kind IN ('contacted', 'conversation', 'visit', 'intent', 'applied', 'converted', 'timely')
+  GROUP BY u.id, w.w
+)
+SELECT u.id AS unit_id, w.w,
+  COALESCE(s.first_contact, 0) AS first_contact, COALESCE(s.conversation, 0) AS conversation,
+  COALESCE(s.visit, 0) AS visit, COALESCE(s.first_intent, 0) AS first_intent,
+  COALESCE(s.first_application, 0) AS first_application, COALESCE(s.first_conversion, 0) AS first_conversion,
+  COALESCE(s.timely_followup, 0) AS timely_followup
+FROM units u
+CROSS JOIN windows w
+LEFT JOIN sums s ON s.unit_id = u.id AND s.w = w.w
+ORDER BY u.tree_ord, w.w;

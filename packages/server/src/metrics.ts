@@ -1,0 +1,399 @@
+/**
+ * Every result of the REST contract from the SQL files. TypeScript here only resolves the scope into bound
+ * parameters (period bounds, asOf, the like-for-like previous window) and shapes rows into the Data shapes; the
+ * metric definitions themselves live in ../sql.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  FUNNEL_STAGES,
+  type Badge,
+  type CoverageCell,
+  type CoverageQuery,
+  type CoverageResult,
+  type FunnelQuery,
+  type FunnelResult,
+  type FunnelStage,
+  type Grids,
+  type GridsQuery,
+  type IndicatorRow,
+  type IndicatorsQuery,
+  type IndicatorsResult,
+  type IndicatorValue,
+  type LeaderboardEntry,
+  type LeaderboardQuery,
+  type LeaderboardResult,
+  type OrgLevel,
+  type OrgNode,
+  type OrgTree,
+  type Scope,
+  type TrendPoint,
+} from '../../core/src/contracts.js';
+import { BADGE_LABELS, FUNNEL_LABELS } from '../../core/src/engine/labels.js';
+import { DAY_MS, formatIsoDate, HOUR_MS, parseIsoDate, periodContaining, previousPeriod, weekdayOf, type DayRange } from '../../core/src/engine/time.js';
+import { num, numOrNull, query, str, type SqlParams, type SqlRow } from './sql.js';
+import type { Warehouse } from './warehouse.js';
+
+/** A time after any event, for "stage not entered" (SQL engines differ on NULL in LEAST). */
+const NEVER_MS = 8.64e15;
+
+const BOARD_LEVEL: Record<LeaderboardQuery['board'], OrgLevel> = {
+  managers: 'manager',
+  teams: 'team',
+  subbranches: 'subbranch',
+  branches: 'branch',
+};
+
+/** Column of indicators.sql / indicator_trend.sql per indicator id; ratios are [count, hits] pairs in the trend. */
+const COUNT_COLUMN: Readonly<Record<string, string>> = {
+  assigned: 'assigned',
+  contacted: 'contacted',
+  conversations: 'conversations',
+  visits: 'visits',
+  intent: 'intent',
+  applications: 'applications',
+  conversions: 'conversions',
+};
+const RATIO_COLUMNS: Readonly<Record<string, [string, string]>> = {
+  claim_rate: ['claim_count', 'claim_hits'],
+  followup_rate: ['followup_count', 'followup_hits'],
+  logged_rate: ['logged_count', 'logged_hits'],
+};
+
+interface Resolved {
+  unit: string;
+  period: DayRange;
+  asOf: number;
+  from: number;
+  previousFrom: number;
+  previousTo: number;
+}
+
+export interface MetricsService {
+  indicators(q: IndicatorsQuery, signal?: AbortSignal): Promise<IndicatorsResult>;
+  leaderboard(q: LeaderboardQuery, signal?: AbortSignal): Promise<LeaderboardResult>;
+  funnel(q: FunnelQuery, signal?: AbortSignal): Promise<FunnelResult>;
+  coverage(q: CoverageQuery, signal?: AbortSignal): Promise<CoverageResult>;
+  grids(q: GridsQuery, signal?: AbortSignal): Promise<Grids>;
+  orgTree(q?: unknown, signal?: AbortSignal): Promise<OrgTree>;
+}
+
+export function createMetricsService(wh: Warehouse): MetricsService {
+  const zone = wh.zone;
+
+  function resolve(scope: Scope): Resolved {
+    const dateDay = parseIsoDate(scope.date);
+    const period = periodContaining(scope.period, dateDay, wh.pilot);
+    const start = zone.dayStart(period.start);
+    // asOf = min(now, end of date); a pilot viewed after it ended stops at its last day
+    const asOf = Math.min(wh.now().getTime(), zone.dayStart(dateDay + 1) - 1, zone.dayStart(period.end + 1) - 1);
+    const before = previousPeriod(scope.period, period, wh.pilot);
+    const previousFrom = zone.dayStart(before.start);
+    // like for like: the same elapsed span into the previous period, clamped to that period's length
+    const previousTo = Math.min(previousFrom + (asOf - start), zone.dayStart(before.end + 1) - 1);
+    return { unit: scope.manager ?? scope.org, period, asOf, from: start, previousFrom, previousTo };
+  }
+
+  const windows = (r: Resolved): SqlParams => ({
+    from_ms: r.from,
+    to_ms: r.asOf,
+    prev_from_ms: r.previousFrom,
+    prev_to_ms: r.previousTo,
+  });
+  const pointWeights = (): SqlParams => ({
+    p_first_contact: wh.points.firstContact,
+    p_conversation: wh.points.conversation,
+    p_visit: wh.points.visit,
+    p_first_intent: wh.points.firstIntent,
+    p_first_application: wh.points.firstApplication,
+    p_first_conversion: wh.points.firstConversion,
+    p_timely_followup: wh.points.timelyFollowup,
+  });
+
+  function indicatorValue(row: SqlRow | undefined, id: string): number | null {
+    if (!row) return null;
+    if (id in COUNT_COLUMN || id in RATIO_COLUMNS) return numOrNull(row, id);
+    return null;
+  }
+
+  /** Targets by unit then indicator. */
+  async function targetsOf(c: DuckDBConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
+    const rows = await query(c, 'targets.sql', { ...params, period: scope.period, start: formatIsoDate(periodStart), indicator });
+    const byUnit = new Map<string, Map<string, number | null>>();
+    for (const row of rows) {
+      const unit = str(row, 'unit_id');
+      if (!byUnit.has(unit)) byUnit.set(unit, new Map());
+      byUnit.get(unit)!.set(str(row, 'indicator'), numOrNull(row, 'target'));
+    }
+    return (unit: string, id: string): number | null => byUnit.get(unit)?.get(id) ?? null;
+  }
+
+  async function trendOf(c: DuckDBConnection, r: Resolved): Promise<(id: string) => TrendPoint[]> {
+    if (r.asOf < r.from) return () => [];
+    const endDay = zone.dayOf(r.asOf);
+    const startDay = r.period.start;
+    const daily = endDay - startDay + 1 <= 92;
+    const firstWeek = startDay - weekdayOf(startDay);
+    const buckets = (daily ? endDay - startDay : Math.floor((endDay - firstWeek) / 7)) + 1;
+    const rows = await query(c, 'indicator_trend.sql', {
+      unit: r.unit,
+      from_ms: r.from,
+      to_ms: r.asOf,
+      claim_ms: wh.sla.claimHours * HOUR_MS,
+      daily: daily ? 1 : 0,
+      start_day: startDay,
+      first_week: firstWeek,
+    });
+    const byBucket = new Map(rows.map((row) => [num(row, 'bucket'), row]));
+    return (id) => {
+      const count = COUNT_COLUMN[id];
+      const ratio = RATIO_COLUMNS[id];
+      if (!count && !ratio) return [];
+      const points: TrendPoint[] = [];
+      for (let b = 0; b < buckets; b++) {
+        const day = daily ? startDay + b : Math.max(startDay, firstWeek + 7 * b);
+        const row = byBucket.get(b);
+        let value: number | null;
+        if (count) value = row ? num(row, count) : 0;
+        else {
+          const n = row ? num(row, ratio![0]) : 0;
+          value = n === 0 ? null : num(row!, ratio![1]) / n;
+        }
+        points.push({ date: formatIsoDate(day), value });
+      }
+      return points;
+    };
+  }
+
+  function nodeName(id: string): string {
+    return wh.nodes.get(id)?.name ?? id;
+  }
+
+  return {
+    indicators: (q, signal) =>
+      wh.withConnection(async (c) => {
+        const r = resolve(q.scope);
+        const self = { unit: r.unit, mode: 'self', level: '' };
+        const values = await query(c, 'indicators.sql', { ...self, ...windows(r), claim_ms: wh.sla.claimHours * HOUR_MS });
+        const current = values.find((row) => row['w'] === 'current');
+        const previous = values.find((row) => row['w'] === 'previous');
+        const target = await targetsOf(c, self, q.scope, r.period.start);
+        const trend = await trendOf(c, r);
+        const indicators = wh.catalogue.map((definition): IndicatorValue => {
+          const id = definition.id;
+          const item: IndicatorValue = {
+            id,
+            value: indicatorValue(current, id),
+            target: target(r.unit, id),
+            previous: indicatorValue(previous, id),
+            trend: trend(id),
+          };
+          if (id === 'conversions') item.amount = current ? Math.round(num(current, 'amount_fen')) / 100 : 0;
+          return item;
+        });
+        const result: IndicatorsResult = {
+          asOf: zone.formatDateTime(r.asOf),
+          scope: q.scope,
+          period: { start: formatIsoDate(r.period.start), end: formatIsoDate(r.period.end) },
+          indicators,
+        };
+        if (q.rows) {
+          const rowsParams =
+            q.rows === 'managers'
+              ? { unit: q.scope.manager ?? q.scope.org, mode: 'level', level: 'manager' }
+              : { unit: q.scope.org, mode: 'children', level: '' };
+          const rowValues = await query(c, 'indicators.sql', { ...rowsParams, ...windows(r), claim_ms: wh.sla.claimHours * HOUR_MS });
+          const rowTarget = await targetsOf(c, rowsParams, q.scope, r.period.start);
+          result.rows = rowValues
+            .filter((row) => row['w'] === 'current')
+            .map((row): IndicatorRow => {
+              const id = str(row, 'unit_id');
+              const node = wh.nodes.get(id);
+              const rowValuesById: Record<string, number | null> = {};
+              const targets: Record<string, number | null> = {};
+              for (const definition of wh.catalogue) {
+                rowValuesById[definition.id] = indicatorValue(row, definition.id);
+                targets[definition.id] = rowTarget(id, definition.id);
+              }
+              return { id, name: node?.name ?? id, kind: node?.level === 'manager' ? 'manager' : 'org', values: rowValuesById, targets };
+            });
+        }
+        return result;
+      }, signal),
+
+    leaderboard: (q, signal) =>
+      wh.withConnection(async (c) => {
+        // The board ranks everyone of its level under the org; a manager in the scope is `me`, not a filter.
+        const r = resolve({ ...q.scope, manager: undefined });
+        const level = BOARD_LEVEL[q.board];
+        const board = { unit: q.scope.org, mode: 'level', level };
+        const value = new Map<string, { current: number | null; previous: number | null; byAction?: Record<string, number> }>();
+        const order: string[] = [];
+        if (q.metric === 'points') {
+          for (const row of await query(c, 'points.sql', { ...board, ...windows(r), ...pointWeights() })) {
+            const id = str(row, 'unit_id');
+            const byAction = {
+              firstContact: num(row, 'first_contact'),
+              conversation: num(row, 'conversation'),
+              visit: num(row, 'visit'),
+              firstIntent: num(row, 'first_intent'),
+              firstApplication: num(row, 'first_application'),
+              firstConversion: num(row, 'first_conversion'),
+              timelyFollowup: num(row, 'timely_followup'),
+            };
+            const total = Object.values(byAction).reduce((a, b) => a + b, 0);
+            const entry = value.get(id) ?? { current: null, previous: null };
+            if (row['w'] === 'current') {
+              order.push(id);
+              entry.current = total;
+              entry.byAction = byAction;
+            } else entry.previous = total;
+            value.set(id, entry);
+          }
+        } else {
+          for (const row of await query(c, 'indicators.sql', { ...board, ...windows(r), claim_ms: wh.sla.claimHours * HOUR_MS })) {
+            const id = str(row, 'unit_id');
+            const entry = value.get(id) ?? { current: null, previous: null };
+            if (row['w'] === 'current') {
+              order.push(id);
+              entry.current = indicatorValue(row, q.metric);
+            } else entry.previous = indicatorValue(row, q.metric);
+            value.set(id, entry);
+          }
+        }
+        const target = await targetsOf(c, board, q.scope, r.period.start, q.metric);
+        const streaks = new Map<string, SqlRow>();
+        const badges = new Map<string, SqlRow>();
+        if (level === 'manager') {
+          const asOfDay = zone.dayOf(r.asOf);
+          const pilotFrom = wh.pilot ? zone.dayStart(wh.pilot.start) : -NEVER_MS;
+          const pilotTo = wh.pilot ? Math.min(r.asOf, zone.dayStart(wh.pilot.end + 1) - 1) : r.asOf;
+          for (const row of await query(c, 'streaks.sql', { unit: q.scope.org, level, as_of_ms: r.asOf, as_of_day: asOfDay })) {
+            streaks.set(str(row, 'manager_id'), row);
+          }
+          const badgeRows = await query(c, 'badges.sql', {
+            unit: q.scope.org,
+            level,
+            as_of_ms: r.asOf,
+            as_of_day: asOfDay,
+            // a week or month is complete once asOf has reached its last instant
+            complete_by_day: zone.dayOf(r.asOf + 1) - 1,
+            pilot_from_ms: pilotFrom,
+            pilot_to_ms: pilotTo,
+            ...pointWeights(),
+          });
+          for (const row of badgeRows) badges.set(str(row, 'manager_id'), row);
+        }
+        const labels = BADGE_LABELS[wh.locale];
+        const entries = order.map((id): LeaderboardEntry => {
+          const node = wh.nodes.get(id) as OrgNode;
+          const figures = value.get(id)!;
+          const entry: LeaderboardEntry = {
+            id,
+            name: node.name,
+            kind: node.level === 'manager' ? 'manager' : 'org',
+            value: figures.current,
+            target: target(id, q.metric),
+            previousValue: figures.previous,
+          };
+          if (figures.byAction) entry.pointsByAction = figures.byAction;
+          const parent = node.parentId === null ? undefined : wh.nodes.get(node.parentId);
+          if (parent) entry.orgName = parent.name;
+          if (node.avatarUrl) entry.avatarUrl = node.avatarUrl;
+          const streak = streaks.get(id);
+          const badge = badges.get(id);
+          if (streak && badge) {
+            entry.streak = num(streak, 'streak');
+            const earned: Badge[] = [];
+            if (num(badge, 'first_conversion') === 1) earned.push({ id: 'first_conversion', label: labels.first_conversion, kind: 'milestone' });
+            if (num(badge, 'contacts_100') === 1) earned.push({ id: 'contacts_100', label: labels.contacts_100, kind: 'milestone' });
+            if (num(streak, 'longest') >= 7) earned.push({ id: 'streak_7', label: labels.streak_7, kind: 'milestone' });
+            if (num(badge, 'champion_week') === 1) earned.push({ id: 'champion_week', label: labels.champion_week, kind: 'champion' });
+            if (num(badge, 'champion_month') === 1) earned.push({ id: 'champion_month', label: labels.champion_month, kind: 'champion' });
+            entry.badges = earned;
+          }
+          return entry;
+        });
+        return { asOf: zone.formatDateTime(r.asOf), scope: q.scope, board: q.board, metric: q.metric, entries };
+      }, signal),
+
+    funnel: (q, signal) =>
+      wh.withConnection(async (c) => {
+        const r = resolve(q.scope);
+        const slaMs = (id: string): number | undefined => {
+          const days = wh.sla.stageDays[id];
+          return typeof days === 'number' ? days * DAY_MS : undefined;
+        };
+        const rows = await query(c, 'funnel.sql', {
+          unit: r.unit,
+          from_ms: r.from,
+          as_of_ms: r.asOf,
+          never_ms: NEVER_MS,
+          sla_claimed_ms: slaMs('claimed') ?? NEVER_MS,
+          sla_contacted_ms: slaMs('contacted') ?? NEVER_MS,
+          sla_visited_ms: slaMs('visited') ?? NEVER_MS,
+          sla_intent_ms: slaMs('intent') ?? NEVER_MS,
+          sla_applied_ms: slaMs('applied') ?? NEVER_MS,
+        });
+        const byStage = new Map(rows.map((row) => [num(row, 'stage'), row]));
+        const labels = FUNNEL_LABELS[wh.locale];
+        const stages = FUNNEL_STAGES.map((id, s): FunnelStage => {
+          const row = byStage.get(s);
+          const stage: FunnelStage = {
+            id,
+            label: labels[id],
+            count: row ? num(row, 'lead_count') : 0,
+            medianDwellHours: row ? numOrNull(row, 'median_hours') : null,
+          };
+          if (slaMs(id) !== undefined) stage.overdue = row ? num(row, 'overdue') : 0;
+          return stage;
+        });
+        return { asOf: zone.formatDateTime(r.asOf), scope: q.scope, stages };
+      }, signal),
+
+    coverage: (q, signal) =>
+      wh.withConnection(async (c) => {
+        const r = resolve(q.scope);
+        const result: CoverageResult = { asOf: zone.formatDateTime(r.asOf), scope: q.scope, cells: [] };
+        if (wh.features.size === 0) return result;
+        const rows = await query(c, 'coverage.sql', { unit: r.unit, from_ms: r.from, to_ms: r.asOf });
+        result.cells = rows.map((row): CoverageCell => {
+          const gridId = str(row, 'grid_id');
+          const managerIds = wh.gridManagers.get(gridId) ?? [];
+          return {
+            gridId,
+            name: str(row, 'name'),
+            managerIds,
+            managerNames: managerIds.map(nodeName),
+            households: num(row, 'households'),
+            covered: num(row, 'covered'),
+            openLeads: num(row, 'open_leads'),
+          };
+        });
+        return result;
+      }, signal),
+
+    grids: (q, signal) =>
+      wh.withConnection(async (c) => {
+        const rows = await query(c, 'grids.sql', { unit: q.org });
+        return {
+          type: 'FeatureCollection',
+          features: rows.map((row) => wh.features.get(str(row, 'grid_id'))!).filter((f) => f !== undefined),
+        };
+      }, signal),
+
+    orgTree: (_q, signal) =>
+      wh.withConnection(async (c) => {
+        const rows = await query(c, 'org_tree.sql');
+        return rows.map((row): OrgNode => {
+          const node: OrgNode = {
+            id: str(row, 'id'),
+            name: str(row, 'name'),
+            parentId: typeof row['parent_id'] === 'string' ? row['parent_id'] : null,
+            level: str(row, 'level') as OrgLevel,
+          };
+          if (typeof row['avatar_url'] === 'string') node.avatarUrl = row['avatar_url'];
+          return node;
+        });
+      }, signal),
+  };
+}

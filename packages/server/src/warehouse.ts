@@ -1,0 +1,304 @@
+/**
+ * Loads a bank's data (events, org tree, targets, calendar, grids) into an embedded DuckDB database and derives
+ * the fact table every metric reads (sql/load/*.sql). The dimensions a bank warehouse already keeps (org closure,
+ * calendar with working days, grid-manager links) are built here from the org tree and the calendar settings.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  DEFAULT_CATALOGUE,
+  type GridFeature,
+  type IndicatorDefinition,
+  type LeadEvent,
+  type OrgNode,
+} from '../../core/src/contracts.js';
+import { DEFAULT_POINTS, DEFAULT_SLA } from '../../core/src/engine/log-index.js';
+import { BUILT_IN_UNITS } from '../../core/src/engine/metrics.js';
+import { createBankZone, DAY_MS, HOUR_MS, periodContaining, pilotRange, type BankZone, type DayRange } from '../../core/src/engine/time.js';
+import { createWorkingDays } from '../../core/src/engine/calendar.js';
+import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../../core/src/engine/types.js';
+import { execute, num, query, str } from './sql.js';
+
+export interface WarehouseOptions extends EventLogInput {
+  /** Connections queries run on in parallel. Default 4. */
+  connections?: number;
+  /** DuckDB worker threads. Default: DuckDB's own choice (the machine's cores). */
+  threads?: number;
+}
+
+export interface Warehouse {
+  zone: BankZone;
+  sla: SlaConfig;
+  points: PointsScheme;
+  locale: EngineLocale;
+  catalogue: readonly IndicatorDefinition[];
+  now: () => Date;
+  pilot: DayRange | undefined;
+  firstEventDay: number;
+  /** Org nodes by id (validation and names). */
+  nodes: ReadonlyMap<string, OrgNode>;
+  /** Grid features by id, served as loaded; managerIds per grid as the metrics see them. */
+  features: ReadonlyMap<string, GridFeature>;
+  gridManagers: ReadonlyMap<string, string[]>;
+  /** Runs `work` on a pooled connection; `interrupt` stops the statement in flight (request deadline). */
+  withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  close(): Promise<void>;
+}
+
+const EVENT_TYPES = new Set(['assigned', 'claimed', 'contacted', 'conversation', 'visited', 'followup', 'logged', 'intent', 'applied', 'converted']);
+
+async function appendEvents(connection: DuckDBConnection, events: readonly LeadEvent[]): Promise<void> {
+  const appender = await connection.createAppender('events_raw');
+  const text = (value: unknown): void => {
+    if (typeof value === 'string') appender.appendVarchar(value);
+    else appender.appendNull();
+  };
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    appender.appendBigInt(BigInt(i));
+    text(event.at);
+    text(EVENT_TYPES.has(event.type) ? event.type : null);
+    text(event.leadId);
+    text(event.managerId);
+    text(event.customerId);
+    text(event.gridId);
+    if (typeof event.amount === 'number' && Number.isFinite(event.amount)) appender.appendDouble(event.amount);
+    else appender.appendNull();
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+async function appendRows(connection: DuckDBConnection, table: string, rows: readonly (readonly (string | number | boolean | null)[])[]): Promise<void> {
+  const appender = await connection.createAppender(table);
+  for (const row of rows) {
+    for (const value of row) {
+      if (value === null) appender.appendNull();
+      else if (typeof value === 'string') appender.appendVarchar(value);
+      else if (typeof value === 'boolean') appender.appendBoolean(value);
+      else if (Number.isInteger(value)) appender.appendInteger(value);
+      else appender.appendDouble(value);
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** Org dimension: depth-first order (each org's managers contiguous, as boards list them), closure and ancestors. */
+function orgDimension(orgTree: readonly OrgNode[], eventOnlyManagers: readonly string[]) {
+  const byId = new Map(orgTree.map((node) => [node.id, node]));
+  const children = new Map<string, OrgNode[]>();
+  const roots: OrgNode[] = [];
+  for (const node of orgTree) {
+    if (node.parentId === null || !byId.has(node.parentId)) roots.push(node);
+    else children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
+  }
+  const treeOrd = new Map<string, number>();
+  const managersUnder = new Map<string, string[]>();
+  const managerOrder: string[] = [];
+  const walk = (node: OrgNode): string[] => {
+    if (treeOrd.has(node.id)) return [];
+    treeOrd.set(node.id, treeOrd.size);
+    const under: string[] = node.level === 'manager' ? [node.id] : [];
+    if (node.level === 'manager') managerOrder.push(node.id);
+    for (const child of children.get(node.id) ?? []) under.push(...walk(child));
+    managersUnder.set(node.id, under);
+    return under;
+  };
+  for (const root of roots) walk(root);
+  const treeManagers = new Map([...managersUnder].map(([id, list]) => [id, list.length]));
+  // Managers seen only in events belong to the bank node alone (and to themselves), as in the TypeScript engine.
+  const firstRoot = roots[0];
+  for (const manager of eventOnlyManagers) {
+    managersUnder.set(manager, [manager]);
+    if (firstRoot?.level === 'bank') managersUnder.get(firstRoot.id)!.push(manager);
+  }
+  const ancestors: [string, string, number][] = [];
+  const contest = new Map<string, string>();
+  for (const node of orgTree) {
+    let current: OrgNode | undefined = node;
+    const seen = new Set<string>();
+    let top: string | undefined;
+    for (let depth = 0; current && !seen.has(current.id); depth++) {
+      seen.add(current.id);
+      ancestors.push([node.id, current.id, depth]);
+      if (top === undefined) {
+        if (current.level === 'branch') top = current.id;
+      }
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    if (node.level === 'manager') {
+      // the champion contest is the manager's branch, else the top of its tree
+      let walkUp: OrgNode | undefined = node;
+      let last = node.id;
+      const guard = new Set<string>();
+      while (walkUp && !guard.has(walkUp.id)) {
+        guard.add(walkUp.id);
+        last = walkUp.id;
+        if (walkUp.level === 'branch') break;
+        walkUp = walkUp.parentId === null ? undefined : byId.get(walkUp.parentId);
+      }
+      contest.set(node.id, top ?? last);
+    }
+  }
+  return { byId, treeOrd, managersUnder, treeManagers, managerOrder, ancestors, contest };
+}
+
+export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse> {
+  const timeZone = input.timeZone ?? 'Asia/Shanghai';
+  const sla: SlaConfig = { ...DEFAULT_SLA, ...input.sla, stageDays: { ...DEFAULT_SLA.stageDays, ...input.sla?.stageDays } };
+  const points: PointsScheme = { ...DEFAULT_POINTS, ...input.points };
+  const catalogue = input.catalogue ?? DEFAULT_CATALOGUE;
+  if (sla.followupInWorkingDays) {
+    throw new Error('openWarehouse: a follow-up SLA in working days is not implemented in the SQL reference yet');
+  }
+
+  const instance = await DuckDBInstance.create(':memory:', input.threads ? { threads: String(input.threads) } : {});
+  const setup = await instance.connect();
+  await execute(setup, 'load/schema.sql');
+  await appendEvents(setup, input.events);
+
+  const zone = createBankZone(timeZone);
+  // Bank zones in scope (China) keep one offset all year; zones with daylight saving need a per-event offset.
+  const offsetMs = zone.offsetAt(Date.now());
+  await execute(setup, 'load/events.sql', { offset_ms: offsetMs });
+
+  const span = (await setup.runAndReadAll('SELECT MIN(day) AS first_day, MAX(day) AS last_day FROM events')).getRowObjects()[0];
+  const firstEventDay = span?.['first_day'] == null ? NaN : Number(span['first_day']);
+  const lastEventDay = span?.['last_day'] == null ? NaN : Number(span['last_day']);
+
+  const treeManagerIds = new Set(input.orgTree.filter((n) => n.level === 'manager').map((n) => n.id));
+  const seenManagers = (
+    await setup.runAndReadAll('SELECT manager_id, MIN(seq) AS first_seq FROM events GROUP BY manager_id ORDER BY first_seq')
+  )
+    .getRowObjects()
+    .map((row) => String(row['manager_id']));
+  const eventOnly = seenManagers.filter((id) => !treeManagerIds.has(id));
+  const org = orgDimension(input.orgTree, eventOnly);
+
+  await appendRows(
+    setup,
+    'org',
+    input.orgTree.map((node, i) => [
+      node.id,
+      node.name,
+      node.parentId,
+      node.level,
+      node.avatarUrl ?? null,
+      i,
+      org.treeOrd.get(node.id) ?? input.orgTree.length + i,
+      org.treeManagers.get(node.id) ?? 0,
+    ]),
+  );
+  await appendRows(setup, 'org_manager', [...org.managersUnder].flatMap(([id, list]) => list.map((m) => [id, m])));
+  await appendRows(setup, 'org_ancestor', org.ancestors);
+  const managerOrd = new Map([...org.managerOrder, ...eventOnly].map((id, i) => [id, i]));
+  await appendRows(setup, 'manager', [...managerOrd].map(([id, ord]) => [id, ord, org.contest.get(id) ?? null]));
+
+  // Calendar dimension: from two weeks before the first event (so every streak meets a day without action) to
+  // well past today.
+  const working = createWorkingDays(input.calendar);
+  const todayDay = zone.dayOf((input.now ?? (() => new Date()))().getTime());
+  const calendarFrom = (Number.isFinite(firstEventDay) ? Math.min(firstEventDay, todayDay) : todayDay) - 14;
+  const calendarTo = Math.max(Number.isFinite(lastEventDay) ? lastEventDay : todayDay, todayDay) + 400;
+  const calendarRows: (number | boolean)[][] = [];
+  let workingOrd = 0;
+  for (let day = calendarFrom; day <= calendarTo; day++) {
+    const isWorking = working.isWorkingDay(day);
+    if (isWorking) workingOrd++;
+    const week = periodContaining('week', day, undefined);
+    const month = periodContaining('month', day, undefined);
+    calendarRows.push([day, isWorking, workingOrd, week.start, week.end, month.start, month.end]);
+  }
+  await appendRows(setup, 'calendar', calendarRows);
+
+  await appendRows(
+    setup,
+    'targets',
+    (input.targets ?? []).filter((t) => Number.isFinite(t.target)).map((t) => [t.org, t.indicator, t.period, t.start, t.target]),
+  );
+  const units = new Map<string, string>(Object.entries(BUILT_IN_UNITS));
+  for (const definition of catalogue) units.set(definition.id, definition.unit);
+  await appendRows(setup, 'catalogue', [...units].map(([id, unit], i) => [id, unit, i]));
+
+  // Grids: managers as the grid data lists them, else those seen working the grid (in board order).
+  const features = new Map<string, GridFeature>();
+  const gridManagers = new Map<string, string[]>();
+  const seenByGrid = new Map<string, string[]>();
+  for (const row of (await setup.runAndReadAll('SELECT DISTINCT grid_id, manager_id FROM events WHERE grid_id IS NOT NULL')).getRowObjects()) {
+    const grid = String(row['grid_id']);
+    seenByGrid.set(grid, [...(seenByGrid.get(grid) ?? []), String(row['manager_id'])]);
+  }
+  const gridRows: (string | number)[][] = [];
+  for (const feature of input.grids?.features ?? []) {
+    const id = feature.properties.gridId;
+    features.set(id, feature);
+    const listed = feature.properties['managerIds'];
+    const managers =
+      Array.isArray(listed) && listed.every((m): m is string => typeof m === 'string')
+        ? listed
+        : (seenByGrid.get(id) ?? []).sort((a, b) => managerOrd.get(a)! - managerOrd.get(b)!);
+    gridManagers.set(id, managers);
+    const households = Number(feature.properties.households);
+    gridRows.push([id, feature.properties.name, Number.isFinite(households) && households > 0 ? households : 0, gridRows.length]);
+  }
+  await appendRows(setup, 'grid', gridRows);
+  await appendRows(setup, 'grid_manager', [...gridManagers].flatMap(([grid, list]) => list.map((m, i) => [grid, m, i])));
+
+  await execute(setup, 'load/lead_firsts.sql');
+  await execute(setup, 'load/facts.sql', {
+    claim_ms: sla.claimHours * HOUR_MS,
+    followup_ms: sla.followupDays * DAY_MS,
+    logged_ms: sla.loggedHours * HOUR_MS,
+    offset_ms: offsetMs,
+  });
+  await setup.run('DROP TABLE events_raw');
+
+  const pool: DuckDBConnection[] = [setup];
+  for (let i = 1; i < (input.connections ?? 4); i++) pool.push(await instance.connect());
+  const waiting: ((connection: DuckDBConnection) => void)[] = [];
+  let closed = false;
+
+  const acquire = (): Promise<DuckDBConnection> => {
+    const free = pool.pop();
+    return free ? Promise.resolve(free) : new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (connection: DuckDBConnection): void => {
+    const next = waiting.shift();
+    if (next) next(connection);
+    else pool.push(connection);
+  };
+  const all: DuckDBConnection[] = [...pool];
+
+  return {
+    zone,
+    sla,
+    points,
+    locale: input.locale ?? 'zh-CN',
+    catalogue,
+    now: input.now ?? (() => new Date()),
+    pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
+    firstEventDay,
+    nodes: org.byId,
+    features,
+    gridManagers,
+    async withConnection(work, signal) {
+      if (closed) throw new Error('warehouse closed');
+      const connection = await acquire();
+      const stop = (): void => connection.interrupt();
+      signal?.addEventListener('abort', stop, { once: true });
+      try {
+        return await work(connection);
+      } finally {
+        signal?.removeEventListener('abort', stop);
+        release(connection);
+      }
+    },
+    async close() {
+      closed = true;
+      for (const connection of all) connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+export { query, num, str };
