@@ -84,7 +84,7 @@ const ZOOM_STEP = 1.5;
  * @cssproperty --stride-band-0 - Colour of the lowest coverage band (also band-1..3, unassigned, me).
  */
 export class StrideCoverageMap extends StrideElement {
-  static override styles = [baseStyles, coverageMapStyles];
+  static override styles = [...baseStyles, coverageMapStyles];
 
   /** Band edges, e.g. `"0.3,0.6,0.9"`. */
   @property() bands?: string;

@@ -1,0 +1,144 @@
+// <stride-coverage-map> against raw ECharts drawing the same full-detail GeoJSON with the same option (map series,
+// same colours, tooltip, aspect), in the same run: first render with 60, 1,000 and 5,000 detailed grids, and a
+// refresh with the same geometry and new coverage numbers.
+import { LIGHT_TOKENS, createStrideQueryClient, type CoverageResult, type Grids } from '@stride/core';
+import '../../../packages/elements/src/coverage-map/coverage-map.js';
+import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
+import { init, registerMap } from '../../../packages/elements/src/coverage-map/coverage-map.echarts.js';
+import { buildMapOption, paletteFrom } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
+import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-view-model.js';
+import { aspectScaleFor, gridBounds, vertexCount } from '../../../packages/elements/src/coverage-map/grid-geometry.js';
+import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/map-registry.js';
+import { coverageFor, detailedGrids } from '../../elements/coverage-map/detailed-grids.js';
+import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+
+const WIDTH = 1200;
+const MAP_HEIGHT = 760;
+// The element pads by 12 px; the baseline chart gets the same drawing area.
+const MAP_WIDTH = WIDTH - 24;
+
+interface Ctx {
+  grids: Grids;
+  coverage: CoverageResult;
+  label: string;
+}
+
+function setup(count: number, verticesPerStreet: number): () => Ctx {
+  return () => {
+    const grids = detailedGrids({ count, verticesPerStreet });
+    return { grids, coverage: coverageFor(grids), label: `${count} grids, ${vertexCount(grids).toLocaleString('en')} vertices` };
+  };
+}
+
+async function until(test: () => boolean): Promise<void> {
+  while (!test()) await new Promise((r) => setTimeout(r, 0));
+}
+
+let baselineMaps = 0;
+
+/** Raw ECharts: register the full-detail GeoJSON under a fresh name (as a page seeing it first would) and draw. */
+async function drawRaw(ctx: Ctx, grids: Grids, host: HTMLElement, coverage: CoverageResult) {
+  const bounds = gridBounds(grids);
+  const name = `bench-raw-${(baselineMaps += 1)}`;
+  registerMap(name, grids as unknown as Parameters<typeof registerMap>[1]);
+  const chart = init(host, null, { renderer: 'canvas' });
+  const view = buildCoverageView(coverage.cells, grids);
+  chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: false }), {
+    notMerge: true,
+    lazyUpdate: false,
+  });
+  await nextPaint();
+  return { chart, name, bounds };
+}
+
+function mountElement(host: HTMLElement, grids: Grids, coverage: () => CoverageResult): StrideCoverageMap {
+  const el = document.createElement('stride-coverage-map');
+  el.style.cssText = `width:${WIDTH}px;--stride-map-height:${MAP_HEIGHT}px`;
+  el.setAttribute('org', 'br');
+  el.setAttribute('period', 'pilot');
+  el.setAttribute('date', '2026-11-24');
+  el.adapter = { grids: async () => grids, coverage: async () => coverage() };
+  el.queryClient = createStrideQueryClient();
+  host.append(el);
+  return el;
+}
+
+function firstRender(count: number, verticesPerStreet: number) {
+  return defineScenario<Ctx>({
+    name: `coverage-map: first render, ${count.toLocaleString('en')} detailed grids`,
+    timed:
+      'from data in hand (a fresh copy of the GeoJSON, adapter resolving at once) to the first painted frame of the map, including validation, hashing, simplification, registerMap and setOption',
+    runs: count >= 1000 ? 5 : 7,
+    setup: setup(count, verticesPerStreet),
+    goals: { stride: 0.7 },
+    candidates: {
+      baseline: async (ctx) => {
+        const grids = structuredClone(ctx.grids);
+        const { host, cleanup } = mountPoint(MAP_WIDTH, MAP_HEIGHT);
+        const start = performance.now();
+        const { chart } = await drawRaw(ctx, grids, host, ctx.coverage);
+        const ms = performance.now() - start;
+        chart.dispose();
+        cleanup();
+        return ms;
+      },
+      stride: async (ctx) => {
+        const grids = structuredClone(ctx.grids);
+        // A page that has never seen this geometry: nothing registered, nothing cached.
+        forgetRegisteredGridMaps();
+        const { host, cleanup } = mountPoint(WIDTH, MAP_HEIGHT + 200);
+        const start = performance.now();
+        const el = mountElement(host, grids, () => ctx.coverage);
+        await until(() => el.chart.drawCount > 0);
+        await nextPaint();
+        const ms = performance.now() - start;
+        cleanup();
+        return ms;
+      },
+    },
+  });
+}
+
+const refresh = defineScenario<Ctx>({
+  name: 'coverage-map: refresh with the same geometry, 1,000 detailed grids',
+  timed: 'from new coverage numbers in hand (same geometry) to the next painted frame of the map',
+  runs: 7,
+  setup: setup(1000, 150),
+  goals: { stride: 0.3 },
+  candidates: {
+    baseline: async (ctx) => {
+      const { host, cleanup } = mountPoint(MAP_WIDTH, MAP_HEIGHT);
+      const { chart, name, bounds } = await drawRaw(ctx, ctx.grids, host, ctx.coverage);
+      const next = coverageFor(ctx.grids, { shift: 3 });
+      const start = performance.now();
+      const view = buildCoverageView(next.cells, ctx.grids);
+      chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: false }), {
+        notMerge: true,
+        lazyUpdate: false,
+      });
+      await nextPaint();
+      const ms = performance.now() - start;
+      chart.dispose();
+      cleanup();
+      return ms;
+    },
+    stride: async (ctx) => {
+      const { host, cleanup } = mountPoint(WIDTH, MAP_HEIGHT + 200);
+      let coverage = ctx.coverage;
+      const el = mountElement(host, ctx.grids, () => coverage);
+      await until(() => el.chart.drawCount > 0);
+      await nextPaint();
+      const before = el.chart.drawCount;
+      coverage = coverageFor(ctx.grids, { shift: 3 });
+      const start = performance.now();
+      el.coverageQuery.refetch();
+      await until(() => el.chart.drawCount > before);
+      await nextPaint();
+      const ms = performance.now() - start;
+      cleanup();
+      return ms;
+    },
+  },
+});
+
+export default [firstRender(60, 300), firstRender(1000, 150), firstRender(5000, 30), refresh];
