@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { StrideError, createStrideQueryClient, type LeaderboardEntry, type LeaderboardResult, type StrideAdapter } from '@stride/core';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../../packages/elements/src/leaderboard/leaderboard.js';
 import type { StrideLeaderboard } from '../../../packages/elements/src/leaderboard/leaderboard.js';
 import type { StrideSelectEvent } from '../../../packages/elements/src/shared/events.js';
@@ -264,6 +265,26 @@ describe('<stride-leaderboard>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Next page"]')!.click();
     await el.updateComplete;
     expect(pageText()).to.not.equal(paused);
+  });
+
+  it('does not page by itself under prefers-reduced-motion, but pages on request', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const entries = Array.from({ length: 25 }, (_, i) => manager(`m${i}`, `M${i}`, 100 - i));
+      const el = await mount(entries, { mode: 'huddle', pageSeconds: 0.05, pageSize: 10 });
+      const pageText = () => el.shadowRoot!.querySelector('[part="pager"] span')!.textContent!.trim();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(pageText()).to.equal('Page 1 of 3');
+      expect(el.shadowRoot!.querySelector('[part="pause"]')!.getAttribute('aria-pressed')).to.equal('true');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Next page"]')!.click();
+      await el.updateComplete;
+      expect(pageText()).to.equal('Page 2 of 3');
+      // Pressing "Resume" is the viewer's explicit choice to let it page.
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="pause"]')!.click();
+      await waitUntil(() => pageText() === 'Page 3 of 3', 'pages after an explicit resume');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('leaves no paging timer behind after unmount', async () => {

@@ -93,7 +93,8 @@ export class StrideLeaderboard extends StrideElement {
   @state() private activeIndex = 0;
   @state() private visible = INITIAL_VISIBLE;
   @state() private page = 0;
-  @state() private paused = false;
+  /** The viewer's own choice wins over prefers-reduced-motion; `auto` follows it. */
+  @state() private pagingChoice: 'auto' | 'paused' | 'playing' = 'auto';
   @state() private reducedMotion = false;
   @state() private breakdownId: string | undefined;
   @state() private failedAvatars = new Set<string>();
@@ -107,6 +108,7 @@ export class StrideLeaderboard extends StrideElement {
   private rankedCache: { data: LeaderboardResult; key: string; ranked: RankedEntry[] } | undefined;
   private shownCache: { ranked: RankedEntry[]; search: string; shown: readonly RankedEntry[] } | undefined;
   private pagingTimer: ReturnType<typeof setInterval> | undefined;
+  private pagingEvery = 0;
   private motionQuery: MediaQueryList | undefined;
   private readonly onMotionChange = (event: MediaQueryListEvent): void => {
     this.reducedMotion = event.matches;
@@ -176,7 +178,11 @@ export class StrideLeaderboard extends StrideElement {
   /* ------------------------------------------------------------ huddle paging */
 
   private get autoPaging(): boolean {
-    return this.huddle && this.view === 'board' && !this.paused && !this.reducedMotion && this.pageSeconds > 0 && this.pages > 1;
+    return this.huddle && this.view === 'board' && !this.paused && this.pageSeconds > 0 && this.pages > 1;
+  }
+
+  private get paused(): boolean {
+    return this.pagingChoice === 'auto' ? this.reducedMotion : this.pagingChoice === 'paused';
   }
 
   private get pages(): number {
@@ -185,7 +191,9 @@ export class StrideLeaderboard extends StrideElement {
 
   private syncPaging(): void {
     if (!this.autoPaging || !this.isConnected) return this.stopPaging();
-    if (this.pagingTimer !== undefined) return;
+    if (this.pagingTimer !== undefined && this.pagingEvery === this.pageSeconds) return;
+    this.stopPaging();
+    this.pagingEvery = this.pageSeconds;
     this.pagingTimer = setInterval(() => {
       this.page = (this.page + 1) % this.pages;
     }, this.pageSeconds * 1000);
@@ -325,8 +333,8 @@ export class StrideLeaderboard extends StrideElement {
       ${meIndex >= 0 && !meOnPage ? this.renderPinned(locale, shown, meIndex) : nothing}
       ${pages > 1 || this.huddle
         ? html`<div class="pager" part="pager">
-            <button class="button" aria-pressed=${String(this.paused || this.reducedMotion)} part="pause" @click=${() => (this.paused = !this.paused)}>
-              ${this.paused || this.reducedMotion ? common(locale, 'resume') : common(locale, 'pause')}
+            <button class="button" aria-pressed=${String(this.paused)} part="pause" @click=${() => (this.pagingChoice = this.paused ? 'playing' : 'paused')}>
+              ${this.paused ? common(locale, 'resume') : common(locale, 'pause')}
             </button>
             <button class="button" @click=${() => this.turnPage(-1)} aria-label=${t(locale, 'previousPage')}>‹</button>
             <span aria-live=${rotating ? 'off' : 'polite'}>${t(locale, 'page', { page: page + 1, pages })}</span>
