@@ -4,7 +4,7 @@
  * the typed events, and a factory for the one query controller. One shallow base class; behaviour lives in
  * controllers (query, chart) and pure view-model modules.
  */
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
@@ -55,7 +55,7 @@ function hostPageLocale(): StrideLocale | undefined {
 }
 
 export class StrideElement extends LitElement {
-  static override styles = baseStyles;
+  static override styles: CSSResultGroup = baseStyles;
 
   /** Org unit id whose numbers the widget shows. */
   @property({ reflect: false }) org?: string;
