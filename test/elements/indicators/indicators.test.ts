@@ -205,6 +205,16 @@ describe('<stride-indicators> tiles', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Nov 23: 2');
   });
 
+  it('speaks zh-CN: labels from the catalogue, money compacted with 万', async () => {
+    const el = await mount(adapterOf(() => result()), { indicators: 'contacted,conversions' });
+    el.lang = 'zh-CN';
+    await loaded(el, 'li[data-indicator]');
+    await el.updateComplete;
+    expect(text(tile(el, 'contacted')!.querySelector('[part="tile-label"]'))).to.equal('首次触达');
+    expect(status(el, 'contacted')).to.equal('落后 (!)');
+    expect(part(el, 'conversions', 'amount')).to.equal('金额 ¥123.5万');
+  });
+
   it('fires stride-select with kind indicator from a tile label', async () => {
     const el = await mount(adapterOf(() => result()));
     await loaded(el, 'li[data-indicator]');

@@ -1,0 +1,90 @@
+// The pure parts of the sheet: windowing, colour bands against pace, sort order with missing values, CSV rows.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { IndicatorsResult } from '@stride/core';
+import {
+  buildSheet,
+  cellBand,
+  indicatorColumns,
+  parseIndicatorList,
+  sheetCsvRows,
+  sortRows,
+  visibleRange,
+} from '../../../packages/elements/src/indicators/indicators.view-model.js';
+
+const columns = indicatorColumns(
+  [
+    { id: 'contacted', unit: 'count', label: { 'zh-CN': '首次触达', en: 'Customers contacted' } },
+    { id: 'claim_rate', unit: 'fraction', label: { 'zh-CN': '名单认领率', en: 'Claim rate' } },
+  ],
+  'zh-CN',
+);
+
+const result: IndicatorsResult = {
+  asOf: '2026-11-24T10:00:00+08:00',
+  scope: { org: 'br', period: 'month', date: '2026-11-24' },
+  period: { start: '2026-11-01', end: '2026-11-30' },
+  indicators: [
+    { id: 'contacted', value: 60, target: 100 },
+    { id: 'claim_rate', value: 0.8, target: 0.9 },
+  ],
+  rows: [
+    { id: 'b', name: '乙', kind: 'manager', values: { contacted: 20, claim_rate: null } },
+    { id: 'a', name: '甲', kind: 'manager', values: { contacted: 40, claim_rate: 0.85 } },
+    { id: 'c', name: '丙', kind: 'manager', values: { contacted: null, claim_rate: 0.7 } },
+  ],
+};
+
+describe('visibleRange', () => {
+  it('renders the rows in view plus the overscan, never past either end', () => {
+    // 36 px rows, 360 px viewport: rows 100-109 in view at scrollTop 3600, 6 either side.
+    assert.deepEqual(visibleRange(3600, 360, 36, 1000), { from: 94, to: 116 });
+    assert.deepEqual(visibleRange(0, 360, 36, 1000), { from: 0, to: 16 });
+    assert.deepEqual(visibleRange(36 * 995, 360, 36, 1000), { from: 989, to: 1000 });
+    assert.deepEqual(visibleRange(0, 360, 36, 0), { from: 0, to: 0 });
+  });
+});
+
+describe('cellBand', () => {
+  it('judges a count against pace and a rate against its target', () => {
+    // pace 100 x 0.5 = 50: 25 -> 0.5 (0), 40 -> 0.8 (1), 50 -> 1 (2), 60 -> 1.2 (3)
+    assert.equal(cellBand(25, 100, 'count', 0.5), 0);
+    assert.equal(cellBand(40, 100, 'count', 0.5), 1);
+    assert.equal(cellBand(50, 100, 'count', 0.5), 2);
+    assert.equal(cellBand(60, 100, 'count', 0.5), 3);
+    assert.equal(cellBand(0.9, 0.9, 'fraction', 0.1), 2);
+    assert.equal(cellBand(null, 100, 'count', 0.5), null);
+    assert.equal(cellBand(10, 0, 'count', 0.5), null);
+    assert.equal(cellBand(10, 100, 'count', 0), null);
+  });
+});
+
+describe('sortRows and sheetCsvRows', () => {
+  const sheet = buildSheet(result, columns, 17 / 21);
+
+  it('puts missing values last in both directions', () => {
+    const names = (key: string, direction: 'asc' | 'desc') => sortRows(sheet.rows, columns, { key, direction }, 'zh-CN').map((r) => r.id);
+    assert.deepEqual(names('contacted', 'desc'), ['a', 'b', 'c']);
+    assert.deepEqual(names('contacted', 'asc'), ['b', 'a', 'c']);
+    assert.deepEqual(names('claim_rate', 'desc'), ['a', 'c', 'b']);
+    assert.deepEqual(names('claim_rate', 'asc'), ['c', 'a', 'b']);
+  });
+
+  it('writes the rows in the given order with raw numbers, rates as 0-1, and the scope totals last', () => {
+    const rows = sortRows(sheet.rows, columns, { key: 'contacted', direction: 'desc' }, 'zh-CN');
+    assert.deepEqual(sheetCsvRows(sheet, rows, '名称', '合计'), [
+      ['名称', '首次触达', '名单认领率'],
+      ['甲', 40, 0.85],
+      ['乙', 20, null],
+      ['丙', null, 0.7],
+      ['合计', 60, 0.8],
+    ]);
+  });
+});
+
+describe('parseIndicatorList', () => {
+  it('reads a comma list with spaces and blanks', () => {
+    assert.deepEqual(parseIndicatorList(' contacted, visits,,intent '), ['contacted', 'visits', 'intent']);
+    assert.deepEqual(parseIndicatorList(undefined), []);
+  });
+});
