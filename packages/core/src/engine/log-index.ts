@@ -143,6 +143,8 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
   const source = new Int32Array(n);
   const leadIndex = new Map<string, number>();
   const customerIndex = new Map<string, number>();
+  const leadCustomerId: (string | undefined)[] = [];
+  let leadCustomer = new Int32Array(1024);
   const gridIds: string[] = [];
   const gridById = new Map<string, number>();
   let kept = 0;
@@ -166,15 +168,23 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
     if (l === undefined) {
       l = leadIndex.size;
       leadIndex.set(event.leadId, l);
+      leadCustomerId.push(undefined);
+      if (l === leadCustomer.length) leadCustomer = growInt32(leadCustomer);
     }
     // customers only matter for coverage (distinct customers reached), so only contacts are looked up
     let c = -1;
     if (code === T.contacted || code === T.conversation || code === T.visited) {
       const customerId = typeof event.customerId === 'string' ? event.customerId : event.leadId;
-      c = customerIndex.get(customerId) ?? -1;
-      if (c === -1) {
-        c = customerIndex.size;
-        customerIndex.set(customerId, c);
+      // a lead is almost always one customer: compare with the lead's last one before hashing into the map
+      if (leadCustomerId[l] === customerId) c = leadCustomer[l]!;
+      else {
+        c = customerIndex.get(customerId) ?? -1;
+        if (c === -1) {
+          c = customerIndex.size;
+          customerIndex.set(customerId, c);
+        }
+        leadCustomerId[l] = customerId;
+        leadCustomer[l] = c;
       }
     }
     let g = -1;
@@ -413,6 +423,12 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
     targets,
     skipped: n - kept,
   };
+}
+
+function growInt32(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 function identityOrder(n: number): Int32Array {
