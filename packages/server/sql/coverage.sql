@@ -1,11 +1,14 @@
 -- Coverage of each grid with a manager in the scope: covered = distinct customers of the grid reached by a
 -- contact, conversation or visit in the window, capped at the households (the denominator; a stale household
 -- count reads as full); open leads = leads first assigned to the grid by asOf and not converted by then.
+-- The bank node also owns the grids nobody is assigned to yet.
 -- Parameters: $unit, $from_ms, $to_ms.
 WITH in_scope AS (
   SELECT DISTINCT gm.grid_id
   FROM grid_manager gm JOIN org_manager om ON om.manager_id = gm.manager_id
   WHERE om.org_id = $unit
+  UNION
+  SELECT g.grid_id FROM grid g JOIN org o ON o.id = $unit AND o.level = 'bank'
 ),
 reached AS (
   SELECT f.grid_id, COUNT(DISTINCT f.customer_id) AS customers
