@@ -234,7 +234,7 @@ export class StrideIndicators extends StrideElement {
         aria-label=${t(lang, 'trend', { label: tile.label })}
         @keydown=${onKey}
         @pointerleave=${() => {
-          if (this.activePoint?.id === tile.id && !this.renderRoot.querySelector(`[data-indicator="${tile.id}"] circle:focus`)) this.activePoint = undefined;
+          if (this.activePoint?.id === tile.id && !this.renderRoot.querySelector(`[data-indicator="${CSS.escape(tile.id)}"] circle:focus`)) this.activePoint = undefined;
         }}
       >
         <path d=${path}></path>
@@ -261,7 +261,7 @@ export class StrideIndicators extends StrideElement {
   private async focusPoint(id: string, index: number): Promise<void> {
     this.activePoint = { id, index };
     await this.updateComplete;
-    const circle = this.renderRoot.querySelector<SVGCircleElement>(`[data-indicator="${id}"] circle[data-index="${index}"]`);
+    const circle = this.renderRoot.querySelector<SVGCircleElement>(`[data-indicator="${CSS.escape(id)}"] circle[data-index="${index}"]`);
     circle?.focus();
   }
 
