@@ -68,6 +68,12 @@ function text(el: Element): string {
 }
 
 describe('<stride-coverage-map>', () => {
+  before(async function () {
+    // The first import of ECharts' modules through the dev server can take a while on a busy machine.
+    this.timeout(60_000);
+    await import('../../../packages/elements/src/coverage-map/coverage-map.echarts.js');
+  });
+
   it('colours each grid by its coverage band from the theme tokens, unassigned grey and dashed', async () => {
     const grids = fourGrids();
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
@@ -250,5 +256,25 @@ describe('<stride-coverage-map>', () => {
     const chart = el.chart.chart!;
     el.remove();
     expect(chart.isDisposed()).to.equal(true);
+  });
+});
+
+describe('<stride-coverage-map> zoom', () => {
+  it('refines geometry and shows grid names when zoomed in, and the reset control goes back', async () => {
+    const grids = detailedGrids({ count: 60, verticesPerStreet: 60, seed: 5 });
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    await drawn(el);
+    const coarse = el.drawnMapName;
+    const option = () => el.chart.chart!.getOption() as { series: { label: { show: boolean } }[] };
+    expect(option().series[0]!.label.show).to.equal(false);
+    const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-in"]')!;
+    for (let i = 0; i < 4; i += 1) zoomIn.click();
+    await waitUntil(() => el.drawnMapName !== coarse, 'refined map', { timeout: 5_000 });
+    const level = (name: string): number => Number(name.split('-').pop());
+    expect(level(el.drawnMapName)).to.be.above(level(coarse));
+    await waitUntil(() => option().series[0]!.label.show === true, 'labels shown');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-reset"]')!.click();
+    await waitUntil(() => el.drawnMapName === coarse, 'back to the overview');
+    expect(option().series[0]!.label.show).to.equal(false);
   });
 });

@@ -117,6 +117,7 @@ export class StrideCoverageMap extends StrideElement {
   private roamTimer = 0;
   private warnedKey = '';
   private lastMapName = '';
+  private sizeObserver: ResizeObserver | undefined;
 
   /** Like createQuery, but dropped items are reported once for both queries together (see `updated`). */
   private gridQuery<M extends 'coverage' | 'grids'>(
@@ -142,6 +143,10 @@ export class StrideCoverageMap extends StrideElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A bigger container needs finer geometry: re-check the level of detail when the size changes (the chart
+    // controller resizes the canvas itself).
+    this.sizeObserver ??= new ResizeObserver(() => this.requestUpdate());
+    this.sizeObserver.observe(this);
     // Start loading ECharts while the data is on its way.
     if (!this.chartRuntime) {
       void loadMapRuntime().then((loaded) => {
@@ -155,6 +160,7 @@ export class StrideCoverageMap extends StrideElement {
     if (this.roamTimer) clearTimeout(this.roamTimer);
     this.roamTimer = 0;
     this.boundChart = undefined;
+    this.sizeObserver?.disconnect();
   }
 
   /* ------------------------------------------------------------ derived data */
