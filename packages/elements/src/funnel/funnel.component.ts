@@ -21,6 +21,7 @@ import { baseStyles } from '../shared/styles.js';
 import { funnelStyles } from './funnel.styles.js';
 import { funnelText } from './funnel.strings.js';
 import { createFunnelOptionBuilder } from './funnel.option.js';
+import type { FunnelECharts } from './funnel.echarts.js';
 import {
   buildFunnelView,
   comparisonScope,
@@ -41,6 +42,14 @@ const listConverter = {
       : undefined,
   toAttribute: (value: string[] | undefined): string | null => (value && value.length ? value.join(',') : null),
 };
+
+// Chromium settles even an already-evaluated dynamic import() in a later task, often after a frame has been painted:
+// a second funnel on the page would draw one frame late. Keeping the settled module here makes later loads microtasks.
+let echartsModule: FunnelECharts | undefined;
+async function loadECharts(): Promise<FunnelECharts> {
+  echartsModule ??= (await import('./funnel.echarts.js')).loadFunnelECharts();
+  return echartsModule;
+}
 
 function signedCount(value: number, locale: StrideLocale): string {
   return value > 0 ? `+${formatCount(value, locale)}` : formatCount(value, locale);
@@ -93,8 +102,7 @@ export class StrideFunnel extends StrideElement {
   /** The chart (ECharts loads on first use, in its own chunk). */
   readonly chartController = new ChartController(this, {
     load: async () => {
-      const { loadFunnelECharts } = await import('./funnel.echarts.js');
-      const echarts = loadFunnelECharts();
+      const echarts = await loadECharts();
       // Stage clicks on the canvas are bound to each instance as it is created (the controller re-creates it after a
       // reconnect or after the table view).
       return { init: (dom, theme, opts) => this.bindStageClicks(echarts.init(dom, theme, opts)) };
