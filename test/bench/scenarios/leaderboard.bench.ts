@@ -1,0 +1,178 @@
+// <stride-leaderboard> with a bank-wide board (10,000 managers), beside (baseline) a bare virtualised list of the same
+// rows with no features, the floor any virtualised board pays, and (naive) the same rows rendered without
+// virtualisation, as a page that loops over the board would. Goal: stride at most 1.2x the floor.
+import { html, render } from 'lit';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { createStrideQueryClient, type LeaderboardEntry, type LeaderboardResult } from '@stride/core';
+import '../../../packages/elements/src/leaderboard/leaderboard.js';
+import type { StrideLeaderboard } from '../../../packages/elements/src/leaderboard/leaderboard.js';
+import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+
+const SIZE = 10_000;
+
+interface Row {
+  id: string;
+  rank: number;
+  name: string;
+  value: number;
+}
+
+interface Ctx {
+  first: LeaderboardResult;
+  refreshed: LeaderboardResult;
+  firstRows: Row[];
+  refreshedRows: Row[];
+}
+
+// A board with ties (value steps every 3 managers) and the order reversed by the refresh, so every rank moves.
+function board(refreshed: boolean): LeaderboardResult {
+  const entries: LeaderboardEntry[] = Array.from({ length: SIZE }, (_, i) => ({
+    id: `m${i}`,
+    name: `客户经理${i}`,
+    kind: 'manager',
+    orgName: `支行${i % 40}`,
+    value: refreshed ? Math.floor(i / 3) : Math.floor((SIZE - i) / 3),
+    previousValue: (i * 7919) % 3_000,
+    streak: i % 9,
+    pointsByAction: { firstContact: i % 5, visit: (i % 4) * 3 },
+  }));
+  return { asOf: '2026-11-24T10:00:00+08:00', scope: { org: 'bank', period: 'month', date: '2026-11-24' }, board: 'managers', metric: 'points', entries };
+}
+
+function rowsOf(result: LeaderboardResult): Row[] {
+  const sorted = [...result.entries].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  return sorted.map((e, i) => ({ id: e.id, rank: i + 1, name: e.name, value: e.value ?? 0 }));
+}
+
+const rowTemplate = (row: Row) => html`<div data-id=${row.id} style="height:56px;display:flex;gap:8px;align-items:center">
+  <span>${row.rank}</span><span>${row.name}</span><span>${row.value}</span>
+</div>`;
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+function bareList(host: HTMLElement, rows: Row[]): void {
+  render(html`<div style="height:480px;overflow:auto">${virtualize({ items: rows, keyFunction: (r: Row) => r.id, renderItem: rowTemplate, scroller: true })}</div>`, host);
+}
+
+function naiveList(host: HTMLElement, rows: Row[]): void {
+  render(html`<div style="height:480px;overflow:auto">${rows.map(rowTemplate)}</div>`, host);
+}
+
+function mountLeaderboard(host: HTMLElement, source: { current: LeaderboardResult }): StrideLeaderboard {
+  const el = document.createElement('stride-leaderboard');
+  el.setAttribute('org', 'bank');
+  el.setAttribute('date', '2026-11-24');
+  el.adapter = { leaderboard: async () => source.current };
+  el.queryClient = createStrideQueryClient({ staleTime: 0 });
+  host.append(el);
+  return el;
+}
+
+/** True once the first row in the list is `id` (the naive list has every row in the DOM, so presence is not enough). */
+const leaderOf = (root: ParentNode | null | undefined, id: string) => () =>
+  root?.querySelector<HTMLElement>('.list [data-id], [data-id]')?.dataset['id'] === id;
+
+const setup = (): Ctx => {
+  const first = board(false);
+  const refreshed = board(true);
+  return { first, refreshed, firstRows: rowsOf(first), refreshedRows: rowsOf(refreshed) };
+};
+
+const firstRender = defineScenario<Ctx>({
+  name: 'leaderboard: first render, 10,000 entries',
+  timed: 'from appending the widget (data ready in memory) to the first frame painted with the top rows',
+  runs: 7,
+  setup,
+  goals: { stride: 1.2 },
+  candidates: {
+    baseline: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      const start = performance.now();
+      bareList(host, ctx.firstRows);
+      await until(leaderOf(host, 'm0'));
+      await nextPaint();
+      const ms = performance.now() - start;
+      render(null, host);
+      cleanup();
+      return ms;
+    },
+    stride: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      const start = performance.now();
+      const el = mountLeaderboard(host, { current: ctx.first });
+      await until(() => leaderOf(el.shadowRoot?.querySelector('.list'), 'm0')());
+      await nextPaint();
+      const ms = performance.now() - start;
+      cleanup();
+      return ms;
+    },
+    naive: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      const start = performance.now();
+      naiveList(host, ctx.firstRows);
+      await until(leaderOf(host, 'm0'));
+      await nextPaint();
+      const ms = performance.now() - start;
+      render(null, host);
+      cleanup();
+      return ms;
+    },
+  },
+});
+
+const refresh = defineScenario<Ctx>({
+  name: 'leaderboard: refresh, 10,000 entries, every rank changes',
+  timed: 'from new data being available (refetch / re-render) to the first frame painted with the new leader on top',
+  runs: 7,
+  setup,
+  goals: { stride: 1.2 },
+  candidates: {
+    baseline: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      bareList(host, ctx.firstRows);
+      await until(leaderOf(host, 'm0'));
+      await nextPaint();
+      const start = performance.now();
+      bareList(host, ctx.refreshedRows);
+      await until(leaderOf(host, 'm9999'));
+      await nextPaint();
+      const ms = performance.now() - start;
+      render(null, host);
+      cleanup();
+      return ms;
+    },
+    stride: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      const source = { current: ctx.first };
+      const el = mountLeaderboard(host, source);
+      await until(() => leaderOf(el.shadowRoot?.querySelector('.list'), 'm0')());
+      await nextPaint();
+      source.current = ctx.refreshed;
+      const start = performance.now();
+      el.query.refetch();
+      await until(() => leaderOf(el.shadowRoot?.querySelector('.list'), 'm9999')());
+      await nextPaint();
+      const ms = performance.now() - start;
+      cleanup();
+      return ms;
+    },
+    naive: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      naiveList(host, ctx.firstRows);
+      await until(leaderOf(host, 'm0'));
+      await nextPaint();
+      const start = performance.now();
+      naiveList(host, ctx.refreshedRows);
+      await until(leaderOf(host, 'm9999'));
+      await nextPaint();
+      const ms = performance.now() - start;
+      render(null, host);
+      cleanup();
+      return ms;
+    },
+  },
+});
+
+export default [firstRender, refresh];
