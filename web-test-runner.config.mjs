@@ -5,6 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
+import { hostBundlesPlugin } from './test/support/host-bundles.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -66,6 +67,7 @@ export default {
     }),
   ],
   plugins: [
+    hostBundlesPlugin(),
     {
       name: 'stride-source-aliases',
       resolveImport({ source }) {
