@@ -8,10 +8,18 @@ import { createEventLogAdapter, createHttpAdapter, createStaticAdapter, createSt
 import { configure } from './shared/configure.js';
 import { define, registerComponent } from './registry.js';
 import { StrideScope } from './scope/scope.component.js';
+import { StrideIndicators } from './indicators/indicators.component.js';
+import { StrideLeaderboard } from './leaderboard/leaderboard.component.js';
+import { StrideFunnel } from './funnel/funnel.component.js';
+import { StrideCoverageMap } from './coverage-map/coverage-map.component.js';
 import { StrideDashboard } from './dashboard/dashboard.component.js';
 
 // Order matters only for speed: the scope first, so widgets inside it find their provider at once.
 registerComponent('stride-scope', StrideScope);
+registerComponent('stride-indicators', StrideIndicators);
+registerComponent('stride-leaderboard', StrideLeaderboard);
+registerComponent('stride-funnel', StrideFunnel);
+registerComponent('stride-coverage-map', StrideCoverageMap);
 registerComponent('stride-dashboard', StrideDashboard);
 
 export const version = '0.1.0';
