@@ -234,18 +234,6 @@ export class StrideFunnel extends StrideElement {
           </div>`}`;
   }
 
-  private stageSummary(stage: FunnelStageView, locale: StrideLocale): string {
-    return funnelText(locale, 'stageButton', {
-      label: stage.label,
-      count: formatCount(stage.count, locale),
-      first: formatPercent(stage.shareOfFirst, locale),
-      previous: formatPercent(stage.shareOfPrevious, locale),
-      drop: formatCount(stage.dropOff, locale),
-      overdue: formatCount(stage.overdue, locale),
-      dwell: formatHours(stage.medianDwellHours, locale),
-    });
-  }
-
   private renderStage(stage: FunnelStageView, locale: StrideLocale): TemplateResult {
     const comparison = stage.comparison;
     const direction = comparison ? (comparison.delta > 0 ? 'up' : comparison.delta < 0 ? 'down' : '') : '';
