@@ -1,0 +1,12 @@
+/** @stride/conformance: prove a bank's back end or adapter gives Stride what it needs, before any widget is on a page. */
+export { runConformance, sampleScopes, CHECK_TITLES, UNKNOWN_ORG } from './run.js';
+export { percentile } from './stats.js';
+export type {
+  CheckId,
+  CheckResult,
+  CheckStatus,
+  ConformanceOptions,
+  ConformanceReport,
+  LatencyFigures,
+  Offence,
+} from './types.js';
