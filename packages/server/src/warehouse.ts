@@ -19,6 +19,8 @@ import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../..
 import { execute, num, query, str } from './sql.js';
 
 export interface WarehouseOptions extends EventLogInput {
+  /** Read events from this CSV, Parquet or JSON file with DuckDB instead of `events` (large logs). */
+  eventsFile?: string;
   /** Connections queries run on in parallel. Default 4. */
   connections?: number;
   /** DuckDB worker threads. Default: DuckDB's own choice (the machine's cores). */
@@ -155,7 +157,12 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   const instance = await DuckDBInstance.create(':memory:', input.threads ? { threads: String(input.threads) } : {});
   const setup = await instance.connect();
   await execute(setup, 'load/schema.sql');
-  await appendEvents(setup, input.events);
+  if (input.eventsFile) {
+    const format = /\.parquet$/i.test(input.eventsFile) ? 'parquet' : /\.json$/i.test(input.eventsFile) ? 'json' : 'csv';
+    await execute(setup, `load/events_${format}.sql`, { path: input.eventsFile });
+  } else {
+    await appendEvents(setup, input.events);
+  }
 
   const zone = createBankZone(timeZone);
   // Bank zones in scope (China) keep one offset all year; zones with daylight saving need a per-event offset.

@@ -6,7 +6,7 @@ CREATE TABLE events AS
 WITH parsed AS (
   -- a time without offset is bank time (as in the TypeScript engine)
   SELECT seq,
-         CASE WHEN regexp_matches(event_at, '([Zz]|[+-][0-9][0-9]:[0-9][0-9])$')
+         CASE WHEN regexp_matches(event_at, '([Zz]|[+-][0-9][0-9](:?[0-9][0-9])?)$')
               THEN epoch_ms(TRY_CAST(event_at AS TIMESTAMPTZ))
               ELSE epoch_ms(TRY_CAST(event_at AS TIMESTAMP)) - $offset_ms END AS at_ms, type, lead_id, manager_id,
          COALESCE(customer_id, lead_id) AS customer_id,

@@ -1,0 +1,218 @@
+/**
+ * The REST contract (docs/openapi.yaml) over Node's own http module: GET /v1/... under a base path, the portal's
+ * auth through a verify hook on every request, CORS only for configured origins, validated parameters, size and
+ * time limits, problem+json for every error (never a stack trace) and a clean shutdown.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AdapterMethod, Problem } from '../../core/src/contracts.js';
+import type { MetricsService } from './metrics.js';
+import { readQuery } from './params.js';
+import type { Warehouse } from './warehouse.js';
+
+/** Mirrors REST_PATHS of the http adapter (packages/core/src/adapters/http.ts). */
+const ROUTES: Readonly<Record<string, AdapterMethod>> = {
+  '/v1/indicators': 'indicators',
+  '/v1/leaderboard': 'leaderboard',
+  '/v1/funnel': 'funnel',
+  '/v1/coverage': 'coverage',
+  '/v1/grids': 'grids',
+  '/v1/org-tree': 'orgTree',
+};
+
+export interface VerifyRequest {
+  method: string;
+  /** Path and query as received, e.g. `/api/v1/indicators?org=br-hz&...`. */
+  url: URL;
+  /** The contract operation, so a hook can check the session may see `org` (403) as well as who it is (401). */
+  operation: AdapterMethod;
+  headers: IncomingHttpHeaders;
+  remoteAddress: string | undefined;
+}
+
+export type VerifyResult = { ok: true } | { ok: false; status: 401 | 403; detail?: string };
+
+export interface StrideServerOptions {
+  warehouse: Warehouse;
+  metrics: MetricsService;
+  /** Asked on every request before any data is read: the bank portal's session check. Required. */
+  verify: (request: VerifyRequest) => VerifyResult | Promise<VerifyResult>;
+  /** Where `/v1/...` lives. Default `/api`, as the demo configures the http adapter. */
+  basePath?: string;
+  /** Exact origins (`https://portal.bank.example`) allowed to call from a browser. Default: none. */
+  allowedOrigins?: readonly string[];
+  /** Request headers a browser may send cross-origin. Default: Authorization, Accept, Content-Type, X-Request-Id. */
+  allowedHeaders?: readonly string[];
+  /** Deadline for one request's queries; past it the statement is interrupted and a 503 is sent. Default 10 s. */
+  requestTimeoutMs?: number;
+  /** Longest accepted request target (path + query). Default 2,048 bytes. */
+  maxUrlBytes?: number;
+  /** Largest accepted header block. Default 16 KB. */
+  maxHeaderBytes?: number;
+  /** Server-side log of failures (the client only ever sees a generic problem). Default: console.error. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface StrideServer {
+  readonly server: Server;
+  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes the database. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const REASON: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  414: 'URI Too Long',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function sendProblem(res: ServerResponse, status: number, detail: string, errors?: Problem['errors']): void {
+  const problem: Problem = { type: 'about:blank', title: REASON[status] ?? 'Error', status, detail };
+  if (errors) problem.errors = errors;
+  send(res, status, 'application/problem+json', JSON.stringify(problem));
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, cacheable = false): void {
+  if (res.headersSent || res.destroyed) return;
+  res.statusCode = status;
+  res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  // numbers of named people: never in a shared cache
+  res.setHeader('Cache-Control', cacheable ? 'private, max-age=300' : 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.end(body);
+}
+
+export function createStrideServer(options: StrideServerOptions): StrideServer {
+  const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
+  const origins = new Set(options.allowedOrigins ?? []);
+  const allowedHeaders = (options.allowedHeaders ?? ['Authorization', 'Accept', 'Content-Type', 'X-Request-Id']).join(', ');
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  const maxUrlBytes = options.maxUrlBytes ?? 2048;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = req.url ?? '/';
+    if (Buffer.byteLength(target) > maxUrlBytes) return sendProblem(res, 414, `request target longer than ${maxUrlBytes} bytes`);
+
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      if (origins.has(origin)) {
+        res.setHeader('Access-Control-Allow-Origin', origin);
+        res.setHeader('Access-Control-Expose-Headers', 'Content-Type');
+      }
+      res.setHeader('Vary', 'Origin');
+    }
+    if (req.method === 'OPTIONS') {
+      // A preflight carries no credentials, so it is answered before verify; it reveals nothing but the CORS policy.
+      if (origin === undefined || !origins.has(origin)) return sendProblem(res, 403, 'origin not allowed');
+      res.statusCode = 204;
+      res.setHeader('Access-Control-Allow-Methods', 'GET');
+      res.setHeader('Access-Control-Allow-Headers', allowedHeaders);
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET');
+      return sendProblem(res, 405, 'only GET is supported');
+    }
+    // The contract has no request bodies: refuse one rather than read it.
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > 0 || req.headers['transfer-encoding'] !== undefined) return sendProblem(res, 413, 'requests carry no body');
+    if (closing) {
+      res.setHeader('Connection', 'close');
+      return sendProblem(res, 503, 'server is shutting down');
+    }
+
+    const url = new URL(target, 'http://stride.invalid');
+    const operation = url.pathname.startsWith(`${basePath}/`) ? ROUTES[url.pathname.slice(basePath.length)] : undefined;
+    if (!operation) return sendProblem(res, 404, 'no such endpoint');
+
+    const verdict = await options.verify({
+      method: req.method,
+      url,
+      operation,
+      headers: req.headers,
+      remoteAddress: req.socket.remoteAddress,
+    });
+    if (!verdict.ok) {
+      if (verdict.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      return sendProblem(res, verdict.status, verdict.detail ?? (verdict.status === 401 ? 'session missing or expired' : 'not allowed to see this scope'));
+    }
+
+    const read = readQuery(operation, url.searchParams, options.warehouse.nodes, options.warehouse.catalogue);
+    if ('errors' in read) {
+      return sendProblem(res, 400, read.errors.map((e) => `${e.path}: ${e.message}`).join('; '), read.errors);
+    }
+
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    // a client that hangs up stops its query too
+    const hangUp = (): void => {
+      if (!res.writableFinished) deadline.abort();
+    };
+    res.once('close', hangUp);
+    try {
+      const run = options.metrics[operation] as (q: unknown, signal: AbortSignal) => Promise<unknown>;
+      const result = await run(read.query, deadline.signal);
+      if (deadline.signal.aborted) throw new Error('deadline');
+      send(res, 200, 'application/json', JSON.stringify(result), operation === 'grids' || operation === 'orgTree');
+    } catch (error) {
+      if (deadline.signal.aborted) sendProblem(res, 503, `the query took longer than ${timeoutMs} ms`);
+      else {
+        log(`stride-server: ${operation} failed`, error);
+        sendProblem(res, 500, 'the server could not compute this result');
+      }
+    } finally {
+      clearTimeout(timer);
+      res.off('close', hangUp);
+    }
+  }
+
+  const server = createServer({ maxHeaderSize: options.maxHeaderBytes ?? 16_384 }, (req, res) => {
+    const work = handle(req, res).catch((error: unknown) => {
+      log('stride-server: request failed', error);
+      sendProblem(res, 500, 'the server could not handle this request');
+    });
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+  // Node's own guards against slow clients, a little beyond the query deadline.
+  server.requestTimeout = timeoutMs + 5_000;
+  server.headersTimeout = Math.min(timeoutMs + 5_000, 30_000);
+  server.keepAliveTimeout = 5_000;
+
+  return {
+    server,
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve({ url: `http://${shownHost}:${address.port}${basePath}`, port: address.port });
+        });
+      });
+    },
+    async close(graceMs = 5_000) {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+      await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), grace]);
+      server.closeAllConnections();
+      await stopped;
+      await options.warehouse.close();
+    },
+  };
+}
