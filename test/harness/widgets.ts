@@ -1,0 +1,122 @@
+/**
+ * The one registry of widgets the proof harnesses run over (hostile input, strict pages, faults, memory,
+ * accessibility). A widget added to the kit is covered by adding one entry here; the harnesses hold no per-widget
+ * code. Data comes from the metrics engine on a small synthetic pilot, the same source as the demo and Storybook.
+ */
+import {
+  createMetricsEngine,
+  createStaticAdapter,
+  createStrideQueryClient,
+  type AdapterMethod,
+  type StrideAdapter,
+} from '@stride/core';
+import type { QueryClient } from '@tanstack/query-core';
+import { generatePilot, type PilotData } from '../../mocks/pilot/index.js';
+import '../../packages/elements/src/indicators/indicators.js';
+import '../../packages/elements/src/leaderboard/leaderboard.js';
+import '../../packages/elements/src/funnel/funnel.js';
+import '../../packages/elements/src/coverage-map/coverage-map.js';
+import '../../packages/elements/src/dashboard/dashboard.js';
+import '../../packages/elements/src/scope/scope.js';
+
+export interface WidgetUnderTest {
+  tag: string;
+  /** The adapter methods the widget reads. */
+  methods: readonly AdapterMethod[];
+  /** Attributes for a realistic mount (org, period and date are added by `mountWidget`). */
+  attributes: Readonly<Record<string, string>>;
+  /** Draws with ECharts (so tooltips can be forced open and instances must be disposed). */
+  chart: boolean;
+}
+
+export const WIDGETS: readonly WidgetUnderTest[] = [
+  { tag: 'stride-indicators', methods: ['indicators'], attributes: {}, chart: false },
+  { tag: 'stride-indicators', methods: ['indicators'], attributes: { layout: 'table', rows: 'managers' }, chart: false },
+  { tag: 'stride-leaderboard', methods: ['leaderboard'], attributes: { board: 'managers', metric: 'points' }, chart: false },
+  { tag: 'stride-funnel', methods: ['funnel'], attributes: { compare: 'previous' }, chart: true },
+  { tag: 'stride-coverage-map', methods: ['grids', 'coverage'], attributes: {}, chart: true },
+  { tag: 'stride-dashboard', methods: ['orgTree', 'indicators', 'leaderboard', 'funnel', 'grids', 'coverage'], attributes: {}, chart: true },
+];
+
+/** A label for test titles: the tag and its distinguishing attributes. */
+export function widgetName(widget: WidgetUnderTest): string {
+  const extra = Object.entries(widget.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
+  return extra ? `<${widget.tag} ${extra}>` : `<${widget.tag}>`;
+}
+
+let pilot: PilotData | undefined;
+/** A small deterministic pilot (fixed day, so numbers do not move between runs). */
+export function testPilot(): PilotData {
+  pilot ??= generatePilot({ seed: 7, today: '2026-11-24', managers: 12, grids: 16, events: 4_000 });
+  return pilot;
+}
+
+export const TEST_ORG = 'br-hz';
+export const TEST_DATE = '2026-11-24';
+
+/** An adapter answering every method from the engine on the test pilot, through `createStaticAdapter`. */
+export function pilotAdapter(): StrideAdapter {
+  const data = testPilot();
+  const now = () => new Date('2026-11-24T18:00:00+08:00');
+  const engine = createMetricsEngine({ ...data, now });
+  return createStaticAdapter({
+    indicators: (q) => engine.indicators(q),
+    leaderboard: (q) => engine.leaderboard(q),
+    funnel: (q) => engine.funnel(q),
+    coverage: (q) => engine.coverage(q),
+    grids: (q) => engine.grids(q),
+    orgTree: () => engine.orgTree(),
+  });
+}
+
+export interface Mounted {
+  element: HTMLElement;
+  client: QueryClient;
+  remove(): void;
+}
+
+/** Mounts a widget on `adapter` (own QueryClient) into `parent` at a realistic size. */
+export function mountWidget(widget: WidgetUnderTest, adapter: StrideAdapter, parent: HTMLElement = document.body): Mounted {
+  const element = document.createElement(widget.tag);
+  const client = createStrideQueryClient();
+  for (const [name, value] of Object.entries({ org: TEST_ORG, date: TEST_DATE, ...widget.attributes })) element.setAttribute(name, value);
+  Object.assign(element, { adapter, queryClient: client });
+  element.style.cssText = 'display:block;width:960px;min-height:200px';
+  parent.append(element);
+  return {
+    element,
+    client,
+    remove() {
+      element.remove();
+      client.clear();
+    },
+  };
+}
+
+/** Every shadow root under `root`, nested ones included (the dashboard holds widgets in its own shadow root). */
+export function shadowRoots(root: Element | ShadowRoot): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const visit = (node: Element | ShadowRoot) => {
+    const elements = node instanceof ShadowRoot ? node.querySelectorAll('*') : [node, ...node.querySelectorAll('*')];
+    for (const el of elements) {
+      if (el.shadowRoot) {
+        found.push(el.shadowRoot);
+        visit(el.shadowRoot);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** Resolves when no Stride query of `client` is fetching and the element has rendered (a bounded wait). */
+export async function settled(element: HTMLElement, client: QueryClient, timeoutMs = 8_000): Promise<void> {
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, 0));
+  while (client.isFetching() > 0 || client.getQueryCache().getAll().length === 0) {
+    if (performance.now() - started > timeoutMs) throw new Error(`${element.tagName.toLowerCase()} did not settle in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
