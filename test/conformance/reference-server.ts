@@ -29,7 +29,7 @@ export interface Tamper {
   /** Called with the result the engine computed; may mutate or return a replacement. */
   result?: (method: AdapterMethod, result: unknown, url: URL) => unknown;
   /** Called before anything else; a Reply short-circuits the request. */
-  before?: (method: AdapterMethod, url: URL) => Reply | Promise<Reply> | undefined;
+  before?: (method: AdapterMethod, url: URL) => Reply | Promise<Reply | undefined> | undefined;
 }
 
 export interface RunningServer {

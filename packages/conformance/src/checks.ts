@@ -215,7 +215,7 @@ export function checkBoardSum(orgValue: number | null, entries: readonly Leaderb
 
 /** Stack traces in an error body tell an attacker the stack and tell the user nothing. */
 const STACK_TRACE = [
-  /\n\s+at \S.*[(\s]\S+:\d+:\d+\)?/, // Node, V8
+  /\bat\s[^\n]*?[\w./\\-]+\.(?:[cm]?js|ts|jsx|tsx):\d+(?::\d+)?/, // Node, V8
   /Traceback \(most recent call last\)/, // Python
   /\bat [\w$.]+\([\w$]+\.java:\d+\)/, // JVM
   /\bat [\w.]+\(.*\) in .*:line \d+/, // .NET

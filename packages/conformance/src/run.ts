@@ -378,7 +378,9 @@ function badRequestProblem(kind: Target['kind'], what: string, exchange: Exchang
   if (status < 400 || status >= 500) {
     return { message: `${what} got ${status}; expected a 4xx (it is the caller's mistake, not the server's)` };
   }
-  if (outcome.body !== undefined && looksLikeStackTrace(outcome.body)) {
+  // The body as sent and as decoded: inside JSON a trace's line breaks are escapes.
+  const decoded = typeof outcome.problem === 'object' && outcome.problem !== null ? Object.values(outcome.problem).filter((x) => typeof x === 'string').join('\n') : '';
+  if ((outcome.body !== undefined && looksLikeStackTrace(outcome.body)) || looksLikeStackTrace(decoded)) {
     return { message: `${what} got ${status} but the body carries a stack trace` };
   }
   if (!/^application\/problem\+json\b/i.test(outcome.contentType ?? '')) {
