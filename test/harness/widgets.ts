@@ -75,10 +75,17 @@ export interface Mounted {
   remove(): void;
 }
 
-/** Mounts a widget on `adapter` (own QueryClient) into `parent` at a realistic size. */
-export function mountWidget(widget: WidgetUnderTest, adapter: StrideAdapter, parent: HTMLElement = document.body): Mounted {
+/**
+ * Mounts a widget on `adapter` into `parent` at a realistic size. Its own QueryClient unless `client` is given (the
+ * memory harness passes one with a short gcTime, so the cache is not mistaken for a leak).
+ */
+export function mountWidget(
+  widget: WidgetUnderTest,
+  adapter: StrideAdapter,
+  parent: HTMLElement = document.body,
+  client: QueryClient = createStrideQueryClient(),
+): Mounted {
   const element = document.createElement(widget.tag);
-  const client = createStrideQueryClient();
   for (const [name, value] of Object.entries({ org: TEST_ORG, date: TEST_DATE, ...widget.attributes })) element.setAttribute(name, value);
   Object.assign(element, { adapter, queryClient: client });
   element.style.cssText = 'display:block;width:960px;min-height:200px';
