@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { hostBundlesPlugin } from './test/support/host-bundles.mjs';
+import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
 
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,6 +69,7 @@ export default {
   ],
   plugins: [
     hostBundlesPlugin(),
+    cdpCountersPlugin(),
     {
       name: 'stride-source-aliases',
       resolveImport({ source }) {
