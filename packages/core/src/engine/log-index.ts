@@ -144,7 +144,7 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
   const leadIndex = new Map<string, number>();
   const customerIndex = new Map<string, number>();
   const leadCustomerId: (string | undefined)[] = [];
-  let leadCustomer = new Int32Array(1024);
+  const leadCustomer = new Int32Array(n);
   const gridIds: string[] = [];
   const gridById = new Map<string, number>();
   let kept = 0;
@@ -169,7 +169,6 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
       l = leadIndex.size;
       leadIndex.set(event.leadId, l);
       leadCustomerId.push(undefined);
-      if (l === leadCustomer.length) leadCustomer = growInt32(leadCustomer);
     }
     // customers only matter for coverage (distinct customers reached), so only contacts are looked up
     let c = -1;
@@ -235,17 +234,20 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
   const loggedMs = sla.loggedHours * HOUR_MS;
   const deadlineOf = followupDeadline(sla, zone, working);
 
+  const typeTotals = new Int32Array(TYPE_COUNT);
+  for (let k = 0; k < kept; k++) typeTotals[type[k]!]!++;
+  const total = (...types: number[]): number => types.reduce((sum, t) => sum + typeTotals[t]!, 0);
   const b = {
-    assigned: new SeriesBuilder(),
-    contacted: new SeriesBuilder(),
-    conversation: new SeriesBuilder(),
-    visit: new SeriesBuilder(),
-    followup: new SeriesBuilder(),
-    action: new SeriesBuilder(),
-    intent: new SeriesBuilder(),
-    applied: new SeriesBuilder(),
-    converted: new SeriesBuilder(),
-    timely: new SeriesBuilder(),
+    assigned: new SeriesBuilder(total(T.assigned)),
+    contacted: new SeriesBuilder(total(T.contacted)),
+    conversation: new SeriesBuilder(total(T.conversation)),
+    visit: new SeriesBuilder(total(T.visited)),
+    followup: new SeriesBuilder(total(T.contacted)),
+    action: new SeriesBuilder(total(T.contacted, T.conversation, T.visited)),
+    intent: new SeriesBuilder(total(T.intent)),
+    applied: new SeriesBuilder(total(T.applied)),
+    converted: new SeriesBuilder(total(T.converted)),
+    timely: new SeriesBuilder(Math.min(leadCount, total(T.followup, T.conversation, T.visited))),
   };
   const gridActionCount = new Int32Array(gridIds.length + 1);
   const managersSeen = gridIds.map(() => new Set<number>());
@@ -423,12 +425,6 @@ export function buildLogIndex(input: EventLogInput): LogIndex {
     targets,
     skipped: n - kept,
   };
-}
-
-function growInt32(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }
 
 function identityOrder(n: number): Int32Array {

@@ -22,12 +22,22 @@ export interface Series {
 }
 
 export class SeriesBuilder {
-  private manager = new Int32Array(1024);
-  private time = new Float64Array(1024);
-  private lead = new Int32Array(1024);
-  private hit = new Uint8Array(1024);
-  private extra = new Float64Array(1024);
+  private manager: Int32Array;
+  private time: Float64Array;
+  private lead: Int32Array;
+  private hit: Uint8Array;
+  private extra: Float64Array;
   private length = 0;
+
+  /** Sized from the event counts up front: growing large typed arrays makes the garbage collector work hard. */
+  constructor(capacity = 1024) {
+    const size = Math.max(16, capacity);
+    this.manager = new Int32Array(size);
+    this.time = new Float64Array(size);
+    this.lead = new Int32Array(size);
+    this.hit = new Uint8Array(size);
+    this.extra = new Float64Array(size);
+  }
 
   add(manager: number, time: number, lead: number, hit = 0, extra = NaN): number {
     if (this.length === this.manager.length) this.grow();
