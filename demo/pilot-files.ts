@@ -1,0 +1,213 @@
+/**
+ * The pilot page's logic, kept free of the DOM so it can be tested: which dropped file is which, what a missing
+ * optional file hides (in the pilot team's words, zh-CN and en), the templates to download, and the event-log
+ * adapter built from whatever files the team has.
+ */
+import {
+  createEventLogAdapter,
+  parseEventsCsv,
+  parseRosterCsv,
+  validateResult,
+  type EventLogAdapter,
+  type Grids,
+  type OrgTree,
+  type StrideLocale,
+} from '@stride/core';
+import { calendarToCsv, eventsToCsv, generatePilot, orgTreeToCsv, targetsToCsv } from '../mocks/pilot/index.js';
+
+export type PilotFileKind = 'events' | 'roster' | 'grids' | 'targets' | 'calendar';
+
+export interface PilotFileSpec {
+  kind: PilotFileKind;
+  /** The name the template downloads as and messages use. */
+  fileName: string;
+  required: boolean;
+  mime: string;
+  label: Record<StrideLocale, string>;
+}
+
+export const PILOT_FILES: readonly PilotFileSpec[] = [
+  { kind: 'events', fileName: 'events.csv', required: true, mime: 'text/csv', label: { 'zh-CN': '商机事件（必需）', en: 'Lead events (required)' } },
+  { kind: 'roster', fileName: 'roster.csv', required: false, mime: 'text/csv', label: { 'zh-CN': '机构与人员花名册', en: 'Roster (orgs and managers)' } },
+  { kind: 'grids', fileName: 'grids.geojson', required: false, mime: 'application/geo+json', label: { 'zh-CN': '网格边界（GeoJSON）', en: 'Grid polygons (GeoJSON)' } },
+  { kind: 'targets', fileName: 'targets.csv', required: false, mime: 'text/csv', label: { 'zh-CN': '目标', en: 'Targets' } },
+  { kind: 'calendar', fileName: 'calendar.csv', required: false, mime: 'text/csv', label: { 'zh-CN': '工作日历（节假日与调休）', en: 'Working calendar (holidays, make-up days)' } },
+];
+
+/** The texts of the files the team dropped, by kind. */
+export type PilotFileTexts = Partial<Record<PilotFileKind, string>>;
+
+/**
+ * Which file this is: by its header row first (teams rename exports freely: 导出数据(1).csv), then by its name.
+ * GeoJSON is recognised by its `FeatureCollection`.
+ */
+export function detectFileKind(name: string, text: string): PilotFileKind | undefined {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{')) return /"FeatureCollection"/.test(start) || /\.(geo)?json$/i.test(name) ? 'grids' : undefined;
+  const header = new Set((start.split(/\r?\n/, 1)[0] ?? '').split(',').map((column) => column.trim().replace(/^"|"$/g, '')));
+  if (header.has('leadId') && header.has('type')) return 'events';
+  if (header.has('parentId') && header.has('level')) return 'roster';
+  if (header.has('indicator') && header.has('target')) return 'targets';
+  if (header.has('date') && header.has('kind')) return 'calendar';
+  const lower = name.toLowerCase();
+  if (/\.(geo)?json$/.test(lower)) return 'grids';
+  return PILOT_FILES.find((spec) => lower.startsWith(spec.kind))?.kind;
+}
+
+export interface MissingFileNotice {
+  kind: PilotFileKind;
+  /** `required`: nothing can be shown without it; `hides`: the dashboard works but shows less. */
+  severity: 'required' | 'hides';
+  message: string;
+}
+
+const MISSING: Record<PilotFileKind, Record<StrideLocale, string>> = {
+  events: {
+    'zh-CN': '缺少商机事件文件 events.csv：这是必需的，没有它看板无法显示任何数据。',
+    en: 'events.csv (lead events) is missing: it is required, the dashboard has nothing to show without it.',
+  },
+  roster: {
+    'zh-CN': '未提供花名册 roster.csv：客户经理和机构将显示为编号而不是姓名，也无法按支行、团队分组查看。',
+    en: 'No roster.csv: managers and orgs are shown by their ids instead of names, and there is no sub-branch or team breakdown.',
+  },
+  targets: {
+    'zh-CN': '未提供目标 targets.csv：不显示目标完成率（%）和进度对比。',
+    en: 'No targets.csv: no % of target and no pace against target.',
+  },
+  grids: {
+    'zh-CN': '未提供网格边界 grids.geojson：网格覆盖不画地图，改为按网格排列的方块视图。',
+    en: 'No grids.geojson: grid coverage has no map; each grid is shown as a tile instead.',
+  },
+  calendar: {
+    'zh-CN': '未提供工作日历 calendar.csv：按周一至周五计算工作日，节假日和调休不计入。',
+    en: 'No calendar.csv: Monday to Friday count as working days; holidays and make-up working days are not known.',
+  },
+};
+
+/** One notice per file the team has not given, in the order of PILOT_FILES. */
+export function missingFileNotices(files: PilotFileTexts, lang: StrideLocale): MissingFileNotice[] {
+  return PILOT_FILES.filter((spec) => !files[spec.kind]?.trim()).map((spec) => ({
+    kind: spec.kind,
+    severity: spec.required ? 'required' : 'hides',
+    message: MISSING[spec.kind][lang],
+  }));
+}
+
+const PILOT_ROOT = 'pilot';
+
+/**
+ * Without a roster the engine still needs a tree to sum managers under: one pilot node with every manager of the
+ * log beneath it, each named by its id (that is all the log knows about them).
+ */
+export function rosterFromManagerIds(managerIds: Iterable<string>, lang: StrideLocale): OrgTree {
+  const tree: OrgTree = [{ id: PILOT_ROOT, name: lang === 'zh-CN' ? '试点' : 'Pilot', parentId: null, level: 'branch' }];
+  for (const id of new Set(managerIds)) tree.push({ id, name: id, parentId: PILOT_ROOT, level: 'manager' });
+  return tree;
+}
+
+export type PilotSetup =
+  | {
+      ok: true;
+      adapter: EventLogAdapter;
+      /** The last day the events cover: the dashboard opens there, since a finished pilot has nothing today. */
+      lastEventDate: string | undefined;
+      /** Malformed rows and unusable parts, each naming its file and line, as the team would fix them. */
+      problems: string[];
+      notices: MissingFileNotice[];
+    }
+  | { ok: false; error: string; notices: MissingFileNotice[] };
+
+export interface PreparePilotOptions {
+  lang: StrideLocale;
+  /** Where the event-log worker is served (large logs only). */
+  workerUrl?: string | URL;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Builds the no-back-end adapter from the files given; never throws (a file that cannot be read becomes a problem). */
+export function preparePilot(files: PilotFileTexts, options: PreparePilotOptions): PilotSetup {
+  const notices = missingFileNotices(files, options.lang);
+  const events = files.events;
+  if (!events?.trim()) return { ok: false, error: MISSING.events[options.lang], notices };
+
+  const problems: string[] = [];
+  // The events are read here too, for the manager ids a missing roster needs and the last day: a pilot's log is
+  // small enough that reading it twice costs little, and the adapter's own reading gives the row report.
+  let managerIds: string[];
+  let lastEventDate: string | undefined;
+  try {
+    const parsed = parseEventsCsv(events);
+    managerIds = parsed.rows.map((e) => e.managerId);
+    for (const e of parsed.rows) {
+      const day = e.at.slice(0, 10);
+      if (lastEventDate === undefined || day > lastEventDate) lastEventDate = day;
+    }
+  } catch (error) {
+    return { ok: false, error: messageOf(error), notices };
+  }
+
+  let orgTree: OrgTree | string = rosterFromManagerIds(managerIds, options.lang);
+  if (files.roster?.trim()) {
+    try {
+      // A roster whose header is wrong is reported and replaced by ids, rather than blanking the whole page.
+      parseRosterCsv(files.roster);
+      orgTree = files.roster;
+    } catch (error) {
+      problems.push(messageOf(error));
+    }
+  }
+
+  let grids: Grids | undefined;
+  if (files.grids?.trim()) {
+    try {
+      const checked = validateResult('grids', JSON.parse(files.grids) as unknown);
+      grids = checked.data;
+      if (checked.dropped) problems.push(`grids.geojson: ${checked.dropped.message}`);
+    } catch (error) {
+      problems.push(`grids.geojson: ${messageOf(error)}`);
+    }
+  }
+
+  const optionalCsv = (text: string | undefined): string | undefined => (text?.trim() ? text : undefined);
+  try {
+    const adapter = createEventLogAdapter({
+      events,
+      orgTree,
+      ...(grids ? { grids } : {}),
+      ...(optionalCsv(files.targets) ? { targets: files.targets } : {}),
+      ...(optionalCsv(files.calendar) ? { calendar: files.calendar } : {}),
+      ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+    });
+    problems.push(...adapter.report.dropped.map((row) => row.message));
+    return { ok: true, adapter, lastEventDate, problems, notices };
+  } catch (error) {
+    // A targets or calendar file without its header columns: say which, and let the team fix that one file.
+    return { ok: false, error: messageOf(error), notices };
+  }
+}
+
+export interface PilotTemplate {
+  kind: PilotFileKind;
+  fileName: string;
+  mime: string;
+  text: string;
+}
+
+/**
+ * Filled-in examples of every file, cut from a tiny synthetic pilot (1 sub-branch, 3 managers, 4 grids, a week), so
+ * the team sees real ids that match across files rather than an empty header row.
+ */
+export function pilotTemplates(today?: string): PilotTemplate[] {
+  const pilot = generatePilot({ seed: 8, days: 7, managers: 3, grids: 4, subbranches: 1, teamsPerSubbranch: 1, events: 40, ...(today ? { today } : {}) });
+  const texts: Record<PilotFileKind, string> = {
+    events: eventsToCsv(pilot.events),
+    roster: orgTreeToCsv(pilot.orgTree),
+    grids: JSON.stringify(pilot.grids, null, 1),
+    targets: targetsToCsv(pilot.targets),
+    calendar: calendarToCsv(pilot.calendar),
+  };
+  return PILOT_FILES.map((spec) => ({ kind: spec.kind, fileName: spec.fileName, mime: spec.mime, text: texts[spec.kind] }));
+}
