@@ -1,10 +1,12 @@
 import { defineElement } from '../shared/define.js';
+import { registerComponent } from '../registry.js';
 import { StrideIndicators } from './indicators.component.js';
 
 export { StrideIndicators, type IndicatorsLayout } from './indicators.component.js';
 export * from './indicators.view-model.js';
 export * from './pace.js';
 
+registerComponent('stride-indicators', StrideIndicators);
 defineElement('stride-indicators', StrideIndicators);
 
 declare global {
