@@ -13,9 +13,10 @@ import {
 import { callEngine } from '../../packages/core/src/adapters/event-log-protocol.js';
 import { referenceEngine, startServer, type RunningServer, type Tamper } from './reference-server.js';
 
-const NOW = () => new Date('2026-11-24T18:00:00+08:00');
+/** The pilot ends today (in the bank's zone), so the checks run on the dates a bank would check. */
+const TODAY = referenceEngine().pilot.today;
 /** A small matrix for the broken back ends: one date, two periods, one org per level, one manager. */
-const SMALL: Partial<ConformanceOptions> = { dates: ['2026-11-24'], periods: ['month', 'pilot'], orgsPerLevel: 1, managers: 1, now: NOW };
+const SMALL: Partial<ConformanceOptions> = { dates: [TODAY], periods: ['month', 'pilot'], orgsPerLevel: 1, managers: 1 };
 
 const servers: RunningServer[] = [];
 after(async () => {
@@ -27,6 +28,10 @@ async function runAgainst(tamper: Tamper, options: Partial<ConformanceOptions> =
   servers.push(server);
   const report = await runConformance({ ...SMALL, ...options, url: server.url });
   return { report, server };
+}
+
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function check(report: ConformanceReport, id: CheckId) {
@@ -94,7 +99,7 @@ describe('broken back ends are each caught with the right message', () => {
     assert.equal(shapes.status, 'fail');
     const example = shapes.examples[0]!;
     assert.equal(example.endpoint, 'GET /v1/funnel');
-    assert.match(example.query, /org=bank&period=month&date=2026-11-24/);
+    assert.equal(example.query, `org=bank&period=month&date=${TODAY}`);
     assert.match(example.message, /stages\[2\]\.count: expected finite number, got "12a"/);
     assert.equal(report.ok, false);
   });
@@ -237,7 +242,7 @@ describe('broken back ends are each caught with the right message', () => {
           const claim = r.indicators.find((i) => i.id === 'claim_rate')!;
           claim.value = 77.6;
           r.indicators.find((i) => i.id === 'visits')!.target = -5;
-          r.asOf = '2026-11-25T09:00:00+08:00';
+          r.asOf = `${dayAfter(TODAY)}T09:00:00+08:00`;
         }
         if (method === 'funnel') (result as FunnelResult).scope.org = 'somewhere-else';
         return result;
@@ -246,7 +251,7 @@ describe('broken back ends are each caught with the right message', () => {
     assert.deepEqual(failedChecks(report).sort(), ['as-of', 'ranges', 'scope', 'targets']);
     assert.match(check(report, 'ranges').examples[0]!.message, /^claim_rate is a fraction but indicators\[1\]\.value is 77\.6 \(fractions lie in 0-1, not percent\)$/);
     assert.match(check(report, 'targets').examples[0]!.message, /^indicators\[4\]\.target is -5: targets are never negative$/);
-    assert.match(check(report, 'as-of').examples[0]!.message, /^asOf 2026-11-25T09:00:00\+08:00 is after the end of date 2026-11-24$/);
+    assert.match(check(report, 'as-of').examples[0]!.message, new RegExp(`^asOf ${dayAfter(TODAY)}T09:00:00\\+08:00 is after the end of date ${TODAY}$`));
     const scope = check(report, 'scope').examples[0]!;
     assert.equal(scope.endpoint, 'GET /v1/funnel');
     assert.match(scope.message, /^scope\.org is "somewhere-else", the query asked for "bank"$/);
@@ -278,7 +283,7 @@ describe('a JS adapter', () => {
   it('that answers a bad date with data, or rejects it as a server error, is caught', async () => {
     const lenient: StrideAdapter = {
       ...engineAdapter,
-      funnel: async () => ({ asOf: '2026-11-24T18:00:00+08:00', scope: { org: 'bank', period: 'month', date: '2026-11-24' }, stages: [] }),
+      funnel: async (query) => ({ asOf: `${TODAY}T09:00:00+08:00`, scope: query.scope, stages: [] }),
       leaderboard: async (query, options) => {
         if (query.scope.date === 'yesterday') throw new StrideError('http', 'leaderboard', 'boom', { status: 500 });
         return engineAdapter.leaderboard!(query, options);

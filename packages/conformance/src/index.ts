@@ -10,3 +10,5 @@ export type {
   LatencyFigures,
   Offence,
 } from './types.js';
+export { formatTerminal, renderHtml, type TerminalOptions } from './report.js';
+export { main as runCli, USAGE, type CliIo } from './cli.js';
