@@ -8,6 +8,7 @@ import {
   formatPercent,
   toCsv,
   type AdapterQueries,
+  type CsvCell,
   type CoverageResult,
   type Grids,
   type QueryState,
@@ -17,6 +18,7 @@ import {
 import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
+import { downloadCsv } from '../shared/download.js';
 import { ChartController, readThemeTokens, type EChartsRuntime } from '../shared/chart-controller.js';
 import { StrideErrorEvent, StrideWarningEvent } from '../shared/events.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
@@ -543,7 +545,18 @@ export class StrideCoverageMap extends StrideElement {
     this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
   };
 
+  /** The grids, least covered first, as CSV text: exactly what Export CSV saves. Empty before data arrives. */
+  toCsv(): string {
+    const coverage = this.coverageQuery.state.data;
+    if (!coverage) return toCsv([]);
+    return toCsv(this.csvRows(this.viewOf(coverage, this.hasGeometry() ? this.gridsQuery.state.data : undefined)));
+  }
+
   private exportCsv(view: CoverageView): void {
+    downloadCsv(`coverage-${this.resolved.org ?? 'grids'}-${this.resolved.date}.csv`, this.csvRows(view), this.renderRoot);
+  }
+
+  private csvRows(view: CoverageView): CsvCell[][] {
     const locale = this.locale;
     const rows = sortByCoverage(view.grids, 'asc').map((g) => [
       g.gridId,
@@ -554,17 +567,12 @@ export class StrideCoverageMap extends StrideElement {
       g.coverage === null ? null : Math.round(g.coverage * 10_000) / 10_000,
       g.openLeads,
     ]);
-    const csv = toCsv([
+    return [
       ['gridId', t(locale, 'grid'), t(locale, 'managers'), t(locale, 'households'), t(locale, 'covered'), t(locale, 'coverage'), t(locale, 'openLeads')],
       ...rows,
-    ]);
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `coverage-${this.resolved.org ?? 'grids'}-${this.resolved.date}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    ];
   }
+
 
   /** The map name currently drawn (for tests: geometry is registered once per content hash and level of detail). */
   get drawnMapName(): string {
