@@ -70,7 +70,7 @@ export default defineScenario<Ctx>({
     const { host, cleanup } = mountPoint(900, 800);
     const el = createFunnel({ result } as Ctx);
     host.append(el);
-    while (!el.chartController.chart) await yieldTask();
+    while (!el.chart.chart) await yieldTask();
     const box = el.shadowRoot!.querySelector('.chart')!.getBoundingClientRect();
     cleanup();
     return { result, echarts: loadFunnelECharts(), chartSize: { width: Math.round(box.width), height: Math.round(box.height) } };
@@ -100,7 +100,7 @@ export default defineScenario<Ctx>({
       const el = createFunnel(ctx);
       const start = performance.now();
       host.append(el);
-      while (el.chartController.drawCount === 0) await yieldTask();
+      while (el.chart.drawCount === 0) await yieldTask();
       await nextPaint();
       const ms = performance.now() - start;
       cleanup();

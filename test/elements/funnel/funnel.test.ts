@@ -45,7 +45,7 @@ async function mount(adapter: StrideAdapter, attrs: { compare?: string; orientat
 }
 
 async function drawn(el: StrideFunnel): Promise<void> {
-  await waitUntil(() => el.chartController.drawCount > 0 && el.chartController.chart, 'chart drawn', { timeout: 5000 });
+  await waitUntil(() => el.chart.drawCount > 0 && el.chart.chart, 'chart drawn', { timeout: 5000 });
 }
 
 function stageButton(el: StrideFunnel, id: string): HTMLButtonElement {
@@ -93,7 +93,7 @@ describe('<stride-funnel>', () => {
     expect(fact(el, 'assigned', 'delta')).to.equal('+40'); // 200 - 160
     expect(fact(el, 'visited', 'delta')).to.equal('-20'); // 60 - 80
     expect(text(stageButton(el, 'assigned').querySelector('[data-fact="delta"]'))).to.contain('(160, +25%)');
-    await waitUntil(() => (el.chartController.chart?.getOption() as { series: unknown[] } | undefined)?.series.length === 2, 'second funnel drawn');
+    await waitUntil(() => (el.chart.chart?.getOption() as { series: unknown[] } | undefined)?.series.length === 2, 'second funnel drawn');
     expect(text(el.shadowRoot!.querySelector('.legend'))).to.contain('Previous period');
   });
 
@@ -147,7 +147,7 @@ describe('<stride-funnel>', () => {
     expect(selected).to.deep.equal(['visited']);
     toggle.click();
     await el.updateComplete;
-    await waitUntil(() => el.chartController.chart && !el.chartController.chart.isDisposed(), 'chart back');
+    await waitUntil(() => el.chart.chart && !el.chart.chart.isDisposed(), 'chart back');
     expect(el.shadowRoot!.querySelector('.chart canvas')).to.exist;
   });
 
@@ -158,7 +158,7 @@ describe('<stride-funnel>', () => {
     const el = await mount({ funnel: async () => funnel(CURRENT, 'br', '2026-11-24', (i) => (i === 0 ? evil : LABELS[i]!)) });
     await drawn(el);
     const before = el.shadowRoot!.querySelectorAll('*').length;
-    const chart = el.chartController.chart!;
+    const chart = el.chart.chart!;
     const option = chart.getOption() as { tooltip: Array<{ renderMode: string }> };
     expect(option.tooltip[0]!.renderMode).to.equal('richText');
     chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
@@ -178,14 +178,14 @@ describe('<stride-funnel>', () => {
     const dark = await mount({ funnel: async () => funnel(CURRENT) }, { theme: 'dark' });
     await drawn(dark);
     type Opt = { series: Array<{ data: Array<{ itemStyle: { color: string } }> }> };
-    expect((light.chartController.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(LIGHT_TOKENS['series-1']);
-    expect((dark.chartController.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(DARK_TOKENS['series-1']);
+    expect((light.chart.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(LIGHT_TOKENS['series-1']);
+    expect((dark.chart.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(DARK_TOKENS['series-1']);
   });
 
   it('lays the funnel out horizontally on request', async () => {
     const el = await mount({ funnel: async () => funnel(CURRENT) }, { orientation: 'horizontal' });
     await drawn(el);
-    expect((el.chartController.chart!.getOption() as { series: Array<{ orient: string }> }).series[0]!.orient).to.equal('horizontal');
+    expect((el.chart.chart!.getOption() as { series: Array<{ orient: string }> }).series[0]!.orient).to.equal('horizontal');
     const first = stageButton(el, 'assigned').getBoundingClientRect();
     const second = stageButton(el, 'claimed').getBoundingClientRect();
     expect(second.left).to.be.greaterThan(first.left);
@@ -195,12 +195,12 @@ describe('<stride-funnel>', () => {
   it('does not redraw on a refresh with unchanged data, and disposes the chart on unmount', async () => {
     const el = await mount({ funnel: async () => funnel(CURRENT) });
     await drawn(el);
-    const draws = el.chartController.drawCount;
+    const draws = el.chart.drawCount;
     el.funnelQuery.refetch();
     await waitUntil(() => !el.funnelQuery.state.fetching, 'refetched');
     await el.updateComplete;
-    expect(el.chartController.drawCount).to.equal(draws);
-    const chart = el.chartController.chart!;
+    expect(el.chart.drawCount).to.equal(draws);
+    const chart = el.chart.chart!;
     el.remove();
     expect(chart.isDisposed()).to.equal(true);
   });

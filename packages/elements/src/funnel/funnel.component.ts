@@ -10,12 +10,14 @@ import {
   formatPercent,
   formatSignedPercent,
   toCsv,
+  type CsvCell,
   type FunnelQuery,
   type FunnelResult,
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
+import { downloadCsv } from '../shared/download.js';
 import { renderQueryState } from '../shared/states.js';
 import { baseStyles } from '../shared/styles.js';
 import { funnelStyles } from './funnel.styles.js';
@@ -100,7 +102,7 @@ export class StrideFunnel extends StrideElement {
   });
 
   /** The chart (ECharts loads on first use, in its own chunk). */
-  readonly chartController = new ChartController(this, {
+  readonly chart = new ChartController(this, {
     load: async () => {
       const echarts = await loadECharts();
       // Stage clicks on the canvas are bound to each instance as it is created (the controller re-creates it after a
@@ -161,7 +163,7 @@ export class StrideFunnel extends StrideElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.view && !this.showTable) {
-      this.chartController.setOption(this.buildOption(this.view, readThemeTokens(this), this.resolved.lang));
+      this.chart.setOption(this.buildOption(this.view, readThemeTokens(this), this.resolved.lang));
     }
   }
 
@@ -317,9 +319,19 @@ export class StrideFunnel extends StrideElement {
     </div>`;
   }
 
+  /** The stages as on screen (shares, drop-off, overdue, dwell, comparison) as CSV text: exactly what Export CSV saves. */
+  toCsv(): string {
+    return toCsv(this.csvRows(this.resolved.lang));
+  }
+
   private exportCsv(locale: StrideLocale): void {
+    if (!this.view) return;
+    downloadCsv(funnelText(locale, 'downloadName'), this.csvRows(locale), this.renderRoot);
+  }
+
+  private csvRows(locale: StrideLocale): CsvCell[][] {
     const view = this.view;
-    if (!view) return;
+    if (!view) return [];
     const compared = view.comparisonCounts !== null;
     const header = [
       funnelText(locale, 'stage'),
@@ -341,12 +353,6 @@ export class StrideFunnel extends StrideElement {
       s.medianDwellHours,
       ...(compared ? [s.comparison?.count ?? null, s.comparison?.delta ?? null] : []),
     ]);
-    const url = URL.createObjectURL(new Blob([toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = funnelText(locale, 'downloadName');
-    link.click();
-    // Revoke after the click has been handled: revoking synchronously can cancel the download in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    return [header, ...rows];
   }
 }

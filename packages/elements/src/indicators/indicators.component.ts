@@ -12,6 +12,7 @@ import {
   formatSignedPercent,
   formatValue,
   toCsv,
+  type CsvCell,
   type IndicatorDefinition,
   type IndicatorRows,
   type IndicatorsQuery,
@@ -22,6 +23,7 @@ import {
 import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
+import { downloadCsv } from '../shared/download.js';
 import { indicatorsStyles } from './indicators.styles.js';
 import { t } from './indicators.strings.js';
 import {
@@ -392,24 +394,24 @@ export class StrideIndicators extends StrideElement {
     this.resizeObserver.observe(sheet);
   }
 
-  /** Downloads the sheet as on screen (sort order, shown columns, totals last): UTF-8 with BOM, formula-safe. */
+  /** The sheet as on screen (sort order, shown columns, totals last) as CSV text: exactly what Export CSV saves. */
+  toCsv(): string {
+    return toCsv(this.csvRows());
+  }
+
+  /** Downloads the sheet as `toCsv()` returns it: UTF-8 with BOM, formula-safe. */
   exportCsv(): void {
+    if (!this.query.state.data) return;
+    const { period, date } = this.resolved;
+    downloadCsv(`indicators-${safeFilePart(this.scope?.org ?? '')}-${period}-${date}.csv`, this.csvRows(), this.renderRoot);
+  }
+
+  private csvRows(): CsvCell[][] {
     const data = this.query.state.data;
-    if (!data) return;
-    const { lang, period, date } = this.resolved;
-    const columns = this.columns;
-    const sheet = this.sheetFor(data, columns);
-    const csv = toCsv(sheetCsvRows(sheet, this.sortedRows(sheet, lang), t(lang, 'name'), common(lang, 'total')));
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `indicators-${safeFilePart(this.scope?.org ?? '')}-${period}-${date}.csv`;
-    link.hidden = true;
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    // Revoking in the same task can cancel the download in some browsers; the next task is late enough.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    if (!data) return [];
+    const { lang } = this.resolved;
+    const sheet = this.sheetFor(data, this.columns);
+    return sheetCsvRows(sheet, this.sortedRows(sheet, lang), t(lang, 'name'), common(lang, 'total'));
   }
 }
 

@@ -9,6 +9,7 @@ import {
   safeUrl,
   toCsv,
   common,
+  type CsvCell,
   type LeaderboardBoard,
   type LeaderboardEntry,
   type LeaderboardQuery,
@@ -18,6 +19,7 @@ import {
 import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
+import { downloadCsv } from '../shared/download.js';
 import { rankWithTies, TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
 import {
   contestLanes,
@@ -146,7 +148,11 @@ export class StrideLeaderboard extends StrideElement {
 
   /** The current board as CSV text (UTF-8 BOM, formula-safe): every entry, whatever the search shows. */
   toCsv(): string {
-    return toCsv(leaderboardCsvRows(this.ranked, this.metric, this.resolved.lang));
+    return toCsv(this.csvRows());
+  }
+
+  private csvRows(): CsvCell[][] {
+    return leaderboardCsvRows(this.ranked, this.metric, this.resolved.lang);
   }
 
   private get shown(): readonly RankedEntry[] {
@@ -254,7 +260,7 @@ export class StrideLeaderboard extends StrideElement {
                 />${this.search
                   ? html`<span class="sub" role="status">${t(locale, 'searchResults', { n: formatCount(this.shown.length, locale) })}</span>`
                   : nothing}`}
-          <button class="button" part="export" @click=${() => this.downloadCsv()}>${common(locale, 'exportCsv')}</button>
+          <button class="button" part="export" @click=${() => this.exportCsv()}>${common(locale, 'exportCsv')}</button>
         </div>
       </div>
       ${contest ? this.renderContest(locale) : this.renderRanking(locale)} ${this.renderBreakdown(locale)}
@@ -557,14 +563,7 @@ export class StrideLeaderboard extends StrideElement {
     }
   }
 
-  private downloadCsv(): void {
-    const blob = new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${t(this.resolved.lang, 'csvFile')}-${this.board}-${this.metric}-${this.resolved.date}.csv`;
-    link.click();
-    // Revoke after the click has been handled; the download keeps its own reference.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+  private exportCsv(): void {
+    downloadCsv(`${t(this.resolved.lang, 'csvFile')}-${this.board}-${this.metric}-${this.resolved.date}.csv`, this.csvRows(), this.renderRoot);
   }
 }
