@@ -74,9 +74,11 @@ const MISSING: Record<PilotFileKind, Record<StrideLocale, string>> = {
     'zh-CN': '未提供目标 targets.csv：不显示目标完成率（%）和进度对比。',
     en: 'No targets.csv: no % of target and no pace against target.',
   },
+  // The event-log engine takes each grid's households from this file too, so without it there is no coverage to
+  // draw at all (not even the tile view, which needs households but no polygons).
   grids: {
-    'zh-CN': '未提供网格边界 grids.geojson：网格覆盖不画地图，改为按网格排列的方块视图。',
-    en: 'No grids.geojson: grid coverage has no map; each grid is shown as a tile instead.',
+    'zh-CN': '未提供网格边界 grids.geojson：网格覆盖面板为空（各网格的户数和地图都来自该文件）。',
+    en: 'No grids.geojson: the grid-coverage panel stays empty (the households per grid and the map both come from this file).',
   },
   calendar: {
     'zh-CN': '未提供工作日历 calendar.csv：按周一至周五计算工作日，节假日和调休不计入。',
@@ -109,6 +111,8 @@ export type PilotSetup =
   | {
       ok: true;
       adapter: EventLogAdapter;
+      /** The org the dashboard opens on: the roster's root, or the pilot node that stands in for a missing roster. */
+      rootOrg: string;
       /** The last day the events cover: the dashboard opens there, since a finished pilot has nothing today. */
       lastEventDate: string | undefined;
       /** Malformed rows and unusable parts, each naming its file and line, as the team would fix them. */
@@ -150,11 +154,16 @@ export function preparePilot(files: PilotFileTexts, options: PreparePilotOptions
   }
 
   let orgTree: OrgTree | string = rosterFromManagerIds(managerIds, options.lang);
+  let rootOrg = PILOT_ROOT;
   if (files.roster?.trim()) {
     try {
       // A roster whose header is wrong is reported and replaced by ids, rather than blanking the whole page.
-      parseRosterCsv(files.roster);
-      orgTree = files.roster;
+      const roster = parseRosterCsv(files.roster).rows;
+      const root = roster.find((node) => node.parentId === null) ?? roster[0];
+      if (root) {
+        orgTree = files.roster;
+        rootOrg = root.id;
+      }
     } catch (error) {
       problems.push(messageOf(error));
     }
@@ -182,7 +191,7 @@ export function preparePilot(files: PilotFileTexts, options: PreparePilotOptions
       ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
     });
     problems.push(...adapter.report.dropped.map((row) => row.message));
-    return { ok: true, adapter, lastEventDate, problems, notices };
+    return { ok: true, adapter, rootOrg, lastEventDate, problems, notices };
   } catch (error) {
     // A targets or calendar file without its header columns: say which, and let the team fix that one file.
     return { ok: false, error: messageOf(error), notices };

@@ -32,7 +32,7 @@ describe('pilot page: what is missing', () => {
   const hides: [PilotFileKind, RegExp, RegExp][] = [
     ['roster', /ids instead of names/, /编号而不是姓名/],
     ['targets', /no % of target/, /目标完成率/],
-    ['grids', /shown as a tile/, /方块视图/],
+    ['grids', /grid-coverage panel stays empty/, /网格覆盖面板为空/],
     ['calendar', /Monday to Friday/, /周一至周五/],
   ];
   for (const [kind, en, zh] of hides) {
@@ -73,6 +73,7 @@ describe('pilot page: reading the files', () => {
   it('without a roster, managers sit under one pilot node named by their ids', async () => {
     const setup = preparePilot({ events: EVENTS }, { lang: 'zh-CN' });
     assert.ok(setup.ok);
+    assert.equal(setup.rootOrg, 'pilot');
     const tree = await setup.adapter.orgTree!({}, { signal });
     assert.deepEqual(tree, [
       { id: 'pilot', name: '试点', parentId: null, level: 'branch' },
@@ -83,6 +84,7 @@ describe('pilot page: reading the files', () => {
   it('with the roster, names come from it', async () => {
     const setup = preparePilot(templates, { lang: 'en' });
     assert.ok(setup.ok);
+    assert.equal(setup.rootOrg, 'bank');
     const tree = await setup.adapter.orgTree!({}, { signal });
     assert.equal(tree.find((n) => n.id === 'br-hz')?.name, '杭州分行');
   });

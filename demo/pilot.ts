@@ -1,0 +1,215 @@
+// The pilot with no IT support: the team drops the files it has, sees what is missing and what that hides, which
+// rows could not be read, and gets the dashboard computed in this browser (createEventLogAdapter, no back end).
+// Every text goes through Lit bindings: file contents and names are never parsed as HTML.
+import { html, nothing, render } from 'lit';
+import { resolveLocale, todayInZone, type StrideLocale } from '@stride/core';
+import '../packages/elements/src/bundle.js';
+import '../packages/elements/src/indicators/indicators.js';
+import '../packages/elements/src/leaderboard/leaderboard.js';
+import '../packages/elements/src/funnel/funnel.js';
+import '../packages/elements/src/coverage-map/coverage-map.js';
+import { PILOT_FILES, detectFileKind, missingFileNotices, pilotTemplates, preparePilot, type PilotFileKind, type PilotFileTexts, type PilotSetup } from './pilot-files.js';
+
+const TEXT = {
+  'zh-CN': {
+    title: '试点数据导入（无需后台）',
+    intro: '把手头的文件拖到下面（或点击选择）。商机事件文件是必需的；花名册、网格、目标和工作日历可选，缺少时看板照常显示，只是少一些内容。文件只在本浏览器中读取和计算，不会上传。',
+    drop: '把 CSV / GeoJSON 文件拖到这里，或',
+    pick: '选择文件',
+    file: '文件',
+    status: '状态',
+    template: '模板',
+    loaded: '已载入：{name}',
+    notGiven: '未提供',
+    download: '下载 {name}',
+    missingTitle: '缺少的文件及影响',
+    problemsTitle: '以下 {count} 处无法读取，已跳过（按文件和行号）：',
+    unknownFile: '无法识别的文件：{name}（请检查表头）',
+    dashboardTitle: '营销过程看板（本地计算）',
+    waiting: '请先提供商机事件文件 events.csv。',
+    language: 'English',
+    more: '……另有 {count} 处',
+  },
+  en: {
+    title: 'Pilot data (no back end needed)',
+    intro: 'Drop the files you have below (or pick them). The lead-event file is required; roster, grids, targets and working calendar are optional: without them the dashboard still works and shows less. Files are read and computed in this browser only, never uploaded.',
+    drop: 'Drop CSV / GeoJSON files here, or',
+    pick: 'choose files',
+    file: 'File',
+    status: 'Status',
+    template: 'Template',
+    loaded: 'Loaded: {name}',
+    notGiven: 'Not given',
+    download: 'Download {name}',
+    missingTitle: 'Missing files and what they hide',
+    problemsTitle: '{count} problems could not be read and were skipped (by file and line):',
+    unknownFile: 'Unrecognised file: {name} (check its header row)',
+    dashboardTitle: 'Performance dashboard (computed locally)',
+    waiting: 'Give the lead-event file events.csv first.',
+    language: '中文',
+    more: '… and {count} more',
+  },
+} as const;
+
+type TextKey = keyof (typeof TEXT)['en'];
+const SHOWN_PROBLEMS = 50;
+
+const root = document.getElementById('pilot-app');
+if (!root) throw new Error('pilot.html: #pilot-app is missing');
+
+let lang: StrideLocale = resolveLocale(document.documentElement.lang);
+const texts: PilotFileTexts = {};
+const names: Partial<Record<PilotFileKind, string>> = {};
+let unknown: string[] = [];
+let setup: PilotSetup | undefined;
+let dragOver = false;
+const workerUrl = new URL('../packages/core/src/adapters/event-log.worker.ts', import.meta.url);
+
+function t(key: TextKey, params: Record<string, string | number> = {}): string {
+  return TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+// Excel on Chinese Windows saves CSV as GB18030 unless told otherwise; UTF-8 (with or without BOM) is tried first.
+async function readText(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+async function addFiles(files: Iterable<File>): Promise<void> {
+  unknown = [];
+  for (const file of files) {
+    const text = await readText(file);
+    const kind = detectFileKind(file.name, text);
+    if (!kind) {
+      unknown.push(file.name);
+      continue;
+    }
+    texts[kind] = text;
+    names[kind] = file.name;
+  }
+  rebuild();
+}
+
+function rebuild(): void {
+  if (setup?.ok) setup.adapter.dispose();
+  setup = texts.events ? preparePilot(texts, { lang, workerUrl }) : undefined;
+  update();
+}
+
+function download(kind: PilotFileKind): void {
+  const template = pilotTemplates().find((candidate) => candidate.kind === kind);
+  if (!template) return;
+  // A BOM so Excel shows the Chinese names; the adapter's CSV reader skips it.
+  const body = template.mime === 'text/csv' ? `\uFEFF${template.text}` : template.text;
+  const url = URL.createObjectURL(new Blob([body], { type: `${template.mime};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = template.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function onDrop(event: DragEvent): void {
+  event.preventDefault();
+  dragOver = false;
+  void addFiles(event.dataTransfer?.files ?? []);
+}
+
+function setDragOver(event: DragEvent, over: boolean): void {
+  event.preventDefault();
+  if (dragOver !== over) {
+    dragOver = over;
+    update();
+  }
+}
+
+function toggleLanguage(): void {
+  lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
+  document.documentElement.lang = lang;
+  rebuild();
+}
+
+function renderProblems() {
+  const problems = [...unknown.map((name) => t('unknownFile', { name })), ...(setup?.ok ? setup.problems : setup ? [setup.error] : [])];
+  if (problems.length === 0) return nothing;
+  const shown = problems.slice(0, SHOWN_PROBLEMS);
+  return html`<div class="notice" role="alert">
+    ${t('problemsTitle', { count: problems.length })}
+    <ul class="problems">
+      ${shown.map((problem) => html`<li>${problem}</li>`)}
+      ${problems.length > shown.length ? html`<li>${t('more', { count: problems.length - shown.length })}</li>` : nothing}
+    </ul>
+  </div>`;
+}
+
+function renderDashboard() {
+  if (!setup?.ok) return html`<p>${t('waiting')}</p>`;
+  const today = todayInZone();
+  // A pilot that has ended has nothing "today": open on its last day instead.
+  const date = setup.lastEventDate && setup.lastEventDate < today ? setup.lastEventDate : undefined;
+  return html`<stride-dashboard dashboard-id="pilot" org=${setup.rootOrg} lang=${lang} date=${date ?? nothing} .adapter=${setup.adapter}></stride-dashboard>`;
+}
+
+function update(): void {
+  const notices = missingFileNotices(texts, lang);
+  render(
+    html`
+      <section class="panel">
+        <h2>${t('title')} <button class="lang-switch" type="button" @click=${toggleLanguage}>${t('language')}</button></h2>
+        <div class="body">
+          <p>${t('intro')}</p>
+          <div
+            class="drop ${dragOver ? 'over' : ''}"
+            @dragover=${(e: DragEvent) => setDragOver(e, true)}
+            @dragleave=${(e: DragEvent) => setDragOver(e, false)}
+            @drop=${onDrop}
+          >
+            ${t('drop')}
+            <input
+              type="file"
+              multiple
+              aria-label=${t('pick')}
+              accept=".csv,.json,.geojson,text/csv,application/json"
+              @change=${(e: Event) => void addFiles((e.target as HTMLInputElement).files ?? [])}
+            />
+          </div>
+          <table class="files">
+            <thead><tr><th>${t('file')}</th><th>${t('status')}</th><th>${t('template')}</th></tr></thead>
+            <tbody>
+              ${PILOT_FILES.map((spec) => {
+                const name = names[spec.kind];
+                return html`<tr>
+                  <td>${spec.label[lang]} <code>${spec.fileName}</code></td>
+                  <td class=${name ? 'ok' : spec.required ? 'required' : 'missing'}>${name ? t('loaded', { name }) : t('notGiven')}</td>
+                  <td><button type="button" @click=${() => download(spec.kind)}>${t('download', { name: spec.fileName })}</button></td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      ${notices.length > 0
+        ? html`<section class="panel">
+            <h2>${t('missingTitle')}</h2>
+            <div class="body">
+              <ul>
+                ${notices.map((notice) => html`<li class=${notice.severity === 'required' ? 'required' : 'missing'}>${notice.message}</li>`)}
+              </ul>
+            </div>
+          </section>`
+        : nothing}
+      ${renderProblems()}
+      <section class="panel">
+        <h2>${t('dashboardTitle')}</h2>
+        <div class="body">${renderDashboard()}</div>
+      </section>
+    `,
+    root!,
+  );
+}
+
+update();
