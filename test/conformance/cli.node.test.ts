@@ -119,7 +119,7 @@ describe('stride-conformance', () => {
     const { code, out } = await cli(['--adapter', './bank-adapter.mjs', ...SMALL]);
     assert.equal(code, 1);
     assert.match(out, /Stride conformance: adapter/);
-    assert.match(out, /✗ adapter\.funnel\(\) \?\{"scope":\{"org":"hq","period":"month","date":"[\d-]+"\}\}\n    funnel: stages: missing/);
+    assert.match(out, /✗ adapter\.funnel\(\) \{"scope":\{"org":"hq","period":"month","date":"[\d-]+"\}\}\n {4}funnel: stages: missing/);
   });
 
   it('runs as a command through its launcher with the exit code of the result', async () => {

@@ -4,7 +4,9 @@ import type { CheckResult, ConformanceReport, Offence } from './types.js';
 const STATUS_WORD = { pass: 'PASS', fail: 'FAIL', skip: 'skip' } as const;
 
 function where(offence: Offence): string {
-  return `${offence.endpoint}${offence.query ? ` ?${offence.query}` : ''}`;
+  if (!offence.query) return offence.endpoint;
+  // A REST query reads as the URL a developer can paste; an adapter's is the query object itself.
+  return offence.endpoint.startsWith('adapter.') ? `${offence.endpoint} ${offence.query}` : `${offence.endpoint} ?${offence.query}`;
 }
 
 function summaryLine(report: ConformanceReport): string {
