@@ -368,3 +368,11 @@ describe('coverage and grids', () => {
     assert.equal(engine.orgTree().length, 10);
   });
 });
+
+test('leaderboard refuses a metric it cannot compute (400), as the REST contract says', () => {
+  const engine = createMetricsEngine({ events: [], orgTree: [{ id: 'bank', name: 'Bank', parentId: null, level: 'bank' }] });
+  assert.throws(
+    () => engine.leaderboard({ scope: { org: 'bank', period: 'month', date: '2026-11-24' }, board: 'managers', metric: 'visitz' }),
+    (error: unknown) => error instanceof Error && /unknown metric "visitz"/.test(error.message) && (error as { status?: number }).status === 400,
+  );
+});

@@ -240,6 +240,10 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
       const r = resolve({ ...q.scope, manager: undefined }, 'leaderboard');
       const level = BOARD_LEVEL[q.board];
       if (!level) throw new StrideError('http', 'leaderboard', `leaderboard: unknown board "${String(q.board)}"`, { status: 400 });
+      // A metric the engine cannot compute is a bad request, not a board of nulls (found by the conformance kit).
+      if (q.metric !== 'points' && !(q.metric in BUILT_IN_UNITS)) {
+        throw new StrideError('http', 'leaderboard', `leaderboard: unknown metric "${String(q.metric)}"`, { status: 400 });
+      }
       const entries = nodesUnder(q.scope.org, level).map((node): LeaderboardEntry => {
         const [mLo, mHi] = rangeOfNode(node.id);
         const slice = { ...r.current, mLo, mHi };
