@@ -1,0 +1,20 @@
+// Single widgets scattered through the portal's own layout, configured once for the whole page: no <stride-scope>
+// and no per-element adapter. An element's own attribute (the funnel's org and period) still wins over configure().
+import '../packages/elements/src/bundle.js';
+import '../packages/elements/src/indicators/indicators.js';
+import '../packages/elements/src/leaderboard/leaderboard.js';
+import '../packages/elements/src/funnel/funnel.js';
+import { configure } from '../packages/elements/src/index.js';
+import { createHttpAdapter } from '@stride/core';
+import { PORTAL_ME, startMockBackEnd } from './demo-setup.js';
+
+await startMockBackEnd();
+configure({ adapter: createHttpAdapter({ baseUrl: '/api' }), me: PORTAL_ME, lang: 'zh-CN', org: 'br-hz' });
+
+// The portal reacts to drill-downs its own way: here it would open the manager's page in the portal.
+document.addEventListener('stride-select', (event) => {
+  console.info(`Stride: ${event.detail.kind} ${event.detail.id} selected; the portal would open its detail page.`);
+});
+document.addEventListener('stride-error', (event) => {
+  if (event.detail.error.kind === 'auth') console.info('Stride: session expired, the portal would redirect to sign-in.');
+});
