@@ -249,6 +249,35 @@ describe('<stride-coverage-map>', () => {
     expect(el.shadowRoot!.querySelector('.map')).to.exist;
   });
 
+  it('is accessible to axe on the map, the table and the tiles, light and dark', async () => {
+    const grids = fourGrids();
+    const map = await mount({ grids: async () => grids, coverage: async () => coverage(grids) }, { me: 'm1' });
+    await drawn(map);
+    await expect(map).to.be.accessible();
+    map.view = 'table';
+    await map.updateComplete;
+    await expect(map).to.be.accessible();
+    const tiles = await mount({ coverage: async () => coverage(grids) }, { theme: 'dark', me: 'm1' });
+    await waitUntil(() => tiles.shadowRoot!.querySelectorAll('.tile').length === 4);
+    await expect(tiles).to.be.accessible();
+  });
+
+  it('tooltips are plain text with every figure of the grid', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    await drawn(el);
+    const tooltip = (el.chart.chart!.getOption() as { tooltip: { renderMode: string; formatter: (p: { name: string }) => string }[] }).tooltip[0]!;
+    expect(tooltip.renderMode).to.equal('richText');
+    expect(tooltip.formatter({ name: grids.features[1]!.properties.gridId }).split('\n')).to.deep.equal([
+      grids.features[1]!.properties.name,
+      'Managers: 经理2',
+      'Households: 1,000',
+      'Covered: 450',
+      'Coverage: 45%',
+      'Open leads: 1',
+    ]);
+  });
+
   it('disposes the chart on unmount', async () => {
     const grids = fourGrids();
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });

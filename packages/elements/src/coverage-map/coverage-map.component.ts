@@ -309,11 +309,11 @@ export class StrideCoverageMap extends StrideElement {
               class=${`tile ${bandClass(grid)}${grid.mine ? ' mine' : ''}`}
               part="tile"
               data-grid=${grid.gridId}
-              aria-label=${tooltipText(grid, locale).replace(/\n/g, '; ')}
               @click=${() => this.select('grid', grid.gridId)}
             >
               <span class="name">${grid.name}</span>
               <span class="value">${formatPercent(grid.coverage, locale, 0)}</span>
+              <span class="visually-hidden">${tooltipText(grid, locale).split('\n').slice(1).join('; ')}</span>
             </button>
           </li>`,
         )}
