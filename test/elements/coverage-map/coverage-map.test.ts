@@ -110,6 +110,8 @@ describe('<stride-coverage-map>', () => {
     const mine = el.shadowRoot!.querySelectorAll('tr.mine');
     expect(mine.length).to.equal(1);
     expect(mine[0]!.getAttribute('data-grid')).to.equal(grids.features[1]!.properties.gridId);
+    // Pinned: the first row although 10% is lower than its 45%.
+    expect(el.shadowRoot!.querySelector('tbody tr')).to.equal(mine[0]);
   });
 
   it('fires stride-select for a grid from the keyboard on the map and from the table', async () => {

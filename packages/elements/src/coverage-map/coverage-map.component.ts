@@ -26,6 +26,7 @@ import { t } from './coverage-map.strings.js';
 import {
   buildCoverageView,
   parseBandEdges,
+  pinMine,
   sortByCoverage,
   type CoverageBand,
   type CoverageView,
@@ -300,7 +301,7 @@ export class StrideCoverageMap extends StrideElement {
 
   private renderTiles(view: CoverageView): TemplateResult {
     const locale = this.locale;
-    const ordered = sortByCoverage(view.grids, 'asc');
+    const ordered = pinMine(sortByCoverage(view.grids, 'asc'));
     return html`<p class="summary">${t(locale, 'noGeometry')}</p>
       <ul class="tiles" part="tiles" aria-label=${t(locale, 'tilesLabel', { count: ordered.length })}>
         ${ordered.map(
@@ -322,7 +323,7 @@ export class StrideCoverageMap extends StrideElement {
 
   private renderTable(view: CoverageView): TemplateResult {
     const locale = this.locale;
-    const rows = sortByCoverage(view.grids, this.sortDirection);
+    const rows = pinMine(sortByCoverage(view.grids, this.sortDirection));
     const sort = this.sortDirection === 'asc' ? 'ascending' : 'descending';
     return html`<div class="table-wrap" part="table">
       <table>

@@ -170,3 +170,8 @@ export function sortByCoverage(grids: readonly GridView[], direction: 'asc' | 'd
     return sign * (a.coverage - b.coverage) || a.name.localeCompare(b.name, 'zh-CN');
   });
 }
+
+/** `me` is pinned wherever shown (DESIGN): the signed-in manager's grids first, each part in coverage order. */
+export function pinMine(grids: readonly GridView[]): GridView[] {
+  return [...grids.filter((g) => g.mine), ...grids.filter((g) => !g.mine)];
+}
