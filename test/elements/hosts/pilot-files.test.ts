@@ -1,6 +1,7 @@
-import { describe, it } from 'node:test';
-import assert from 'node:assert/strict';
-import { detectFileKind, missingFileNotices, pilotTemplates, preparePilot, type PilotFileKind, type PilotFileTexts } from '../../../demo/pilot-files.js';
+// The pilot page's logic (demo/pilot-files.ts). A browser test although the module is pure, so it runs with the other
+// host tests under one `wtr` glob.
+import { expect } from '@open-wc/testing';
+import { detectFileKind, missingFileNotices, pilotTemplates, preparePilot, type PilotFileKind, type PilotFileTexts, type PilotSetup } from '../../../demo/pilot-files.js';
 
 const signal = new AbortController().signal;
 
@@ -15,6 +16,11 @@ const EVENTS = [
 
 const templates = Object.fromEntries(pilotTemplates('2026-03-10').map((t) => [t.kind, t.text])) as Record<PilotFileKind, string>;
 
+function ready(setup: PilotSetup): Extract<PilotSetup, { ok: true }> {
+  if (!setup.ok) throw new Error(`expected an adapter, got: ${setup.error}`);
+  return setup;
+}
+
 function without(kind: PilotFileKind): PilotFileTexts {
   const files: PilotFileTexts = { ...templates };
   delete files[kind];
@@ -24,9 +30,9 @@ function without(kind: PilotFileKind): PilotFileTexts {
 describe('pilot page: what is missing', () => {
   it('without events nothing can be shown, and says so', () => {
     const setup = preparePilot(without('events'), { lang: 'zh-CN' });
-    assert.equal(setup.ok, false);
-    assert.match(setup.ok ? '' : setup.error, /events\.csv/);
-    assert.deepEqual(setup.notices.map((n) => [n.kind, n.severity]), [['events', 'required']]);
+    expect(setup.ok).to.equal(false);
+    expect(setup.ok ? '' : setup.error).to.match(/events\.csv/);
+    expect(setup.notices.map((n) => [n.kind, n.severity])).to.deep.equal([['events', 'required']]);
   });
 
   const hides: [PilotFileKind, RegExp, RegExp][] = [
@@ -38,78 +44,74 @@ describe('pilot page: what is missing', () => {
   for (const [kind, en, zh] of hides) {
     it(`without ${kind}: one notice that says what it hides, and the dashboard still gets an adapter`, () => {
       const setup = preparePilot(without(kind), { lang: 'en' });
-      assert.equal(setup.ok, true);
-      assert.deepEqual(setup.notices.map((n) => [n.kind, n.severity]), [[kind, 'hides']]);
-      assert.match(setup.notices[0]!.message, en);
-      assert.match(missingFileNotices(without(kind), 'zh-CN')[0]!.message, zh);
+      expect(setup.ok).to.equal(true);
+      expect(setup.notices.map((n) => [n.kind, n.severity])).to.deep.equal([[kind, 'hides']]);
+      expect(setup.notices[0]!.message).to.match(en);
+      expect(missingFileNotices(without(kind), 'zh-CN')[0]!.message).to.match(zh);
     });
   }
 
   it('a file of only whitespace counts as missing', () => {
-    assert.deepEqual(missingFileNotices({ ...templates, calendar: ' \r\n' }, 'en').map((n) => n.kind), ['calendar']);
+    expect(missingFileNotices({ ...templates, calendar: ' \r\n' }, 'en').map((n) => n.kind)).to.deep.equal(['calendar']);
   });
 
   it('with every template given, nothing is missing and no row is reported', () => {
     const setup = preparePilot(templates, { lang: 'en' });
-    assert.equal(setup.ok, true);
-    assert.deepEqual(setup.notices, []);
-    assert.deepEqual(setup.ok && setup.problems, []);
-    assert.equal(setup.ok && setup.lastEventDate, '2026-03-10');
+    expect(setup.ok).to.equal(true);
+    expect(setup.notices).to.deep.equal([]);
+    expect(setup.ok && setup.problems).to.deep.equal([]);
+    expect(setup.ok && setup.lastEventDate).to.equal('2026-03-10');
   });
 });
 
 describe('pilot page: reading the files', () => {
   it('reports a malformed row with its file and line, and computes from the rest', async () => {
-    const setup = preparePilot({ events: EVENTS }, { lang: 'en' });
-    assert.ok(setup.ok);
-    assert.deepEqual(setup.problems, ['events.csv line 4: type: unknown event type "visit"']);
-    assert.equal(setup.adapter.report.rows, 3);
+    const setup = ready(preparePilot({ events: EVENTS }, { lang: 'en' }));
+    expect(setup.problems).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
+    expect(setup.adapter.report.rows).to.equal(3);
     const result = await setup.adapter.indicators!({ scope: { org: 'pilot', period: 'month', date: '2026-03-03' } }, { signal });
     const value = (id: string) => result.indicators.find((i) => i.id === id)?.value;
-    assert.equal(value('assigned'), 1);
-    assert.equal(value('contacted'), 1);
+    expect(value('assigned')).to.equal(1);
+    expect(value('contacted')).to.equal(1);
   });
 
   it('without a roster, managers sit under one pilot node named by their ids', async () => {
-    const setup = preparePilot({ events: EVENTS }, { lang: 'zh-CN' });
-    assert.ok(setup.ok);
-    assert.equal(setup.rootOrg, 'pilot');
+    const setup = ready(preparePilot({ events: EVENTS }, { lang: 'zh-CN' }));
+    expect(setup.rootOrg).to.equal('pilot');
     const tree = await setup.adapter.orgTree!({}, { signal });
-    assert.deepEqual(tree, [
+    expect(tree).to.deep.equal([
       { id: 'pilot', name: '试点', parentId: null, level: 'branch' },
       { id: 'm-7', name: 'm-7', parentId: 'pilot', level: 'manager' },
     ]);
   });
 
   it('with the roster, names come from it', async () => {
-    const setup = preparePilot(templates, { lang: 'en' });
-    assert.ok(setup.ok);
-    assert.equal(setup.rootOrg, 'bank');
+    const setup = ready(preparePilot(templates, { lang: 'en' }));
+    expect(setup.rootOrg).to.equal('bank');
     const tree = await setup.adapter.orgTree!({}, { signal });
-    assert.equal(tree.find((n) => n.id === 'br-hz')?.name, '杭州分行');
+    expect(tree.find((n) => n.id === 'br-hz')?.name).to.equal('杭州分行');
   });
 
   it('an unreadable grids file is reported and the rest still works', () => {
-    const setup = preparePilot({ events: EVENTS, grids: '{"type":"FeatureCollection","features":' }, { lang: 'en' });
-    assert.ok(setup.ok);
+    const setup = ready(preparePilot({ events: EVENTS, grids: '{"type":"FeatureCollection","features":' }, { lang: 'en' }));
     // The malformed events row of line 4 is still reported beside it.
-    assert.equal(setup.problems.length, 2);
-    assert.equal(setup.problems.filter((p) => /^grids\.geojson: /.test(p)).length, 1);
-    assert.equal(setup.adapter.grids, undefined);
+    expect(setup.problems.length).to.equal(2);
+    expect(setup.problems.filter((p) => /^grids\.geojson: /.test(p)).length).to.equal(1);
+    expect(setup.adapter.grids).to.equal(undefined);
   });
 
   it('a targets file without its columns is named in the error', () => {
     const setup = preparePilot({ events: EVENTS, targets: 'org,value\r\nbr-hz,3\r\n' }, { lang: 'en' });
-    assert.equal(setup.ok, false);
-    assert.match(setup.ok ? '' : setup.error, /targets\.csv: missing columns "indicator", "period", "start", "target"/);
+    expect(setup.ok).to.equal(false);
+    expect(setup.ok ? '' : setup.error).to.match(/targets\.csv: missing columns "indicator", "period", "start", "target"/);
   });
 
   it('recognises renamed exports by their header row', () => {
-    assert.equal(detectFileKind('导出数据(1).csv', templates.events), 'events');
-    assert.equal(detectFileKind('人员.csv', templates.roster), 'roster');
-    assert.equal(detectFileKind('kpi.csv', templates.targets), 'targets');
-    assert.equal(detectFileKind('holidays.csv', `\uFEFF${templates.calendar}`), 'calendar');
-    assert.equal(detectFileKind('map.txt', templates.grids), 'grids');
-    assert.equal(detectFileKind('notes.csv', 'a,b\r\n1,2\r\n'), undefined);
+    expect(detectFileKind('导出数据(1).csv', templates.events)).to.equal('events');
+    expect(detectFileKind('人员.csv', templates.roster)).to.equal('roster');
+    expect(detectFileKind('kpi.csv', templates.targets)).to.equal('targets');
+    expect(detectFileKind('holidays.csv', `\uFEFF${templates.calendar}`)).to.equal('calendar');
+    expect(detectFileKind('map.txt', templates.grids)).to.equal('grids');
+    expect(detectFileKind('notes.csv', 'a,b\r\n1,2\r\n')).to.equal(undefined);
   });
 });
