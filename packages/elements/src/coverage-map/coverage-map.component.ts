@@ -96,8 +96,12 @@ export class StrideCoverageMap extends StrideElement {
 
   @state() private sortDirection: 'asc' | 'desc' = 'asc';
   @state() private focusedGrid: string | undefined;
-  @state() private roamZoom = 1;
-  @state() private roamCenter: [number, number] | undefined;
+  // The user's roam, read back from ECharts when they stop. Not reactive: panning alone must not rebuild the option
+  // (5,000 regions); only a change of level of detail or of label visibility does.
+  private roamZoom = 1;
+  private roamCenter: [number, number] | undefined;
+  private drawnDetail = -1;
+  private drawnLabels = false;
   @state() private chartRuntime: MapRuntime | undefined;
 
   /** The coverage query (for tests and hosts that want to retry). */
@@ -420,8 +424,7 @@ export class StrideCoverageMap extends StrideElement {
     const gridPx = Math.sqrt((width * height * 0.6) / Math.max(1, view.grids.length)) * this.roamZoom;
     const showLabels = gridPx >= LABEL_MIN_PX;
     const palette = this.currentPalette();
-    const roamKey = this.roamCenter ? `${this.roamZoom}@${this.roamCenter.join(',')}` : 'fit';
-    const key = `${name}|${this.paletteKey}|${this.locale}|${showLabels}|${roamKey}`;
+    const key = `${name}|${this.paletteKey}|${this.locale}|${showLabels}`;
     let option = this.memoOption?.view === view && this.memoOption.key === key ? this.memoOption.option : undefined;
     if (!option) {
       const input = { view, mapName: name, palette, locale: this.locale, aspectScale: geometry.aspectScale, showLabels };
@@ -429,6 +432,8 @@ export class StrideCoverageMap extends StrideElement {
       this.memoOption = { key, view, option };
     }
     this.lastMapName = name;
+    this.drawnDetail = detail;
+    this.drawnLabels = showLabels;
     this.chart.setOption(option);
     this.bindChart();
   }
@@ -455,11 +460,16 @@ export class StrideCoverageMap extends StrideElement {
       const chart = this.chart.chart;
       if (!chart || chart.isDisposed()) return;
       const series = (chart.getOption() as { series?: { zoom?: number; center?: [number, number] }[] }).series?.[0];
-      const zoom = series?.zoom ?? 1;
+      this.roamZoom = series?.zoom ?? 1;
       const center = series?.center;
-      if (zoom === this.roamZoom && !center) return;
-      this.roamZoom = zoom;
       if (Array.isArray(center) && typeof center[0] === 'number') this.roamCenter = [center[0], Number(center[1])];
+      const container = this.renderRoot.querySelector<HTMLElement>('.map');
+      const geometry = this.geometry;
+      if (!container || !geometry) return;
+      const detail = detailLevel(geometry.bounds, geometry.aspectScale, container.clientWidth, container.clientHeight, this.roamZoom);
+      const count = this.memoView?.view.grids.length ?? 1;
+      const labels = Math.sqrt((container.clientWidth * container.clientHeight * 0.6) / Math.max(1, count)) * this.roamZoom >= LABEL_MIN_PX;
+      if (detail !== this.drawnDetail || labels !== this.drawnLabels) this.requestUpdate();
     }, 180);
   }
 
@@ -481,8 +491,9 @@ export class StrideCoverageMap extends StrideElement {
   private readonly resetView = (): void => {
     this.roamZoom = 1;
     this.roamCenter = undefined;
-    // The option for "fit" may be memoised from before the roam: drop it so ECharts gets a fresh option and refits.
+    // The option may be memoised from before the roam: drop it so ECharts gets a fresh option and refits.
     this.memoOption = undefined;
+    this.requestUpdate();
   };
 
   private onMapKey(event: KeyboardEvent, view: CoverageView): void {
