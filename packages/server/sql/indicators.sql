@@ -22,6 +22,8 @@ scoped AS (
   JOIN org_manager om ON om.org_id = u.id
   JOIN facts f ON f.manager_id = om.manager_id
   JOIN windows w ON f.at_ms >= w.from_ms AND f.at_ms <= w.to_ms
+  -- both windows' outer bounds, written out so the scan of facts is pruned before the join
+  WHERE f.at_ms >= LEAST($from_ms, $prev_from_ms) AND f.at_ms <= GREATEST($to_ms, $prev_to_ms)
 ),
 sums AS (
   SELECT unit_id, w,

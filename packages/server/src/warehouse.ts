@@ -291,6 +291,11 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
     async withConnection(work, signal) {
       if (closed) throw new Error('warehouse closed');
       const connection = await acquire();
+      // a request that waited for a connection past its deadline (or whose client left) is not worth running
+      if (signal?.aborted) {
+        release(connection);
+        throw new Error('aborted before it ran');
+      }
       const stop = (): void => connection.interrupt();
       signal?.addEventListener('abort', stop, { once: true });
       try {
@@ -302,6 +307,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
     },
     async close() {
       closed = true;
+      for (const connection of all) connection.interrupt();
       for (const connection of all) connection.closeSync();
       instance.closeSync();
     },

@@ -1,0 +1,178 @@
+/**
+ * Server bench (Node, not Chromium):
+ *
+ *   node --max-old-space-size=12000 --import tsx test/bench/server.bench.ts [--big] [--seconds 10]
+ *
+ * 1. All four results (indicators with manager rows, managers leaderboard on points, funnel, coverage) for one
+ *    branch-month scope from 1,000,000 events (and 10,000,000 with --big): the TypeScript engine in Node against
+ *    DuckDB in the same run, load and query timed separately.
+ * 2. The server under load on 127.0.0.1 (autocannon, bounded in time): requests per second and p99 latency for a
+ *    team's month (what a manager's page asks for) with the pilot and with the bank-wide data.
+ * Prints a table and merges the figures into bench/results.json under "server".
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { createMetricsEngine } from '../../packages/core/src/engine/index.js';
+import { createMetricsService } from '../../packages/server/src/metrics.js';
+import { createStrideServer } from '../../packages/server/src/server.js';
+import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
+import { generatePilot, type PilotData } from '../../mocks/pilot/index.js';
+
+// autocannon ships no types: the slice of its API used here
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p99: number };
+  non2xx: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+}) => Promise<AutocannonResult>;
+
+const { values } = parseArgs({ options: { big: { type: 'boolean' }, seconds: { type: 'string', default: '10' } } });
+const seconds = Math.max(1, Math.min(30, Number(values.seconds)));
+const TODAY = '2026-11-24';
+const NOW = new Date(`${TODAY}T15:00:00+08:00`);
+
+const ms = (start: number): number => Math.round(performance.now() - start);
+
+function bankWide(events: number): PilotData {
+  return generatePilot({ managers: 10_000, grids: 5_000, subbranches: 20, teamsPerSubbranch: 10, events, today: TODAY, now: NOW });
+}
+
+interface EngineRun {
+  events: number;
+  generateMs: number;
+  engine: { indexMs: number; queriesMs: number };
+  duckdb: { loadMs: number; queriesMs: number; warmQueriesMs: number };
+  ratio: { load: number; queries: number; warmQueries: number };
+}
+
+async function allFour(data: PilotData): Promise<{ run: Omit<EngineRun, 'events' | 'generateMs' | 'ratio'>; warehouse: Warehouse }> {
+  const input = { ...data, now: () => NOW };
+  const branch = data.orgTree.find((node) => node.level === 'branch')!.id;
+  const scope = { org: branch, period: 'month' as const, date: TODAY };
+
+  let start = performance.now();
+  const engine = createMetricsEngine(input);
+  const indexMs = ms(start);
+  start = performance.now();
+  engine.indicators({ scope, rows: 'managers' });
+  engine.leaderboard({ scope, board: 'managers', metric: 'points' });
+  engine.funnel({ scope });
+  engine.coverage({ scope });
+  const queriesMs = ms(start);
+
+  start = performance.now();
+  const warehouse = await openWarehouse(input);
+  const loadMs = ms(start);
+  const sql = createMetricsService(warehouse);
+  const four = async (): Promise<number> => {
+    const begin = performance.now();
+    await sql.indicators({ scope, rows: 'managers' });
+    await sql.leaderboard({ scope, board: 'managers', metric: 'points' });
+    await sql.funnel({ scope });
+    await sql.coverage({ scope });
+    return ms(begin);
+  };
+  const cold = await four();
+  const warm = await four();
+  return { run: { engine: { indexMs, queriesMs }, duckdb: { loadMs, queriesMs: cold, warmQueriesMs: warm } }, warehouse };
+}
+
+interface LoadRun {
+  data: string;
+  endpoint: string;
+  seconds: number;
+  connections: number;
+  requestsPerSecond: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
+async function underLoad(warehouse: Warehouse, data: PilotData, label: string): Promise<LoadRun[]> {
+  const stride = createStrideServer({
+    warehouse: { ...warehouse, close: async () => {} },
+    metrics: createMetricsService(warehouse),
+    verify: () => ({ ok: true }),
+    log: () => {},
+  });
+  const { url } = await stride.listen(0, '127.0.0.1');
+  // what a manager's page asks for: a team's month
+  const team = data.orgTree.find((node) => node.level === 'team')!.id;
+  const query = `org=${team}&period=month&date=${TODAY}`;
+  const runs: LoadRun[] = [];
+  for (const endpoint of [`/v1/indicators?${query}`, `/v1/funnel?${query}`]) {
+    const result = await autocannon({ url: `${url}${endpoint}`, connections: 4, duration: seconds });
+    runs.push({
+      data: label,
+      endpoint: endpoint.split('?')[0]!,
+      seconds,
+      connections: 4,
+      requestsPerSecond: Math.round(result.requests.average),
+      p99Ms: result.latency.p99,
+      non2xx: result.non2xx,
+    });
+  }
+  await stride.close();
+  return runs;
+}
+
+const engineRuns: EngineRun[] = [];
+const loadRuns: LoadRun[] = [];
+
+{
+  const pilot = generatePilot({ today: TODAY, now: NOW });
+  const warehouse = await openWarehouse({ ...pilot, now: () => NOW });
+  loadRuns.push(...(await underLoad(warehouse, pilot, `pilot (${pilot.events.length} events)`)));
+  await warehouse.close();
+}
+
+for (const events of values.big ? [1_000_000, 10_000_000] : [1_000_000]) {
+  const start = performance.now();
+  const data = bankWide(events);
+  const generateMs = ms(start);
+  const { run, warehouse } = await allFour(data);
+  const ratio = (a: number, b: number): number => Math.round((a / Math.max(b, 1)) * 100) / 100;
+  engineRuns.push({
+    events,
+    generateMs,
+    ...run,
+    ratio: {
+      load: ratio(run.engine.indexMs, run.duckdb.loadMs),
+      queries: ratio(run.engine.queriesMs, run.duckdb.queriesMs),
+      warmQueries: ratio(run.engine.queriesMs, run.duckdb.warmQueriesMs),
+    },
+  });
+  if (events === 1_000_000) loadRuns.push(...(await underLoad(warehouse, data, 'bank-wide (1,000,000 events)')));
+  await warehouse.close();
+}
+
+console.log('\nAll four results, one branch-month scope (ms; ratio = engine / DuckDB, >1 means DuckDB is faster)');
+console.table(
+  engineRuns.map((r) => ({
+    events: r.events,
+    'engine index': r.engine.indexMs,
+    'engine 4 results': r.engine.queriesMs,
+    'duckdb load': r.duckdb.loadMs,
+    'duckdb 4 results': r.duckdb.queriesMs,
+    'duckdb 4 warm': r.duckdb.warmQueriesMs,
+    'ratio load': r.ratio.load,
+    'ratio results': r.ratio.queries,
+  })),
+);
+console.log(`\nServer under load on 127.0.0.1 (autocannon, ${seconds} s each, 4 connections, a team's month)`);
+console.table(loadRuns.map((r) => ({ data: r.data, endpoint: r.endpoint, 'req/s': r.requestsPerSecond, 'p99 ms': r.p99Ms, non2xx: r.non2xx })));
+
+const file = new URL('../../bench/results.json', import.meta.url);
+const existing: Record<string, unknown> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+existing['server'] = {
+  date: new Date().toISOString(),
+  node: process.version,
+  machine: '2 cores shared',
+  allFourResults: engineRuns,
+  underLoad: loadRuns,
+};
+writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
