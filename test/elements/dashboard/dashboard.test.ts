@@ -36,6 +36,13 @@ describe('<stride-dashboard>', () => {
     expect(innerScope(el).getAttribute('period')).to.equal('month');
   });
 
+  it('without an org, asks for the org tree and starts at its root', async () => {
+    const el = await fixture<StrideDashboard>(html`<stride-dashboard lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    await waitUntil(() => crumbs(el).length === 1);
+    expect(crumbs(el)).to.deep.equal(['某某银行']);
+    expect(innerScope(el).getAttribute('org')).to.equal('bank');
+  });
+
   it('narrows the scope on a drill-down from a widget and goes back through the breadcrumb', async () => {
     const el = await fixture<StrideDashboard>(html`<stride-dashboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
     await waitUntil(() => crumbs(el).length === 2);

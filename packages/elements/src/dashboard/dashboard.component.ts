@@ -63,7 +63,8 @@ export class StrideDashboard extends StrideElement {
   @state() private latestAsOf = '';
   @state() private fetching = 0;
 
-  private readonly orgTree = this.createQuery('orgTree', () => ({}));
+  // The org tree is asked for even before an org is known: it is how the user picks one.
+  private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
   private rotationTimer: ReturnType<typeof setInterval> | undefined;
   private motionQuery: MediaQueryList | undefined;
   private stopCacheWatch: (() => void) | undefined;

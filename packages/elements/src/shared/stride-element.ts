@@ -17,6 +17,7 @@ import {
   todayInZone,
   type AdapterMethod,
   type AdapterQueries,
+  type DroppedItems,
   type PeriodKind,
   type Scope,
   type StrideAdapter,
@@ -52,6 +53,12 @@ function pick<K extends keyof StrideSettings>(key: K, own: StrideSettings[K], sc
 function hostPageLocale(): StrideLocale | undefined {
   const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
   return lang ? resolveLocale(lang) : undefined;
+}
+
+interface QueryOptions {
+  scopeless?: boolean;
+  poll?: boolean;
+  onDropped?: (dropped: DroppedItems) => void;
 }
 
 export class StrideElement extends LitElement {
@@ -133,10 +140,25 @@ export class StrideElement extends LitElement {
     if (this.dataset['strideTheme'] !== theme) this.dataset['strideTheme'] = theme;
   }
 
-  /** One query controller per adapter method the widget reads; `build` turns the scope into the query. */
+  /**
+   * One query controller per adapter method the widget reads; `build` turns the scope into the query.
+   * Options: `scopeless` asks even without an org (the org tree that lets a user choose one); `poll: false` never
+   * polls (geometry); `onDropped` replaces the default one-warning-per-result (a widget combining two results).
+   */
   protected createQuery<M extends AdapterMethod>(
     method: M,
     build: (scope: Scope) => AdapterQueries[M] | undefined,
+    options?: QueryOptions,
+  ): StrideQueryController<M>;
+  protected createQuery<M extends AdapterMethod>(
+    method: M,
+    build: () => AdapterQueries[M],
+    options: QueryOptions & { scopeless: true },
+  ): StrideQueryController<M>;
+  protected createQuery<M extends AdapterMethod>(
+    method: M,
+    build: (scope: Scope) => AdapterQueries[M] | undefined,
+    options: QueryOptions = {},
   ): StrideQueryController<M> {
     return new StrideQueryController(this, {
       method,
@@ -146,11 +168,11 @@ export class StrideElement extends LitElement {
         return {
           adapter: resolved.adapter,
           client: resolved.queryClient,
-          query: scope ? build(scope) : undefined,
-          refreshSeconds: resolved.refresh,
+          query: scope ? build(scope) : options.scopeless ? (build as () => AdapterQueries[M])() : undefined,
+          refreshSeconds: options.poll === false ? 0 : resolved.refresh,
         };
       },
-      onDropped: (dropped) => this.dispatchEvent(new StrideWarningEvent({ message: dropped.message, ids: dropped.ids })),
+      onDropped: options.onDropped ?? ((dropped) => this.dispatchEvent(new StrideWarningEvent({ message: dropped.message, ids: dropped.ids }))),
       onError: (error, stale) => this.dispatchEvent(new StrideErrorEvent({ error, stale })),
     });
   }
