@@ -1,0 +1,305 @@
+/**
+ * Memory harness: portals mount and unmount widgets all day and wall screens run for weeks, so every widget in the
+ * registry is mounted, rendered on pilot data and unmounted 300 times, and must leave nothing behind: a flat heap
+ * after GC, no ECharts instance, no new map registration, DOM nodes and JS listeners back where they were (read over
+ * the DevTools protocol), and no adapter request after unmount. A dashboard refreshing every second for ten minutes
+ * of fake time keeps a flat heap too.
+ *
+ * The query cache is shared across cycles with a short gcTime, as a portal would share it, so an entry that is
+ * dropped after its gcTime is not mistaken for a leak; one that outlives it is.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { getInstanceByDom } from 'echarts/core';
+import { timeoutManager, type QueryClient, type TimeoutProvider } from '@tanstack/query-core';
+import { createStrideQueryClient, type AdapterMethod, type StrideAdapter } from '@stride/core';
+import { registeredGridMapCount } from '../../packages/elements/src/coverage-map/map-registry.js';
+import { WIDGETS, mountWidget, pilotAdapter, shadowRoots, widgetName, type WidgetUnderTest } from './widgets.js';
+
+interface Counters {
+  documents: number;
+  nodes: number;
+  jsEventListeners: number;
+  jsHeapUsedSize: number | null;
+}
+
+const CYCLES = 300;
+const HEAP_REFERENCE_CYCLE = 50;
+/** Short enough that 300 cycles cannot hide a cache behind it, long enough to outlive one render. */
+const GC_TIME_MS = 10;
+
+/** Full GC (twice, over CDP) and the renderer's counters. */
+function counters(): Promise<Counters> {
+  return executeServerCommand<Counters, { collectGarbage: boolean }>('stride-cdp-counters', { collectGarbage: true });
+}
+
+/** A task boundary without the 4 ms clamp of nested timeouts. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+type Updatable = Element & { updateComplete?: Promise<unknown> };
+
+/** Every custom element inside `root` (nested shadow roots included), for their updateComplete. */
+function strideElements(root: HTMLElement): Updatable[] {
+  const inner = shadowRoots(root).flatMap((r) => [...r.querySelectorAll('*')].filter((el) => el.tagName.includes('-')));
+  return [root, ...inner];
+}
+
+/** The elements charts draw into (the chart controllers' containers carry these parts). */
+function chartContainers(element: HTMLElement): HTMLElement[] {
+  return shadowRoots(element).flatMap((r) => [...r.querySelectorAll<HTMLElement>('[part~="chart"], [part~="map"]')]);
+}
+
+/** Resolves once the widget has data on screen (generous first time: the dev server transforms ECharts on demand): no fetch in flight, no loading skeleton, every update done. */
+async function rendered(element: HTMLElement, client: QueryClient, timeoutMs = 30_000): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    await nextTask();
+    await Promise.all(strideElements(element).map((el) => el.updateComplete));
+    const loading = shadowRoots(element).some((r) => r.querySelector('[part~="loading"]'));
+    // A chart draws once its ECharts module has loaded (a dynamic import): wait for every chart, not only the data.
+    const undrawn = chartContainers(element).some((el) => !getInstanceByDom(el));
+    if (client.isFetching() === 0 && client.getQueryCache().getAll().length > 0 && !loading && !undrawn) return;
+    if (performance.now() - started > timeoutMs) {
+      const waiting = [
+        client.isFetching() > 0 ? 'a fetch' : '',
+        loading ? 'a loading skeleton' : '',
+        ...chartContainers(element).filter((el) => !getInstanceByDom(el)).map((el) => `a chart in ${(el.getRootNode() as ShadowRoot).host.tagName.toLowerCase()}`),
+      ].filter(Boolean);
+      throw new Error(`${element.tagName.toLowerCase()} did not render data in ${timeoutMs} ms (waiting for ${waiting.join(', ')})`);
+    }
+  }
+}
+
+/** Adapter calls per method, counted in front of the pilot adapter. */
+function countingAdapter(inner: StrideAdapter): { adapter: StrideAdapter; calls: () => number } {
+  let count = 0;
+  const adapter: Record<string, unknown> = {};
+  for (const [method, fn] of Object.entries(inner) as [AdapterMethod, (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>][]) {
+    adapter[method] = (query: unknown, options: { signal: AbortSignal }) => {
+      count += 1;
+      return fn(query, options);
+    };
+  }
+  return { adapter: adapter as StrideAdapter, calls: () => count };
+}
+
+/**
+ * The pilot adapter with the engine's answers remembered per query: the cycles measure the widgets, not the engine.
+ * Each call still hands out a fresh copy, as a back end would.
+ */
+function rememberingAdapter(inner: StrideAdapter): StrideAdapter {
+  const answers = new Map<string, unknown>();
+  const adapter: Record<string, unknown> = {};
+  for (const [method, fn] of Object.entries(inner) as [AdapterMethod, (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>][]) {
+    adapter[method] = async (query: unknown, options: { signal: AbortSignal }) => {
+      const key = `${method} ${JSON.stringify(query)}`;
+      if (!answers.has(key)) answers.set(key, await fn(query, options));
+      options.signal.throwIfAborted();
+      return structuredClone(answers.get(key));
+    };
+  }
+  return adapter as StrideAdapter;
+}
+
+/** Elements an ECharts instance could be bound to: every element in the widget's shadow roots. */
+function chartCandidates(element: HTMLElement): HTMLElement[] {
+  return shadowRoots(element).flatMap((r) => [...r.querySelectorAll<HTMLElement>('div, section, figure')]);
+}
+
+function liveChartCount(elements: HTMLElement[]): number {
+  return elements.filter((el) => getInstanceByDom(el) !== undefined && getInstanceByDom(el) !== null).length;
+}
+
+describe('memory harness', function () {
+  this.timeout(120_000);
+  let started = 0;
+  beforeEach(() => {
+    started = performance.now();
+  });
+  afterEach(function () {
+    console.log(`[memory] ${this.currentTest?.title.slice(0, 40)}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  for (const widget of WIDGETS) {
+    describe(widgetName(widget), () => {
+      it(`${CYCLES} mount/render/unmount cycles leave a flat heap, no chart, no new map, and DOM/listener counts at baseline`, async () => {
+        const adapter = rememberingAdapter(pilotAdapter());
+        const client = createStrideQueryClient({ gcTime: GC_TIME_MS });
+        const parent = document.createElement('div');
+        document.body.append(parent);
+        let reference: Counters | undefined;
+        let mapsAtReference = 0;
+        let chartsSeen = 0;
+        try {
+          for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
+            const mounted = mountWidget(widget, adapter, parent, client);
+            await rendered(mounted.element, client);
+            const candidates = widget.chart ? chartCandidates(mounted.element) : [];
+            chartsSeen = Math.max(chartsSeen, liveChartCount(candidates));
+            mounted.element.remove();
+            if (widget.chart) expect(liveChartCount(candidates), `ECharts instances left after unmount, cycle ${cycle}`).to.equal(0);
+            if (cycle === HEAP_REFERENCE_CYCLE || cycle === CYCLES) {
+              // Let gcTime expire and the cache drop the unobserved queries before measuring.
+              await new Promise((r) => setTimeout(r, GC_TIME_MS * 3));
+              await nextFrame();
+              const now = await counters();
+              if (cycle === HEAP_REFERENCE_CYCLE) {
+                reference = now;
+                mapsAtReference = registeredGridMapCount();
+              } else {
+                const growth = (now.jsHeapUsedSize! - reference!.jsHeapUsedSize!) / reference!.jsHeapUsedSize!;
+                console.log(
+                  `[memory] ${widgetName(widget)}: heap ${(reference!.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB @${HEAP_REFERENCE_CYCLE}` +
+                    ` -> ${(now.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB @${CYCLES} (${(growth * 100).toFixed(1)}%),` +
+                    ` nodes ${reference!.nodes} -> ${now.nodes}, listeners ${reference!.jsEventListeners} -> ${now.jsEventListeners},` +
+                    ` documents ${reference!.documents} -> ${now.documents}, maps ${mapsAtReference} -> ${registeredGridMapCount()}`,
+                );
+                expect(growth, 'heap growth from cycle 50 to 300').to.be.at.most(0.1);
+                // A leak of one node or listener per cycle would add 250; allow noise of less than one per ten cycles.
+                expect(now.nodes - reference!.nodes, 'DOM nodes added over 250 cycles').to.be.at.most(25);
+                expect(now.jsEventListeners - reference!.jsEventListeners, 'JS listeners added over 250 cycles').to.be.at.most(25);
+                expect(now.documents, 'documents').to.equal(reference!.documents);
+                expect(registeredGridMapCount(), 'grid maps registered').to.equal(mapsAtReference);
+              }
+            }
+          }
+          if (widget.chart) expect(chartsSeen, 'the harness saw the chart drawn').to.be.greaterThan(0);
+          expect(client.getQueryCache().getAll(), 'queries left in the cache after gcTime').to.have.length(0);
+        } finally {
+          parent.remove();
+          client.clear();
+        }
+      });
+    });
+  }
+
+  it('no adapter request after unmount over three refresh intervals (every widget, refresh=1)', async () => {
+    const watched = WIDGETS.map((widget) => {
+      const counting = countingAdapter(rememberingAdapter(pilotAdapter()));
+      const client = createStrideQueryClient({ gcTime: GC_TIME_MS });
+      const mounted = mountWidget({ ...widget, attributes: { ...widget.attributes, refresh: '1' } }, counting.adapter, document.body, client);
+      return { widget, counting, client, mounted };
+    });
+    try {
+      for (const w of watched) await rendered(w.mounted.element, w.client);
+      // Let each poll at least once while mounted, so the test proves polling was on before unmount.
+      await new Promise((r) => setTimeout(r, 1_300));
+      const before = watched.map((w) => w.counting.calls());
+      for (const w of watched) w.mounted.element.remove();
+      await new Promise((r) => setTimeout(r, 50));
+      const atUnmount = watched.map((w) => w.counting.calls());
+      await new Promise((r) => setTimeout(r, 3_200));
+      watched.forEach((w, i) => {
+        expect(before[i]!, `${widgetName(w.widget)} polled while mounted`).to.be.greaterThan(w.widget.methods.length);
+        expect(w.counting.calls() - atUnmount[i]!, `${widgetName(w.widget)} requests after unmount`).to.equal(0);
+      });
+    } finally {
+      for (const w of watched) w.mounted.remove();
+    }
+  });
+
+  it('a wall-screen dashboard refreshing every second for 10 minutes of fake time keeps a flat heap', async () => {
+    const dashboard = WIDGETS.find((w) => w.tag === 'stride-dashboard') as WidgetUnderTest;
+    // query-core runs its refetch intervals and gc timers through timeoutManager: a manual clock replaces it.
+    const clock = manualClock();
+    timeoutManager.setTimeoutProvider(clock.provider);
+    const counting = countingAdapter(rememberingAdapter(pilotAdapter()));
+    const client = createStrideQueryClient({ gcTime: GC_TIME_MS });
+    const mounted = mountWidget({ ...dashboard, attributes: { ...dashboard.attributes, refresh: '1' } }, counting.adapter, document.body, client);
+    try {
+      await rendered(mounted.element, client);
+      let heapAtMinute1 = 0;
+      const callsAtStart = counting.calls();
+      for (let second = 1; second <= 600; second += 1) {
+        clock.advance(1_000);
+        await rendered(mounted.element, client);
+        if (second === 60) heapAtMinute1 = (await counters()).jsHeapUsedSize!;
+      }
+      const heapAtMinute10 = (await counters()).jsHeapUsedSize!;
+      const growth = (heapAtMinute10 - heapAtMinute1) / heapAtMinute1;
+      console.log(
+        `[memory] soak: ${counting.calls() - callsAtStart} adapter calls in 600 s of fake time; heap ${(heapAtMinute1 / 1024 / 1024).toFixed(2)} MB @1 min` +
+          ` -> ${(heapAtMinute10 / 1024 / 1024).toFixed(2)} MB @10 min (${(growth * 100).toFixed(1)}%)`,
+      );
+      // Every widget polls each second: at least one request per second proves the clock drove the refreshes.
+      expect(counting.calls() - callsAtStart).to.be.at.least(600);
+      expect(growth, 'heap growth from minute 1 to minute 10').to.be.at.most(0.1);
+    } finally {
+      mounted.remove();
+      timeoutManager.setTimeoutProvider(clock.real);
+    }
+  });
+});
+
+/** A clock for query-core's timers that moves only when told to. */
+function manualClock(): { provider: TimeoutProvider<number>; real: TimeoutProvider; advance(ms: number): void } {
+  interface Timer {
+    due: number;
+    callback: () => void;
+    every: number | undefined;
+  }
+  const timers = new Map<number, Timer>();
+  let now = 0;
+  let nextId = 1;
+  const provider: TimeoutProvider<number> = {
+    name: 'stride-manual-clock',
+    setTimeout(callback, delay) {
+      const id = nextId++;
+      timers.set(id, { due: now + Math.max(0, delay ?? 0), callback: () => callback(), every: undefined });
+      return id;
+    },
+    clearTimeout(id) {
+      if (id !== undefined) timers.delete(id);
+    },
+    setInterval(callback, delay) {
+      const id = nextId++;
+      timers.set(id, { due: now + delay, callback: () => callback(), every: delay });
+      return id;
+    },
+    clearInterval(id) {
+      if (id !== undefined) timers.delete(id);
+    },
+  };
+  return {
+    provider,
+    real: globalTimers(),
+    advance(ms: number) {
+      const until = now + ms;
+      for (;;) {
+        let nextTimer: [number, Timer] | undefined;
+        for (const entry of timers) if (entry[1].due <= until && (!nextTimer || entry[1].due < nextTimer[1].due)) nextTimer = entry;
+        if (!nextTimer) break;
+        const [id, timer] = nextTimer;
+        now = timer.due;
+        if (timer.every === undefined) timers.delete(id);
+        else timer.due += timer.every;
+        timer.callback();
+      }
+      now = until;
+    },
+  };
+}
+
+/** The page's own timers, as query-core's default provider uses them (that one is not exported). */
+function globalTimers(): TimeoutProvider {
+  return {
+    name: 'global-timers',
+    setTimeout: (cb, delay) => setTimeout(cb, delay),
+    clearTimeout: (id) => clearTimeout(id as number),
+    setInterval: (cb, delay) => setInterval(cb, delay),
+    clearInterval: (id) => clearInterval(id as number),
+  };
+}
