@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { hostBundlesPlugin } from './test/support/host-bundles.mjs';
+import { strictPagesPlugin } from './test/support/strict-pages.mjs';
 import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
 
 const require = createRequire(import.meta.url);
@@ -69,6 +70,7 @@ export default {
   ],
   plugins: [
     hostBundlesPlugin(),
+    strictPagesPlugin(),
     cdpCountersPlugin(),
     {
       name: 'stride-source-aliases',
