@@ -255,7 +255,6 @@ function manualClock(): { provider: TimeoutProvider<number>; real: TimeoutProvid
   let now = 0;
   let nextId = 1;
   const provider: TimeoutProvider<number> = {
-    name: 'stride-manual-clock',
     setTimeout(callback, delay) {
       const id = nextId++;
       timers.set(id, { due: now + Math.max(0, delay ?? 0), callback: () => callback(), every: undefined });
@@ -296,7 +295,6 @@ function manualClock(): { provider: TimeoutProvider<number>; real: TimeoutProvid
 /** The page's own timers, as query-core's default provider uses them (that one is not exported). */
 function globalTimers(): TimeoutProvider {
   return {
-    name: 'global-timers',
     setTimeout: (cb, delay) => setTimeout(cb, delay),
     clearTimeout: (id) => clearTimeout(id as number),
     setInterval: (cb, delay) => setInterval(cb, delay),
