@@ -215,15 +215,16 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
 
 /* ---------------------------------------------------------------- grid features */
 
-function checkPosition(position: unknown, path: string): string | null {
-  if (!Array.isArray(position) || position.length < 2) return expected(path, '[longitude, latitude]', position);
+// A GIS export carries hundreds of thousands of positions: the path string is built only for a bad one.
+function checkPosition(position: unknown, ringPath: string, index: number): string | null {
+  if (!Array.isArray(position) || position.length < 2) return expected(`${ringPath}[${index}]`, '[longitude, latitude]', position);
   const lon: unknown = position[0];
   const lat: unknown = position[1];
   if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) {
-    return expected(`${path}[0]`, 'longitude in -180..180', lon);
+    return expected(`${ringPath}[${index}][0]`, 'longitude in -180..180', lon);
   }
   if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) {
-    return expected(`${path}[1]`, 'latitude in -90..90', lat);
+    return expected(`${ringPath}[${index}][1]`, 'latitude in -90..90', lat);
   }
   return null;
 }
@@ -231,7 +232,7 @@ function checkPosition(position: unknown, path: string): string | null {
 function checkRing(ring: unknown, path: string): string | null {
   if (!Array.isArray(ring) || ring.length < 4) return expected(path, 'a ring of at least 4 positions', ring);
   for (let i = 0; i < ring.length; i += 1) {
-    const problem = checkPosition(ring[i], `${path}[${i}]`);
+    const problem = checkPosition(ring[i], path, i);
     if (problem) return problem;
   }
   const first = ring[0] as number[];
