@@ -17,13 +17,19 @@ windows AS (
   SELECT 'previous', $prev_from_ms, $prev_to_ms
 ),
 scoped AS (
-  SELECT u.id AS unit_id, w.w, w.to_ms, f.kind, f.hit, f.extra, f.at_ms
-  FROM units u
-  JOIN org_manager om ON om.org_id = u.id
-  JOIN facts f ON f.manager_id = om.manager_id
-  JOIN windows w ON f.at_ms >= w.from_ms AND f.at_ms <= w.to_ms
-  -- both windows' outer bounds, written out so the scan of facts is pruned before the join
-  WHERE f.at_ms >= LEAST($from_ms, $prev_from_ms) AND f.at_ms <= GREATEST($to_ms, $prev_to_ms)
+  -- the previous window always ends before the current one starts, so each fact falls in at most one; a CASE
+  -- rather than a range join keeps the scan prunable by the scope's managers and the windows' bounds
+  SELECT unit_id, w, CASE WHEN w = 'current' THEN $to_ms ELSE $prev_to_ms END AS to_ms, kind, hit, extra, at_ms
+  FROM (
+    SELECT u.id AS unit_id, f.kind, f.hit, f.extra, f.at_ms,
+      CASE WHEN f.at_ms >= $from_ms AND f.at_ms <= $to_ms THEN 'current'
+           WHEN f.at_ms >= $prev_from_ms AND f.at_ms <= $prev_to_ms THEN 'previous' END AS w
+    FROM units u
+    JOIN org_manager om ON om.org_id = u.id
+    JOIN facts f ON f.manager_id = om.manager_id
+    WHERE f.at_ms >= LEAST($from_ms, $prev_from_ms) AND f.at_ms <= GREATEST($to_ms, $prev_to_ms)
+  ) placed
+  WHERE w IS NOT NULL
 ),
 sums AS (
   SELECT unit_id, w,

@@ -15,23 +15,29 @@ windows AS (
   UNION ALL
   SELECT 'previous', $prev_from_ms, $prev_to_ms
 ),
-sums AS (
-  SELECT u.id AS unit_id, w.w,
-    SUM(CASE WHEN f.kind = 'contacted' THEN 1 ELSE 0 END) * $p_first_contact AS first_contact,
-    SUM(CASE WHEN f.kind = 'conversation' THEN 1 ELSE 0 END) * $p_conversation AS conversation,
-    SUM(CASE WHEN f.kind = 'visit' THEN 1 ELSE 0 END) * $p_visit AS visit,
-    SUM(CASE WHEN f.kind = 'intent' THEN 1 ELSE 0 END) * $p_first_intent AS first_intent,
-    SUM(CASE WHEN f.kind = 'applied' THEN 1 ELSE 0 END) * $p_first_application AS first_application,
-    SUM(CASE WHEN f.kind = 'converted' THEN 1 ELSE 0 END) * $p_first_conversion AS first_conversion,
-    SUM(CASE WHEN f.kind = 'timely' THEN 1 ELSE 0 END) * $p_timely_followup AS timely_followup
+placed AS (
+  -- the previous window always ends before the current one starts: a CASE, not a range join, keeps the scan prunable
+  SELECT u.id AS unit_id, f.kind,
+    CASE WHEN f.at_ms >= $from_ms AND f.at_ms <= $to_ms THEN 'current'
+         WHEN f.at_ms >= $prev_from_ms AND f.at_ms <= $prev_to_ms THEN 'previous' END AS w
   FROM units u
   JOIN org_manager om ON om.org_id = u.id
   JOIN facts f ON f.manager_id = om.manager_id
-  JOIN windows w ON f.at_ms >= w.from_ms AND f.at_ms <= w.to_ms
-  -- both windows' outer bounds, written out so the scan of facts is pruned before the join
   WHERE f.at_ms >= LEAST($from_ms, $prev_from_ms) AND f.at_ms <= GREATEST($to_ms, $prev_to_ms)
     AND f.kind IN ('contacted', 'conversation', 'visit', 'intent', 'applied', 'converted', 'timely')
-  GROUP BY u.id, w.w
+),
+sums AS (
+  SELECT unit_id, w,
+    SUM(CASE WHEN kind = 'contacted' THEN 1 ELSE 0 END) * $p_first_contact AS first_contact,
+    SUM(CASE WHEN kind = 'conversation' THEN 1 ELSE 0 END) * $p_conversation AS conversation,
+    SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END) * $p_visit AS visit,
+    SUM(CASE WHEN kind = 'intent' THEN 1 ELSE 0 END) * $p_first_intent AS first_intent,
+    SUM(CASE WHEN kind = 'applied' THEN 1 ELSE 0 END) * $p_first_application AS first_application,
+    SUM(CASE WHEN kind = 'converted' THEN 1 ELSE 0 END) * $p_first_conversion AS first_conversion,
+    SUM(CASE WHEN kind = 'timely' THEN 1 ELSE 0 END) * $p_timely_followup AS timely_followup
+  FROM placed
+  WHERE w IS NOT NULL
+  GROUP BY unit_id, w
 )
 SELECT u.id AS unit_id, w.w,
   COALESCE(s.first_contact, 0) AS first_contact, COALESCE(s.conversation, 0) AS conversation,
