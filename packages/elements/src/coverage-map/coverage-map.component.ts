@@ -2,17 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import {
-  StrideQueryController,
   common,
   formatCount,
   formatPercent,
   toCsv,
-  type AdapterQueries,
   type CsvCell,
   type CoverageResult,
   type Grids,
   type QueryState,
-  type Scope,
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
@@ -20,7 +17,7 @@ import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
 import { ChartController, readThemeTokens, type EChartsRuntime } from '../shared/chart-controller.js';
-import { StrideErrorEvent, StrideWarningEvent } from '../shared/events.js';
+import { StrideWarningEvent } from '../shared/events.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
 import { t } from './coverage-map.strings.js';
 import {
@@ -61,6 +58,7 @@ const LABEL_MIN_PX = 56;
 const ZOOM_STEP = 1.5;
 
 /**
+ * @tagname stride-coverage-map
  * @summary Grid coverage (网格化管理): every grid coloured by the share of its households covered in the period, from
  * the bank's own grid polygons (no tile server). Without geometry it shows one tile per grid instead.
  *
@@ -105,9 +103,9 @@ export class StrideCoverageMap extends StrideElement {
   @state() private chartRuntime: MapRuntime | undefined;
 
   /** The coverage query (for tests and hosts that want to retry). */
-  readonly coverageQuery = this.gridQuery('coverage', (scope) => ({ scope }), true);
+  readonly coverageQuery = this.createQuery('coverage', (scope) => ({ scope }), { onDropped: () => undefined });
   /** The geometry query: keyed by org only, and never polled (grids change with the bank's GIS, not by the minute). */
-  readonly gridsQuery = this.gridQuery('grids', (scope) => ({ org: scope.org }), false);
+  readonly gridsQuery = this.createQuery('grids', (scope) => ({ org: scope.org }), { poll: false, onDropped: () => undefined });
 
   /** The chart (for tests and the bench: `chart.drawCount`, `chart.chart`). */
   readonly chart = new ChartController(this, {
@@ -126,27 +124,6 @@ export class StrideCoverageMap extends StrideElement {
   private lastMapName = '';
   private sizeObserver: ResizeObserver | undefined;
 
-  /** Like createQuery, but dropped items are reported once for both queries together (see `updated`). */
-  private gridQuery<M extends 'coverage' | 'grids'>(
-    method: M,
-    build: (scope: Scope) => AdapterQueries[M],
-    polled: boolean,
-  ): StrideQueryController<M> {
-    return new StrideQueryController(this, {
-      method,
-      config: () => {
-        const resolved = this.resolved;
-        const scope = this.scope;
-        return {
-          adapter: resolved.adapter,
-          client: resolved.queryClient,
-          query: scope ? build(scope) : undefined,
-          refreshSeconds: polled ? resolved.refresh : 0,
-        };
-      },
-      onError: (error, stale) => this.dispatchEvent(new StrideErrorEvent({ error, stale })),
-    });
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -58,6 +58,7 @@ function signedCount(value: number, locale: StrideLocale): string {
 }
 
 /**
+ * @tagname stride-funnel
  * @summary The lead funnel (商机漏斗): where leads stall between assignment and conversion.
  *
  * Every stage shows its count, its share of the first stage and of the previous stage, the drop-off to the next stage,

@@ -51,6 +51,7 @@ const ROW_HEIGHT = 36;
 const HUDDLE_ROW_HEIGHT = 52;
 
 /**
+ * @tagname stride-indicators
  * @summary The 10 process indicators of account managers' work: tiles with value, target, pace, status, change and
  * a daily sparkline, or the one-person-one-row sheet (一人一表) of the scope's child orgs or managers.
  *

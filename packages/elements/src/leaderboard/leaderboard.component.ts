@@ -47,6 +47,7 @@ const VISIBLE_BADGES = 2;
 const INITIAL_VISIBLE = { first: 0, last: 7 };
 
 /**
+ * @tagname stride-leaderboard
  * @summary The performance hero board (业绩英雄榜): ranked managers, teams, sub-branches or branches by incentive points
  * or any indicator, with ties, movement, streaks, badges, a podium, the signed-in manager pinned, a contest (PK) view
  * and a huddle mode for wall screens. Ranks are computed here (`rankWithTies`), never taken from the adapter.
