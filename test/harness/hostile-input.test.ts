@@ -60,7 +60,7 @@ describe('harness: hostile strings', function () {
   after(() => {
     trap.restore();
     // The note the issue asks for; shows in the browser log of the run.
-    console.info(`hostile harness: ${list.length} payloads, ${totals.fields} field paths, ${totals.renders} renders, ${WIDGETS.length} widgets, ${totals.tooltips} tooltips, ${totals.csv} CSV exports`);
+    console.log(`[hostile]  ${list.length} payloads, ${totals.fields} field paths, ${totals.renders} renders, ${WIDGETS.length} widgets, ${totals.tooltips} tooltips, ${totals.csv} CSV exports`);
   });
 
   it('loads the full list (485 naughty strings) and the ECharts payloads', () => {
