@@ -1,5 +1,6 @@
 // typescript-eslint with the Lit and web-component rule sets (issue 2).
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
@@ -33,6 +34,7 @@ export default tseslint.config(
   },
   {
     files: ['test/**', 'mocks/**', '.ci/**', '**/*.mjs', '*.config.*', '.storybook/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );

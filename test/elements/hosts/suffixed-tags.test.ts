@@ -35,6 +35,7 @@ describe('define({suffix})', () => {
   it('the suffixed dashboard renders suffixed inner tags and works through them', async () => {
     localStorage.clear();
     const tag = unsafeStatic('stride-dashboard-v2');
+    // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html -- a static tag from lit/static-html
     const el = await fixture<HTMLElement>(html`<${tag} org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></${tag}>`);
     const root = el.shadowRoot!;
     const scope = root.querySelector('stride-scope-v2');

@@ -27,6 +27,7 @@ export function downloadCsv(filename: string, rows: readonly (readonly CsvCell[]
 export function safeFileName(name: string): string {
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
   const cleaned = stem.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').replace(/^[.\s]+/, '').slice(0, 120);
   return `${cleaned || 'export'}${ext}`;
 }
