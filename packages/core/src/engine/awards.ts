@@ -18,12 +18,13 @@ export function currentStreak(ix: LogIndex, manager: number, asOf: number): numb
   let k = upperBound(series.time, lo, series.offsets[manager + 1]!, asOf) - 1;
   if (k < lo) return 0;
   const today = ix.zone.dayOf(asOf);
-  const oldest = series.day[lo]!;
+  const dayOf = ix.zone.dayOf;
+  const oldest = dayOf(series.time[lo]!);
   let streak = 0;
   for (let day = today; day >= oldest; day--) {
     if (!ix.working.isWorkingDay(day)) continue;
-    while (k >= lo && series.day[k]! > day) k--;
-    if (k >= lo && series.day[k] === day) streak++;
+    while (k >= lo && dayOf(series.time[k]!) > day) k--;
+    if (k >= lo && dayOf(series.time[k]!) === day) streak++;
     else if (day !== today) break;
   }
   return streak;
@@ -37,8 +38,9 @@ export function longestStreak(ix: LogIndex, manager: number, asOf: number): numb
   let best = 0;
   let run = 0;
   let previous = NaN;
+  const dayOf = ix.zone.dayOf;
   for (let k = lo; k < hi; k++) {
-    const day = series.day[k]!;
+    const day = dayOf(series.time[k]!);
     if (day === previous || !ix.working.isWorkingDay(day)) continue;
     run = !Number.isNaN(previous) && ix.working.count(previous + 1, day - 1) === 0 ? run + 1 : 1;
     if (run > best) best = run;

@@ -3,7 +3,7 @@
  */
 import { LEAD_EVENT_TYPES, type LeadEventType, type OrgNode } from '../contracts.js';
 import { createWorkingDays, type WorkingDays } from './calendar.js';
-import { SeriesBuilder, type Series } from './series.js';
+import { buildSeries, FactList, type Series } from './series.js';
 import { createBankZone, DAY_MS, HOUR_MS, parseEventTime, pilotRange, type BankZone, type DayRange } from './time.js';
 import type { EventLogInput, PointsScheme, SlaConfig } from './types.js';
 
@@ -26,7 +26,6 @@ export const DEFAULT_POINTS: PointsScheme = {
 };
 
 export const TYPE_COUNT = LEAD_EVENT_TYPES.length;
-const typeCode = new Map<string, number>(LEAD_EVENT_TYPES.map((type, i) => [type, i]));
 export const T = Object.fromEntries(LEAD_EVENT_TYPES.map((type, i) => [type, i])) as Record<LeadEventType, number>;
 
 /** Records grouped by grid, in time order: contacts/conversations/visits (for coverage) and leads (for openLeads). */
@@ -143,41 +142,67 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   const lead = new Int32Array(n);
   const customer = new Int32Array(n);
   const grid = new Int32Array(n);
-  const source = new Int32Array(n);
+  // the event behind kept record k: k itself until an event is skipped (then this column is started)
+  let source: Int32Array | undefined;
   const leadIndex = new Map<string, number>();
   const customerIndex = new Map<string, number>();
-  const leadCustomerId: (string | undefined)[] = [];
-  const leadCustomer = new Int32Array(n);
   const gridIds: string[] = [];
   const gridById = new Map<string, number>();
+  // A lead almost always keeps its manager, grid and customer, so each event's ids are first compared with the
+  // lead's last ones (a string compare) before hashing them into a map: a million map lookups of freshly parsed
+  // strings were most of the indexing time.
+  const leadManagerId: (string | undefined)[] = [];
+  const leadManager: number[] = [];
+  const leadGridId: (string | undefined)[] = [];
+  const leadGridIndex: number[] = [];
+  const leadCustomerId: (string | undefined)[] = [];
+  const leadCustomer: number[] = [];
   let kept = 0;
   let sorted = true;
   let minTime = Infinity;
   let maxTime = -Infinity;
   for (let i = 0; i < n; i++) {
     const event = events[i]!;
-    const code = typeCode.get(event.type);
-    const t = typeof event.at === 'string' ? parseEventTime(event.at, zone) : NaN;
-    if (code === undefined || !Number.isFinite(t) || typeof event.leadId !== 'string' || typeof event.managerId !== 'string') {
+    const code = typeCodeOf(event.type);
+    const at = event.at;
+    const t = typeof at === 'string' ? parseEventTime(at, zone) : NaN;
+    const leadId = event.leadId;
+    const managerId = event.managerId;
+    if (code < 0 || !(t - t === 0) || typeof leadId !== 'string' || typeof managerId !== 'string') {
+      if (!source) {
+        source = new Int32Array(n);
+        for (let k = 0; k < kept; k++) source[k] = k;
+      }
       continue;
     }
-    let m = managerIndex.get(event.managerId);
-    if (m === undefined) {
-      m = managerIds.length;
-      managerIndex.set(event.managerId, m);
-      managerIds.push(event.managerId);
-    }
-    let l = leadIndex.get(event.leadId);
+    let l = leadIndex.get(leadId);
     if (l === undefined) {
       l = leadIndex.size;
-      leadIndex.set(event.leadId, l);
+      leadIndex.set(leadId, l);
+      leadManagerId.push(undefined);
+      leadManager.push(-1);
+      leadGridId.push(undefined);
+      leadGridIndex.push(-1);
       leadCustomerId.push(undefined);
+      leadCustomer.push(-1);
+    }
+    let m: number;
+    if (leadManagerId[l] === managerId) m = leadManager[l]!;
+    else {
+      let known = managerIndex.get(managerId);
+      if (known === undefined) {
+        known = managerIds.length;
+        managerIndex.set(managerId, known);
+        managerIds.push(managerId);
+      }
+      m = known;
+      leadManagerId[l] = managerId;
+      leadManager[l] = m;
     }
     // customers only matter for coverage (distinct customers reached), so only contacts are looked up
     let c = -1;
     if (code === T.contacted || code === T.conversation || code === T.visited) {
-      const customerId = typeof event.customerId === 'string' ? event.customerId : event.leadId;
-      // a lead is almost always one customer: compare with the lead's last one before hashing into the map
+      const customerId = typeof event.customerId === 'string' ? event.customerId : leadId;
       if (leadCustomerId[l] === customerId) c = leadCustomer[l]!;
       else {
         c = customerIndex.get(customerId) ?? -1;
@@ -190,15 +215,21 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       }
     }
     let g = -1;
-    if (typeof event.gridId === 'string' && event.gridId !== '') {
-      const known = gridById.get(event.gridId);
-      if (known === undefined) {
-        g = gridIds.length;
-        gridById.set(event.gridId, g);
-        gridIds.push(event.gridId);
-      } else g = known;
+    const gridId = event.gridId;
+    if (typeof gridId === 'string' && gridId !== '') {
+      if (leadGridId[l] === gridId) g = leadGridIndex[l]!;
+      else {
+        const known = gridById.get(gridId);
+        if (known === undefined) {
+          g = gridIds.length;
+          gridById.set(gridId, g);
+          gridIds.push(gridId);
+        } else g = known;
+        leadGridId[l] = gridId;
+        leadGridIndex[l] = g;
+      }
     }
-    if (kept > 0 && t < time[kept - 1]!) sorted = false;
+    if (t < maxTime) sorted = false;
     if (t < minTime) minTime = t;
     if (t > maxTime) maxTime = t;
     time[kept] = t;
@@ -207,7 +238,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     lead[kept] = l;
     customer[kept] = c;
     grid[kept] = g;
-    source[kept] = i;
+    if (source) source[kept] = i;
     kept++;
   }
   const managerCount = managerIds.length;
@@ -215,52 +246,52 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   phase('events into columns (ids interned, times parsed)');
 
   // Exported logs are usually chronological already; only an unsorted one pays for the sort.
-  const order = sorted ? identityOrder(kept) : chronologicalOrder(time, kept, minTime, maxTime);
+  const order = sorted ? undefined : chronologicalOrder(time, kept, minTime, maxTime);
   phase(sorted ? 'time order (already sorted)' : 'time order (argsort)');
 
   /* ---- `logged` times per lead, for "followed by a logged event within 24 h" */
+  const typeTotals = new Int32Array(TYPE_COUNT);
+  for (let k = 0; k < kept; k++) typeTotals[type[k]!]!++;
   const loggedOffsets = new Int32Array(leadCount + 1);
   for (let k = 0; k < kept; k++) if (type[k] === T.logged) loggedOffsets[lead[k]! + 1]!++;
   for (let l = 0; l < leadCount; l++) loggedOffsets[l + 1]! += loggedOffsets[l]!;
   const loggedTimes = new Float64Array(loggedOffsets[leadCount]!);
   {
     const cursor = loggedOffsets.slice(0, leadCount);
-    for (const k of order) if (type[k] === T.logged) loggedTimes[cursor[lead[k]!]!++] = time[k]!;
+    for (let o = 0; o < kept; o++) {
+      const k = order ? order[o]! : o;
+      if (type[k] === T.logged) loggedTimes[cursor[lead[k]!]!++] = time[k]!;
+    }
   }
 
-  /* ---- one pass in time order: firsts per lead, fact records, grid records */
+  /* ---- one pass in time order: firsts per lead, and the event positions of every fact */
   const firstTime = new Float64Array(leadCount * TYPE_COUNT).fill(Infinity);
   const leadGrid = new Int32Array(leadCount).fill(-1);
   const deadline = new Float64Array(leadCount).fill(-Infinity);
   const timelyDone = new Uint8Array(leadCount);
-  const assignedRecord = new Int32Array(leadCount).fill(-1);
-  const followupRecord = new Int32Array(leadCount).fill(-1);
   const claimMs = sla.claimHours * HOUR_MS;
   const loggedMs = sla.loggedHours * HOUR_MS;
   const deadlineOf = followupDeadline(sla, zone, working);
 
-  const typeTotals = new Int32Array(TYPE_COUNT);
-  for (let k = 0; k < kept; k++) typeTotals[type[k]!]!++;
   const total = (...types: number[]): number => types.reduce((sum, t) => sum + typeTotals[t]!, 0);
-  const b = {
-    assigned: new SeriesBuilder(total(T.assigned)),
-    contacted: new SeriesBuilder(total(T.contacted)),
-    conversation: new SeriesBuilder(total(T.conversation)),
-    visit: new SeriesBuilder(total(T.visited)),
-    followup: new SeriesBuilder(total(T.contacted)),
-    action: new SeriesBuilder(total(T.contacted, T.conversation, T.visited)),
-    intent: new SeriesBuilder(total(T.intent)),
-    applied: new SeriesBuilder(total(T.applied)),
-    converted: new SeriesBuilder(total(T.converted)),
-    timely: new SeriesBuilder(Math.min(leadCount, total(T.followup, T.conversation, T.visited))),
+  const facts = {
+    assigned: new FactList(total(T.assigned)),
+    // a lead's first contact is also its follow-up deadline record
+    contacted: new FactList(total(T.contacted)),
+    conversation: new FactList(total(T.conversation)),
+    visit: new FactList(total(T.visited)),
+    action: new FactList(total(T.contacted, T.conversation, T.visited)),
+    intent: new FactList(total(T.intent)),
+    applied: new FactList(total(T.applied)),
+    converted: new FactList(total(T.converted)),
+    timely: new FactList(Math.min(leadCount, total(T.followup, T.conversation, T.visited))),
   };
-  const gridActionCount = new Int32Array(gridIds.length + 1);
   const managersSeen = gridIds.map(() => new Set<number>());
   // a grid's events mostly come from the same one or two managers: skip the Set when nothing changed
   const lastSeen = new Int32Array(gridIds.length).fill(-1);
 
   for (let o = 0; o < kept; o++) {
-    const k = order[o]!;
+    const k = order ? order[o]! : o;
     const t = time[k]!;
     const ty = type[k]!;
     const m = manager[k]!;
@@ -277,49 +308,34 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     switch (ty) {
       case T.assigned:
         if (isFirst) {
-          assignedRecord[l] = b.assigned.add(m, t, l);
+          facts.assigned.add(k);
           leadGrid[l] = g;
         }
         break;
       case T.contacted:
         if (isFirst) {
-          b.contacted.add(m, t, l);
+          facts.contacted.add(k);
           deadline[l] = deadlineOf(t);
-          followupRecord[l] = b.followup.add(m, deadline[l]!, l);
         }
+        facts.action.add(k);
         break;
       case T.conversation:
-        b.conversation.add(m, t, l);
+        facts.conversation.add(k);
+        facts.action.add(k);
         break;
       case T.visited:
-        b.visit.add(m, t, l);
+        facts.visit.add(k);
+        facts.action.add(k);
         break;
       case T.intent:
-        if (isFirst) b.intent.add(m, t, l);
+        if (isFirst) facts.intent.add(k);
         break;
       case T.applied:
-        if (isFirst) b.applied.add(m, t, l);
+        if (isFirst) facts.applied.add(k);
         break;
       case T.converted:
-        if (isFirst) {
-          const amount = events[source[k]!]!.amount;
-          b.converted.add(m, t, l, 0, typeof amount === 'number' && Number.isFinite(amount) ? Math.round(amount * 100) : 0);
-        }
+        if (isFirst) facts.converted.add(k);
         break;
-    }
-
-    if (ty === T.contacted || ty === T.conversation || ty === T.visited) {
-      // the first `logged` of the lead at or after this contact
-      let lo = loggedOffsets[l]!;
-      let hi = loggedOffsets[l + 1]!;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (loggedTimes[mid]! < t) lo = mid + 1;
-        else hi = mid;
-      }
-      const loggedAt = lo < loggedOffsets[l + 1]! ? loggedTimes[lo]! : Infinity;
-      b.action.add(m, t, l, loggedAt - t <= loggedMs ? 1 : 0, loggedAt);
-      if (g >= 0) gridActionCount[g + 1]!++;
     }
     if (
       (ty === T.followup || ty === T.conversation || ty === T.visited) &&
@@ -328,31 +344,27 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       t <= deadline[l]!
     ) {
       timelyDone[l] = 1;
-      b.timely.add(m, t, l);
+      facts.timely.add(k);
     }
   }
+  phase('time-order pass (firsts, fact positions)');
 
-  for (let l = 0; l < leadCount; l++) {
-    const record = assignedRecord[l]!;
-    if (record >= 0) {
-      const assignedAt = firstTime[l * TYPE_COUNT + T.assigned]!;
-      b.assigned.setHit(record, firstTime[l * TYPE_COUNT + T.claimed]! - assignedAt <= claimMs ? 1 : 0);
-    }
-    if (followupRecord[l]! >= 0) b.followup.setHit(followupRecord[l]!, timelyDone[l]!);
+  /* ---- grids: contacts/conversations/visits by grid in time order, leads by the grid of their assignment */
+  const gridActionCount = new Int32Array(gridIds.length + 1);
+  const actions = facts.action;
+  for (let r = 0; r < actions.size; r++) {
+    const g = grid[actions.records[r]!]!;
+    if (g >= 0) gridActionCount[g + 1]!++;
   }
-
-  phase('time-order pass (firsts, fact records)');
-
-  /* ---- grids */
   for (let g = 0; g < gridIds.length; g++) gridActionCount[g + 1]! += gridActionCount[g]!;
   const actionTime = new Float64Array(gridActionCount[gridIds.length]!);
   const actionCustomer = new Int32Array(actionTime.length);
   {
     const cursor = gridActionCount.slice(0, gridIds.length);
-    for (const k of order) {
-      const ty = type[k]!;
+    for (let r = 0; r < actions.size; r++) {
+      const k = actions.records[r]!;
       const g = grid[k]!;
-      if (g >= 0 && (ty === T.contacted || ty === T.conversation || ty === T.visited)) {
+      if (g >= 0) {
         const at = cursor[g]!++;
         actionTime[at] = time[k]!;
         actionCustomer[at] = customer[k]!;
@@ -374,11 +386,28 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       targets.set(`${target.org}|${target.indicator}|${target.period}|${target.start}`, target.target);
     }
   }
+  phase('grid records, targets');
+
+  /* ---- fact series grouped by manager */
+  const eventTime = (k: number): number => time[k]!;
+  const counted = (list: FactList): Series => buildSeries(list, managerCount, { managerOf: manager, timeOf: eventTime });
+  const firstLogged = (k: number): number => {
+    // the first `logged` of the lead at or after this contact
+    const l = lead[k]!;
+    const t = time[k]!;
+    let lo = loggedOffsets[l]!;
+    let hi = loggedOffsets[l + 1]!;
+    const end = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (loggedTimes[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < end ? loggedTimes[lo]! : Infinity;
+  };
 
   const firstEventDay = kept > 0 ? zone.dayOf(minTime) : NaN;
   const lastEventDay = kept > 0 ? zone.dayOf(maxTime) : NaN;
-  phase('grid records, targets');
-  const build = (builder: SeriesBuilder): Series => builder.build(managerCount, zone);
 
   const index: LogIndex = {
     zone,
@@ -407,16 +436,41 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     leadCount,
     customerCount: customerIndex.size,
     firstTime,
-    assigned: build(b.assigned),
-    contacted: build(b.contacted),
-    conversation: build(b.conversation),
-    visit: build(b.visit),
-    followup: build(b.followup),
-    action: build(b.action),
-    intent: build(b.intent),
-    applied: build(b.applied),
-    converted: build(b.converted),
-    timely: build(b.timely),
+    assigned: buildSeries(facts.assigned, managerCount, {
+      managerOf: manager,
+      timeOf: eventTime,
+      leadOf: lead,
+      hitOf: (k) => {
+        const base = lead[k]! * TYPE_COUNT;
+        return firstTime[base + T.claimed]! - firstTime[base + T.assigned]! <= claimMs ? 1 : 0;
+      },
+    }),
+    contacted: counted(facts.contacted),
+    conversation: counted(facts.conversation),
+    visit: counted(facts.visit),
+    followup: buildSeries(facts.contacted, managerCount, {
+      managerOf: manager,
+      timeOf: (k) => deadline[lead[k]!]!,
+      hitOf: (k) => timelyDone[lead[k]!]!,
+    }),
+    action: buildSeries(facts.action, managerCount, {
+      managerOf: manager,
+      timeOf: eventTime,
+      extraOf: firstLogged,
+      hitOf: (k, loggedAt) => (loggedAt - time[k]! <= loggedMs ? 1 : 0),
+    }),
+    intent: counted(facts.intent),
+    applied: counted(facts.applied),
+    converted: buildSeries(facts.converted, managerCount, {
+      managerOf: manager,
+      timeOf: eventTime,
+      extraOf: (k) => {
+        const amount = events[source ? source[k]! : k]!.amount;
+        return typeof amount === 'number' && Number.isFinite(amount) ? Math.round(amount * 100) : 0;
+      },
+      sumExtra: true,
+    }),
+    timely: counted(facts.timely),
     grids: {
       ids: gridIds,
       byId: gridById,
@@ -437,10 +491,32 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   return index;
 }
 
-function identityOrder(n: number): Int32Array {
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  return order;
+/** The event type's code, -1 for an unknown type (a switch over literals: no hashing of each event's string). */
+function typeCodeOf(type: unknown): number {
+  switch (type) {
+    case 'contacted':
+      return T.contacted;
+    case 'conversation':
+      return T.conversation;
+    case 'assigned':
+      return T.assigned;
+    case 'claimed':
+      return T.claimed;
+    case 'logged':
+      return T.logged;
+    case 'followup':
+      return T.followup;
+    case 'visited':
+      return T.visited;
+    case 'intent':
+      return T.intent;
+    case 'applied':
+      return T.applied;
+    case 'converted':
+      return T.converted;
+    default:
+      return -1;
+  }
 }
 
 const SLOT = 2 ** 26;

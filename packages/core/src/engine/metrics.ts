@@ -93,24 +93,25 @@ export function indicatorTrend(ix: LogIndex, id: string, slice: Slice, startDay:
   const count = new Float64Array(buckets);
   const hits = new Float64Array(buckets);
   const counted = COUNT_SERIES[id];
+  const dayOf = ix.zone.dayOf;
   let fraction = true;
 
   if (counted) {
     fraction = false;
     const series = counted(ix);
-    forEachRecord(series, slice, (k) => count[bucketOf(series.day[k]!)]!++);
+    forEachRecord(series, slice, (k) => count[bucketOf(dayOf(series.time[k]!))]!++);
   } else if (id === 'claim_rate' || id === 'followup_rate') {
     const series = id === 'claim_rate' ? ix.assigned : ix.followup;
     const to = id === 'claim_rate' ? slice.to - ix.sla.claimHours * HOUR_MS : slice.to;
     forEachRecord(series, { ...slice, to }, (k) => {
-      const b = bucketOf(series.day[k]!);
+      const b = bucketOf(dayOf(series.time[k]!));
       count[b]!++;
       hits[b]! += series.hit[k]!;
     });
   } else {
     const series = ix.action;
     forEachRecord(series, slice, (k) => {
-      const b = bucketOf(series.day[k]!);
+      const b = bucketOf(dayOf(series.time[k]!));
       count[b]!++;
       if (series.hit[k] === 1 && series.extra[k]! <= slice.to) hits[b]!++;
     });
