@@ -6,6 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createStrideQueryClient, type OrgTree, type StrideAdapter } from '@stride/core';
 import '../../../packages/elements/src/dashboard/dashboard.js';
 import '../../../packages/elements/src/scope/scope.js';
+import '../../../packages/elements/src/funnel/funnel.js';
 import { StrideSelectEvent } from '../../../packages/elements/src/index.js';
 import type { StrideDashboard } from '../../../packages/elements/src/dashboard/dashboard.component.js';
 import type { MountHost } from './host-contract.js';
@@ -26,6 +27,11 @@ export function countingAdapter(): { adapter: StrideAdapter; calls: () => number
       orgTree: async () => {
         calls += 1;
         return hostTree;
+      },
+      // The org tree is fetched once (it is not polled); the widgets' results are what `refresh` polls.
+      funnel: async (query) => {
+        calls += 1;
+        return { asOf: `${query.scope.date}T12:00:00+08:00`, scope: query.scope, stages: [{ id: 'assigned', label: '名单下发', count: calls }] };
       },
     },
     calls: () => calls,

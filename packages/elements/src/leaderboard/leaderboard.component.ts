@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -235,7 +236,7 @@ export class StrideLeaderboard extends StrideElement {
 
   private renderSkeleton(): TemplateResult {
     const rows = this.huddle ? Math.min(this.pageSize, 10) : 8;
-    return html`<div class="head"><div class="skeleton" style="width:40%;height:24px"></div></div>
+    return html`<div class="head"><div class="skeleton" style=${styleMap({ width: '40%', height: '24px' })}></div></div>
       <div class="page">${Array.from({ length: rows }, () => html`<div class="skeleton skeleton-row"></div>`)}</div>`;
   }
 
@@ -313,6 +314,8 @@ export class StrideLeaderboard extends StrideElement {
         part="list"
         role="list"
         aria-label=${t(locale, 'rows', { n: formatCount(shown.length, locale) })}
+        tabindex="0"
+        @focus=${(e: FocusEvent) => this.onListFocus(e)}
         @visibilityChanged=${(e: VisibilityChangedEvent) => this.onVisibility(e)}
         @keydown=${(e: KeyboardEvent) => this.onListKey(e, shown)}
       >
@@ -494,7 +497,7 @@ export class StrideLeaderboard extends StrideElement {
               aria-valuenow=${lane.share === null ? nothing : Math.round(lane.share * 100)}
               aria-valuetext=${t(locale, 'ofGoal', { percent })}
             >
-              <div class="bar" style="width:${lane.share === null ? 0 : (lane.share * 100).toFixed(1)}%"></div>
+              <div class="bar" style=${styleMap({ width: `${lane.share === null ? 0 : (lane.share * 100).toFixed(1)}%` })}></div>
             </div>
             <span class="value">${formatValue(entry.value, unit, locale)}</span>
           </li>`;
@@ -515,8 +518,24 @@ export class StrideLeaderboard extends StrideElement {
     if (first !== this.visible.first || last !== this.visible.last) this.visible = { first, last };
   }
 
+  /**
+   * The scrolling list is itself a tab stop: the virtualizer renders no rows while the list is outside the window's
+   * viewport (a dashboard below the fold), and a scroll region must stay keyboard-reachable. Entering it from outside
+   * moves focus on to the active row once that row is rendered; coming back from a row (Shift+Tab) stays on the list.
+   */
+  private onListFocus(event: FocusEvent): void {
+    const list = event.currentTarget as HTMLElement;
+    if (event.target !== list || (event.relatedTarget instanceof Node && list.contains(event.relatedTarget))) return;
+    if (list.querySelector(`.row-main[data-index="${this.activeIndex}"]`)) void this.focusRow(this.activeIndex);
+  }
+
   private onListKey(event: KeyboardEvent, shown: readonly RankedEntry[]): void {
     const target = event.target as HTMLElement;
+    if (target.classList.contains('list') && ['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
+      event.preventDefault();
+      void this.focusRow(event.key === 'End' ? shown.length - 1 : event.key === 'Home' ? 0 : this.activeIndex);
+      return;
+    }
     if (!target.classList.contains('row-main')) return;
     const current = Number(target.dataset['index'] ?? this.activeIndex);
     const pageStep = Math.max(1, this.visible.last - this.visible.first);
