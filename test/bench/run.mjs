@@ -2,7 +2,7 @@
 // in the same run; medians of several runs and ratios, as a table and in bench/results.json. Never part of npm test.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -95,5 +95,16 @@ console.log('\nStride bench (medians; ratio = candidate / baseline, measured in 
 for (const r of results) console.log(`- ${r.name}: timed ${r.timed}`);
 console.table(rows);
 mkdirSync(join(root, 'bench'), { recursive: true });
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), chromium: version, results }, null, 2)}\n`);
+// Merge: other benches (the server's, `npm run bench:server`) keep their keys, and a filtered run replaces only the
+// scenarios it ran.
+const file = join(root, 'bench/results.json');
+let previous = {};
+try {
+  previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+} catch {
+  previous = {};
+}
+const ran = new Set(results.map((r) => r.name));
+const kept = Array.isArray(previous.results) ? previous.results.filter((r) => !ran.has(r.name)) : [];
+writeFileSync(file, `${JSON.stringify({ ...previous, date: new Date().toISOString(), chromium: version, results: [...kept, ...results] }, null, 2)}\n`);
 console.log('wrote bench/results.json');
