@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
+import { strideServerPlugin } from './test/support/stride-server.mjs';
 import { writeFileSync } from 'node:fs';
 import { hostBundlesPlugin } from './test/support/host-bundles.mjs';
 import { strictPagesPlugin } from './test/support/strict-pages.mjs';
@@ -43,6 +44,8 @@ function countingReporter() {
   };
 }
 
+const strideServer = strideServerPlugin();
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/bench/**'],
@@ -68,7 +71,9 @@ export default {
       },
     }),
   ],
+  middleware: [strideServer.middleware],
   plugins: [
+    strideServer.plugin,
     hostBundlesPlugin(),
     strictPagesPlugin(),
     cdpCountersPlugin(),
