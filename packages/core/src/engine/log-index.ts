@@ -3,6 +3,7 @@
  */
 import { LEAD_EVENT_TYPES, type LeadEventType, type OrgNode } from '../contracts.js';
 import { createWorkingDays, type WorkingDays } from './calendar.js';
+import { IdTable } from './id-table.js';
 import { buildSeries, FactList, type Series } from './series.js';
 import { createBankZone, DAY_MS, HOUR_MS, parseEventTime, pilotRange, type BankZone, type DayRange } from './time.js';
 import type { EventLogInput, PointsScheme, SlaConfig } from './types.js';
@@ -144,8 +145,8 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   const grid = new Int32Array(n);
   // the event behind kept record k: k itself until an event is skipped (then this column is started)
   let source: Int32Array | undefined;
-  const leadIndex = new Map<string, number>();
-  const customerIndex = new Map<string, number>();
+  const leadIndex = new IdTable(n >> 4);
+  const customerIndex = new IdTable(n >> 4);
   const gridIds: string[] = [];
   const gridById = new Map<string, number>();
   // A lead almost always keeps its manager, grid and customer, so each event's ids are first compared with the
@@ -175,10 +176,9 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       }
       continue;
     }
-    let l = leadIndex.get(leadId);
-    if (l === undefined) {
-      l = leadIndex.size;
-      leadIndex.set(leadId, l);
+    const leads = leadIndex.size;
+    const l = leadIndex.intern(leadId);
+    if (l === leads) {
       leadManagerId.push(undefined);
       leadManager.push(-1);
       leadGridId.push(undefined);
@@ -205,11 +205,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       const customerId = typeof event.customerId === 'string' ? event.customerId : leadId;
       if (leadCustomerId[l] === customerId) c = leadCustomer[l]!;
       else {
-        c = customerIndex.get(customerId) ?? -1;
-        if (c === -1) {
-          c = customerIndex.size;
-          customerIndex.set(customerId, c);
-        }
+        c = customerIndex.intern(customerId);
         leadCustomerId[l] = customerId;
         leadCustomer[l] = c;
       }
