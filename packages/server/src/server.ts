@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import type { AdapterMethod, Problem } from '../../core/src/contracts.js';
 import type { MetricsService } from './metrics.js';
-import { readQuery } from './params.js';
+import { readRestQuery } from '../../core/src/adapters/rest-query.js';
 import type { Warehouse } from './warehouse.js';
 
 /** Mirrors REST_PATHS of the http adapter (packages/core/src/adapters/http.ts). */
@@ -149,7 +149,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
       return sendProblem(res, verdict.status, verdict.detail ?? (verdict.status === 401 ? 'session missing or expired' : 'not allowed to see this scope'));
     }
 
-    const read = readQuery(operation, url.searchParams, options.warehouse.nodes, options.warehouse.catalogue);
+    const read = readRestQuery(operation, url.searchParams, options.warehouse.nodes, options.warehouse.catalogue);
     if ('errors' in read) {
       return sendProblem(res, 400, read.errors.map((e) => `${e.path}: ${e.message}`).join('; '), read.errors);
     }

@@ -1,6 +1,7 @@
 /**
- * Query-parameter checks of the REST contract (docs/openapi.yaml): every bad parameter is named in `errors` so the
- * 400 problem+json tells a portal developer exactly which one to fix. Same rules as the msw handlers.
+ * Query-parameter checks of the REST contract (docs/openapi.yaml), the inverse of `restQueryParams`: URL parameters
+ * back to an adapter query. Every bad parameter is named in `errors` so the 400 problem+json tells a portal developer
+ * exactly which one to fix. The one implementation: the reference server and the msw handlers both use it.
  */
 import {
   DEFAULT_CATALOGUE,
@@ -11,7 +12,7 @@ import {
   type OrgNode,
   type Problem,
   type Scope,
-} from '../../core/src/contracts.js';
+} from '../contracts.js';
 
 export type ParameterErrors = NonNullable<Problem['errors']>;
 
@@ -33,7 +34,7 @@ function shown(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-export function readQuery<M extends AdapterMethod>(
+export function readRestQuery<M extends AdapterMethod>(
   method: M,
   params: URLSearchParams,
   nodes: ReadonlyMap<string, OrgNode>,
