@@ -418,7 +418,9 @@ export class StrideCoverageMap extends StrideElement {
   private bindChart(): void {
     const chart = this.chart.chart;
     if (!chart || chart === this.boundChart) {
-      if (!chart) void this.chart.ready().then(() => this.bindChart());
+      // Once ECharts has loaded, the instance exists unless it could not be made (disconnected, or refused by the
+      // page's Trusted Types): then the next draw binds it. Retrying unconditionally spun the microtask queue forever.
+      if (!chart) void this.chart.ready().then(() => this.chart.chart && this.bindChart());
       return;
     }
     this.boundChart = chart;
