@@ -35,6 +35,8 @@ export class ChartController implements ReactiveController {
   private lastOption: EChartsCoreOption | undefined;
   private pendingOption: EChartsCoreOption | undefined;
   private connected = false;
+  /** ECharts could not be created on this page (Trusted Types without the allowance). */
+  private refused = false;
   /** Counts setOption calls that reached ECharts: a refresh with unchanged data must not redraw. */
   drawCount = 0;
 
@@ -97,7 +99,17 @@ export class ChartController implements ReactiveController {
     const container = this.options.container();
     if (!container || !this.connected) return;
     if (!this.instance) {
-      this.instance = this.runtime.init(container, null, { renderer: this.options.renderer ?? 'canvas' });
+      if (this.refused) return;
+      try {
+        this.instance = this.runtime.init(container, null, { renderer: this.options.renderer ?? 'canvas' });
+      } catch (error) {
+        // A page enforcing Trusted Types without an allowance refuses ECharts' `innerHTML = ''`. Thrown from here it
+        // would escape the host's update (and skip its other controllers); say once why, keep the rest of the widget
+        // (numbers, table view) working, and do not try again on every update.
+        this.refused = true;
+        console.error('Stride: the chart could not be created; on a page enforcing Trusted Types call allowEChartsUnderTrustedTypes() (see the README).', error);
+        return;
+      }
       this.observed = container;
       this.resizeObserver = new ResizeObserver(() => this.scheduleResize());
       this.resizeObserver.observe(container);
