@@ -16,6 +16,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { styleProps } from '../shared/style-props.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
 import { downloadCsv } from '../shared/download.js';
 import { renderQueryState } from '../shared/states.js';
@@ -312,7 +313,7 @@ export class StrideFunnel extends StrideElement {
     const rows = this.stageOrder?.length || FUNNEL_STAGES.length;
     return html`<div class="funnel" data-orientation=${this.orientation}>
       <div class="chart">
-        ${Array.from({ length: rows }, (_, i) => html`<div class="skeleton skeleton-bar" style="width:${100 - (70 * i) / Math.max(rows - 1, 1)}%;margin-block-end:4px"></div>`)}
+        ${Array.from({ length: rows }, (_, i) => html`<div class="skeleton skeleton-bar" style=${styleProps({ width: `${100 - (70 * i) / Math.max(rows - 1, 1)}%`, 'margin-block-end': '4px' })}></div>`)}
       </div>
       <ol class="stages">
         ${Array.from({ length: rows }, () => html`<li class="skeleton"></li>`)}

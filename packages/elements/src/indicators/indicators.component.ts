@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   DEFAULT_CATALOGUE,
   common,
@@ -21,6 +20,7 @@ import {
   type WorkCalendar,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { styleProps } from '../shared/style-props.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
@@ -143,9 +143,9 @@ export class StrideIndicators extends StrideElement {
   /* ---------------------------------------------------------------- tiles */
 
   private renderTilesSkeleton(columns: IndicatorColumn[]): TemplateResult {
-    return html`<div class="period"><span class="skeleton" style="width:160px;height:14px;display:block"></span></div>
+    return html`<div class="period"><span class="skeleton" style=${styleProps({ width: '160px', height: '14px', display: 'block' })}></span></div>
       <ul class="tiles" role="list">
-        ${columns.map(() => html`<li class="tile"><div class="skeleton" style="height:150px"></div></li>`)}
+        ${columns.map(() => html`<li class="tile"><div class="skeleton" style=${styleProps({ height: '150px' })}></div></li>`)}
       </ul>`;
   }
 
@@ -200,8 +200,8 @@ export class StrideIndicators extends StrideElement {
     const marker = tile.unit === 'fraction' ? tile.target : tile.pace === null ? null : tile.pace / tile.target;
     const clamp = (n: number) => `${Math.max(0, Math.min(1, n)) * 100}%`;
     return html`<div class="bar" part="progress" title=${tile.pace === null ? '' : t(lang, 'paceMarker', { pace: formatValue(tile.pace, tile.unit, lang) })}>
-      <span class="fill" style=${styleMap({ width: clamp(fill) })}></span>
-      ${marker === null ? nothing : html`<span class="marker" style=${styleMap({ insetInlineStart: clamp(marker) })}></span>`}
+      <span class="fill" style=${styleProps({ width: clamp(fill) })}></span>
+      ${marker === null ? nothing : html`<span class="marker" style=${styleProps({ 'inset-inline-start': clamp(marker) })}></span>`}
     </div>`;
   }
 
@@ -271,10 +271,10 @@ export class StrideIndicators extends StrideElement {
   /* ---------------------------------------------------------------- the sheet (一人一表) */
 
   private renderSheetSkeleton(columns: IndicatorColumn[]): TemplateResult {
-    const vars = styleMap({ '--cols': String(columns.length), '--row-height': `${this.rowHeight}px` });
-    return html`<div class="sheet-tools toolbar"><span class="skeleton" style="width:96px;height:32px;display:block"></span></div>
+    const vars = styleProps({ '--cols': String(columns.length), '--row-height': `${this.rowHeight}px` });
+    return html`<div class="sheet-tools toolbar"><span class="skeleton" style=${styleProps({ width: '96px', height: '32px', display: 'block' })}></span></div>
       <div class="sheet" style=${vars}>
-        ${Array.from({ length: 8 }, () => html`<div class="row"><div class="cell first"><span class="skeleton" style="width:80%;height:14px;display:block"></span></div></div>`)}
+        ${Array.from({ length: 8 }, () => html`<div class="row"><div class="cell first"><span class="skeleton" style=${styleProps({ width: '80%', height: '14px', display: 'block' })}></span></div></div>`)}
       </div>`;
   }
 
@@ -303,7 +303,7 @@ export class StrideIndicators extends StrideElement {
     const rowHeight = this.rowHeight;
     const range = clampRange(this.range, rows.length, this.viewportHeight, rowHeight);
     const visible = rows.slice(range.from, range.to);
-    const vars = styleMap({ '--cols': String(columns.length), '--row-height': `${rowHeight}px` });
+    const vars = styleProps({ '--cols': String(columns.length), '--row-height': `${rowHeight}px` });
     const mine = me ? rows.find((row) => row.id === me) : undefined;
     const ariaSort = (key: string) => (this.sort.key === key ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
     const arrow = (key: string) => (this.sort.key === key ? (this.sort.direction === 'asc' ? '▲' : '▼') : '⇅');
@@ -330,9 +330,9 @@ export class StrideIndicators extends StrideElement {
             ${mine ? this.renderRow(mine, rows.indexOf(mine), columns, lang, true) : nothing}
           </div>
           <div class="body" role="rowgroup">
-            <div class="spacer" style=${styleMap({ height: `${range.from * rowHeight}px` })}></div>
+            <div class="spacer" style=${styleProps({ height: `${range.from * rowHeight}px` })}></div>
             ${repeat(visible, (row) => row.id, (row, i) => this.renderRow(row, range.from + i, columns, lang, row.id === me))}
-            <div class="spacer" style=${styleMap({ height: `${(rows.length - range.to) * rowHeight}px` })}></div>
+            <div class="spacer" style=${styleProps({ height: `${(rows.length - range.to) * rowHeight}px` })}></div>
           </div>
           <div class="row totals" role="row" aria-rowindex=${rows.length + 2} part="totals">
             <div class="cell first" role="rowheader">${common(lang, 'total')}</div>

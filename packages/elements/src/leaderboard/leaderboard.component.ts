@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -18,6 +17,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { styleProps } from '../shared/style-props.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
@@ -236,7 +236,7 @@ export class StrideLeaderboard extends StrideElement {
 
   private renderSkeleton(): TemplateResult {
     const rows = this.huddle ? Math.min(this.pageSize, 10) : 8;
-    return html`<div class="head"><div class="skeleton" style=${styleMap({ width: '40%', height: '24px' })}></div></div>
+    return html`<div class="head"><div class="skeleton" style=${styleProps({ width: '40%', height: '24px' })}></div></div>
       <div class="page">${Array.from({ length: rows }, () => html`<div class="skeleton skeleton-row"></div>`)}</div>`;
   }
 
@@ -497,7 +497,7 @@ export class StrideLeaderboard extends StrideElement {
               aria-valuenow=${lane.share === null ? nothing : Math.round(lane.share * 100)}
               aria-valuetext=${t(locale, 'ofGoal', { percent })}
             >
-              <div class="bar" style=${styleMap({ width: `${lane.share === null ? 0 : (lane.share * 100).toFixed(1)}%` })}></div>
+              <div class="bar" style=${styleProps({ width: `${lane.share === null ? 0 : (lane.share * 100).toFixed(1)}%` })}></div>
             </div>
             <span class="value">${formatValue(entry.value, unit, locale)}</span>
           </li>`;
