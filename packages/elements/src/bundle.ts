@@ -6,6 +6,7 @@
  */
 import { createEventLogAdapter, createHttpAdapter, createStaticAdapter, createStrideQueryClient } from '@stride/core';
 import { configure } from './shared/configure.js';
+import { allowEChartsUnderTrustedTypes } from './shared/trusted-types.js';
 import { define, registerComponent } from './registry.js';
 import { StrideScope } from './scope/scope.component.js';
 import { StrideIndicators } from './indicators/indicators.component.js';
@@ -23,7 +24,7 @@ registerComponent('stride-coverage-map', StrideCoverageMap);
 registerComponent('stride-dashboard', StrideDashboard);
 
 export const version = '0.1.0';
-export { configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient };
+export { configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient, allowEChartsUnderTrustedTypes };
 export type { DefineOptions } from './registry.js';
 
 export interface StrideGlobal {
@@ -34,6 +35,7 @@ export interface StrideGlobal {
   createEventLogAdapter: typeof createEventLogAdapter;
   createHttpAdapter: typeof createHttpAdapter;
   createStrideQueryClient: typeof createStrideQueryClient;
+  allowEChartsUnderTrustedTypes: typeof allowEChartsUnderTrustedTypes;
 }
 
 declare global {
@@ -50,7 +52,7 @@ export function install(): boolean {
     console.warn(`Stride ${version}: another copy (${window.Stride.version}) is already on this page; this copy stays inert.`);
     return false;
   }
-  window.Stride = { version, configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient };
+  window.Stride = { version, configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient, allowEChartsUnderTrustedTypes };
   if (window.StrideOptions?.define !== false) define();
   return true;
 }
