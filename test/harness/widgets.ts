@@ -27,15 +27,36 @@ export interface WidgetUnderTest {
   attributes: Readonly<Record<string, string>>;
   /** Draws with ECharts (so tooltips can be forced open and instances must be disposed). */
   chart: boolean;
+  /** The `stride-select` kinds its drill-downs offer at this mount (the keyboard walk must reach and fire each). */
+  selects?: readonly ('indicator' | 'org' | 'manager' | 'stage' | 'grid')[];
+  /** Parts of its own controls that change the scope (`stride-scope-change`): the keyboard walk must fire each. */
+  scopeControls?: readonly string[];
+  /** Attributes under which it moves by itself with a short interval (huddle paging or rotation) and a pause control. */
+  motion?: Readonly<Record<string, string>>;
 }
 
 export const WIDGETS: readonly WidgetUnderTest[] = [
-  { tag: 'stride-indicators', methods: ['indicators'], attributes: {}, chart: false },
-  { tag: 'stride-indicators', methods: ['indicators'], attributes: { layout: 'table', rows: 'managers' }, chart: false },
-  { tag: 'stride-leaderboard', methods: ['leaderboard'], attributes: { board: 'managers', metric: 'points' }, chart: false },
-  { tag: 'stride-funnel', methods: ['funnel'], attributes: { compare: 'previous' }, chart: true },
-  { tag: 'stride-coverage-map', methods: ['grids', 'coverage'], attributes: {}, chart: true },
-  { tag: 'stride-dashboard', methods: ['orgTree', 'indicators', 'leaderboard', 'funnel', 'grids', 'coverage'], attributes: {}, chart: true },
+  { tag: 'stride-indicators', methods: ['indicators'], attributes: {}, chart: false, selects: ['indicator'] },
+  { tag: 'stride-indicators', methods: ['indicators'], attributes: { layout: 'table', rows: 'managers' }, chart: false, selects: ['manager'] },
+  {
+    tag: 'stride-leaderboard',
+    methods: ['leaderboard'],
+    attributes: { board: 'managers', metric: 'points' },
+    chart: false,
+    selects: ['manager'],
+    motion: { mode: 'huddle', 'page-size': '3', 'page-seconds': '1' },
+  },
+  { tag: 'stride-funnel', methods: ['funnel'], attributes: { compare: 'previous' }, chart: true, selects: ['stage'] },
+  { tag: 'stride-coverage-map', methods: ['grids', 'coverage'], attributes: {}, chart: true, selects: ['grid'] },
+  {
+    tag: 'stride-dashboard',
+    methods: ['orgTree', 'indicators', 'leaderboard', 'funnel', 'grids', 'coverage'],
+    attributes: {},
+    chart: true,
+    selects: ['indicator', 'manager', 'stage', 'grid'],
+    scopeControls: ['breadcrumb', 'org', 'period', 'previous-day', 'next-day'],
+    motion: { mode: 'huddle', rotate: '1' },
+  },
 ];
 
 /** A label for test titles: the tag and its distinguishing attributes. */
