@@ -321,8 +321,10 @@ export class StrideLeaderboard extends StrideElement {
       >
         ${virtualize({
           items: shown as RankedEntry[],
-          keyFunction: (item: RankedEntry) => item.entry.id,
-          renderItem: (item: RankedEntry, index: number) => this.renderRow(locale, item, index, shown.length, 'list'),
+          // A layout pass queued before the list shrank (a new scope with fewer entries) can still ask for indices past
+          // the new end: those get no key and no row instead of throwing out of the virtualizer.
+          keyFunction: (item: RankedEntry | undefined, index: number) => item?.entry.id ?? `#${index}`,
+          renderItem: (item: RankedEntry | undefined, index: number) => (item ? this.renderRow(locale, item, index, shown.length, 'list') : html``),
           scroller: true,
         })}
       </div>
