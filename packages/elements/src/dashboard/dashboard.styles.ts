@@ -35,6 +35,11 @@ export const dashboardStyles = css`
     font: inherit;
     font-size: 14px;
   }
+  /* Chromium focuses the date field's inner segment: the input itself matches neither :focus nor :focus-visible. */
+  input[type='date']:focus-within {
+    outline: 2px solid var(--s-focus);
+    outline-offset: 2px;
+  }
   .date-row {
     display: flex;
     gap: 4px;
