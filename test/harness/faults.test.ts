@@ -15,14 +15,11 @@ import { shadowRoots } from './widgets.js';
 
 const worker = setupWorker(...createPilotHandlers({ pilot: testPilot(), baseUrl: '/api' }));
 const requests: string[] = [];
-/** Each case's adapter tags its requests, so a straggler from an earlier case (an aborted request the service worker
- * reports late) is never counted against this one. */
+/**
+ * Requests are counted where the kit sends them (the adapter's fetch), per case: the service worker may never see an
+ * attempt the adapter aborted on its timeout, and an aborted request from an earlier case may reach it late.
+ */
 let caseId = 0;
-const CASE_HEADER = 'x-stride-harness-case';
-const record = ({ request }: { request: Request }) => {
-  const url = new URL(request.url);
-  if (url.pathname.startsWith('/api/') && request.headers.get(CASE_HEADER) === String(caseId)) requests.push(`${url.pathname}${url.search}`);
-};
 
 /** query-core's timers (retry sleeps, gc) recorded and run at once: the schedule is checked, not waited for. */
 const delays: number[] = [];
@@ -53,8 +50,13 @@ function useFault(fault: Fault): void {
  * timeout everywhere turned a non-retryable fault into a retried one and its requests were counted 2-3 times.
  */
 function adapter(fault?: Fault): StrideAdapter {
-  const id = String(caseId);
-  return createHttpAdapter({ baseUrl: '/api', timeoutMs: fault === 'timeout' ? 150 : 5_000, headers: () => ({ [CASE_HEADER]: id }) });
+  const id = caseId;
+  const countedFetch = (input: string, init: RequestInit): Promise<Response> => {
+    const url = new URL(input, location.href);
+    if (id === caseId && url.pathname.startsWith('/api/')) requests.push(`${url.pathname}${url.search}`);
+    return fetch(input, init);
+  };
+  return createHttpAdapter({ baseUrl: '/api', timeoutMs: fault === 'timeout' ? 150 : 5_000, fetch: countedFetch });
 }
 
 function partsIn(mounted: Mounted, part: string): Element[] {
@@ -78,7 +80,6 @@ describe('harness: faults', function () {
   this.timeout(60_000);
   before(async () => {
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
-    worker.events.on('request:start', record);
     timeoutManager.setTimeoutProvider(recordingClock);
   });
   after(() => {
