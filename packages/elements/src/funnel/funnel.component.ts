@@ -111,7 +111,8 @@ export class StrideFunnel extends StrideElement {
       // reconnect or after the table view).
       return { init: (dom, theme, opts) => this.bindStageClicks(echarts.init(dom, theme, opts)) };
     },
-    container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),
+    // The drawn chart's div only: the skeleton has a `.chart` too, with Lit content ECharts must never clear.
+    container: () => this.renderRoot.querySelector<HTMLElement>('.chart[part~="chart"]'),
   });
 
   private readonly buildView = memoLast(

@@ -100,6 +100,9 @@ export class ChartController implements ReactiveController {
     if (!container || !this.connected) return;
     if (!this.instance) {
       if (this.refused) return;
+      // ECharts empties its container (zrender sets innerHTML = ''): a container holding Lit-rendered content (a
+      // skeleton) would lose Lit's part markers and break the host's next render. Only an empty element is a chart.
+      if (container.hasChildNodes()) return;
       try {
         this.instance = this.runtime.init(container, null, { renderer: this.options.renderer ?? 'canvas' });
       } catch (error) {
