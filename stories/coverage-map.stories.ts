@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createHttpAdapter, createStrideQueryClient, StrideError, type Grids, type StrideAdapter } from '@stride/core';
+import { createStrideQueryClient, type Grids, type StrideAdapter } from '@stride/core';
+import { faultParameters, failingAfterFirst, pilotHttp } from './support.js';
 import '../packages/elements/src/coverage-map/coverage-map.js';
-import { faultHandlers } from '../mocks/handlers.js';
 
 // The REST contract on the synthetic pilot district (60 grids around West Lake), served by msw: no back end, no tiles.
-const http = createHttpAdapter({ baseUrl: '/api' });
+const http = pilotHttp;
 
 /** A bank without GIS data: coverage only, so the map falls back to one tile per grid. */
 const withoutGeometry: StrideAdapter = { coverage: (query, options) => http.coverage!(query, options) };
@@ -31,18 +31,6 @@ const badGeometry: StrideAdapter = {
     return { ...result, cells: [...result.cells, { gridId: 'G-UNKNOWN', name: '未知网格', managerIds: [], households: 800, covered: 10 }] };
   },
 };
-
-function failingAfterFirst(): StrideAdapter {
-  let calls = 0;
-  return {
-    grids: (query, options) => http.grids!(query, options),
-    coverage: async (query, options) => {
-      calls += 1;
-      if (calls > 1) throw new StrideError('network', 'coverage', 'GET /api/v1/coverage: network error');
-      return http.coverage!(query, options);
-    },
-  };
-}
 
 interface Args {
   org: string;
@@ -111,10 +99,10 @@ export const WallScreen: Story = {
   decorators: [(story) => html`<div style="width:1920px;--stride-map-height:900px">${story()}</div>`],
 };
 
-export const Loading: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.slow(600_000, { baseUrl: '/api' }) } } } };
-export const Empty: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.empty({ baseUrl: '/api' }) } } } };
+export const Loading: Story = { parameters: faultParameters.loading };
+export const Empty: Story = { parameters: faultParameters.empty };
 export const NotConfigured: Story = { args: { adapter: undefined as unknown as StrideAdapter } };
-export const ServerError: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.serverError({ baseUrl: '/api' }) } } } };
-export const SessionExpired: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.unauthorized({ baseUrl: '/api' }) } } } };
-export const InvalidData: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.invalidData({ baseUrl: '/api' }) } } } };
-export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst() }, context) };
+export const ServerError: Story = { parameters: faultParameters.serverError };
+export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
+export const InvalidData: Story = { parameters: faultParameters.invalidData };
+export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['coverage'], ['grids']) }, context) };

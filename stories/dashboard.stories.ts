@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { createHttpAdapter, createStrideQueryClient } from '@stride/core';
+import { faultParameters } from './support.js';
 import '../packages/elements/src/bundle.js';
-import { faultHandlers } from '../mocks/handlers.js';
 
 // The REST contract on the synthetic pilot, served by msw (see .storybook/preview.ts): no back end.
 const adapter = createHttpAdapter({ baseUrl: '/api' });
@@ -46,4 +46,4 @@ export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
 export const Huddle: Story = { args: { mode: 'huddle' } };
 export const Narrow: Story = { decorators: [(story) => html`<div style="width:320px">${story()}</div>`] };
-export const SessionExpired: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.unauthorized({ baseUrl: '/api' }) } } } };
+export const SessionExpired: Story = { parameters: faultParameters.unauthorized };

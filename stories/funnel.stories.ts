@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { StrideError, createHttpAdapter, createStrideQueryClient, type FunnelResult, type StrideAdapter } from '@stride/core';
+import { StrideError, createStrideQueryClient, type FunnelResult, type StrideAdapter } from '@stride/core';
 import '../packages/elements/src/funnel/funnel.js';
+import { faultParameters, pilotHttp } from './support.js';
 import { faultHandlers } from '../mocks/handlers.js';
 
 // The REST contract on the synthetic pilot, served by msw (see .storybook/preview.ts): no back end.
-const http = createHttpAdapter({ baseUrl: '/api' });
+const http = pilotHttp;
 
 /** Hand-built funnels for states the pilot cannot be relied on to show. */
 function staticFunnel(counts: number[]): StrideAdapter {
@@ -101,7 +102,7 @@ export const Loading: Story = { args: { adapter: never } };
 export const Empty: Story = { args: { adapter: staticFunnel([0, 0, 0, 0, 0, 0, 0]) } };
 export const NotConfigured: Story = { args: { adapter: undefined } };
 export const ErrorState: Story = { name: 'Error', args: { adapter: failing } };
-export const SessionExpired: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.unauthorized({ baseUrl: '/api' }) } } } };
+export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
 export const Stale: Story = { args: { adapter: staleAfterFirst(), refresh: 5, lang: 'en' } };
 export const Refreshing: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.slow(4000, { baseUrl: '/api' }) } } }, args: { refresh: 6 } };
 export const HostileLabels: Story = {

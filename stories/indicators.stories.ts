@@ -1,35 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createHttpAdapter, createStrideQueryClient, StrideError, type StrideAdapter } from '@stride/core';
+import { createStrideQueryClient, type StrideAdapter } from '@stride/core';
+import { faultParameters, failingAfterFirst, slowRefresh, pilotHttp } from './support.js';
 import '../packages/elements/src/indicators/indicators.js';
-import { faultHandlers } from '../mocks/handlers.js';
 
 // The REST contract on the synthetic pilot, served by msw (see .storybook/preview.ts): no back end.
-const http = createHttpAdapter({ baseUrl: '/api' });
-
-/** The pilot's data once, then every refresh fails: the stale badge over the last good tiles. */
-function failingAfterFirst(): StrideAdapter {
-  let calls = 0;
-  return {
-    indicators: async (query, options) => {
-      calls += 1;
-      if (calls > 1) throw new StrideError('network', 'indicators', 'GET /api/v1/indicators: network error');
-      return http.indicators!(query, options);
-    },
-  };
-}
-
-/** The pilot's data at once, then each poll takes 4 s: the refreshing hint over the tiles. */
-function slowRefresh(): StrideAdapter {
-  let calls = 0;
-  return {
-    indicators: async (query, options) => {
-      calls += 1;
-      if (calls > 1) await new Promise((resolve) => setTimeout(resolve, 4_000));
-      return http.indicators!(query, options);
-    },
-  };
-}
+const http = pilotHttp;
 
 interface Args {
   org: string;
@@ -109,11 +85,11 @@ export const WallScreen: Story = {
   decorators: [(story) => html`<div style="width:1920px">${story()}</div>`],
 };
 
-export const Loading: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.slow(600_000, { baseUrl: '/api' }) } } } };
-export const Empty: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.empty({ baseUrl: '/api' }) } } } };
+export const Loading: Story = { parameters: faultParameters.loading };
+export const Empty: Story = { parameters: faultParameters.empty };
 export const NotConfigured: Story = { args: { adapter: undefined as unknown as StrideAdapter } };
-export const ServerError: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.serverError({ baseUrl: '/api' }) } } } };
-export const SessionExpired: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.unauthorized({ baseUrl: '/api' }) } } } };
-export const InvalidData: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.invalidData({ baseUrl: '/api' }) } } } };
-export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst() }, context) };
-export const Refreshing: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: slowRefresh() }, context) };
+export const ServerError: Story = { parameters: faultParameters.serverError };
+export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
+export const InvalidData: Story = { parameters: faultParameters.invalidData };
+export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['indicators']) }, context) };
+export const Refreshing: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: slowRefresh(['indicators']) }, context) };

@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createHttpAdapter, createStrideQueryClient, StrideError, type LeaderboardEntry, type LeaderboardResult, type StrideAdapter } from '@stride/core';
+import { createStrideQueryClient, type LeaderboardEntry, type LeaderboardResult, type StrideAdapter } from '@stride/core';
+import { faultParameters, failingAfterFirst, pilotHttp } from './support.js';
 import '../packages/elements/src/leaderboard/leaderboard.js';
-import { faultHandlers } from '../mocks/handlers.js';
 
 // The REST contract on the synthetic pilot, served by msw (see .storybook/preview.ts): no back end.
-const http = createHttpAdapter({ baseUrl: '/api' });
+const http = pilotHttp;
 
 /** A hand-built board for the cases the pilot does not reliably contain (exact ties, 10,000 managers). */
 function staticBoard(entries: LeaderboardEntry[]): StrideAdapter {
@@ -54,18 +54,6 @@ const teams: LeaderboardEntry[] = [
   { id: 't-west-1', name: '城西一队', kind: 'org', orgName: '城西支行', value: 2_120, target: 2_400, previousValue: 1_900 },
   { id: 't-hi-1', name: '高新一队', kind: 'org', orgName: '高新支行', value: 1_610, target: 2_000, previousValue: 1_700 },
 ];
-
-/** The pilot's data once, then every refresh fails: the stale badge over the last good board. */
-function failingAfterFirst(): StrideAdapter {
-  let calls = 0;
-  return {
-    leaderboard: async (query, options) => {
-      calls += 1;
-      if (calls > 1) throw new StrideError('network', 'leaderboard', 'GET /api/v1/leaderboard: network error');
-      return http.leaderboard!(query, options);
-    },
-  };
-}
 
 interface Args {
   org: string;
@@ -168,10 +156,10 @@ export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds:
 export const DarkContest: Story = { args: { theme: 'dark', adapter: staticBoard(teams), board: 'teams', view: 'contest', me: '' }, parameters: { backgrounds: { default: 'dark' } } };
 export const PortalFrame320: Story = { decorators: [(story) => html`<div style="width:320px">${story()}</div>`] };
 
-export const Loading: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.slow(600_000, { baseUrl: '/api' }) } } } };
-export const Empty: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.empty({ baseUrl: '/api' }) } } } };
+export const Loading: Story = { parameters: faultParameters.loading };
+export const Empty: Story = { parameters: faultParameters.empty };
 export const NotConfigured: Story = { args: { adapter: undefined as unknown as StrideAdapter } };
-export const ServerError: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.serverError({ baseUrl: '/api' }) } } } };
-export const SessionExpired: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.unauthorized({ baseUrl: '/api' }) } } } };
-export const InvalidData: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.invalidData({ baseUrl: '/api' }) } } } };
-export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst() }, context) };
+export const ServerError: Story = { parameters: faultParameters.serverError };
+export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
+export const InvalidData: Story = { parameters: faultParameters.invalidData };
+export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['leaderboard']) }, context) };
