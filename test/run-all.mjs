@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, Node tests (node --test through tsx) and browser tests (web-test-runner in Chromium),
 // then one summary line over both runners. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -28,6 +28,14 @@ function findTests(dir, predicate, found = []) {
     } else if (predicate(name)) found.push(relative(root, path));
   }
   return found;
+}
+
+// A fresh Debian machine has no browser: the browser tests use Debian's Chromium (TOOLCHAIN.md), installed here when
+// we may (root with apt), so `npm test` alone sets up what it needs. Elsewhere the runner's message says what to do.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!skip.has('browser') && !existsSync(chromium) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log(`\n=== ${chromium} is missing: installing Debian's chromium package`);
+  run('install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
 }
 
 if (!skip.has('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
