@@ -40,28 +40,10 @@ interface MapRuntime extends EChartsRuntime {
 let runtime: Promise<MapRuntime> | undefined;
 function loadMapRuntime(): Promise<MapRuntime> {
   runtime ??= import('./coverage-map.echarts.js').then((m) => ({
-    init: (dom, theme, opts) => skipSameSizeResize(dom, (m.init as EChartsRuntime['init'])(dom, theme, opts)),
+    init: m.init as EChartsRuntime['init'],
     registerMap: m.registerMap as unknown as RegisterMap,
   }));
   return runtime;
-}
-
-/**
- * ECharts' `resize()` lays out and redraws every region even when the size has not changed, and a ResizeObserver
- * always reports once right after `observe()`: with 5,000 grids that redundant redraw (about 200 ms) landed on the
- * first frame after the map was drawn. A resize to the size ECharts already drew at is skipped; any real change of
- * size, or an explicit size, still goes through.
- */
-function skipSameSizeResize(dom: HTMLElement, chart: EChartsType): EChartsType {
-  const resize = chart.resize.bind(chart);
-  let drawnSize = `${dom.clientWidth}x${dom.clientHeight}`;
-  chart.resize = (opts) => {
-    const size = `${dom.clientWidth}x${dom.clientHeight}`;
-    if (opts === undefined && size === drawnSize) return;
-    drawnSize = size;
-    resize(opts);
-  };
-  return chart;
 }
 
 interface GeometryInfo {

@@ -32,6 +32,7 @@ export class ChartController implements ReactiveController {
   private observed: HTMLElement | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private frame = 0;
+  private drawnSize = '';
   private lastOption: EChartsCoreOption | undefined;
   private pendingOption: EChartsCoreOption | undefined;
   private connected = false;
@@ -114,6 +115,7 @@ export class ChartController implements ReactiveController {
         return;
       }
       this.observed = container;
+      this.drawnSize = `${container.clientWidth}x${container.clientHeight}`;
       this.resizeObserver = new ResizeObserver(() => this.scheduleResize());
       this.resizeObserver.observe(container);
     }
@@ -127,7 +129,12 @@ export class ChartController implements ReactiveController {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.instance?.resize();
+      // A ResizeObserver always reports once right after observe(), and ECharts' resize() lays out and redraws every
+      // element even at an unchanged size (about 200 ms for a 5,000-grid map): only a real change of size redraws.
+      const size = this.observed ? `${this.observed.clientWidth}x${this.observed.clientHeight}` : '';
+      if (!this.instance || size === this.drawnSize) return;
+      this.drawnSize = size;
+      this.instance.resize();
     });
   }
 
