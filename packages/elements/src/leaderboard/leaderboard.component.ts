@@ -95,7 +95,11 @@ export class StrideLeaderboard extends StrideElement {
 
   @state() private search = '';
   @state() private activeIndex = 0;
-  @state() private visible = INITIAL_VISIBLE;
+  /**
+   * The rows the virtualizer shows. Not reactive: it changes on every scroll step, and only the pinned row depends on
+   * it, so `onVisibility` asks for a render just when the pin would move (see `pinPlacement`).
+   */
+  private visible = INITIAL_VISIBLE;
   @state() private page = 0;
   /** The viewer's own choice wins over prefers-reduced-motion; `auto` follows it. */
   @state() private pagingChoice: 'auto' | 'paused' | 'playing' = 'auto';
@@ -111,6 +115,7 @@ export class StrideLeaderboard extends StrideElement {
 
   private rankedCache: { data: LeaderboardResult; key: string; ranked: RankedEntry[] } | undefined;
   private shownCache: { ranked: RankedEntry[]; search: string; shown: readonly RankedEntry[] } | undefined;
+  private meCache: { shown: readonly RankedEntry[]; me: string; index: number } | undefined;
   private pagingTimer: ReturnType<typeof setInterval> | undefined;
   private pagingEvery = 0;
   private motionQuery: MediaQueryList | undefined;
@@ -305,10 +310,8 @@ export class StrideLeaderboard extends StrideElement {
   /** The board list: virtualised, so 10,000 entries keep a few dozen row elements in the DOM. */
   private renderList(locale: StrideLocale, shown: readonly RankedEntry[]): TemplateResult {
     const meIndex = this.meIndex(shown);
-    const { first, last } = this.visible;
-    const pinAbove = meIndex >= 0 && meIndex < first;
-    const pinBelow = meIndex > last;
-    return html`${pinAbove ? this.renderPinned(locale, shown, meIndex) : nothing}
+    const pin = this.pinPlacement(meIndex, this.visible);
+    return html`${pin === 'above' ? this.renderPinned(locale, shown, meIndex) : nothing}
       <div
         class="list"
         part="list"
@@ -328,7 +331,7 @@ export class StrideLeaderboard extends StrideElement {
           scroller: true,
         })}
       </div>
-      ${pinBelow ? this.renderPinned(locale, shown, meIndex) : nothing}`;
+      ${pin === 'below' ? this.renderPinned(locale, shown, meIndex) : nothing}`;
   }
 
   private renderPage(locale: StrideLocale, shown: readonly RankedEntry[]): TemplateResult {
@@ -357,7 +360,17 @@ export class StrideLeaderboard extends StrideElement {
 
   private meIndex(shown: readonly RankedEntry[]): number {
     const me = this.resolved.me;
-    return me ? shown.findIndex((r) => r.entry.id === me) : -1;
+    if (!me) return -1;
+    if (this.meCache?.shown !== shown || this.meCache.me !== me) {
+      this.meCache = { shown, me, index: shown.findIndex((r) => r.entry.id === me) };
+    }
+    return this.meCache.index;
+  }
+
+  /** Where the signed-in manager's row is pinned for a visible range: above the list, below it, or not at all. */
+  private pinPlacement(meIndex: number, visible: { first: number; last: number }): 'above' | 'below' | 'none' {
+    if (meIndex >= 0 && meIndex < visible.first) return 'above';
+    return meIndex > visible.last ? 'below' : 'none';
   }
 
   private renderPinned(locale: StrideLocale, shown: readonly RankedEntry[], meIndex: number): TemplateResult | typeof nothing {
@@ -517,7 +530,12 @@ export class StrideLeaderboard extends StrideElement {
 
   private onVisibility(event: VisibilityChangedEvent): void {
     const { first, last } = event;
-    if (first !== this.visible.first || last !== this.visible.last) this.visible = { first, last };
+    if (first === this.visible.first && last === this.visible.last) return;
+    const meIndex = this.meIndex(this.shown);
+    const before = this.pinPlacement(meIndex, this.visible);
+    this.visible = { first, last };
+    // Re-rendering the whole board for every scroll step would cost a frame's budget on a 10,000-row board.
+    if (this.pinPlacement(meIndex, this.visible) !== before) this.requestUpdate();
   }
 
   /**

@@ -60,31 +60,81 @@ function scoreOf(value: number | null | undefined, target: number | null | undef
   return value / target;
 }
 
-interface Scored {
-  index: number;
-  score: number | null;
-  secondary: number;
+/**
+ * Indices of the entries with a score (NaN = none), highest score first, equal scores in input order. A radix sort
+ * on the scores' bits: comparator sorts made ranking 10,000 entries cost more than the rest of the first frame, and
+ * a score's 64 bits, mapped so unsigned order is descending numeric order, sort in at most four linear passes.
+ * The caller folds -0 into 0 so the two tie, as they do in arithmetic.
+ */
+function orderByScore(scores: Float64Array): Int32Array {
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, scores.length * 2);
+  let order = new Int32Array(scores.length);
+  let count = 0;
+  for (let i = 0; i < scores.length; i += 1) if (!Number.isNaN(scores[i] as number)) order[count++] = i;
+  order = order.subarray(0, count);
+  // Descending keys: a negative number's bits already grow as it falls; a positive one's must be inverted, with the
+  // sign bit set so every positive sorts before every negative. (Little-endian: word 1 holds sign and exponent.)
+  const lo = new Uint32Array(scores.length);
+  const hi = new Uint32Array(scores.length);
+  for (const i of order) {
+    const high = bits[2 * i + 1] as number;
+    const low = bits[2 * i] as number;
+    const negative = high >>> 31 === 1;
+    hi[i] = negative ? high : (high ^ 0x7fffffff) >>> 0;
+    lo[i] = negative ? low : ~low >>> 0;
+  }
+  let scratch = new Int32Array(count);
+  const buckets = new Int32Array(0x10000);
+  for (let pass = 0; pass < 4; pass += 1) {
+    const words = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    buckets.fill(0);
+    for (const i of order) {
+      const digit = ((words[i] as number) >>> shift) & 0xffff;
+      buckets[digit] = (buckets[digit] as number) + 1;
+    }
+    // A digit every key shares (the empty low bits of whole numbers) leaves the order as it is.
+    if (count > 0 && buckets[((words[order[0] as number] as number) >>> shift) & 0xffff] === count) continue;
+    for (let digit = 0, at = 0; digit < 0x10000; digit += 1) {
+      const n = buckets[digit] as number;
+      buckets[digit] = at;
+      at += n;
+    }
+    for (const i of order) {
+      const digit = ((words[i] as number) >>> shift) & 0xffff;
+      const at = buckets[digit] as number;
+      scratch[at] = i;
+      buckets[digit] = at + 1;
+    }
+    [order, scratch] = [scratch, order];
+  }
+  return order;
 }
 
 /**
- * Competition ranks for `scored` (higher is better). `secondary` breaks ties when used (higher first); equal score
- * and equal secondary share a rank. Returns ranks by input index (null for a null score) and the ranked indices in
- * rank order. Sorting compares numbers only: names are compared just inside a tie, because collation is the
- * expensive part of ranking 10,000 entries.
+ * Competition ranks (1 + the number of entries ranked strictly above; 0 = unranked) and the ranked indices in rank
+ * order. With `secondary`, equal scores are split by it (higher first) and only equal score and equal secondary
+ * share a rank.
  */
-function competitionRanks(scored: Scored[], useSecondary: boolean): { ranks: (number | null)[]; order: Scored[] } {
-  const ranks: (number | null)[] = new Array<number | null>(scored.length).fill(null);
-  const order = scored.filter((s) => s.score !== null);
-  order.sort((a, b) => (b.score as number) - (a.score as number) || (useSecondary ? b.secondary - a.secondary : 0));
-  let previous: Scored | undefined;
-  let previousRank = 0;
-  order.forEach((s, position) => {
-    const same = previous !== undefined && previous.score === s.score && (!useSecondary || previous.secondary === s.secondary);
-    const rank = same ? previousRank : position + 1;
-    ranks[s.index] = rank;
-    previous = s;
-    previousRank = rank;
-  });
+function competitionRanks(scores: Float64Array, secondary?: Float64Array): { ranks: Int32Array; order: Int32Array } {
+  const order = orderByScore(scores);
+  const ranks = new Int32Array(scores.length);
+  for (let start = 0; start < order.length; ) {
+    const score = scores[order[start] as number];
+    let end = start + 1;
+    while (end < order.length && scores[order[end] as number] === score) end += 1;
+    if (secondary && end - start > 1) {
+      const tie = order.subarray(start, end);
+      tie.sort((a, b) => (secondary[b] as number) - (secondary[a] as number) || a - b);
+      for (let k = 0; k < tie.length; k += 1) {
+        const same = k > 0 && secondary[tie[k - 1] as number] === secondary[tie[k] as number];
+        ranks[tie[k] as number] = same ? (ranks[tie[k - 1] as number] as number) : start + k + 1;
+      }
+    } else {
+      for (let k = start; k < end; k += 1) ranks[order[k] as number] = start + 1;
+    }
+    start = end;
+  }
   return { ranks, order };
 }
 
@@ -104,55 +154,72 @@ function movementOf(rank: number | null, previousRank: number | null, hasPreviou
 export function rankWithTies(entries: readonly LeaderboardEntry[], options: RankOptions = {}): RankedEntry[] {
   const rankBy = options.rankBy ?? 'value';
   const tieBreak = options.tieBreak ?? 'shared';
-  const collator = new Intl.Collator(options.locale ?? 'zh-CN');
+  const collator = collatorFor(options.locale ?? 'zh-CN');
+  const size = entries.length;
 
-  const current: Scored[] = [];
-  const previous: Scored[] = [];
+  // Scores as numbers (NaN = none) so the sorts below compare numbers only; names are compared just inside a tie,
+  // because collation is the expensive part of ranking 10,000 entries.
+  const scores = new Float64Array(size);
+  const previousScores = new Float64Array(size);
+  const secondary = tieBreak === 'shared' ? undefined : new Float64Array(size);
   entries.forEach((entry, index) => {
+    const score = scoreOf(entry.value, entry.target, rankBy);
     const prevScore = scoreOf(entry.previousValue, entry.target, rankBy);
-    const secondary = tieBreak === 'previous' ? (prevScore ?? -Infinity) : tieBreak === 'streak' ? (entry.streak ?? 0) : 0;
-    current.push({ index, score: scoreOf(entry.value, entry.target, rankBy), secondary });
+    scores[index] = score === null ? NaN : score + 0;
     // The previous board is ranked plainly: a tie-break is a prize rule for this period, not history.
-    previous.push({ index, score: prevScore, secondary: 0 });
+    previousScores[index] = prevScore === null ? NaN : prevScore + 0;
+    if (secondary) secondary[index] = tieBreak === 'previous' ? (prevScore ?? -Infinity) : (entry.streak ?? 0);
   });
-  const { ranks, order } = competitionRanks(current, tieBreak !== 'shared');
-  const previousRanks = competitionRanks(previous, false).ranks;
+  const { ranks, order } = competitionRanks(scores, secondary);
+  const previousRanks = competitionRanks(previousScores).ranks;
+  const perRank = new Int32Array(size + 1);
+  for (const index of order) {
+    const rank = ranks[index] as number;
+    perRank[rank] = (perRank[rank] as number) + 1;
+  }
   const byName = (a: number, b: number): number => {
     const x = entries[a] as LeaderboardEntry;
     const y = entries[b] as LeaderboardEntry;
     return collator.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   };
-
   // Rank order, each tie listed by name; then the unranked entries by name.
-  const sequence: number[] = [];
-  for (let start = 0; start < order.length; ) {
-    const rank = ranks[(order[start] as Scored).index];
-    let end = start + 1;
-    while (end < order.length && ranks[(order[end] as Scored).index] === rank) end += 1;
-    const run = order.slice(start, end).map((s) => s.index);
-    if (run.length > 1) run.sort(byName);
-    sequence.push(...run);
-    start = end;
+  const sequence = Array.from(order);
+  for (let start = 0; start < sequence.length; ) {
+    const count = perRank[ranks[sequence[start] as number] as number] as number;
+    if (count > 1) {
+      const tie = sequence.slice(start, start + count).sort(byName);
+      for (let k = 0; k < count; k += 1) sequence[start + k] = tie[k] as number;
+    }
+    start += count;
   }
   const unranked: number[] = [];
-  for (const s of current) if (s.score === null) unranked.push(s.index);
+  for (let i = 0; i < size; i += 1) if (ranks[i] === 0) unranked.push(i);
   unranked.sort(byName);
-  sequence.push(...unranked);
+  for (const index of unranked) sequence.push(index);
 
-  const counts = new Map<number, number>();
-  for (const rank of ranks) if (rank !== null) counts.set(rank, (counts.get(rank) ?? 0) + 1);
   return sequence.map((index): RankedEntry => {
     const entry = entries[index] as LeaderboardEntry;
-    const rank = ranks[index] ?? null;
-    const previousRank = previousRanks[index] ?? null;
+    const rank = (ranks[index] as number) || null;
+    const previousRank = (previousRanks[index] as number) || null;
     const hasPrevious = entry.previousValue !== null && entry.previousValue !== undefined;
     return {
       entry,
       rank,
-      tied: rank !== null && (counts.get(rank) ?? 0) > 1,
-      score: current[index]?.score ?? null,
+      tied: rank !== null && (perRank[rank] as number) > 1,
+      score: rank === null ? null : scoreOf(entry.value, entry.target, rankBy),
       previousRank,
       movement: movementOf(rank, previousRank, hasPrevious),
     };
   });
+}
+
+// Building an ICU collator costs more than a whole tie's worth of comparisons; a board re-ranks on every refresh.
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator;
 }
