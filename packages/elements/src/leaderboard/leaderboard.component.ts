@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
   formatCount,
   formatPercent,
@@ -46,6 +47,21 @@ const BADGE_ICONS = { milestone: '🎖', champion: '🏆', action: '⭐', contes
 const VISIBLE_BADGES = 2;
 /** Before the virtualizer reports what it shows, assume the first rows fill the default height. */
 const INITIAL_VISIBLE = { first: 0, last: 7 };
+
+/**
+ * The virtualizer's flow layout, told the board's row height (--lb-row-height, 56px, border-box) up front. Its own
+ * first guess is 100px, so the first frame rendered half the rows, measured them, and rendered and laid out the rest
+ * in a second pass: on a 10,000-row board that second pass was the difference between one frame and two. Rows are
+ * still measured; a host page that changes the height only gets the second pass back.
+ *
+ * Rows are kept rendered 500px beyond each edge of the list (the virtualizer's default is 1000px): about nine rows,
+ * more than a wheel step or a PageDown (one list height) needs, and a third fewer rows to lay out in every frame,
+ * the first one included.
+ */
+class BoardRowsLayout extends FlowLayout {
+  override _itemSize = { width: 100, height: 56 };
+  protected override _overhang = 500;
+}
 
 /**
  * @tagname stride-leaderboard
@@ -329,6 +345,7 @@ export class StrideLeaderboard extends StrideElement {
           keyFunction: (item: RankedEntry | undefined, index: number) => item?.entry.id ?? `#${index}`,
           renderItem: (item: RankedEntry | undefined, index: number) => (item ? this.renderRow(locale, item, index, shown.length, 'list') : html``),
           scroller: true,
+          layout: { type: BoardRowsLayout },
         })}
       </div>
       ${pin === 'below' ? this.renderPinned(locale, shown, meIndex) : nothing}`;
