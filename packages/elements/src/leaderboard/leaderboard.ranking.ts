@@ -63,7 +63,7 @@ function scoreOf(value: number | null | undefined, target: number | null | undef
 /**
  * Indices of the entries with a score (NaN = none), highest score first, equal scores in input order. A radix sort
  * on the scores' bits: comparator sorts made ranking 10,000 entries cost more than the rest of the first frame, and
- * a score's 64 bits, mapped so unsigned order is descending numeric order, sort in at most four linear passes.
+ * a score's 64 bits, mapped so unsigned order is descending numeric order, sort in at most eight linear passes.
  * The caller folds -0 into 0 so the two tie, as they do in arithmetic.
  */
 function orderByScore(scores: Float64Array): Int32Array {
@@ -84,24 +84,25 @@ function orderByScore(scores: Float64Array): Int32Array {
     lo[i] = negative ? low : ~low >>> 0;
   }
   let scratch = new Int32Array(count);
-  const buckets = new Int32Array(0x10000);
-  for (let pass = 0; pass < 4; pass += 1) {
-    const words = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
+  const buckets = new Int32Array(0x100);
+  // Byte by byte, lowest first (each pass is stable): 256 buckets keep each pass about as cheap as reading the keys.
+  for (let pass = 0; pass < 8; pass += 1) {
+    const words = pass < 4 ? lo : hi;
+    const shift = (pass % 4) * 8;
     buckets.fill(0);
     for (const i of order) {
-      const digit = ((words[i] as number) >>> shift) & 0xffff;
+      const digit = ((words[i] as number) >>> shift) & 0xff;
       buckets[digit] = (buckets[digit] as number) + 1;
     }
-    // A digit every key shares (the empty low bits of whole numbers) leaves the order as it is.
-    if (count > 0 && buckets[((words[order[0] as number] as number) >>> shift) & 0xffff] === count) continue;
-    for (let digit = 0, at = 0; digit < 0x10000; digit += 1) {
+    // A byte every key shares (the empty low bits of whole numbers, the exponent of similar ones) changes nothing.
+    if (count > 0 && buckets[((words[order[0] as number] as number) >>> shift) & 0xff] === count) continue;
+    for (let digit = 0, at = 0; digit < 0x100; digit += 1) {
       const n = buckets[digit] as number;
       buckets[digit] = at;
       at += n;
     }
     for (const i of order) {
-      const digit = ((words[i] as number) >>> shift) & 0xffff;
+      const digit = ((words[i] as number) >>> shift) & 0xff;
       const at = buckets[digit] as number;
       scratch[at] = i;
       buckets[digit] = at + 1;
