@@ -7,6 +7,7 @@ export * from './theme/tokens.js';
 export * from './export/csv.js';
 export * from './validation/index.js';
 export * from './query/query-controller.js';
+export { POINTS_ACTIONS, type PointsAction } from './engine/metrics.js';
 export { createMetricsEngine, workingDaysElapsed, DEFAULT_POINTS, DEFAULT_SLA, FUNNEL_LABELS, BADGE_LABELS, type MetricsEngine, type BadgeId } from './engine/index.js';
 export { createStaticAdapter, type StaticAdapterOptions, type StaticSource } from './adapters/static.js';
 export { createHttpAdapter, restQueryParams, REST_PATHS, type HttpAdapterOptions } from './adapters/http.js';

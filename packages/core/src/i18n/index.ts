@@ -24,6 +24,11 @@ export function translate<K extends string>(
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** One catalogue's lookup function: `const t = translator(fooStrings)` then `t(locale, 'key', params)`. */
+export function translator<K extends string>(strings: Strings<K>): (locale: StrideLocale, key: K, params?: Record<string, string | number>) => string {
+  return (locale, key, params) => translate(strings, locale, key, params);
+}
+
 /** The states every widget shares (DESIGN: "Rules every widget follows"). */
 export const commonStrings = defineStrings({
   'zh-CN': {
@@ -95,9 +100,7 @@ export const commonStrings = defineStrings({
 });
 export type CommonStringKey = keyof (typeof commonStrings)['en'];
 
-export function common(locale: StrideLocale, key: CommonStringKey, params?: Record<string, string | number>): string {
-  return translate(commonStrings, locale, key, params);
-}
+export const common = translator(commonStrings);
 
 export function periodLabel(locale: StrideLocale, period: PeriodKind): string {
   return common(locale, `period_${period}`);

@@ -1,4 +1,4 @@
-import { defineStrings, translate, type StrideLocale } from '@stride/core';
+import { defineStrings, translator } from '@stride/core';
 
 export const coverageMapStrings = defineStrings({
   'zh-CN': {
@@ -57,6 +57,4 @@ export const coverageMapStrings = defineStrings({
 
 export type CoverageMapStringKey = keyof (typeof coverageMapStrings)['en'];
 
-export function t(locale: StrideLocale, key: CoverageMapStringKey, params?: Record<string, string | number>): string {
-  return translate(coverageMapStrings, locale, key, params);
-}
+export const t = translator(coverageMapStrings);

@@ -9,7 +9,7 @@ import {
   isIsoDate,
   periodLabel,
   todayInZone,
-  translate,
+  translator,
   type OrgTree,
   type PeriodKind,
 } from '@stride/core';
@@ -23,6 +23,8 @@ import { dashboardStyles } from './dashboard.styles.js';
 import { loadFilters, orgOptions, orgPath, rootOrg, saveFilters, storageKey, type DashboardFilters } from './dashboard.filters.js';
 
 type ViewId = 'indicators' | 'leaderboard' | 'funnel' | 'coverage';
+const dashboardText = translator(dashboardStrings);
+
 const VIEWS: { id: ViewId; tag: StrideTag }[] = [
   { id: 'indicators', tag: 'stride-indicators' },
   { id: 'leaderboard', tag: 'stride-leaderboard' },
@@ -189,7 +191,7 @@ export class StrideDashboard extends StrideElement {
   }
 
   private t(key: keyof (typeof dashboardStrings)['en'], params?: Record<string, string | number>): string {
-    return translate(dashboardStrings, this.resolved.lang, key, params);
+    return dashboardText(this.resolved.lang, key, params);
   }
 
   override render() {

@@ -1,5 +1,5 @@
 /** Every user-facing string of <stride-funnel>, complete in zh-CN and en. */
-import { defineStrings, translate, type StrideLocale } from '@stride/core';
+import { defineStrings, translator } from '@stride/core';
 
 export const funnelStrings = defineStrings({
   'zh-CN': {
@@ -54,6 +54,4 @@ export const funnelStrings = defineStrings({
 
 export type FunnelStringKey = keyof (typeof funnelStrings)['en'];
 
-export function funnelText(locale: StrideLocale, key: FunnelStringKey, params?: Record<string, string | number>): string {
-  return translate(funnelStrings, locale, key, params);
-}
+export const funnelText = translator(funnelStrings);

@@ -1,4 +1,4 @@
-import { defineStrings, translate, type StrideLocale } from '@stride/core';
+import { defineStrings, translator } from '@stride/core';
 
 export const indicatorsStrings = defineStrings({
   'zh-CN': {
@@ -57,6 +57,4 @@ export const indicatorsStrings = defineStrings({
 
 export type IndicatorsStringKey = keyof (typeof indicatorsStrings)['en'];
 
-export function t(locale: StrideLocale, key: IndicatorsStringKey, params?: Record<string, string | number>): string {
-  return translate(indicatorsStrings, locale, key, params);
-}
+export const t = translator(indicatorsStrings);

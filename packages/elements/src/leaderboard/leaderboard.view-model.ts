@@ -2,13 +2,11 @@
  * The leaderboard's view model: everything the element shows that can be worked out without a DOM (podium, search,
  * huddle pages, contest lanes, the points breakdown, CSV rows, labels). Pure functions over `RankedEntry`.
  */
-import { DEFAULT_CATALOGUE, formatValue, translate, type CsvCell, type IndicatorUnit, type LeaderboardEntry, type StrideLocale } from '@stride/core';
+import { DEFAULT_CATALOGUE, POINTS_ACTIONS, formatValue, translator, type CsvCell, type IndicatorUnit, type LeaderboardEntry, type StrideLocale } from '@stride/core';
 import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
 import { leaderboardStrings, type LeaderboardStringKey } from './leaderboard.strings.js';
 
-export function t(locale: StrideLocale, key: LeaderboardStringKey, params?: Record<string, string | number>): string {
-  return translate(leaderboardStrings, locale, key, params);
-}
+export const t = translator(leaderboardStrings);
 
 /** Points are a count; an indicator board takes the unit of its catalogue entry (unknown ids are counts). */
 export function metricUnit(metric: string): IndicatorUnit {
@@ -105,15 +103,8 @@ export interface PointsLine {
   points: number;
 }
 
-const KNOWN_ACTIONS = [
-  'firstContact',
-  'conversation',
-  'visit',
-  'firstIntent',
-  'firstApplication',
-  'firstConversion',
-  'timelyFollowup',
-] as const;
+// The points scheme's actions, in its order (the engine's list: one source for the breakdown and the engine).
+const KNOWN_ACTIONS = POINTS_ACTIONS;
 
 /** "How was this calculated": points by action in the scheme's order, unknown actions after by name. */
 export function pointsBreakdown(entry: LeaderboardEntry, locale: StrideLocale): { lines: PointsLine[]; total: number } | undefined {
@@ -123,7 +114,7 @@ export function pointsBreakdown(entry: LeaderboardEntry, locale: StrideLocale): 
   const order = [...KNOWN_ACTIONS.filter((a) => a in byAction), ...Object.keys(byAction).filter((a) => !known.has(a)).sort()];
   const lines = order.map((action): PointsLine => {
     const label = (KNOWN_ACTIONS as readonly string[]).includes(action)
-      ? t(locale, `action_${action as (typeof KNOWN_ACTIONS)[number]}`)
+      ? t(locale, `action_${action as (typeof KNOWN_ACTIONS)[number]}` as LeaderboardStringKey)
       : action;
     return { action, label, points: byAction[action] ?? 0 };
   });
