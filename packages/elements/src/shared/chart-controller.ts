@@ -40,6 +40,8 @@ export class ChartController implements ReactiveController {
   private refused = false;
   /** Counts setOption calls that reached ECharts: a refresh with unchanged data must not redraw. */
   drawCount = 0;
+  /** Counts resize() calls that reached ECharts: the first ResizeObserver report, at the drawn size, must not. */
+  resizeCount = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ChartControllerOptions) {
     this.host = host;
@@ -134,6 +136,7 @@ export class ChartController implements ReactiveController {
       const size = this.observed ? `${this.observed.clientWidth}x${this.observed.clientHeight}` : '';
       if (!this.instance || size === this.drawnSize) return;
       this.drawnSize = size;
+      this.resizeCount += 1;
       this.instance.resize();
     });
   }
