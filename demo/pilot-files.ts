@@ -123,7 +123,7 @@ export type PilotSetup =
 
 export interface PreparePilotOptions {
   lang: StrideLocale;
-  /** Where the event-log worker is served (large logs only). */
+  /** Where the event-log worker is served. */
   workerUrl?: string | URL;
 }
 

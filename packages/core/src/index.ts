@@ -12,5 +12,5 @@ export { createMetricsEngine, workingDaysElapsed, DEFAULT_POINTS, DEFAULT_SLA, F
 export { createStaticAdapter, type StaticAdapterOptions, type StaticSource } from './adapters/static.js';
 export { createHttpAdapter, restQueryParams, REST_PATHS, type HttpAdapterOptions } from './adapters/http.js';
 export { readRestQuery, type ParameterErrors } from './adapters/rest-query.js';
-export { createEventLogAdapter, DEFAULT_WORKER_THRESHOLD, type EventLogAdapter, type EventLogAdapterOptions, type EventLogReport } from './adapters/event-log.js';
+export { createEventLogAdapter, type EventLogAdapter, type EventLogAdapterOptions, type EventLogReport } from './adapters/event-log.js';
 export { parseEventsCsv, parseRosterCsv, parseTargetsCsv, parseCalendarCsv, type CsvParseResult, type CsvRowProblem } from './adapters/csv.js';

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { StrideError, type AdapterMethod, type AdapterQueries } from '../../../packages/core/src/contracts.js';
 import { createEventLogAdapter, type EventLogAdapter } from '../../../packages/core/src/adapters/event-log.js';
 import { createStaticAdapter } from '../../../packages/core/src/adapters/static.js';
+import { createMetricsEngine } from '../../../packages/core/src/engine/index.js';
+import { callEngine } from '../../../packages/core/src/adapters/event-log-protocol.js';
 import { eventsCsvFixture, events, orgTree, rosterCsv } from './fixtures.js';
 
 // The dev server compiles the TypeScript source on request; a build serves event-log.worker.js next to the bundle.
@@ -27,23 +29,34 @@ describe('createEventLogAdapter', () => {
   };
   afterEach(() => adapters.splice(0).forEach((a) => a.dispose()));
 
-  it('computes small logs on the main thread: the funnel of the hand-made log', async () => {
+  it('computes the funnel of the hand-made log in its worker', async () => {
     const adapter = make();
-    expect(adapter.mode).to.equal('main');
     const funnel = await adapter.funnel!({ scope }, { signal: signal() });
     // L1 reaches converted, L2 claimed, L3 only assigned: 3, 2, 1, 1, 1, 1, 1.
     expect(funnel.stages.map((s) => s.count)).to.deep.equal([3, 2, 1, 1, 1, 1, 1]);
   });
 
-  it('gives the same results in the worker as on the main thread', async () => {
-    const main = make();
-    const inWorker = make({ workerThreshold: 1 });
-    expect(inWorker.mode).to.equal('worker');
+  it('gives the same results from the worker as the metrics engine run on this page', async () => {
+    const inWorker = make();
+    const onPage = createMetricsEngine({ events, orgTree, now });
     for (const [method, query] of Object.entries(calls) as [AdapterMethod, unknown][]) {
       const call = (adapter: EventLogAdapter): Promise<unknown> =>
         (adapter[method] as (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>)(query, { signal: signal() });
-      expect(await call(inWorker), method).to.deep.equal(await call(main));
+      expect(await call(inWorker), method).to.deep.equal(callEngine(onPage, method, query));
     }
+  });
+
+  it('reports a worker file that cannot be loaded as a network error naming the method', async () => {
+    const adapter = make({ workerUrl: new URL('/no-such-event-log.worker.js', location.origin) });
+    let error: unknown;
+    try {
+      await adapter.funnel!({ scope }, { signal: signal() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(StrideError);
+    expect((error as StrideError).kind).to.equal('network');
+    expect((error as StrideError).message).to.match(/^funnel: event-log worker failed/);
   });
 
   it('reads CSV inputs and reports malformed rows by line', async () => {
@@ -55,7 +68,7 @@ describe('createEventLogAdapter', () => {
   });
 
   it('ignores the reply to an aborted worker request and rejects with the AbortError', async () => {
-    const adapter = make({ workerThreshold: 1 });
+    const adapter = make();
     const controller = new AbortController();
     const pending = adapter.leaderboard!({ scope, board: 'managers', metric: 'points' }, { signal: controller.signal });
     controller.abort();
@@ -72,7 +85,7 @@ describe('createEventLogAdapter', () => {
   });
 
   it('rejects requests after dispose', async () => {
-    const adapter = make({ workerThreshold: 1 });
+    const adapter = make();
     await adapter.orgTree!({}, { signal: signal() });
     adapter.dispose();
     let error: unknown;

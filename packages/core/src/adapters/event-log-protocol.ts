@@ -22,7 +22,7 @@ export type FromEventLogWorker =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: WorkerFailure };
 
-/** One adapter call on the engine; the same function answers on the main thread and in the worker. */
+/** One adapter call on the engine, as the worker answers it (tests call it on the page to compare). */
 export function callEngine(engine: MetricsEngine, method: AdapterMethod, query: unknown): unknown {
   switch (method) {
     case 'indicators':

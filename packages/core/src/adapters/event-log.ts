@@ -10,18 +10,11 @@ import {
   type Target,
   type WorkCalendar,
 } from '../contracts.js';
-import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
 import type { EventLogInput } from '../engine/types.js';
 import { abortReason, throwIfAborted } from './abort.js';
 import { parseCalendarCsv, parseEventsCsv, parseRosterCsv, parseTargetsCsv, type CsvRowProblem } from './csv.js';
 import { defaultWorkerUrl } from './worker-url.js';
-import {
-  callEngine,
-  describeFailure,
-  type FromEventLogWorker,
-  type ToEventLogWorker,
-  type WorkerFailure,
-} from './event-log-protocol.js';
+import type { FromEventLogWorker, ToEventLogWorker, WorkerFailure } from './event-log-protocol.js';
 
 export interface EventLogAdapterOptions {
   /** The lead event log, as objects or as `events.csv` text (`at,type,leadId,managerId,customerId,gridId,amount`). */
@@ -45,8 +38,6 @@ export interface EventLogAdapterOptions {
   now?: () => Date;
   /** Where the worker file is served; default `event-log.worker.js` next to this module (next to the bundle). */
   workerUrl?: string | URL;
-  /** Logs with at least this many events are computed in the worker. Default 50,000. */
-  workerThreshold?: number;
 }
 
 /**
@@ -60,22 +51,17 @@ export interface EventLogReport {
 
 export interface EventLogAdapter extends StrideAdapter {
   readonly report: EventLogReport;
-  /** Where results are computed: `main` for small logs, `worker` for large ones. */
-  readonly mode: 'main' | 'worker';
   /** Terminates the worker and rejects requests still waiting for it. */
   dispose(): void;
 }
 
-export const DEFAULT_WORKER_THRESHOLD = 50_000;
-
-function toStrideError(method: AdapterMethod, failure: WorkerFailure, cause?: unknown): StrideError {
+function toStrideError(method: AdapterMethod, failure: WorkerFailure): StrideError {
   if (failure.strideKind) {
     return new StrideError(failure.strideKind, method, failure.message, {
       ...(failure.status !== undefined ? { status: failure.status } : {}),
-      cause,
     });
   }
-  return new StrideError('invalid', method, `${method}: the event log could not be computed: ${failure.message}`, { cause });
+  return new StrideError('invalid', method, `${method}: the event log could not be computed: ${failure.message}`);
 }
 
 /** Reads CSV inputs once, up front, so `report` is known before the first widget asks. */
@@ -108,24 +94,15 @@ function readInput(options: EventLogAdapterOptions): { input: EventLogInput; rep
 }
 
 /**
- * The embedded default for a pilot with no back end: computes every widget's result in the browser from an event log.
- * Small logs run on the main thread; logs of `workerThreshold` events or more run in a module Web Worker loaded from
- * its own file. CSV inputs are parsed when the adapter is created; see `report` for malformed rows.
+ * The embedded default for a pilot with no back end: computes every widget's result in the browser from an event log,
+ * in a module Web Worker loaded from its own file (started on the first request). The metrics engine lives only in
+ * that file, so a page that never uses this adapter never downloads it, and a large log never blocks the page.
+ * CSV inputs are parsed when the adapter is created; see `report` for malformed rows.
  */
 export function createEventLogAdapter(options: EventLogAdapterOptions): EventLogAdapter {
   const { input, report } = readInput(options);
   const clock = options.now ?? (() => new Date());
-  const mode = report.rows >= (options.workerThreshold ?? DEFAULT_WORKER_THRESHOLD) ? 'worker' : 'main';
   let disposed = false;
-
-  /* main thread: the engine is built on first use, so creating the adapter stays cheap */
-  let engine: MetricsEngine | null = null;
-  const onMainThread = (method: AdapterMethod, query: unknown): unknown => {
-    engine ??= createMetricsEngine({ ...input, now: clock });
-    return callEngine(engine, method, query);
-  };
-
-  /* worker */
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { method: AdapterMethod; resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
@@ -183,12 +160,7 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
   const call = async (method: AdapterMethod, query: unknown, signal: AbortSignal): Promise<unknown> => {
     throwIfAborted(signal);
     if (disposed) throw new StrideError('network', method, `${method}: the event-log adapter has been disposed`);
-    if (mode === 'worker') return inWorker(method, query, signal);
-    try {
-      return onMainThread(method, query);
-    } catch (error) {
-      throw toStrideError(method, describeFailure(error), error);
-    }
+    return inWorker(method, query, signal);
   };
 
   const method = <M extends AdapterMethod>(name: M) =>
@@ -196,7 +168,6 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
 
   const adapter = {
     report,
-    mode,
     indicators: method('indicators'),
     leaderboard: method('leaderboard'),
     funnel: method('funnel'),
@@ -208,7 +179,6 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
       worker?.terminate();
       worker = null;
       rejectAll((name) => new StrideError('network', name, `${name}: the event-log adapter has been disposed`));
-      engine = null;
     },
   };
   return adapter as EventLogAdapter;

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * The event-log adapter's worker: holds the metrics engine for a large log so a million-event pilot never blocks
- * the portal's main thread. Shipped as its own file (never a blob: URL, which strict CSP pages refuse).
+ * The event-log adapter's worker: holds the metrics engine, so a million-event pilot never blocks the portal's main
+ * thread and pages without this adapter never download the engine. Shipped as its own file (never a blob: URL, which strict CSP pages refuse).
  */
 import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
 import { callEngine, describeFailure, type FromEventLogWorker, type ToEventLogWorker } from './event-log-protocol.js';
