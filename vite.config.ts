@@ -5,6 +5,7 @@
 //   bundle-worker  dist/stride-event-log.worker.js (the event-log engine's Web Worker, its own file by design)
 import { defineConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { litTemplatesPlugin } from './packages/elements/tools/lit-templates.mjs';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -22,6 +23,7 @@ function bundle(mode: string): UserConfig {
     define,
     publicDir: false,
     logLevel: 'warn',
+    plugins: [litTemplatesPlugin()],
     build: { outDir: 'dist', emptyOutDir: false, sourcemap: true, target: 'es2021', minify: 'esbuild' },
   };
   if (mode === 'bundle-esm') {

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { litTemplatesEsbuildPlugin } from '../packages/elements/tools/lit-templates.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const enforce = !process.argv.includes('--warn-only');
@@ -43,6 +44,7 @@ async function bundleSize(entry, external = []) {
     tsconfig: join(root, 'tsconfig.json'),
     alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [litTemplatesEsbuildPlugin()],
     logLevel: 'error',
   });
   return kb(gz(result.outputFiles.map((f) => f.text).join('\n')));

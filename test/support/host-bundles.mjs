@@ -4,6 +4,7 @@
 // Each is built once per test run and kept in memory; nothing is written to disk.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { litTemplatesEsbuildPlugin } from '../../packages/elements/tools/lit-templates.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fromRoot = (path) => `${root}${path}`;
@@ -25,6 +26,8 @@ const targets = {
     minify: true,
     // The same defines as the vite bundle-iife build, so the test loads what a bank's page would.
     define: { 'process.env.NODE_ENV': '"production"', __STRIDE_WORKER_FILE__: '"stride-event-log.worker.js"' },
+    // Minified templates too, so these tests run the widgets exactly as the drop-in bundle ships them.
+    plugins: [litTemplatesEsbuildPlugin()],
   },
 };
 
