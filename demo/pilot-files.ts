@@ -131,8 +131,11 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Builds the no-back-end adapter from the files given; never throws (a file that cannot be read becomes a problem). */
-export function preparePilot(files: PilotFileTexts, options: PreparePilotOptions): PilotSetup {
+/**
+ * Builds the no-back-end adapter from the files given, once its worker has read them; never rejects (a file that
+ * cannot be read becomes the error or a problem).
+ */
+export async function preparePilot(files: PilotFileTexts, options: PreparePilotOptions): Promise<PilotSetup> {
   const notices = missingFileNotices(files, options.lang);
   const events = files.events;
   if (!events?.trim()) return { ok: false, error: MISSING.events[options.lang], notices };
@@ -181,19 +184,21 @@ export function preparePilot(files: PilotFileTexts, options: PreparePilotOptions
   }
 
   const optionalCsv = (text: string | undefined): string | undefined => (text?.trim() ? text : undefined);
+  const adapter = createEventLogAdapter({
+    events,
+    orgTree,
+    ...(grids ? { grids } : {}),
+    ...(optionalCsv(files.targets) ? { targets: files.targets } : {}),
+    ...(optionalCsv(files.calendar) ? { calendar: files.calendar } : {}),
+    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+  });
   try {
-    const adapter = createEventLogAdapter({
-      events,
-      orgTree,
-      ...(grids ? { grids } : {}),
-      ...(optionalCsv(files.targets) ? { targets: files.targets } : {}),
-      ...(optionalCsv(files.calendar) ? { calendar: files.calendar } : {}),
-      ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-    });
-    problems.push(...adapter.report.dropped.map((row) => row.message));
+    const report = await adapter.report;
+    problems.push(...report.dropped.map((row) => row.message));
     return { ok: true, adapter, rootOrg, lastEventDate, problems, notices };
   } catch (error) {
     // A targets or calendar file without its header columns: say which, and let the team fix that one file.
+    adapter.dispose();
     return { ok: false, error: messageOf(error), notices };
   }
 }

@@ -91,12 +91,22 @@ async function addFiles(files: Iterable<File>): Promise<void> {
     texts[kind] = text;
     names[kind] = file.name;
   }
-  rebuild();
+  await rebuild();
 }
 
-function rebuild(): void {
+let rebuilds = 0;
+
+async function rebuild(): Promise<void> {
+  rebuilds += 1;
+  const generation = rebuilds;
+  const next = texts.events ? await preparePilot(texts, { lang, workerUrl }) : undefined;
+  // Files dropped while the worker was reading win: this answer is for files no longer on the page.
+  if (generation !== rebuilds) {
+    if (next?.ok) next.adapter.dispose();
+    return;
+  }
   if (setup?.ok) setup.adapter.dispose();
-  setup = texts.events ? preparePilot(texts, { lang, workerUrl }) : undefined;
+  setup = next;
   update();
 }
 
@@ -130,7 +140,7 @@ function setDragOver(event: DragEvent, over: boolean): void {
 function toggleLanguage(): void {
   lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
   document.documentElement.lang = lang;
-  rebuild();
+  void rebuild();
 }
 
 function renderProblems() {

@@ -61,10 +61,27 @@ describe('createEventLogAdapter', () => {
 
   it('reads CSV inputs and reports malformed rows by line', async () => {
     const adapter = make({ events: eventsCsvFixture, orgTree: rosterCsv });
-    expect(adapter.report.rows).to.equal(events.length);
-    expect(adapter.report.dropped.map((d) => d.message)).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
+    const report = await adapter.report;
+    expect(report.rows).to.equal(events.length);
+    expect(report.dropped.map((d) => d.message)).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
     const fromArrays = make();
     expect(await adapter.funnel!({ scope }, { signal: signal() })).to.deep.equal(await fromArrays.funnel!({ scope }, { signal: signal() }));
+  });
+
+  it('names a CSV file that cannot be read in the report and in every request', async () => {
+    const adapter = make({ targets: 'org,value\r\nB01,3\r\n' });
+    const failure = async (promise: Promise<unknown>): Promise<StrideError> => {
+      try {
+        await promise;
+      } catch (caught) {
+        return caught as StrideError;
+      }
+      throw new Error('expected a rejection');
+    };
+    const unread = await failure(adapter.report);
+    expect(unread.kind).to.equal('invalid');
+    expect(unread.message).to.match(/^targets\.csv: missing columns "indicator", "period", "start", "target"/);
+    expect((await failure(adapter.funnel!({ scope }, { signal: signal() }))).message).to.equal(unread.message);
   });
 
   it('ignores the reply to an aborted worker request and rejects with the AbortError', async () => {

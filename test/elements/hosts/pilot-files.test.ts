@@ -30,8 +30,8 @@ function without(kind: PilotFileKind): PilotFileTexts {
 }
 
 describe('pilot page: what is missing', () => {
-  it('without events nothing can be shown, and says so', () => {
-    const setup = preparePilot(without('events'), { lang: 'zh-CN', workerUrl });
+  it('without events nothing can be shown, and says so', async () => {
+    const setup = await preparePilot(without('events'), { lang: 'zh-CN', workerUrl });
     expect(setup.ok).to.equal(false);
     expect(setup.ok ? '' : setup.error).to.match(/events\.csv/);
     expect(setup.notices.map((n) => [n.kind, n.severity])).to.deep.equal([['events', 'required']]);
@@ -44,8 +44,8 @@ describe('pilot page: what is missing', () => {
     ['calendar', /Monday to Friday/, /周一至周五/],
   ];
   for (const [kind, en, zh] of hides) {
-    it(`without ${kind}: one notice that says what it hides, and the dashboard still gets an adapter`, () => {
-      const setup = preparePilot(without(kind), { lang: 'en', workerUrl });
+    it(`without ${kind}: one notice that says what it hides, and the dashboard still gets an adapter`, async () => {
+      const setup = await preparePilot(without(kind), { lang: 'en', workerUrl });
       expect(setup.ok).to.equal(true);
       expect(setup.notices.map((n) => [n.kind, n.severity])).to.deep.equal([[kind, 'hides']]);
       expect(setup.notices[0]!.message).to.match(en);
@@ -57,8 +57,8 @@ describe('pilot page: what is missing', () => {
     expect(missingFileNotices({ ...templates, calendar: ' \r\n' }, 'en').map((n) => n.kind)).to.deep.equal(['calendar']);
   });
 
-  it('with every template given, nothing is missing and no row is reported', () => {
-    const setup = preparePilot(templates, { lang: 'en', workerUrl });
+  it('with every template given, nothing is missing and no row is reported', async () => {
+    const setup = await preparePilot(templates, { lang: 'en', workerUrl });
     expect(setup.ok).to.equal(true);
     expect(setup.notices).to.deep.equal([]);
     expect(setup.ok && setup.problems).to.deep.equal([]);
@@ -68,9 +68,9 @@ describe('pilot page: what is missing', () => {
 
 describe('pilot page: reading the files', () => {
   it('reports a malformed row with its file and line, and computes from the rest', async () => {
-    const setup = ready(preparePilot({ events: EVENTS }, { lang: 'en', workerUrl }));
+    const setup = ready(await preparePilot({ events: EVENTS }, { lang: 'en', workerUrl }));
     expect(setup.problems).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
-    expect(setup.adapter.report.rows).to.equal(3);
+    expect((await setup.adapter.report).rows).to.equal(3);
     const result = await setup.adapter.indicators!({ scope: { org: 'pilot', period: 'month', date: '2026-03-03' } }, { signal });
     const value = (id: string) => result.indicators.find((i) => i.id === id)?.value;
     expect(value('assigned')).to.equal(1);
@@ -78,7 +78,7 @@ describe('pilot page: reading the files', () => {
   });
 
   it('without a roster, managers sit under one pilot node named by their ids', async () => {
-    const setup = ready(preparePilot({ events: EVENTS }, { lang: 'zh-CN', workerUrl }));
+    const setup = ready(await preparePilot({ events: EVENTS }, { lang: 'zh-CN', workerUrl }));
     expect(setup.rootOrg).to.equal('pilot');
     const tree = await setup.adapter.orgTree!({}, { signal });
     expect(tree).to.deep.equal([
@@ -88,22 +88,22 @@ describe('pilot page: reading the files', () => {
   });
 
   it('with the roster, names come from it', async () => {
-    const setup = ready(preparePilot(templates, { lang: 'en', workerUrl }));
+    const setup = ready(await preparePilot(templates, { lang: 'en', workerUrl }));
     expect(setup.rootOrg).to.equal('bank');
     const tree = await setup.adapter.orgTree!({}, { signal });
     expect(tree.find((n) => n.id === 'br-hz')?.name).to.equal('杭州分行');
   });
 
-  it('an unreadable grids file is reported and the rest still works', () => {
-    const setup = ready(preparePilot({ events: EVENTS, grids: '{"type":"FeatureCollection","features":' }, { lang: 'en', workerUrl }));
+  it('an unreadable grids file is reported and the rest still works', async () => {
+    const setup = ready(await preparePilot({ events: EVENTS, grids: '{"type":"FeatureCollection","features":' }, { lang: 'en', workerUrl }));
     // The malformed events row of line 4 is still reported beside it.
     expect(setup.problems.length).to.equal(2);
     expect(setup.problems.filter((p) => /^grids\.geojson: /.test(p)).length).to.equal(1);
     expect(setup.adapter.grids).to.equal(undefined);
   });
 
-  it('a targets file without its columns is named in the error', () => {
-    const setup = preparePilot({ events: EVENTS, targets: 'org,value\r\nbr-hz,3\r\n' }, { lang: 'en', workerUrl });
+  it('a targets file without its columns is named in the error', async () => {
+    const setup = await preparePilot({ events: EVENTS, targets: 'org,value\r\nbr-hz,3\r\n' }, { lang: 'en', workerUrl });
     expect(setup.ok).to.equal(false);
     expect(setup.ok ? '' : setup.error).to.match(/targets\.csv: missing columns "indicator", "period", "start", "target"/);
   });

@@ -1,61 +1,29 @@
-import {
-  StrideError,
-  type AdapterMethod,
-  type AdapterQueries,
-  type Grids,
-  type LeadEvent,
-  type OrgTree,
-  type PilotConfig,
-  type StrideAdapter,
-  type Target,
-  type WorkCalendar,
-} from '../contracts.js';
-import type { EventLogInput } from '../engine/types.js';
+import { StrideError, type AdapterMethod, type AdapterQueries, type StrideAdapter } from '../contracts.js';
 import { abortReason, throwIfAborted } from './abort.js';
-import { parseCalendarCsv, parseEventsCsv, parseRosterCsv, parseTargetsCsv, type CsvRowProblem } from './csv.js';
 import { defaultWorkerUrl } from './worker-url.js';
-import type { FromEventLogWorker, ToEventLogWorker, WorkerFailure } from './event-log-protocol.js';
+import type { EventLogReport, EventLogSource, FromEventLogWorker, ToEventLogWorker, WorkerFailure } from './event-log-protocol.js';
 
-export interface EventLogAdapterOptions {
-  /** The lead event log, as objects or as `events.csv` text (`at,type,leadId,managerId,customerId,gridId,amount`). */
-  events: readonly LeadEvent[] | string;
-  /** The org tree, or roster CSV text (`id,name,parentId,level`). */
-  orgTree: OrgTree | string;
-  /** Grid polygons; without them the adapter has no `grids` method (the map shows "not configured"). */
-  grids?: Grids;
-  /** Targets, or CSV text (`org,indicator,period,start,target`). */
-  targets?: readonly Target[] | string;
-  /** Working-day calendar, or CSV text (`date,kind`, kind `holiday|workday`). */
-  calendar?: WorkCalendar | string;
-  pilot?: PilotConfig;
-  /** IANA time zone of the bank. Default `Asia/Shanghai`. */
-  timeZone?: string;
-  catalogue?: EventLogInput['catalogue'];
-  sla?: EventLogInput['sla'];
-  points?: EventLogInput['points'];
-  locale?: EventLogInput['locale'];
+export type { EventLogReport } from './event-log-protocol.js';
+
+export interface EventLogAdapterOptions extends EventLogSource {
   /** Clock for asOf; default the page's. */
   now?: () => Date;
   /** Where the worker file is served; default `event-log.worker.js` next to this module (next to the bundle). */
   workerUrl?: string | URL;
 }
 
-/**
- * What reading the CSV inputs found: `rows` is the number of events the adapter computes from, `dropped` every
- * malformed row of any CSV input, by file and line (`events.csv line 17: type: unknown event type "visit"`).
- */
-export interface EventLogReport {
-  rows: number;
-  dropped: CsvRowProblem[];
-}
-
 export interface EventLogAdapter extends StrideAdapter {
-  readonly report: EventLogReport;
+  /**
+   * Settles once the worker has read the inputs: the number of events and every malformed CSV row by file and line
+   * (`events.csv line 17: type: unknown event type "visit"`). Rejects with StrideError('invalid') naming the file when
+   * one cannot be read at all (no header row, missing columns); every request then fails with the same message.
+   */
+  readonly report: Promise<EventLogReport>;
   /** Terminates the worker and rejects requests still waiting for it. */
   dispose(): void;
 }
 
-function toStrideError(method: AdapterMethod, failure: WorkerFailure): StrideError {
+function toStrideError(method: string, failure: WorkerFailure): StrideError {
   if (failure.strideKind) {
     return new StrideError(failure.strideKind, method, failure.message, {
       ...(failure.status !== undefined ? { status: failure.status } : {}),
@@ -64,48 +32,25 @@ function toStrideError(method: AdapterMethod, failure: WorkerFailure): StrideErr
   return new StrideError('invalid', method, `${method}: the event log could not be computed: ${failure.message}`);
 }
 
-/** Reads CSV inputs once, up front, so `report` is known before the first widget asks. */
-function readInput(options: EventLogAdapterOptions): { input: EventLogInput; report: EventLogReport } {
-  const dropped: CsvRowProblem[] = [];
-  const fromCsv = <T>(parsed: { rows: T[]; dropped: CsvRowProblem[] }): T[] => {
-    dropped.push(...parsed.dropped);
-    return parsed.rows;
-  };
-  const events = typeof options.events === 'string' ? fromCsv(parseEventsCsv(options.events)) : options.events;
-  const orgTree = typeof options.orgTree === 'string' ? fromCsv(parseRosterCsv(options.orgTree)) : options.orgTree;
-  const targets = typeof options.targets === 'string' ? fromCsv(parseTargetsCsv(options.targets)) : options.targets;
-  let calendar = options.calendar;
-  if (typeof calendar === 'string') {
-    const parsed = parseCalendarCsv(calendar);
-    dropped.push(...parsed.dropped);
-    calendar = parsed.calendar;
-  }
-  const input: EventLogInput = { events, orgTree };
-  if (options.grids) input.grids = options.grids;
-  if (targets) input.targets = targets;
-  if (calendar) input.calendar = calendar;
-  if (options.pilot) input.pilot = options.pilot;
-  if (options.timeZone) input.timeZone = options.timeZone;
-  if (options.catalogue) input.catalogue = options.catalogue;
-  if (options.sla) input.sla = options.sla;
-  if (options.points) input.points = options.points;
-  if (options.locale) input.locale = options.locale;
-  return { input, report: { rows: events.length, dropped } };
-}
-
 /**
- * The embedded default for a pilot with no back end: computes every widget's result in the browser from an event log,
- * in a module Web Worker loaded from its own file (started on the first request). The metrics engine lives only in
- * that file, so a page that never uses this adapter never downloads it, and a large log never blocks the page.
- * CSV inputs are parsed when the adapter is created; see `report` for malformed rows.
+ * The embedded default for a pilot with no back end: computes every widget's result in the browser from an event log
+ * (objects or CSV text), in a module Web Worker loaded from its own file and started at once. The CSV reading and the
+ * metrics engine live only in that file, so a page that never uses this adapter never downloads them, and a
+ * million-event log never blocks the page. `report` tells what reading the inputs found.
  */
 export function createEventLogAdapter(options: EventLogAdapterOptions): EventLogAdapter {
-  const { input, report } = readInput(options);
-  const clock = options.now ?? (() => new Date());
+  const { now, workerUrl, ...source } = options;
+  const clock = now ?? (() => new Date());
   let disposed = false;
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { method: AdapterMethod; resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  let settleReport: { resolve: (report: EventLogReport) => void; reject: (error: unknown) => void } | null = null;
+  const report = new Promise<EventLogReport>((resolve, reject) => {
+    settleReport = { resolve, reject };
+  });
+  // A page that never reads the report must not see an unhandled rejection; requests carry the same failure.
+  report.catch(() => undefined);
   const rejectAll = (error: (method: AdapterMethod) => unknown): void => {
     for (const [id, request] of pending) {
       pending.delete(id);
@@ -113,27 +58,34 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     }
   };
   const startWorker = (): Worker => {
-    const started = new Worker(options.workerUrl ?? defaultWorkerUrl(), { type: 'module' });
+    const started = new Worker(workerUrl ?? defaultWorkerUrl(), { type: 'module' });
     started.addEventListener('message', (event: MessageEvent<FromEventLogWorker>) => {
-      const reply = event.data;
-      const request = pending.get(reply.id);
+      const message = event.data;
+      if (message.kind === 'read') {
+        if (message.ok) settleReport?.resolve(message.report);
+        else settleReport?.reject(toStrideError('eventLog', message.error));
+        return;
+      }
+      const request = pending.get(message.id);
       // A reply to an aborted request finds nothing here and is dropped.
       if (!request) return;
-      pending.delete(reply.id);
-      if (reply.ok) request.resolve(reply.result);
-      else request.reject(toStrideError(request.method, reply.error));
+      pending.delete(message.id);
+      if (message.ok) request.resolve(message.result);
+      else request.reject(toStrideError(request.method, message.error));
     });
     started.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
       const detail = event.message || 'the worker script could not be loaded';
+      settleReport?.reject(new StrideError('network', 'eventLog', `eventLog: event-log worker failed: ${detail}`));
       rejectAll((method) => new StrideError('network', method, `${method}: event-log worker failed: ${detail}`));
       started.terminate();
       if (worker === started) worker = null;
     });
-    const init: ToEventLogWorker = { kind: 'init', input };
+    const init: ToEventLogWorker = { kind: 'init', source };
     started.postMessage(init);
     return started;
   };
+  worker = startWorker();
   const inWorker = (method: AdapterMethod, query: unknown, signal: AbortSignal): Promise<unknown> =>
     new Promise((resolve, reject) => {
       worker ??= startWorker();
@@ -173,7 +125,7 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     funnel: method('funnel'),
     coverage: method('coverage'),
     orgTree: method('orgTree'),
-    ...(input.grids ? { grids: method('grids') } : {}),
+    ...(source.grids ? { grids: method('grids') } : {}),
     dispose(): void {
       disposed = true;
       worker?.terminate();

@@ -4,7 +4,7 @@
  * thread and pages without this adapter never download the engine. Shipped as its own file (never a blob: URL, which strict CSP pages refuse).
  */
 import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
-import { callEngine, describeFailure, type FromEventLogWorker, type ToEventLogWorker } from './event-log-protocol.js';
+import { callEngine, describeFailure, readEventLogSource, type FromEventLogWorker, type ToEventLogWorker } from './event-log-protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,20 +16,25 @@ let now = Date.now();
 self.addEventListener('message', (event: MessageEvent<ToEventLogWorker>) => {
   const message = event.data;
   if (message.kind === 'init') {
+    let read: FromEventLogWorker;
     try {
-      engine = createMetricsEngine({ ...message.input, now: () => new Date(now) });
+      const { input, report } = readEventLogSource(message.source);
+      engine = createMetricsEngine({ ...input, now: () => new Date(now) });
+      read = { kind: 'read', ok: true, report };
     } catch (error) {
       initFailure = error;
+      read = { kind: 'read', ok: false, error: describeFailure(error) };
     }
+    self.postMessage(read);
     return;
   }
   let reply: FromEventLogWorker;
   try {
     if (engine === null) throw initFailure ?? new Error('event-log worker: request before init');
     now = message.now;
-    reply = { id: message.id, ok: true, result: callEngine(engine, message.method, message.query) };
+    reply = { kind: 'reply', id: message.id, ok: true, result: callEngine(engine, message.method, message.query) };
   } catch (error) {
-    reply = { id: message.id, ok: false, error: describeFailure(error) };
+    reply = { kind: 'reply', id: message.id, ok: false, error: describeFailure(error) };
   }
   self.postMessage(reply);
 });
