@@ -134,3 +134,34 @@ test('10,000 entries with many ties keep the competition-rank invariant', () => 
     if (i % 997 === 0) assert.equal(r.rank, above + 1);
   });
 });
+
+test('whole numbers beyond 32 bits, fractions and negatives rank by numeric value', () => {
+  // Whole scores within ±(2^31 - 1) take a 32-bit sort key; one score outside that range (or a fraction) must send
+  // the whole board down the 64-bit path and still rank by value.
+  const big = rankWithTies([
+    entry('small', 3),
+    entry('huge', 2 ** 31),
+    entry('max32', 2 ** 31 - 1),
+    entry('neg', -(2 ** 31)),
+    entry('minus1', -1),
+  ]);
+  assert.deepEqual(
+    big.map((r) => r.entry.id),
+    ['huge', 'max32', 'small', 'minus1', 'neg'],
+  );
+  const mixed = rankWithTies([entry('half', 0.5), entry('one', 1), entry('zero', 0), entry('negHalf', -0.5), entry('minusZero', -0)]);
+  assert.deepEqual(ranks(mixed), [
+    ['one', 1],
+    ['half', 2],
+    ['minusZero', 3],
+    ['zero', 3],
+    ['negHalf', 5],
+  ]);
+  const whole = rankWithTies([entry('a', 7), entry('b', -(2 ** 31 - 1)), entry('c', 2 ** 31 - 1), entry('d', 0)]);
+  assert.deepEqual(ranks(whole), [
+    ['c', 1],
+    ['a', 2],
+    ['d', 3],
+    ['b', 4],
+  ]);
+});

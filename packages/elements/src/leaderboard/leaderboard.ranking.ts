@@ -63,53 +63,83 @@ function scoreOf(value: number | null | undefined, target: number | null | undef
 /**
  * Indices of the entries with a score (NaN = none), highest score first, equal scores in input order. A radix sort
  * on the scores' bits: comparator sorts made ranking 10,000 entries cost more than the rest of the first frame, and
- * a score's 64 bits, mapped so unsigned order is descending numeric order, sort in at most eight linear passes.
+ * a score's bits, mapped so unsigned order is descending numeric order, sort in a few linear passes.
  * The caller folds -0 into 0 so the two tie, as they do in arithmetic.
  */
 function orderByScore(scores: Float64Array): Int32Array {
-  const bits = new Uint32Array(scores.buffer, scores.byteOffset, scores.length * 2);
-  let order = new Int32Array(scores.length);
+  const size = scores.length;
+  const order = new Int32Array(size);
   let count = 0;
-  for (let i = 0; i < scores.length; i += 1) if (!Number.isNaN(scores[i] as number)) order[count++] = i;
-  order = order.subarray(0, count);
+  let whole = true;
+  for (let i = 0; i < size; i += 1) {
+    const score = scores[i] as number;
+    if (Number.isNaN(score)) continue;
+    order[count++] = i;
+    if (whole && !(Number.isInteger(score) && score >= -0x7fffffff && score <= 0x7fffffff)) whole = false;
+  }
+  const ranked = order.subarray(0, count);
+  if (whole) {
+    // Points and counts are whole numbers: one 32-bit key each, half the passes of the general case.
+    const keys = new Uint32Array(size);
+    for (const i of ranked) keys[i] = (0x7fffffff - (scores[i] as number)) >>> 0;
+    return radixOrder(ranked, [keys]);
+  }
   // Descending keys: a negative number's bits already grow as it falls; a positive one's must be inverted, with the
   // sign bit set so every positive sorts before every negative. (Little-endian: word 1 holds sign and exponent.)
-  const lo = new Uint32Array(scores.length);
-  const hi = new Uint32Array(scores.length);
-  for (const i of order) {
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, size * 2);
+  const lo = new Uint32Array(size);
+  const hi = new Uint32Array(size);
+  for (const i of ranked) {
     const high = bits[2 * i + 1] as number;
     const low = bits[2 * i] as number;
     const negative = high >>> 31 === 1;
     hi[i] = negative ? high : (high ^ 0x7fffffff) >>> 0;
     lo[i] = negative ? low : ~low >>> 0;
   }
-  let scratch = new Int32Array(count);
-  const buckets = new Int32Array(0x100);
-  // Byte by byte, lowest first (each pass is stable): 256 buckets keep each pass about as cheap as reading the keys.
-  for (let pass = 0; pass < 8; pass += 1) {
-    const words = pass < 4 ? lo : hi;
-    const shift = (pass % 4) * 8;
-    buckets.fill(0);
-    for (const i of order) {
-      const digit = ((words[i] as number) >>> shift) & 0xff;
-      buckets[digit] = (buckets[digit] as number) + 1;
+  return radixOrder(ranked, [lo, hi]);
+}
+
+/** `order` stably sorted by ascending keys, given as 32-bit words, least significant word first. */
+function radixOrder(order: Int32Array, words: readonly Uint32Array[]): Int32Array {
+  const count = order.length;
+  const passes = words.length * 4;
+  // Every byte's histogram in one read of the keys: a byte every key shares (the high bytes of small counts, the
+  // empty low bits of whole numbers) then costs neither a counting pass nor a scatter pass.
+  const buckets = new Int32Array(passes * 0x100);
+  for (let w = 0; w < words.length; w += 1) {
+    const keys = words[w] as Uint32Array;
+    const base = w * 0x400;
+    for (let k = 0; k < count; k += 1) {
+      const key = keys[order[k] as number] as number;
+      for (let byte = 0; byte < 4; byte += 1) {
+        const at = base + byte * 0x100 + ((key >>> (byte * 8)) & 0xff);
+        buckets[at] = (buckets[at] as number) + 1;
+      }
     }
-    // A byte every key shares (the empty low bits of whole numbers, the exponent of similar ones) changes nothing.
-    if (count > 0 && buckets[((words[order[0] as number] as number) >>> shift) & 0xff] === count) continue;
+  }
+  let from: Int32Array = order;
+  let to: Int32Array = new Int32Array(count);
+  // Byte by byte, lowest first (each pass is stable): 256 buckets keep each pass about as cheap as reading the keys.
+  for (let pass = 0; pass < passes && count > 1; pass += 1) {
+    const keys = words[pass >> 2] as Uint32Array;
+    const shift = (pass & 3) * 8;
+    const base = pass * 0x100;
+    if (buckets[base + (((keys[from[0] as number] as number) >>> shift) & 0xff)] === count) continue;
     for (let digit = 0, at = 0; digit < 0x100; digit += 1) {
-      const n = buckets[digit] as number;
-      buckets[digit] = at;
+      const n = buckets[base + digit] as number;
+      buckets[base + digit] = at;
       at += n;
     }
-    for (const i of order) {
-      const digit = ((words[i] as number) >>> shift) & 0xff;
-      const at = buckets[digit] as number;
-      scratch[at] = i;
-      buckets[digit] = at + 1;
+    for (let k = 0; k < count; k += 1) {
+      const i = from[k] as number;
+      const slot = base + (((keys[i] as number) >>> shift) & 0xff);
+      const at = buckets[slot] as number;
+      to[at] = i;
+      buckets[slot] = at + 1;
     }
-    [order, scratch] = [scratch, order];
+    [from, to] = [to, from];
   }
-  return order;
+  return from;
 }
 
 /**
@@ -139,12 +169,17 @@ function competitionRanks(scores: Float64Array, secondary?: Float64Array): { ran
   return { ranks, order };
 }
 
+// One shared object per movement that carries no number: a board makes 10,000 of them on every refresh.
+const NO_MOVEMENT: Movement = Object.freeze({ kind: 'none' });
+const NEW_ENTRY: Movement = Object.freeze({ kind: 'new' });
+const SAME_RANK: Movement = Object.freeze({ kind: 'same' });
+
 function movementOf(rank: number | null, previousRank: number | null, hasPrevious: boolean): Movement {
-  if (rank === null) return { kind: 'none' };
-  if (!hasPrevious || previousRank === null) return { kind: 'new' };
+  if (rank === null) return NO_MOVEMENT;
+  if (!hasPrevious || previousRank === null) return NEW_ENTRY;
   if (rank < previousRank) return { kind: 'up', by: previousRank - rank };
   if (rank > previousRank) return { kind: 'down', by: rank - previousRank };
-  return { kind: 'same' };
+  return SAME_RANK;
 }
 
 /**
@@ -187,9 +222,20 @@ export function rankWithTies(entries: readonly LeaderboardEntry[], options: Rank
   const sequence = Array.from(order);
   for (let start = 0; start < sequence.length; ) {
     const count = perRank[ranks[sequence[start] as number] as number] as number;
-    if (count > 1) {
+    if (count > 8) {
       const tie = sequence.slice(start, start + count).sort(byName);
       for (let k = 0; k < count; k += 1) sequence[start + k] = tie[k] as number;
+    } else {
+      // Most ties are a handful of entries: sorting them in place saves a copy and a sort call for each.
+      for (let k = start + 1; k < start + count; k += 1) {
+        const index = sequence[k] as number;
+        let at = k;
+        while (at > start && byName(sequence[at - 1] as number, index) > 0) {
+          sequence[at] = sequence[at - 1] as number;
+          at -= 1;
+        }
+        sequence[at] = index;
+      }
     }
     start += count;
   }
