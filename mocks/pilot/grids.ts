@@ -168,7 +168,7 @@ export function buildGrids(count: number, managerIds: readonly string[], random:
     return {
       type: 'Feature',
       id: gridId,
-      properties: { gridId, name: names[index] ?? gridId, households: random.int(500, 1000), managerIds: [] as string[] },
+      properties: { gridId, name: names[index] ?? gridId, households: householdsOf(random.int(0, 1000)), managerIds: [] as string[] },
       geometry: { type: 'Polygon', coordinates: [ring] },
     };
   });
@@ -209,4 +209,13 @@ function assignManagers(gridCount: number, managerCount: number, random: Random)
     }
   }
   return result;
+}
+
+/**
+ * Households of a grid from one uniform draw in 0..1000: skewed towards small grids (20 to 187, median about 62) so
+ * that two months of the pilot's contacts spread the grids over every coverage band, as a real pilot's map does,
+ * instead of leaving them all in the lowest one.
+ */
+function householdsOf(draw: number): number {
+  return 20 + Math.round((draw * draw) / 6000);
 }

@@ -95,7 +95,7 @@ test('grid assignment: every manager has a grid, a few grids are shared and a fe
   assert.ok(unassigned >= 1 && unassigned <= 6, `${unassigned} unassigned`);
   assert.ok(shared >= 1 && shared <= 8, `${shared} shared`);
   assert.ok(ids.every((list) => list.length <= 2));
-  assert.ok(features.every((f) => f.properties.households >= 500 && f.properties.households <= 1000));
+  assert.ok(features.every((f) => f.properties.households >= 20 && f.properties.households <= 187));
   assert.equal(new Set(features.map((f) => f.properties.name)).size, 60);
   assert.ok(features.every((f) => /^[\u4e00-\u9fff]+社区$/.test(f.properties.name)));
   assert.deepEqual(features.slice(0, 2).map((f) => f.properties.gridId), ['g-001', 'g-002']);
