@@ -296,16 +296,21 @@ describe('<stride-coverage-map> zoom', () => {
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
     await drawn(el);
     const coarse = el.drawnMapName;
-    const option = () => el.chart.chart!.getOption() as { series: { label: { show: boolean } }[] };
+    type Label = { label: { show: boolean } };
+    const option = () => el.chart.chart!.getOption() as { series: (Label & { emphasis: Label })[] };
     expect(option().series[0]!.label.show).to.equal(false);
+    // Zoomed out, a hovered or focused grid is named by its tooltip, not by a label over its neighbours.
+    expect(option().series[0]!.emphasis.label.show).to.equal(false);
     const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-in"]')!;
     for (let i = 0; i < 4; i += 1) zoomIn.click();
     await waitUntil(() => el.drawnMapName !== coarse, 'refined map', { timeout: 5_000 });
     const level = (name: string): number => Number(name.split('-').pop());
     expect(level(el.drawnMapName)).to.be.above(level(coarse));
     await waitUntil(() => option().series[0]!.label.show === true, 'labels shown');
+    expect(option().series[0]!.emphasis.label.show).to.equal(true);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-reset"]')!.click();
     await waitUntil(() => el.drawnMapName === coarse, 'back to the overview');
     expect(option().series[0]!.label.show).to.equal(false);
+    expect(option().series[0]!.emphasis.label.show).to.equal(false);
   });
 });
