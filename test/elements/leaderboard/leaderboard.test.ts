@@ -113,6 +113,17 @@ describe('<stride-leaderboard>', () => {
     expect(el.shadowRoot!.querySelector('.row[data-id="m5000"] .rank')!.textContent!.trim()).to.equal('5001');
   });
 
+  it('paints the rows it shows first, then keeps rows ready below the list for scrolling', async () => {
+    const el = await mount(bigBoard());
+    const list = el.shadowRoot!.querySelector<HTMLElement>('.list')!;
+    // 480px of 56px rows shows rows 1-9; rendering rows 10 and beyond waits for the first painted frame, after
+    // which about 500px more (rows up to ~18) are kept rendered beyond the bottom edge.
+    const below = (): number =>
+      [...list.querySelectorAll<HTMLElement>('.row')].filter((row) => row.getBoundingClientRect().top >= list.getBoundingClientRect().bottom).length;
+    await waitUntil(() => below() >= 5, 'rows rendered beyond the bottom edge');
+    expect(list.querySelectorAll('.row').length).to.be.at.most(100);
+  });
+
   it('highlights me and pins my row with its rank when it is outside the visible rows', async () => {
     const el = await mount(bigBoard(), { me: 'm4321' });
     await nextFrame();

@@ -54,13 +54,22 @@ const INITIAL_VISIBLE = { first: 0, last: 7 };
  * in a second pass: on a 10,000-row board that second pass was the difference between one frame and two. Rows are
  * still measured; a host page that changes the height only gets the second pass back.
  *
- * Rows are kept rendered 500px beyond each edge of the list (the virtualizer's default is 1000px): about nine rows,
- * more than a wheel step or a PageDown (one list height) needs, and a third fewer rows to lay out in every frame,
- * the first one included.
+ * `overhang` (px of rows kept rendered beyond each edge of the list) comes in through the layout config. The board
+ * starts at 0, so the first frame renders, lays out and paints only the rows the list shows, and widens it to
+ * BOARD_OVERHANG once that frame is painted: about nine rows, more than a wheel step or a PageDown (one list height)
+ * needs. The virtualizer's default, 1000px, doubled the rows of every frame. Version 2.1 has no public setting for
+ * either value: `_itemSize` (public in its typings) and the protected `_overhang` are the only ways in.
  */
+const BOARD_OVERHANG = 500;
 class BoardRowsLayout extends FlowLayout {
   override _itemSize = { width: 100, height: 56 };
-  protected override _overhang = 500;
+  protected override _overhang = 0;
+
+  set overhang(px: number) {
+    if (px === this._overhang) return;
+    this._overhang = px;
+    this._triggerReflow();
+  }
 }
 
 /**
@@ -132,6 +141,9 @@ export class StrideLeaderboard extends StrideElement {
   private rankedCache: { data: LeaderboardResult; key: string; ranked: RankedEntry[] } | undefined;
   private shownCache: { ranked: RankedEntry[]; search: string; shown: readonly RankedEntry[] } | undefined;
   private meCache: { shown: readonly RankedEntry[]; me: string; index: number } | undefined;
+  /** Rows beyond the list's edges: none until the first rows are painted (see BoardRowsLayout). */
+  private overhang = 0;
+  private overhangFrame: number | undefined;
   private pagingTimer: ReturnType<typeof setInterval> | undefined;
   private pagingEvery = 0;
   private motionQuery: MediaQueryList | undefined;
@@ -153,6 +165,8 @@ export class StrideLeaderboard extends StrideElement {
     this.motionQuery?.removeEventListener('change', this.onMotionChange);
     this.motionQuery = undefined;
     this.stopPaging();
+    if (this.overhangFrame !== undefined) cancelAnimationFrame(this.overhangFrame);
+    this.overhangFrame = undefined;
   }
 
   /** The whole board, ranked by the kit (ties share a rank, entries without data last). Empty before data arrives. */
@@ -327,6 +341,8 @@ export class StrideLeaderboard extends StrideElement {
   private renderList(locale: StrideLocale, shown: readonly RankedEntry[]): TemplateResult {
     const meIndex = this.meIndex(shown);
     const pin = this.pinPlacement(meIndex, this.visible);
+    // The virtualizer hands the specifier's other fields to the layout (BoardRowsLayout's `overhang` setter).
+    const layout = { type: BoardRowsLayout, overhang: this.overhang };
     return html`${pin === 'above' ? this.renderPinned(locale, shown, meIndex) : nothing}
       <div
         class="list"
@@ -345,7 +361,7 @@ export class StrideLeaderboard extends StrideElement {
           keyFunction: (item: RankedEntry | undefined, index: number) => item?.entry.id ?? `#${index}`,
           renderItem: (item: RankedEntry | undefined, index: number) => (item ? this.renderRow(locale, item, index, shown.length, 'list') : html``),
           scroller: true,
-          layout: { type: BoardRowsLayout },
+          layout,
         })}
       </div>
       ${pin === 'below' ? this.renderPinned(locale, shown, meIndex) : nothing}`;
@@ -546,6 +562,7 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private onVisibility(event: VisibilityChangedEvent): void {
+    if (this.overhang === 0) this.widenAfterPaint();
     const { first, last } = event;
     if (first === this.visible.first && last === this.visible.last) return;
     const meIndex = this.meIndex(this.shown);
@@ -553,6 +570,21 @@ export class StrideLeaderboard extends StrideElement {
     this.visible = { first, last };
     // Re-rendering the whole board for every scroll step would cost a frame's budget on a 10,000-row board.
     if (this.pinPlacement(meIndex, this.visible) !== before) this.requestUpdate();
+  }
+
+  /**
+   * The first visible rows are in the DOM: render the rows beyond the edges in the frame after the one that paints
+   * them (a frame callback runs before its own frame's paint, so the first one only waits for the next).
+   */
+  private widenAfterPaint(): void {
+    if (this.overhangFrame !== undefined) return;
+    this.overhangFrame = requestAnimationFrame(() => {
+      this.overhangFrame = requestAnimationFrame(() => {
+        this.overhangFrame = undefined;
+        this.overhang = BOARD_OVERHANG;
+        this.requestUpdate();
+      });
+    });
   }
 
   /**
