@@ -5,7 +5,7 @@ import { LIGHT_TOKENS, createStrideQueryClient, type CoverageResult, type Grids 
 import '../../../packages/elements/src/coverage-map/coverage-map.js';
 import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
 import { init, registerMap } from '../../../packages/elements/src/coverage-map/coverage-map.echarts.js';
-import { buildMapOption, paletteFrom } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
+import { buildMapOption, labelsShown, paletteFrom } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-view-model.js';
 import { aspectScaleFor, gridBounds, vertexCount } from '../../../packages/elements/src/coverage-map/grid-geometry.js';
 import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/map-registry.js';
@@ -47,7 +47,8 @@ async function drawRaw(ctx: Ctx, grids: Grids, host: HTMLElement, coverage: Cove
   registerMap(name, grids as unknown as Parameters<typeof registerMap>[1]);
   const chart = init(host, null, { renderer: 'canvas' });
   const view = buildCoverageView(coverage.cells, grids);
-  chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: false }), {
+  // Grid names as the element decides them at this size (it names each of 60 grids, not 1,000): the same option.
+  chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: labelsShown(MAP_WIDTH, MAP_HEIGHT, grids.features.length, 1) }), {
     notMerge: true,
     lazyUpdate: false,
   });
@@ -116,7 +117,7 @@ const refresh = defineScenario<Ctx>({
       const next = coverageFor(ctx.grids, { shift: 3 });
       const start = performance.now();
       const view = buildCoverageView(next.cells, ctx.grids);
-      chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: false }), {
+      chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: labelsShown(MAP_WIDTH, MAP_HEIGHT, ctx.grids.features.length, 1) }), {
         notMerge: true,
         lazyUpdate: false,
       });

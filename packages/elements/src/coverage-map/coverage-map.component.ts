@@ -29,7 +29,7 @@ import {
   type CoverageView,
   type GridView,
 } from './coverage-view-model.js';
-import { SERIES_ID, buildMapOption, paletteFrom, tooltipText, type MapPalette } from './coverage-map.option.js';
+import { SERIES_ID, buildMapOption, labelsShown, paletteFrom, tooltipText, type MapPalette } from './coverage-map.option.js';
 import { aspectScaleFor, detailLevel, geometryHash, gridBounds, type GeometryBounds } from './grid-geometry.js';
 import { ensureGridMap, type RegisterMap } from './map-registry.js';
 
@@ -53,8 +53,6 @@ interface GeometryInfo {
   aspectScale: number;
 }
 
-/** Grids cross this many pixels (at the current zoom) before their names are drawn on the map. */
-const LABEL_MIN_PX = 56;
 const ZOOM_STEP = 1.5;
 
 /**
@@ -398,8 +396,7 @@ export class StrideCoverageMap extends StrideElement {
     const height = container.clientHeight || 420;
     const detail = detailLevel(geometry.bounds, geometry.aspectScale, width, height, this.roamZoom);
     const name = ensureGridMap(this.chartRuntime.registerMap, geometry.grids, geometry, detail);
-    const gridPx = Math.sqrt((width * height * 0.6) / Math.max(1, view.grids.length)) * this.roamZoom;
-    const showLabels = gridPx >= LABEL_MIN_PX;
+    const showLabels = labelsShown(width, height, view.grids.length, this.roamZoom);
     const palette = this.currentPalette();
     const key = `${name}|${this.paletteKey}|${this.locale}|${showLabels}`;
     let option = this.memoOption?.view === view && this.memoOption.key === key ? this.memoOption.option : undefined;
@@ -447,7 +444,7 @@ export class StrideCoverageMap extends StrideElement {
       if (!container || !geometry) return;
       const detail = detailLevel(geometry.bounds, geometry.aspectScale, container.clientWidth, container.clientHeight, this.roamZoom);
       const count = this.memoView?.view.grids.length ?? 1;
-      const labels = Math.sqrt((container.clientWidth * container.clientHeight * 0.6) / Math.max(1, count)) * this.roamZoom >= LABEL_MIN_PX;
+      const labels = labelsShown(container.clientWidth, container.clientHeight, count, this.roamZoom);
       if (detail !== this.drawnDetail || labels !== this.drawnLabels) this.requestUpdate();
     }, 180);
   }

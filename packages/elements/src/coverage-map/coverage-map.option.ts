@@ -64,6 +64,14 @@ export interface MapOptionInput {
 
 export const SERIES_ID = 'grids';
 
+/** Grids cross this many pixels (at the current zoom) before their names are drawn on the map. */
+const LABEL_MIN_PX = 56;
+
+/** Whether grid names are drawn on a map of `count` grids filling `widthPx` x `heightPx` at `zoom`. */
+export function labelsShown(widthPx: number, heightPx: number, count: number, zoom: number): boolean {
+  return Math.sqrt((widthPx * heightPx * 0.6) / Math.max(1, count)) * zoom >= LABEL_MIN_PX;
+}
+
 export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
   const { view, palette, locale } = input;
   const data = view.grids.map((grid) => {
