@@ -136,8 +136,8 @@ test('10,000 entries with many ties keep the competition-rank invariant', () => 
 });
 
 test('whole numbers beyond 32 bits, fractions and negatives rank by numeric value', () => {
-  // Whole scores within ±(2^31 - 1) take a 32-bit sort key; one score outside that range (or a fraction) must send
-  // the whole board down the 64-bit path and still rank by value.
+  // The sort works on the scores' bit patterns, byte by byte: these differ in the sign, the exponent and the lowest
+  // bytes, where a mistake in the key mapping or a skipped pass would show.
   const big = rankWithTies([
     entry('small', 3),
     entry('huge', 2 ** 31),

@@ -70,20 +70,8 @@ function orderByScore(scores: Float64Array): Int32Array {
   const size = scores.length;
   const order = new Int32Array(size);
   let count = 0;
-  let whole = true;
-  for (let i = 0; i < size; i += 1) {
-    const score = scores[i] as number;
-    if (Number.isNaN(score)) continue;
-    order[count++] = i;
-    if (whole && !(Number.isInteger(score) && score >= -0x7fffffff && score <= 0x7fffffff)) whole = false;
-  }
+  for (let i = 0; i < size; i += 1) if (!Number.isNaN(scores[i] as number)) order[count++] = i;
   const ranked = order.subarray(0, count);
-  if (whole) {
-    // Points and counts are whole numbers: one 32-bit key each, half the passes of the general case.
-    const keys = new Uint32Array(size);
-    for (const i of ranked) keys[i] = (0x7fffffff - (scores[i] as number)) >>> 0;
-    return radixOrder(ranked, [keys]);
-  }
   // Descending keys: a negative number's bits already grow as it falls; a positive one's must be inverted, with the
   // sign bit set so every positive sorts before every negative. (Little-endian: word 1 holds sign and exponent.)
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, size * 2);
