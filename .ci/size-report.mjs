@@ -54,7 +54,9 @@ const thirdParty = ['lit', 'lit/*', '@lit/*', '@lit-labs/*', '@tanstack/*', 'val
 const budgets = [];
 const bundleEntry = join(root, 'packages/elements/src/bundle.ts');
 if (existsSync(bundleEntry)) {
-  budgets.push({ what: "Stride's own code, all packages (third-party excluded)", gzip: await bundleSize(`import ${JSON.stringify(bundleEntry)};`, thirdParty), budget: 45, enforced: false });
+  // Everything of ours a page can load from the bundle, lazy chunks included. The event-log worker file (CSV reader +
+  // metrics engine, loaded only by createEventLogAdapter) is its own file by DESIGN and is listed in the table above.
+  budgets.push({ what: "Stride's own code, all packages, on the page (third-party excluded)", gzip: await bundleSize(`import ${JSON.stringify(bundleEntry)};`, thirdParty), budget: 45, enforced: false });
 }
 const lightWidgets = ['indicators/indicators.ts', 'leaderboard/leaderboard.ts'].map((p) => join(root, 'packages/elements/src', p)).filter(existsSync);
 if (lightWidgets.length > 0) {
@@ -68,8 +70,8 @@ console.log('\nSize report (KB; min = minified bytes on disk, gzip = min+gzip le
 console.table(rows.map((r) => ({ file: r.file, 'min KB': r.min.toFixed(1), 'min+gzip KB': r.gzip.toFixed(1) })));
 console.log('Budgets (DESIGN.md)');
 console.table(budgets.map((b) => ({ what: b.what, 'min+gzip KB': b.gzip.toFixed(1), budget: `${b.budget}`, status: b.gzip <= b.budget ? 'ok' : b.enforced === false ? 'OVER (warn only)' : 'OVER' })));
-// Stride's own code measured 56.3 KB when the budgets were first enforced (issue 10): it is reported, not yet
-// enforced, until the metrics engine stops riding in the main bundle (see the issue 10 report). The budget stays 45.
+// Stride's own code: 56.3 KB when the other budgets were first enforced; about 46-47 KB once the engine and the CSV
+// reader moved into the event-log worker (session 2). Reported, not enforced, until it is under 45; the budget stays.
 const over = budgets.filter((b) => b.gzip > b.budget);
 for (const b of over) {
   const failing = enforce && b.enforced !== false;
