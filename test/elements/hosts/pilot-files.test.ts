@@ -1,11 +1,20 @@
 // The pilot page's logic (demo/pilot-files.ts). A browser test although the module is pure, so it runs with the other
 // host tests under one `wtr` glob.
 import { expect } from '@open-wc/testing';
-import { detectFileKind, missingFileNotices, pilotTemplates, preparePilot, type PilotFileKind, type PilotFileTexts, type PilotSetup } from '../../../demo/pilot-files.js';
+import { detectFileKind, missingFileNotices, pilotTemplates, preparePilot as prepare, type PilotFileKind, type PilotFileTexts, type PilotSetup } from '../../../demo/pilot-files.js';
 
 const signal = new AbortController().signal;
 // The dev server compiles the worker's TypeScript source on request (the demo page passes the same URL).
 const workerUrl = new URL('/packages/core/src/adapters/event-log.worker.ts', location.origin);
+
+// Every adapter starts its worker at once: end them after each test, as the demo page does on a new drop.
+const prepared: PilotSetup[] = [];
+async function preparePilot(...args: Parameters<typeof prepare>): Promise<PilotSetup> {
+  const setup = await prepare(...args);
+  prepared.push(setup);
+  return setup;
+}
+afterEach(() => prepared.splice(0).forEach((setup) => setup.ok && setup.adapter.dispose()));
 
 // Lead l-1: assigned 2 March, a malformed line 4 ("visit" is not an event type), first contact 3 March.
 const EVENTS = [
