@@ -40,6 +40,10 @@ function bundle(mode: string): UserConfig {
   if (mode === 'bundle-iife') {
     return {
       ...common,
+      // ASCII only (\uXXXX escapes): a classic <script> is decoded in the host page's encoding unless the server
+      // names a charset, and bank intranet pages are often GBK, where UTF-8 labels turn to mojibake. Modules and
+      // workers are always read as UTF-8, so the other files keep it (smaller for the worker's Chinese labels).
+      esbuild: { charset: 'ascii' },
       build: {
         ...common.build,
         lib: { entry: here('./packages/elements/src/global.ts'), formats: ['iife'], name: 'StrideBundle', fileName: () => 'stride.min.js' },

@@ -23,10 +23,16 @@ function walk(dir, out = []) {
 }
 
 const rows = [];
+// The classic-script bundle must be pure ASCII: on a GBK intranet page it is decoded as GBK unless the server names a
+// charset, and UTF-8 labels would be garbled (vite.config.ts and lit-templates.mjs escape them). Modules and workers
+// are always read as UTF-8.
+const notAscii = [];
 if (existsSync(join(root, 'dist'))) {
   for (const file of walk(join(root, 'dist')).sort()) {
     const text = readFileSync(file);
     rows.push({ file: relative(root, file), min: kb(text.length), gzip: kb(gz(text)) });
+    const at = file.endsWith('stride.min.js') ? text.findIndex((byte) => byte > 0x7f) : -1;
+    if (at !== -1) notAscii.push(`${relative(root, file)} at byte ${at}: ${JSON.stringify(text.subarray(Math.max(0, at - 40), at + 20).toString('utf8'))}`);
   }
 } else {
   console.warn('dist/ is missing: run `npm run build` first.');
@@ -77,4 +83,5 @@ for (const b of over) {
   const failing = enforce && b.enforced !== false;
   console.warn(`${failing ? 'error' : 'warning'}: ${b.what} is ${b.gzip.toFixed(1)} KB, over its ${b.budget} KB budget${b.enforced === false ? ' (not enforced yet)' : ''}`);
 }
-if (enforce && over.some((b) => b.enforced !== false)) process.exit(1);
+for (const line of notAscii) console.warn(`error: ${line} is not ASCII (escape it; see vite.config.ts)`);
+if (enforce && (notAscii.length > 0 || over.some((b) => b.enforced !== false))) process.exit(1);

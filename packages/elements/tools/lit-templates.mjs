@@ -3,6 +3,8 @@
 // Only changes that keep the meaning: in markup, a run of whitespace containing a line break becomes one space (the
 // browser collapses it to one space anyway; no template uses white-space: pre); in CSS, comments go and whitespace
 // goes where the grammar ignores it. Quoted strings are left exactly as written.
+// Every non-ASCII character of the template text becomes a JavaScript escape (the same character once the template is
+// read), so the built files are pure ASCII: see `escapeNonAscii`.
 import ts from 'typescript';
 
 const QUOTED = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/;
@@ -28,6 +30,21 @@ function minifyCss(text) {
   );
 }
 
+/**
+ * Writes each non-ASCII character as a `\u` escape. A classic `<script src>` is decoded in the host page's encoding
+ * unless the server names a charset, and bank intranet pages are often GBK: UTF-8 labels and symbols (›, ⚠, emoji) would
+ * turn into mojibake there. esbuild escapes ordinary strings itself (`charset: 'ascii'`) but must keep a tagged
+ * template's raw text, so the templates are escaped here; Lit reads the cooked strings, which are unchanged.
+ */
+export function escapeNonAscii(text) {
+  return text.replace(/(\\*)([\u0080-\u{10ffff}])/gu, (_, slashes, char) => {
+    // `\›` already escapes the character (as itself): drop that backslash, keep any escaped backslashes before it.
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    const code = char.codePointAt(0);
+    return `${kept}\\u${code > 0xffff ? `{${code.toString(16)}}` : code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 const MINIFIERS = { html: minifyMarkup, svg: minifyMarkup, css: minifyCss };
 
 /** Returns the source with its Lit templates minified, or null when it has none. */
@@ -46,7 +63,7 @@ export function minifyLitTemplates(source, fileName) {
         const closesWithBacktick = index === literals.length - 1;
         const start = literal.getStart(file) + 1;
         const end = literal.getEnd() - (closesWithBacktick ? 1 : 2);
-        let text = minify(source.slice(start, end));
+        let text = escapeNonAscii(minify(source.slice(start, end)));
         if (node.tag.text === 'css') {
           if (index === 0) text = text.trimStart();
           if (closesWithBacktick) text = text.trimEnd();
