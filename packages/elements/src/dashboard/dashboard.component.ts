@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
 import type { QueryClient } from '@tanstack/query-core';
 import {
   PERIOD_KINDS,
@@ -50,20 +49,32 @@ const VIEWS: { id: ViewId; tag: StrideTag }[] = [
  */
 export class StrideDashboard extends StrideElement {
   static override styles = [...baseStyles, dashboardStyles];
+  static override properties = {
+    rotate: { type: Number },
+    dashboardId: { attribute: 'dashboard-id' },
+    filters: { state: true },
+    activeView: { state: true },
+    paused: { state: true },
+    reducedMotion: { state: true },
+    sessionExpired: { state: true },
+    lastUpdated: { state: true },
+    latestAsOf: { state: true },
+    fetching: { state: true },
+  };
 
   /** Seconds per view in huddle mode. */
-  @property({ type: Number }) rotate = 20;
+  rotate = 20;
   /** Distinguishes two dashboards on one page in saved filters. */
-  @property({ attribute: 'dashboard-id' }) dashboardId = '';
+  dashboardId = '';
 
-  @state() private filters: DashboardFilters = {};
-  @state() private activeView = 0;
-  @state() private paused = false;
-  @state() private reducedMotion = false;
-  @state() private sessionExpired = false;
-  @state() private lastUpdated = 0;
-  @state() private latestAsOf = '';
-  @state() private fetching = 0;
+  private filters: DashboardFilters = {};
+  private activeView = 0;
+  private paused = false;
+  private reducedMotion = false;
+  private sessionExpired = false;
+  private lastUpdated = 0;
+  private latestAsOf = '';
+  private fetching = 0;
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { EChartsType } from 'echarts/core';
 import {
   FUNNEL_STAGES,
@@ -89,13 +88,20 @@ function signedCount(value: number, locale: StrideLocale): string {
  */
 export class StrideFunnel extends StrideElement {
   static override styles = [...baseStyles, funnelStyles];
+  static override properties = {
+    compare: {},
+    orientation: { reflect: true },
+    stageOrder: { attribute: 'stage-order', converter: listConverter },
+    stageLabels: { attribute: false },
+    showTable: { state: true },
+  };
 
-  @property() compare?: string;
-  @property({ reflect: true }) orientation: FunnelOrientation = 'vertical';
-  @property({ attribute: 'stage-order', converter: listConverter }) stageOrder?: string[];
-  @property({ attribute: false }) stageLabels?: Readonly<Record<string, string>>;
+  declare compare?: string;
+  orientation: FunnelOrientation = 'vertical';
+  declare stageOrder?: string[];
+  declare stageLabels?: Readonly<Record<string, string>>;
 
-  @state() private showTable = false;
+  private showTable = false;
 
   readonly funnelQuery = this.createQuery('funnel', (scope): FunnelQuery => ({ scope }));
   readonly comparisonQuery = this.createQuery('funnel', (scope): FunnelQuery | undefined => {

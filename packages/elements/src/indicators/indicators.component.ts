@@ -1,5 +1,4 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   DEFAULT_CATALOGUE,
@@ -85,17 +84,27 @@ const HUDDLE_ROW_HEIGHT = 52;
  */
 export class StrideIndicators extends StrideElement {
   static override styles = [...baseStyles, indicatorsStyles];
+  static override properties = {
+    layout: { reflect: true },
+    rows: {},
+    indicators: {},
+    catalogue: { attribute: false },
+    calendar: { attribute: false },
+    sort: { state: true },
+    range: { state: true },
+    activePoint: { state: true },
+  };
 
-  @property({ reflect: true }) layout: IndicatorsLayout = 'tiles';
-  @property() rows: IndicatorRows = 'children';
-  @property() indicators = '';
-  @property({ attribute: false }) catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
-  @property({ attribute: false }) calendar?: WorkCalendar;
+  layout: IndicatorsLayout = 'tiles';
+  rows: IndicatorRows = 'children';
+  indicators = '';
+  catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
+  declare calendar?: WorkCalendar;
 
-  @state() private sort: SheetSort = { key: 'name', direction: 'asc' };
-  @state() private range = { from: 0, to: 0 };
+  private sort: SheetSort = { key: 'name', direction: 'asc' };
+  private range = { from: 0, to: 0 };
   /** The sparkline point being read, per indicator. */
-  @state() private activePoint: { id: string; index: number } | undefined;
+  declare private activePoint: { id: string; index: number } | undefined;
 
   readonly query = this.createQuery('indicators', (scope): IndicatorsQuery =>
     this.layout === 'table' ? { scope, rows: this.rows === 'managers' ? 'managers' : 'children' } : { scope },

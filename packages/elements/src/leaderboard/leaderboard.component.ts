@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
@@ -107,30 +106,48 @@ class BoardRowsLayout extends FlowLayout {
  */
 export class StrideLeaderboard extends StrideElement {
   static override styles = [...baseStyles, leaderboardStyles];
+  static override properties = {
+    board: {},
+    metric: {},
+    rankBy: { attribute: 'rank-by' },
+    tieBreak: { attribute: 'tie-break' },
+    view: {},
+    contestants: {},
+    goal: { type: Number },
+    pageSize: { type: Number, attribute: 'page-size' },
+    pageSeconds: { type: Number, attribute: 'page-seconds' },
+    search: { state: true },
+    activeIndex: { state: true },
+    page: { state: true },
+    pagingChoice: { state: true },
+    reducedMotion: { state: true },
+    breakdownId: { state: true },
+    failedAvatars: { state: true },
+  };
 
-  @property() board: LeaderboardBoard = 'managers';
-  @property() metric = 'points';
-  @property({ attribute: 'rank-by' }) rankBy: RankBy = 'value';
-  @property({ attribute: 'tie-break' }) tieBreak: TieBreak = 'shared';
-  @property() view: 'board' | 'contest' = 'board';
-  @property() contestants = '';
-  @property({ type: Number }) goal?: number;
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
-  @property({ type: Number, attribute: 'page-seconds' }) pageSeconds = 10;
+  board: LeaderboardBoard = 'managers';
+  metric = 'points';
+  rankBy: RankBy = 'value';
+  tieBreak: TieBreak = 'shared';
+  view: 'board' | 'contest' = 'board';
+  contestants = '';
+  declare goal?: number;
+  pageSize = 10;
+  pageSeconds = 10;
 
-  @state() private search = '';
-  @state() private activeIndex = 0;
+  private search = '';
+  private activeIndex = 0;
   /**
    * The rows the virtualizer shows. Not reactive: it changes on every scroll step, and only the pinned row depends on
    * it, so `onVisibility` asks for a render just when the pin would move (see `pinPlacement`).
    */
   private visible = INITIAL_VISIBLE;
-  @state() private page = 0;
+  private page = 0;
   /** The viewer's own choice wins over prefers-reduced-motion; `auto` follows it. */
-  @state() private pagingChoice: 'auto' | 'paused' | 'playing' = 'auto';
-  @state() private reducedMotion = false;
-  @state() private breakdownId: string | undefined;
-  @state() private failedAvatars = new Set<string>();
+  private pagingChoice: 'auto' | 'paused' | 'playing' = 'auto';
+  private reducedMotion = false;
+  declare private breakdownId: string | undefined;
+  private failedAvatars = new Set<string>();
 
   readonly query = this.createQuery('leaderboard', (scope): LeaderboardQuery => ({
     scope,

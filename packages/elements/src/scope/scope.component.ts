@@ -1,9 +1,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
 import { resolveLocale, type PeriodKind, type StrideAdapter, type ThemeSetting } from '@stride/core';
-import { strideScopeContext, type StrideSettings } from '../shared/context.js';
+import { SETTINGS_PROPERTIES, strideScopeContext, type StrideSettings } from '../shared/context.js';
 
 /**
  * Provides adapter, query client, scope, locale, theme and `me` to every Stride widget inside it, through
@@ -21,28 +20,30 @@ export class StrideScope extends LitElement {
     }
   `;
 
+  static override properties = SETTINGS_PROPERTIES;
+
   /** Org unit id. */
-  @property() org?: string;
+  declare org?: string;
   /** Narrows every widget inside to one manager. */
-  @property() manager?: string;
+  declare manager?: string;
   /** `day|week|month|quarter|year|pilot`. */
-  @property() period?: PeriodKind;
+  declare period?: PeriodKind;
   /** `YYYY-MM-DD`. */
-  @property() date?: string;
+  declare date?: string;
   /** The signed-in manager. */
-  @property() me?: string;
+  declare me?: string;
   /** `zh-CN|en`. */
-  @property() override lang = '';
+  override lang = '';
   /** `light|dark|auto`. */
-  @property() theme?: ThemeSetting;
+  declare theme?: ThemeSetting;
   /** Seconds between polls; 0 = off. */
-  @property({ type: Number }) refresh?: number;
+  declare refresh?: number;
   /** The bank's IANA time zone. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  declare timeZone?: string;
   /** The data adapter (property only). */
-  @property({ attribute: false }) adapter?: StrideAdapter;
+  declare adapter?: StrideAdapter;
   /** The shared QueryClient (property only). */
-  @property({ attribute: false }) queryClient?: QueryClient;
+  declare queryClient?: QueryClient;
 
   private readonly provider = new ContextProvider(this, { context: strideScopeContext, initialValue: {} });
 

@@ -2,6 +2,7 @@
  * What <stride-scope> provides and configure() defaults: adapter, query client, scope, locale, theme and `me`.
  * The context key is `Symbol.for('stride:scope:v1')` so two copies of the same major version on a page cooperate.
  */
+import type { PropertyDeclarations } from 'lit';
 import { ContextRoot, createContext } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
 import type { PeriodKind, StrideAdapter, StrideLocale, ThemeSetting } from '@stride/core';
@@ -19,6 +20,25 @@ export interface StrideSettings {
   refresh?: number | undefined;
   timeZone?: string | undefined;
 }
+
+/**
+ * The Lit property declarations of the settings above, shared by <stride-scope> and every widget (both offer the same
+ * attributes). Declared as `static properties` rather than one decorator per field: the same behaviour, and about a
+ * third of a kilobyte less shipped over all widgets.
+ */
+export const SETTINGS_PROPERTIES = {
+  org: {},
+  manager: {},
+  period: {},
+  date: {},
+  me: {},
+  lang: {},
+  theme: {},
+  refresh: { type: Number },
+  timeZone: { attribute: 'time-zone' },
+  adapter: { attribute: false },
+  queryClient: { attribute: false },
+} satisfies PropertyDeclarations;
 
 export const strideScopeContext = createContext<StrideSettings>(Symbol.for('stride:scope:v1'));
 

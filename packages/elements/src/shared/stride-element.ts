@@ -4,9 +4,8 @@
  * the typed events, and a factory for the one query controller. One shallow base class; behaviour lives in
  * controllers (query, chart) and pure view-model modules.
  */
-import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
 import {
   DEFAULT_TIME_ZONE,
@@ -24,7 +23,7 @@ import {
   type StrideLocale,
   type ThemeSetting,
 } from '@stride/core';
-import { strideScopeContext, type StrideSettings } from './context.js';
+import { SETTINGS_PROPERTIES, strideScopeContext, type StrideSettings } from './context.js';
 import { getDefaults, onDefaultsChange } from './configure.js';
 import { StrideErrorEvent, StrideSelectEvent, StrideWarningEvent, type SelectKind } from './events.js';
 import { baseStyles } from './styles.js';
@@ -63,35 +62,42 @@ interface QueryOptions {
 
 export class StrideElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
+  static override properties: PropertyDeclarations = { ...SETTINGS_PROPERTIES, mode: { reflect: true }, scopeSettings: { state: true } };
 
   /** Org unit id whose numbers the widget shows. */
-  @property({ reflect: false }) org?: string;
+  declare org?: string;
   /** Narrows the scope to one manager. */
-  @property() manager?: string;
+  declare manager?: string;
   /** `day|week|month|quarter|year|pilot`; default `month`. */
-  @property() period?: PeriodKind;
+  declare period?: PeriodKind;
   /** `YYYY-MM-DD`; default today in the bank's time zone. */
-  @property() date?: string;
+  declare date?: string;
   /** The signed-in manager: highlighted and pinned wherever shown. */
-  @property() me?: string;
+  declare me?: string;
   /** `zh-CN|en`; default the scope's, the configured one, the host page's `<html lang>`, then zh-CN. */
-  @property() override lang = '';
+  override lang = '';
   /** `light|dark|auto`. */
-  @property() theme?: ThemeSetting;
+  declare theme?: ThemeSetting;
   /** Seconds between polls; 0 = off. */
-  @property({ type: Number }) refresh?: number;
+  declare refresh?: number;
   /** `huddle` for wall screens where a widget has one. */
-  @property({ reflect: true }) mode?: string;
+  declare mode?: string;
   /** The bank's IANA time zone; default Asia/Shanghai. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  declare timeZone?: string;
   /** The data adapter (property only). */
-  @property({ attribute: false }) adapter?: StrideAdapter;
+  declare adapter?: StrideAdapter;
   /** A QueryClient to share a cache with (property only). */
-  @property({ attribute: false }) queryClient?: QueryClient;
+  declare queryClient?: QueryClient;
 
-  @consume({ context: strideScopeContext, subscribe: true })
-  @state()
-  protected scopeSettings?: StrideSettings;
+  /** What the nearest <stride-scope> provides, kept current. */
+  declare protected scopeSettings?: StrideSettings;
+  private readonly scopeConsumer = new ContextConsumer(this, {
+    context: strideScopeContext,
+    subscribe: true,
+    callback: (settings) => {
+      this.scopeSettings = settings;
+    },
+  });
 
   private stopDefaults: (() => void) | undefined;
 
