@@ -47,41 +47,20 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
-function scopeParams(scope: Scope, params: URLSearchParams): URLSearchParams {
-  params.set('org', scope.org);
-  if (scope.manager !== undefined) params.set('manager', scope.manager);
-  params.set('period', scope.period);
-  params.set('date', scope.date);
-  return params;
-}
-
-/** The query string of each endpoint, as docs/openapi.yaml names the parameters. */
+/**
+ * The query string of each endpoint, as docs/openapi.yaml names the parameters: a query's scope spread into org,
+ * manager, period and date, its other fields (rows, board, metric; grids' org) under their own names.
+ */
 export function restQueryParams<M extends AdapterMethod>(method: M, query: AdapterQueries[M]): URLSearchParams {
+  const { scope, ...fields } = (query ?? {}) as { scope?: Scope } & Record<string, unknown>;
   const params = new URLSearchParams();
-  switch (method) {
-    case 'indicators': {
-      const q = query as AdapterQueries['indicators'];
-      scopeParams(q.scope, params);
-      if (q.rows !== undefined) params.set('rows', q.rows);
-      break;
-    }
-    case 'leaderboard': {
-      const q = query as AdapterQueries['leaderboard'];
-      scopeParams(q.scope, params);
-      params.set('board', q.board);
-      params.set('metric', q.metric);
-      break;
-    }
-    case 'funnel':
-    case 'coverage':
-      scopeParams((query as AdapterQueries['funnel']).scope, params);
-      break;
-    case 'grids':
-      params.set('org', (query as AdapterQueries['grids']).org);
-      break;
-    case 'orgTree':
-      break;
+  if (scope) {
+    params.set('org', scope.org);
+    if (scope.manager !== undefined) params.set('manager', scope.manager);
+    params.set('period', scope.period);
+    params.set('date', scope.date);
   }
+  for (const [name, value] of Object.entries(fields)) if (typeof value === 'string') params.set(name, value);
   return params;
 }
 
@@ -194,13 +173,8 @@ export function createHttpAdapter(options: HttpAdapterOptions): StrideAdapter {
     }
   }
 
-  const adapter: StrideAdapter = {
-    indicators: (query, { signal }) => request('indicators', query, signal) as ReturnType<NonNullable<StrideAdapter['indicators']>>,
-    leaderboard: (query, { signal }) => request('leaderboard', query, signal) as ReturnType<NonNullable<StrideAdapter['leaderboard']>>,
-    funnel: (query, { signal }) => request('funnel', query, signal) as ReturnType<NonNullable<StrideAdapter['funnel']>>,
-    coverage: (query, { signal }) => request('coverage', query, signal) as ReturnType<NonNullable<StrideAdapter['coverage']>>,
-    grids: (query, { signal }) => request('grids', query, signal) as ReturnType<NonNullable<StrideAdapter['grids']>>,
-    orgTree: (query, { signal }) => request('orgTree', query, signal) as ReturnType<NonNullable<StrideAdapter['orgTree']>>,
-  };
-  return adapter;
+  // One method per REST path, each the same request.
+  return Object.fromEntries(
+    (Object.keys(REST_PATHS) as AdapterMethod[]).map((method) => [method, (query: never, { signal }: { signal: AbortSignal }) => request(method, query, signal)]),
+  ) as StrideAdapter;
 }
