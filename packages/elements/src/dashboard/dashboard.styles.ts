@@ -100,10 +100,6 @@ export const dashboardStyles = css`
     padding: 12px;
     border: 1px solid var(--s-border);
   }
-  .cell h2 {
-    margin: 0 0 8px;
-    font-size: 15px;
-  }
   @container (min-width: 900px) {
     .layout {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
@@ -115,9 +111,6 @@ export const dashboardStyles = css`
   }
   :host([mode='huddle']) .layout {
     grid-template-columns: minmax(0, 1fr);
-  }
-  :host([mode='huddle']) .cell[hidden] {
-    display: none;
   }
   .views {
     display: flex;

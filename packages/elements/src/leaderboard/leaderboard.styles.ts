@@ -102,6 +102,13 @@ export const leaderboardStyles = css`
   .row.me {
     background: var(--s-me);
   }
+  .row-main,
+  .why,
+  .lane-button {
+    border: 0;
+    background: transparent;
+    cursor: pointer;
+  }
   .row-main {
     flex: 1;
     min-width: 0;
@@ -110,11 +117,7 @@ export const leaderboardStyles = css`
     align-items: center;
     gap: 8px;
     padding: 0 8px;
-    border: 0;
-    background: transparent;
     text-align: start;
-    cursor: pointer;
-    font-size: 1em;
   }
   .row-main:focus-visible {
     outline-offset: -2px;
@@ -208,11 +211,8 @@ export const leaderboardStyles = css`
   .why {
     flex: 0 0 auto;
     width: 40px;
-    border: 0;
     border-inline-start: 1px solid var(--s-border);
-    background: transparent;
     color: var(--s-accent);
-    cursor: pointer;
   }
   .pinned {
     margin-block: 4px;
@@ -252,8 +252,7 @@ export const leaderboardStyles = css`
     border-block-end: 1px solid var(--s-border);
     text-align: start;
   }
-  td.num,
-  th.num {
+  td.num {
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
@@ -275,9 +274,6 @@ export const leaderboardStyles = css`
     flex-direction: column;
     align-items: flex-start;
     min-width: 0;
-    border: 0;
-    background: transparent;
-    cursor: pointer;
     padding: 4px;
     text-align: start;
   }
@@ -312,9 +308,6 @@ export const leaderboardStyles = css`
     }
     .meta .badge,
     .org {
-      display: none;
-    }
-    .place .org {
       display: none;
     }
     input[type='search'] {
