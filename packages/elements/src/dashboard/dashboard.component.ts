@@ -143,10 +143,10 @@ export class StrideDashboard extends StrideElement {
     return storageKey(location.pathname, this.dashboardId);
   }
 
-  private setFilters(next: DashboardFilters): void {
-    this.filters = next;
-    saveFilters(this.storage(), this.key(), next, this.today());
-    const { org, manager, period, date } = { ...this.current, ...next };
+  private setFilters(change: DashboardFilters): void {
+    this.filters = { ...this.filters, ...change };
+    saveFilters(this.storage(), this.key(), this.filters, this.today());
+    const { org, manager, period, date } = this.current;
     if (org) this.dispatchEvent(new StrideScopeChangeEvent(manager ? { org, manager, period, date } : { org, period, date }));
   }
 
@@ -167,9 +167,10 @@ export class StrideDashboard extends StrideElement {
         const data = (query.state.data as { data?: { asOf?: unknown } } | undefined)?.data;
         if (data && typeof data.asOf === 'string' && data.asOf > asOf) asOf = data.asOf;
       }
-      if (updated !== this.lastUpdated) this.lastUpdated = updated;
-      if (asOf !== this.latestAsOf) this.latestAsOf = asOf;
-      if (fetching !== this.fetching) this.fetching = fetching;
+      // Reactive properties: an unchanged value schedules no render.
+      this.lastUpdated = updated;
+      this.latestAsOf = asOf;
+      this.fetching = fetching;
     };
     this.stopCacheWatch = cache.subscribe(read);
     read();
@@ -193,8 +194,12 @@ export class StrideDashboard extends StrideElement {
 
   private onSelect(event: StrideSelectEvent): void {
     const { kind, id } = event.detail;
-    if (kind === 'org') this.setFilters({ ...this.filters, org: id, manager: undefined });
-    else if (kind === 'manager') this.setFilters({ ...this.filters, org: this.current.org, manager: id });
+    if (kind === 'org') this.selectOrg(id);
+    else if (kind === 'manager') this.setFilters({ org: this.current.org, manager: id });
+  }
+
+  private selectOrg(org: string): void {
+    this.setFilters({ org, manager: undefined });
   }
 
   private onError(event: StrideErrorEvent): void {
@@ -221,7 +226,7 @@ export class StrideDashboard extends StrideElement {
             <select
               part="period"
               .value=${current.period}
-              @change=${(e: Event) => this.setFilters({ ...this.filters, period: (e.target as HTMLSelectElement).value as PeriodKind })}
+              @change=${(e: Event) => this.setFilters({ period: (e.target as HTMLSelectElement).value as PeriodKind })}
             >
               ${PERIOD_KINDS.map((p) => html`<option value=${p} ?selected=${p === current.period}>${periodLabel(resolved.lang, p)}</option>`)}
             </select>
@@ -237,7 +242,7 @@ export class StrideDashboard extends StrideElement {
                 max=${this.today()}
                 @change=${(e: Event) => {
                   const value = (e.target as HTMLInputElement).value;
-                  if (isIsoDate(value)) this.setFilters({ ...this.filters, date: value });
+                  if (isIsoDate(value)) this.setFilters({ date: value });
                 }}
               />
               <button
@@ -306,7 +311,7 @@ export class StrideDashboard extends StrideElement {
       <select
         part="org"
         ?disabled=${options.length === 0}
-        @change=${(e: Event) => this.setFilters({ ...this.filters, org: (e.target as HTMLSelectElement).value, manager: undefined })}
+        @change=${(e: Event) => this.selectOrg((e.target as HTMLSelectElement).value)}
       >
         ${options.length === 0 && org ? html`<option value=${org} selected>${org}</option>` : nothing}
         ${options.map(
@@ -328,7 +333,7 @@ export class StrideDashboard extends StrideElement {
             <button
               class="crumb"
               aria-current=${last ? 'page' : nothing}
-              @click=${() => (last ? undefined : this.setFilters({ ...this.filters, org: node.id, manager: undefined }))}
+              @click=${last ? nothing : () => this.selectOrg(node.id)}
             >${node.name}</button>
           </li>`;
         })}
@@ -345,14 +350,14 @@ export class StrideDashboard extends StrideElement {
         ${VIEWS.map(
           (view, index) => html`<button
             class="button"
-            aria-pressed=${index === this.activeView ? 'true' : 'false'}
+            aria-pressed=${String(index === this.activeView)}
             @click=${() => {
               this.activeView = index;
             }}
           >${this.t(`view_${view.id}`)}</button>`,
         )}
       </div>
-      <button class="button" part="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${() => (this.paused = !this.paused)}>
+      <button class="button" part="pause" aria-pressed=${String(this.paused)} @click=${() => (this.paused = !this.paused)}>
         ${this.paused ? this.t('resumeRotation') : this.t('pauseRotation')}
       </button>
       ${this.reducedMotion ? html`<span>${this.t('rotationReduced')}</span>` : nothing}
@@ -362,6 +367,6 @@ export class StrideDashboard extends StrideElement {
   private shiftDate(days: number): void {
     const next = addDays(this.current.date, days);
     if (next > this.today()) return;
-    this.setFilters({ ...this.filters, date: next });
+    this.setFilters({ date: next });
   }
 }

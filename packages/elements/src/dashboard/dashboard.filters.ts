@@ -21,25 +21,17 @@ export function storageKey(page: string, id: string): string {
 }
 
 export function loadFilters(storage: Storage | undefined, key: string, today: string): DashboardFilters {
-  let raw: string | null = null;
+  let stored: Partial<Record<keyof Stored, unknown>> | null;
   try {
-    raw = storage?.getItem(key) ?? null;
+    stored = JSON.parse(storage?.getItem(key) ?? 'null') as typeof stored;
   } catch {
     return {};
   }
-  if (!raw) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return {};
-  }
-  if (!parsed || typeof parsed !== 'object') return {};
-  const stored = parsed as Partial<Record<keyof Stored, unknown>>;
+  if (!stored || typeof stored !== 'object') return {};
   const filters: DashboardFilters = {};
   if (typeof stored.org === 'string' && stored.org) filters.org = stored.org;
   if (typeof stored.manager === 'string' && stored.manager) filters.manager = stored.manager;
-  if (typeof stored.period === 'string' && (PERIOD_KINDS as readonly string[]).includes(stored.period)) filters.period = stored.period as PeriodKind;
+  if ((PERIOD_KINDS as readonly unknown[]).includes(stored.period)) filters.period = stored.period as PeriodKind;
   if (isIsoDate(stored.date) && stored.savedOn === today) filters.date = stored.date;
   return filters;
 }
