@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/query-core';
 import {
   PERIOD_KINDS,
   addDays,
+  common,
   formatDateTime,
   isIsoDate,
   periodLabel,
@@ -255,11 +256,11 @@ export class StrideDashboard extends StrideElement {
             </span>
           </label>
           <div class="status" part="status" role="status">
-            ${this.latestAsOf ? html`<span>${this.t('asOf', { time: formatDateTime(this.latestAsOf, resolved.lang, resolved.timeZone) })}</span>` : nothing}
+            ${this.latestAsOf ? html`<span>${common(resolved.lang, 'asOf', { time: formatDateTime(this.latestAsOf, resolved.lang, resolved.timeZone) })}</span>` : nothing}
             ${this.lastUpdated
-              ? html`<span>${this.t('updated', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`
+              ? html`<span>${common(resolved.lang, 'updatedAt', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`
               : html`<span>${this.t('notLoaded')}</span>`}
-            ${this.fetching > 0 ? html`<span>${this.t('refreshing')}</span>` : nothing}
+            ${this.fetching > 0 ? html`<span>${common(resolved.lang, 'refreshing')}</span>` : nothing}
           </div>
         </div>
         ${huddle ? this.renderHuddleControls() : nothing}

@@ -513,7 +513,7 @@ export class StrideLeaderboard extends StrideElement {
               ${breakdown.lines.map((line) => html`<tr><th scope="row">${line.label}</th><td class="num">${formatCount(line.points, locale)}</td></tr>`)}
             </tbody>
             <tfoot>
-              <tr><th scope="row">${t(locale, 'total')}</th><td class="num">${formatCount(breakdown.total, locale)}</td></tr>
+              <tr><th scope="row">${common(locale, 'total')}</th><td class="num">${formatCount(breakdown.total, locale)}</td></tr>
             </tfoot>
           </table>`
         : html`<p>${t(locale, 'noBreakdown')}</p>`}
