@@ -626,31 +626,12 @@ export class StrideLeaderboard extends StrideElement {
     const current = Number(target.dataset['index'] ?? this.activeIndex);
     const pageStep = Math.max(1, this.visible.last - this.visible.first);
     const last = shown.length - 1;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(last, current + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, current - 1);
-        break;
-      case 'PageDown':
-        next = Math.min(last, current + pageStep);
-        break;
-      case 'PageUp':
-        next = Math.max(0, current - pageStep);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      default:
-        return;
-    }
+    const next = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + pageStep, PageUp: current - pageStep, Home: 0, End: last }[
+      event.key
+    ];
+    if (next === undefined) return;
     event.preventDefault();
-    void this.focusRow(next);
+    void this.focusRow(Math.max(0, Math.min(last, next)));
   }
 
   /** Moves the roving focus to a row, scrolling it into the virtualised window first. */

@@ -8,15 +8,16 @@ import { leaderboardStrings, type LeaderboardStringKey } from './leaderboard.str
 
 export const t = translator(leaderboardStrings);
 
+const indicatorOf = (metric: string) => DEFAULT_CATALOGUE.find((d) => d.id === metric);
+
 /** Points are a count; an indicator board takes the unit of its catalogue entry (unknown ids are counts). */
 export function metricUnit(metric: string): IndicatorUnit {
-  if (metric === 'points') return 'count';
-  return DEFAULT_CATALOGUE.find((d) => d.id === metric)?.unit ?? 'count';
+  return indicatorOf(metric)?.unit ?? 'count';
 }
 
 export function metricLabel(metric: string, locale: StrideLocale): string {
   if (metric === 'points') return t(locale, 'points');
-  return DEFAULT_CATALOGUE.find((d) => d.id === metric)?.label[locale] ?? metric;
+  return indicatorOf(metric)?.label[locale] ?? metric;
 }
 
 /** What a row shows as its number: the value, or with rank-by="target" the share of target (as the board ranks). */
@@ -77,19 +78,10 @@ export function pageOf<T>(items: readonly T[], page: number, pageSize: number): 
   return items.slice(current * size, current * size + size);
 }
 
+/** Each movement kind has a string of the same name; `none` (not ranked now) says nothing. */
 export function movementLabel(movement: Movement, locale: StrideLocale): string {
-  switch (movement.kind) {
-    case 'up':
-      return t(locale, 'up', { n: movement.by });
-    case 'down':
-      return t(locale, 'down', { n: movement.by });
-    case 'same':
-      return t(locale, 'same');
-    case 'new':
-      return t(locale, 'new');
-    case 'none':
-      return '';
-  }
+  if (movement.kind === 'none') return '';
+  return t(locale, movement.kind, 'by' in movement ? { n: movement.by } : {});
 }
 
 export function rankLabel(ranked: RankedEntry, locale: StrideLocale): string {
@@ -103,21 +95,22 @@ export interface PointsLine {
   points: number;
 }
 
-// The points scheme's actions, in its order (the engine's list: one source for the breakdown and the engine).
-const KNOWN_ACTIONS = POINTS_ACTIONS;
-
-/** "How was this calculated": points by action in the scheme's order, unknown actions after by name. */
+/**
+ * "How was this calculated": points by action in the scheme's order (POINTS_ACTIONS, the engine's own list), unknown
+ * actions after by name.
+ */
 export function pointsBreakdown(entry: LeaderboardEntry, locale: StrideLocale): { lines: PointsLine[]; total: number } | undefined {
   const byAction = entry.pointsByAction;
   if (!byAction) return undefined;
-  const known = new Set<string>(KNOWN_ACTIONS);
-  const order = [...KNOWN_ACTIONS.filter((a) => a in byAction), ...Object.keys(byAction).filter((a) => !known.has(a)).sort()];
-  const lines = order.map((action): PointsLine => {
-    const label = (KNOWN_ACTIONS as readonly string[]).includes(action)
-      ? t(locale, `action_${action as (typeof KNOWN_ACTIONS)[number]}` as LeaderboardStringKey)
-      : action;
-    return { action, label, points: byAction[action] ?? 0 };
-  });
+  const known = new Set<string>(POINTS_ACTIONS);
+  const order = [...POINTS_ACTIONS.filter((a) => a in byAction), ...Object.keys(byAction).filter((a) => !known.has(a)).sort()];
+  const lines = order.map(
+    (action): PointsLine => ({
+      action,
+      label: known.has(action) ? t(locale, `action_${action}` as LeaderboardStringKey) : action,
+      points: byAction[action] ?? 0,
+    }),
+  );
   return { lines, total: lines.reduce((sum, line) => sum + line.points, 0) };
 }
 
