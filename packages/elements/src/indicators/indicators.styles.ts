@@ -28,16 +28,18 @@ export const indicatorsStyles = css`
     border: 1px solid var(--s-border);
     border-radius: 8px;
     background: var(--s-surface-raised);
-    border-block-start: 3px solid var(--s-neutral);
+    font-variant-numeric: tabular-nums;
+    border-block-start: 3px solid var(--s-tone, var(--s-neutral));
   }
-  .tile.ahead {
-    border-block-start-color: var(--s-good);
+  /* A tile's status colours its top edge and its status line alike. */
+  .ahead {
+    --s-tone: var(--s-good);
   }
-  .tile.on-pace {
-    border-block-start-color: var(--s-accent);
+  .on-pace {
+    --s-tone: var(--s-accent);
   }
-  .tile.behind {
-    border-block-start-color: var(--s-bad);
+  .behind {
+    --s-tone: var(--s-bad);
   }
   .tile-label {
     align-self: flex-start;
@@ -60,20 +62,17 @@ export const indicatorsStyles = css`
     font-size: 26px;
     font-weight: 700;
     line-height: 1.15;
-    font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }
   .amount {
     font-size: 13px;
     font-weight: 600;
-    font-variant-numeric: tabular-nums;
   }
   .target,
   .change,
   .status {
     font-size: 12px;
     color: var(--s-text-muted);
-    font-variant-numeric: tabular-nums;
   }
   .bar {
     position: relative;
@@ -101,6 +100,7 @@ export const indicatorsStyles = css`
     align-items: center;
     gap: 4px;
     font-weight: 600;
+    color: var(--s-tone, var(--s-text-muted));
   }
   .status .icon {
     display: inline-grid;
@@ -111,25 +111,9 @@ export const indicatorsStyles = css`
     font-size: 11px;
     line-height: 1;
     color: var(--s-surface);
-    background: var(--s-neutral);
+    background: var(--s-tone);
   }
-  .status.ahead {
-    color: var(--s-good);
-  }
-  .status.ahead .icon {
-    background: var(--s-good);
-  }
-  .status.on-pace {
-    color: var(--s-accent);
-  }
-  .status.on-pace .icon {
-    background: var(--s-accent);
-  }
-  .status.behind {
-    color: var(--s-bad);
-  }
-  .status.behind .icon {
-    background: var(--s-bad);
+  .behind .icon {
     border-radius: 2px;
   }
   .change.good {
@@ -168,8 +152,6 @@ export const indicatorsStyles = css`
   .readout {
     min-height: 1.45em;
     font-size: 12px;
-    color: var(--s-text);
-    font-variant-numeric: tabular-nums;
   }
 
   @container (max-width: 359px) {
@@ -208,7 +190,6 @@ export const indicatorsStyles = css`
     margin-bottom: 8px;
   }
   .sheet {
-    position: relative;
     max-height: var(--stride-indicators-table-height, 480px);
     overflow: auto;
     border: 1px solid var(--s-border);
@@ -223,7 +204,6 @@ export const indicatorsStyles = css`
     display: grid;
     grid-template-columns: minmax(148px, 1.4fr) repeat(var(--cols, 1), minmax(104px, 1fr));
     height: var(--row-height, 36px);
-    align-items: stretch;
     border-block-end: 1px solid var(--s-border);
     background: var(--s-surface);
     cursor: pointer;
@@ -243,8 +223,6 @@ export const indicatorsStyles = css`
   }
   .head {
     inset-block-start: 0;
-    height: auto;
-    min-height: var(--row-height, 36px);
   }
   .totals {
     inset-block-end: 0;
@@ -260,7 +238,6 @@ export const indicatorsStyles = css`
     align-items: center;
     justify-content: flex-end;
     gap: 6px;
-    min-width: 0;
     padding: 0 8px;
     background: var(--s-surface);
     white-space: nowrap;
@@ -295,13 +272,14 @@ export const indicatorsStyles = css`
   .cell[data-band='3']::before {
     background: var(--s-band-3);
   }
-  .cell .pct {
+  .num,
+  .pct {
     position: relative;
+  }
+  .pct,
+  .sort .arrow {
     font-size: 11px;
     color: var(--s-text-muted);
-  }
-  .cell .num {
-    position: relative;
   }
   .sort,
   .row-open {
@@ -320,19 +298,6 @@ export const indicatorsStyles = css`
     text-align: start;
   }
   .head .cell {
-    justify-content: flex-end;
-    white-space: normal;
-    text-align: end;
     padding-block: 4px;
-  }
-  .head .cell.first {
-    justify-content: flex-start;
-  }
-  .sort .arrow {
-    color: var(--s-text-muted);
-    font-size: 11px;
-  }
-  .spacer {
-    pointer-events: none;
   }
 `;
