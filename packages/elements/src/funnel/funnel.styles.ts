@@ -24,16 +24,17 @@ export const funnelStyles = css`
     font-size: 15px;
     font-weight: 600;
   }
-  .as-of {
-    color: var(--s-text-muted);
+  .as-of,
+  .legend,
+  .note,
+  caption {
     font-size: 12px;
+    color: var(--s-text-muted);
   }
   .legend {
     display: flex;
     flex-wrap: wrap;
     gap: 12px;
-    font-size: 12px;
-    color: var(--s-text-muted);
   }
   .swatch {
     display: inline-block;
@@ -41,7 +42,6 @@ export const funnelStyles = css`
     height: 10px;
     margin-inline-end: 4px;
     border-radius: 2px;
-    vertical-align: baseline;
   }
   .swatch.current {
     background: var(--s-series-1);
@@ -51,17 +51,13 @@ export const funnelStyles = css`
   }
   .note {
     margin: 0;
-    font-size: 12px;
-    color: var(--s-text-muted);
   }
   .funnel {
     display: grid;
     grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     gap: 12px;
-    align-items: stretch;
   }
   .chart {
-    min-width: 0;
     min-height: 160px;
   }
   .stages {
@@ -145,8 +141,6 @@ export const funnelStyles = css`
   caption {
     text-align: start;
     padding-block-end: 6px;
-    color: var(--s-text-muted);
-    font-size: 12px;
   }
   th,
   td {
@@ -178,8 +172,7 @@ export const funnelStyles = css`
     margin-inline: auto;
   }
   @container (max-width: 479px) {
-    .funnel,
-    .funnel[data-orientation='horizontal'] {
+    .funnel {
       grid-template-columns: minmax(0, 1fr);
     }
     .chart {
