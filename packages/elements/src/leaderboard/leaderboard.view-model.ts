@@ -34,17 +34,11 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  * first and last words.
  */
 export function initialsOf(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '') return '?';
-  const chars = Array.from(trimmed);
-  if (CJK.test(trimmed)) {
-    const han = chars.filter((c) => CJK.test(c));
-    return han.length >= 3 ? han.slice(-2).join('') : (han[han.length - 1] ?? '?');
-  }
-  const words = trimmed.split(/\s+/).filter(Boolean);
-  const first = Array.from(words[0] ?? '')[0] ?? '';
-  const last = words.length > 1 ? (Array.from(words[words.length - 1] ?? '')[0] ?? '') : '';
-  return (first + last).toUpperCase() || '?';
+  const han = Array.from(name).filter((c) => CJK.test(c));
+  if (han.length > 0) return han.slice(han.length >= 3 ? -2 : -1).join('');
+  const words = name.trim().split(/\s+/);
+  const firstLetter = (word = '') => Array.from(word)[0] ?? '';
+  return (firstLetter(words[0]) + (words.length > 1 ? firstLetter(words[words.length - 1]) : '')).toUpperCase() || '?';
 }
 
 /** Top three by rank: everyone tied into 1st-3rd stands on the podium (a prize rule), at most `limit` shown. */
@@ -59,12 +53,10 @@ export function podiumOf(ranked: readonly RankedEntry[], limit = 5): { places: R
 
 /** Search by name (and org unit name), case- and width-insensitive. Ranks stay those of the whole board. */
 export function searchByName(ranked: readonly RankedEntry[], query: string): readonly RankedEntry[] {
-  const needle = query.trim().normalize('NFKC').toLocaleLowerCase();
+  const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
+  const needle = fold(query.trim());
   if (needle === '') return ranked;
-  return ranked.filter((r) => {
-    const name = r.entry.name.normalize('NFKC').toLocaleLowerCase();
-    return name.includes(needle) || (r.entry.orgName?.normalize('NFKC').toLocaleLowerCase().includes(needle) ?? false);
-  });
+  return ranked.filter((r) => fold(r.entry.name).includes(needle) || fold(r.entry.orgName ?? '').includes(needle));
 }
 
 export function pageCount(total: number, pageSize: number): number {
@@ -135,9 +127,9 @@ export function contestLanes(
   const chosen = ranked.filter((r) => (wanted ? wanted.has(r.entry.id) : r.rank !== null)).slice(0, options.max ?? 6);
   const values = chosen.map((r) => r.entry.value).filter((v): v is number => v !== null && Number.isFinite(v));
   const leaderValue = values.length > 0 ? Math.max(...values) : null;
-  const targets = chosen.map((r) => r.entry.target).filter((v): v is number => v !== null && v !== undefined && v > 0);
+  const targets = chosen.map((r) => r.entry.target).filter((v): v is number => (v ?? 0) > 0);
   let goal: number | null = null;
-  if (options.goal !== undefined && options.goal !== null && options.goal > 0) goal = options.goal;
+  if (options.goal && options.goal > 0) goal = options.goal;
   else if (targets.length > 0) goal = Math.max(...targets);
   else if (leaderValue !== null && leaderValue > 0) goal = leaderValue;
   const lanes = chosen.map((r): ContestLane => {
