@@ -162,9 +162,10 @@ const NO_MOVEMENT: Movement = Object.freeze({ kind: 'none' });
 const NEW_ENTRY: Movement = Object.freeze({ kind: 'new' });
 const SAME_RANK: Movement = Object.freeze({ kind: 'same' });
 
-function movementOf(rank: number | null, previousRank: number | null, hasPrevious: boolean): Movement {
+/** A previous rank exists exactly when the entry has a previous score: without one it is new to the board. */
+function movementOf(rank: number | null, previousRank: number | null): Movement {
   if (rank === null) return NO_MOVEMENT;
-  if (!hasPrevious || previousRank === null) return NEW_ENTRY;
+  if (previousRank === null) return NEW_ENTRY;
   if (rank < previousRank) return { kind: 'up', by: previousRank - rank };
   if (rank > previousRank) return { kind: 'down', by: rank - previousRank };
   return SAME_RANK;
@@ -236,14 +237,13 @@ export function rankWithTies(entries: readonly LeaderboardEntry[], options: Rank
     const entry = entries[index] as LeaderboardEntry;
     const rank = (ranks[index] as number) || null;
     const previousRank = (previousRanks[index] as number) || null;
-    const hasPrevious = entry.previousValue !== null && entry.previousValue !== undefined;
     return {
       entry,
       rank,
       tied: rank !== null && (perRank[rank] as number) > 1,
-      score: rank === null ? null : scoreOf(entry.value, entry.target, rankBy),
+      score: rank === null ? null : (scores[index] as number),
       previousRank,
-      movement: movementOf(rank, previousRank, hasPrevious),
+      movement: movementOf(rank, previousRank),
     };
   });
 }
