@@ -49,10 +49,8 @@ export function orgPath(tree: OrgTree, id: string | undefined): OrgNode[] {
   if (!id) return [];
   const byId = new Map(tree.map((n) => [n.id, n]));
   const path: OrgNode[] = [];
-  const seen = new Set<string>();
   let node = byId.get(id);
-  while (node && !seen.has(node.id)) {
-    seen.add(node.id);
+  while (node && !path.includes(node)) {
     path.unshift(node);
     node = node.parentId ? byId.get(node.parentId) : undefined;
   }

@@ -396,16 +396,14 @@ export class StrideLeaderboard extends StrideElement {
         ${rows.map((item, i) => this.renderRow(locale, item, offset + i, shown.length, 'page'))}
       </div>
       ${meIndex >= 0 && !meOnPage ? this.renderPinned(locale, shown, meIndex) : nothing}
-      ${pages > 1 || this.huddle
-        ? html`<div class="pager" part="pager">
-            <button class="button" aria-pressed=${String(this.paused)} part="pause" @click=${() => (this.pagingChoice = this.paused ? 'playing' : 'paused')}>
-              ${this.paused ? common(locale, 'resume') : common(locale, 'pause')}
-            </button>
-            <button class="button" @click=${() => this.turnPage(-1)} aria-label=${t(locale, 'previousPage')}>‹</button>
-            <span aria-live=${rotating ? 'off' : 'polite'}>${t(locale, 'page', { page: page + 1, pages })}</span>
-            <button class="button" @click=${() => this.turnPage(1)} aria-label=${t(locale, 'nextPage')}>›</button>
-          </div>`
-        : nothing}`;
+      <div class="pager" part="pager">
+        <button class="button" aria-pressed=${String(this.paused)} part="pause" @click=${() => (this.pagingChoice = this.paused ? 'playing' : 'paused')}>
+          ${this.paused ? common(locale, 'resume') : common(locale, 'pause')}
+        </button>
+        <button class="button" @click=${() => this.turnPage(-1)} aria-label=${t(locale, 'previousPage')}>‹</button>
+        <span aria-live=${rotating ? 'off' : 'polite'}>${t(locale, 'page', { page: page + 1, pages })}</span>
+        <button class="button" @click=${() => this.turnPage(1)} aria-label=${t(locale, 'nextPage')}>›</button>
+      </div>`;
   }
 
   private meIndex(shown: readonly RankedEntry[]): number {

@@ -75,10 +75,9 @@ export const leaderboardStyles = css`
     align-self: center;
     color: var(--s-text-muted);
   }
+  /* The virtualizer sets the list's position and overflow itself. */
   .list {
-    position: relative;
     height: var(--stride-leaderboard-height, 480px);
-    overflow: auto;
     /* The scrollbar appearing must not change the rows' width: the virtualizer measures rows with a
        ResizeObserver, and a width change in the same frame is a resize loop error on the host page. */
     scrollbar-gutter: stable;
@@ -93,7 +92,6 @@ export const leaderboardStyles = css`
   }
   .row {
     display: flex;
-    align-items: stretch;
     width: 100%;
     height: var(--lb-row-height);
     border-block-end: 1px solid var(--s-border);
