@@ -41,7 +41,7 @@ import {
   type SheetSort,
 } from './indicators.view-model.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './sparkline.js';
-import type { PaceStatus } from './pace.js';
+import { periodProgress, type PaceStatus } from './pace.js';
 
 export type IndicatorsLayout = 'tiles' | 'table';
 
@@ -173,21 +173,15 @@ export class StrideIndicators extends StrideElement {
   private renderTile(tile: IndicatorTile, lang: StrideLocale, notStarted: boolean): TemplateResult {
     const value = formatValue(tile.value, tile.unit, lang, { compact: true });
     const amount = tile.hasAmount ? formatMoney(tile.amount, lang, { compact: true }) : '';
-    const targetText =
-      tile.target === null || tile.target === 0
-        ? t(lang, 'noTarget')
-        : `${t(lang, 'target', { target: formatValue(tile.target, tile.unit, lang, { compact: true }) })} · ${t(lang, 'ofTarget', { percent: formatPercent(tile.percentOfTarget, lang, 0) })}`;
-    const statusText = tile.status ? statusWords(tile.status, lang) : notStarted ? t(lang, 'notStarted') : t(lang, 'noStatus');
-    const name = t(lang, tile.hasAmount ? 'tileNameAmount' : 'tileName', {
-      label: tile.label,
-      value,
-      amount,
-      target:
-        tile.target === null || tile.target === 0
-          ? t(lang, 'noTarget')
-          : t(lang, 'tileTarget', { target: formatValue(tile.target, tile.unit, lang), percent: formatPercent(tile.percentOfTarget, lang, 0) }),
-      status: statusText,
-    });
+    const hasTarget = tile.target !== null && tile.target !== 0;
+    const percent = formatPercent(tile.percentOfTarget, lang, 0);
+    // On the tile the target is compact (1.2万); the tile's accessible name reads it in full.
+    const targetText = hasTarget
+      ? `${t(lang, 'target', { target: formatValue(tile.target, tile.unit, lang, { compact: true }) })} · ${t(lang, 'ofTarget', { percent })}`
+      : t(lang, 'noTarget');
+    const targetName = hasTarget ? t(lang, 'tileTarget', { target: formatValue(tile.target, tile.unit, lang), percent }) : t(lang, 'noTarget');
+    const statusText = tile.status ? t(lang, tile.status) : notStarted ? t(lang, 'notStarted') : t(lang, 'noStatus');
+    const name = t(lang, tile.hasAmount ? 'tileNameAmount' : 'tileName', { label: tile.label, value, amount, target: targetName, status: statusText });
     return html`<li class="tile ${tile.status ?? 'none'}" part="tile" aria-label=${name} data-indicator=${tile.id}>
       <button class="tile-label" part="tile-label" @click=${() => this.select('indicator', tile.id)}>${tile.label}</button>
       <div class="value" part="value">${value}</div>
@@ -236,7 +230,7 @@ export class StrideIndicators extends StrideElement {
         event.key === 'ArrowRight' ? current + 1 : event.key === 'ArrowLeft' ? current - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? points.length - 1 : undefined;
       if (next === undefined) return;
       event.preventDefault();
-      this.focusPoint(tile.id, Math.max(0, Math.min(points.length - 1, next)));
+      this.focusPoint(event.currentTarget as SVGSVGElement, tile.id, Math.max(0, Math.min(points.length - 1, next)));
     };
     return html`<svg
         class="spark"
@@ -245,8 +239,8 @@ export class StrideIndicators extends StrideElement {
         role="group"
         aria-label=${t(lang, 'trend', { label: tile.label })}
         @keydown=${onKey}
-        @pointerleave=${() => {
-          if (this.activePoint?.id === tile.id && !this.renderRoot.querySelector(`[data-indicator="${CSS.escape(tile.id)}"] circle:focus`)) this.activePoint = undefined;
+        @pointerleave=${(event: PointerEvent) => {
+          if (this.activePoint?.id === tile.id && !(event.currentTarget as SVGSVGElement).querySelector('circle:focus')) this.activePoint = undefined;
         }}
       >
         <path d=${path}></path>
@@ -270,11 +264,10 @@ export class StrideIndicators extends StrideElement {
       <div class="readout" part="readout" aria-hidden="true">${active === undefined ? '' : pointLabel(active)}</div>`;
   }
 
-  private async focusPoint(id: string, index: number): Promise<void> {
+  private async focusPoint(sparkline: SVGSVGElement, id: string, index: number): Promise<void> {
     this.activePoint = { id, index };
     await this.updateComplete;
-    const circle = this.renderRoot.querySelector<SVGCircleElement>(`[data-indicator="${CSS.escape(id)}"] circle[data-index="${index}"]`);
-    circle?.focus();
+    sparkline.querySelector<SVGCircleElement>(`circle[data-index="${index}"]`)?.focus();
   }
 
   /* ---------------------------------------------------------------- the sheet (一人一表) */
@@ -288,8 +281,7 @@ export class StrideIndicators extends StrideElement {
   }
 
   private sheetFor(result: IndicatorsResult, columns: IndicatorColumn[]): SheetModel {
-    const { timeZone } = this.resolved;
-    const share = buildTiles({ ...result, indicators: [] }, [], this.calendar, timeZone).progress.share;
+    const share = periodProgress(result.period, result.asOf, this.calendar, this.resolved.timeZone).share;
     const cached = this.sheetCache;
     if (cached && cached.result === result && cached.share === share && sameColumns(cached.columns, columns)) return cached.sheet;
     const sheet = buildSheet(result, columns, share);
@@ -323,15 +315,10 @@ export class StrideIndicators extends StrideElement {
         <div class="sheet-inner">
           <div class="head" role="rowgroup">
             <div class="row" role="row" aria-rowindex="1">
-              <div class="cell first" role="columnheader" aria-sort=${ariaSort('name')}>
-                <button class="sort" data-sort="name" aria-label=${t(lang, 'sortBy', { label: t(lang, 'name') })} @click=${() => this.toggleSort('name')}>
-                  ${t(lang, 'name')} <span class="arrow" aria-hidden="true">${arrow('name')}</span>
-                </button>
-              </div>
-              ${columns.map(
-                (column) => html`<div class="cell" role="columnheader" aria-sort=${ariaSort(column.id)}>
-                  <button class="sort" data-sort=${column.id} aria-label=${t(lang, 'sortBy', { label: column.label })} @click=${() => this.toggleSort(column.id)}>
-                    ${column.label} <span class="arrow" aria-hidden="true">${arrow(column.id)}</span>
+              ${[{ id: 'name', label: t(lang, 'name') }, ...columns].map(
+                ({ id, label }, i) => html`<div class="cell ${i === 0 ? 'first' : ''}" role="columnheader" aria-sort=${ariaSort(id)}>
+                  <button class="sort" data-sort=${id} aria-label=${t(lang, 'sortBy', { label })} @click=${() => this.toggleSort(id)}>
+                    ${label} <span class="arrow" aria-hidden="true">${arrow(id)}</span>
                   </button>
                 </div>`,
               )}
@@ -352,12 +339,10 @@ export class StrideIndicators extends StrideElement {
   }
 
   private renderRow(row: SheetRow, index: number, columns: IndicatorColumn[], lang: StrideLocale, me: boolean): TemplateResult {
+    // The row-open button needs no handler of its own: a click (or Enter) on it bubbles to the row's.
     return html`<div class="row ${me ? 'me' : ''}" role="row" aria-rowindex=${index + 2} data-row=${row.id} @click=${() => this.select(row.kind, row.id)}>
       <div class="cell first" role="rowheader">
-        <button class="row-open" aria-label=${t(lang, 'openRow', { name: row.name })} @click=${(event: Event) => {
-          event.stopPropagation();
-          this.select(row.kind, row.id);
-        }}>${row.name}</button>
+        <button class="row-open" aria-label=${t(lang, 'openRow', { name: row.name })}>${row.name}</button>
       </div>
       ${row.cells.map((cell, i) => this.renderCell(cell, columns[i], lang))}
     </div>`;
@@ -423,10 +408,6 @@ export class StrideIndicators extends StrideElement {
     const sheet = this.sheetFor(data, this.columns);
     return sheetCsvRows(sheet, this.sortedRows(sheet, lang), t(lang, 'name'), common(lang, 'total'));
   }
-}
-
-function statusWords(status: PaceStatus, lang: StrideLocale): string {
-  return t(lang, status === 'ahead' ? 'ahead' : status === 'behind' ? 'behind' : 'onPace');
 }
 
 function sameColumns(a: IndicatorColumn[], b: IndicatorColumn[]): boolean {
