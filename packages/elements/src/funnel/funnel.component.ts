@@ -34,16 +34,14 @@ import {
   type FunnelView,
 } from './funnel.view-model.js';
 
-const listConverter = {
-  fromAttribute: (value: string | null): string[] | undefined =>
-    value
-      ? value
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean)
-      : undefined,
-  toAttribute: (value: string[] | undefined): string | null => (value && value.length ? value.join(',') : null),
-};
+// `stage-order` is read, never reflected: the attribute-to-property direction is all it needs.
+const listConverter = (value: string | null): string[] | undefined =>
+  value
+    ? value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean)
+    : undefined;
 
 // Chromium settles even an already-evaluated dynamic import() in a later task, often after a frame has been painted:
 // a second funnel on the page would draw one frame late. Keeping the settled module here makes later loads microtasks.
@@ -51,6 +49,12 @@ let echartsModule: FunnelECharts | undefined;
 async function loadECharts(): Promise<FunnelECharts> {
   echartsModule ??= (await import('./funnel.echarts.js')).loadFunnelECharts();
   return echartsModule;
+}
+
+/** The data table's column heads, which are also the CSV's header row. */
+function columnHeads(view: FunnelView, locale: StrideLocale): string[] {
+  const heads = (['stage', 'count', 'shareOfFirst', 'shareOfPrevious', 'dropOff', 'overdue', 'medianDwell'] as const).map((key) => funnelText(locale, key));
+  return view.comparisonCounts ? [...heads, view.seriesNames.comparison, funnelText(locale, 'delta')] : heads;
 }
 
 function signedCount(value: number, locale: StrideLocale): string {
@@ -214,13 +218,12 @@ export class StrideFunnel extends StrideElement {
   }
 
   private renderCompareNote(locale: StrideLocale): TemplateResult | typeof nothing {
-    const compare = parseCompare(this.compare);
-    if (!compare) return nothing;
-    const state = this.comparisonQuery.state;
-    if (state.status === 'idle') return html`<p class="note" role="status">${funnelText(locale, 'compareUnavailable')}</p>`;
-    if (state.status === 'loading') return html`<p class="note" role="status">${funnelText(locale, 'compareLoading')}</p>`;
-    if (state.status === 'error') {
-      return html`<p class="note" role="alert">${funnelText(locale, 'compareFailed', { message: state.error?.message ?? '' })}</p>`;
+    if (!parseCompare(this.compare)) return nothing;
+    const { status, error } = this.comparisonQuery.state;
+    if (status === 'error') return html`<p class="note" role="alert">${funnelText(locale, 'compareFailed', { message: error?.message ?? '' })}</p>`;
+    // Idle: no comparison to ask for (a pilot has no previous period).
+    if (status === 'idle' || status === 'loading') {
+      return html`<p class="note" role="status">${funnelText(locale, status === 'idle' ? 'compareUnavailable' : 'compareLoading')}</p>`;
     }
     return nothing;
   }
@@ -282,17 +285,7 @@ export class StrideFunnel extends StrideElement {
         <caption>${funnelText(locale, 'tableCaption', { time: formatDateTime(data.asOf, locale, timeZone) })}</caption>
         <thead>
           <tr>
-            <th scope="col">${funnelText(locale, 'stage')}</th>
-            <th scope="col">${funnelText(locale, 'count')}</th>
-            <th scope="col">${funnelText(locale, 'shareOfFirst')}</th>
-            <th scope="col">${funnelText(locale, 'shareOfPrevious')}</th>
-            <th scope="col">${funnelText(locale, 'dropOff')}</th>
-            <th scope="col">${funnelText(locale, 'overdue')}</th>
-            <th scope="col">${funnelText(locale, 'medianDwell')}</th>
-            ${compared
-              ? html`<th scope="col">${view.seriesNames.comparison}</th>
-                  <th scope="col">${funnelText(locale, 'delta')}</th>`
-              : nothing}
+            ${columnHeads(view, locale).map((head) => html`<th scope="col">${head}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -342,16 +335,6 @@ export class StrideFunnel extends StrideElement {
     const view = this.view;
     if (!view) return [];
     const compared = view.comparisonCounts !== null;
-    const header = [
-      funnelText(locale, 'stage'),
-      funnelText(locale, 'count'),
-      funnelText(locale, 'shareOfFirst'),
-      funnelText(locale, 'shareOfPrevious'),
-      funnelText(locale, 'dropOff'),
-      funnelText(locale, 'overdue'),
-      funnelText(locale, 'medianDwell'),
-      ...(compared ? [view.seriesNames.comparison, funnelText(locale, 'delta')] : []),
-    ];
     const rows = view.stages.map((s) => [
       s.label,
       s.count,
@@ -362,6 +345,6 @@ export class StrideFunnel extends StrideElement {
       s.medianDwellHours,
       ...(compared ? [s.comparison?.count ?? null, s.comparison?.delta ?? null] : []),
     ]);
-    return [header, ...rows];
+    return [columnHeads(view, locale), ...rows];
   }
 }

@@ -4,7 +4,7 @@
  * stage, the drop-off to the next stage and the comparison deltas are all worked out here and shown beside the chart.
  * No DOM, no ECharts: unit-tested in Node.
  */
-import type { FunnelResult, PeriodKind, Scope } from '@stride/core';
+import { addDays, type FunnelResult, type PeriodKind, type Scope } from '@stride/core';
 
 export type FunnelOrientation = 'vertical' | 'horizontal';
 
@@ -72,10 +72,7 @@ function finiteOrNull(value: number | null | undefined): number | null {
 export function orderedStages(result: FunnelResult, order: readonly string[] | undefined): FunnelResult['stages'] {
   if (!order || order.length === 0) return result.stages;
   const byId = new Map(result.stages.map((stage) => [stage.id, stage]));
-  const picked = order.flatMap((id) => {
-    const stage = byId.get(id);
-    return stage ? [stage] : [];
-  });
+  const picked = order.map((id) => byId.get(id)).filter((stage) => stage !== undefined);
   // An order naming none of the data's stages is a configuration slip, not a request for an empty funnel.
   return picked.length > 0 ? picked : result.stages;
 }
@@ -84,7 +81,7 @@ export function buildFunnelView(result: FunnelResult, comparison: FunnelResult |
   const source = orderedStages(result, options.order);
   const first = source[0]?.count;
   const compareById = comparison ? new Map(comparison.stages.map((stage) => [stage.id, stage])) : undefined;
-  const compareFirst = comparison ? (orderedStages(comparison, options.order)[0]?.count ?? undefined) : undefined;
+  const compareFirst = comparison ? orderedStages(comparison, options.order)[0]?.count : undefined;
 
   const stages = source.map((stage, index): FunnelStageView => {
     const previous = index > 0 ? source[index - 1] : undefined;
@@ -134,23 +131,12 @@ export function parseCompare(value: string | null | undefined): FunnelCompare | 
   return org ? { kind: 'org', org } : undefined;
 }
 
-function daysInMonth(year: number, month0: number): number {
-  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
-}
-
 /** The same day `months` months earlier, clamped to the end of a shorter month (03-31 -> 02-28). */
 function monthsBack(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - months;
-  const year = Math.floor(total / 12);
-  const month0 = total - year * 12;
-  const day = Math.min(d, daysInMonth(year, month0));
-  return `${String(year).padStart(4, '0')}-${String(month0 + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function daysBack(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+  // Day 0 of the month after is the last day of the target month (Date.UTC carries months across years).
+  const lastDay = new Date(Date.UTC(y, m - months, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 /**
@@ -161,9 +147,9 @@ function daysBack(date: string, days: number): string {
 export function previousPeriodDate(period: PeriodKind, date: string): string | undefined {
   switch (period) {
     case 'day':
-      return daysBack(date, 1);
+      return addDays(date, -1);
     case 'week':
-      return daysBack(date, 7);
+      return addDays(date, -7);
     case 'month':
       return monthsBack(date, 1);
     case 'quarter':
