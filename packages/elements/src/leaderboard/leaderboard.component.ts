@@ -13,7 +13,6 @@ import {
   type LeaderboardBoard,
   type LeaderboardEntry,
   type LeaderboardQuery,
-  type LeaderboardResult,
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
@@ -69,6 +68,18 @@ class BoardRowsLayout extends FlowLayout {
     this._overhang = px;
     this._triggerReflow();
   }
+}
+
+/**
+ * `compute`, run again only when an argument changes (by identity): ranking, searching and finding the signed-in
+ * manager each walk the whole board (10,000 entries), and the board renders again on scroll steps that move the pin.
+ */
+function memo<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | undefined;
+  return (...args) => {
+    if (!last || args.some((arg, i) => arg !== last?.args[i])) last = { args, result: compute(...args) };
+    return last.result;
+  };
 }
 
 /**
@@ -155,9 +166,11 @@ export class StrideLeaderboard extends StrideElement {
     metric: this.metric || 'points',
   }));
 
-  private rankedCache: { data: LeaderboardResult; key: string; ranked: RankedEntry[] } | undefined;
-  private shownCache: { ranked: RankedEntry[]; search: string; shown: readonly RankedEntry[] } | undefined;
-  private meCache: { shown: readonly RankedEntry[]; me: string; index: number } | undefined;
+  private readonly rankBoard = memo((entries: readonly LeaderboardEntry[], rankBy: RankBy, tieBreak: TieBreak, locale: StrideLocale) =>
+    rankWithTies(entries, { rankBy, tieBreak, locale }),
+  );
+  private readonly searchBoard = memo(searchByName);
+  private readonly indexOfMe = memo((shown: readonly RankedEntry[], me: string) => shown.findIndex((r) => r.entry.id === me));
   /** Rows beyond the list's edges: none until the first rows are painted (see BoardRowsLayout). */
   private overhang = 0;
   private overhangFrame: number | undefined;
@@ -191,13 +204,7 @@ export class StrideLeaderboard extends StrideElement {
     const data = this.query.state.data;
     if (!data) return [];
     const tieBreak = TIE_BREAKS.includes(this.tieBreak) ? this.tieBreak : 'shared';
-    const rankBy: RankBy = this.rankBy === 'target' ? 'target' : 'value';
-    const locale = this.resolved.lang;
-    const key = `${rankBy}|${tieBreak}|${locale}`;
-    if (this.rankedCache?.data !== data || this.rankedCache.key !== key) {
-      this.rankedCache = { data, key, ranked: rankWithTies(data.entries, { rankBy, tieBreak, locale }) };
-    }
-    return this.rankedCache.ranked;
+    return this.rankBoard(data.entries, this.rankBy === 'target' ? 'target' : 'value', tieBreak, this.resolved.lang);
   }
 
   /** The current board as CSV text (UTF-8 BOM, formula-safe): every entry, whatever the search shows. */
@@ -210,11 +217,7 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private get shown(): readonly RankedEntry[] {
-    const ranked = this.ranked as RankedEntry[];
-    if (this.shownCache?.ranked !== ranked || this.shownCache.search !== this.search) {
-      this.shownCache = { ranked, search: this.search, shown: searchByName(ranked, this.search) };
-    }
-    return this.shownCache.shown;
+    return this.searchBoard(this.ranked, this.search);
   }
 
   private get huddle(): boolean {
@@ -408,11 +411,7 @@ export class StrideLeaderboard extends StrideElement {
 
   private meIndex(shown: readonly RankedEntry[]): number {
     const me = this.resolved.me;
-    if (!me) return -1;
-    if (this.meCache?.shown !== shown || this.meCache.me !== me) {
-      this.meCache = { shown, me, index: shown.findIndex((r) => r.entry.id === me) };
-    }
-    return this.meCache.index;
+    return me ? this.indexOfMe(shown, me) : -1;
   }
 
   /** Where the signed-in manager's row is pinned for a visible range: above the list, below it, or not at all. */
