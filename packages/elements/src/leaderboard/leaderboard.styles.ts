@@ -64,7 +64,7 @@ export const leaderboardStyles = css`
     border-color: var(--s-accent);
     padding-block: 16px;
   }
-  .place .medal {
+  .medal {
     font-size: 1.6em;
     line-height: 1;
   }
@@ -125,7 +125,7 @@ export const leaderboardStyles = css`
     font-variant-numeric: tabular-nums;
     text-align: center;
   }
-  .rank.unranked {
+  .unranked {
     color: var(--s-text-muted);
     font-weight: 400;
   }
@@ -235,7 +235,7 @@ export const leaderboardStyles = css`
     border-radius: 8px;
     background: var(--s-surface-raised);
   }
-  .breakdown h3 {
+  h3 {
     margin: 0 0 8px;
     font-size: 1em;
   }
@@ -304,7 +304,7 @@ export const leaderboardStyles = css`
       grid-template-columns: 2.4em 2.2em minmax(0, 1fr) auto 4.5em;
       gap: 6px;
     }
-    .meta .badge,
+    .badge,
     .org {
       display: none;
     }
