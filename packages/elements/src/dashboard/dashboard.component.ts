@@ -129,7 +129,7 @@ export class StrideDashboard extends StrideElement {
   }
 
   private today(): string {
-    return todayInZone(this.timeZone ?? this.scopeSettings?.timeZone);
+    return todayInZone(this.resolved.timeZone);
   }
 
   private storage(): Storage | undefined {
