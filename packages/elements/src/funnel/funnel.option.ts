@@ -23,19 +23,20 @@ function stageOpacity(index: number, count: number): number {
 function tooltipLines(view: FunnelView, seriesIndex: number, dataIndex: number, locale: StrideLocale): string {
   const stage = view.stages[dataIndex];
   if (!stage) return '';
+  const line = (label: 'count' | 'shareOfFirst' | 'shareOfPrevious', value: string) => funnelText(locale, 'tooltipLine', { label: funnelText(locale, label), value });
   if (seriesIndex === 1) {
     const comparison = stage.comparison;
     return [
       `${view.seriesNames.comparison} · ${stage.label}`,
-      funnelText(locale, 'tooltipCount', { value: formatCount(comparison?.count ?? view.comparisonCounts?.[dataIndex], locale) }),
-      funnelText(locale, 'tooltipFirst', { value: formatPercent(comparison?.shareOfFirst, locale) }),
+      line('count', formatCount(comparison?.count ?? view.comparisonCounts?.[dataIndex], locale)),
+      line('shareOfFirst', formatPercent(comparison?.shareOfFirst, locale)),
     ].join('\n');
   }
   return [
     stage.label,
-    funnelText(locale, 'tooltipCount', { value: formatCount(stage.count, locale) }),
-    funnelText(locale, 'tooltipFirst', { value: formatPercent(stage.shareOfFirst, locale) }),
-    funnelText(locale, 'tooltipPrevious', { value: formatPercent(stage.shareOfPrevious, locale) }),
+    line('count', formatCount(stage.count, locale)),
+    line('shareOfFirst', formatPercent(stage.shareOfFirst, locale)),
+    line('shareOfPrevious', formatPercent(stage.shareOfPrevious, locale)),
   ].join('\n');
 }
 

@@ -21,9 +21,8 @@ export const funnelStrings = defineStrings({
     compareLoading: '正在加载对比数据…',
     tableCaption: '商机漏斗（截至 {time}）',
     emptyReason: '所选期间没有下发的商机。',
-    tooltipCount: '商机数：{value}',
-    tooltipFirst: '占首阶段：{value}',
-    tooltipPrevious: '占上一阶段：{value}',
+    // A tooltip line: a column name (count, shareOfFirst, shareOfPrevious) and its value.
+    tooltipLine: '{label}：{value}',
     downloadName: '商机漏斗.csv',
   },
   en: {
@@ -45,9 +44,7 @@ export const funnelStrings = defineStrings({
     compareLoading: 'Loading the comparison…',
     tableCaption: 'Lead funnel (as of {time})',
     emptyReason: 'No leads were assigned in this period.',
-    tooltipCount: 'Leads: {value}',
-    tooltipFirst: '% of first: {value}',
-    tooltipPrevious: '% of previous: {value}',
+    tooltipLine: '{label}: {value}',
     downloadName: 'lead-funnel.csv',
   },
 });
