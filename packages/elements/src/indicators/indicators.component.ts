@@ -40,6 +40,8 @@ import {
   type SheetRow,
   type SheetSort,
 } from './indicators.view-model.js';
+// The funnel's pure view-model module (no ECharts): its memoLast is the kit's one last-call memo.
+import { memoLast } from '../funnel/funnel.view-model.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './sparkline.js';
 import { periodProgress, type PaceStatus } from './pace.js';
 
@@ -113,8 +115,13 @@ export class StrideIndicators extends StrideElement {
   private resizeObserver: ResizeObserver | undefined;
   private observedSheet: HTMLElement | undefined;
   private viewportHeight = 480;
-  private sheetCache: { result: IndicatorsResult; columns: IndicatorColumn[]; share: number; sheet: SheetModel } | undefined;
-  private sortedCache: { sheet: SheetModel; sort: SheetSort; locale: StrideLocale; rows: SheetRow[] } | undefined;
+  // Scrolling re-renders the sheet many times a second: the columns, the sheet and its sort order are rebuilt only when
+  // what they are made from changes.
+  private readonly columnsOf = memoLast((catalogue: readonly IndicatorDefinition[], lang: StrideLocale, list: string) =>
+    indicatorColumns(catalogue, lang, parseIndicatorList(list)),
+  );
+  private readonly sheetOf = memoLast(buildSheet);
+  private readonly sortedRowsOf = memoLast(sortRows);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -124,7 +131,7 @@ export class StrideIndicators extends StrideElement {
   }
 
   private get columns(): IndicatorColumn[] {
-    return indicatorColumns(this.catalogue, this.resolved.lang, parseIndicatorList(this.indicators));
+    return this.columnsOf(this.catalogue, this.resolved.lang, this.indicators);
   }
 
   private get rowHeight(): number {
@@ -282,19 +289,11 @@ export class StrideIndicators extends StrideElement {
 
   private sheetFor(result: IndicatorsResult, columns: IndicatorColumn[]): SheetModel {
     const share = periodProgress(result.period, result.asOf, this.calendar, this.resolved.timeZone).share;
-    const cached = this.sheetCache;
-    if (cached && cached.result === result && cached.share === share && sameColumns(cached.columns, columns)) return cached.sheet;
-    const sheet = buildSheet(result, columns, share);
-    this.sheetCache = { result, columns, share, sheet };
-    return sheet;
+    return this.sheetOf(result, columns, share);
   }
 
   private sortedRows(sheet: SheetModel, lang: StrideLocale): SheetRow[] {
-    const cached = this.sortedCache;
-    if (cached && cached.sheet === sheet && cached.sort === this.sort && cached.locale === lang) return cached.rows;
-    const rows = sortRows(sheet.rows, sheet.columns, this.sort, lang);
-    this.sortedCache = { sheet, sort: this.sort, locale: lang, rows };
-    return rows;
+    return this.sortedRowsOf(sheet.rows, sheet.columns, this.sort, lang);
   }
 
   private renderSheet(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
@@ -408,10 +407,6 @@ export class StrideIndicators extends StrideElement {
     const sheet = this.sheetFor(data, this.columns);
     return sheetCsvRows(sheet, this.sortedRows(sheet, lang), t(lang, 'name'), common(lang, 'total'));
   }
-}
-
-function sameColumns(a: IndicatorColumn[], b: IndicatorColumn[]): boolean {
-  return a.length === b.length && a.every((column, i) => column.id === b[i]?.id && column.label === b[i]?.label && column.unit === b[i]?.unit);
 }
 
 /** Before the first scroll event the range is whatever fills the viewport from the top. */
