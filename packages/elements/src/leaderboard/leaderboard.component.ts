@@ -500,9 +500,10 @@ export class StrideLeaderboard extends StrideElement {
     const id = this.breakdownId;
     const item = id === undefined ? undefined : this.ranked.find((r) => r.entry.id === id);
     if (!item) return nothing;
+    const close = () => this.closeBreakdown(item.entry.id);
     const breakdown = pointsBreakdown(item.entry, locale);
     const title = t(locale, 'whyTitle', { name: item.entry.name });
-    return html`<section class="breakdown" part="breakdown" role="region" aria-label=${title} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeBreakdown()}>
+    return html`<section class="breakdown" part="breakdown" role="region" aria-label=${title} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && close()}>
       <h3>${title}</h3>
       ${breakdown
         ? html`<table>
@@ -514,7 +515,7 @@ export class StrideLeaderboard extends StrideElement {
             </tfoot>
           </table>`
         : html`<p>${t(locale, 'noBreakdown')}</p>`}
-      <button class="button close" @click=${() => this.closeBreakdown()}>${t(locale, 'close')}</button>
+      <button class="button close" @click=${close}>${t(locale, 'close')}</button>
     </section>`;
   }
 
@@ -524,12 +525,10 @@ export class StrideLeaderboard extends StrideElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.breakdown .close')?.focus();
   }
 
-  private closeBreakdown(): void {
-    const id = this.breakdownId;
+  /** Closes the breakdown and gives focus back to the row's ⓘ button that opened it. */
+  private closeBreakdown(id: string): void {
     this.breakdownId = undefined;
-    void this.updateComplete.then(() => {
-      if (id !== undefined) this.renderRoot.querySelector<HTMLButtonElement>(`.row[data-id="${CSS.escape(id)}"] .why`)?.focus();
-    });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`.row[data-id="${CSS.escape(id)}"] .why`)?.focus());
   }
 
   private renderContest(locale: StrideLocale): TemplateResult {
@@ -614,18 +613,16 @@ export class StrideLeaderboard extends StrideElement {
 
   private onListKey(event: KeyboardEvent, shown: readonly RankedEntry[]): void {
     const target = event.target as HTMLElement;
-    if (target.classList.contains('list') && ['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) {
-      event.preventDefault();
-      void this.focusRow(event.key === 'End' ? shown.length - 1 : event.key === 'Home' ? 0 : this.activeIndex);
-      return;
-    }
-    if (!target.classList.contains('row-main')) return;
-    const current = Number(target.dataset['index'] ?? this.activeIndex);
-    const pageStep = Math.max(1, this.visible.last - this.visible.first);
     const last = shown.length - 1;
-    const next = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + pageStep, PageUp: current - pageStep, Home: 0, End: last }[
-      event.key
-    ];
+    let next: number | undefined;
+    if (target.classList.contains('list')) {
+      // From the list itself the arrows go to the active row; PageUp and PageDown keep scrolling the list.
+      next = { ArrowDown: this.activeIndex, ArrowUp: this.activeIndex, Home: 0, End: last }[event.key];
+    } else if (target.classList.contains('row-main')) {
+      const current = Number(target.dataset['index'] ?? this.activeIndex);
+      const pageStep = Math.max(1, this.visible.last - this.visible.first);
+      next = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + pageStep, PageUp: current - pageStep, Home: 0, End: last }[event.key];
+    }
     if (next === undefined) return;
     event.preventDefault();
     void this.focusRow(Math.max(0, Math.min(last, next)));

@@ -161,7 +161,6 @@ export function leaderboardCsvRows(ranked: readonly RankedEntry[], metric: strin
     const { entry } = r;
     const target = entry.target ?? null;
     const ofTarget = entry.value !== null && target !== null && target > 0 ? entry.value / target : null;
-    const movement = r.movement.kind === 'up' ? r.movement.by : r.movement.kind === 'down' ? -r.movement.by : r.movement.kind === 'same' ? 0 : null;
     return [
       r.rank,
       entry.name,
@@ -170,7 +169,8 @@ export function leaderboardCsvRows(ranked: readonly RankedEntry[], metric: strin
       target,
       ofTarget,
       entry.previousValue ?? null,
-      r.movement.kind === 'new' ? t(locale, 'new') : movement,
+      // Places moved up (negative: down), from the same two ranks the board's movement compares.
+      r.movement.kind === 'new' ? t(locale, 'new') : r.rank !== null && r.previousRank !== null ? r.previousRank - r.rank : null,
       entry.streak ?? null,
       (entry.badges ?? []).map((b) => b.label).join('; '),
     ];
