@@ -165,8 +165,9 @@ export class StrideDashboard extends StrideElement {
         if (query.queryKey[0] !== 'stride' || query.getObserversCount() === 0) continue;
         if (query.state.fetchStatus === 'fetching') fetching += 1;
         updated = Math.max(updated, query.state.dataUpdatedAt);
-        const data = (query.state.data as { data?: { asOf?: unknown } } | undefined)?.data;
-        if (data && typeof data.asOf === 'string' && data.asOf > asOf) asOf = data.asOf;
+        // Every validated result carries asOf (an ISO string); the org tree has none.
+        const dataAsOf = (query.state.data as { data?: { asOf?: string } } | undefined)?.data?.asOf;
+        if (dataAsOf && dataAsOf > asOf) asOf = dataAsOf;
       }
       // Reactive properties: an unchanged value schedules no render.
       this.lastUpdated = updated;
