@@ -160,7 +160,7 @@ export class StrideFunnel extends StrideElement {
   private currentView(data: FunnelResult, locale: StrideLocale): FunnelView {
     const compared = this.comparisonQuery.state;
     const [currentName, comparisonName] = this.seriesNames(locale);
-    const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
     return this.buildView(
       data,
       compared.status === 'success' ? compared.data : undefined,

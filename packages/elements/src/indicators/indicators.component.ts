@@ -232,9 +232,8 @@ export class StrideIndicators extends StrideElement {
       return p ? t(lang, 'trendPoint', { day: formatDay(p.date, lang), value: formatValue(p.value, tile.unit, lang) }) : '';
     };
     const onKey = (event: KeyboardEvent) => {
-      const current = active ?? tabStop;
       const next =
-        event.key === 'ArrowRight' ? current + 1 : event.key === 'ArrowLeft' ? current - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? points.length - 1 : undefined;
+        event.key === 'ArrowRight' ? tabStop + 1 : event.key === 'ArrowLeft' ? tabStop - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? points.length - 1 : undefined;
       if (next === undefined) return;
       event.preventDefault();
       this.focusPoint(event.currentTarget as SVGSVGElement, tile.id, Math.max(0, Math.min(points.length - 1, next)));
@@ -357,8 +356,8 @@ export class StrideIndicators extends StrideElement {
 
   private toggleSort(key: string): void {
     // A number column starts with the best first (what a huddle asks); the name column starts A-Z.
-    if (this.sort.key === key) this.sort = { key, direction: this.sort.direction === 'asc' ? 'desc' : 'asc' };
-    else this.sort = { key, direction: key === 'name' ? 'asc' : 'desc' };
+    const first = key === 'name' ? 'asc' : 'desc';
+    this.sort = { key, direction: this.sort.key !== key ? first : this.sort.direction === 'asc' ? 'desc' : 'asc' };
   }
 
   private onSheetScroll = (event: Event): void => {

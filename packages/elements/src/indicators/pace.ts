@@ -71,11 +71,7 @@ export function periodProgress(
     if (day <= last) elapsed++;
   }
   const notStarted = asOfDay < start;
-  let share: number;
-  if (notStarted) share = 0;
-  else if (total === 0) share = 1;
-  else share = elapsed / total;
-  return { elapsed, total, share, notStarted };
+  return { elapsed, total, share: notStarted ? 0 : total === 0 ? 1 : elapsed / total, notStarted };
 }
 
 export type PaceStatus = 'ahead' | 'on-pace' | 'behind';
