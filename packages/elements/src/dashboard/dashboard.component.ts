@@ -110,7 +110,7 @@ export class StrideDashboard extends StrideElement {
     const resolved = this.resolved;
     const tree = this.orgTree.state.data;
     return {
-      org: this.filters.org ?? resolved.org ?? (tree ? rootOrg(tree) : undefined),
+      org: this.filters.org ?? resolved.org ?? rootOrg(tree ?? []),
       manager: this.filters.org || this.filters.manager ? this.filters.manager : resolved.manager,
       period: this.filters.period ?? resolved.period,
       date: this.filters.date ?? resolved.date,
@@ -190,7 +190,7 @@ export class StrideDashboard extends StrideElement {
   }
 
   private stopRotation(): void {
-    if (this.rotationTimer) clearInterval(this.rotationTimer);
+    clearInterval(this.rotationTimer);
     this.rotationTimer = undefined;
   }
 
@@ -256,7 +256,7 @@ export class StrideDashboard extends StrideElement {
               >›</button>
             </span>
           </label>
-          <div class="status" part="status" role="status">
+          <div class="toolbar status" part="status" role="status">
             ${this.latestAsOf ? html`<span>${common(resolved.lang, 'asOf', { time: formatDateTime(this.latestAsOf, resolved.lang, resolved.timeZone) })}</span>` : nothing}
             ${this.lastUpdated
               ? html`<span>${common(resolved.lang, 'updatedAt', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`

@@ -49,9 +49,6 @@ export const dashboardStyles = css`
     margin-inline-start: auto;
     font-size: 12px;
     color: var(--s-text-muted);
-    display: flex;
-    gap: 8px;
-    align-items: center;
   }
   nav ol {
     display: flex;

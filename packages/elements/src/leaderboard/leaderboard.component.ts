@@ -263,7 +263,7 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private stopPaging(): void {
-    if (this.pagingTimer !== undefined) clearInterval(this.pagingTimer);
+    clearInterval(this.pagingTimer);
     this.pagingTimer = undefined;
   }
 
@@ -344,7 +344,7 @@ export class StrideLeaderboard extends StrideElement {
     if (places.length === 0) return nothing;
     return html`<ol class="podium" part="podium" aria-label=${t(locale, 'podium')}>
       ${places.map(
-        (place) => html`<li class="place" data-rank=${String(place.rank)}>
+        (place) => html`<li class="place" data-rank=${place.rank}>
           <span class="medal" aria-hidden="true">${MEDALS[(place.rank ?? 1) - 1] ?? ''}</span>
           <span class="visually-hidden">${rankLabel(place, locale)}</span>
           ${this.renderAvatar(place.entry)}
@@ -399,7 +399,7 @@ export class StrideLeaderboard extends StrideElement {
         ${rows.map((item, i) => this.renderRow(locale, item, offset + i, shown.length, 'page'))}
       </div>
       ${meIndex >= 0 && !meOnPage ? this.renderPinned(locale, shown, meIndex) : nothing}
-      <div class="pager" part="pager">
+      <div class="toolbar pager" part="pager">
         <button class="button" aria-pressed=${String(this.paused)} part="pause" @click=${() => (this.pagingChoice = this.paused ? 'playing' : 'paused')}>
           ${this.paused ? common(locale, 'resume') : common(locale, 'pause')}
         </button>

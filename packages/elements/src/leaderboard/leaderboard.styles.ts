@@ -290,9 +290,6 @@ export const leaderboardStyles = css`
     background: var(--s-series-2);
   }
   .pager {
-    display: flex;
-    align-items: center;
-    gap: 8px;
     margin-block-start: 8px;
   }
   .skeleton-row {
