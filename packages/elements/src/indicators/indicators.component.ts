@@ -195,7 +195,7 @@ export class StrideIndicators extends StrideElement {
       ${tile.hasAmount ? html`<div class="amount" part="amount">${t(lang, 'amount', { amount })}</div>` : nothing}
       <div class="target" part="target">${targetText}</div>
       ${this.renderBar(tile, lang)}
-      <div class="status ${tile.status ?? 'none'}" part="status">
+      <div class="status" part="status">
         ${tile.status ? html`<span class="icon" aria-hidden="true">${STATUS_ICON[tile.status]}</span>` : nothing}<span>${statusText}</span>
       </div>
       <div class="change ${tile.changeTone ?? ''}" part="change">${this.renderChange(tile, lang)}</div>

@@ -23,7 +23,6 @@ export const indicatorsStyles = css`
     display: flex;
     flex-direction: column;
     gap: 2px;
-    min-width: 0;
     padding: 10px 12px;
     border: 1px solid var(--s-border);
     border-radius: 8px;
@@ -125,7 +124,6 @@ export const indicatorsStyles = css`
   .spark {
     display: block;
     width: 100%;
-    height: auto;
     margin-top: 4px;
     overflow: visible;
   }
@@ -138,7 +136,6 @@ export const indicatorsStyles = css`
   .spark circle {
     fill: var(--s-series-1);
     stroke: var(--s-surface-raised);
-    stroke-width: 1;
     cursor: pointer;
   }
   .spark circle.active {

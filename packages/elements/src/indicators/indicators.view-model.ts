@@ -213,8 +213,10 @@ export function sortRows(rows: readonly SheetRow[], columns: readonly IndicatorC
   return [...rows].sort((a, b) => {
     const x = a.cells[index]?.value ?? null;
     const y = b.cells[index]?.value ?? null;
-    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
-    return x === y ? byName(a, b) : sign * (x - y);
+    if (x === y) return byName(a, b);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return sign * (x - y);
   });
 }
 
