@@ -352,15 +352,15 @@ export class StrideDashboard extends StrideElement {
         ${VIEWS.map(
           (view, index) => html`<button
             class="button"
-            aria-pressed=${String(index === this.activeView)}
+            aria-pressed=${index === this.activeView}
             @click=${() => {
               this.activeView = index;
             }}
           >${this.t(`view_${view.id}`)}</button>`,
         )}
       </div>
-      <button class="button" part="pause" aria-pressed=${String(this.paused)} @click=${() => (this.paused = !this.paused)}>
-        ${this.paused ? this.t('resumeRotation') : this.t('pauseRotation')}
+      <button class="button" part="pause" aria-pressed=${this.paused} @click=${() => (this.paused = !this.paused)}>
+        ${this.t(this.paused ? 'resumeRotation' : 'pauseRotation')}
       </button>
       ${this.reducedMotion ? html`<span>${this.t('rotationReduced')}</span>` : nothing}
     </div>`;

@@ -400,8 +400,8 @@ export class StrideLeaderboard extends StrideElement {
       </div>
       ${meIndex >= 0 && !meOnPage ? this.renderPinned(locale, shown, meIndex) : nothing}
       <div class="toolbar pager" part="pager">
-        <button class="button" aria-pressed=${String(this.paused)} part="pause" @click=${() => (this.pagingChoice = this.paused ? 'playing' : 'paused')}>
-          ${this.paused ? common(locale, 'resume') : common(locale, 'pause')}
+        <button class="button" aria-pressed=${this.paused} part="pause" @click=${() => (this.pagingChoice = this.paused ? 'playing' : 'paused')}>
+          ${common(locale, this.paused ? 'resume' : 'pause')}
         </button>
         <button class="button" @click=${() => this.turnPage(-1)} aria-label=${t(locale, 'previousPage')}>‹</button>
         <span aria-live=${rotating ? 'off' : 'polite'}>${t(locale, 'page', { page: page + 1, pages })}</span>
