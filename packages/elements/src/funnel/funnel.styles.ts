@@ -63,7 +63,7 @@ export const funnelStyles = css`
   .stages {
     display: grid;
     grid-auto-rows: minmax(var(--stride-funnel-row-height, 64px), auto);
-    row-gap: 4px;
+    gap: 4px;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -77,7 +77,6 @@ export const funnelStyles = css`
   .funnel[data-orientation='horizontal'] .stages {
     grid-auto-flow: column;
     grid-auto-columns: minmax(0, 1fr);
-    column-gap: 4px;
   }
   .stage {
     display: flex;

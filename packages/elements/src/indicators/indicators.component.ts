@@ -158,8 +158,10 @@ export class StrideIndicators extends StrideElement {
 
   /* ---------------------------------------------------------------- tiles */
 
+  // The skeletons' spans are flex items (of .period, .toolbar and .cell), so they take a width and height as blocks.
+
   private renderTilesSkeleton(columns: IndicatorColumn[]): TemplateResult {
-    return html`<div class="period"><span class="skeleton" style=${styleProps({ width: '160px', height: '14px', display: 'block' })}></span></div>
+    return html`<div class="period"><span class="skeleton" style=${styleProps({ width: '160px', height: '14px' })}></span></div>
       <ul class="tiles" role="list">
         ${columns.map(() => html`<li class="tile"><div class="skeleton" style=${styleProps({ height: '150px' })}></div></li>`)}
       </ul>`;
@@ -280,9 +282,9 @@ export class StrideIndicators extends StrideElement {
 
   private renderSheetSkeleton(columns: IndicatorColumn[]): TemplateResult {
     const vars = styleProps({ '--cols': String(columns.length), '--row-height': `${this.rowHeight}px` });
-    return html`<div class="sheet-tools toolbar"><span class="skeleton" style=${styleProps({ width: '96px', height: '32px', display: 'block' })}></span></div>
+    return html`<div class="sheet-tools toolbar"><span class="skeleton" style=${styleProps({ width: '96px', height: '32px' })}></span></div>
       <div class="sheet" style=${vars}>
-        ${Array.from({ length: 8 }, () => html`<div class="row"><div class="cell first"><span class="skeleton" style=${styleProps({ width: '80%', height: '14px', display: 'block' })}></span></div></div>`)}
+        ${Array.from({ length: 8 }, () => html`<div class="row"><div class="cell first"><span class="skeleton" style=${styleProps({ width: '80%', height: '14px' })}></span></div></div>`)}
       </div>`;
   }
 
