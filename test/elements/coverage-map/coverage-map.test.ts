@@ -280,6 +280,22 @@ describe('<stride-coverage-map>', () => {
     ]);
   });
 
+  it('chart.nextDraw() resolves as soon as ECharts has drawn the map (the bench end point, no polling)', async () => {
+    const grids = fourGrids();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const el = await mount({ grids: async () => grids, coverage: () => held.then(() => coverage(grids)) });
+    const next = el.chart.nextDraw();
+    expect(el.chart.drawCount).to.equal(0);
+    release();
+    await next;
+    expect(el.chart.drawCount).to.equal(1);
+    // Already on the canvas: ECharts draws synchronously inside setOption.
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    const pixel = canvas.getContext('2d')!.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data;
+    expect(pixel[3]).to.be.above(0);
+  });
+
   it('disposes the chart on unmount', async () => {
     const grids = fourGrids();
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });

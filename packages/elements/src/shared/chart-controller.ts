@@ -42,6 +42,7 @@ export class ChartController implements ReactiveController {
   drawCount = 0;
   /** Counts resize() calls that reached ECharts: the first ResizeObserver report, at the drawn size, must not. */
   resizeCount = 0;
+  private drawWaiters: (() => void)[] = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ChartControllerOptions) {
     this.host = host;
@@ -77,6 +78,14 @@ export class ChartController implements ReactiveController {
     if (option === this.lastOption && this.instance) return;
     this.pendingOption = option;
     if (this.options.container()) this.apply(option);
+  }
+
+  /**
+   * Resolves as soon as the next option has reached ECharts, which draws it synchronously (for tests and the bench:
+   * the same end point as a raw `setOption` call, with no polling delay).
+   */
+  nextDraw(): Promise<void> {
+    return new Promise((resolve) => this.drawWaiters.push(resolve));
   }
 
   /** Resolves once ECharts is loaded (for tests and the bench). */
@@ -125,6 +134,7 @@ export class ChartController implements ReactiveController {
     this.lastOption = option;
     this.drawCount += 1;
     this.instance.setOption(option, { notMerge: true, lazyUpdate: false });
+    for (const resolve of this.drawWaiters.splice(0)) resolve();
   }
 
   private scheduleResize(): void {
