@@ -38,6 +38,8 @@ import {
   t,
 } from './leaderboard.view-model.js';
 import { leaderboardStyles } from './leaderboard.styles.js';
+// The funnel's pure view-model module (no ECharts): its memoLast is the kit's one last-call memo.
+import { memoLast } from '../funnel/funnel.view-model.js';
 
 const BOARDS: readonly LeaderboardBoard[] = ['managers', 'teams', 'subbranches', 'branches'];
 const MEDALS = ['🥇', '🥈', '🥉'] as const;
@@ -68,18 +70,6 @@ class BoardRowsLayout extends FlowLayout {
     this._overhang = px;
     this._triggerReflow();
   }
-}
-
-/**
- * `compute`, run again only when an argument changes (by identity): ranking, searching and finding the signed-in
- * manager each walk the whole board (10,000 entries), and the board renders again on scroll steps that move the pin.
- */
-function memo<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
-  let last: { args: A; result: R } | undefined;
-  return (...args) => {
-    if (!last || args.some((arg, i) => arg !== last?.args[i])) last = { args, result: compute(...args) };
-    return last.result;
-  };
 }
 
 /**
@@ -166,11 +156,13 @@ export class StrideLeaderboard extends StrideElement {
     metric: this.metric || 'points',
   }));
 
-  private readonly rankBoard = memo((entries: readonly LeaderboardEntry[], rankBy: RankBy, tieBreak: TieBreak, locale: StrideLocale) =>
+  // Ranking, searching and finding the signed-in manager each walk the whole board (10,000 entries); the board renders
+  // again on every scroll step that moves the pin, so each runs again only when its inputs change.
+  private readonly rankBoard = memoLast((entries: readonly LeaderboardEntry[], rankBy: RankBy, tieBreak: TieBreak, locale: StrideLocale) =>
     rankWithTies(entries, { rankBy, tieBreak, locale }),
   );
-  private readonly searchBoard = memo(searchByName);
-  private readonly indexOfMe = memo((shown: readonly RankedEntry[], me: string) => shown.findIndex((r) => r.entry.id === me));
+  private readonly searchBoard = memoLast(searchByName);
+  private readonly indexOfMe = memoLast((shown: readonly RankedEntry[], me: string) => shown.findIndex((r) => r.entry.id === me));
   /** Rows beyond the list's edges: none until the first rows are painted (see BoardRowsLayout). */
   private overhang = 0;
   private overhangFrame: number | undefined;
