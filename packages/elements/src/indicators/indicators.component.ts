@@ -218,9 +218,11 @@ export class StrideIndicators extends StrideElement {
   }
 
   private renderChange(tile: IndicatorTile, lang: StrideLocale): TemplateResult | string {
-    if (tile.change === null) return t(lang, 'noChange');
+    // Nothing to compare with reads "-- vs previous": the missing-number mark where the change would be.
+    const text = t(lang, 'change', { change: formatSignedPercent(tile.change, lang) });
+    if (tile.change === null) return text;
     const arrow = tile.change > 0 ? '▲' : tile.change < 0 ? '▼' : '→';
-    return html`<span aria-hidden="true">${arrow}</span> ${t(lang, 'change', { change: formatSignedPercent(tile.change, lang) })}`;
+    return html`<span aria-hidden="true">${arrow}</span> ${text}`;
   }
 
   private renderSparkline(tile: IndicatorTile, lang: StrideLocale): TemplateResult | typeof nothing {

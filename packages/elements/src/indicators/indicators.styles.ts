@@ -6,8 +6,6 @@ export const indicatorsStyles = css`
     flex-wrap: wrap;
     gap: 4px 12px;
     margin: 0 0 8px;
-    font-size: 12px;
-    color: var(--s-text-muted);
   }
 
   /* ---------------------------------------------------------------- tiles */
@@ -67,6 +65,7 @@ export const indicatorsStyles = css`
     font-size: 13px;
     font-weight: 600;
   }
+  .period,
   .target,
   .change,
   .status {
@@ -83,7 +82,6 @@ export const indicatorsStyles = css`
   .bar .fill {
     position: absolute;
     inset-block: 0;
-    inset-inline-start: 0;
     border-radius: 3px;
     background: var(--s-accent);
   }

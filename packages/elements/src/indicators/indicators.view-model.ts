@@ -40,7 +40,8 @@ export interface IndicatorTile extends IndicatorColumn {
   trend: TrendPoint[];
 }
 
-function finite(value: number | null | undefined): number | null {
+/** A number the widget can show: non-finite values from an adapter count as missing. */
+export function finite(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 

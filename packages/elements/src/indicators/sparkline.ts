@@ -3,6 +3,7 @@
  * A missing day (null) breaks the line rather than drawing it as 0, which would be a lie.
  */
 import type { TrendPoint } from '@stride/core';
+import { finite } from './indicators.view-model.js';
 
 export const SPARK_WIDTH = 160;
 export const SPARK_HEIGHT = 36;
@@ -23,7 +24,7 @@ export interface SparkGeometry {
 }
 
 export function sparkGeometry(trend: readonly TrendPoint[], width = SPARK_WIDTH, height = SPARK_HEIGHT): SparkGeometry {
-  const values = trend.map((p) => (typeof p.value === 'number' && Number.isFinite(p.value) ? p.value : null));
+  const values = trend.map((p) => finite(p.value));
   const present = values.filter((v): v is number => v !== null);
   // Counts start from 0 so a flat week of 40 does not look like a cliff; a series with negatives keeps its minimum.
   const min = Math.min(0, ...present);
