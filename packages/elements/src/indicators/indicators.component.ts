@@ -120,7 +120,10 @@ export class StrideIndicators extends StrideElement {
   private readonly columnsOf = memoLast((catalogue: readonly IndicatorDefinition[], lang: StrideLocale, list: string) =>
     indicatorColumns(catalogue, lang, parseIndicatorList(list)),
   );
-  private readonly sheetOf = memoLast(buildSheet);
+  private readonly sheetOf = memoLast(
+    (result: IndicatorsResult, columns: IndicatorColumn[], calendar: WorkCalendar | undefined, timeZone: string): SheetModel =>
+      buildSheet(result, columns, periodProgress(result.period, result.asOf, calendar, timeZone).share),
+  );
   private readonly sortedRowsOf = memoLast(sortRows);
 
   override disconnectedCallback(): void {
@@ -290,19 +293,15 @@ export class StrideIndicators extends StrideElement {
       </div>`;
   }
 
-  private sheetFor(result: IndicatorsResult, columns: IndicatorColumn[]): SheetModel {
-    const share = periodProgress(result.period, result.asOf, this.calendar, this.resolved.timeZone).share;
-    return this.sheetOf(result, columns, share);
-  }
-
-  private sortedRows(sheet: SheetModel, lang: StrideLocale): SheetRow[] {
-    return this.sortedRowsOf(sheet.rows, sheet.columns, this.sort, lang);
+  /** The sheet (一人一表) of a result and its rows in the chosen order. */
+  private sheetFor(result: IndicatorsResult, columns: IndicatorColumn[], lang: StrideLocale): [SheetModel, SheetRow[]] {
+    const sheet = this.sheetOf(result, columns, this.calendar, this.resolved.timeZone);
+    return [sheet, this.sortedRowsOf(sheet.rows, sheet.columns, this.sort, lang)];
   }
 
   private renderSheet(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
     const { lang, me } = this.resolved;
-    const sheet = this.sheetFor(result, columns);
-    const rows = this.sortedRows(sheet, lang);
+    const [sheet, rows] = this.sheetFor(result, columns, lang);
     const rowHeight = this.rowHeight;
     const range = clampRange(this.range, rows.length, this.viewportHeight, rowHeight);
     const visible = rows.slice(range.from, range.to);
@@ -407,8 +406,8 @@ export class StrideIndicators extends StrideElement {
     const data = this.query.state.data;
     if (!data) return [];
     const { lang } = this.resolved;
-    const sheet = this.sheetFor(data, this.columns);
-    return sheetCsvRows(sheet, this.sortedRows(sheet, lang), t(lang, 'name'), common(lang, 'total'));
+    const [sheet, rows] = this.sheetFor(data, this.columns, lang);
+    return sheetCsvRows(sheet, rows, t(lang, 'name'), common(lang, 'total'));
   }
 }
 
