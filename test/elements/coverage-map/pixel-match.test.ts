@@ -45,7 +45,9 @@ function visiblyDifferent(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
 }
 
 describe('coverage map geometry at the drawn resolution', () => {
-  for (const [count, perStreet] of [[60, 300], [1000, 40]] as const) {
+  // 5,000 grids in the default 420 px height is the bank-wide map: grids about 6 px across, where borders are most of
+  // the picture.
+  for (const [count, perStreet] of [[60, 300], [1000, 40], [5000, 30]] as const) {
     it(`matches full detail pixel for pixel (at most 0.5% visibly different) with ${count} grids`, () => {
       const grids = detailedGrids({ count, verticesPerStreet: perStreet, seed: 3 });
       const bounds = gridBounds(grids);
@@ -59,9 +61,10 @@ describe('coverage map geometry at the drawn resolution', () => {
       try {
         const share = visiblyDifferent(full.pixels, reduced.pixels);
         expect(share).to.be.at.most(0.005);
-        // The comparison is not vacuous: a map drawn with shifted colours differs almost everywhere.
+        // The comparison is not vacuous: a map drawn with shifted colours differs almost everywhere (everywhere but the
+        // borders, which at 5,000 grids are a third of the picture).
         const shifted = draw(grids, `pixel-shift-${count}`, buildCoverageView(coverageFor(grids, { shift: 1 }).cells, grids), aspectScale);
-        expect(visiblyDifferent(full.pixels, shifted.pixels)).to.be.above(0.3);
+        expect(visiblyDifferent(full.pixels, shifted.pixels)).to.be.above(count >= 5000 ? 0.2 : 0.3);
         shifted.dispose();
       } finally {
         full.dispose();

@@ -3,15 +3,20 @@
  *
  * Bank GIS exports carry far more vertices than pixels: ~600,000 vertices for 499 district polygons, which takes raw
  * ECharts ~0.6 s to draw. Topology-preserving simplification with topojson costs about as long as the draw itself, so
- * it cannot sit in front of the first paint. This module does a cheaper reduction in two linear passes:
+ * it cannot sit in front of the first paint. This module reduces one ring at a time, in linear passes with nothing
+ * looked up across rings:
  *
- * 1. Snap every vertex to a grid finer than the pixel at the drawn size (a quarter of the tolerance) and index the
- *    snapped points in an open-addressing hash table. Neighbouring grids share identical border vertices (DESIGN,
- *    Data shapes), so both sides of a border land on the same point ids.
- * 2. Cut every ring into arcs at junctions (points with more than two distinct neighbours: where three grids meet, or
- *    where a shared border meets the district edge) and simplify each arc once, Douglas-Peucker in a canonical
- *    direction, cached by its first directed edge. Both neighbours receive the very same simplified border, one
- *    forwards and one reversed, so simplification opens no gap and adds no overlap between grids.
+ * 1. Snap every vertex to a grid of half the tolerance and drop repeats. Neighbouring grids share identical border
+ *    vertices (DESIGN, Data shapes), so both sides of a border snap to the same run of points.
+ * 2. Cut the ring where it crosses a coarse lattice (ANCHOR_SHIFT) and simplify each stretch with Douglas-Peucker
+ *    computed so that it keeps the same points whichever way the stretch is read. A stretch two neighbours share is
+ *    simplified identically on both sides: no gap, no overlap.
+ * 3. The stretch that runs through a junction (where three grids meet, or a border meets the district edge) is cut
+ *    differently on each side, so there the two simplified borders may part by up to the tolerance, for a few pixels:
+ *    slivers narrower than the 0.8 px border ECharts strokes over them (a pixel test against full detail and a sliver
+ *    test bound them). Cutting at junctions exactly needs every vertex looked up across all rings (a hash table of
+ *    snapped points): that lookup was most of the time simplification took (about 90 of 150 ms at 5,000 grids),
+ *    which the first paint cannot afford.
  *
  * A level of detail is `ceil(log2(pixels across the map))`: one per doubling of drawn size or zoom, so a geometry
  * has a handful of levels at most and each is computed once (cached by content hash and level in the element).
@@ -125,285 +130,132 @@ export function detailLevel(bounds: GeometryBounds, aspectScale: number, widthPx
 
 /* ---------------------------------------------------------------- simplification */
 
-/** Spreads the low 16 bits of `x` to the even bits (Morton order). */
-function spreadBits(x: number): number {
-  let v = x & 0xffff;
-  v = (v | (v << 8)) & 0x00ff00ff;
-  v = (v | (v << 4)) & 0x0f0f0f0f;
-  v = (v | (v << 2)) & 0x33333333;
-  return (v | (v << 1)) & 0x55555555;
-}
-
 /**
- * Open-addressing table from snapped (ix, iy) to a point id. At 600,000 vertices cache misses are most of the work,
- * so the table keeps locality instead of scattering: a point's home slot is its Morton code inside a square tile of
- * the table's size (points next to each other along a street land in the same cache lines), and each tile is moved
- * by a hash of its position so far-apart tiles do not pile onto the same slots. Key and id share one Int32Array.
+ * Borders are cut where they cross a line of a lattice 2^ANCHOR_SHIFT snapping cells wide (12.8 px at the drawn
+ * size). A crossing is a property of the edge alone, and the edge's smaller end in (x, y) order is the anchor, so
+ * both grids along a border cut it at the same points whatever their direction.
  */
-class PointIndex {
-  private readonly mask: number;
-  private readonly bitsEach: number;
-  private readonly slots: Int32Array; // [ix, iy, id + 1] per slot; id + 1 === 0 marks an empty slot
-  count = 0;
-  readonly xs: Float64Array;
-  readonly ys: Float64Array;
-
-  constructor(expected: number) {
-    let bitsEach = 5;
-    while (4 ** bitsEach < expected * 1.5) bitsEach += 1;
-    this.bitsEach = bitsEach;
-    this.mask = 4 ** bitsEach - 1;
-    this.slots = new Int32Array((this.mask + 1) * 3);
-    this.xs = new Float64Array(expected + 1);
-    this.ys = new Float64Array(expected + 1);
-  }
-
-  idOf(ix: number, iy: number, x: number, y: number): number {
-    const bits = this.bitsEach;
-    const low = (1 << bits) - 1;
-    let tile = Math.imul(ix >>> bits, 0x9e3779b1) ^ Math.imul(iy >>> bits, 0x85ebca6b);
-    tile = Math.imul(tile ^ (tile >>> 15), 0xc2b2ae35);
-    let slot = ((spreadBits(ix & low) | (spreadBits(iy & low) << 1)) ^ tile) & this.mask;
-    const slots = this.slots;
-    for (;;) {
-      const at = slot * 3;
-      const stored = slots[at + 2] ?? 0;
-      if (stored === 0) {
-        const id = this.count;
-        this.count += 1;
-        slots[at] = ix;
-        slots[at + 1] = iy;
-        slots[at + 2] = id + 1;
-        this.xs[id] = x;
-        this.ys[id] = y;
-        return id;
-      }
-      if (slots[at] === ix && slots[at + 1] === iy) return stored - 1;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-}
-
-/** Douglas-Peucker over `ids[from..to]` (inclusive), marking kept positions in `keep`. */
-function douglasPeucker(ids: Int32Array, xs: Float64Array, ys: Float64Array, from: number, to: number, tolerance2: number, keep: Uint8Array): void {
-  const stack: number[] = [from, to];
-  while (stack.length > 0) {
-    const last = stack.pop() ?? 0;
-    const first = stack.pop() ?? 0;
-    if (last - first < 2) continue;
-    const ax = xs[ids[first] ?? 0] ?? 0;
-    const ay = ys[ids[first] ?? 0] ?? 0;
-    const dx = (xs[ids[last] ?? 0] ?? 0) - ax;
-    const dy = (ys[ids[last] ?? 0] ?? 0) - ay;
-    const length2 = dx * dx + dy * dy;
-    let farthest = -1;
-    let farthest2 = tolerance2;
-    for (let i = first + 1; i < last; i += 1) {
-      const px = (xs[ids[i] ?? 0] ?? 0) - ax;
-      const py = (ys[ids[i] ?? 0] ?? 0) - ay;
-      let d2: number;
-      if (length2 === 0) {
-        d2 = px * px + py * py;
-      } else {
-        const t = Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
-        const ex = px - t * dx;
-        const ey = py - t * dy;
-        d2 = ex * ex + ey * ey;
-      }
-      if (d2 > farthest2) {
-        farthest2 = d2;
-        farthest = i;
-      }
-    }
-    if (farthest !== -1) {
-      keep[farthest] = 1;
-      stack.push(first, farthest, farthest, last);
-    }
-  }
-}
+const ANCHOR_SHIFT = 6;
 
 /**
- * The grids with every border simplified to `tolerance` (in coordinate units: degrees), topology kept. Properties
- * objects are shared with the input; only geometry is new.
+ * The grids with every border simplified to `tolerance` (in coordinate units: degrees). Properties objects are
+ * shared with the input; only geometry is new.
  */
 export function simplifyGrids(grids: Grids, tolerance: number, knownBounds?: GeometryBounds): Grids {
-  const bounds = knownBounds ?? gridBounds(grids);
-  const span = Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY, 1e-12);
-  // Snap at half the tolerance (the snapped picture stays within 0.15 px of the original); keep snapped integers
-  // well inside int32.
-  const quantum = Math.max(tolerance / 2, span / 1e9);
-  const total = vertexCount(grids);
-  const index = new PointIndex(total);
+  const { minX, minY, maxX, maxY } = knownBounds ?? gridBounds(grids);
+  // Snap at half the tolerance (the snapped picture stays within 0.15 px of the original); snapped integers stay well
+  // inside int32.
+  const quantum = Math.max(tolerance / 2, Math.max(maxX - minX, maxY - minY, 1e-12) / 1e9);
+  const perQuantum = 1 / quantum;
+  // Scratch, grown to the longest ring: the snapped ring twice over (so a chunk never wraps), anchors and kept flags.
+  let xs = new Int32Array(0);
+  let ys = xs;
+  let anchor = new Uint8Array(0);
+  let keep = anchor;
+  const stack: number[] = [];
+  const before = (i: number, j: number): boolean => (xs[i] ?? 0) < (xs[j] ?? 0) || (xs[i] === xs[j] && (ys[i] ?? 0) < (ys[j] ?? 0));
 
-  // Pass 1: every ring as a cyclic run of point ids in one flat array, consecutive duplicates (after snapping)
-  // removed. Typed arrays and no per-vertex objects: 600,000 vertices must cost tens of milliseconds, not hundreds.
-  const flat = new Int32Array(total);
-  const ringStart: number[] = [];
-  const ringLength: number[] = [];
-  let used = 0;
-  const { minX, minY } = bounds;
-  for (const feature of grids.features) {
-    for (const polygon of polygonsOf(feature)) {
-      for (const ring of polygon) {
-        const begin = used;
-        const n = ring.length - 1; // closed: the last position repeats the first
-        let lastX = NaN;
-        let lastY = NaN;
-        for (let i = 0; i < n; i += 1) {
-          const position = ring[i] as Position;
-          const ix = Math.round((position[0] - minX) / quantum);
-          const iy = Math.round((position[1] - minY) / quantum);
-          // Runs of vertices in one snapping cell are common (exports carry several vertices per pixel): skip the
-          // table for them. Same cell, same point, in either direction along a border, so topology is untouched.
-          if (ix === lastX && iy === lastY) continue;
-          lastX = ix;
-          lastY = iy;
-          const id = index.idOf(ix, iy, minX + ix * quantum, minY + iy * quantum);
-          if (used === begin || flat[used - 1] !== id) flat[used++] = id;
-        }
-        while (used - begin > 1 && flat[begin] === flat[used - 1]) used -= 1;
-        ringStart.push(begin);
-        ringLength.push(used - begin);
-      }
-    }
-  }
-
-  // Pass 2: junctions are points with more than two distinct neighbours over all rings.
-  const pointCount = index.count;
-  const neighbourA = new Int32Array(pointCount).fill(-1);
-  const neighbourB = new Int32Array(pointCount).fill(-1);
-  const junction = new Uint8Array(pointCount);
-  const addNeighbour = (point: number, other: number): void => {
-    const a = neighbourA[point] ?? -1;
-    if (a === other) return;
-    if (a === -1) {
-      neighbourA[point] = other;
-      return;
-    }
-    const b = neighbourB[point] ?? -1;
-    if (b === other) return;
-    if (b === -1) neighbourB[point] = other;
-    else junction[point] = 1;
-  };
-  for (let r = 0; r < ringStart.length; r += 1) {
-    const begin = ringStart[r] ?? 0;
-    const n = ringLength[r] ?? 0;
-    if (n < 3) continue;
-    for (let i = 0; i < n; i += 1) {
-      const point = flat[begin + i] ?? 0;
-      addNeighbour(point, flat[begin + ((i + n - 1) % n)] ?? 0);
-      addNeighbour(point, flat[begin + ((i + 1) % n)] ?? 0);
-    }
-  }
-
-  const { xs, ys } = index;
-  const tolerance2 = tolerance * tolerance;
-  const arcCache = new Map<number, Int32Array>();
-  let arcScratch = new Int32Array(64);
-  let keepScratch = new Uint8Array(64);
-
-  /** The arc `source[from..from+last]` (read backwards when `reversed`) simplified in canonical direction, as kept point ids; cached by its first directed edge. */
-  const simplifiedArc = (source: Int32Array, from: number, last: number, reversed: boolean, key: number): Int32Array => {
-    const hit = arcCache.get(key);
-    if (hit) return hit;
-    if (arcScratch.length < last + 1) {
-      arcScratch = new Int32Array((last + 1) * 2);
-      keepScratch = new Uint8Array((last + 1) * 2);
-    }
-    const arc = arcScratch;
-    const keep = keepScratch;
-    for (let k = 0; k <= last; k += 1) {
-      arc[k] = source[reversed ? from + last - k : from + k] ?? 0;
-      keep[k] = 0;
-    }
-    keep[0] = 1;
-    keep[last] = 1;
-    if (arc[0] === arc[last]) {
-      // A closed loop (an island grid, a hole): split at the point farthest from the start so it keeps an area.
-      let far = 1;
-      let far2 = -1;
-      const x0 = xs[arc[0] ?? 0] ?? 0;
-      const y0 = ys[arc[0] ?? 0] ?? 0;
-      for (let i = 1; i < last; i += 1) {
-        const dx = (xs[arc[i] ?? 0] ?? 0) - x0;
-        const dy = (ys[arc[i] ?? 0] ?? 0) - y0;
-        if (dx * dx + dy * dy > far2) {
-          far2 = dx * dx + dy * dy;
-          far = i;
+  /**
+   * Douglas-Peucker over xs/ys[first..last] with a tolerance of two quanta, marking kept indices in `keep`. Distances
+   * come from integer products that read the same from either end (exact: below MAX_DETAIL a map spans under 2^24
+   * quanta) and ties go to the smaller point, so the neighbour walking the same stretch the other way keeps the very
+   * same points.
+   */
+  const douglasPeucker = (first: number, last: number): void => {
+    stack.push(first, last);
+    while (stack.length > 0) {
+      const to = stack.pop() ?? 0;
+      const from = stack.pop() ?? 0;
+      const ax = xs[from] ?? 0;
+      const ay = ys[from] ?? 0;
+      const bx = xs[to] ?? 0;
+      const by = ys[to] ?? 0;
+      const dx = bx - ax;
+      const dy = by - ay;
+      const length2 = dx * dx + dy * dy;
+      let farthest = 0;
+      let farthest2 = 4;
+      for (let i = from + 1; i < to; i += 1) {
+        const px = (xs[i] ?? 0) - ax;
+        const py = (ys[i] ?? 0) - ay;
+        const along = px * dx + py * dy;
+        const cross = px * dy - py * dx;
+        // Past either end (or a closed stretch): the distance to that end.
+        const d2 = along <= 0 ? px * px + py * py : along >= length2 ? (px - dx) ** 2 + (py - dy) ** 2 : (cross * cross) / length2;
+        if (d2 > farthest2 || (d2 === farthest2 && farthest && before(i, farthest))) {
+          farthest2 = d2;
+          farthest = i;
         }
       }
-      keep[far] = 1;
-      douglasPeucker(arc, xs, ys, 0, far, tolerance2, keep);
-      douglasPeucker(arc, xs, ys, far, last, tolerance2, keep);
-    } else {
-      douglasPeucker(arc, xs, ys, 0, last, tolerance2, keep);
+      if (farthest) {
+        keep[farthest] = 1;
+        if (farthest - from > 1) stack.push(from, farthest);
+        if (to - farthest > 1) stack.push(farthest, to);
+      }
     }
-    let kept = 0;
-    for (let i = 0; i <= last; i += 1) kept += keep[i] ?? 0;
-    const result = new Int32Array(kept);
-    for (let i = 0, j = 0; i <= last; i += 1) if (keep[i]) result[j++] = arc[i] ?? 0;
-    arcCache.set(key, result);
-    return result;
   };
 
-  let rotated = new Int32Array(64);
-
-  const simplifyRing = (r: number, raw: Position[]): Position[] => {
-    const begin = ringStart[r] ?? 0;
-    const n = ringLength[r] ?? 0;
-    if (n < 3) return raw; // smaller than the snapping grid: nothing to gain, keep it drawable
-    let start = -1;
+  const simplifyRing = (ring: Position[]): Position[] => {
+    const m = ring.length;
+    if (xs.length < m * 2) {
+      xs = new Int32Array(m * 4);
+      ys = new Int32Array(m * 4);
+      anchor = new Uint8Array(m * 4);
+      keep = new Uint8Array(m * 4);
+    }
+    // Snap, dropping repeats: the same run of cells read either way along a border, so both neighbours agree.
+    let n = 0;
+    for (let i = 0; i < m; i += 1) {
+      const position = ring[i] as Position;
+      const x = Math.round((position[0] - minX) * perQuantum);
+      const y = Math.round((position[1] - minY) * perQuantum);
+      if (n === 0 || x !== xs[n - 1] || y !== ys[n - 1]) {
+        xs[n] = x;
+        ys[n] = y;
+        n += 1;
+      }
+    }
+    while (n > 1 && xs[0] === xs[n - 1] && ys[0] === ys[n - 1]) n -= 1;
+    if (n < 3) return ring; // smaller than the snapping grid: nothing to gain, keep it drawable
+    xs.copyWithin(n, 0, n);
+    ys.copyWithin(n, 0, n);
+    anchor.fill(0, 0, n);
+    keep.fill(0, 0, n * 2);
+    let first = -1;
     for (let i = 0; i < n; i += 1) {
-      if (junction[flat[begin + i] ?? 0]) {
-        start = i;
-        break;
+      if ((xs[i] ?? 0) >> ANCHOR_SHIFT !== (xs[i + 1] ?? 0) >> ANCHOR_SHIFT || (ys[i] ?? 0) >> ANCHOR_SHIFT !== (ys[i + 1] ?? 0) >> ANCHOR_SHIFT) {
+        const k = before(i, i + 1) ? i : (i + 1) % n;
+        if (first < 0) first = k;
+        anchor[k] = 1;
       }
     }
-    if (start === -1) {
-      // No junction: the ring shares its whole boundary (or none). Start at its smallest id so a twin ring (the
-      // hole this grid fills) is cut at the same point.
-      start = 0;
-      for (let i = 1; i < n; i += 1) if ((flat[begin + i] ?? 0) < (flat[begin + start] ?? 0)) start = i;
+    if (first < 0) {
+      // A ring crossing no lattice line (a grid smaller than a lattice cell) is cut at its smallest point, as its twin
+      // (the hole it fills) is.
+      first = 0;
+      for (let i = 1; i < n; i += 1) if (before(i, first)) first = i;
+      anchor[first] = 1;
     }
-    // The ring rotated to start (and end) at that point, so every arc is a contiguous slice.
-    if (rotated.length < n + 1) rotated = new Int32Array((n + 1) * 2);
-    const ring = rotated;
-    for (let i = 0; i <= n; i += 1) ring[i] = flat[begin + ((start + i) % n)] ?? 0;
-    const out: Position[] = [[xs[ring[0] ?? 0] ?? 0, ys[ring[0] ?? 0] ?? 0]];
-    let from = 0;
-    for (let step = 1; step <= n; step += 1) {
-      if (step !== n && !junction[ring[step] ?? 0]) continue;
-      const last = step - from;
-      const a0 = ring[from] ?? 0;
-      const ak = ring[step] ?? 0;
-      const forward = a0 < ak || (a0 === ak && (ring[from + 1] ?? 0) <= (ring[step - 1] ?? 0));
-      if (forward) {
-        const simple = simplifiedArc(ring, from, last, false, a0 * pointCount + (ring[from + 1] ?? 0));
-        for (let i = 1; i < simple.length; i += 1) {
-          const id = simple[i] ?? 0;
-          out.push([xs[id] ?? 0, ys[id] ?? 0]);
-        }
-      } else {
-        const simple = simplifiedArc(ring, from, last, true, ak * pointCount + (ring[step - 1] ?? 0));
-        for (let i = simple.length - 2; i >= 0; i -= 1) {
-          const id = simple[i] ?? 0;
-          out.push([xs[id] ?? 0, ys[id] ?? 0]);
-        }
-      }
-      from = step;
+    let from = first;
+    for (let to = first + 1; to <= first + n; to += 1) {
+      if (to < first + n && !anchor[to < n ? to : to - n]) continue;
+      keep[to] = 1;
+      douglasPeucker(from, to);
+      from = to;
     }
+    const out: Position[] = [];
+    for (let i = first; i <= first + n; i += 1) if (i === first || keep[i]) out.push([minX + (xs[i] ?? 0) * quantum, minY + (ys[i] ?? 0) * quantum]);
     // `out` is closed (last === first). Fewer than 4 positions has no area: keep the snapped ring instead.
     if (out.length < 4) {
       const closed: Position[] = [];
-      for (let i = 0; i <= n; i += 1) closed.push([xs[ring[i] ?? 0] ?? 0, ys[ring[i] ?? 0] ?? 0]);
+      for (let i = 0; i <= n; i += 1) closed.push([minX + (xs[i] ?? 0) * quantum, minY + (ys[i] ?? 0) * quantum]);
       return closed;
     }
     return out;
   };
 
-  let ringIndex = 0;
   const features = grids.features.map((feature): GridFeature => {
-    const polygons = polygonsOf(feature).map((polygon) => polygon.map((ring) => simplifyRing(ringIndex++, ring)));
+    const polygons = polygonsOf(feature).map((polygon) => polygon.map(simplifyRing));
     return {
       type: 'Feature',
       properties: feature.properties,
