@@ -4,9 +4,9 @@ import type { Grids, Position } from '@stride/core';
 import {
   aspectScaleFor,
   detailLevel,
-  geometryHash,
   gridBounds,
   simplifyGrids,
+  summarizeGeometry,
   toleranceFor,
   vertexCount,
 } from '../../../packages/elements/src/coverage-map/grid-geometry.js';
@@ -181,16 +181,18 @@ for (const [count, perStreet] of [[30, 200], [1000, 40], [5000, 30]] as const) {
   });
 }
 
-test('the content hash follows content, not object identity', () => {
+test('the content hash follows content, not object identity; the bounds come with it', () => {
+  const hash = (grids: Grids): string => summarizeGeometry(grids).hash;
   const a = detailedGrids({ count: 6, verticesPerStreet: 10 });
   const b = JSON.parse(JSON.stringify(a)) as Grids;
-  assert.equal(geometryHash(a), geometryHash(b));
+  assert.equal(hash(a), hash(b));
   const c = JSON.parse(JSON.stringify(a)) as Grids;
   (c.features[0]!.geometry.coordinates[0] as Position[])[1]![0] += 1e-9;
-  assert.notEqual(geometryHash(a), geometryHash(c));
+  assert.notEqual(hash(a), hash(c));
   const d = JSON.parse(JSON.stringify(a)) as Grids;
   d.features[0]!.properties.gridId = 'other';
-  assert.notEqual(geometryHash(a), geometryHash(d));
+  assert.notEqual(hash(a), hash(d));
+  assert.deepEqual(summarizeGeometry(a).bounds, gridBounds(a));
 });
 
 test('coverage bands: an edge belongs to the band above; configurable edges; bad edges fall back', () => {

@@ -30,7 +30,7 @@ import {
   type GridView,
 } from './coverage-view-model.js';
 import { SERIES_ID, buildMapOption, labelsShown, paletteFrom, tooltipText, type MapPalette } from './coverage-map.option.js';
-import { aspectScaleFor, detailLevel, geometryHash, gridBounds, type GeometryBounds } from './grid-geometry.js';
+import { aspectScaleFor, detailLevel, summarizeGeometry, type GeometryBounds } from './grid-geometry.js';
 import { ensureGridMap, type RegisterMap } from './map-registry.js';
 
 interface MapRuntime extends EChartsRuntime {
@@ -154,8 +154,8 @@ export class StrideCoverageMap extends StrideElement {
   private geometryOf(grids: Grids | undefined): GeometryInfo | undefined {
     if (!grids || grids.features.length === 0) return undefined;
     if (this.geometry?.grids === grids) return this.geometry;
-    const bounds = gridBounds(grids);
-    this.geometry = { grids, hash: geometryHash(grids), bounds, aspectScale: aspectScaleFor(bounds) };
+    const { hash, bounds } = summarizeGeometry(grids);
+    this.geometry = { grids, hash, bounds, aspectScale: aspectScaleFor(bounds) };
     return this.geometry;
   }
 

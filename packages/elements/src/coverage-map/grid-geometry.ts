@@ -37,18 +37,28 @@ export const MAX_DETAIL = 22;
 
 /* ---------------------------------------------------------------- content hash */
 
-const hashes = new WeakMap<Grids, string>();
+export interface GeometrySummary {
+  hash: string;
+  bounds: GeometryBounds;
+}
+
+const summaries = new WeakMap<Grids, GeometrySummary>();
 
 /**
- * A content hash of the geometry and the feature identities (gridId, name): two collections that would register
- * the same map get the same hash, so a page that mounts a map a thousand times registers it once. Coordinates enter
- * at 1e-9 degree (well under a millimetre), which keeps the hash to integer arithmetic: 600,000 vertices in a few ms.
+ * The content hash and the bounds of the grids, in one pass over every vertex. The hash covers the geometry and the
+ * feature identities (gridId, name): two collections that would register the same map get the same hash, so a page
+ * that mounts a map a thousand times registers it once. Coordinates enter at 1e-9 degree (well under a millimetre),
+ * which keeps the hash to integer arithmetic: 600,000 vertices in a few ms.
  */
-export function geometryHash(grids: Grids): string {
-  const cached = hashes.get(grids);
+export function summarizeGeometry(grids: Grids): GeometrySummary {
+  const cached = summaries.get(grids);
   if (cached) return cached;
   let h1 = 0x811c9dc5 ^ grids.features.length;
   let h2 = 0x01000193;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (const feature of grids.features) {
     const { gridId, name } = feature.properties;
     for (let i = 0; i < gridId.length; i += 1) h1 = Math.imul(h1 ^ gridId.charCodeAt(i), 0x01000193);
@@ -59,16 +69,25 @@ export function geometryHash(grids: Grids): string {
         h2 = Math.imul(h2 ^ ring.length, 0x5bd1e995);
         for (let i = 0; i < ring.length; i += 1) {
           const position = ring[i] as Position;
-          h1 = Math.imul(h1 ^ ((position[0] * 1e9) | 0), 0x01000193);
-          h2 = Math.imul(h2 ^ ((position[1] * 1e9) | 0), 0x5bd1e995);
+          const x = position[0];
+          const y = position[1];
+          h1 = Math.imul(h1 ^ ((x * 1e9) | 0), 0x01000193);
+          h2 = Math.imul(h2 ^ ((y * 1e9) | 0), 0x5bd1e995);
           h2 ^= h2 >>> 15;
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
         }
       }
     }
   }
-  const hash = (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
-  hashes.set(grids, hash);
-  return hash;
+  const summary = {
+    hash: (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0'),
+    bounds: minX > maxX ? { minX: 0, minY: 0, maxX: 0, maxY: 0 } : { minX, minY, maxX, maxY },
+  };
+  summaries.set(grids, summary);
+  return summary;
 }
 
 export function polygonsOf(feature: GridFeature): Position[][][] {
