@@ -188,7 +188,8 @@ export class StrideFunnel extends StrideElement {
       timeZone,
       method: 'funnel',
       skeleton: () => this.renderSkeleton(),
-      isEmpty: (data) => data.stages.length === 0 || data.stages.every((stage) => stage.count === 0),
+      // No stages at all is empty too (every() of nothing holds).
+      isEmpty: (data) => data.stages.every((stage) => stage.count === 0),
       emptyReason: funnelText(lang, 'emptyReason'),
       data: (data) => {
         this.view = this.currentView(data, lang);

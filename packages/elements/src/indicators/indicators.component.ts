@@ -414,7 +414,7 @@ export class StrideIndicators extends StrideElement {
 /** Before the first scroll event the range is whatever fills the viewport from the top. */
 function clampRange(range: { from: number; to: number }, count: number, viewportHeight: number, rowHeight: number): { from: number; to: number } {
   if (range.to === 0 || range.from >= count) return visibleRange(0, viewportHeight, rowHeight, count);
-  return { from: Math.min(range.from, count), to: Math.min(range.to, count) };
+  return { from: range.from, to: Math.min(range.to, count) };
 }
 
 function safeFilePart(value: string): string {

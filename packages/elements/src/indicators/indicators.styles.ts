@@ -120,7 +120,6 @@ export const indicatorsStyles = css`
     color: var(--s-bad);
   }
   .spark {
-    display: block;
     width: 100%;
     margin-top: 4px;
     overflow: visible;
