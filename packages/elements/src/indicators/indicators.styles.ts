@@ -196,8 +196,8 @@ export const indicatorsStyles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: minmax(148px, 1.4fr) repeat(var(--cols, 1), minmax(104px, 1fr));
-    height: var(--row-height, 36px);
+    grid-template-columns: minmax(148px, 1.4fr) repeat(var(--cols), minmax(104px, 1fr));
+    height: var(--row-height);
     border-block-end: 1px solid var(--s-border);
     background: var(--s-surface);
     cursor: pointer;

@@ -33,7 +33,6 @@ export interface IndicatorTile extends IndicatorColumn {
   pace: number | null;
   status: PaceStatus | null;
   amount: number | null;
-  previous: number | null;
   /** Relative change against the previous like-for-like span; null when there is nothing to compare with. */
   change: number | null;
   changeTone: ChangeTone | null;
@@ -110,9 +109,8 @@ export function buildTiles(
     const data = byId.get(column.id);
     const value = finite(data?.value);
     const target = finite(data?.target);
-    const previous = finite(data?.previous);
     const pace = paceFor(column.unit, target, progress.share);
-    const change = changeAgainst(value, previous);
+    const change = changeAgainst(value, data?.previous);
     return {
       ...column,
       value,
@@ -121,7 +119,6 @@ export function buildTiles(
       pace,
       status: paceStatus(value, pace, column.goodDirection),
       amount: column.hasAmount ? finite(data?.amount) : null,
-      previous,
       change,
       changeTone: changeTone(change, column.goodDirection),
       trend: data?.trend ?? [],
@@ -150,7 +147,6 @@ export function cellBand(value: number | null, target: number | null, unit: Indi
 
 export interface SheetCell {
   value: number | null;
-  target: number | null;
   percentOfTarget: number | null;
   band: CellBand | null;
 }
@@ -177,7 +173,7 @@ export function buildSheet(
   const cell = (value: number | null | undefined, target: number | null | undefined, unit: IndicatorUnit): SheetCell => {
     const v = finite(value);
     const t = finite(target);
-    return { value: v, target: t, percentOfTarget: percentOfTarget(v, t), band: cellBand(v, t, unit, share) };
+    return { value: v, percentOfTarget: percentOfTarget(v, t), band: cellBand(v, t, unit, share) };
   };
   const rows = (result.rows ?? []).map((row: IndicatorRow): SheetRow => ({
     id: row.id,
