@@ -208,15 +208,17 @@ export class StrideIndicators extends StrideElement {
     </li>`;
   }
 
-  /** The bar runs 0 to target for a count (marker at pace) and 0 to 100% for a rate (marker at its target). */
+  /**
+   * The bar runs 0 to target for a count (marker at pace) and 0 to 100% for a rate (marker at its target, which is a
+   * rate's pace).
+   */
   private renderBar(tile: IndicatorTile, lang: StrideLocale): TemplateResult | typeof nothing {
     if (tile.target === null || tile.target <= 0) return nothing;
-    const fill = tile.unit === 'fraction' ? (tile.value ?? 0) : (tile.percentOfTarget ?? 0);
-    const marker = tile.unit === 'fraction' ? tile.target : tile.pace === null ? null : tile.pace / tile.target;
-    const clamp = (n: number) => `${Math.max(0, Math.min(1, n)) * 100}%`;
+    const scale = tile.unit === 'fraction' ? 1 : tile.target;
+    const position = (n: number) => `${Math.max(0, Math.min(1, n / scale)) * 100}%`;
     return html`<div class="bar" part="progress" title=${tile.pace === null ? '' : t(lang, 'paceMarker', { pace: formatValue(tile.pace, tile.unit, lang) })}>
-      <span class="fill" style=${styleProps({ width: clamp(fill) })}></span>
-      ${marker === null ? nothing : html`<span class="marker" style=${styleProps({ 'inset-inline-start': clamp(marker) })}></span>`}
+      <span class="fill" style=${styleProps({ width: position(tile.value ?? 0) })}></span>
+      ${tile.pace === null ? nothing : html`<span class="marker" style=${styleProps({ 'inset-inline-start': position(tile.pace) })}></span>`}
     </div>`;
   }
 
