@@ -15,6 +15,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { memoLast } from '../shared/memo.js';
 import { styleProps } from '../shared/style-props.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
 import { downloadCsv } from '../shared/download.js';
@@ -27,7 +28,6 @@ import type { FunnelECharts } from './funnel.echarts.js';
 import {
   buildFunnelView,
   comparisonScope,
-  memoLast,
   parseCompare,
   type FunnelOrientation,
   type FunnelStageView,

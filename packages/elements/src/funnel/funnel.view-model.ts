@@ -171,17 +171,3 @@ export function comparisonScope(scope: Scope, compare: FunnelCompare | undefined
   const date = previousPeriodDate(scope.period, scope.date);
   return date ? { ...scope, date } : undefined;
 }
-
-/** Remembers the last call: the same arguments (by identity) return the same result object. */
-export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | undefined;
-  let lastResult: R | undefined;
-  return (...args: A): R => {
-    if (lastArgs && lastArgs.length === args.length && lastArgs.every((value, i) => Object.is(value, args[i]))) {
-      return lastResult as R;
-    }
-    lastArgs = args;
-    lastResult = fn(...args);
-    return lastResult;
-  };
-}

@@ -40,8 +40,7 @@ import {
   type SheetRow,
   type SheetSort,
 } from './indicators.view-model.js';
-// The funnel's pure view-model module (no ECharts): its memoLast is the kit's one last-call memo.
-import { memoLast } from '../funnel/funnel.view-model.js';
+import { memoLast } from '../shared/memo.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './sparkline.js';
 import { periodProgress, type PaceStatus } from './pace.js';
 

@@ -38,8 +38,7 @@ import {
   t,
 } from './leaderboard.view-model.js';
 import { leaderboardStyles } from './leaderboard.styles.js';
-// The funnel's pure view-model module (no ECharts): its memoLast is the kit's one last-call memo.
-import { memoLast } from '../funnel/funnel.view-model.js';
+import { memoLast } from '../shared/memo.js';
 
 const BOARDS: readonly LeaderboardBoard[] = ['managers', 'teams', 'subbranches', 'branches'];
 const MEDALS = ['🥇', '🥈', '🥉'] as const;
