@@ -307,6 +307,32 @@ describe('<stride-coverage-map>', () => {
 });
 
 describe('<stride-coverage-map> zoom', () => {
+  const level = (name: string): number => Number(name.split('-').pop());
+  const frames = async (n: number): Promise<void> => {
+    for (let i = 0; i < n; i += 1) await new Promise((r) => requestAnimationFrame(r));
+  };
+
+  it('draws finer geometry when its container grows, and does not re-render for a size report that changes nothing', async () => {
+    const grids = detailedGrids({ count: 60, verticesPerStreet: 60, seed: 5 });
+    const el = document.createElement('stride-coverage-map');
+    Object.assign(el, { adapter: { grids: async () => grids, coverage: async () => coverage(grids) }, queryClient: createStrideQueryClient() });
+    el.setAttribute('org', 'br');
+    el.style.width = '640px';
+    let updates = 0;
+    el.addController({ hostUpdated: () => (updates += 1) });
+    const first = el.chart.nextDraw();
+    (await fixture(html`<div></div>`)).append(el);
+    await first;
+    const atDraw = updates;
+    // The size observer's first reports come with the frames after the draw, at the size just drawn.
+    await frames(3);
+    expect(updates - atDraw, 'updates after the map was drawn').to.equal(0);
+    const small = el.drawnMapName;
+    el.style.cssText = 'width:1400px;--stride-map-height:900px';
+    await waitUntil(() => el.drawnMapName !== small, 'finer map', { timeout: 5_000 });
+    expect(level(el.drawnMapName)).to.be.above(level(small));
+  });
+
   it('refines geometry and shows grid names when zoomed in, and the reset control goes back', async () => {
     const grids = detailedGrids({ count: 60, verticesPerStreet: 60, seed: 5 });
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
@@ -320,7 +346,6 @@ describe('<stride-coverage-map> zoom', () => {
     const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-in"]')!;
     for (let i = 0; i < 4; i += 1) zoomIn.click();
     await waitUntil(() => el.drawnMapName !== coarse, 'refined map', { timeout: 5_000 });
-    const level = (name: string): number => Number(name.split('-').pop());
     expect(level(el.drawnMapName)).to.be.above(level(coarse));
     await waitUntil(() => option().series[0]!.label.show === true, 'labels shown');
     expect(option().series[0]!.emphasis.label.show).to.equal(true);

@@ -126,8 +126,8 @@ export class StrideCoverageMap extends StrideElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A bigger container needs finer geometry: re-check the level of detail when the size changes (the chart
-    // controller resizes the canvas itself).
-    this.sizeObserver ??= new ResizeObserver(() => this.requestUpdate());
+    // controller resizes the canvas itself). The first report, at the size just drawn, changes nothing.
+    this.sizeObserver ??= new ResizeObserver(() => this.syncDetail());
     this.sizeObserver.observe(this);
     // Start loading ECharts while the data is on its way.
     if (!this.chartRuntime) {
@@ -392,11 +392,8 @@ export class StrideCoverageMap extends StrideElement {
     const geometry = this.geometryOf(this.hasGeometry() ? this.gridsQuery.state.data : undefined);
     if (!container || !coverage || !geometry || !this.chartRuntime) return;
     const view = this.viewOf(coverage, geometry.grids);
-    const width = container.clientWidth || 600;
-    const height = container.clientHeight || 420;
-    const detail = detailLevel(geometry.bounds, geometry.aspectScale, width, height, this.roamZoom);
+    const [detail, showLabels] = this.drawnAt(container, geometry, view.grids.length);
     const name = ensureGridMap(this.chartRuntime.registerMap, geometry.grids, geometry, detail);
-    const showLabels = labelsShown(width, height, view.grids.length, this.roamZoom);
     const palette = this.currentPalette();
     const key = `${name}|${this.paletteKey}|${this.locale}|${showLabels}`;
     let option = this.memoOption?.view === view && this.memoOption.key === key ? this.memoOption.option : undefined;
@@ -439,14 +436,23 @@ export class StrideCoverageMap extends StrideElement {
       this.roamZoom = series?.zoom ?? 1;
       const center = series?.center;
       if (Array.isArray(center) && typeof center[0] === 'number') this.roamCenter = [center[0], Number(center[1])];
-      const container = this.renderRoot.querySelector<HTMLElement>('.map');
-      const geometry = this.geometry;
-      if (!container || !geometry) return;
-      const detail = detailLevel(geometry.bounds, geometry.aspectScale, container.clientWidth, container.clientHeight, this.roamZoom);
-      const count = this.memoView?.view.grids.length ?? 1;
-      const labels = labelsShown(container.clientWidth, container.clientHeight, count, this.roamZoom);
-      if (detail !== this.drawnDetail || labels !== this.drawnLabels) this.requestUpdate();
+      this.syncDetail();
     }, 180);
+  }
+
+  /** The level of detail and whether grid names show, for the map container's size and the current zoom. */
+  private drawnAt(container: HTMLElement, geometry: GeometryInfo, count: number): [number, boolean] {
+    const width = container.clientWidth || 600;
+    const height = container.clientHeight || 420;
+    return [detailLevel(geometry.bounds, geometry.aspectScale, width, height, this.roamZoom), labelsShown(width, height, count, this.roamZoom)];
+  }
+
+  /** Redraws when the drawn size or zoom calls for another level of detail or another label visibility. */
+  private syncDetail(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (!container || !this.geometry) return;
+    const [detail, labels] = this.drawnAt(container, this.geometry, this.memoView?.view.grids.length ?? 1);
+    if (detail !== this.drawnDetail || labels !== this.drawnLabels) this.requestUpdate();
   }
 
   private zoomBy(factor: number): void {
