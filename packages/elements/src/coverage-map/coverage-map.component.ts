@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import {
   common,
@@ -13,6 +12,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { memoLast } from '../shared/memo.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
@@ -84,21 +84,29 @@ const ZOOM_STEP = 1.5;
  */
 export class StrideCoverageMap extends StrideElement {
   static override styles = [...baseStyles, coverageMapStyles];
+  static override properties = {
+    bands: {},
+    view: { reflect: true },
+    sortDirection: { state: true },
+    focusedGrid: { state: true },
+    chartRuntime: { state: true },
+  };
 
   /** Band edges, e.g. `"0.3,0.6,0.9"`. */
-  @property() bands?: string;
+  declare bands?: string;
   /** `map` or `table`. */
-  @property({ reflect: true }) view: 'map' | 'table' = 'map';
+  view: 'map' | 'table' = 'map';
 
-  @state() private sortDirection: 'asc' | 'desc' = 'asc';
-  @state() private focusedGrid: string | undefined;
+  private sortDirection: 'asc' | 'desc' = 'asc';
+  declare private focusedGrid: string | undefined;
   // The user's roam, read back from ECharts when they stop. Not reactive: panning alone must not rebuild the option
   // (5,000 regions); only a change of level of detail or of label visibility does.
   private roamZoom = 1;
   private roamCenter: [number, number] | undefined;
   private drawnDetail = -1;
   private drawnLabels = false;
-  @state() private chartRuntime: MapRuntime | undefined;
+  private drawnGridCount = 1;
+  declare private chartRuntime: MapRuntime | undefined;
 
   /** The coverage query (for tests and hosts that want to retry). */
   readonly coverageQuery = this.createQuery('coverage', (scope) => ({ scope }), { onDropped: () => undefined });
@@ -112,7 +120,6 @@ export class StrideCoverageMap extends StrideElement {
   });
 
   private geometry: GeometryInfo | undefined;
-  private memoView: { cells: unknown; grids: unknown; edges: string; me: string | undefined; view: CoverageView } | undefined;
   private memoOption: { key: string; view: CoverageView; option: EChartsCoreOption } | undefined;
   private paletteKey = '';
   private palette: MapPalette | undefined;
@@ -160,15 +167,12 @@ export class StrideCoverageMap extends StrideElement {
   }
 
   private viewOf(coverage: CoverageResult, grids: Grids | undefined): CoverageView {
-    const edges = parseBandEdges(this.bands);
-    const edgesKey = edges.join(',');
-    const me = this.resolved.me;
-    const memo = this.memoView;
-    if (memo && memo.cells === coverage.cells && memo.grids === grids && memo.edges === edgesKey && memo.me === me) return memo.view;
-    const view = buildCoverageView(coverage.cells, grids ?? null, { edges, me });
-    this.memoView = { cells: coverage.cells, grids, edges: edgesKey, me, view };
-    return view;
+    return this.buildView(coverage.cells, grids ?? null, this.bands, this.resolved.me);
   }
+
+  private readonly buildView = memoLast((cells: CoverageResult['cells'], grids: Grids | null, bands: string | undefined, me: string | undefined) =>
+    buildCoverageView(cells, grids, { edges: parseBandEdges(bands), me }),
+  );
 
   /** Geometry is in use when the adapter gives grids with at least one feature. */
   private hasGeometry(): boolean {
@@ -405,6 +409,7 @@ export class StrideCoverageMap extends StrideElement {
     this.lastMapName = name;
     this.drawnDetail = detail;
     this.drawnLabels = showLabels;
+    this.drawnGridCount = view.grids.length;
     this.chart.setOption(option);
     this.bindChart();
   }
@@ -451,7 +456,7 @@ export class StrideCoverageMap extends StrideElement {
   private syncDetail(): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container || !this.geometry) return;
-    const [detail, labels] = this.drawnAt(container, this.geometry, this.memoView?.view.grids.length ?? 1);
+    const [detail, labels] = this.drawnAt(container, this.geometry, this.drawnGridCount);
     if (detail !== this.drawnDetail || labels !== this.drawnLabels) this.requestUpdate();
   }
 
