@@ -159,6 +159,115 @@ export function detailLevel(bounds: GeometryBounds, aspectScale: number, widthPx
 const ANCHOR_SHIFT = 8;
 
 /**
+ * Scratch for one ring, grown to the longest ring: the snapped ring twice over (so a stretch never wraps) and a flag
+ * byte per point. The simplifier's loops are plain functions over these arrays: read through a closure, every access
+ * was a context load, and the passes took half as long again.
+ */
+interface RingScratch {
+  xs: Int32Array;
+  ys: Int32Array;
+  flags: Uint8Array;
+  stack: number[];
+}
+
+const ANCHOR = 1;
+const KEPT = 2;
+
+function ringScratch(size: number, scratch?: RingScratch): RingScratch {
+  if (scratch && scratch.xs.length >= size * 2) return scratch;
+  return { xs: new Int32Array(size * 4), ys: new Int32Array(size * 4), flags: new Uint8Array(size * 4), stack: [] };
+}
+
+/** Whether point i comes before point j in (x, y) order. */
+function before(xs: Int32Array, ys: Int32Array, i: number, j: number): boolean {
+  const xi = xs[i]!;
+  const xj = xs[j]!;
+  return xi < xj || (xi === xj && ys[i]! < ys[j]!);
+}
+
+/**
+ * Snaps the ring to the quantum grid, dropping repeats and the closing position: the same run of cells read either
+ * way along a border, so both neighbours agree. Returns the number of points.
+ */
+function snapRing(ring: Position[], xs: Int32Array, ys: Int32Array, minX: number, minY: number, perQuantum: number): number {
+  let n = 0;
+  let lastX = -1;
+  let lastY = -1;
+  for (let i = 0; i < ring.length; i += 1) {
+    const position = ring[i]!;
+    // Rounded (positions lie at or past the minimum, so x + 0.5 truncates to the nearest integer).
+    const x = ((position[0] - minX) * perQuantum + 0.5) | 0;
+    const y = ((position[1] - minY) * perQuantum + 0.5) | 0;
+    if (x !== lastX || y !== lastY) {
+      xs[n] = lastX = x;
+      ys[n] = lastY = y;
+      n += 1;
+    }
+  }
+  while (n > 1 && xs[0] === xs[n - 1] && ys[0] === ys[n - 1]) n -= 1;
+  return n;
+}
+
+/**
+ * Flags the cuts of a snapped ring of n points (see ANCHOR_SHIFT) and returns the first; a ring crossing no lattice
+ * line (a grid smaller than a lattice cell) is cut at its smallest point, as its twin (the hole it fills) is.
+ */
+function markCuts(xs: Int32Array, ys: Int32Array, flags: Uint8Array, n: number): number {
+  let first = -1;
+  for (let i = 0; i < n; i += 1) {
+    if (xs[i]! >> ANCHOR_SHIFT !== xs[i + 1]! >> ANCHOR_SHIFT || ys[i]! >> ANCHOR_SHIFT !== ys[i + 1]! >> ANCHOR_SHIFT) {
+      const k = before(xs, ys, i, i + 1) ? i : (i + 1) % n;
+      if (first < 0) first = k;
+      flags[k] = ANCHOR;
+    }
+  }
+  if (first < 0) {
+    first = 0;
+    for (let i = 1; i < n; i += 1) if (before(xs, ys, i, first)) first = i;
+    flags[first] = ANCHOR;
+  }
+  return first;
+}
+
+/**
+ * Douglas-Peucker over xs/ys[first..last] with a tolerance of two quanta, flagging kept points. Distances come from
+ * integer products that read the same from either end (exact: below MAX_DETAIL a map spans under 2^24 quanta) and
+ * ties go to the smaller point, so the neighbour walking the same stretch the other way keeps the very same points.
+ */
+function douglasPeucker(xs: Int32Array, ys: Int32Array, flags: Uint8Array, stack: number[], first: number, last: number): void {
+  stack.push(first, last);
+  while (stack.length > 0) {
+    const to = stack.pop()!;
+    const from = stack.pop()!;
+    const ax = xs[from]!;
+    const ay = ys[from]!;
+    const dx = xs[to]! - ax;
+    const dy = ys[to]! - ay;
+    const length2 = dx * dx + dy * dy;
+    // Squared distances times length2, so the usual case is a cross product with no division.
+    const scale = length2 || 1;
+    let farthest = 0;
+    let farthest2 = 4 * scale;
+    for (let i = from + 1; i < to; i += 1) {
+      const px = xs[i]! - ax;
+      const py = ys[i]! - ay;
+      const along = px * dx + py * dy;
+      // Past either end (or a closed stretch): the distance to that end.
+      const d2 = along <= 0 ? (px * px + py * py) * scale : along >= length2 ? ((px - dx) ** 2 + (py - dy) ** 2) * scale : (px * dy - py * dx) ** 2;
+      if (d2 > farthest2 || (d2 === farthest2 && farthest && before(xs, ys, i, farthest))) {
+        farthest2 = d2;
+        farthest = i;
+      }
+    }
+    if (farthest) {
+      flags[farthest]! |= KEPT;
+      if (farthest - from > 1) stack.push(from, farthest);
+      if (to - farthest > 1) stack.push(farthest, to);
+    }
+  }
+}
+
+/**
  * The grids with every border simplified to `tolerance` (in coordinate units: degrees). Properties objects are
  * shared with the input; only geometry is new.
  */
@@ -168,112 +277,31 @@ export function simplifyGrids(grids: Grids, tolerance: number, knownBounds?: Geo
   // inside int32.
   const quantum = Math.max(tolerance / 2, Math.max(maxX - minX, maxY - minY, 1e-12) / 1e9);
   const perQuantum = 1 / quantum;
-  // Scratch, grown to the longest ring: the snapped ring twice over (so a chunk never wraps), anchors and kept flags.
-  let xs = new Int32Array(0);
-  let ys = xs;
-  let anchor = new Uint8Array(0);
-  let keep = anchor;
-  const stack: number[] = [];
-  const before = (i: number, j: number): boolean => (xs[i] ?? 0) < (xs[j] ?? 0) || (xs[i] === xs[j] && (ys[i] ?? 0) < (ys[j] ?? 0));
-
-  /**
-   * Douglas-Peucker over xs/ys[first..last] with a tolerance of two quanta, marking kept indices in `keep`. Distances
-   * come from integer products that read the same from either end (exact: below MAX_DETAIL a map spans under 2^24
-   * quanta) and ties go to the smaller point, so the neighbour walking the same stretch the other way keeps the very
-   * same points.
-   */
-  const douglasPeucker = (first: number, last: number): void => {
-    stack.push(first, last);
-    while (stack.length > 0) {
-      const to = stack.pop() ?? 0;
-      const from = stack.pop() ?? 0;
-      const ax = xs[from] ?? 0;
-      const ay = ys[from] ?? 0;
-      const bx = xs[to] ?? 0;
-      const by = ys[to] ?? 0;
-      const dx = bx - ax;
-      const dy = by - ay;
-      const length2 = dx * dx + dy * dy;
-      // Squared distances times length2, so the usual case is a cross product with no division.
-      const scale = length2 || 1;
-      let farthest = 0;
-      let farthest2 = 4 * scale;
-      for (let i = from + 1; i < to; i += 1) {
-        const px = (xs[i] ?? 0) - ax;
-        const py = (ys[i] ?? 0) - ay;
-        const along = px * dx + py * dy;
-        // Past either end (or a closed stretch): the distance to that end.
-        const d2 = along <= 0 ? (px * px + py * py) * scale : along >= length2 ? ((px - dx) ** 2 + (py - dy) ** 2) * scale : (px * dy - py * dx) ** 2;
-        if (d2 > farthest2 || (d2 === farthest2 && farthest && before(i, farthest))) {
-          farthest2 = d2;
-          farthest = i;
-        }
-      }
-      if (farthest) {
-        keep[farthest] = 1;
-        if (farthest - from > 1) stack.push(from, farthest);
-        if (to - farthest > 1) stack.push(farthest, to);
-      }
-    }
-  };
+  let scratch: RingScratch | undefined;
+  const position = (xs: Int32Array, ys: Int32Array, i: number): Position => [minX + xs[i]! * quantum, minY + ys[i]! * quantum];
 
   const simplifyRing = (ring: Position[]): Position[] => {
-    const m = ring.length;
-    if (xs.length < m * 2) {
-      xs = new Int32Array(m * 4);
-      ys = new Int32Array(m * 4);
-      anchor = new Uint8Array(m * 4);
-      keep = new Uint8Array(m * 4);
-    }
-    // Snap, dropping repeats: the same run of cells read either way along a border, so both neighbours agree.
-    let n = 0;
-    let lastX = -1;
-    let lastY = -1;
-    for (let i = 0; i < m; i += 1) {
-      const position = ring[i] as Position;
-      // Rounded (positions lie at or past the minimum, so x + 0.5 truncates to the nearest integer).
-      const x = ((position[0] - minX) * perQuantum + 0.5) | 0;
-      const y = ((position[1] - minY) * perQuantum + 0.5) | 0;
-      if (x !== lastX || y !== lastY) {
-        xs[n] = lastX = x;
-        ys[n] = lastY = y;
-        n += 1;
-      }
-    }
-    while (n > 1 && xs[0] === xs[n - 1] && ys[0] === ys[n - 1]) n -= 1;
+    scratch = ringScratch(ring.length, scratch);
+    const { xs, ys, flags, stack } = scratch;
+    const n = snapRing(ring, xs, ys, minX, minY, perQuantum);
     if (n < 3) return ring; // smaller than the snapping grid: nothing to gain, keep it drawable
     xs.copyWithin(n, 0, n);
     ys.copyWithin(n, 0, n);
-    anchor.fill(0, 0, n);
-    keep.fill(0, 0, n * 2);
-    let first = -1;
-    for (let i = 0; i < n; i += 1) {
-      if ((xs[i] ?? 0) >> ANCHOR_SHIFT !== (xs[i + 1] ?? 0) >> ANCHOR_SHIFT || (ys[i] ?? 0) >> ANCHOR_SHIFT !== (ys[i + 1] ?? 0) >> ANCHOR_SHIFT) {
-        const k = before(i, i + 1) ? i : (i + 1) % n;
-        if (first < 0) first = k;
-        anchor[k] = 1;
-      }
-    }
-    if (first < 0) {
-      // A ring crossing no lattice line (a grid smaller than a lattice cell) is cut at its smallest point, as its twin
-      // (the hole it fills) is.
-      first = 0;
-      for (let i = 1; i < n; i += 1) if (before(i, first)) first = i;
-      anchor[first] = 1;
-    }
+    flags.fill(0, 0, n * 2);
+    const first = markCuts(xs, ys, flags, n);
     let from = first;
     for (let to = first + 1; to <= first + n; to += 1) {
-      if (to < first + n && !anchor[to < n ? to : to - n]) continue;
-      keep[to] = 1;
-      douglasPeucker(from, to);
+      if (to < first + n && !(flags[to < n ? to : to - n]! & ANCHOR)) continue;
+      flags[to]! |= KEPT;
+      douglasPeucker(xs, ys, flags, stack, from, to);
       from = to;
     }
-    const out: Position[] = [];
-    for (let i = first; i <= first + n; i += 1) if (i === first || keep[i]) out.push([minX + (xs[i] ?? 0) * quantum, minY + (ys[i] ?? 0) * quantum]);
+    const out: Position[] = [position(xs, ys, first)];
+    for (let i = first + 1; i <= first + n; i += 1) if (flags[i]! & KEPT) out.push(position(xs, ys, i));
     // `out` is closed (last === first). Fewer than 4 positions has no area: keep the snapped ring instead.
     if (out.length < 4) {
       const closed: Position[] = [];
-      for (let i = 0; i <= n; i += 1) closed.push([minX + (xs[i] ?? 0) * quantum, minY + (ys[i] ?? 0) * quantum]);
+      for (let i = 0; i <= n; i += 1) closed.push(position(xs, ys, i));
       return closed;
     }
     return out;
