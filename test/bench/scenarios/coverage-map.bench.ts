@@ -69,7 +69,9 @@ function firstRender(count: number, verticesPerStreet: number) {
     name: `coverage-map: first render, ${count.toLocaleString('en')} detailed grids`,
     timed:
       'from data in hand (a fresh copy of the GeoJSON, adapter resolving at once) to the first painted frame of the map, including validation, hashing, simplification, registerMap and setOption',
-    runs: count >= 1000 ? 5 : 7,
+    // Nine runs at the larger sizes: a garbage collection landing in one timed window moves either side by up to a
+    // third, and five runs let two such windows decide the median.
+    runs: count >= 1000 ? 9 : 7,
     setup: setup(count, verticesPerStreet),
     goals: { stride: 0.7 },
     candidates: {
