@@ -46,14 +46,23 @@ export async function liveCharts(element: HTMLElement): Promise<EChartsType[]> {
   return charts;
 }
 
-/** Forces the tooltip of every data item of every series open, one after the other; returns how many were shown. */
+/**
+ * Forces the tooltip of every data item of every series, and of every region of every geo component (the coverage
+ * map), open, one after the other; returns how many were shown.
+ */
 export function forceEveryTooltip(chart: EChartsType): number {
-  const option = chart.getOption() as { series?: { data?: unknown[] }[] };
+  const option = chart.getOption() as { series?: { data?: unknown[] }[]; geo?: { regions?: { name: string }[] }[] };
   let shown = 0;
   (option.series ?? []).forEach((series, seriesIndex) => {
     const count = Math.min(series.data?.length ?? 0, 40);
     for (let dataIndex = 0; dataIndex < count; dataIndex += 1) {
       chart.dispatchAction({ type: 'showTip', seriesIndex, dataIndex });
+      shown += 1;
+    }
+  });
+  (option.geo ?? []).forEach((geo, geoIndex) => {
+    for (const region of (geo.regions ?? []).slice(0, 40)) {
+      chart.dispatchAction({ type: 'showTip', geoIndex, name: region.name });
       shown += 1;
     }
   });

@@ -1,4 +1,4 @@
-// <stride-coverage-map> against raw ECharts drawing the same full-detail GeoJSON with the same option (map series,
+// <stride-coverage-map> against raw ECharts drawing the same full-detail GeoJSON with the same option (geo component,
 // same colours, tooltip, aspect), in the same run: first render with 60, 1,000 and 5,000 detailed grids, and a
 // refresh with the same geometry and new coverage numbers.
 import { LIGHT_TOKENS, createStrideQueryClient, type CoverageResult, type Grids } from '@stride/core';

@@ -37,7 +37,7 @@ function coverage(grids: Grids, overrides: Partial<CoverageResult> = {}): Covera
   };
 }
 
-interface SeriesItem {
+interface RegionItem {
   name: string;
   itemStyle: { areaColor: string; borderColor: string; borderWidth: number; borderType: string };
 }
@@ -57,10 +57,15 @@ async function mount(adapter: StrideAdapter, attrs: { me?: string; theme?: strin
   return el;
 }
 
-async function drawn(el: StrideCoverageMap): Promise<SeriesItem[]> {
+async function drawn(el: StrideCoverageMap): Promise<RegionItem[]> {
   await waitUntil(() => el.chart.drawCount > 0, 'map drawn', { timeout: 10_000 });
-  const option = el.chart.chart!.getOption() as { series: { data: SeriesItem[] }[] };
-  return option.series[0]!.data;
+  const option = el.chart.chart!.getOption() as { geo: { regions: RegionItem[] }[] };
+  return option.geo[0]!.regions;
+}
+
+/** Text drawn on the map's canvas: the rich-text tooltip is zrender text, one span per line, no DOM. */
+function canvasText(el: StrideCoverageMap): string[] {
+  return el.chart.chart!.getZr().storage.getDisplayList(true).map((shape) => String((shape.style as { text?: unknown }).text ?? ''));
 }
 
 function text(el: Element): string {
@@ -93,8 +98,8 @@ describe('<stride-coverage-map>', () => {
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) }, { theme: 'dark' });
     el.bands = '50,70,80';
     const data = await drawn(el);
-    await waitUntil(() => (el.chart.chart!.getOption() as { series: { data: SeriesItem[] }[] }).series[0]!.data[2]!.itemStyle.areaColor === DARK_TOKENS['band-2']);
-    const after = (el.chart.chart!.getOption() as { series: { data: SeriesItem[] }[] }).series[0]!.data;
+    await waitUntil(() => (el.chart.chart!.getOption() as { geo: { regions: RegionItem[] }[] }).geo[0]!.regions[2]!.itemStyle.areaColor === DARK_TOKENS['band-2']);
+    const after = (el.chart.chart!.getOption() as { geo: { regions: RegionItem[] }[] }).geo[0]!.regions;
     // 10% and 45% are below 50%; 75% is in 70-80%.
     expect(after.map((d) => d.itemStyle.areaColor).slice(0, 3)).to.deep.equal([DARK_TOKENS['band-0'], DARK_TOKENS['band-0'], DARK_TOKENS['band-2']]);
     expect(data.length).to.equal(4);
@@ -124,6 +129,7 @@ describe('<stride-coverage-map>', () => {
     map.focus();
     map.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     map.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await waitUntil(() => canvasText(el).includes('Managers: 经理2') && canvasText(el).includes('Coverage: 45%'), 'tooltip of the focused grid');
     map.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(selected.map((e) => [e.detail.kind, e.detail.id])).to.deep.equal([['grid', grids.features[1]!.properties.gridId]]);
     expect(selected[0]!.detail.scope).to.deep.equal({ org: 'br', period: 'pilot', date: '2026-11-24' });
@@ -136,6 +142,28 @@ describe('<stride-coverage-map>', () => {
     expect(first.textContent).to.equal(grids.features[3]!.properties.name);
     first.click();
     expect(selected[1]!.detail.id).to.equal(grids.features[3]!.properties.gridId);
+  });
+
+  it('shows the tooltip of the grid under the mouse and fires stride-select for the grid clicked', async () => {
+    const grids = fourGrids();
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    await drawn(el);
+    const selected: StrideSelectEvent[] = [];
+    el.addEventListener('stride-select', (e) => selected.push(e));
+    const chart = el.chart.chart!;
+    const target = grids.features[2]!;
+    const ring = target.geometry.type === 'Polygon' ? target.geometry.coordinates[0]! : target.geometry.coordinates[0]![0]!;
+    const xs = ring.map((p) => p[0]);
+    const ys = ring.map((p) => p[1]);
+    const middle = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+    const [x, y] = chart.convertToPixel({ geoId: 'grids' }, middle) as number[];
+    const surface = chart.getZr().painter.getViewportRoot();
+    const box = surface.getBoundingClientRect();
+    const at = { clientX: box.left + x!, clientY: box.top + y!, bubbles: true, button: 0 };
+    surface.dispatchEvent(new MouseEvent('mousemove', at));
+    await waitUntil(() => canvasText(el).includes('Managers: 经理3') && canvasText(el).includes('Coverage: 75%'), 'tooltip of the hovered grid');
+    for (const type of ['mousedown', 'mouseup', 'click']) surface.dispatchEvent(new MouseEvent(type, at));
+    expect(selected.map((e) => [e.detail.kind, e.detail.id])).to.deep.equal([['grid', target.properties.gridId]]);
   });
 
   it('shows one tile per grid, lowest coverage first, when the adapter has no geometry', async () => {
@@ -268,8 +296,13 @@ describe('<stride-coverage-map>', () => {
     const grids = fourGrids();
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
     await drawn(el);
-    const tooltip = (el.chart.chart!.getOption() as { tooltip: { renderMode: string; formatter: (p: { name: string }) => string }[] }).tooltip[0]!;
-    expect(tooltip.renderMode).to.equal('richText');
+    const option = el.chart.chart!.getOption() as {
+      tooltip: { renderMode: string }[];
+      geo: { tooltip: { show: boolean; formatter: (p: { name: string }) => string } }[];
+    };
+    expect(option.tooltip[0]!.renderMode).to.equal('richText');
+    const tooltip = option.geo[0]!.tooltip;
+    expect(tooltip.show).to.equal(true);
     expect(tooltip.formatter({ name: grids.features[1]!.properties.gridId }).split('\n')).to.deep.equal([
       grids.features[1]!.properties.name,
       'Managers: 经理2',
@@ -339,19 +372,19 @@ describe('<stride-coverage-map> zoom', () => {
     await drawn(el);
     const coarse = el.drawnMapName;
     type Label = { label: { show: boolean } };
-    const option = () => el.chart.chart!.getOption() as { series: (Label & { emphasis: Label })[] };
-    expect(option().series[0]!.label.show).to.equal(false);
+    const option = () => el.chart.chart!.getOption() as { geo: (Label & { emphasis: Label })[] };
+    expect(option().geo[0]!.label.show).to.equal(false);
     // Zoomed out, a hovered or focused grid is named by its tooltip, not by a label over its neighbours.
-    expect(option().series[0]!.emphasis.label.show).to.equal(false);
+    expect(option().geo[0]!.emphasis.label.show).to.equal(false);
     const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-in"]')!;
     for (let i = 0; i < 4; i += 1) zoomIn.click();
     await waitUntil(() => el.drawnMapName !== coarse, 'refined map', { timeout: 5_000 });
     expect(level(el.drawnMapName)).to.be.above(level(coarse));
-    await waitUntil(() => option().series[0]!.label.show === true, 'labels shown');
-    expect(option().series[0]!.emphasis.label.show).to.equal(true);
+    await waitUntil(() => option().geo[0]!.label.show === true, 'labels shown');
+    expect(option().geo[0]!.emphasis.label.show).to.equal(true);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-reset"]')!.click();
     await waitUntil(() => el.drawnMapName === coarse, 'back to the overview');
-    expect(option().series[0]!.label.show).to.equal(false);
-    expect(option().series[0]!.emphasis.label.show).to.equal(false);
+    expect(option().geo[0]!.label.show).to.equal(false);
+    expect(option().geo[0]!.emphasis.label.show).to.equal(false);
   });
 });

@@ -29,7 +29,7 @@ import {
   type CoverageView,
   type GridView,
 } from './coverage-view-model.js';
-import { SERIES_ID, buildMapOption, labelsShown, paletteFrom, tooltipText, type MapPalette } from './coverage-map.option.js';
+import { GEO_ID, buildMapOption, labelsShown, paletteFrom, tooltipText, type MapPalette } from './coverage-map.option.js';
 import { aspectScaleFor, detailLevel, summarizeGeometry, type GeometryBounds } from './grid-geometry.js';
 import { ensureGridMap, type RegisterMap } from './map-registry.js';
 
@@ -437,9 +437,9 @@ export class StrideCoverageMap extends StrideElement {
       this.roamTimer = 0;
       const chart = this.chart.chart;
       if (!chart || chart.isDisposed()) return;
-      const series = (chart.getOption() as { series?: { zoom?: number; center?: [number, number] }[] }).series?.[0];
-      this.roamZoom = series?.zoom ?? 1;
-      const center = series?.center;
+      const geo = (chart.getOption() as { geo?: { zoom?: number; center?: [number, number] }[] }).geo?.[0];
+      this.roamZoom = geo?.zoom ?? 1;
+      const center = geo?.center;
       if (Array.isArray(center) && typeof center[0] === 'number') this.roamCenter = [center[0], Number(center[1])];
       this.syncDetail();
     }, 180);
@@ -466,8 +466,8 @@ export class StrideCoverageMap extends StrideElement {
     const dom = chart.getDom();
     chart.dispatchAction({
       type: 'geoRoam',
-      componentType: 'series',
-      seriesId: SERIES_ID,
+      componentType: 'geo',
+      geoId: GEO_ID,
       zoom: factor,
       originX: dom.clientWidth / 2,
       originY: dom.clientHeight / 2,
@@ -528,11 +528,11 @@ export class StrideCoverageMap extends StrideElement {
     event.preventDefault();
     const grid = grids[next];
     if (!grid) return;
-    if (chart && this.focusedGrid) chart.dispatchAction({ type: 'downplay', seriesId: SERIES_ID, name: this.focusedGrid });
+    if (chart && this.focusedGrid) chart.dispatchAction({ type: 'downplay', geoId: GEO_ID, name: this.focusedGrid });
     this.focusedGrid = grid.gridId;
     if (chart) {
-      chart.dispatchAction({ type: 'highlight', seriesId: SERIES_ID, name: grid.gridId });
-      chart.dispatchAction({ type: 'showTip', seriesIndex: 0, name: grid.gridId });
+      chart.dispatchAction({ type: 'highlight', geoId: GEO_ID, name: grid.gridId });
+      chart.dispatchAction({ type: 'showTip', geoId: GEO_ID, name: grid.gridId });
     }
   }
 

@@ -62,7 +62,8 @@ export interface MapOptionInput {
   center?: [number, number];
 }
 
-export const SERIES_ID = 'grids';
+/** The geo component's id, for roam, highlight and tooltip actions. */
+export const GEO_ID = 'grids';
 
 /** Grids cross this many pixels (at the current zoom) before their names are drawn on the map. */
 const LABEL_MIN_PX = 56;
@@ -74,11 +75,10 @@ export function labelsShown(widthPx: number, heightPx: number, count: number, zo
 
 export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
   const { view, palette, locale } = input;
-  const data = view.grids.map((grid) => {
+  const regions = view.grids.map((grid) => {
     const fill = gridFill(grid, palette);
     return {
       name: grid.gridId,
-      value: grid.coverage ?? undefined,
       itemStyle: {
         areaColor: fill,
         borderColor: grid.mine ? palette.me : palette.border,
@@ -88,15 +88,23 @@ export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
       emphasis: { itemStyle: { areaColor: fill, borderColor: palette.focus, borderWidth: 3 } },
     };
   });
-  const series: Record<string, unknown> = {
-    id: SERIES_ID,
-    type: 'map',
+  const geo: Record<string, unknown> = {
+    id: GEO_ID,
     map: input.mapName,
     nameProperty: 'gridId',
     roam: true,
     aspectScale: input.aspectScale,
     scaleLimit: { min: 1, max: 64 },
     selectedMode: false,
+    // A component's tooltip takes its formatter from the component, never from the global tooltip (ECharts keeps the
+    // global one for series); the global tooltip below sets the rich-text mode and the colours.
+    tooltip: {
+      show: true,
+      formatter: (params: { name: string }) => {
+        const grid = view.byId.get(params.name);
+        return grid ? tooltipText(grid, locale) : params.name;
+      },
+    },
     layoutCenter: ['50%', '50%'],
     layoutSize: '96%',
     label: {
@@ -112,10 +120,10 @@ export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
     // default turns on the hover and select labels) shows a label: at 5,000 grids that was a third of the first draw.
     emphasis: { label: { show: input.showLabels, color: palette.text } },
     select: { label: { show: false } },
-    data,
+    regions,
   };
-  if (input.zoom !== undefined) series['zoom'] = input.zoom;
-  if (input.center) series['center'] = input.center;
+  if (input.zoom !== undefined) geo['zoom'] = input.zoom;
+  if (input.center) geo['center'] = input.center;
   return {
     animation: false,
     tooltip: {
@@ -125,11 +133,7 @@ export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
       backgroundColor: palette.surface,
       borderColor: palette.border,
       textStyle: { color: palette.text },
-      formatter: (params: { name: string }) => {
-        const grid = view.byId.get(params.name);
-        return grid ? tooltipText(grid, locale) : params.name;
-      },
     },
-    series: [series],
+    geo: [geo],
   };
 }
