@@ -63,6 +63,16 @@ async function drawn(el: StrideCoverageMap): Promise<RegionItem[]> {
   return option.geo[0]!.regions;
 }
 
+/** The four grids drawn, with every stride-select they fire from here on. */
+async function drawnFourGrids(): Promise<{ grids: Grids; el: StrideCoverageMap; selected: StrideSelectEvent[] }> {
+  const grids = fourGrids();
+  const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+  await drawn(el);
+  const selected: StrideSelectEvent[] = [];
+  el.addEventListener('stride-select', (e) => selected.push(e));
+  return { grids, el, selected };
+}
+
 /** Text drawn on the map's canvas: the rich-text tooltip is zrender text, one span per line, no DOM. */
 function canvasText(el: StrideCoverageMap): string[] {
   return el.chart.chart!.getZr().storage.getDisplayList(true).map((shape) => String((shape.style as { text?: unknown }).text ?? ''));
@@ -120,11 +130,7 @@ describe('<stride-coverage-map>', () => {
   });
 
   it('fires stride-select for a grid from the keyboard on the map and from the table', async () => {
-    const grids = fourGrids();
-    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
-    await drawn(el);
-    const selected: StrideSelectEvent[] = [];
-    el.addEventListener('stride-select', (e) => selected.push(e));
+    const { grids, el, selected } = await drawnFourGrids();
     const map = el.shadowRoot!.querySelector<HTMLElement>('.map')!;
     map.focus();
     map.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
@@ -145,11 +151,7 @@ describe('<stride-coverage-map>', () => {
   });
 
   it('shows the tooltip of the grid under the mouse and fires stride-select for the grid clicked', async () => {
-    const grids = fourGrids();
-    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
-    await drawn(el);
-    const selected: StrideSelectEvent[] = [];
-    el.addEventListener('stride-select', (e) => selected.push(e));
+    const { grids, el, selected } = await drawnFourGrids();
     const chart = el.chart.chart!;
     const target = grids.features[2]!;
     const ring = target.geometry.type === 'Polygon' ? target.geometry.coordinates[0]! : target.geometry.coordinates[0]![0]!;
