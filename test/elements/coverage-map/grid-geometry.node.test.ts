@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Grids, Position } from '@stride/core';
+import { StrideError, validateResult, type Grids, type Position } from '@stride/core';
 import {
   aspectScaleFor,
   detailLevel,
@@ -193,6 +193,17 @@ test('the content hash follows content, not object identity; the bounds come wit
   d.features[0]!.properties.gridId = 'other';
   assert.notEqual(hash(a), hash(d));
   assert.deepEqual(summarizeGeometry(a).bounds, gridBounds(a));
+});
+
+test('validation digests each feature as it checks it: the same hash as grids that never went through it', () => {
+  const raw = detailedGrids({ count: 6, verticesPerStreet: 10 });
+  const validated = validateResult('grids', JSON.parse(JSON.stringify(raw))).data;
+  assert.equal(summarizeGeometry(validated).hash, summarizeGeometry(raw).hash);
+  assert.deepEqual(summarizeGeometry(validated).bounds, gridBounds(raw));
+  // A feature validation would have dropped never gets a hash: it is refused by what is wrong with it.
+  const bad = JSON.parse(JSON.stringify(raw)) as Grids;
+  (bad.features[2]!.geometry.coordinates[0] as Position[])[3]![1] = 95;
+  assert.throws(() => summarizeGeometry(bad), (error: unknown) => error instanceof StrideError && /latitude in -90\.\.90, got 95/.test(error.message));
 });
 
 test('coverage bands: an edge belongs to the band above; configurable edges; bad edges fall back', () => {

@@ -215,36 +215,68 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
 
 /* ---------------------------------------------------------------- grid features */
 
-// A GIS export carries hundreds of thousands of positions: the path string is built only for a bad one.
-function checkPosition(position: unknown, ringPath: string, index: number): string | null {
-  if (!Array.isArray(position) || position.length < 2) return expected(`${ringPath}[${index}]`, '[longitude, latitude]', position);
-  const lon: unknown = position[0];
-  const lat: unknown = position[1];
-  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) {
-    return expected(`${ringPath}[${index}][0]`, 'longitude in -180..180', lon);
-  }
-  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) {
-    return expected(`${ringPath}[${index}][1]`, 'latitude in -90..90', lat);
-  }
-  return null;
+/**
+ * The content digest of one grid feature: two 32-bit hashes over its gridId, name, polygon structure and every
+ * position (at 1e-9 degree, well under a millimetre, which keeps the hash to integer arithmetic), and its bounds.
+ * Validation computes it in the same pass that checks every position: a GIS export carries hundreds of thousands of
+ * them, and a second pass over them only to hash them cost about as long as the checks (8 ms at 605,000).
+ */
+export interface GridDigest {
+  hash1: number;
+  hash2: number;
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
 }
 
-function checkRing(ring: unknown, path: string): string | null {
+const gridDigests = new WeakMap<object, GridDigest>();
+
+/**
+ * The digest of a grid feature: as validation left it, or computed now (the same checks) for a feature that did not
+ * come through `validateResult`. Throws StrideError('invalid') for a feature validation would have dropped.
+ */
+export function gridDigest(feature: object): GridDigest {
+  const known = gridDigests.get(feature);
+  if (known) return known;
+  const findings: ItemFindings = { repairs: [], dropReason: null };
+  if (checkGridFeature(feature, 'feature', findings) === null) throw new StrideError('invalid', 'grids', `grids: ${findings.dropReason ?? 'invalid feature'}`);
+  return gridDigests.get(feature)!;
+}
+
+// The path string is built only for a bad position.
+function checkRing(ring: unknown, path: string, digest: GridDigest): string | null {
   if (!Array.isArray(ring) || ring.length < 4) return expected(path, 'a ring of at least 4 positions', ring);
+  let { hash1, hash2, minX, minY, maxX, maxY } = digest;
+  hash2 = Math.imul(hash2 ^ ring.length, 0x5bd1e995);
   for (let i = 0; i < ring.length; i += 1) {
-    const problem = checkPosition(ring[i], path, i);
-    if (problem) return problem;
+    const position: unknown = ring[i];
+    if (!Array.isArray(position) || position.length < 2) return expected(`${path}[${i}]`, '[longitude, latitude]', position);
+    const lon: unknown = position[0];
+    const lat: unknown = position[1];
+    // Written so that NaN fails too.
+    if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180)) return expected(`${path}[${i}][0]`, 'longitude in -180..180', lon);
+    if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) return expected(`${path}[${i}][1]`, 'latitude in -90..90', lat);
+    hash1 = Math.imul(hash1 ^ ((lon * 1e9) | 0), 0x01000193);
+    hash2 = Math.imul(hash2 ^ ((lat * 1e9) | 0), 0x5bd1e995);
+    hash2 ^= hash2 >>> 15;
+    if (lon < minX) minX = lon;
+    if (lon > maxX) maxX = lon;
+    if (lat < minY) minY = lat;
+    if (lat > maxY) maxY = lat;
   }
   const first = ring[0] as number[];
   const last = ring[ring.length - 1] as number[];
   if (first[0] !== last[0] || first[1] !== last[1]) return `${path}: ring is not closed (last position ≠ first)`;
+  Object.assign(digest, { hash1, hash2, minX, minY, maxX, maxY });
   return null;
 }
 
-function checkPolygon(polygon: unknown, path: string): string | null {
+function checkPolygon(polygon: unknown, path: string, digest: GridDigest): string | null {
   if (!Array.isArray(polygon) || polygon.length === 0) return expected(path, 'an array of rings', polygon);
+  digest.hash1 = Math.imul(digest.hash1 ^ polygon.length, 0x01000193);
   for (let i = 0; i < polygon.length; i += 1) {
-    const problem = checkRing(polygon[i], `${path}[${i}]`);
+    const problem = checkRing(polygon[i], `${path}[${i}]`, digest);
     if (problem) return problem;
   }
   return null;
@@ -269,16 +301,22 @@ function checkGridFeature(feature: unknown, path: string, findings: ItemFindings
     findings.dropReason = expected(`${path}.geometry`, 'an object', geometry);
     return null;
   }
+  const { gridId, name } = properties as { gridId: string; name: string };
+  let hash1 = 0x811c9dc5;
+  let hash2 = 0x01000193;
+  for (let i = 0; i < gridId.length; i += 1) hash1 = Math.imul(hash1 ^ gridId.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < name.length; i += 1) hash2 = Math.imul(hash2 ^ name.charCodeAt(i), 0x5bd1e995);
+  const digest: GridDigest = { hash1, hash2, minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const coordinates = geometry.coordinates;
   let problem: string | null;
   if (geometry.type === 'Polygon') {
-    problem = checkPolygon(coordinates, `${path}.geometry.coordinates`);
+    problem = checkPolygon(coordinates, `${path}.geometry.coordinates`, digest);
   } else if (geometry.type === 'MultiPolygon') {
     problem = Array.isArray(coordinates) && coordinates.length > 0
       ? null
       : expected(`${path}.geometry.coordinates`, 'an array of polygons', coordinates);
     for (let i = 0; !problem && Array.isArray(coordinates) && i < coordinates.length; i += 1) {
-      problem = checkPolygon(coordinates[i], `${path}.geometry.coordinates[${i}]`);
+      problem = checkPolygon(coordinates[i], `${path}.geometry.coordinates[${i}]`, digest);
     }
   } else {
     problem = expected(`${path}.geometry.type`, '"Polygon" | "MultiPolygon"', geometry.type);
@@ -287,6 +325,7 @@ function checkGridFeature(feature: unknown, path: string, findings: ItemFindings
     findings.dropReason = problem;
     return null;
   }
+  gridDigests.set(feature, digest);
   return feature;
 }
 

@@ -23,7 +23,7 @@
  * A level of detail is `ceil(log2(pixels across the map))`: one per doubling of drawn size or zoom, so a geometry
  * has a handful of levels at most and each is computed once (cached by content hash and level in the element).
  */
-import type { GridFeature, Grids, Position } from '@stride/core';
+import { gridDigest, type GridFeature, type Grids, type Position } from '@stride/core';
 
 export interface GeometryBounds {
   minX: number;
@@ -47,10 +47,10 @@ export interface GeometrySummary {
 const summaries = new WeakMap<Grids, GeometrySummary>();
 
 /**
- * The content hash and the bounds of the grids, in one pass over every vertex. The hash covers the geometry and the
- * feature identities (gridId, name): two collections that would register the same map get the same hash, so a page
- * that mounts a map a thousand times registers it once. Coordinates enter at 1e-9 degree (well under a millimetre),
- * which keeps the hash to integer arithmetic: 600,000 vertices in a few ms.
+ * The content hash and the bounds of the grids. The hash covers the geometry and the feature identities (gridId,
+ * name): two collections that would register the same map get the same hash, so a page that mounts a map a thousand
+ * times registers it once. Each feature's digest comes from validation, which reads every position anyway; combining
+ * them is one step per feature.
  */
 export function summarizeGeometry(grids: Grids): GeometrySummary {
   const cached = summaries.get(grids);
@@ -62,27 +62,14 @@ export function summarizeGeometry(grids: Grids): GeometrySummary {
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const feature of grids.features) {
-    const { gridId, name } = feature.properties;
-    for (let i = 0; i < gridId.length; i += 1) h1 = Math.imul(h1 ^ gridId.charCodeAt(i), 0x01000193);
-    for (let i = 0; i < name.length; i += 1) h2 = Math.imul(h2 ^ name.charCodeAt(i), 0x5bd1e995);
-    for (const polygon of polygonsOf(feature)) {
-      h1 = Math.imul(h1 ^ polygon.length, 0x01000193);
-      for (const ring of polygon) {
-        h2 = Math.imul(h2 ^ ring.length, 0x5bd1e995);
-        for (let i = 0; i < ring.length; i += 1) {
-          const position = ring[i] as Position;
-          const x = position[0];
-          const y = position[1];
-          h1 = Math.imul(h1 ^ ((x * 1e9) | 0), 0x01000193);
-          h2 = Math.imul(h2 ^ ((y * 1e9) | 0), 0x5bd1e995);
-          h2 ^= h2 >>> 15;
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
-        }
-      }
-    }
+    const digest = gridDigest(feature);
+    h1 = Math.imul(h1 ^ digest.hash1, 0x01000193);
+    h2 = Math.imul(h2 ^ digest.hash2, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    minX = Math.min(minX, digest.minX);
+    minY = Math.min(minY, digest.minY);
+    maxX = Math.max(maxX, digest.maxX);
+    maxY = Math.max(maxY, digest.maxY);
   }
   const summary = {
     hash: (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0'),
