@@ -69,9 +69,10 @@ function firstRender(count: number, verticesPerStreet: number) {
     name: `coverage-map: first render, ${count.toLocaleString('en')} detailed grids`,
     timed:
       'from data in hand (a fresh copy of the GeoJSON, adapter resolving at once) to the first painted frame of the map, including validation, hashing, simplification, registerMap and setOption',
-    // Nine runs at the larger sizes: a garbage collection landing in one timed window moves either side by up to a
-    // third, and five runs let two such windows decide the median.
-    runs: count >= 1000 ? 9 : 7,
+    // Fifteen runs at the larger sizes: a garbage collection landing in one timed window moves either side by up to a
+    // third. With nine runs the 5,000-grid median still moved between 0.61x and 0.79x from one run of the bench to the
+    // next on this machine.
+    runs: count >= 1000 ? 15 : 7,
     setup: setup(count, verticesPerStreet),
     goals: { stride: 0.7 },
     candidates: {
