@@ -11,6 +11,7 @@ import {
 import '../../../packages/elements/src/coverage-map/coverage-map.js';
 import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
 import { registeredGridMapCount } from '../../../packages/elements/src/coverage-map/map-registry.js';
+import { GEO_ID } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 import type { StrideSelectEvent, StrideWarningEvent } from '../../../packages/elements/src/shared/events.js';
 import { detailedGrids } from './detailed-grids.js';
 
@@ -158,7 +159,7 @@ describe('<stride-coverage-map>', () => {
     const xs = ring.map((p) => p[0]);
     const ys = ring.map((p) => p[1]);
     const middle = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
-    const [x, y] = chart.convertToPixel({ geoId: 'grids' }, middle) as number[];
+    const [x, y] = chart.convertToPixel({ geoId: GEO_ID }, middle) as number[];
     const surface = chart.getZr().painter.getViewportRoot();
     const box = surface.getBoundingClientRect();
     const at = { clientX: box.left + x!, clientY: box.top + y!, bubbles: true, button: 0 };
