@@ -24,7 +24,12 @@ function bundle(mode: string): UserConfig {
     publicDir: false,
     logLevel: 'warn',
     plugins: [litTemplatesPlugin()],
-    build: { outDir: 'dist', emptyOutDir: false, sourcemap: true, target: 'es2021', minify: 'esbuild' },
+    // Rolldown's own minifier (Oxc), never `minify: 'esbuild'`: with esbuild, Vite 8 post-processes a library's IIFE
+    // chunk with `injectEsbuildHelpers`, which looks for the wrapper with an unanchored regular expression
+    // (`var X = function(...) { "use strict";`). Our IIFE has no exports, so Rolldown writes a bare `(function() {`
+    // and the search lands inside ECharts (`SeriesData.prototype.each`, whose body starts with "use strict"): the
+    // 534 KB before it were moved into that function and the file no longer parsed. docs/building.md has the details.
+    build: { outDir: 'dist', emptyOutDir: false, sourcemap: true, target: 'es2021', minify: 'oxc' },
   };
   if (mode === 'bundle-esm') {
     return {
@@ -33,20 +38,21 @@ function bundle(mode: string): UserConfig {
         ...common.build,
         emptyOutDir: true,
         lib: { entry: here('./packages/elements/src/bundle.ts'), formats: ['es'], fileName: () => 'stride.esm.js' },
-        rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+        rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
       },
     };
   }
   if (mode === 'bundle-iife') {
     return {
       ...common,
-      // ASCII only (\uXXXX escapes): a classic <script> is decoded in the host page's encoding unless the server
-      // names a charset, and bank intranet pages are often GBK, where UTF-8 labels turn to mojibake. Modules and
-      // workers are always read as UTF-8, so the other files keep it (smaller for the worker's Chinese labels).
-      esbuild: { charset: 'ascii' },
       build: {
         ...common.build,
         lib: { entry: here('./packages/elements/src/global.ts'), formats: ['iife'], name: 'StrideBundle', fileName: () => 'stride.min.js' },
+        // ASCII only (\uXXXX escapes): a classic <script> is decoded in the host page's encoding unless the server
+        // names a charset, and bank intranet pages are often GBK, where UTF-8 labels turn to mojibake. Modules and
+        // workers are always read as UTF-8, so the other files keep it (smaller for the worker's Chinese labels).
+        // Rolldown leaves tagged templates' raw text as written; lit-templates.mjs escapes those.
+        rolldownOptions: { output: { charset: 'ascii' } },
       },
     };
   }
