@@ -45,6 +45,9 @@ function bundle(mode: string): UserConfig {
   if (mode === 'bundle-iife') {
     return {
       ...common,
+      // A classic script has no import.meta: the worker's address comes from the bundle's own <script src>
+      // (worker-url.ts), and the module fallback is never read here. Said once, instead of a warning on every build.
+      define: { ...define, 'import.meta.url': 'undefined' },
       build: {
         ...common.build,
         lib: { entry: here('./packages/elements/src/global.ts'), formats: ['iife'], name: 'StrideBundle', fileName: () => 'stride.min.js' },
