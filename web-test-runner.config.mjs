@@ -8,6 +8,7 @@ import { strideServerPlugin } from './test/support/stride-server.mjs';
 import { writeFileSync } from 'node:fs';
 import { hostBundlesPlugin } from './test/support/host-bundles.mjs';
 import { strictPagesPlugin } from './test/support/strict-pages.mjs';
+import { distFilesMiddleware, distPagesPlugin } from './test/support/dist-pages.mjs';
 import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
 
 const require = createRequire(import.meta.url);
@@ -71,11 +72,12 @@ export default {
       },
     }),
   ],
-  middleware: [strideServer.middleware],
+  middleware: [strideServer.middleware, distFilesMiddleware()],
   plugins: [
     strideServer.plugin,
     hostBundlesPlugin(),
     strictPagesPlugin(),
+    distPagesPlugin(),
     cdpCountersPlugin(),
     {
       name: 'stride-source-aliases',

@@ -1,10 +1,9 @@
 // A web-test-runner plugin that builds, on request, what the host tests load as prebuilt files:
 //   /__hosts/react-host.js   test/elements/hosts/react-host.ts bundled as ESM (React 19 ships CommonJS only)
-//   /__hosts/stride.min.js   packages/elements/src/global.ts as an IIFE, built the way the drop-in bundle is
-// Each is built once per test run and kept in memory; nothing is written to disk.
+// Built once per test run and kept in memory; nothing is written to disk. The drop-in bundles are never built here:
+// tests load dist/ itself (test/support/dist-pages.mjs), so they prove the files a bank ships.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { litTemplatesEsbuildPlugin } from '../../packages/elements/tools/lit-templates.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fromRoot = (path) => `${root}${path}`;
@@ -19,15 +18,6 @@ const targets = {
     entryPoints: [fromRoot('test/elements/hosts/react-host.ts')],
     format: 'esm',
     define: { 'process.env.NODE_ENV': '"development"' },
-  },
-  '/__hosts/stride.min.js': {
-    entryPoints: [fromRoot('packages/elements/src/global.ts')],
-    format: 'iife',
-    minify: true,
-    // The same defines as the vite bundle-iife build, so the test loads what a bank's page would.
-    define: { 'process.env.NODE_ENV': '"production"', __STRIDE_WORKER_FILE__: '"stride-event-log.worker.js"' },
-    // Minified templates too, so these tests run the widgets exactly as the drop-in bundle ships them.
-    plugins: [litTemplatesEsbuildPlugin()],
   },
 };
 

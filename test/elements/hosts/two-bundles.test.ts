@@ -1,7 +1,7 @@
 /**
  * Two copies of the drop-in bundle on one page (a portal whose header already includes Stride, plus a page that
  * includes it again): the second copy warns once, defines nothing, and `window.Stride` stays the first copy's.
- * The IIFE is built on the fly from packages/elements/src/global.ts by test/support/host-bundles.mjs.
+ * The drop-in bundle is dist/stride.min.js as built (`npm test` builds first), served by test/support/dist-pages.mjs.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { OrgTree } from '@stride/core';
@@ -25,13 +25,13 @@ const page = `<!doctype html>
   const realDefine = customElements.define.bind(customElements);
   customElements.define = (name, ctor, options) => { window.defined.push(name); return realDefine(name, ctor, options); };
 </script>
-<script src="/__hosts/stride.min.js"></script>
+<script src="/__dist/files/stride.min.js"></script>
 <script>
   window.first = window.Stride;
   window.definedByFirst = window.defined.length;
   window.firstDashboard = customElements.get('stride-dashboard');
 </script>
-<script src="/__hosts/stride.min.js"></script>
+<script src="/__dist/files/stride.min.js"></script>
 </body></html>`;
 
 async function loadPage(): Promise<{ frame: HTMLIFrameElement; win: ProbedWindow }> {
