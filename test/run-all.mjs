@@ -1,5 +1,6 @@
-// `npm test`: typecheck, lint, Node tests (node --test through tsx) and browser tests (web-test-runner in Chromium),
-// then one summary line over both runners. Exits non-zero on any failure.
+// `npm test`: typecheck, the build of dist/, lint, Node tests (node --test through tsx) and browser tests
+// (web-test-runner in Chromium, including test/dist/ over the built files), then one summary line over both runners.
+// Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -39,6 +40,9 @@ if (!skip.has('browser') && !existsSync(chromium) && process.getuid?.() === 0 &&
 }
 
 if (!skip.has('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+// The files a bank ships, built before the tests that load them (test/dist/, the two-bundle page). A failed build
+// fails `npm test`; the browser suite then also fails on the missing or stale files rather than skipping them.
+if (!skip.has('build')) run('build', 'npm', ['run', '--silent', 'build']);
 if (!skip.has('lint')) run('lint', 'npx', ['eslint', '.']);
 
 let nodePassed = 0;
