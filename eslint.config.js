@@ -6,7 +6,17 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'storybook-static/**', 'coverage/**', 'bench/**', 'public/**', 'node_modules/**', 'mocks/out/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'storybook-static/**',
+      'coverage/**',
+      'bench/**',
+      'public/**',
+      'node_modules/**',
+      'mocks/out/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
@@ -14,9 +24,19 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', customElements: 'readonly',
-        HTMLElement: 'readonly', Event: 'readonly', CustomEvent: 'readonly', AbortController: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', performance: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        customElements: 'readonly',
+        HTMLElement: 'readonly',
+        Event: 'readonly',
+        CustomEvent: 'readonly',
+        AbortController: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {
@@ -24,12 +44,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Adapter strings are never parsed as HTML (DESIGN.md).' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Adapter strings are never parsed as HTML (DESIGN.md).' },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Adapter strings are never parsed as HTML (DESIGN.md).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Adapter strings are never parsed as HTML (DESIGN.md).',
+        },
         { selector: "CallExpression[callee.name='eval']", message: 'No eval: the kit runs under strict CSP.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the kit runs under strict CSP.' },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: the kit runs under strict CSP.',
+        },
       ],
-      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML (DESIGN.md).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML (DESIGN.md).' }] },
+      ],
     },
   },
   {

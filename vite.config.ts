@@ -15,7 +15,10 @@ const alias = {
 };
 
 // Browser bundles must not leave `process.env` behind (ECharts reads NODE_ENV).
-const define = { 'process.env.NODE_ENV': '"production"', __STRIDE_WORKER_FILE__: JSON.stringify('stride-event-log.worker.js') };
+const define = {
+  'process.env.NODE_ENV': '"production"',
+  __STRIDE_WORKER_FILE__: JSON.stringify('stride-event-log.worker.js'),
+};
 
 function bundle(mode: string): UserConfig {
   const common: UserConfig = {
@@ -50,7 +53,12 @@ function bundle(mode: string): UserConfig {
       define: { ...define, 'import.meta.url': 'undefined' },
       build: {
         ...common.build,
-        lib: { entry: here('./packages/elements/src/global.ts'), formats: ['iife'], name: 'StrideBundle', fileName: () => 'stride.min.js' },
+        lib: {
+          entry: here('./packages/elements/src/global.ts'),
+          formats: ['iife'],
+          name: 'StrideBundle',
+          fileName: () => 'stride.min.js',
+        },
         // ASCII only (\uXXXX escapes): a classic <script> is decoded in the host page's encoding unless the server
         // names a charset, and bank intranet pages are often GBK, where UTF-8 labels turn to mojibake. Modules and
         // workers are always read as UTF-8, so the other files keep it (smaller for the worker's Chinese labels).
@@ -63,7 +71,11 @@ function bundle(mode: string): UserConfig {
     ...common,
     build: {
       ...common.build,
-      lib: { entry: here('./packages/core/src/adapters/event-log.worker.ts'), formats: ['es'], fileName: () => 'stride-event-log.worker.js' },
+      lib: {
+        entry: here('./packages/core/src/adapters/event-log.worker.ts'),
+        formats: ['es'],
+        fileName: () => 'stride-event-log.worker.js',
+      },
     },
   };
 }

@@ -14,7 +14,9 @@ import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
 const require = createRequire(import.meta.url);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  throw new Error(`Chromium not found at ${chromium}: run "apt-get install -y chromium" (see TOOLCHAIN.md) or set CHROMIUM_PATH.`);
+  throw new Error(
+    `Chromium not found at ${chromium}: run "apt-get install -y chromium" (see TOOLCHAIN.md) or set CHROMIUM_PATH.`,
+  );
 }
 
 // The workspace packages are tested from source, as the demo and Storybook use them.

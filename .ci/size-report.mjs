@@ -26,7 +26,9 @@ function walk(dir, out = []) {
 const rows = [];
 const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'stride.min.js'))) {
-  console.error('dist/ is missing or incomplete: run `npm run build` first (the size report measures the built files).');
+  console.error(
+    'dist/ is missing or incomplete: run `npm run build` first (the size report measures the built files).',
+  );
   process.exit(1);
 }
 for (const file of walk(dist).sort()) {
@@ -93,7 +95,10 @@ async function bundleSize(entry, external = []) {
     target: 'es2021',
     external,
     tsconfig: join(root, 'tsconfig.json'),
-    alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
+    alias: {
+      '@stride/core': join(root, 'packages/core/src/index.ts'),
+      '@stride/elements': join(root, 'packages/elements/src/index.ts'),
+    },
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [litTemplatesEsbuildPlugin()],
     logLevel: 'error',
@@ -102,21 +107,40 @@ async function bundleSize(entry, external = []) {
 }
 
 const budgets = [];
-budgets.push({ what: "Stride's own code in dist/stride.min.js (by its source map; third-party excluded)", gzip: kb(gz(ownCodeOf(join(dist, 'stride.min.js')))), budget: 60 });
-const lightWidgets = ['indicators/indicators.ts', 'leaderboard/leaderboard.ts'].map((p) => join(root, 'packages/elements/src', p));
+budgets.push({
+  what: "Stride's own code in dist/stride.min.js (by its source map; third-party excluded)",
+  gzip: kb(gz(ownCodeOf(join(dist, 'stride.min.js')))),
+  budget: 60,
+});
+const lightWidgets = ['indicators/indicators.ts', 'leaderboard/leaderboard.ts'].map((p) =>
+  join(root, 'packages/elements/src', p),
+);
 budgets.push({
   what: 'npm import of indicators + leaderboard only (everything that page loads)',
   gzip: await bundleSize(lightWidgets.map((p) => `import ${JSON.stringify(p)};`).join('\n')),
   budget: 60,
 });
-budgets.push({ what: 'dist/stride.min.js (ECharts and everything)', gzip: rows.find((r) => r.file === 'dist/stride.min.js').gzip, budget: 320 });
+budgets.push({
+  what: 'dist/stride.min.js (ECharts and everything)',
+  gzip: rows.find((r) => r.file === 'dist/stride.min.js').gzip,
+  budget: 320,
+});
 
 console.log('\nSize report (KB; min = minified bytes on disk, gzip = min+gzip level 9)');
 console.table(rows.map((r) => ({ file: r.file, 'min KB': r.min.toFixed(1), 'min+gzip KB': r.gzip.toFixed(1) })));
 console.log('Budgets (DESIGN.md)');
-console.table(budgets.map((b) => ({ what: b.what, 'min+gzip KB': b.gzip.toFixed(1), budget: `${b.budget}`, status: b.gzip <= b.budget ? 'ok' : 'OVER' })));
+console.table(
+  budgets.map((b) => ({
+    what: b.what,
+    'min+gzip KB': b.gzip.toFixed(1),
+    budget: `${b.budget}`,
+    status: b.gzip <= b.budget ? 'ok' : 'OVER',
+  })),
+);
 const over = budgets.filter((b) => b.gzip > b.budget);
 for (const b of over) {
-  console.warn(`${enforce ? 'error' : 'warning'}: ${b.what} is ${b.gzip.toFixed(1)} KB, over its ${b.budget} KB budget`);
+  console.warn(
+    `${enforce ? 'error' : 'warning'}: ${b.what} is ${b.gzip.toFixed(1)} KB, over its ${b.budget} KB budget`,
+  );
 }
 if (enforce && over.length > 0) process.exit(1);

@@ -11,5 +11,6 @@ configure({ adapter: createHttpAdapter({ baseUrl: api ?? '/api' }), me: PORTAL_M
 
 // The portal's own reaction to an expired session: what a bank would wire to its sign-in page.
 document.addEventListener('stride-error', (event) => {
-  if (event.detail.error.kind === 'auth') console.info('Stride: session expired, the portal would redirect to sign-in.');
+  if (event.detail.error.kind === 'auth')
+    console.info('Stride: session expired, the portal would redirect to sign-in.');
 });

@@ -27,11 +27,41 @@ export interface PilotFileSpec {
 }
 
 export const PILOT_FILES: readonly PilotFileSpec[] = [
-  { kind: 'events', fileName: 'events.csv', required: true, mime: 'text/csv', label: { 'zh-CN': '商机事件（必需）', en: 'Lead events (required)' } },
-  { kind: 'roster', fileName: 'roster.csv', required: false, mime: 'text/csv', label: { 'zh-CN': '机构与人员花名册', en: 'Roster (orgs and managers)' } },
-  { kind: 'grids', fileName: 'grids.geojson', required: false, mime: 'application/geo+json', label: { 'zh-CN': '网格边界（GeoJSON）', en: 'Grid polygons (GeoJSON)' } },
-  { kind: 'targets', fileName: 'targets.csv', required: false, mime: 'text/csv', label: { 'zh-CN': '目标', en: 'Targets' } },
-  { kind: 'calendar', fileName: 'calendar.csv', required: false, mime: 'text/csv', label: { 'zh-CN': '工作日历（节假日与调休）', en: 'Working calendar (holidays, make-up days)' } },
+  {
+    kind: 'events',
+    fileName: 'events.csv',
+    required: true,
+    mime: 'text/csv',
+    label: { 'zh-CN': '商机事件（必需）', en: 'Lead events (required)' },
+  },
+  {
+    kind: 'roster',
+    fileName: 'roster.csv',
+    required: false,
+    mime: 'text/csv',
+    label: { 'zh-CN': '机构与人员花名册', en: 'Roster (orgs and managers)' },
+  },
+  {
+    kind: 'grids',
+    fileName: 'grids.geojson',
+    required: false,
+    mime: 'application/geo+json',
+    label: { 'zh-CN': '网格边界（GeoJSON）', en: 'Grid polygons (GeoJSON)' },
+  },
+  {
+    kind: 'targets',
+    fileName: 'targets.csv',
+    required: false,
+    mime: 'text/csv',
+    label: { 'zh-CN': '目标', en: 'Targets' },
+  },
+  {
+    kind: 'calendar',
+    fileName: 'calendar.csv',
+    required: false,
+    mime: 'text/csv',
+    label: { 'zh-CN': '工作日历（节假日与调休）', en: 'Working calendar (holidays, make-up days)' },
+  },
 ];
 
 /** The texts of the files the team dropped, by kind. */
@@ -43,8 +73,11 @@ export type PilotFileTexts = Partial<Record<PilotFileKind, string>>;
  */
 export function detectFileKind(name: string, text: string): PilotFileKind | undefined {
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{')) return /"FeatureCollection"/.test(start) || /\.(geo)?json$/i.test(name) ? 'grids' : undefined;
-  const header = new Set((start.split(/\r?\n/, 1)[0] ?? '').split(',').map((column) => column.trim().replace(/^"|"$/g, '')));
+  if (start.startsWith('{'))
+    return /"FeatureCollection"/.test(start) || /\.(geo)?json$/i.test(name) ? 'grids' : undefined;
+  const header = new Set(
+    (start.split(/\r?\n/, 1)[0] ?? '').split(',').map((column) => column.trim().replace(/^"|"$/g, '')),
+  );
   if (header.has('leadId') && header.has('type')) return 'events';
   if (header.has('parentId') && header.has('level')) return 'roster';
   if (header.has('indicator') && header.has('target')) return 'targets';
@@ -102,7 +135,9 @@ const PILOT_ROOT = 'pilot';
  * log beneath it, each named by its id (that is all the log knows about them).
  */
 export function rosterFromManagerIds(managerIds: Iterable<string>, lang: StrideLocale): OrgTree {
-  const tree: OrgTree = [{ id: PILOT_ROOT, name: lang === 'zh-CN' ? '试点' : 'Pilot', parentId: null, level: 'branch' }];
+  const tree: OrgTree = [
+    { id: PILOT_ROOT, name: lang === 'zh-CN' ? '试点' : 'Pilot', parentId: null, level: 'branch' },
+  ];
   for (const id of new Set(managerIds)) tree.push({ id, name: id, parentId: PILOT_ROOT, level: 'manager' });
   return tree;
 }
@@ -215,7 +250,16 @@ export interface PilotTemplate {
  * the team sees real ids that match across files rather than an empty header row.
  */
 export function pilotTemplates(today?: string): PilotTemplate[] {
-  const pilot = generatePilot({ seed: 8, days: 7, managers: 3, grids: 4, subbranches: 1, teamsPerSubbranch: 1, events: 40, ...(today ? { today } : {}) });
+  const pilot = generatePilot({
+    seed: 8,
+    days: 7,
+    managers: 3,
+    grids: 4,
+    subbranches: 1,
+    teamsPerSubbranch: 1,
+    events: 40,
+    ...(today ? { today } : {}),
+  });
   const texts: Record<PilotFileKind, string> = {
     events: eventsToCsv(pilot.events),
     roster: orgTreeToCsv(pilot.orgTree),
@@ -223,5 +267,10 @@ export function pilotTemplates(today?: string): PilotTemplate[] {
     targets: targetsToCsv(pilot.targets),
     calendar: calendarToCsv(pilot.calendar),
   };
-  return PILOT_FILES.map((spec) => ({ kind: spec.kind, fileName: spec.fileName, mime: spec.mime, text: texts[spec.kind] }));
+  return PILOT_FILES.map((spec) => ({
+    kind: spec.kind,
+    fileName: spec.fileName,
+    mime: spec.mime,
+    text: texts[spec.kind],
+  }));
 }

@@ -8,12 +8,22 @@ import '../packages/elements/src/indicators/indicators.js';
 import '../packages/elements/src/leaderboard/leaderboard.js';
 import '../packages/elements/src/funnel/funnel.js';
 import '../packages/elements/src/coverage-map/coverage-map.js';
-import { PILOT_FILES, detectFileKind, missingFileNotices, pilotTemplates, preparePilot, type PilotFileKind, type PilotFileTexts, type PilotSetup } from './pilot-files.js';
+import {
+  PILOT_FILES,
+  detectFileKind,
+  missingFileNotices,
+  pilotTemplates,
+  preparePilot,
+  type PilotFileKind,
+  type PilotFileTexts,
+  type PilotSetup,
+} from './pilot-files.js';
 
 const TEXT = {
   'zh-CN': {
     title: '试点数据导入（无需后台）',
-    intro: '把手头的文件拖到下面（或点击选择）。商机事件文件是必需的；花名册、网格、目标和工作日历可选，缺少时看板照常显示，只是少一些内容。文件只在本浏览器中读取和计算，不会上传。',
+    intro:
+      '把手头的文件拖到下面（或点击选择）。商机事件文件是必需的；花名册、网格、目标和工作日历可选，缺少时看板照常显示，只是少一些内容。文件只在本浏览器中读取和计算，不会上传。',
     drop: '把 CSV / GeoJSON 文件拖到这里，或',
     pick: '选择文件',
     file: '文件',
@@ -32,7 +42,8 @@ const TEXT = {
   },
   en: {
     title: 'Pilot data (no back end needed)',
-    intro: 'Drop the files you have below (or pick them). The lead-event file is required; roster, grids, targets and working calendar are optional: without them the dashboard still works and shows less. Files are read and computed in this browser only, never uploaded.',
+    intro:
+      'Drop the files you have below (or pick them). The lead-event file is required; roster, grids, targets and working calendar are optional: without them the dashboard still works and shows less. Files are read and computed in this browser only, never uploaded.',
     drop: 'Drop CSV / GeoJSON files here, or',
     pick: 'choose files',
     file: 'File',
@@ -144,7 +155,10 @@ function toggleLanguage(): void {
 }
 
 function renderProblems() {
-  const problems = [...unknown.map((name) => t('unknownFile', { name })), ...(setup?.ok ? setup.problems : setup ? [setup.error] : [])];
+  const problems = [
+    ...unknown.map((name) => t('unknownFile', { name })),
+    ...(setup?.ok ? setup.problems : setup ? [setup.error] : []),
+  ];
   if (problems.length === 0) return nothing;
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   return html`<div class="notice" role="alert">
@@ -202,8 +216,9 @@ function update(): void {
           </table>
         </div>
       </section>
-      ${notices.length > 0
-        ? html`<section class="panel">
+      ${
+        notices.length > 0
+          ? html`<section class="panel">
             <h2>${t('missingTitle')}</h2>
             <div class="body">
               <ul>
@@ -211,7 +226,8 @@ function update(): void {
               </ul>
             </div>
           </section>`
-        : nothing}
+          : nothing
+      }
       ${renderProblems()}
       <section class="panel">
         <h2>${t('dashboardTitle')}</h2>

@@ -16,5 +16,6 @@ document.addEventListener('stride-select', (event) => {
   console.info(`Stride: ${event.detail.kind} ${event.detail.id} selected; the portal would open its detail page.`);
 });
 document.addEventListener('stride-error', (event) => {
-  if (event.detail.error.kind === 'auth') console.info('Stride: session expired, the portal would redirect to sign-in.');
+  if (event.detail.error.kind === 'auth')
+    console.info('Stride: session expired, the portal would redirect to sign-in.');
 });

@@ -9,7 +9,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { calendarToCsv, eventsToCsv, generatePilot, orgTreeToCsv, targetsToCsv, type PilotOptions } from './pilot/index.js';
+import {
+  calendarToCsv,
+  eventsToCsv,
+  generatePilot,
+  orgTreeToCsv,
+  targetsToCsv,
+  type PilotOptions,
+} from './pilot/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +34,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('usage: npx tsx mocks/write-pilot.ts [--out DIR] [--seed S] [--today YYYY-MM-DD] [--days N] [--managers N] [--grids N] [--events N] [--subbranches N] [--teams N]');
+  console.log(
+    'usage: npx tsx mocks/write-pilot.ts [--out DIR] [--seed S] [--today YYYY-MM-DD] [--days N] [--managers N] [--grids N] [--events N] [--subbranches N] [--teams N]',
+  );
   process.exit(0);
 }
 

@@ -28,7 +28,10 @@ const badGeometry: StrideAdapter = {
   },
   coverage: async (query, options) => {
     const result = await http.coverage!(query, options);
-    return { ...result, cells: [...result.cells, { gridId: 'G-UNKNOWN', name: '未知网格', managerIds: [], households: 800, covered: 10 }] };
+    return {
+      ...result,
+      cells: [...result.cells, { gridId: 'G-UNKNOWN', name: '未知网格', managerIds: [], households: 800, covered: 10 }],
+    };
   },
 };
 
@@ -92,7 +95,10 @@ export const FallbackTiles: Story = { args: { adapter: withoutGeometry, me: 'm-0
 export const BadGeometry: Story = { args: { adapter: badGeometry, lang: 'en' } };
 export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark', me: 'm-001' }, parameters: { backgrounds: { default: 'dark' } } };
-export const DarkTiles: Story = { args: { theme: 'dark', adapter: withoutGeometry }, parameters: { backgrounds: { default: 'dark' } } };
+export const DarkTiles: Story = {
+  args: { theme: 'dark', adapter: withoutGeometry },
+  parameters: { backgrounds: { default: 'dark' } },
+};
 export const Narrow320: Story = { decorators: [(story) => html`<div style="width:320px">${story()}</div>`] };
 export const WallScreen: Story = {
   parameters: { layout: 'fullscreen' },
@@ -105,4 +111,7 @@ export const NotConfigured: Story = { args: { adapter: undefined as unknown as S
 export const ServerError: Story = { parameters: faultParameters.serverError };
 export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
 export const InvalidData: Story = { parameters: faultParameters.invalidData };
-export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['coverage'], ['grids']) }, context) };
+export const Stale: Story = {
+  args: { refresh: 5 },
+  render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['coverage'], ['grids']) }, context),
+};

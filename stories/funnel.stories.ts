@@ -23,7 +23,13 @@ function staticFunnel(counts: number[]): StrideAdapter {
     funnel: async (query): Promise<FunnelResult> => ({
       asOf: `${query.scope.date}T18:00:00+08:00`,
       scope: query.scope,
-      stages: stages.map(([id, label], i) => ({ id, label, count: counts[i] ?? 0, overdue: i === 0 ? 0 : (i * 5) % 13, medianDwellHours: i === 6 ? null : 8 + i * 20 })),
+      stages: stages.map(([id, label], i) => ({
+        id,
+        label,
+        count: counts[i] ?? 0,
+        overdue: i === 0 ? 0 : (i * 5) % 13,
+        medianDwellHours: i === 6 ? null : 8 + i * 20,
+      })),
     }),
   };
 }
@@ -62,7 +68,17 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/stride-funnel',
   component: 'stride-funnel',
-  args: { org: 'br-hz', period: 'month', lang: 'zh-CN', theme: 'light', compare: '', orientation: 'vertical', mode: '', adapter: http, refresh: 0 },
+  args: {
+    org: 'br-hz',
+    period: 'month',
+    lang: 'zh-CN',
+    theme: 'light',
+    compare: '',
+    orientation: 'vertical',
+    mode: '',
+    adapter: http,
+    refresh: 0,
+  },
   argTypes: {
     period: { control: 'select', options: ['day', 'week', 'month', 'quarter', 'year', 'pilot'] },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
@@ -94,7 +110,10 @@ export const ComparePrevious: Story = { args: { compare: 'previous' } };
 export const CompareOrg: Story = { args: { org: 'sb-xh', compare: 'org:sb-bj' } };
 export const Horizontal: Story = { args: { orientation: 'horizontal' } };
 export const HorizontalCompare: Story = { args: { orientation: 'horizontal', compare: 'previous' } };
-export const Dark: Story = { args: { theme: 'dark', compare: 'previous' }, parameters: { backgrounds: { default: 'dark' } } };
+export const Dark: Story = {
+  args: { theme: 'dark', compare: 'previous' },
+  parameters: { backgrounds: { default: 'dark' } },
+};
 export const English: Story = { args: { lang: 'en' } };
 export const Narrow: Story = { decorators: [(story) => html`<div style="width:320px">${story()}</div>`] };
 export const Huddle: Story = { args: { mode: 'huddle' } };
@@ -104,7 +123,10 @@ export const NotConfigured: Story = { args: { adapter: undefined } };
 export const ErrorState: Story = { name: 'Error', args: { adapter: failing } };
 export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
 export const Stale: Story = { args: { adapter: staleAfterFirst(), refresh: 5, lang: 'en' } };
-export const Refreshing: Story = { parameters: { msw: { handlers: { pilot: faultHandlers.slow(4000, { baseUrl: '/api' }) } } }, args: { refresh: 6 } };
+export const Refreshing: Story = {
+  parameters: { msw: { handlers: { pilot: faultHandlers.slow(4000, { baseUrl: '/api' }) } } },
+  args: { refresh: 6 },
+};
 export const HostileLabels: Story = {
   args: {
     adapter: {

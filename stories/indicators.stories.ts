@@ -77,7 +77,10 @@ export const TableSubbranches: Story = { args: { layout: 'table', rows: 'childre
 export const TableManagers: Story = { args: { layout: 'table', rows: 'managers' } };
 export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
-export const DarkTable: Story = { args: { theme: 'dark', layout: 'table', rows: 'managers' }, parameters: { backgrounds: { default: 'dark' } } };
+export const DarkTable: Story = {
+  args: { theme: 'dark', layout: 'table', rows: 'managers' },
+  parameters: { backgrounds: { default: 'dark' } },
+};
 export const PortalFrame320: Story = { decorators: [(story) => html`<div style="width:320px">${story()}</div>`] };
 export const WallScreen: Story = {
   args: { mode: 'huddle' },
@@ -91,5 +94,11 @@ export const NotConfigured: Story = { args: { adapter: undefined as unknown as S
 export const ServerError: Story = { parameters: faultParameters.serverError };
 export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
 export const InvalidData: Story = { parameters: faultParameters.invalidData };
-export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['indicators']) }, context) };
-export const Refreshing: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: slowRefresh(['indicators']) }, context) };
+export const Stale: Story = {
+  args: { refresh: 5 },
+  render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['indicators']) }, context),
+};
+export const Refreshing: Story = {
+  args: { refresh: 5 },
+  render: (args, context) => meta.render!({ ...args, adapter: slowRefresh(['indicators']) }, context),
+};

@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createStrideQueryClient, type LeaderboardEntry, type LeaderboardResult, type StrideAdapter } from '@stride/core';
+import {
+  createStrideQueryClient,
+  type LeaderboardEntry,
+  type LeaderboardResult,
+  type StrideAdapter,
+} from '@stride/core';
 import { faultParameters, failingAfterFirst, pilotHttp } from './support.js';
 import '../packages/elements/src/leaderboard/leaderboard.js';
 
@@ -28,12 +33,81 @@ function managerName(i: number): string {
 
 /** Ties at 2nd and 4th, one manager with no data, movement both ways, badges and streaks. */
 const tieEntries: LeaderboardEntry[] = [
-  { id: 'm-001', name: '张伟', kind: 'manager', orgName: '城东支行', value: 128, previousValue: 90, streak: 9, badges: [{ id: 'champion_week', label: '周冠军', kind: 'champion' }, { id: 'streak_7', label: '连续7天', kind: 'milestone' }], pointsByAction: { firstContact: 30, conversation: 26, visit: 36, firstIntent: 15, firstApplication: 16, timelyFollowup: 5 } },
-  { id: 'm-002', name: '李娜', kind: 'manager', orgName: '城东支行', value: 96, previousValue: 110, streak: 3, pointsByAction: { firstContact: 24, conversation: 30, visit: 27, firstIntent: 10, timelyFollowup: 5 } },
-  { id: 'm-003', name: '王芳', kind: 'manager', orgName: '城西支行', value: 96, previousValue: 40, badges: [{ id: 'first_conversion', label: '首单成交', kind: 'milestone' }], pointsByAction: { firstContact: 18, visit: 18, firstConversion: 20, firstApplication: 8, firstIntent: 5, conversation: 27 } },
-  { id: 'm-004', name: '刘洋', kind: 'manager', orgName: '城西支行', value: 71, previousValue: 71, pointsByAction: { firstContact: 20, conversation: 21, visit: 30 } },
-  { id: 'm-005', name: '陈静', kind: 'manager', orgName: '高新支行', value: 71, pointsByAction: { firstContact: 31, conversation: 40 } },
-  { id: 'm-006', name: '杨磊', kind: 'manager', orgName: '高新支行', value: 12, previousValue: 60, streak: 1, pointsByAction: { firstContact: 12 } },
+  {
+    id: 'm-001',
+    name: '张伟',
+    kind: 'manager',
+    orgName: '城东支行',
+    value: 128,
+    previousValue: 90,
+    streak: 9,
+    badges: [
+      { id: 'champion_week', label: '周冠军', kind: 'champion' },
+      { id: 'streak_7', label: '连续7天', kind: 'milestone' },
+    ],
+    pointsByAction: {
+      firstContact: 30,
+      conversation: 26,
+      visit: 36,
+      firstIntent: 15,
+      firstApplication: 16,
+      timelyFollowup: 5,
+    },
+  },
+  {
+    id: 'm-002',
+    name: '李娜',
+    kind: 'manager',
+    orgName: '城东支行',
+    value: 96,
+    previousValue: 110,
+    streak: 3,
+    pointsByAction: { firstContact: 24, conversation: 30, visit: 27, firstIntent: 10, timelyFollowup: 5 },
+  },
+  {
+    id: 'm-003',
+    name: '王芳',
+    kind: 'manager',
+    orgName: '城西支行',
+    value: 96,
+    previousValue: 40,
+    badges: [{ id: 'first_conversion', label: '首单成交', kind: 'milestone' }],
+    pointsByAction: {
+      firstContact: 18,
+      visit: 18,
+      firstConversion: 20,
+      firstApplication: 8,
+      firstIntent: 5,
+      conversation: 27,
+    },
+  },
+  {
+    id: 'm-004',
+    name: '刘洋',
+    kind: 'manager',
+    orgName: '城西支行',
+    value: 71,
+    previousValue: 71,
+    pointsByAction: { firstContact: 20, conversation: 21, visit: 30 },
+  },
+  {
+    id: 'm-005',
+    name: '陈静',
+    kind: 'manager',
+    orgName: '高新支行',
+    value: 71,
+    pointsByAction: { firstContact: 31, conversation: 40 },
+  },
+  {
+    id: 'm-006',
+    name: '杨磊',
+    kind: 'manager',
+    orgName: '高新支行',
+    value: 12,
+    previousValue: 60,
+    streak: 1,
+    pointsByAction: { firstContact: 12 },
+  },
   { id: 'm-007', name: '赵强', kind: 'manager', orgName: '高新支行', value: null, previousValue: 30 },
 ];
 
@@ -50,9 +124,33 @@ function bankWide(size: number): LeaderboardEntry[] {
 }
 
 const teams: LeaderboardEntry[] = [
-  { id: 't-east-1', name: '城东一队', kind: 'org', orgName: '城东支行', value: 1_840, target: 2_400, previousValue: 1_500 },
-  { id: 't-west-1', name: '城西一队', kind: 'org', orgName: '城西支行', value: 2_120, target: 2_400, previousValue: 1_900 },
-  { id: 't-hi-1', name: '高新一队', kind: 'org', orgName: '高新支行', value: 1_610, target: 2_000, previousValue: 1_700 },
+  {
+    id: 't-east-1',
+    name: '城东一队',
+    kind: 'org',
+    orgName: '城东支行',
+    value: 1_840,
+    target: 2_400,
+    previousValue: 1_500,
+  },
+  {
+    id: 't-west-1',
+    name: '城西一队',
+    kind: 'org',
+    orgName: '城西支行',
+    value: 2_120,
+    target: 2_400,
+    previousValue: 1_900,
+  },
+  {
+    id: 't-hi-1',
+    name: '高新一队',
+    kind: 'org',
+    orgName: '高新支行',
+    value: 1_610,
+    target: 2_000,
+    previousValue: 1_700,
+  },
 ];
 
 interface Args {
@@ -96,7 +194,21 @@ const meta: Meta<Args> = {
   argTypes: {
     period: { control: 'select', options: ['day', 'week', 'month', 'quarter', 'year', 'pilot'] },
     board: { control: 'select', options: ['managers', 'teams', 'subbranches', 'branches'] },
-    metric: { control: 'select', options: ['points', 'contacted', 'conversations', 'visits', 'intent', 'applications', 'conversions', 'claim_rate', 'followup_rate', 'logged_rate'] },
+    metric: {
+      control: 'select',
+      options: [
+        'points',
+        'contacted',
+        'conversations',
+        'visits',
+        'intent',
+        'applications',
+        'conversions',
+        'claim_rate',
+        'followup_rate',
+        'logged_rate',
+      ],
+    },
     rankBy: { control: 'inline-radio', options: ['value', 'target'] },
     tieBreak: { control: 'inline-radio', options: ['shared', 'previous', 'streak'] },
     view: { control: 'inline-radio', options: ['board', 'contest'] },
@@ -153,7 +265,10 @@ export const HuddleBankWide: Story = {
 export const English: Story = { args: { lang: 'en' } };
 export const EnglishTies: Story = { args: { lang: 'en', adapter: staticBoard(tieEntries) } };
 export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
-export const DarkContest: Story = { args: { theme: 'dark', adapter: staticBoard(teams), board: 'teams', view: 'contest', me: '' }, parameters: { backgrounds: { default: 'dark' } } };
+export const DarkContest: Story = {
+  args: { theme: 'dark', adapter: staticBoard(teams), board: 'teams', view: 'contest', me: '' },
+  parameters: { backgrounds: { default: 'dark' } },
+};
 export const PortalFrame320: Story = { decorators: [(story) => html`<div style="width:320px">${story()}</div>`] };
 
 export const Loading: Story = { parameters: faultParameters.loading };
@@ -162,4 +277,7 @@ export const NotConfigured: Story = { args: { adapter: undefined as unknown as S
 export const ServerError: Story = { parameters: faultParameters.serverError };
 export const SessionExpired: Story = { parameters: faultParameters.unauthorized };
 export const InvalidData: Story = { parameters: faultParameters.invalidData };
-export const Stale: Story = { args: { refresh: 5 }, render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['leaderboard']) }, context) };
+export const Stale: Story = {
+  args: { refresh: 5 },
+  render: (args, context) => meta.render!({ ...args, adapter: failingAfterFirst(['leaderboard']) }, context),
+};

@@ -27,7 +27,8 @@ function afterFirst(
 ): StrideAdapter {
   const calls = new Map<AdapterMethod, number>();
   const adapter: Record<string, Call> = {};
-  for (const method of passThrough) adapter[method] = (query, options) => (pilotHttp[method] as unknown as Call)(query, options);
+  for (const method of passThrough)
+    adapter[method] = (query, options) => (pilotHttp[method] as unknown as Call)(query, options);
   for (const method of methods) {
     adapter[method] = async (query, options) => {
       const n = (calls.get(method) ?? 0) + 1;
@@ -40,7 +41,10 @@ function afterFirst(
 }
 
 /** The pilot's data once, then every refresh fails: the stale badge over the last good data. */
-export function failingAfterFirst(methods: readonly AdapterMethod[], passThrough: readonly AdapterMethod[] = []): StrideAdapter {
+export function failingAfterFirst(
+  methods: readonly AdapterMethod[],
+  passThrough: readonly AdapterMethod[] = [],
+): StrideAdapter {
   return afterFirst(
     methods,
     async (method) => {
@@ -51,6 +55,9 @@ export function failingAfterFirst(methods: readonly AdapterMethod[], passThrough
 }
 
 /** The pilot's data at once, then each poll takes 4 s: the refreshing hint over the data. */
-export function slowRefresh(methods: readonly AdapterMethod[], passThrough: readonly AdapterMethod[] = []): StrideAdapter {
+export function slowRefresh(
+  methods: readonly AdapterMethod[],
+  passThrough: readonly AdapterMethod[] = [],
+): StrideAdapter {
   return afterFirst(methods, () => new Promise((resolve) => setTimeout(resolve, 4_000)), passThrough);
 }

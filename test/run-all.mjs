@@ -7,12 +7,22 @@ import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
-const skip = new Set(process.argv.slice(2).filter((a) => a.startsWith('--skip=')).map((a) => a.slice(7)));
+const skip = new Set(
+  process.argv
+    .slice(2)
+    .filter((a) => a.startsWith('--skip='))
+    .map((a) => a.slice(7)),
+);
 const failures = [];
 
 function run(label, command, args, options = {}) {
   console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: options.capture ? 'pipe' : 'inherit', env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: options.capture ? 'pipe' : 'inherit',
+    env: { ...process.env, ...options.env },
+  });
   if (options.capture) {
     process.stdout.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
@@ -36,21 +46,26 @@ function findTests(dir, predicate, found = []) {
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!skip.has('browser') && !existsSync(chromium) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
   console.log(`\n=== ${chromium} is missing: installing Debian's chromium package`);
-  run('install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']);
+  run('install chromium', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+  ]);
 }
 
 if (!skip.has('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 // The files a bank ships, built before the tests that load them (test/dist/, the two-bundle page). A failed build
 // fails `npm test`; the browser suite then also fails on the missing or stale files rather than skipping them.
 if (!skip.has('build')) run('build', 'npm', ['run', '--silent', 'build']);
-if (!skip.has('lint')) run('lint', 'npx', ['eslint', '.']);
+if (!skip.has('lint')) run('lint', 'npm', ['run', '--silent', 'lint']);
 
 let nodePassed = 0;
 let nodeFailed = 0;
 if (!skip.has('node')) {
   const nodeTests = findTests(join(root, 'test'), (n) => n.endsWith('.node.test.ts')).sort();
   if (nodeTests.length > 0) {
-    const result = run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests], { capture: true });
+    const result = run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests], {
+      capture: true,
+    });
     const out = `${result.stdout}\n${result.stderr}`;
     // The spec reporter ends with "ℹ pass N" / "ℹ fail N".
     nodePassed = Number(/^\S*\s*pass (\d+)$/m.exec(out)?.[1] ?? 0);
@@ -76,8 +91,13 @@ if (!skip.has('browser')) {
 }
 
 const passed = nodePassed + browserPassed;
-const failed = nodeFailed + browserFailed + failures.filter((f) => !f.startsWith('node tests') && !f.startsWith('browser tests')).length;
-console.log(`\nnode: ${nodePassed} passed, ${nodeFailed} failed; browser: ${browserPassed} passed, ${browserFailed} failed`);
+const failed =
+  nodeFailed +
+  browserFailed +
+  failures.filter((f) => !f.startsWith('node tests') && !f.startsWith('browser tests')).length;
+console.log(
+  `\nnode: ${nodePassed} passed, ${nodeFailed} failed; browser: ${browserPassed} passed, ${browserFailed} failed`,
+);
 if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failures.length > 0 || failed > 0 ? 1 : 0);

@@ -58,10 +58,13 @@ export const faultHandlers = {
   /** 200 with a body cut off mid-way, as a proxy that drops the connection leaves it. */
   malformedJson(options?: FaultOptions): HttpHandler[] {
     return [
-      http.get(everyEndpoint(options), () =>
-        new HttpResponse('{"asOf": "2026-11-24T18:00:00+08:00", "entries": [', {
-          headers: { 'Content-Type': 'application/json' },
-        })),
+      http.get(
+        everyEndpoint(options),
+        () =>
+          new HttpResponse('{"asOf": "2026-11-24T18:00:00+08:00", "entries": [', {
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
     ];
   },
   /** 200 with well-formed JSON of the wrong structure, which validation rejects as a whole. */
@@ -70,7 +73,11 @@ export const faultHandlers = {
   },
   /** 200 with valid results that contain nothing: the widgets' empty state. */
   empty(options?: FaultOptions): HttpHandler[] {
-    return [http.get(everyEndpoint(options), ({ request }) => HttpResponse.json(emptyResult(request) as Record<string, unknown>))];
+    return [
+      http.get(everyEndpoint(options), ({ request }) =>
+        HttpResponse.json(emptyResult(request) as Record<string, unknown>),
+      ),
+    ];
   },
   networkError(options?: FaultOptions): HttpHandler[] {
     return [http.get(everyEndpoint(options), () => HttpResponse.error())];

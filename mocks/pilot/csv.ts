@@ -23,18 +23,25 @@ export function eventsToCsv(events: readonly LeadEvent[]): string {
   for (let i = 0; i < events.length; i += 1) {
     const e = events[i] as LeadEvent;
     const amount = e.amount === undefined ? '' : e.amount.toFixed(2);
-    rows[i] = `${field(e.at)},${field(e.type)},${field(e.leadId)},${field(e.managerId)},${field(e.customerId)},${field(e.gridId)},${amount}`;
+    rows[i] =
+      `${field(e.at)},${field(e.type)},${field(e.leadId)},${field(e.managerId)},${field(e.customerId)},${field(e.gridId)},${amount}`;
   }
   return csv(['at', 'type', 'leadId', 'managerId', 'customerId', 'gridId', 'amount'], rows);
 }
 
 /** The roster: `id,name,parentId,level`, parentId empty for the root. */
 export function orgTreeToCsv(tree: OrgTree): string {
-  return csv(['id', 'name', 'parentId', 'level'], tree.map((n) => [n.id, n.name, n.parentId, n.level].map(field).join(',')));
+  return csv(
+    ['id', 'name', 'parentId', 'level'],
+    tree.map((n) => [n.id, n.name, n.parentId, n.level].map(field).join(',')),
+  );
 }
 
 export function targetsToCsv(targets: readonly Target[]): string {
-  return csv(['org', 'indicator', 'period', 'start', 'target'], targets.map((t) => [t.org, t.indicator, t.period, t.start, t.target].map(field).join(',')));
+  return csv(
+    ['org', 'indicator', 'period', 'start', 'target'],
+    targets.map((t) => [t.org, t.indicator, t.period, t.start, t.target].map(field).join(',')),
+  );
 }
 
 /** `date,kind` with kind `holiday` or `workday` (a make-up working day, 调休), in date order. */
@@ -43,5 +50,8 @@ export function calendarToCsv(calendar: WorkCalendar): string {
     ...calendar.holidays.map((date) => ({ date, kind: 'holiday' })),
     ...calendar.workdays.map((date) => ({ date, kind: 'workday' })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return csv(['date', 'kind'], rows.map((r) => `${field(r.date)},${field(r.kind)}`));
+  return csv(
+    ['date', 'kind'],
+    rows.map((r) => `${field(r.date)},${field(r.kind)}`),
+  );
 }

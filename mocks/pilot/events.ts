@@ -170,19 +170,30 @@ export function simulateLead(
   // Claimed (认领): mostly within the 24 h window, some late, some never.
   if (!random.chance(traits.claim * (0.9 + 0.1 * ramp))) return lead;
   const prompt = random.chance(traits.claimPrompt * (0.85 + 0.15 * ramp));
-  const claimedSec = officeHours(assignedSec + (prompt ? Math.min(random.exponential(3 * HOUR), 18 * HOUR) : 25 * HOUR + random.exponential(40 * HOUR)), ctx, random);
+  const claimedSec = officeHours(
+    assignedSec +
+      (prompt ? Math.min(random.exponential(3 * HOUR), 18 * HOUR) : 25 * HOUR + random.exponential(40 * HOUR)),
+    ctx,
+    random,
+  );
   if (!emit(claimedSec, TYPE.claimed)) return lead;
 
   // A logged outcome (留痕) after a contact, conversation or visit: mostly within 24 h, sometimes late or never.
   const logProbability = traits.log * (0.8 + 0.2 * ramp);
   const logAfter = (sec: number): void => {
     if (!random.chance(logProbability)) return;
-    const delay = random.chance(0.92) ? Math.min(random.exponential(2 * HOUR), 14 * HOUR) : random.range(26 * HOUR, 72 * HOUR);
+    const delay = random.chance(0.92)
+      ? Math.min(random.exponential(2 * HOUR), 14 * HOUR)
+      : random.range(26 * HOUR, 72 * HOUR);
     emit(officeHours(sec + delay, ctx, random), TYPE.logged);
   };
 
   if (!random.chance(traits.contact)) return lead;
-  const contactedSec = officeHours(claimedSec + 0.5 * HOUR + random.exponential(traits.contactDelayHours * HOUR), ctx, random);
+  const contactedSec = officeHours(
+    claimedSec + 0.5 * HOUR + random.exponential(traits.contactDelayHours * HOUR),
+    ctx,
+    random,
+  );
   if (!emit(contactedSec, TYPE.contacted)) return lead;
   log.leadContact[lead] = contactedSec;
   logAfter(contactedSec);
@@ -191,7 +202,9 @@ export function simulateLead(
   let sec = contactedSec;
   const touches: number[] = [];
   if (random.chance(traits.followup)) {
-    const delay = random.chance(traits.timelyFollowup) ? random.range(0.2 * DAY, 2.8 * DAY) : random.range(3.2 * DAY, 9 * DAY);
+    const delay = random.chance(traits.timelyFollowup)
+      ? random.range(0.2 * DAY, 2.8 * DAY)
+      : random.range(3.2 * DAY, 9 * DAY);
     const roll = random.next();
     touches.push(roll < 0.5 ? TYPE.followup : roll < 0.85 ? TYPE.conversation : TYPE.visited);
     for (let n = random.poisson(traits.conversations); n > 0; n -= 1) touches.push(TYPE.conversation);
@@ -237,7 +250,8 @@ export function simulatePilot(
     const ramp = ctx.ramp(day);
     ctx.traits.forEach((traits, manager) => {
       const count = random.poisson(leadsPerManagerDay * traits.volume * ramp);
-      for (let n = 0; n < count; n += 1) assignLead(log, ctx, manager, batchSec + random.int(0, 90), managerGrids, households);
+      for (let n = 0; n < count; n += 1)
+        assignLead(log, ctx, manager, batchSec + random.int(0, 90), managerGrids, households);
     });
   }
 }

@@ -12,11 +12,80 @@ import type { Random } from './random.js';
 
 // Real community names of the city first; generated ones only when a bank-scale run needs thousands.
 const COMMUNITY_NAMES = [
-  '文三', '文新', '翠苑', '古荡', '西溪', '蒋村', '北山', '灵隐', '转塘', '留下', '三墩', '浦沿', '长河', '西兴', '江南',
-  '星光', '彩虹', '春晓', '和睦', '大关', '米市', '湖墅', '小河', '上塘', '祥符', '半山', '康桥', '拱宸', '东新', '朝晖',
-  '湖滨', '清波', '南星', '紫阳', '望江', '闸弄口', '凯旋', '采荷', '四季青', '笕桥', '丁桥', '九堡', '彭埠', '白杨',
-  '下沙', '闻堰', '宁围', '新塘', '城厢', '北干', '蜀山', '良渚', '仓前', '五常', '闲林', '中泰', '乔司', '星桥', '东湖',
-  '南苑', '崇贤', '塘栖', '仁和', '瓶窑', '径山', '黄湖', '百丈', '北塘', '德胜', '打铁关', '潮鸣', '文晖', '天水', '武林',
+  '文三',
+  '文新',
+  '翠苑',
+  '古荡',
+  '西溪',
+  '蒋村',
+  '北山',
+  '灵隐',
+  '转塘',
+  '留下',
+  '三墩',
+  '浦沿',
+  '长河',
+  '西兴',
+  '江南',
+  '星光',
+  '彩虹',
+  '春晓',
+  '和睦',
+  '大关',
+  '米市',
+  '湖墅',
+  '小河',
+  '上塘',
+  '祥符',
+  '半山',
+  '康桥',
+  '拱宸',
+  '东新',
+  '朝晖',
+  '湖滨',
+  '清波',
+  '南星',
+  '紫阳',
+  '望江',
+  '闸弄口',
+  '凯旋',
+  '采荷',
+  '四季青',
+  '笕桥',
+  '丁桥',
+  '九堡',
+  '彭埠',
+  '白杨',
+  '下沙',
+  '闻堰',
+  '宁围',
+  '新塘',
+  '城厢',
+  '北干',
+  '蜀山',
+  '良渚',
+  '仓前',
+  '五常',
+  '闲林',
+  '中泰',
+  '乔司',
+  '星桥',
+  '东湖',
+  '南苑',
+  '崇贤',
+  '塘栖',
+  '仁和',
+  '瓶窑',
+  '径山',
+  '黄湖',
+  '百丈',
+  '北塘',
+  '德胜',
+  '打铁关',
+  '潮鸣',
+  '文晖',
+  '天水',
+  '武林',
 ];
 const NAME_FIRST = [...'东西南北新安和康宁平丰德明华清文青金银桃杏柳枫竹梅兰松溪湖河桥港塘园林山'];
 const NAME_SECOND = [...'苑港湾庄坊里城桥湖塘园林泉亭阁滨汇景晖华苑都府'];
@@ -40,7 +109,8 @@ function gridNames(count: number, random: Random): string[] {
   }
   const all = names.concat(random.shuffle(generated));
   // Beyond every combination (over 4,000 grids), number the rest: 东苑社区二区 and so on stays plausible.
-  for (let i = 0; all.length < count; i += 1) all.push(`${all[i % names.length] ?? '新'}${Math.floor(i / names.length) + 2}区`);
+  for (let i = 0; all.length < count; i += 1)
+    all.push(`${all[i % names.length] ?? '新'}${Math.floor(i / names.length) + 2}区`);
   return all.slice(0, count);
 }
 
@@ -65,7 +135,9 @@ function street(a: Position, b: Position, random: Random, amplitude: number): Po
     const bend =
       amplitude *
       envelope *
-      (0.03 * Math.sin(2 * Math.PI * f1 * t + phase1) + 0.015 * Math.sin(2 * Math.PI * f2 * t + phase2) + random.range(-0.006, 0.006));
+      (0.03 * Math.sin(2 * Math.PI * f1 * t + phase1) +
+        0.015 * Math.sin(2 * Math.PI * f2 * t + phase2) +
+        random.range(-0.006, 0.006));
     points.push([round6(a[0] + t * dx + bend * px), round6(a[1] + t * dy + bend * py)]);
   }
   points.push(b);
@@ -125,19 +197,22 @@ export function buildGrids(count: number, managerIds: readonly string[], random:
   const horizontal: Position[][][] = []; // horizontal[i][j]: corner (i,j) -> (i,j+1), west to east
   for (let i = 0; i <= rows; i += 1) {
     const row: Position[][] = [];
-    for (let j = 0; j < cols; j += 1) row.push(street(corner(i, j), corner(i, j + 1), random, i === 0 || i === rows ? 0.3 : 1));
+    for (let j = 0; j < cols; j += 1)
+      row.push(street(corner(i, j), corner(i, j + 1), random, i === 0 || i === rows ? 0.3 : 1));
     horizontal.push(row);
   }
   const vertical: Position[][][] = []; // vertical[i][j]: corner (i,j) -> (i+1,j), south to north
   for (let i = 0; i < rows; i += 1) {
     const row: Position[][] = [];
-    for (let j = 0; j <= cols; j += 1) row.push(street(corner(i, j), corner(i + 1, j), random, j === 0 || j === cols ? 0.3 : 1));
+    for (let j = 0; j <= cols; j += 1)
+      row.push(street(corner(i, j), corner(i + 1, j), random, j === 0 || j === cols ? 0.3 : 1));
     vertical.push(row);
   }
   const edge = (set: Position[][][], i: number, j: number): Position[] => set[i]?.[j] ?? [];
 
   const mergedAt = new Map<number, number>(); // row -> first column of its merged pair
-  for (const row of random.shuffle(Array.from({ length: rows }, (_, i) => i)).slice(0, merges)) mergedAt.set(row, random.int(0, cols - 2));
+  for (const row of random.shuffle(Array.from({ length: rows }, (_, i) => i)).slice(0, merges))
+    mergedAt.set(row, random.int(0, cols - 2));
 
   // Grids in serpentine order from the north-west, so consecutive grids are neighbours (and so are their managers).
   const cells: { row: number; col: number; span: number }[] = [];
@@ -159,7 +234,12 @@ export function buildGrids(count: number, managerIds: readonly string[], random:
     const sides: Position[][] = [];
     for (let j = col; j < col + span; j += 1) sides.push(edge(horizontal, row, j));
     sides.push(edge(vertical, row, col + span));
-    for (let j = col + span - 1; j >= col; j -= 1) sides.push(edge(horizontal, row + 1, j).slice().reverse());
+    for (let j = col + span - 1; j >= col; j -= 1)
+      sides.push(
+        edge(horizontal, row + 1, j)
+          .slice()
+          .reverse(),
+      );
     sides.push(edge(vertical, row, col).slice().reverse());
     const ring: Position[] = [];
     for (const side of sides) for (let k = 0; k < side.length - 1; k += 1) ring.push([...(side[k] as Position)]);
@@ -168,7 +248,12 @@ export function buildGrids(count: number, managerIds: readonly string[], random:
     return {
       type: 'Feature',
       id: gridId,
-      properties: { gridId, name: names[index] ?? gridId, households: householdsOf(random.int(0, 1000)), managerIds: [] as string[] },
+      properties: {
+        gridId,
+        name: names[index] ?? gridId,
+        households: householdsOf(random.int(0, 1000)),
+        managerIds: [] as string[],
+      },
       geometry: { type: 'Polygon', coordinates: [ring] },
     };
   });

@@ -16,12 +16,29 @@ import type {
   WorkCalendar,
 } from '../../packages/core/src/contracts.js';
 import { LEAD_EVENT_TYPES } from '../../packages/core/src/contracts.js';
-import { EventLog, TYPE, assignLead, managerSkills, managerTraits, simulatePilot, type SimulationContext } from './events.js';
+import {
+  EventLog,
+  TYPE,
+  assignLead,
+  managerSkills,
+  managerTraits,
+  simulatePilot,
+  type SimulationContext,
+} from './events.js';
 import { buildGrids } from './grids.js';
 import { buildOrg, pad } from './org.js';
 import { Random } from './random.js';
 import { pilotTargets } from './targets.js';
-import { SECONDS_PER_DAY, dayNumber, isoDate, localDate, offsetMinutes, offsetSuffix, pilotCalendar, workingDayTest } from './time.js';
+import {
+  SECONDS_PER_DAY,
+  dayNumber,
+  isoDate,
+  localDate,
+  offsetMinutes,
+  offsetSuffix,
+  pilotCalendar,
+  workingDayTest,
+} from './time.js';
 
 export { eventsToCsv, orgTreeToCsv, targetsToCsv, calendarToCsv } from './csv.js';
 
@@ -74,7 +91,8 @@ const EVENTS_PER_LEAD = 6.4;
 const MIN_TODAY_EVENTS = 3;
 
 function positiveInteger(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`generatePilot: ${name} must be an integer >= ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`generatePilot: ${name} must be an integer >= ${min}, got ${value}`);
   return value;
 }
 
@@ -104,7 +122,10 @@ export function generatePilot(options: PilotOptions = {}): PilotData {
   const nowSec =
     clock === undefined
       ? todayStart + DAY - 1
-      : Math.min(todayStart + DAY - 1, Math.max(todayStart, Math.floor(clock.getTime() / 1000) + offset * 60 - firstDay * DAY));
+      : Math.min(
+          todayStart + DAY - 1,
+          Math.max(todayStart, Math.floor(clock.getTime() / 1000) + offset * 60 - firstDay * DAY),
+        );
 
   const org = buildOrg({ subbranches, teamsPerSubbranch, managers: managerCount }, new Random(subSeed(seed, 1)));
   const managerIds = org.managers.map((m) => m.id);
@@ -144,7 +165,14 @@ export function generatePilot(options: PilotOptions = {}): PilotData {
   ensureToday(log, ctx, todayStart, managerGrids, households, fitRandom);
   const dropped = eventTarget === undefined ? undefined : fitToCount(log, eventTarget, todayStart, fitRandom);
 
-  const events = writeEvents(log, { firstDay, days, offset, managerIds, gridIds: grids.features.map((f) => f.properties.gridId), dropped });
+  const events = writeEvents(log, {
+    firstDay,
+    days,
+    offset,
+    managerIds,
+    gridIds: grids.features.map((f) => f.properties.gridId),
+    dropped,
+  });
 
   // Targets follow the pilot's own full-activity rate per manager and working day (today excluded: it is partial).
   const countsByType = new Array<number>(LEAD_EVENT_TYPES.length).fill(0);
@@ -198,7 +226,10 @@ function topUp(
   for (let attempts = 0; log.size < target && attempts < target * 4; attempts += 1) {
     const day = days.length > 0 ? random.pick(days) : ctx.days - 1;
     const latest = day === ctx.days - 1 ? ctx.nowSec : day * DAY + 9.5 * 3600;
-    const assignedSec = Math.max(day * DAY, Math.floor(Math.min(latest, day * DAY + random.range(8 * 3600, 9.5 * 3600))));
+    const assignedSec = Math.max(
+      day * DAY,
+      Math.floor(Math.min(latest, day * DAY + random.range(8 * 3600, 9.5 * 3600))),
+    );
     assignLead(log, ctx, random.int(0, managers - 1), assignedSec, managerGrids, households);
   }
 }
@@ -218,12 +249,21 @@ function ensureToday(
   let count = 0;
   for (let i = 0; i < log.size; i += 1) if ((log.sec[i] ?? 0) >= todayStart) count += 1;
   const contacted: number[] = [];
-  for (let lead = 0; lead < log.leadContact.length; lead += 1) if ((log.leadContact[lead] ?? -1) >= 0) contacted.push(lead);
+  for (let lead = 0; lead < log.leadContact.length; lead += 1)
+    if ((log.leadContact[lead] ?? -1) >= 0) contacted.push(lead);
   const window = Math.max(0, Math.min(ctx.nowSec - todayStart, 15 * 60));
   for (; count < MIN_TODAY_EVENTS; count += 1) {
     const sec = todayStart + random.int(0, window);
     if (contacted.length > 0) log.add(random.pick(contacted), sec, TYPE.followup);
-    else assignLead(log, { ...ctx, nowSec: Math.max(ctx.nowSec, sec) }, random.int(0, ctx.traits.length - 1), sec, managerGrids, households);
+    else
+      assignLead(
+        log,
+        { ...ctx, nowSec: Math.max(ctx.nowSec, sec) },
+        random.int(0, ctx.traits.length - 1),
+        sec,
+        managerGrids,
+        households,
+      );
   }
 }
 
@@ -231,7 +271,12 @@ function ensureToday(
  * Drops randomly chosen whole leads until exactly `target` events remain; leads with an event today are kept so
  * today stays busy. Dropping a random lead keeps every rate of the log as it was.
  */
-function fitToCount(log: EventLog, target: number, todayStart: number, random: Random): { leads: Uint8Array; events: Uint8Array } {
+function fitToCount(
+  log: EventLog,
+  target: number,
+  todayStart: number,
+  random: Random,
+): { leads: Uint8Array; events: Uint8Array } {
   const leads = new Uint8Array(log.leadEvents.length);
   const events = new Uint8Array(log.size);
   const keep = new Uint8Array(log.leadEvents.length);
@@ -253,7 +298,8 @@ function fitToCount(log: EventLog, target: number, todayStart: number, random: R
     for (let i = 0; i < log.size; i += 1) {
       const lead = log.lead[i] ?? 0;
       const last = latest.get(lead);
-      if (leads[lead] === 0 && events[i] === 0 && (last === undefined || (log.sec[i] ?? 0) >= (log.sec[last] ?? 0))) latest.set(lead, i);
+      if (leads[lead] === 0 && events[i] === 0 && (last === undefined || (log.sec[i] ?? 0) >= (log.sec[last] ?? 0)))
+        latest.set(lead, i);
     }
     if (latest.size === 0) break;
     // Today's events go last: only a count smaller than today alone holds empties today.

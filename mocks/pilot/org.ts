@@ -3,14 +3,29 @@ import type { Random } from './random.js';
 
 /** Hangzhou districts: the sub-branches of the pilot branch (code for the id, name for 支行). */
 const DISTRICTS: readonly (readonly [string, string])[] = [
-  ['xh', '西湖'], ['bj', '滨江'], ['gs', '拱墅'], ['sc', '上城'], ['xs', '萧山'], ['yh', '余杭'], ['lp', '临平'],
-  ['qt', '钱塘'], ['fy', '富阳'], ['la', '临安'], ['tl', '桐庐'], ['ca', '淳安'], ['jd', '建德'],
+  ['xh', '西湖'],
+  ['bj', '滨江'],
+  ['gs', '拱墅'],
+  ['sc', '上城'],
+  ['xs', '萧山'],
+  ['yh', '余杭'],
+  ['lp', '临平'],
+  ['qt', '钱塘'],
+  ['fy', '富阳'],
+  ['la', '临安'],
+  ['tl', '桐庐'],
+  ['ca', '淳安'],
+  ['jd', '建德'],
 ];
 const TEAM_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 // Common Chinese surnames, most frequent first, and characters common in given names.
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤'];
-const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红鹏辉建文斌宇浩凯健俊帆帅旭宁婷雪琳晨欣怡佳悦思雨嘉颖子涵博航昊然睿泽轩瑞昕诗梦晓亮峰志飞海波鑫'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤',
+];
+const GIVEN = [
+  ...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红鹏辉建文斌宇浩凯健俊帆帅旭宁婷雪琳晨欣怡佳悦思雨嘉颖子涵博航昊然睿泽轩瑞昕诗梦晓亮峰志飞海波鑫',
+];
 
 export interface PilotOrg {
   orgTree: OrgTree;
@@ -45,7 +60,10 @@ function uniqueNames(count: number, random: Random): string[] {
   return names;
 }
 
-export function buildOrg(options: { subbranches: number; teamsPerSubbranch: number; managers: number }, random: Random): PilotOrg {
+export function buildOrg(
+  options: { subbranches: number; teamsPerSubbranch: number; managers: number },
+  random: Random,
+): PilotOrg {
   const orgTree: OrgTree = [
     { id: 'bank', name: '某某银行', parentId: null, level: 'bank' },
     { id: 'br-hz', name: '杭州分行', parentId: 'bank', level: 'branch' },
@@ -63,7 +81,12 @@ export function buildOrg(options: { subbranches: number; teamsPerSubbranch: numb
     const short = district ? district[1] : `第${s + 1}`;
     for (let t = 0; t < options.teamsPerSubbranch; t += 1) {
       const numeral = TEAM_NUMERALS[t] ?? String(t + 1);
-      const team: OrgNode = { id: `tm-${code}-${t + 1}`, name: `${short}营销${numeral}组`, parentId: subbranch.id, level: 'team' };
+      const team: OrgNode = {
+        id: `tm-${code}-${t + 1}`,
+        name: `${short}营销${numeral}组`,
+        parentId: subbranch.id,
+        level: 'team',
+      };
       teams.push(team);
       teamSubbranch.push(s);
       orgTree.push(team);
@@ -78,7 +101,12 @@ export function buildOrg(options: { subbranches: number; teamsPerSubbranch: numb
     const teamIndex = Math.floor((m * teams.length) / options.managers);
     const team = teams[teamIndex];
     if (!team) throw new RangeError('a pilot needs at least one team');
-    const manager: OrgNode = { id: `m-${pad(m + 1, width)}`, name: names[m] ?? '', parentId: team.id, level: 'manager' };
+    const manager: OrgNode = {
+      id: `m-${pad(m + 1, width)}`,
+      name: names[m] ?? '',
+      parentId: team.id,
+      level: 'manager',
+    };
     managers.push(manager);
     managerTeam.push(teamIndex);
     orgTree.push(manager);

@@ -4,7 +4,11 @@ import { isoDate, mondayOf } from './time.js';
 const MS_PER_DAY = 86_400_000;
 
 /** Targets for fraction indicators: the same bar for every org and period. */
-export const FRACTION_TARGETS: Readonly<Record<string, number>> = { claim_rate: 0.9, followup_rate: 0.8, logged_rate: 0.85 };
+export const FRACTION_TARGETS: Readonly<Record<string, number>> = {
+  claim_rate: 0.9,
+  followup_rate: 0.8,
+  logged_rate: 0.85,
+};
 
 export interface TargetOrg {
   id: string;
@@ -26,8 +30,10 @@ function pilotPeriods(firstDay: number, lastDay: number, isWorkingDay: (day: num
     if (start > lastDay) break;
     periods.push({ kind: 'month', start, end: Date.UTC(y, m + 1, 1) / MS_PER_DAY - 1 });
   }
-  for (let monday = mondayOf(firstDay); monday <= lastDay; monday += 7) periods.push({ kind: 'week', start: monday, end: monday + 6 });
-  for (let day = firstDay; day <= lastDay; day += 1) if (isWorkingDay(day)) periods.push({ kind: 'day', start: day, end: day });
+  for (let monday = mondayOf(firstDay); monday <= lastDay; monday += 7)
+    periods.push({ kind: 'week', start: monday, end: monday + 6 });
+  for (let day = firstDay; day <= lastDay; day += 1)
+    if (isWorkingDay(day)) periods.push({ kind: 'day', start: day, end: day });
   return periods;
 }
 
@@ -55,7 +61,8 @@ export function pilotTargets(options: {
         const target = Math.max(1, Math.round(rate * org.managers * workingDays * 1.1));
         targets.push({ org: org.id, indicator, period: period.kind, start, target });
       }
-      for (const [indicator, target] of Object.entries(FRACTION_TARGETS)) targets.push({ org: org.id, indicator, period: period.kind, start, target });
+      for (const [indicator, target] of Object.entries(FRACTION_TARGETS))
+        targets.push({ org: org.id, indicator, period: period.kind, start, target });
     }
   }
   return targets;

@@ -26,7 +26,10 @@ async function server(tamper: Tamper = {}): Promise<RunningServer> {
   return started;
 }
 
-async function cli(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), env, cwd: dir, isTty: false };
@@ -59,11 +62,19 @@ describe('stride-conformance', () => {
     const { code, out } = await cli(['--url', url, ...SMALL, '--json', 'report.json', '--html', 'report.html']);
     assert.equal(code, 1);
     assert.match(out, /^Funnel: seven stages, counts never rise\s+FAIL/m);
-    assert.match(out, new RegExp(`✗ GET /v1/funnel \\?org=bank&period=month&date=${TODAY}\\n    funnel rises: intent \\d+ > visited \\d+`));
+    assert.match(
+      out,
+      new RegExp(
+        `✗ GET /v1/funnel \\?org=bank&period=month&date=${TODAY}\\n    funnel rises: intent \\d+ > visited \\d+`,
+      ),
+    );
     assert.match(out, /Not conformant: 10 passed, 1 failed, 0 skipped/);
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ConformanceReport;
     assert.equal(report.ok, false);
-    assert.deepEqual(report.checks.filter((c) => c.status === 'fail').map((c) => c.id), ['funnel']);
+    assert.deepEqual(
+      report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+      ['funnel'],
+    );
     const html = await readFile(join(dir, 'report.html'), 'utf8');
     assert.match(html, /<tr class="fail"><td>Funnel: seven stages, counts never rise/);
     assert.match(html, /funnel rises: intent \d+ &gt; visited \d+/);
@@ -71,7 +82,19 @@ describe('stride-conformance', () => {
 
   it('escapes what the back end sent in the HTML report', async () => {
     const { url } = await server({
-      before: (method) => (method === 'coverage' ? { status: 500, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'x', status: 500, detail: '<img src=x onerror=alert(1)>' }) } : undefined),
+      before: (method) =>
+        method === 'coverage'
+          ? {
+              status: 500,
+              contentType: 'application/problem+json',
+              body: JSON.stringify({
+                type: 'about:blank',
+                title: 'x',
+                status: 500,
+                detail: '<img src=x onerror=alert(1)>',
+              }),
+            }
+          : undefined,
     });
     await cli(['--url', url, ...SMALL, '--html', 'escaped.html']);
     const html = await readFile(join(dir, 'escaped.html'), 'utf8');
@@ -81,10 +104,23 @@ describe('stride-conformance', () => {
 
   it('reads credentials from the environment variable it is told, and never prints them', async () => {
     const backEnd = await server();
-    const { code, out } = await cli(['--url', backEnd.url, ...SMALL, '--max-requests', '3', '--auth-env', 'BANK_TOKEN', '--header-env', 'X-Portal-Session=PORTAL_SESSION'], {
-      BANK_TOKEN: 'tok-123',
-      PORTAL_SESSION: 'sess-456',
-    });
+    const { code, out } = await cli(
+      [
+        '--url',
+        backEnd.url,
+        ...SMALL,
+        '--max-requests',
+        '3',
+        '--auth-env',
+        'BANK_TOKEN',
+        '--header-env',
+        'X-Portal-Session=PORTAL_SESSION',
+      ],
+      {
+        BANK_TOKEN: 'tok-123',
+        PORTAL_SESSION: 'sess-456',
+      },
+    );
     assert.equal(code, 0);
     assert.equal(backEnd.stats.headers.length, 3);
     for (const headers of backEnd.stats.headers) {
@@ -112,22 +148,33 @@ describe('stride-conformance', () => {
   it('checks a JS adapter module given with --adapter', async () => {
     const module = join(dir, 'bank-adapter.mjs');
     // A deliberately broken adapter: its funnel is missing the stages array, everything else is absent.
-    await writeFile(module, `export const adapter = {
+    await writeFile(
+      module,
+      `export const adapter = {
   orgTree: async () => [{ id: 'hq', name: 'HQ', parentId: null, level: 'bank' }],
   funnel: async (q) => ({ asOf: '2000-01-01T00:00:00+08:00', scope: q.scope }),
-};\n`);
+};\n`,
+    );
     const { code, out } = await cli(['--adapter', './bank-adapter.mjs', ...SMALL]);
     assert.equal(code, 1);
     assert.match(out, /Stride conformance: adapter/);
-    assert.match(out, /✗ adapter\.funnel\(\) \{"scope":\{"org":"hq","period":"month","date":"[\d-]+"\}\}\n {4}funnel: stages: missing/);
+    assert.match(
+      out,
+      /✗ adapter\.funnel\(\) \{"scope":\{"org":"hq","period":"month","date":"[\d-]+"\}\}\n {4}funnel: stages: missing/,
+    );
   });
 
   it('runs as a command through its launcher with the exit code of the result', async () => {
     const { url } = await server(risingFunnel);
     const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile(process.execPath, [BIN, '--url', url, ...SMALL, '--no-color'], { cwd: dir, timeout: 60_000 }, (error, stdout) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout });
-      });
+      execFile(
+        process.execPath,
+        [BIN, '--url', url, ...SMALL, '--no-color'],
+        { cwd: dir, timeout: 60_000 },
+        (error, stdout) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout });
+        },
+      );
     });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /Not conformant: 10 passed, 1 failed/);

@@ -1,6 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runConformance, percentile, type CheckId, type ConformanceOptions, type ConformanceReport } from '../../packages/conformance/src/index.js';
+import {
+  runConformance,
+  percentile,
+  type CheckId,
+  type ConformanceOptions,
+  type ConformanceReport,
+} from '../../packages/conformance/src/index.js';
 import {
   DEFAULT_CATALOGUE,
   StrideError,
@@ -16,14 +22,22 @@ import { referenceEngine, startServer, type RunningServer, type Tamper } from '.
 /** The pilot ends today (in the bank's zone), so the checks run on the dates a bank would check. */
 const TODAY = referenceEngine().pilot.today;
 /** A small matrix for the broken back ends: one date, two periods, one org per level, one manager. */
-const SMALL: Partial<ConformanceOptions> = { dates: [TODAY], periods: ['month', 'pilot'], orgsPerLevel: 1, managers: 1 };
+const SMALL: Partial<ConformanceOptions> = {
+  dates: [TODAY],
+  periods: ['month', 'pilot'],
+  orgsPerLevel: 1,
+  managers: 1,
+};
 
 const servers: RunningServer[] = [];
 after(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-async function runAgainst(tamper: Tamper, options: Partial<ConformanceOptions> = {}): Promise<{ report: ConformanceReport; server: RunningServer }> {
+async function runAgainst(
+  tamper: Tamper,
+  options: Partial<ConformanceOptions> = {},
+): Promise<{ report: ConformanceReport; server: RunningServer }> {
   const server = await startServer(tamper);
   servers.push(server);
   const report = await runConformance({ ...SMALL, ...options, url: server.url });
@@ -56,8 +70,19 @@ describe('percentile (nearest rank)', () => {
 
 describe('the reference back end', () => {
   it('passes every check on the full default matrix', async () => {
-    const { report, server } = await runAgainst({}, { dates: undefined, periods: undefined, orgsPerLevel: undefined, managers: undefined });
-    assert.deepEqual(failedChecks(report), [], JSON.stringify(report.checks.filter((c) => c.status === 'fail'), null, 1));
+    const { report, server } = await runAgainst(
+      {},
+      { dates: undefined, periods: undefined, orgsPerLevel: undefined, managers: undefined },
+    );
+    assert.deepEqual(
+      failedChecks(report),
+      [],
+      JSON.stringify(
+        report.checks.filter((c) => c.status === 'fail'),
+        null,
+        1,
+      ),
+    );
     assert.equal(report.ok, true);
     for (const c of report.checks) assert.equal(c.status, 'pass', `${c.id} ran and passed`);
     // 6 periods × 2 dates × 8 scopes (bank, branch, 2 sub-branches, 2 teams, 2 managers) were asked
@@ -65,7 +90,12 @@ describe('the reference back end', () => {
     assert.equal(server.stats.requests, report.requests.made);
     assert.ok(report.latency.p50Ms !== null && report.latency.p95Ms !== null);
     assert.deepEqual(Object.keys(report.latency.byEndpoint).sort(), [
-      'GET /v1/coverage', 'GET /v1/funnel', 'GET /v1/grids', 'GET /v1/indicators', 'GET /v1/leaderboard', 'GET /v1/org-tree',
+      'GET /v1/coverage',
+      'GET /v1/funnel',
+      'GET /v1/grids',
+      'GET /v1/indicators',
+      'GET /v1/leaderboard',
+      'GET /v1/org-tree',
     ]);
   });
 
@@ -203,18 +233,26 @@ describe('broken back ends are each caught with the right message', () => {
   it('a 400 that is not problem+json, or carries a stack trace', async () => {
     const { report } = await runAgainst({
       before: (_method, url) => {
-        if (url.searchParams.get('period') === 'fortnight') return { status: 400, contentType: 'text/plain', body: 'bad period' };
+        if (url.searchParams.get('period') === 'fortnight')
+          return { status: 400, contentType: 'text/plain', body: 'bad period' };
         if (url.searchParams.get('org') === 'stride-conformance-unknown-org') {
           return {
             status: 404,
             contentType: 'application/problem+json',
-            body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'NoSuchOrg\n    at lookup (/srv/org.js:3:7)' }),
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Not Found',
+              status: 404,
+              detail: 'NoSuchOrg\n    at lookup (/srv/org.js:3:7)',
+            }),
           };
         }
         return undefined;
       },
     });
-    const messages = check(report, 'bad-requests').examples.map((e) => e.message).sort();
+    const messages = check(report, 'bad-requests')
+      .examples.map((e) => e.message)
+      .sort();
     assert.deepEqual(messages, [
       'an unknown org got 404 but the body carries a stack trace',
       'an unknown period got 400 as text/plain; expected application/problem+json',
@@ -223,7 +261,10 @@ describe('broken back ends are each caught with the right message', () => {
 
   it('a slow endpoint is named with its p95 against the budget', async () => {
     const { report } = await runAgainst(
-      { before: (method) => (method === 'funnel' ? new Promise((resolve) => setTimeout(() => resolve(undefined), 600)) : undefined) },
+      {
+        before: (method) =>
+          method === 'funnel' ? new Promise((resolve) => setTimeout(() => resolve(undefined), 600)) : undefined,
+      },
       { periods: ['month'], latencyBudget: { p50Ms: 300, p95Ms: 400 } },
     );
     const latency = check(report, 'latency');
@@ -249,9 +290,18 @@ describe('broken back ends are each caught with the right message', () => {
       },
     });
     assert.deepEqual(failedChecks(report).sort(), ['as-of', 'ranges', 'scope', 'targets']);
-    assert.match(check(report, 'ranges').examples[0]!.message, /^claim_rate is a fraction but indicators\[1\]\.value is 77\.6 \(fractions lie in 0-1, not percent\)$/);
-    assert.match(check(report, 'targets').examples[0]!.message, /^indicators\[4\]\.target is -5: targets are never negative$/);
-    assert.match(check(report, 'as-of').examples[0]!.message, new RegExp(`^asOf ${dayAfter(TODAY)}T09:00:00\\+08:00 is after the end of date ${TODAY}$`));
+    assert.match(
+      check(report, 'ranges').examples[0]!.message,
+      /^claim_rate is a fraction but indicators\[1\]\.value is 77\.6 \(fractions lie in 0-1, not percent\)$/,
+    );
+    assert.match(
+      check(report, 'targets').examples[0]!.message,
+      /^indicators\[4\]\.target is -5: targets are never negative$/,
+    );
+    assert.match(
+      check(report, 'as-of').examples[0]!.message,
+      new RegExp(`^asOf ${dayAfter(TODAY)}T09:00:00\\+08:00 is after the end of date ${TODAY}$`),
+    );
     const scope = check(report, 'scope').examples[0]!;
     assert.equal(scope.endpoint, 'GET /v1/funnel');
     assert.match(scope.message, /^scope\.org is "somewhere-else", the query asked for "bank"$/);
@@ -266,10 +316,13 @@ describe('a JS adapter', () => {
     const call = (method: AdapterMethod) => async (query: unknown) => {
       // The engine answers an unknown metric with nulls; a bank adapter in front of it refuses, as the REST contract does.
       const metric = (query as { metric?: string }).metric;
-      if (metric !== undefined && !known.has(metric)) throw new StrideError('http', method, `unknown metric "${metric}"`, { status: 400 });
+      if (metric !== undefined && !known.has(metric))
+        throw new StrideError('http', method, `unknown metric "${metric}"`, { status: 400 });
       return structuredClone(callEngine(engine, method, query));
     };
-    engineAdapter = Object.fromEntries((['indicators', 'leaderboard', 'funnel', 'coverage', 'grids', 'orgTree'] as const).map((m) => [m, call(m)])) as StrideAdapter;
+    engineAdapter = Object.fromEntries(
+      (['indicators', 'leaderboard', 'funnel', 'coverage', 'grids', 'orgTree'] as const).map((m) => [m, call(m)]),
+    ) as StrideAdapter;
   });
 
   it('is checked the same way and passes on the engine', async () => {
@@ -290,12 +343,17 @@ describe('a JS adapter', () => {
       },
     };
     const report = await runConformance({ ...SMALL, adapter: lenient });
-    const messages = check(report, 'bad-requests').examples.map((e) => e.message).sort();
+    const messages = check(report, 'bad-requests')
+      .examples.map((e) => e.message)
+      .sort();
     assert.deepEqual(messages, [
-      'a date that is not a date was rejected as a server error (500); it is the caller\'s mistake, a 4xx',
+      "a date that is not a date was rejected as a server error (500); it is the caller's mistake, a 4xx",
       'a malformed date was answered with data; expected a rejection',
     ]);
-    assert.equal(check(report, 'bad-requests').examples.find((e) => e.message.startsWith('a malformed'))!.endpoint, 'adapter.funnel()');
+    assert.equal(
+      check(report, 'bad-requests').examples.find((e) => e.message.startsWith('a malformed'))!.endpoint,
+      'adapter.funnel()',
+    );
   });
 
   it('without some methods runs what it has and says what is missing', async () => {
@@ -304,7 +362,10 @@ describe('a JS adapter', () => {
     assert.deepEqual(failedChecks(report), []);
     assert.equal(check(report, 'funnel').status, 'skip');
     assert.equal(check(report, 'coverage').status, 'skip');
-    assert.match(check(report, 'responses').note ?? '', /no leaderboard\(\), funnel\(\), coverage\(\), grids\(\)|no grids\(\), leaderboard\(\), funnel\(\), coverage\(\)/);
+    assert.match(
+      check(report, 'responses').note ?? '',
+      /no leaderboard\(\), funnel\(\), coverage\(\), grids\(\)|no grids\(\), leaderboard\(\), funnel\(\), coverage\(\)/,
+    );
   });
 
   it('without an org tree cannot be walked, and says so', async () => {

@@ -17,7 +17,10 @@ let server: StrideServer;
 let base: string;
 
 before(async () => {
-  warehouse = await openWarehouse({ ...generatePilot({ today: '2026-03-10', now: NOW, managers: 16, grids: 20, events: 6_000 }), now: () => NOW });
+  warehouse = await openWarehouse({
+    ...generatePilot({ today: '2026-03-10', now: NOW, managers: 16, grids: 20, events: 6_000 }),
+    now: () => NOW,
+  });
   server = createStrideServer({
     warehouse,
     metrics: createMetricsService(warehouse),
@@ -37,7 +40,9 @@ test('the DuckDB reference server passes every conformance check', async () => {
     now: () => NOW,
     maxRequests: 300,
   });
-  const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.examples.map((e) => e.message).join('; ')}`);
+  const failed = report.checks
+    .filter((c) => c.status === 'fail')
+    .map((c) => `${c.id}: ${c.examples.map((e) => e.message).join('; ')}`);
   assert.deepEqual(failed, []);
   assert.ok(report.requests.made > 50, `made ${report.requests.made} requests`);
   assert.equal(report.checks.filter((c) => c.status === 'pass').length >= 10, true);

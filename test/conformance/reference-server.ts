@@ -51,7 +51,12 @@ export function referenceEngine(): { pilot: PilotData; engine: MetricsEngine } {
 }
 
 function problem(status: number, detail: string, errors?: Problem['errors']): Reply {
-  const body: Problem = { type: 'about:blank', title: status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Error', status, detail };
+  const body: Problem = {
+    type: 'about:blank',
+    title: status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Error',
+    status,
+    detail,
+  };
   if (errors) body.errors = errors;
   return { status, contentType: 'application/problem+json', body: JSON.stringify(body) };
 }
@@ -63,20 +68,27 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** Parameter checks of the contract (docs/openapi.yaml): every bad one is a 400 naming it. */
-function readQuery(method: AdapterMethod, url: URL, pilot: PilotData): { query: unknown } | { errors: NonNullable<Problem['errors']> } {
+function readQuery(
+  method: AdapterMethod,
+  url: URL,
+  pilot: PilotData,
+): { query: unknown } | { errors: NonNullable<Problem['errors']> } {
   const params = url.searchParams;
   const errors: NonNullable<Problem['errors']> = [];
   const nodes = new Map(pilot.orgTree.map((node) => [node.id, node]));
   const org = params.get('org') ?? '';
-  if (method !== 'orgTree' && (!nodes.has(org) || nodes.get(org)?.level === 'manager')) errors.push({ path: 'org', message: `unknown org "${org}"` });
+  if (method !== 'orgTree' && (!nodes.has(org) || nodes.get(org)?.level === 'manager'))
+    errors.push({ path: 'org', message: `unknown org "${org}"` });
   const scope: Scope = { org, period: params.get('period') as Scope['period'], date: params.get('date') ?? '' };
   const manager = params.get('manager');
   if (manager !== null) {
-    if (nodes.get(manager)?.level !== 'manager') errors.push({ path: 'manager', message: `unknown manager "${manager}"` });
+    if (nodes.get(manager)?.level !== 'manager')
+      errors.push({ path: 'manager', message: `unknown manager "${manager}"` });
     scope.manager = manager;
   }
   if (method !== 'orgTree' && method !== 'grids') {
-    if (!PERIOD_KINDS.includes(scope.period)) errors.push({ path: 'period', message: `unknown period "${scope.period}"` });
+    if (!PERIOD_KINDS.includes(scope.period))
+      errors.push({ path: 'period', message: `unknown period "${scope.period}"` });
     if (!isCalendarDate(scope.date)) errors.push({ path: 'date', message: `malformed date "${scope.date}"` });
   }
   let query: unknown = { scope };
@@ -85,7 +97,8 @@ function readQuery(method: AdapterMethod, url: URL, pilot: PilotData): { query: 
     query = rows ? { scope, rows } : { scope };
   } else if (method === 'leaderboard') {
     const metric = params.get('metric') ?? '';
-    if (metric !== 'points' && !DEFAULT_CATALOGUE.some((d) => d.id === metric)) errors.push({ path: 'metric', message: `unknown metric "${metric}"` });
+    if (metric !== 'points' && !DEFAULT_CATALOGUE.some((d) => d.id === metric))
+      errors.push({ path: 'metric', message: `unknown metric "${metric}"` });
     query = { scope, board: params.get('board'), metric };
   } else if (method === 'grids') {
     query = { org };
@@ -97,7 +110,9 @@ function readQuery(method: AdapterMethod, url: URL, pilot: PilotData): { query: 
 
 export async function startServer(tamper: Tamper = {}): Promise<RunningServer> {
   const { pilot, engine } = referenceEngine();
-  const byPath = new Map((Object.entries(REST_PATHS) as [AdapterMethod, string][]).map(([method, path]) => [`/api${path}`, method]));
+  const byPath = new Map(
+    (Object.entries(REST_PATHS) as [AdapterMethod, string][]).map(([method, path]) => [`/api${path}`, method]),
+  );
   const stats: RunningServer['stats'] = { requests: 0, maxInFlight: 0, headers: [] };
   let inFlight = 0;
 
@@ -108,14 +123,16 @@ export async function startServer(tamper: Tamper = {}): Promise<RunningServer> {
     const replaced = await tamper.before?.(method, url);
     if (replaced) return replaced;
     const read = readQuery(method, url, pilot);
-    if ('errors' in read) return problem(400, read.errors.map((e) => `${e.path}: ${e.message}`).join('; '), read.errors);
+    if ('errors' in read)
+      return problem(400, read.errors.map((e) => `${e.path}: ${e.message}`).join('; '), read.errors);
     try {
       // A deep copy, so a tamper never changes what the engine hands to the next request.
       let result = structuredClone(callEngine(engine, method, read.query));
       if (tamper.result) result = tamper.result(method, result, url) ?? result;
       return { status: 200, contentType: 'application/json', body: JSON.stringify(result) };
     } catch (error) {
-      if (isStrideError(error) && error.status !== undefined && error.status < 500) return problem(error.status, error.message);
+      if (isStrideError(error) && error.status !== undefined && error.status < 500)
+        return problem(error.status, error.message);
       return problem(500, 'internal error');
     }
   }
@@ -125,11 +142,13 @@ export async function startServer(tamper: Tamper = {}): Promise<RunningServer> {
     stats.headers.push(request.headers);
     inFlight += 1;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
-    void answer(request).catch(() => problem(500, 'internal error')).then((reply) => {
-      response.writeHead(reply.status, { 'Content-Type': reply.contentType });
-      response.end(reply.body);
-      inFlight -= 1;
-    });
+    void answer(request)
+      .catch(() => problem(500, 'internal error'))
+      .then((reply) => {
+        response.writeHead(reply.status, { 'Content-Type': reply.contentType });
+        response.end(reply.body);
+        inFlight -= 1;
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -10,8 +10,16 @@ describe('contracts', () => {
   });
   it('the default catalogue has the ten indicators in the order of the Definitions', () => {
     expect(DEFAULT_CATALOGUE.map((d) => d.id)).to.deep.equal([
-      'assigned', 'claim_rate', 'contacted', 'conversations', 'visits',
-      'followup_rate', 'logged_rate', 'intent', 'applications', 'conversions',
+      'assigned',
+      'claim_rate',
+      'contacted',
+      'conversations',
+      'visits',
+      'followup_rate',
+      'logged_rate',
+      'intent',
+      'applications',
+      'conversions',
     ]);
   });
 });

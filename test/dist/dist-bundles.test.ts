@@ -51,7 +51,7 @@ function intoPage<T>(win: DistWindow, value: T): T {
 /** The bundle's own static adapter, answering from the metrics engine on the test pilot (computed out here). */
 function pilotAdapterIn(win: DistWindow): StrideAdapter {
   const engine = createMetricsEngine({ ...testPilot(), now: () => NOW });
-  const copy = <Q,>(query: Q): Q => JSON.parse(JSON.stringify(query)) as Q;
+  const copy = <Q>(query: Q): Q => JSON.parse(JSON.stringify(query)) as Q;
   return win.Stride!.createStaticAdapter({
     indicators: (q) => intoPage(win, engine.indicators(copy(q))),
     leaderboard: (q) => intoPage(win, engine.leaderboard(copy(q))),
@@ -92,7 +92,8 @@ function canvasColours(canvas: HTMLCanvasElement): number {
   const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
   const colours = new Set<number>();
   const step = 4 * 7;
-  for (let i = 0; i < data.length; i += step) if (data[i + 3]! > 0) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+  for (let i = 0; i < data.length; i += step)
+    if (data[i + 3]! > 0) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
   return colours.size;
 }
 
@@ -110,16 +111,23 @@ interface Painted {
 function paintState(widget: WidgetUnderTest, element: Element): Painted {
   if (count(element, '[part~="loading"]') > 0) return { ok: false, why: 'still loading' };
   const states = shadowRootsOf(element).flatMap((root) => [...root.querySelectorAll('[part~="state"]')]);
-  if (states.length > 0) return { ok: false, why: `shows a state instead of data: ${states.map((s) => s.textContent?.trim()).join(' | ')}` };
+  if (states.length > 0)
+    return { ok: false, why: `shows a state instead of data: ${states.map((s) => s.textContent?.trim()).join(' | ')}` };
   if (count(element, '[part~="dropped"]') > 0) return { ok: false, why: 'dropped items of valid data' };
   if (!/\d/.test(shadowText(element))) return { ok: false, why: 'no number on screen' };
   if (widget.chart && paintedCanvases(element) === 0) return { ok: false, why: 'no chart drawn on a canvas' };
   return { ok: true, why: '' };
 }
 
-async function mountAndPaint(win: DistWindow, widget: WidgetUnderTest, adapter: StrideAdapter, tag = widget.tag): Promise<HTMLElement> {
+async function mountAndPaint(
+  win: DistWindow,
+  widget: WidgetUnderTest,
+  adapter: StrideAdapter,
+  tag = widget.tag,
+): Promise<HTMLElement> {
   const element = win.document.createElement(tag);
-  for (const [name, value] of Object.entries({ org: TEST_ORG, date: TEST_DATE, ...widget.attributes })) element.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ org: TEST_ORG, date: TEST_DATE, ...widget.attributes }))
+    element.setAttribute(name, value);
   Object.assign(element, { adapter, queryClient: win.Stride!.createStrideQueryClient() });
   element.style.display = 'block';
   element.style.width = '1000px';
@@ -135,7 +143,11 @@ async function mountAndPaint(win: DistWindow, widget: WidgetUnderTest, adapter: 
 
 const PAGES = [
   { name: 'stride.min.js (classic script) on a GBK page, strict CSP', query: 'bundle=iife', trustedTypes: false },
-  { name: 'stride.min.js (classic script) on a GBK page, Trusted Types', query: 'bundle=iife&tt=1', trustedTypes: true },
+  {
+    name: 'stride.min.js (classic script) on a GBK page, Trusted Types',
+    query: 'bundle=iife&tt=1',
+    trustedTypes: true,
+  },
   { name: 'stride.esm.js (module) and its chunks, strict CSP', query: 'bundle=esm', trustedTypes: false },
   { name: 'stride.esm.js (module) and its chunks, Trusted Types', query: 'bundle=esm&tt=1', trustedTypes: true },
 ];
@@ -161,7 +173,9 @@ describe('the built files in dist/', () => {
           // The bundle's own Chinese labels survive the page's encoding (the classic bundle is pure ASCII).
           expect(shadowText(element)).to.include('名单下发').and.to.include('名单认领率');
           const engine = createMetricsEngine({ ...testPilot(), now: () => NOW });
-          const assigned = engine.indicators({ scope: { org: TEST_ORG, period: 'month', date: TEST_DATE } }).indicators.find((i) => i.id === 'assigned');
+          const assigned = engine
+            .indicators({ scope: { org: TEST_ORG, period: 'month', date: TEST_DATE } })
+            .indicators.find((i) => i.id === 'assigned');
           expect(shadowText(element)).to.include(new Intl.NumberFormat('zh-CN').format(assigned!.value!));
         }
         element.remove();
@@ -190,9 +204,13 @@ describe('the built files in dist/', () => {
         expect(report.rows).to.equal(data.events.length);
         expect(report.dropped).to.deep.equal([]);
         const query = { scope: { org: TEST_ORG, period: 'month' as const, date: TEST_DATE } };
-        const fromWorker = (await adapter.indicators!(intoPage(win, query), { signal: new win.AbortController().signal })) as IndicatorsResult;
+        const fromWorker = (await adapter.indicators!(intoPage(win, query), {
+          signal: new win.AbortController().signal,
+        })) as IndicatorsResult;
         const expected = createMetricsEngine({ ...data, now: () => NOW }).indicators(query);
-        expect(fromWorker.indicators.map((i) => [i.id, i.value])).to.deep.equal(expected.indicators.map((i) => [i.id, i.value]));
+        expect(fromWorker.indicators.map((i) => [i.id, i.value])).to.deep.equal(
+          expected.indicators.map((i) => [i.id, i.value]),
+        );
         await mountAndPaint(win, WIDGETS[0]!, adapter);
         expect(win.__strideDistLog!.violations, 'securitypolicyviolation events').to.deep.equal([]);
       } finally {
@@ -221,8 +239,18 @@ describe('the built files in dist/', () => {
     expect(win.customElements.get('stride-dashboard')).to.equal(undefined);
     const dashboard = WIDGETS.find((w) => w.tag === 'stride-dashboard')!;
     const element = await mountAndPaint(win, dashboard, pilotAdapterIn(win), 'stride-dashboard-bank');
-    const inner = shadowRootsOf(element).map((root) => root.host.localName).filter((name) => name !== 'stride-dashboard-bank');
-    expect(inner).to.include.members(['stride-indicators-bank', 'stride-leaderboard-bank', 'stride-funnel-bank', 'stride-coverage-map-bank']);
-    expect(inner.every((name) => name.endsWith('-bank')), inner.join(', ')).to.equal(true);
+    const inner = shadowRootsOf(element)
+      .map((root) => root.host.localName)
+      .filter((name) => name !== 'stride-dashboard-bank');
+    expect(inner).to.include.members([
+      'stride-indicators-bank',
+      'stride-leaderboard-bank',
+      'stride-funnel-bank',
+      'stride-coverage-map-bank',
+    ]);
+    expect(
+      inner.every((name) => name.endsWith('-bank')),
+      inner.join(', '),
+    ).to.equal(true);
   });
 });

@@ -59,10 +59,13 @@ function adapterFor(state: State): { adapter: StrideAdapter | undefined; fail():
     adapter[method] = async (query, options) => {
       if (state === 'loading') {
         // Never answers: the skeleton stays.
-        return new Promise((_, reject) => options.signal.addEventListener('abort', () => reject(options.signal.reason)));
+        return new Promise((_, reject) =>
+          options.signal.addEventListener('abort', () => reject(options.signal.reason)),
+        );
       }
       // Not retryable (a 4xx), so the error shows without waiting out the retry delays.
-      if (failing) throw new StrideError('http', method, `${method}: the portal back end answered 400`, { status: 400 });
+      if (failing)
+        throw new StrideError('http', method, `${method}: the portal back end answered 400`, { status: 400 });
       const result = await fn(query, options);
       return state === 'empty' && method !== 'orgTree' ? emptied(result) : result;
     };
@@ -95,11 +98,17 @@ async function reach(element: HTMLElement, client: QueryClient, state: State): P
   for (;;) {
     await new Promise((r) => setTimeout(r, 10));
     const idle = client.isFetching() === 0;
-    const reached = state === 'data' ? idle && !has(element, '[part~="loading"], [part~="state"], [part~="stale"]') : has(element, mark);
+    const reached =
+      state === 'data'
+        ? idle && !has(element, '[part~="loading"], [part~="state"], [part~="stale"]')
+        : has(element, mark);
     if (reached && (state === 'loading' || idle)) break;
-    if (performance.now() - started > 15_000) throw new Error(`${element.tagName.toLowerCase()} never showed the ${state} state`);
+    if (performance.now() - started > 15_000)
+      throw new Error(`${element.tagName.toLowerCase()} never showed the ${state} state`);
   }
-  const updatable = [element, ...shadowRoots(element).flatMap((r) => [...r.querySelectorAll('*')])] as (Element & { updateComplete?: Promise<unknown> })[];
+  const updatable = [element, ...shadowRoots(element).flatMap((r) => [...r.querySelectorAll('*')])] as (Element & {
+    updateComplete?: Promise<unknown>;
+  })[];
   await Promise.all(updatable.map((el) => el.updateComplete));
   // The virtualised leaderboard lays its rows out over a few frames: check what a user sees once it has settled.
   let previous = -1;
@@ -113,7 +122,13 @@ async function reach(element: HTMLElement, client: QueryClient, state: State): P
 
 function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 4).map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 4)
+          .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`)
+          .join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -135,9 +150,14 @@ async function check(widget: WidgetUnderTest, state: State, theme: string, lang:
       await client.refetchQueries();
     }
     await reach(mounted.element, client, state);
-    const results = await (await loadAxe()).run(
+    const results = await (
+      await loadAxe()
+    ).run(
       { include: [mounted.element] },
-      { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } },
+      {
+        resultTypes: ['violations'],
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      },
     );
     return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   } finally {

@@ -8,12 +8,38 @@ import type { AdapterMethod, StrideAdapter } from '@stride/core';
 import { WIDGETS, mountWidget, pilotAdapter, settled, widgetName } from './widgets.js';
 import { allUpdated, visibleText } from './probes.js';
 
-type Edge = 'empty arrays' | 'null numbers' | 'NaN' | 'Infinity' | '-Infinity' | '-0' | 'huge numbers' | '10,000-character names';
-const EDGES: readonly Edge[] = ['empty arrays', 'null numbers', 'NaN', 'Infinity', '-Infinity', '-0', 'huge numbers', '10,000-character names'];
+type Edge =
+  'empty arrays' | 'null numbers' | 'NaN' | 'Infinity' | '-Infinity' | '-0' | 'huge numbers' | '10,000-character names';
+const EDGES: readonly Edge[] = [
+  'empty arrays',
+  'null numbers',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  'huge numbers',
+  '10,000-character names',
+];
 const NON_FINITE: readonly Edge[] = ['NaN', 'Infinity', '-Infinity'];
 
 // Fields that are identity, time or geometry rather than figures: an edge value there is a different test (validation).
-const KEEP = new Set(['asOf', 'scope', 'period', 'coordinates', 'date', 'start', 'end', 'id', 'gridId', 'parentId', 'kind', 'level', 'board', 'metric', 'type']);
+const KEEP = new Set([
+  'asOf',
+  'scope',
+  'period',
+  'coordinates',
+  'date',
+  'start',
+  'end',
+  'id',
+  'gridId',
+  'parentId',
+  'kind',
+  'level',
+  'board',
+  'metric',
+  'type',
+]);
 const NAME_FIELDS = new Set(['name', 'label', 'orgName']);
 const LONG_NAME = '长'.repeat(5_000) + 'x'.repeat(5_000);
 
@@ -30,7 +56,9 @@ function mutate(value: unknown, edge: Edge, key = ''): unknown {
   if (typeof value === 'number') {
     switch (edge) {
       case 'null numbers':
-        return ['value', 'target', 'previous', 'previousValue', 'amount', 'medianDwellHours'].includes(key) ? null : value;
+        return ['value', 'target', 'previous', 'previousValue', 'amount', 'medianDwellHours'].includes(key)
+          ? null
+          : value;
       case 'NaN':
         return Number.NaN;
       case 'Infinity':

@@ -33,8 +33,18 @@ const recordingClock: TimeoutProvider = {
   clearInterval: (id) => clearInterval(id as number),
 };
 
-type Fault = 'serverError' | 'unauthorized' | 'networkError' | 'timeout' | 'malformedJson' | 'invalidData' | 'empty' | 'slow';
-const FAULTS: readonly Fault[] = ['serverError', 'unauthorized', 'networkError', 'timeout', 'malformedJson', 'invalidData', 'empty', 'slow'];
+type Fault =
+  'serverError' | 'unauthorized' | 'networkError' | 'timeout' | 'malformedJson' | 'invalidData' | 'empty' | 'slow';
+const FAULTS: readonly Fault[] = [
+  'serverError',
+  'unauthorized',
+  'networkError',
+  'timeout',
+  'malformedJson',
+  'invalidData',
+  'empty',
+  'slow',
+];
 /** Retried by the query layer: the server's fault or the network's, never the client's (401, bad data). */
 const RETRIED: readonly Fault[] = ['serverError', 'networkError', 'timeout'];
 
@@ -86,7 +96,9 @@ describe('harness: faults', function () {
     timeoutManager.setTimeoutProvider(undefined as unknown as TimeoutProvider);
     worker.events.removeAllListeners();
     worker.stop();
-    console.log(`[faults] ${stats.cases} widget x fault cases over ${WIDGETS.length} widgets and ${FAULTS.length} faults`);
+    console.log(
+      `[faults] ${stats.cases} widget x fault cases over ${WIDGETS.length} widgets and ${FAULTS.length} faults`,
+    );
   });
   beforeEach(() => {
     caseId += 1;
@@ -160,7 +172,10 @@ describe('harness: faults', function () {
           expect(badge, 'time of the data').to.match(/\d{1,2}:\d{2}/);
           if (fault === 'unauthorized') expect(badge).to.contain(common('en', 'sessionExpired'));
           // The data on screen is the last good data: a line of it is still there.
-          const sample = good.split('\n').map((l) => l.trim()).find((l) => l.length > 3 && /\d/.test(l));
+          const sample = good
+            .split('\n')
+            .map((l) => l.trim())
+            .find((l) => l.length > 3 && /\d/.test(l));
           if (sample) expect(visibleText(mounted.element)).to.contain(sample);
         } finally {
           mounted.remove();

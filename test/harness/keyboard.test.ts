@@ -55,7 +55,9 @@ async function quiet(element: HTMLElement, client: QueryClient, timeoutMs = 20_0
   const started = performance.now();
   for (;;) {
     await nextTask();
-    const updatable = [element, ...shadowRoots(element).flatMap((r) => [...r.querySelectorAll('*')])] as (Element & { updateComplete?: Promise<unknown> })[];
+    const updatable = [element, ...shadowRoots(element).flatMap((r) => [...r.querySelectorAll('*')])] as (Element & {
+      updateComplete?: Promise<unknown>;
+    })[];
     await Promise.all(updatable.map((el) => el.updateComplete));
     const loading = shadowRoots(element).some((r) => r.querySelector('[part~="loading"]'));
     const undrawn = chartContainers(element).some((el) => !getInstanceByDom(el));
@@ -134,13 +136,16 @@ function focusProblem(el: Element): string | undefined {
     inset = style.boxShadow.includes('inset');
   }
   // An SVG mark (a sparkline point) shows focus with its stroke, the SVG equivalent of an outline.
-  if (!colour && el instanceof SVGElement && style.stroke !== 'none' && parseFloat(style.strokeWidth) > 0) colour = style.stroke;
+  if (!colour && el instanceof SVGElement && style.stroke !== 'none' && parseFloat(style.strokeWidth) > 0)
+    colour = style.stroke;
   if (!colour) return `${describe_(el)}: no outline or box-shadow while focused`;
   // An outset ring is drawn over what surrounds the element; an inset one over the element itself.
   const behind = backdrop(inset ? el : composedParent(el));
   const ring = over(rgba(colour), behind);
   const ratio = contrast(ring, behind);
-  return ratio >= 3 ? undefined : `${describe_(el)}: focus ring ${colour} has ${ratio.toFixed(2)}:1 against its background`;
+  return ratio >= 3
+    ? undefined
+    : `${describe_(el)}: focus ring ${colour} has ${ratio.toFixed(2)}:1 against its background`;
 }
 
 /* ------------------------------------------------------------------ charts and their tables */
@@ -155,9 +160,14 @@ function chartPoints(root: ShadowRoot): ChartPoint[] | undefined {
   const container = root.querySelector<HTMLElement>('[part~="chart"], [part~="map"]');
   const chart = container ? getInstanceByDom(container) : undefined;
   if (!chart) return undefined;
-  const series = (chart.getOption() as { series?: { name?: string; data?: { name?: string; value?: unknown }[] }[] }).series ?? [];
+  const series =
+    (chart.getOption() as { series?: { name?: string; data?: { name?: string; value?: unknown }[] }[] }).series ?? [];
   return series.flatMap((s) =>
-    (s.data ?? []).flatMap((d) => (typeof d.value === 'number' && Number.isFinite(d.value) ? [{ series: s.name ?? '', name: d.name ?? '', value: d.value }] : [])),
+    (s.data ?? []).flatMap((d) =>
+      typeof d.value === 'number' && Number.isFinite(d.value)
+        ? [{ series: s.name ?? '', name: d.name ?? '', value: d.value }]
+        : [],
+    ),
   );
 }
 
@@ -180,7 +190,9 @@ function tableProblems(root: ShadowRoot, points: ChartPoint[]): string[] {
   const rows = [...table.querySelectorAll('tbody tr')] as HTMLTableRowElement[];
   const problems: string[] = [];
   for (const point of points) {
-    const row = rows.find((r) => Object.values(r.dataset).includes(point.name) || r.cells[0]?.textContent?.trim() === point.name);
+    const row = rows.find(
+      (r) => Object.values(r.dataset).includes(point.name) || r.cells[0]?.textContent?.trim() === point.name,
+    );
     if (!row) problems.push(`${host}: no table row for chart item "${point.name}"`);
     else if (![...row.cells].some((cell) => cellShows(cell.textContent ?? '', point.value))) {
       problems.push(`${host}: table row "${point.name}" does not show ${point.series} ${point.value}`);
@@ -207,8 +219,21 @@ interface Walk {
 function signature(el: Element): string {
   const root = el.getRootNode();
   const host = root instanceof ShadowRoot ? root.host.tagName : '';
-  const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/[\d.,%]+/g, '#').replace(/\s+/g, ' ').trim().slice(0, 60);
-  const attrs = ['part', 'class', 'data-indicator', 'data-stage', 'data-grid', 'data-id', 'aria-current', 'disabled'].map((a) => el.getAttribute(a) ?? '');
+  const text = (el.getAttribute('aria-label') ?? el.textContent ?? '')
+    .replace(/[\d.,%]+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 60);
+  const attrs = [
+    'part',
+    'class',
+    'data-indicator',
+    'data-stage',
+    'data-grid',
+    'data-id',
+    'aria-current',
+    'disabled',
+  ].map((a) => el.getAttribute(a) ?? '');
   return [host, el.tagName, text, ...attrs].join('|');
 }
 
@@ -221,7 +246,12 @@ interface Page {
   done(): void;
 }
 
-function mountPage(widget: WidgetUnderTest, theme: 'light' | 'dark', lang: 'en' | 'zh-CN', extra: Record<string, string> = {}): Page {
+function mountPage(
+  widget: WidgetUnderTest,
+  theme: 'light' | 'dark',
+  lang: 'en' | 'zh-CN',
+  extra: Record<string, string> = {},
+): Page {
   const savedKeys = new Set(Object.keys(localStorage));
   const page = document.createElement('div');
   page.style.cssText = `background:${theme === 'dark' ? '#0b1220' : '#ffffff'};padding:8px`;
@@ -233,7 +263,12 @@ function mountPage(widget: WidgetUnderTest, theme: 'light' | 'dark', lang: 'en' 
   document.body.append(page);
   const client = createStrideQueryClient({ gcTime: 0 });
   client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false } });
-  const mounted = mountWidget({ ...widget, attributes: { ...widget.attributes, theme, lang, ...extra } }, pilotAdapter(), page, client);
+  const mounted = mountWidget(
+    { ...widget, attributes: { ...widget.attributes, theme, lang, ...extra } },
+    pilotAdapter(),
+    page,
+    client,
+  );
   page.append(after);
   return {
     page,
@@ -252,9 +287,15 @@ function mountPage(widget: WidgetUnderTest, theme: 'light' | 'dark', lang: 'en' 
 
 function missing(widget: WidgetUnderTest, walk: Walk): string[] {
   return [
-    ...(widget.selects ?? []).filter((kind) => !walk.selects.has(kind)).map((kind) => `no stride-select of kind ${kind}`),
-    ...(widget.scopeControls ?? []).filter((part) => !walk.scopeChanges.has(part)).map((part) => `no stride-scope-change from [part=${part}]`),
-    ...[...walk.chartsSeen].filter((host) => !walk.chartsTabled.has(host)).map((host) => `the chart of ${host} has no table view reached by keyboard`),
+    ...(widget.selects ?? [])
+      .filter((kind) => !walk.selects.has(kind))
+      .map((kind) => `no stride-select of kind ${kind}`),
+    ...(widget.scopeControls ?? [])
+      .filter((part) => !walk.scopeChanges.has(part))
+      .map((part) => `no stride-scope-change from [part=${part}]`),
+    ...[...walk.chartsSeen]
+      .filter((host) => !walk.chartsTabled.has(host))
+      .map((host) => `the chart of ${host} has no table view reached by keyboard`),
   ];
 }
 
@@ -323,13 +364,15 @@ async function walkWidget(p: Page, widget: WidgetUnderTest, activating: boolean)
     for (let pass = 0; pass < (activating ? 3 : 1); pass += 1) {
       p.before.focus();
       for (let step = 0; ; step += 1) {
-        if (step > 400) throw new Error(`${widgetName(widget)}: Tab never reached the end of the widget (${walk.stops.size} stops)`);
+        if (step > 400)
+          throw new Error(`${widgetName(widget)}: Tab never reached the end of the widget (${walk.stops.size} stops)`);
         await press('Tab');
         const el = deepActive();
         if (el === p.after) break;
         if (!el || !inside(el, p.element)) continue;
         for (const container of chartContainers(p.element)) {
-          if (getInstanceByDom(container)) walk.chartsSeen.add((container.getRootNode() as ShadowRoot).host.tagName.toLowerCase());
+          if (getInstanceByDom(container))
+            walk.chartsSeen.add((container.getRootNode() as ShadowRoot).host.tagName.toLowerCase());
         }
         const sig = signature(el);
         walk.stops.add(sig);
@@ -354,7 +397,8 @@ async function walkWidget(p: Page, widget: WidgetUnderTest, activating: boolean)
     p.after.focus();
     await press('Shift+Tab');
     const back = deepActive();
-    if (!inside(back, p.element)) walk.problems.push(`Shift+Tab from after the widget lands on ${back ? describe_(back) : 'nothing'}`);
+    if (!inside(back, p.element))
+      walk.problems.push(`Shift+Tab from after the widget lands on ${back ? describe_(back) : 'nothing'}`);
   } finally {
     p.element.removeEventListener('stride-select', record);
     p.element.removeEventListener('stride-scope-change', record);
@@ -372,7 +416,8 @@ function summary(walk: Walk): string {
 let mochaOnError: OnErrorEventHandler = null;
 before(() => {
   mochaOnError = window.onerror;
-  window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false));
+  window.onerror = (message, ...rest) =>
+    String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false);
 });
 after(() => {
   window.onerror = mochaOnError;
@@ -396,7 +441,9 @@ describe('keyboard harness: walk, drill-downs, chart tables, visible focus', fun
       const p = mountPage(widget, 'dark', 'zh-CN');
       try {
         const walk = await walkWidget(p, widget, false);
-        console.log(`keyboard ${widgetName(widget)} dark/zh-CN: ${walk.stops.size} stops, ${walk.focusChecked} focus rings checked`);
+        console.log(
+          `keyboard ${widgetName(widget)} dark/zh-CN: ${walk.stops.size} stops, ${walk.focusChecked} focus rings checked`,
+        );
         expect(walk.problems).to.deep.equal([]);
         expect(walk.stops.size).to.be.greaterThan(0);
       } finally {
@@ -414,7 +461,8 @@ function onScreen(element: HTMLElement): string {
   for (const root of shadowRoots(element)) {
     for (const el of root.querySelectorAll('*')) {
       if (!el.checkVisibility()) continue;
-      for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) texts.push(node.textContent.trim());
+      for (const node of el.childNodes)
+        if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) texts.push(node.textContent.trim());
     }
   }
   return texts.join('|');
@@ -433,11 +481,15 @@ async function changesWithin(element: HTMLElement, ms: number): Promise<boolean>
 describe('motion harness: what moves by itself can be paused and respects prefers-reduced-motion', function () {
   this.timeout(60_000);
   for (const widget of WIDGETS.filter((w) => w.motion)) {
-    it(`${widgetName(widget)} ${Object.entries(widget.motion ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`, async () => {
+    it(`${widgetName(widget)} ${Object.entries(widget.motion ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`, async () => {
       const p = mountPage(widget, 'light', 'en', widget.motion);
       try {
         await quiet(p.element, p.client);
-        expect(await changesWithin(p.element, 4_000), 'it moves by itself (else this test proves nothing)').to.equal(true);
+        expect(await changesWithin(p.element, 4_000), 'it moves by itself (else this test proves nothing)').to.equal(
+          true,
+        );
         p.before.focus();
         let pause: Element | null = null;
         for (let step = 0; step < 300 && !pause; step += 1) {
@@ -449,7 +501,9 @@ describe('motion harness: what moves by itself can be paused and respects prefer
         expect(pause, 'a pause control reached by Tab').to.not.equal(null);
         await press('Enter');
         await quiet(p.element, p.client);
-        expect(pause?.getAttribute('aria-pressed'), `${pause ? describe_(pause) : ''} says it is pressed`).to.equal('true');
+        expect(pause?.getAttribute('aria-pressed'), `${pause ? describe_(pause) : ''} says it is pressed`).to.equal(
+          'true',
+        );
         expect(await changesWithin(p.element, 2_500), 'nothing moves once paused').to.equal(false);
       } finally {
         p.done();
@@ -458,7 +512,10 @@ describe('motion harness: what moves by itself can be paused and respects prefer
       const reduced = mountPage(widget, 'light', 'en', widget.motion);
       try {
         await quiet(reduced.element, reduced.client);
-        expect(await changesWithin(reduced.element, 2_500), 'nothing moves by itself under prefers-reduced-motion').to.equal(false);
+        expect(
+          await changesWithin(reduced.element, 2_500),
+          'nothing moves by itself under prefers-reduced-motion',
+        ).to.equal(false);
       } finally {
         reduced.done();
         await emulateMedia({ reducedMotion: 'no-preference' });

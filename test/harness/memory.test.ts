@@ -76,9 +76,13 @@ async function rendered(element: HTMLElement, client: QueryClient, timeoutMs = 3
       const waiting = [
         client.isFetching() > 0 ? 'a fetch' : '',
         loading ? 'a loading skeleton' : '',
-        ...chartContainers(element).filter((el) => !getInstanceByDom(el)).map((el) => `a chart in ${(el.getRootNode() as ShadowRoot).host.tagName.toLowerCase()}`),
+        ...chartContainers(element)
+          .filter((el) => !getInstanceByDom(el))
+          .map((el) => `a chart in ${(el.getRootNode() as ShadowRoot).host.tagName.toLowerCase()}`),
       ].filter(Boolean);
-      throw new Error(`${element.tagName.toLowerCase()} did not render data in ${timeoutMs} ms (waiting for ${waiting.join(', ')})`);
+      throw new Error(
+        `${element.tagName.toLowerCase()} did not render data in ${timeoutMs} ms (waiting for ${waiting.join(', ')})`,
+      );
     }
   }
 }
@@ -87,7 +91,10 @@ async function rendered(element: HTMLElement, client: QueryClient, timeoutMs = 3
 function countingAdapter(inner: StrideAdapter): { adapter: StrideAdapter; calls: () => number } {
   let count = 0;
   const adapter: Record<string, unknown> = {};
-  for (const [method, fn] of Object.entries(inner) as [AdapterMethod, (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>][]) {
+  for (const [method, fn] of Object.entries(inner) as [
+    AdapterMethod,
+    (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>,
+  ][]) {
     adapter[method] = (query: unknown, options: { signal: AbortSignal }) => {
       count += 1;
       return fn(query, options);
@@ -103,7 +110,10 @@ function countingAdapter(inner: StrideAdapter): { adapter: StrideAdapter; calls:
 function rememberingAdapter(inner: StrideAdapter): StrideAdapter {
   const answers = new Map<string, unknown>();
   const adapter: Record<string, unknown> = {};
-  for (const [method, fn] of Object.entries(inner) as [AdapterMethod, (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>][]) {
+  for (const [method, fn] of Object.entries(inner) as [
+    AdapterMethod,
+    (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>,
+  ][]) {
     adapter[method] = async (query: unknown, options: { signal: AbortSignal }) => {
       const key = `${method} ${JSON.stringify(query)}`;
       if (!answers.has(key)) answers.set(key, await fn(query, options));
@@ -130,7 +140,9 @@ describe('memory harness', function () {
     started = performance.now();
   });
   afterEach(function () {
-    console.log(`[memory] ${this.currentTest?.title.slice(0, 40)}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[memory] ${this.currentTest?.title.slice(0, 40)}: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 
   for (const widget of WIDGETS) {
@@ -150,7 +162,8 @@ describe('memory harness', function () {
             const candidates = widget.chart ? chartCandidates(mounted.element) : [];
             chartsSeen = Math.max(chartsSeen, liveChartCount(candidates));
             mounted.element.remove();
-            if (widget.chart) expect(liveChartCount(candidates), `ECharts instances left after unmount, cycle ${cycle}`).to.equal(0);
+            if (widget.chart)
+              expect(liveChartCount(candidates), `ECharts instances left after unmount, cycle ${cycle}`).to.equal(0);
             if (cycle === HEAP_REFERENCE_CYCLE || cycle === CYCLES) {
               // Let gcTime expire and the cache drop the unobserved queries before measuring.
               await new Promise((r) => setTimeout(r, GC_TIME_MS * 3));
@@ -170,7 +183,10 @@ describe('memory harness', function () {
                 expect(growth, 'heap growth from cycle 50 to 300').to.be.at.most(0.1);
                 // A leak of one node or listener per cycle would add 250; allow noise of less than one per ten cycles.
                 expect(now.nodes - reference!.nodes, 'DOM nodes added over 250 cycles').to.be.at.most(25);
-                expect(now.jsEventListeners - reference!.jsEventListeners, 'JS listeners added over 250 cycles').to.be.at.most(25);
+                expect(
+                  now.jsEventListeners - reference!.jsEventListeners,
+                  'JS listeners added over 250 cycles',
+                ).to.be.at.most(25);
                 expect(now.documents, 'documents').to.equal(reference!.documents);
                 expect(registeredGridMapCount(), 'grid maps registered').to.equal(mapsAtReference);
               }
@@ -190,7 +206,12 @@ describe('memory harness', function () {
     const watched = WIDGETS.map((widget) => {
       const counting = countingAdapter(rememberingAdapter(pilotAdapter()));
       const client = createStrideQueryClient({ gcTime: GC_TIME_MS });
-      const mounted = mountWidget({ ...widget, attributes: { ...widget.attributes, refresh: '1' } }, counting.adapter, document.body, client);
+      const mounted = mountWidget(
+        { ...widget, attributes: { ...widget.attributes, refresh: '1' } },
+        counting.adapter,
+        document.body,
+        client,
+      );
       return { widget, counting, client, mounted };
     });
     try {
@@ -218,7 +239,12 @@ describe('memory harness', function () {
     timeoutManager.setTimeoutProvider(clock.provider);
     const counting = countingAdapter(rememberingAdapter(pilotAdapter()));
     const client = createStrideQueryClient({ gcTime: GC_TIME_MS });
-    const mounted = mountWidget({ ...dashboard, attributes: { ...dashboard.attributes, refresh: '1' } }, counting.adapter, document.body, client);
+    const mounted = mountWidget(
+      { ...dashboard, attributes: { ...dashboard.attributes, refresh: '1' } },
+      counting.adapter,
+      document.body,
+      client,
+    );
     try {
       await rendered(mounted.element, client);
       let heapAtMinute1 = 0;
@@ -279,7 +305,8 @@ function manualClock(): { provider: TimeoutProvider<number>; real: TimeoutProvid
       const until = now + ms;
       for (;;) {
         let nextTimer: [number, Timer] | undefined;
-        for (const entry of timers) if (entry[1].due <= until && (!nextTimer || entry[1].due < nextTimer[1].due)) nextTimer = entry;
+        for (const entry of timers)
+          if (entry[1].due <= until && (!nextTimer || entry[1].due < nextTimer[1].due)) nextTimer = entry;
         if (!nextTimer) break;
         const [id, timer] = nextTimer;
         now = timer.due;

@@ -9,7 +9,12 @@ import { shadowRoots } from './widgets.js';
 
 /** The element and every custom element inside its shadow roots (the dashboard's inner widgets). */
 export function widgetHosts(element: HTMLElement): HTMLElement[] {
-  return [element, ...shadowRoots(element).map((root) => root.host as HTMLElement).filter((host) => host !== element)];
+  return [
+    element,
+    ...shadowRoots(element)
+      .map((root) => root.host as HTMLElement)
+      .filter((host) => host !== element),
+  ];
 }
 
 /** Waits for every Lit host under `element` to finish its update, then (unless `frame` is false) one frame. */
@@ -136,14 +141,32 @@ export function formulaCells(csv: string): string[] {
     .filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell));
 }
 
-const FOREIGN_TAGS = new Set(['SCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'BASE', 'META', 'LINK', 'FORM', 'MARQUEE', 'APPLET', 'XMP', 'NOSCRIPT']);
+const FOREIGN_TAGS = new Set([
+  'SCRIPT',
+  'IFRAME',
+  'FRAME',
+  'FRAMESET',
+  'OBJECT',
+  'EMBED',
+  'BASE',
+  'META',
+  'LINK',
+  'FORM',
+  'MARQUEE',
+  'APPLET',
+  'XMP',
+  'NOSCRIPT',
+]);
 
 /**
  * Elements an adapter string could only have produced by being parsed as HTML: an inline event handler attribute,
  * a script-capable or navigating tag, or an image whose address is not one a widget chose (an avatar goes through
  * `safeUrl`; `src=x` is the payload's).
  */
-export function injectedElements(element: HTMLElement, allowedImage: (src: string) => boolean = () => false): Element[] {
+export function injectedElements(
+  element: HTMLElement,
+  allowedImage: (src: string) => boolean = () => false,
+): Element[] {
   const found: Element[] = [];
   for (const root of shadowRoots(element)) {
     for (const el of root.querySelectorAll('*')) {

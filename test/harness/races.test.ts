@@ -7,9 +7,25 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { createStrideQueryClient, strideQueryKey, type AdapterMethod, type AdapterQueries, type StrideAdapter } from '@stride/core';
+import {
+  createStrideQueryClient,
+  strideQueryKey,
+  type AdapterMethod,
+  type AdapterQueries,
+  type StrideAdapter,
+} from '@stride/core';
 import type { QueryClient } from '@tanstack/query-core';
-import { TEST_DATE, TEST_ORG, WIDGETS, mountWidget, pilotAdapter, settled, shadowRoots, widgetName, type WidgetUnderTest } from './widgets.js';
+import {
+  TEST_DATE,
+  TEST_ORG,
+  WIDGETS,
+  mountWidget,
+  pilotAdapter,
+  settled,
+  shadowRoots,
+  widgetName,
+  type WidgetUnderTest,
+} from './widgets.js';
 import { allUpdated } from './probes.js';
 
 interface RaceScope {
@@ -48,7 +64,11 @@ async function reading(element: HTMLElement): Promise<string> {
       }
     }
     // The dashboard's "Updated <time>" is the wall-clock time the answers arrived, not the scope's data.
-    return parts.join(' ').replace(/\s+/g, ' ').replace(/Updated [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}/g, 'Updated (time)').trim();
+    return parts
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .replace(/Updated [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}/g, 'Updated (time)')
+      .trim();
   };
   let last = read();
   for (let frame = 0; frame < 30; frame += 1) {
@@ -82,11 +102,16 @@ function scheduledAdapter(scheduler: fc.Scheduler, calls: Call[], client: () => 
       const answer = base[method]!(query, { signal });
       return scheduler.schedule(answer, `${method} ${JSON.stringify(query)}`).then((result) => {
         const key = strideQueryKey(adapter as unknown as StrideAdapter, method, query as AdapterQueries[typeof method]);
-        const observed = client().getQueryCache().find({ queryKey: [...key], exact: true })?.getObserversCount() ?? 0;
+        const observed =
+          client()
+            .getQueryCache()
+            .find({ queryKey: [...key], exact: true })
+            ?.getObserversCount() ?? 0;
         call.released = true;
         call.observedAtRelease = observed > 0;
         call.abortedAtRelease = signal.aborted;
-        if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError');
+        if (signal.aborted)
+          throw signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError');
         return result;
       });
     };
@@ -140,7 +165,12 @@ describe('harness: races (fast-check scheduler)', function () {
           async (scheduler, changes) => {
             const calls: Call[] = [];
             const client = createStrideQueryClient();
-            const mounted = mountWidget(widget, scheduledAdapter(scheduler, calls, () => client), document.body, client);
+            const mounted = mountWidget(
+              widget,
+              scheduledAdapter(scheduler, calls, () => client),
+              document.body,
+              client,
+            );
             try {
               // The scope changes are scheduled too, so they land anywhere among the answers.
               const sequence = scheduler.scheduleSequence(
@@ -167,7 +197,9 @@ describe('harness: races (fast-check scheduler)', function () {
               if (shown !== expected) {
                 let at = 0;
                 while (shown[at] === expected[at]) at += 1;
-                expect.fail(`shows the latest scope: differs at ${at}: shown "${shown.slice(Math.max(0, at - 60), at + 80)}" expected "${expected.slice(Math.max(0, at - 60), at + 80)}"`);
+                expect.fail(
+                  `shows the latest scope: differs at ${at}: shown "${shown.slice(Math.max(0, at - 60), at + 80)}" expected "${expected.slice(Math.max(0, at - 60), at + 80)}"`,
+                );
               }
               for (const call of calls) {
                 expect(call.released, `${call.method} answered`).to.equal(true);

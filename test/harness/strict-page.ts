@@ -44,7 +44,10 @@ declare global {
   interface Window {
     __strideStrictLog?: StrictLog;
     __hostDefaultPolicy?: unknown;
-    strideStrict?: { run(options: StrictRunOptions): Promise<StrictReport>; canary(): { inlineScriptRan: boolean; markupAccepted: boolean } };
+    strideStrict?: {
+      run(options: StrictRunOptions): Promise<StrictReport>;
+      canary(): { inlineScriptRan: boolean; markupAccepted: boolean };
+    };
   }
 }
 
@@ -64,7 +67,12 @@ function hoverEverything(element: HTMLElement): number {
   for (const root of shadowRoots(element)) {
     for (const target of [...root.querySelectorAll('*')].slice(0, 300)) {
       const box = target.getBoundingClientRect();
-      const init = { bubbles: true, composed: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+      const init = {
+        bubbles: true,
+        composed: true,
+        clientX: box.left + box.width / 2,
+        clientY: box.top + box.height / 2,
+      };
       target.dispatchEvent(new PointerEvent('pointerover', init));
       target.dispatchEvent(new MouseEvent('mouseover', init));
       target.dispatchEvent(new MouseEvent('mousemove', init));
@@ -122,7 +130,9 @@ async function run(options: StrictRunOptions): Promise<StrictReport> {
   const hostPolicy = window.__hostDefaultPolicy;
   const setup = options.setup === 'kit' ? allowEChartsUnderTrustedTypes() : 'skipped';
   const hostPolicyKept =
-    hostPolicy === undefined ? null : (window as { trustedTypes?: { defaultPolicy: unknown } }).trustedTypes?.defaultPolicy === hostPolicy;
+    hostPolicy === undefined
+      ? null
+      : (window as { trustedTypes?: { defaultPolicy: unknown } }).trustedTypes?.defaultPolicy === hostPolicy;
 
   const host = document.createElement('div');
   document.body.append(host);

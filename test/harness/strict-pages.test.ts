@@ -11,7 +11,10 @@ import { WIDGETS } from './widgets.js';
 import type { StrictReport, StrictRunOptions } from './strict-page.js';
 
 type StrictWindow = Window & {
-  strideStrict?: { run(options: StrictRunOptions): Promise<StrictReport>; canary(): { inlineScriptRan: boolean; markupAccepted: boolean } };
+  strideStrict?: {
+    run(options: StrictRunOptions): Promise<StrictReport>;
+    canary(): { inlineScriptRan: boolean; markupAccepted: boolean };
+  };
   __strideStrictLog?: { violations: string[]; errors: string[] };
 };
 
@@ -28,7 +31,8 @@ async function strictPage(query: string): Promise<StrictWindow> {
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const win = frame.contentWindow as StrictWindow;
   for (let i = 0; i < 200 && !win.strideStrict; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!win.strideStrict) throw new Error(`the strict page (${query}) did not load its module: ${JSON.stringify(win.__strideStrictLog)}`);
+  if (!win.strideStrict)
+    throw new Error(`the strict page (${query}) did not load its module: ${JSON.stringify(win.__strideStrictLog)}`);
   return win;
 }
 
@@ -54,7 +58,8 @@ async function expectStrict(win: StrictWindow, trustedTypes: boolean): Promise<v
   const canary = win.strideStrict!.canary();
   expect(canary.inlineScriptRan, 'an inline script runs').to.equal(false);
   // Violation events are queued as tasks: give them a moment to arrive.
-  for (let i = 0; i < 40 && win.__strideStrictLog!.violations.length === before; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let i = 0; i < 40 && win.__strideStrictLog!.violations.length === before; i += 1)
+    await new Promise((resolve) => setTimeout(resolve, 25));
   expect(win.__strideStrictLog!.violations.length, 'the canary is reported').to.be.greaterThan(before);
   expect(canary.markupAccepted, 'markup accepted by innerHTML').to.equal(!trustedTypes);
 }

@@ -8,7 +8,9 @@ describe('harness registry', () => {
       const mounted = mountWidget(widget, pilotAdapter());
       try {
         await settled(mounted.element, mounted.client);
-        const text = shadowRoots(mounted.element).map((r) => r.textContent ?? '').join(' ');
+        const text = shadowRoots(mounted.element)
+          .map((r) => r.textContent ?? '')
+          .join(' ');
         expect(text).not.to.contain('Not configured');
         expect(text).not.to.contain('未配置');
         expect(mounted.element.shadowRoot!.querySelector('[part~="loading"]')).to.equal(null);

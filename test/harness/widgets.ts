@@ -37,7 +37,13 @@ export interface WidgetUnderTest {
 
 export const WIDGETS: readonly WidgetUnderTest[] = [
   { tag: 'stride-indicators', methods: ['indicators'], attributes: {}, chart: false, selects: ['indicator'] },
-  { tag: 'stride-indicators', methods: ['indicators'], attributes: { layout: 'table', rows: 'managers' }, chart: false, selects: ['manager'] },
+  {
+    tag: 'stride-indicators',
+    methods: ['indicators'],
+    attributes: { layout: 'table', rows: 'managers' },
+    chart: false,
+    selects: ['manager'],
+  },
   {
     tag: 'stride-leaderboard',
     methods: ['leaderboard'],
@@ -61,7 +67,9 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
 
 /** A label for test titles: the tag and its distinguishing attributes. */
 export function widgetName(widget: WidgetUnderTest): string {
-  const extra = Object.entries(widget.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
+  const extra = Object.entries(widget.attributes)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
   return extra ? `<${widget.tag} ${extra}>` : `<${widget.tag}>`;
 }
 
@@ -107,7 +115,8 @@ export function mountWidget(
   client: QueryClient = createStrideQueryClient(),
 ): Mounted {
   const element = document.createElement(widget.tag);
-  for (const [name, value] of Object.entries({ org: TEST_ORG, date: TEST_DATE, ...widget.attributes })) element.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ org: TEST_ORG, date: TEST_DATE, ...widget.attributes }))
+    element.setAttribute(name, value);
   Object.assign(element, { adapter, queryClient: client });
   element.style.cssText = 'display:block;width:960px;min-height:200px';
   parent.append(element);
@@ -142,7 +151,8 @@ export async function settled(element: HTMLElement, client: QueryClient, timeout
   const started = performance.now();
   await new Promise((r) => setTimeout(r, 0));
   while (client.isFetching() > 0 || client.getQueryCache().getAll().length === 0) {
-    if (performance.now() - started > timeoutMs) throw new Error(`${element.tagName.toLowerCase()} did not settle in ${timeoutMs} ms`);
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`${element.tagName.toLowerCase()} did not settle in ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }
   await (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;

@@ -21,12 +21,16 @@ test('the log ends on today: sorted, +08:00, today busy up to now and nothing af
   const { events } = pilot;
   assert.ok(events.length >= 15_000 && events.length <= 30_000, `${events.length} events`);
   const times = events.map((e) => Date.parse(e.at));
-  for (let i = 1; i < times.length; i += 1) assert.ok((times[i] ?? 0) >= (times[i - 1] ?? 0), `event ${i} out of order`);
+  for (let i = 1; i < times.length; i += 1)
+    assert.ok((times[i] ?? 0) >= (times[i - 1] ?? 0), `event ${i} out of order`);
   assert.ok(events.every((e) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/.test(e.at)));
   assert.ok(Math.max(...times) <= NOW.getTime());
   const today = events.filter((e) => e.at.startsWith(TODAY));
   assert.ok(today.length >= 50, `only ${today.length} events today`);
-  assert.ok(today.some((e) => e.type === 'assigned'), 'the morning list was pushed today');
+  assert.ok(
+    today.some((e) => e.type === 'assigned'),
+    'the morning list was pushed today',
+  );
   assert.equal(pilot.today, TODAY);
   assert.deepEqual(pilot.pilot, { start: '2026-09-26', end: TODAY });
   assert.ok(events.every((e) => e.at.slice(0, 10) >= '2026-09-26'));
@@ -38,7 +42,10 @@ test('a very early now still has a few events today, all between midnight and no
     const early = generatePilot({ seed: 42, today: TODAY, now });
     const today = early.events.filter((e) => e.at.startsWith(TODAY));
     assert.ok(today.length >= 3, `${today.length} events today at ${at}`);
-    assert.ok(today.every((e) => Date.parse(e.at) <= now.getTime()), `an event after ${at}`);
+    assert.ok(
+      today.every((e) => Date.parse(e.at) <= now.getTime()),
+      `an event after ${at}`,
+    );
   }
 });
 
@@ -61,16 +68,27 @@ test('org tree: bank, branch, 3 sub-branches, 2 teams each, 40 managers with uni
   const managers = level('manager');
   assert.equal(managers.length, 40);
   assert.equal(new Set(managers.map((m) => m.name)).size, 40);
-  assert.ok(managers.every((m) => /^[\u4e00-\u9fff]{2,3}$/.test(m.name)), 'surname + one or two given characters');
+  assert.ok(
+    managers.every((m) => /^[\u4e00-\u9fff]{2,3}$/.test(m.name)),
+    'surname + one or two given characters',
+  );
   const byId = new Map(orgTree.map((n) => [n.id, n]));
-  const parentLevel: Record<string, string> = { branch: 'bank', subbranch: 'branch', team: 'subbranch', manager: 'team' };
-  for (const node of orgTree) if (node.parentId !== null) assert.equal(byId.get(node.parentId)?.level, parentLevel[node.level], node.id);
+  const parentLevel: Record<string, string> = {
+    branch: 'bank',
+    subbranch: 'branch',
+    team: 'subbranch',
+    manager: 'team',
+  };
+  for (const node of orgTree)
+    if (node.parentId !== null) assert.equal(byId.get(node.parentId)?.level, parentLevel[node.level], node.id);
   assert.ok(byId.has('br-hz') && byId.has('sb-xh') && byId.has('tm-xh-1') && byId.has('m-001') && byId.has('m-040'));
 });
 
 test("every event's manager exists and its grid is one of that manager's grids", () => {
   const managers = new Set(pilot.orgTree.filter((n) => n.level === 'manager').map((n) => n.id));
-  const gridManagers = new Map(pilot.grids.features.map((f) => [f.properties.gridId, f.properties['managerIds'] as string[]]));
+  const gridManagers = new Map(
+    pilot.grids.features.map((f) => [f.properties.gridId, f.properties['managerIds'] as string[]]),
+  );
   for (const e of pilot.events) {
     assert.ok(managers.has(e.managerId), `unknown manager ${e.managerId}`);
     assert.ok(gridManagers.get(e.gridId)?.includes(e.managerId), `${e.gridId} is not a grid of ${e.managerId}`);
@@ -89,7 +107,11 @@ test('grid assignment: every manager has a grid, a few grids are shared and a fe
   assert.equal(features.length, 60);
   const ids = features.map((f) => f.properties['managerIds'] as string[]);
   const managers = pilot.orgTree.filter((n) => n.level === 'manager');
-  for (const m of managers) assert.ok(ids.some((list) => list.includes(m.id)), `${m.id} has no grid`);
+  for (const m of managers)
+    assert.ok(
+      ids.some((list) => list.includes(m.id)),
+      `${m.id} has no grid`,
+    );
   const unassigned = ids.filter((list) => list.length === 0).length;
   const shared = ids.filter((list) => list.length === 2).length;
   assert.ok(unassigned >= 1 && unassigned <= 6, `${unassigned} unassigned`);
@@ -98,7 +120,10 @@ test('grid assignment: every manager has a grid, a few grids are shared and a fe
   assert.ok(features.every((f) => f.properties.households >= 20 && f.properties.households <= 187));
   assert.equal(new Set(features.map((f) => f.properties.name)).size, 60);
   assert.ok(features.every((f) => /^[\u4e00-\u9fff]+社区$/.test(f.properties.name)));
-  assert.deepEqual(features.slice(0, 2).map((f) => f.properties.gridId), ['g-001', 'g-002']);
+  assert.deepEqual(
+    features.slice(0, 2).map((f) => f.properties.gridId),
+    ['g-001', 'g-002'],
+  );
 });
 
 const ringOf = (index: number): Position[] => {
@@ -122,7 +147,8 @@ test('grid rings: closed, counter-clockwise, 50-200 vertices, inside the Hangzho
       twiceArea += x1 * y2 - x2 * y1;
     }
     assert.ok(twiceArea > 0, `grid ${i} is clockwise`);
-    for (const [x, y] of ring) assert.ok(x > 120.05 && x < 120.27 && y > 30.2 && y < 30.36, `grid ${i} vertex ${x},${y}`);
+    for (const [x, y] of ring)
+      assert.ok(x > 120.05 && x < 120.27 && y > 30.2 && y < 30.36, `grid ${i} vertex ${x},${y}`);
   }
 });
 
@@ -157,7 +183,8 @@ test('neighbouring grids share identical border vertices; only the district edge
       withNeighbour.add(one.grid).add(two.grid);
       shared += 1;
     } else {
-      for (const point of key.split('|')) assert.ok(onEdge(point.split(',').map(Number)), `unshared segment ${key} inside the district`);
+      for (const point of key.split('|'))
+        assert.ok(onEdge(point.split(',').map(Number)), `unshared segment ${key} inside the district`);
     }
   }
   assert.equal(withNeighbour.size, 60, 'every grid shares a border with a neighbour');
@@ -206,24 +233,36 @@ test('calendar: a weekday holiday and a weekend make-up working day inside the w
 });
 
 test('targets: month, week and working-day targets for every org, counts positive, fractions 0-1', () => {
-  const orgs = pilot.orgTree.filter((n) => n.level === 'branch' || n.level === 'subbranch' || n.level === 'team').map((n) => n.id);
+  const orgs = pilot.orgTree
+    .filter((n) => n.level === 'branch' || n.level === 'subbranch' || n.level === 'team')
+    .map((n) => n.id);
   const { targets } = pilot;
   for (const org of orgs) {
     for (const start of ['2026-09-01', '2026-10-01', '2026-11-01']) {
-      assert.equal(targets.filter((t) => t.org === org && t.period === 'month' && t.start === start).length, 10, `${org} ${start}`);
+      assert.equal(
+        targets.filter((t) => t.org === org && t.period === 'month' && t.start === start).length,
+        10,
+        `${org} ${start}`,
+      );
     }
     assert.equal(targets.filter((t) => t.org === org && t.period === 'week' && t.indicator === 'assigned').length, 10);
   }
-  for (const t of targets.filter((t) => t.period === 'week')) assert.equal(weekdayOf(t.start), 1, `week ${t.start} starts on a Monday`);
+  for (const t of targets.filter((t) => t.period === 'week'))
+    assert.equal(weekdayOf(t.start), 1, `week ${t.start} starts on a Monday`);
   for (const t of targets.filter((t) => t.period === 'day')) {
-    assert.ok(!pilot.calendar.holidays.includes(t.start) && (weekdayOf(t.start) % 6 !== 0 || pilot.calendar.workdays.includes(t.start)));
+    assert.ok(
+      !pilot.calendar.holidays.includes(t.start) &&
+        (weekdayOf(t.start) % 6 !== 0 || pilot.calendar.workdays.includes(t.start)),
+    );
   }
   for (const t of targets) {
     if (t.indicator.endsWith('_rate')) assert.ok(t.target > 0 && t.target <= 1, `${t.indicator} ${t.target}`);
     else assert.ok(Number.isInteger(t.target) && t.target >= 1, `${t.indicator} ${t.target}`);
   }
   // The branch's monthly list target is on the scale of what its 40 managers receive (about 2 a day each).
-  const november = targets.find((t) => t.org === 'br-hz' && t.period === 'month' && t.start === '2026-11-01' && t.indicator === 'assigned');
+  const november = targets.find(
+    (t) => t.org === 'br-hz' && t.period === 'month' && t.start === '2026-11-01' && t.indicator === 'assigned',
+  );
   assert.ok(november && november.target > 40 * 21 * 1.5 && november.target < 40 * 21 * 3, `${november?.target}`);
 });
 
@@ -239,7 +278,10 @@ test('funnel rates: intent about 17% of assigned, then about half at each step; 
   for (const e of events) {
     if (e.type === 'converted') {
       assert.ok(e.amount !== undefined && e.amount >= 5000 && e.amount <= 500_000, `amount ${e.amount}`);
-      assert.ok(Math.abs(e.amount * 100 - Math.round(e.amount * 100)) < 1e-6, `amount ${e.amount} has more than 2 decimals`);
+      assert.ok(
+        Math.abs(e.amount * 100 - Math.round(e.amount * 100)) < 1e-6,
+        `amount ${e.amount} has more than 2 decimals`,
+      );
     } else assert.equal(e.amount, undefined);
   }
 });
@@ -289,16 +331,24 @@ test('weekends are quieter than weekdays, and strong performers stand out from w
   const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
   // Weekend days without any event count as zero: count the window's weekend days from the calendar itself.
   let weekendDays = 0;
-  for (let day = Date.parse(`${pilot.pilot.start}T00:00:00Z`); day < Date.parse(`${TODAY}T00:00:00Z`); day += 86_400_000) {
+  for (
+    let day = Date.parse(`${pilot.pilot.start}T00:00:00Z`);
+    day < Date.parse(`${TODAY}T00:00:00Z`);
+    day += 86_400_000
+  ) {
     const date = new Date(day).toISOString().slice(0, 10);
     if (weekdayOf(date) % 6 === 0 && !pilot.calendar.workdays.includes(date)) weekendDays += 1;
   }
   assert.equal(weekendDays, 17); // 2026-09-26 to 11-23: 18 weekend days, 10-24 worked as a make-up day
   assert.ok(mean(weekday) > 0 && weekend.reduce((s, x) => s + x, 0) / weekendDays < 0.4 * mean(weekday));
   const contactsBy = new Map<string, number>();
-  for (const e of pilot.events) if (e.type === 'contacted') contactsBy.set(e.managerId, (contactsBy.get(e.managerId) ?? 0) + 1);
+  for (const e of pilot.events)
+    if (e.type === 'contacted') contactsBy.set(e.managerId, (contactsBy.get(e.managerId) ?? 0) + 1);
   const counts = [...contactsBy.values()].sort((a, b) => a - b);
-  assert.ok((counts[counts.length - 1] ?? 0) > 1.5 * (counts[0] ?? 0), `contacts range ${counts[0]}..${counts[counts.length - 1]}`);
+  assert.ok(
+    (counts[counts.length - 1] ?? 0) > 1.5 * (counts[0] ?? 0),
+    `contacts range ${counts[0]}..${counts[counts.length - 1]}`,
+  );
 });
 
 test('CSV files: header, one row per record, RFC 4180 quoting, amount on conversions only', () => {
@@ -333,7 +383,16 @@ test('an asked-for event count is met exactly, also below the natural volume', (
 
 test('bank scale: 10,000 managers, 5,000 grids and 1,000,000 events', () => {
   const started = performance.now();
-  const bank = generatePilot({ seed: 9, today: TODAY, now: NOW, managers: 10_000, grids: 5000, events: 1_000_000, subbranches: 13, teamsPerSubbranch: 10 });
+  const bank = generatePilot({
+    seed: 9,
+    today: TODAY,
+    now: NOW,
+    managers: 10_000,
+    grids: 5000,
+    events: 1_000_000,
+    subbranches: 13,
+    teamsPerSubbranch: 10,
+  });
   console.log(`bank-scale pilot generated in ${Math.round(performance.now() - started)} ms`);
   assert.equal(bank.events.length, 1_000_000);
   assert.equal(bank.grids.features.length, 5000);

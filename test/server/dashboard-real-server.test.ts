@@ -26,19 +26,25 @@ describe('<stride-dashboard> on the reference server (DuckDB)', function () {
       { signal: new AbortController().signal },
     );
     const visits = indicators.indicators.find((i) => i.id === 'visits')!.value!;
-    const el = await fixture(html`<stride-dashboard org=${branch.id} lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const el = await fixture(
+      html`<stride-dashboard org=${branch.id} lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     await waitUntil(() => deepText(el.shadowRoot!).includes('Visits'), 'indicators rendered', { timeout: 30_000 });
-    const tile = [...el.shadowRoot!.querySelector('stride-indicators')!.shadowRoot!.querySelectorAll('[role="listitem"], li')].find((t) =>
-      (t.textContent ?? '').includes('Visits'),
-    )!;
+    const tile = [
+      ...el.shadowRoot!.querySelector('stride-indicators')!.shadowRoot!.querySelectorAll('[role="listitem"], li'),
+    ].find((t) => (t.textContent ?? '').includes('Visits'))!;
     expect(tile.textContent).to.contain(new Intl.NumberFormat('en').format(visits));
     expect(deepText(el.shadowRoot!)).to.contain(branch.name);
   });
 
   it('turns a rejected session into "session expired"', async () => {
-    const rejected = createHttpAdapter({ baseUrl: '/__stride/api', headers: () => ({ authorization: 'Bearer wrong' }) });
+    const rejected = createHttpAdapter({
+      baseUrl: '/__stride/api',
+      headers: () => ({ authorization: 'Bearer wrong' }),
+    });
     const errors: string[] = [];
-    const el = await fixture(html`<stride-dashboard org="br-hz" lang="en" .adapter=${rejected} .queryClient=${createStrideQueryClient()}
+    const el =
+      await fixture(html`<stride-dashboard org="br-hz" lang="en" .adapter=${rejected} .queryClient=${createStrideQueryClient()}
       @stride-error=${(e: CustomEvent<{ error: { kind: string } }>) => errors.push(e.detail.error.kind)}></stride-dashboard>`);
     await waitUntil(() => errors.includes('auth'), 'an auth error reaches the host', { timeout: 30_000 });
     await waitUntil(() => deepText(el.shadowRoot!).includes('session has expired'));

@@ -18,7 +18,7 @@ const pilot = generatePilot({ today: '2026-03-10', now: NOW });
 const dir = mkdtempSync(join(tmpdir(), 'stride-server-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-it('loads events.csv, roster.csv, grids.geojson, targets.csv and calendar.csv into the engine\'s numbers', async () => {
+it("loads events.csv, roster.csv, grids.geojson, targets.csv and calendar.csv into the engine's numbers", async () => {
   writeFileSync(join(dir, 'events.csv'), eventsToCsv(pilot.events));
   writeFileSync(join(dir, 'roster.csv'), orgTreeToCsv(pilot.orgTree));
   writeFileSync(join(dir, 'grids.geojson'), JSON.stringify(pilot.grids));
@@ -32,7 +32,10 @@ it('loads events.csv, roster.csv, grids.geojson, targets.csv and calendar.csv in
     const { pilot: _configured, ...withoutPilotDates } = pilot;
     const engine = createMetricsEngine({ ...withoutPilotDates, now: () => NOW });
     const scope = { org: 'bank', period: 'pilot' as const, date: '2026-03-10' };
-    assert.deepStrictEqual(await sql.indicators({ scope, rows: 'children' }), engine.indicators({ scope, rows: 'children' }));
+    assert.deepStrictEqual(
+      await sql.indicators({ scope, rows: 'children' }),
+      engine.indicators({ scope, rows: 'children' }),
+    );
     const board = { scope: { ...scope, period: 'week' as const }, board: 'managers' as const, metric: 'points' };
     assert.deepStrictEqual(await sql.leaderboard(board), engine.leaderboard(board));
   } finally {

@@ -43,7 +43,7 @@ const DATES = ['2026-03-10', '2026-02-10', '2026-01-10', '2025-12-20'];
 const BOARDS: LeaderboardQuery['board'][] = ['managers', 'teams', 'subbranches', 'branches'];
 const METRICS = ['points', 'claim_rate', 'conversions', 'followup_rate', 'logged_rate', 'visits'];
 
-describe('SQL on DuckDB gives the TypeScript engine\'s numbers on the synthetic pilot', () => {
+describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic pilot", () => {
   let warehouse: Warehouse;
   let sql: MetricsService;
   let engine: MetricsEngine;
@@ -66,11 +66,19 @@ describe('SQL on DuckDB gives the TypeScript engine\'s numbers on the synthetic 
           const label = JSON.stringify(scope);
           const rows = n % 3 === 0 ? undefined : n % 3 === 1 ? 'managers' : 'children';
           const indicatorsQuery = rows ? { scope, rows: rows as 'managers' | 'children' } : { scope };
-          same(await sql.indicators(indicatorsQuery), engine.indicators(indicatorsQuery), `indicators ${label} rows=${rows}`);
+          same(
+            await sql.indicators(indicatorsQuery),
+            engine.indicators(indicatorsQuery),
+            `indicators ${label} rows=${rows}`,
+          );
           same(await sql.funnel({ scope }), engine.funnel({ scope }), `funnel ${label}`);
           same(await sql.coverage({ scope }), engine.coverage({ scope }), `coverage ${label}`);
           const board = { scope, board: BOARDS[n % BOARDS.length]!, metric: METRICS[n % METRICS.length]! };
-          same(await sql.leaderboard(board), engine.leaderboard(board), `leaderboard ${label} ${board.board}/${board.metric}`);
+          same(
+            await sql.leaderboard(board),
+            engine.leaderboard(board),
+            `leaderboard ${label} ${board.board}/${board.metric}`,
+          );
           n++;
         }
       }
@@ -86,7 +94,11 @@ describe('SQL on DuckDB gives the TypeScript engine\'s numbers on the synthetic 
   });
 
   it('a pilot-wide board hands out badges, so the badge SQL is exercised, not just empty lists', async () => {
-    const q: LeaderboardQuery = { scope: { org: 'bank', period: 'pilot', date: '2026-03-10' }, board: 'managers', metric: 'points' };
+    const q: LeaderboardQuery = {
+      scope: { org: 'bank', period: 'pilot', date: '2026-03-10' },
+      board: 'managers',
+      metric: 'points',
+    };
     const result = await sql.leaderboard(q);
     const kinds = new Set(result.entries.flatMap((entry) => (entry.badges ?? []).map((badge) => badge.id)));
     assert.ok(kinds.has('champion_week') && kinds.has('first_conversion'), `badges seen: ${[...kinds].join(', ')}`);

@@ -64,16 +64,24 @@ describe('the http adapter against the reference server', () => {
   });
 
   it('a bad org is a 400 problem naming the org parameter', async () => {
-    const error = await rejection(adapter.funnel!({ scope: { org: 'no-such-org', period: 'month', date: '2026-03-10' } }, { signal }));
+    const error = await rejection(
+      adapter.funnel!({ scope: { org: 'no-such-org', period: 'month', date: '2026-03-10' } }, { signal }),
+    );
     assert.equal(error.kind, 'http');
     assert.equal(error.status, 400);
-    assert.deepEqual(error.problem?.errors?.map((e) => e.path), ['org']);
+    assert.deepEqual(
+      error.problem?.errors?.map((e) => e.path),
+      ['org'],
+    );
   });
 
   it('a malformed date and an unknown metric are both named in one 400', async () => {
-    const response = await fetch(`${base}/v1/leaderboard?org=bank&period=month&date=2026-02-30&board=managers&metric=rank`, {
-      headers: { Authorization: `Bearer ${TOKEN}` },
-    });
+    const response = await fetch(
+      `${base}/v1/leaderboard?org=bank&period=month&date=2026-02-30&board=managers&metric=rank`,
+      {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      },
+    );
     assert.equal(response.status, 400);
     assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
     const problem = (await response.json()) as { status: number; errors: { path: string }[] };
@@ -91,28 +99,44 @@ describe('the http adapter against the reference server', () => {
   it('lets configured origins through CORS and no one else', async () => {
     const preflight = await fetch(`${base}/v1/indicators`, {
       method: 'OPTIONS',
-      headers: { Origin: PORTAL, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: PORTAL,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), PORTAL);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
 
-    const foreign = await fetch(`${base}/v1/org-tree`, { headers: { Origin: 'https://evil.example', Authorization: `Bearer ${TOKEN}` } });
+    const foreign = await fetch(`${base}/v1/org-tree`, {
+      headers: { Origin: 'https://evil.example', Authorization: `Bearer ${TOKEN}` },
+    });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
-    const foreignPreflight = await fetch(`${base}/v1/org-tree`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    const foreignPreflight = await fetch(`${base}/v1/org-tree`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example' },
+    });
     assert.equal(foreignPreflight.status, 403);
   });
 
   it('refuses other methods, request bodies, long URLs and unknown paths with problems', async () => {
     const auth = { Authorization: `Bearer ${TOKEN}` };
     assert.equal((await fetch(`${base}/v1/org-tree`, { method: 'DELETE', headers: auth })).status, 405);
-    assert.equal((await fetch(`${base}/v1/org-tree`, { method: 'POST', headers: auth, body: 'x'.repeat(10) })).status, 405);
+    assert.equal(
+      (await fetch(`${base}/v1/org-tree`, { method: 'POST', headers: auth, body: 'x'.repeat(10) })).status,
+      405,
+    );
     // fetch refuses a GET with a body, so this one goes through node:http
     const withBody = await new Promise<number>((resolve, reject) => {
-      const req = request(`${base}/v1/org-tree`, { method: 'GET', headers: { ...auth, 'Content-Length': '5' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${base}/v1/org-tree`,
+        { method: 'GET', headers: { ...auth, 'Content-Length': '5' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('hello');
     });
@@ -142,7 +166,8 @@ describe('server limits with a stand-in metrics service', () => {
       warehouse: { ...warehouse, close: async () => {} },
       metrics: stub({
         // never finishes by itself: only the deadline's abort ends it
-        orgTree: (_q, s) => new Promise((_, reject) => s?.addEventListener('abort', () => reject(new Error('interrupted')))),
+        orgTree: (_q, s) =>
+          new Promise((_, reject) => s?.addEventListener('abort', () => reject(new Error('interrupted')))),
       }),
       verify: () => ({ ok: true }),
       requestTimeoutMs: 50,
@@ -156,7 +181,9 @@ describe('server limits with a stand-in metrics service', () => {
   it('an internal failure is a generic 500: no message, no stack trace', async () => {
     const stride = createStrideServer({
       warehouse: { ...warehouse, close: async () => {} },
-      metrics: stub({ orgTree: () => Promise.reject(new Error('Catalog Error: table secret_salaries does not exist')) }),
+      metrics: stub({
+        orgTree: () => Promise.reject(new Error('Catalog Error: table secret_salaries does not exist')),
+      }),
       verify: () => ({ ok: true }),
       log: () => {},
     });
@@ -172,7 +199,7 @@ describe('server limits with a stand-in metrics service', () => {
     let closedDatabase = false;
     const stride = createStrideServer({
       warehouse: { ...warehouse, close: async () => void (closedDatabase = true) },
-      metrics: stub({ orgTree: () => new Promise((resolve) => pending.push(() => resolve([])) ) }),
+      metrics: stub({ orgTree: () => new Promise((resolve) => pending.push(() => resolve([]))) }),
       verify: () => ({ ok: true }),
     });
     const { url } = await stride.listen();

@@ -14,7 +14,19 @@ export function strideServerPlugin() {
     ready ??= new Promise((resolve, reject) => {
       child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'packages/server/src/main.ts', '--port', '0', '--events', '3000', '--managers', '10', '--grids', '12'],
+        [
+          '--import',
+          'tsx',
+          'packages/server/src/main.ts',
+          '--port',
+          '0',
+          '--events',
+          '3000',
+          '--managers',
+          '10',
+          '--grids',
+          '12',
+        ],
         { env: { ...process.env, STRIDE_TOKEN: STRIDE_SERVER_TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let output = '';

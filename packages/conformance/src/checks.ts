@@ -30,7 +30,10 @@ export function checkAsOf(asOf: string, date: string, now: Date, note: Note): vo
   const match = ISO_DATE_TIME.exec(asOf);
   const time = Date.parse(asOf);
   if (!match || !Number.isFinite(time)) {
-    note('as-of', { path: 'asOf', message: `asOf ${JSON.stringify(asOf)} is not an ISO 8601 date-time with an offset` });
+    note('as-of', {
+      path: 'asOf',
+      message: `asOf ${JSON.stringify(asOf)} is not an ISO 8601 date-time with an offset`,
+    });
     return;
   }
   if (match[1]! > date) {
@@ -70,7 +73,10 @@ export function checkPeriod(period: { start: string; end: string }, date: string
 export function checkFunnel(stages: readonly FunnelStage[], note: Note): void {
   const ids = stages.map((stage) => stage.id);
   if (ids.join() !== FUNNEL_STAGES.join()) {
-    note('funnel', { path: 'stages', message: `stages are ${ids.join(', ') || 'empty'}; expected ${FUNNEL_STAGES.join(', ')}` });
+    note('funnel', {
+      path: 'stages',
+      message: `stages are ${ids.join(', ') || 'empty'}; expected ${FUNNEL_STAGES.join(', ')}`,
+    });
     return;
   }
   for (let s = 0; s < stages.length; s += 1) {
@@ -89,7 +95,10 @@ export function checkFunnel(stages: readonly FunnelStage[], note: Note): void {
       continue;
     }
     if (stage.overdue !== undefined && (stage.overdue < 0 || stage.overdue > stage.count)) {
-      note('funnel', { path: `${path}.overdue`, message: `${stage.id} overdue ${stage.overdue} is outside 0..count ${stage.count}` });
+      note('funnel', {
+        path: `${path}.overdue`,
+        message: `${stage.id} overdue ${stage.overdue} is outside 0..count ${stage.count}`,
+      });
       continue;
     }
     note('funnel', null);
@@ -100,7 +109,10 @@ export function checkCoverage(cells: readonly CoverageCell[], note: Note): void 
   cells.forEach((cell, index) => {
     const path = `cells[${index}]`;
     if (cell.households < 0 || cell.covered < 0) {
-      note('coverage', { path, message: `grid ${cell.gridId}: households ${cell.households} and covered ${cell.covered} must be ≥ 0` });
+      note('coverage', {
+        path,
+        message: `grid ${cell.gridId}: households ${cell.households} and covered ${cell.covered} must be ≥ 0`,
+      });
     } else if (cell.covered > cell.households) {
       note('coverage', {
         path: `${path}.covered`,
@@ -120,7 +132,12 @@ export function unitLookup(catalogue: readonly IndicatorDefinition[]): UnitOf {
 }
 
 /** A fraction lies in 0-1 (never a percentage); a count is a whole number ≥ 0. Null is "no value" and always fine. */
-function rangeProblem(unit: 'count' | 'fraction' | undefined, value: number | null | undefined, path: string, id: string): Problem | null {
+function rangeProblem(
+  unit: 'count' | 'fraction' | undefined,
+  value: number | null | undefined,
+  path: string,
+  id: string,
+): Problem | null {
   if (value === null || value === undefined || unit === undefined) return null;
   if (unit === 'fraction' && (value < 0 || value > 1)) {
     return { path, message: `${id} is a fraction but ${path} is ${value} (fractions lie in 0-1, not percent)` };
@@ -132,7 +149,9 @@ function rangeProblem(unit: 'count' | 'fraction' | undefined, value: number | nu
 }
 
 function targetProblem(value: number | null | undefined, path: string): Problem | null {
-  return value !== null && value !== undefined && value < 0 ? { path, message: `${path} is ${value}: targets are never negative` } : null;
+  return value !== null && value !== undefined && value < 0
+    ? { path, message: `${path} is ${value}: targets are never negative` }
+    : null;
 }
 
 export function checkIndicatorValues(
@@ -145,20 +164,33 @@ export function checkIndicatorValues(
     const unit = unitOf(indicator.id);
     const base = `indicators[${index}]`;
     note('ranges', rangeProblem(unit, indicator.value, `${base}.value`, indicator.id));
-    if (indicator.previous !== undefined) note('ranges', rangeProblem(unit, indicator.previous, `${base}.previous`, indicator.id));
+    if (indicator.previous !== undefined)
+      note('ranges', rangeProblem(unit, indicator.previous, `${base}.previous`, indicator.id));
     const trendProblem = (indicator.trend ?? [])
       .map((point, t) => rangeProblem(unit, point.value, `${base}.trend[${t}].value`, indicator.id))
       .find((problem) => problem !== null);
     if (indicator.trend) note('ranges', trendProblem ?? null);
     if (indicator.target !== undefined) {
-      note('targets', targetProblem(indicator.target, `${base}.target`) ?? rangeProblem(unit === 'fraction' ? unit : undefined, indicator.target, `${base}.target`, indicator.id));
+      note(
+        'targets',
+        targetProblem(indicator.target, `${base}.target`) ??
+          rangeProblem(unit === 'fraction' ? unit : undefined, indicator.target, `${base}.target`, indicator.id),
+      );
     }
-    if (indicator.amount !== undefined) note('ranges', indicator.amount !== null && indicator.amount < 0 ? { path: `${base}.amount`, message: `${base}.amount is ${indicator.amount}: amounts are never negative` } : null);
+    if (indicator.amount !== undefined)
+      note(
+        'ranges',
+        indicator.amount !== null && indicator.amount < 0
+          ? { path: `${base}.amount`, message: `${base}.amount is ${indicator.amount}: amounts are never negative` }
+          : null,
+      );
   });
   (rows ?? []).forEach((row, index) => {
     const base = `rows[${index}]`;
-    for (const [id, value] of Object.entries(row.values)) note('ranges', rangeProblem(unitOf(id), value, `${base}.values.${id}`, id));
-    for (const [id, value] of Object.entries(row.targets ?? {})) note('targets', targetProblem(value, `${base}.targets.${id}`));
+    for (const [id, value] of Object.entries(row.values))
+      note('ranges', rangeProblem(unitOf(id), value, `${base}.values.${id}`, id));
+    for (const [id, value] of Object.entries(row.targets ?? {}))
+      note('targets', targetProblem(value, `${base}.targets.${id}`));
   });
 }
 
@@ -166,7 +198,11 @@ export function checkEntries(entries: readonly LeaderboardEntry[], metric: strin
   const unit = unitOf(metric);
   entries.forEach((entry, index) => {
     const base = `entries[${index}]`;
-    note('ranges', rangeProblem(unit, entry.value, `${base}.value`, metric) ?? rangeProblem(unit, entry.previousValue, `${base}.previousValue`, metric));
+    note(
+      'ranges',
+      rangeProblem(unit, entry.value, `${base}.value`, metric) ??
+        rangeProblem(unit, entry.previousValue, `${base}.previousValue`, metric),
+    );
     if (entry.target !== undefined) note('targets', targetProblem(entry.target, `${base}.target`));
   });
 }
@@ -174,14 +210,21 @@ export function checkEntries(entries: readonly LeaderboardEntry[], metric: strin
 /** Org values are sums of their managers' counts (DESIGN "Definitions"); amounts are CNY to the cent. */
 function sumsAgree(total: number, parts: readonly number[], id: string): boolean {
   const sum = parts.reduce((a, b) => a + b, 0);
-  return Math.abs(sum - total) <= (id === 'amount' ? 0.005 * Math.max(1, parts.length) : 1e-9 * Math.max(1, Math.abs(total)));
+  return (
+    Math.abs(sum - total) <= (id === 'amount' ? 0.005 * Math.max(1, parts.length) : 1e-9 * Math.max(1, Math.abs(total)))
+  );
 }
 
 /**
  * With `rows=managers`, the rows are every manager under the org: each count indicator of the org is the sum of its
  * managers' values. A null anywhere means "unknown", which cannot be summed, so that indicator is left out.
  */
-export function checkRowSums(indicators: readonly IndicatorValue[], rows: readonly IndicatorRow[], unitOf: UnitOf, note: Note): void {
+export function checkRowSums(
+  indicators: readonly IndicatorValue[],
+  rows: readonly IndicatorRow[],
+  unitOf: UnitOf,
+  note: Note,
+): void {
   if (rows.length === 0) return;
   indicators.forEach((indicator, index) => {
     if (unitOf(indicator.id) !== 'count' || indicator.value === null) return;
@@ -200,7 +243,12 @@ export function checkRowSums(indicators: readonly IndicatorValue[], rows: readon
 }
 
 /** The managers' leaderboard of a count metric sums to the org's indicator value for the same scope. */
-export function checkBoardSum(orgValue: number | null, entries: readonly LeaderboardEntry[], metric: string, note: Note): void {
+export function checkBoardSum(
+  orgValue: number | null,
+  entries: readonly LeaderboardEntry[],
+  metric: string,
+  note: Note,
+): void {
   if (orgValue === null || entries.some((entry) => entry.value === null)) return;
   const values = entries.map((entry) => entry.value as number);
   if (sumsAgree(orgValue, values, metric)) {

@@ -55,29 +55,36 @@ class UsageError extends Error {}
 function positive(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}`);
   return n;
 }
 
 function readEnv(env: CliIo['env'], name: string, flag: string): string {
   const value = env[name];
-  if (value === undefined || value === '') throw new UsageError(`${flag} ${name}: environment variable ${name} is not set`);
+  if (value === undefined || value === '')
+    throw new UsageError(`${flag} ${name}: environment variable ${name} is not set`);
   return value;
 }
 
 async function loadAdapter(specifier: string, cwd: string): Promise<StrideAdapter> {
-  const url = specifier.startsWith('.') || specifier.startsWith('/') ? pathToFileURL(resolve(cwd, specifier)).href : specifier;
+  const url =
+    specifier.startsWith('.') || specifier.startsWith('/') ? pathToFileURL(resolve(cwd, specifier)).href : specifier;
   let loaded: { adapter?: unknown; default?: unknown };
   try {
     loaded = (await import(url)) as typeof loaded;
   } catch (error) {
-    throw new UsageError(`--adapter ${specifier}: could not load it: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `--adapter ${specifier}: could not load it: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   let adapter = loaded.adapter ?? loaded.default;
   // A factory (createBankAdapter) is as common as an object: call it with no arguments.
   if (typeof adapter === 'function') adapter = await (adapter as () => unknown)();
   if (typeof adapter !== 'object' || adapter === null) {
-    throw new UsageError(`--adapter ${specifier}: the module exports no adapter (a default export or a named export "adapter")`);
+    throw new UsageError(
+      `--adapter ${specifier}: the module exports no adapter (a default export or a named export "adapter")`,
+    );
   }
   return adapter as StrideAdapter;
 }
@@ -114,7 +121,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return 0;
     }
-    if ((values.url === undefined) === (values.adapter === undefined)) throw new UsageError('give exactly one of --url and --adapter');
+    if ((values.url === undefined) === (values.adapter === undefined))
+      throw new UsageError('give exactly one of --url and --adapter');
 
     const options: ConformanceOptions = {};
     if (values.url !== undefined) {
@@ -124,9 +132,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       } catch {
         throw new UsageError(`--url ${values.url}: not an absolute URL`);
       }
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--url ${values.url}: expected an http(s) URL`);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new UsageError(`--url ${values.url}: expected an http(s) URL`);
       if (parsed.username || parsed.password) {
-        throw new UsageError('--url must not carry credentials: put them in an environment variable and name it with --auth-env');
+        throw new UsageError(
+          '--url must not carry credentials: put them in an environment variable and name it with --auth-env',
+        );
       }
       options.url = values.url;
       const headers: Record<string, string> = {};
@@ -148,7 +159,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (values.date) options.dates = values.date;
     for (const period of values.period ?? []) {
-      if (!PERIOD_KINDS.includes(period as PeriodKind)) throw new UsageError(`--period ${period}: expected one of ${PERIOD_KINDS.join(', ')}`);
+      if (!PERIOD_KINDS.includes(period as PeriodKind))
+        throw new UsageError(`--period ${period}: expected one of ${PERIOD_KINDS.join(', ')}`);
     }
     if (values.period) options.periods = values.period as PeriodKind[];
     const numbers = {
@@ -158,7 +170,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       maxRequests: positive('max-requests', values['max-requests']),
       timeoutMs: positive('timeout-ms', values['timeout-ms']),
     };
-    for (const [key, value] of Object.entries(numbers)) if (value !== undefined) (options as Record<string, unknown>)[key] = value;
+    for (const [key, value] of Object.entries(numbers))
+      if (value !== undefined) (options as Record<string, unknown>)[key] = value;
     const p50Ms = positive('p50-ms', values['p50-ms']);
     const p95Ms = positive('p95-ms', values['p95-ms']);
     options.latencyBudget = { ...(p50Ms !== undefined ? { p50Ms } : {}), ...(p95Ms !== undefined ? { p95Ms } : {}) };
@@ -166,11 +179,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     const report = await runConformance(options);
     io.stdout(formatTerminal(report, { color: io.isTty && !values['no-color'] }));
-    if (values.json !== undefined) await writeFile(resolve(io.cwd, values.json), `${JSON.stringify(report, null, 2)}\n`);
+    if (values.json !== undefined)
+      await writeFile(resolve(io.cwd, values.json), `${JSON.stringify(report, null, 2)}\n`);
     if (values.html !== undefined) await writeFile(resolve(io.cwd, values.html), renderHtml(report));
     return report.ok ? 0 : 1;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.stderr(`stride-conformance: ${error.message}\n\n${USAGE}`);
       return 2;
     }

@@ -6,7 +6,9 @@ const STATUS_WORD = { pass: 'PASS', fail: 'FAIL', skip: 'skip' } as const;
 function where(offence: Offence): string {
   if (!offence.query) return offence.endpoint;
   // A REST query reads as the URL a developer can paste; an adapter's is the query object itself.
-  return offence.endpoint.startsWith('adapter.') ? `${offence.endpoint} ${offence.query}` : `${offence.endpoint} ?${offence.query}`;
+  return offence.endpoint.startsWith('adapter.')
+    ? `${offence.endpoint} ${offence.query}`
+    : `${offence.endpoint} ?${offence.query}`;
 }
 
 function summaryLine(report: ConformanceReport): string {
@@ -25,7 +27,11 @@ export function formatTerminal(report: ConformanceReport, options: TerminalOptio
   const paint = (code: string, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const statusCell = (check: CheckResult): string => {
     const word = STATUS_WORD[check.status].padEnd(6);
-    return check.status === 'fail' ? paint('31;1', word) : check.status === 'pass' ? paint('32', word) : paint('2', word);
+    return check.status === 'fail'
+      ? paint('31;1', word)
+      : check.status === 'pass'
+        ? paint('32', word)
+        : paint('2', word);
   };
   const titleWidth = Math.max(5, ...report.checks.map((c) => c.title.length));
   const lines: string[] = [
@@ -37,7 +43,9 @@ export function formatTerminal(report: ConformanceReport, options: TerminalOptio
     `${'-'.repeat(titleWidth)}  ------  ${'-'.repeat(8)}  ${'-'.repeat(7)}`,
   ];
   for (const check of report.checks) {
-    lines.push(`${check.title.padEnd(titleWidth)}  ${statusCell(check)}  ${String(check.checked).padStart(8)}  ${String(check.failed).padStart(7)}`);
+    lines.push(
+      `${check.title.padEnd(titleWidth)}  ${statusCell(check)}  ${String(check.checked).padStart(8)}  ${String(check.failed).padStart(7)}`,
+    );
   }
   for (const check of report.checks) {
     if (check.status !== 'fail' && check.note === undefined) continue;
@@ -64,17 +72,26 @@ export function renderHtml(report: ConformanceReport): string {
   const rows = report.checks
     .map((check) => {
       const examples = check.examples
-        .map((o) => `<li><code>${e(where(o))}</code>${o.path ? ` <span class="path">${e(o.path)}</span>` : ''}<br>${e(o.message)}</li>`)
+        .map(
+          (o) =>
+            `<li><code>${e(where(o))}</code>${o.path ? ` <span class="path">${e(o.path)}</span>` : ''}<br>${e(o.message)}</li>`,
+        )
         .join('');
-      const more = check.failed > check.examples.length ? `<li>… and ${check.failed - check.examples.length} more</li>` : '';
+      const more =
+        check.failed > check.examples.length ? `<li>… and ${check.failed - check.examples.length} more</li>` : '';
       const detail = examples || more ? `<ul>${examples}${more}</ul>` : '';
       const note = check.note ? `<p class="note">${e(check.note)}</p>` : '';
-      return `<tr class="${check.status}"><td>${e(check.title)}<br><small>${e(check.id)}</small></td><td class="status">${STATUS_WORD[check.status]}</td>` +
-        `<td class="n">${check.checked}</td><td class="n">${check.failed}</td><td>${note}${detail}</td></tr>`;
+      return (
+        `<tr class="${check.status}"><td>${e(check.title)}<br><small>${e(check.id)}</small></td><td class="status">${STATUS_WORD[check.status]}</td>` +
+        `<td class="n">${check.checked}</td><td class="n">${check.failed}</td><td>${note}${detail}</td></tr>`
+      );
     })
     .join('\n');
   const endpoints = Object.entries(report.latency.byEndpoint)
-    .map(([endpoint, f]) => `<tr><td><code>${e(endpoint)}</code></td><td class="n">${f.samples}</td><td class="n">${f.p50Ms ?? '-'}</td><td class="n">${f.p95Ms ?? '-'}</td></tr>`)
+    .map(
+      ([endpoint, f]) =>
+        `<tr><td><code>${e(endpoint)}</code></td><td class="n">${f.samples}</td><td class="n">${f.p50Ms ?? '-'}</td><td class="n">${f.p95Ms ?? '-'}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en">

@@ -80,7 +80,12 @@ class Ledger {
     if (problem === null) return;
     result.failed += 1;
     if (result.examples.length < this.examplesPerCheck) {
-      result.examples.push({ endpoint: where.endpoint, query: where.query, ...(problem.path !== undefined ? { path: problem.path } : {}), message: problem.message });
+      result.examples.push({
+        endpoint: where.endpoint,
+        query: where.query,
+        ...(problem.path !== undefined ? { path: problem.path } : {}),
+        message: problem.message,
+      });
     }
   }
   noter(where: { endpoint: string; query: string }): Note {
@@ -117,7 +122,11 @@ function spread<T>(items: readonly T[], count: number): T[] {
 }
 
 /** The scopes of the matrix: the root, a spread of each org level below it, and a few managers. */
-export function sampleScopes(tree: OrgTree, orgsPerLevel: number, managers: number): { org: string; manager?: string }[] {
+export function sampleScopes(
+  tree: OrgTree,
+  orgsPerLevel: number,
+  managers: number,
+): { org: string; manager?: string }[] {
   const ids = new Set(tree.map((node) => node.id));
   const root = tree.find((node) => node.level !== 'manager' && (node.parentId === null || !ids.has(node.parentId)));
   if (!root) return [];
@@ -126,12 +135,18 @@ export function sampleScopes(tree: OrgTree, orgsPerLevel: number, managers: numb
     const nodes = tree.filter((node) => node.level === level && node.id !== root.id);
     for (const node of spread(nodes, orgsPerLevel)) scopes.push({ org: node.id });
   }
-  const people = tree.filter((node): node is OrgNode & { parentId: string } => node.level === 'manager' && node.parentId !== null);
+  const people = tree.filter(
+    (node): node is OrgNode & { parentId: string } => node.level === 'manager' && node.parentId !== null,
+  );
   for (const node of spread(people, managers)) scopes.push({ org: node.parentId, manager: node.id });
   return scopes;
 }
 
-function firstOfUnit(catalogue: ConformanceOptions['catalogue'], unit: 'count' | 'fraction', preferred: string): string | undefined {
+function firstOfUnit(
+  catalogue: ConformanceOptions['catalogue'],
+  unit: 'count' | 'fraction',
+  preferred: string,
+): string | undefined {
   const list = catalogue ?? DEFAULT_CATALOGUE;
   return list.find((d) => d.id === preferred && d.unit === unit)?.id ?? list.find((d) => d.unit === unit)?.id;
 }
@@ -168,17 +183,24 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const budget = new RequestBudget(Math.max(1, Math.floor(options.maxRequests ?? DEFAULTS.maxRequests)));
   const limits = { budget, timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs };
   const headers = options.headers;
-  const target: Target = options.url !== undefined
-    ? restTarget(options.url, limits, typeof headers === 'function' ? headers : () => headers ?? {}, options.fetch)
-    : adapterTarget(options.adapter!, limits);
+  const target: Target =
+    options.url !== undefined
+      ? restTarget(options.url, limits, typeof headers === 'function' ? headers : () => headers ?? {}, options.fetch)
+      : adapterTarget(options.adapter!, limits);
   const ledger = new Ledger(options.examplesPerCheck ?? DEFAULTS.examplesPerCheck);
   const unitOf = unitLookup(options.catalogue ?? DEFAULT_CATALOGUE);
-  const latencyBudget = { p50Ms: options.latencyBudget?.p50Ms ?? DEFAULTS.p50Ms, p95Ms: options.latencyBudget?.p95Ms ?? DEFAULTS.p95Ms };
+  const latencyBudget = {
+    p50Ms: options.latencyBudget?.p50Ms ?? DEFAULTS.p50Ms,
+    p95Ms: options.latencyBudget?.p95Ms ?? DEFAULTS.p95Ms,
+  };
   const samplesByEndpoint = new Map<string, number[]>();
   const missing = new Set<AdapterMethod>();
 
   /** Sends one valid request and runs the shape check; the validated data, or null when there is none to check. */
-  async function ask<M extends AdapterMethod>(method: M, query: AdapterQueries[M]): Promise<{ exchange: Exchange; data: AdapterResults[M] } | null> {
+  async function ask<M extends AdapterMethod>(
+    method: M,
+    query: AdapterQueries[M],
+  ): Promise<{ exchange: Exchange; data: AdapterResults[M] } | null> {
     if (!target.has(method)) {
       missing.add(method);
       return null;
@@ -212,12 +234,22 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   // 1. The org tree: everything else is asked about the orgs it lists.
   const tree = await ask('orgTree', {});
-  const scopes = tree ? sampleScopes(tree.data, options.orgsPerLevel ?? DEFAULTS.orgsPerLevel, options.managers ?? DEFAULTS.managers) : [];
+  const scopes = tree
+    ? sampleScopes(tree.data, options.orgsPerLevel ?? DEFAULTS.orgsPerLevel, options.managers ?? DEFAULTS.managers)
+    : [];
   if (scopes.length === 0) {
-    ledger.setNote('responses', target.has('orgTree')
-      ? 'The org tree could not be read or has no root org, so no other check could run.'
-      : 'The adapter has no orgTree(): the kit needs it to walk the orgs, so no other check could run.');
-    if (!target.has('orgTree')) ledger.record('responses', { endpoint: 'adapter.orgTree()', query: '{}' }, { message: 'adapter has no orgTree() method' });
+    ledger.setNote(
+      'responses',
+      target.has('orgTree')
+        ? 'The org tree could not be read or has no root org, so no other check could run.'
+        : 'The adapter has no orgTree(): the kit needs it to walk the orgs, so no other check could run.',
+    );
+    if (!target.has('orgTree'))
+      ledger.record(
+        'responses',
+        { endpoint: 'adapter.orgTree()', query: '{}' },
+        { message: 'adapter has no orgTree() method' },
+      );
   }
 
   const today = todayIn(options.timeZone ?? DEFAULTS.timeZone, now());
@@ -237,10 +269,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         const first = d === 0 && p === 0 && s === 0;
         cases.push({ method: 'indicators', query: base.manager ? { scope } : { scope, rows: 'managers' } });
         if (first) cases.push({ method: 'indicators', query: { scope, rows: 'children' } });
-        if (countMetric) cases.push({ method: 'leaderboard', query: { scope, board: 'managers', metric: countMetric } });
+        if (countMetric)
+          cases.push({ method: 'leaderboard', query: { scope, board: 'managers', metric: countMetric } });
         if (s === 0) {
           cases.push({ method: 'leaderboard', query: { scope, board: 'managers', metric: 'points' } });
-          if (fractionMetric) cases.push({ method: 'leaderboard', query: { scope, board: 'managers', metric: fractionMetric } });
+          if (fractionMetric)
+            cases.push({ method: 'leaderboard', query: { scope, board: 'managers', metric: fractionMetric } });
         }
         if (first) {
           for (const board of ['teams', 'subbranches', 'branches'] as const) {
@@ -314,16 +348,30 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const bad: { what: string; method: AdapterMethod; query: AdapterQueries[AdapterMethod] }[] = [
       { what: 'an unknown org', method: 'indicators', query: { scope: { ...scope, org: UNKNOWN_ORG } } },
       { what: 'a malformed date', method: 'funnel', query: { scope: { ...scope, date: '2026-13-45' } } },
-      { what: 'a date that is not a date', method: 'leaderboard', query: { scope: { ...scope, date: 'yesterday' }, board: 'managers', metric: 'points' } },
-      { what: 'an unknown period', method: 'coverage', query: { scope: { ...scope, period: 'fortnight' as PeriodKind } } },
-      { what: 'an unknown metric', method: 'leaderboard', query: { scope, board: 'managers', metric: 'stride_conformance_unknown_metric' } },
+      {
+        what: 'a date that is not a date',
+        method: 'leaderboard',
+        query: { scope: { ...scope, date: 'yesterday' }, board: 'managers', metric: 'points' },
+      },
+      {
+        what: 'an unknown period',
+        method: 'coverage',
+        query: { scope: { ...scope, period: 'fortnight' as PeriodKind } },
+      },
+      {
+        what: 'an unknown metric',
+        method: 'leaderboard',
+        query: { scope, board: 'managers', metric: 'stride_conformance_unknown_metric' },
+      },
     ];
     await runBounded(
-      bad.filter((b) => target.has(b.method)).map((b) => async () => {
-        const exchange = await target.call(b.method, b.query as never);
-        if (exchange.outcome.kind === 'skipped') return;
-        ledger.record('bad-requests', exchange, badRequestProblem(target.kind, b.what, exchange));
-      }),
+      bad
+        .filter((b) => target.has(b.method))
+        .map((b) => async () => {
+          const exchange = await target.call(b.method, b.query as never);
+          if (exchange.outcome.kind === 'skipped') return;
+          ledger.record('bad-requests', exchange, badRequestProblem(target.kind, b.what, exchange));
+        }),
       concurrency,
     );
   }
@@ -335,20 +383,33 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     byEndpoint[endpoint] = figures;
     const where = { endpoint, query: `${samples.length} requests` };
     if (figures.p95Ms !== null && figures.p95Ms > latencyBudget.p95Ms) {
-      ledger.record('latency', where, { message: `${endpoint}: p95 ${figures.p95Ms} ms is over the ${latencyBudget.p95Ms} ms budget (p50 ${figures.p50Ms} ms)` });
+      ledger.record('latency', where, {
+        message: `${endpoint}: p95 ${figures.p95Ms} ms is over the ${latencyBudget.p95Ms} ms budget (p50 ${figures.p50Ms} ms)`,
+      });
     } else if (figures.p50Ms !== null && figures.p50Ms > latencyBudget.p50Ms) {
-      ledger.record('latency', where, { message: `${endpoint}: p50 ${figures.p50Ms} ms is over the ${latencyBudget.p50Ms} ms budget` });
+      ledger.record('latency', where, {
+        message: `${endpoint}: p50 ${figures.p50Ms} ms is over the ${latencyBudget.p50Ms} ms budget`,
+      });
     } else {
       ledger.record('latency', where, null);
     }
   }
   const overall = latencyOf([...samplesByEndpoint.values()].flat());
-  ledger.setNote('latency', `p50 ${overall.p50Ms ?? '-'} ms, p95 ${overall.p95Ms ?? '-'} ms over ${overall.samples} requests (budget p50 ${latencyBudget.p50Ms} ms, p95 ${latencyBudget.p95Ms} ms)`);
+  ledger.setNote(
+    'latency',
+    `p50 ${overall.p50Ms ?? '-'} ms, p95 ${overall.p95Ms ?? '-'} ms over ${overall.samples} requests (budget p50 ${latencyBudget.p50Ms} ms, p95 ${latencyBudget.p95Ms} ms)`,
+  );
   if (missing.size > 0) {
-    ledger.setNote('responses', `The adapter has no ${[...missing].map((m) => `${m}()`).join(', ')}: widgets needing it show "not configured".`);
+    ledger.setNote(
+      'responses',
+      `The adapter has no ${[...missing].map((m) => `${m}()`).join(', ')}: widgets needing it show "not configured".`,
+    );
   }
   if (budget.skipped > 0) {
-    ledger.setNote('shapes', `${budget.skipped} planned requests skipped: the request budget of ${budget.max} was spent.`);
+    ledger.setNote(
+      'shapes',
+      `${budget.skipped} planned requests skipped: the request budget of ${budget.max} was spent.`,
+    );
   }
 
   const checks = ledger.results();
@@ -367,28 +428,48 @@ function badRequestProblem(kind: Target['kind'], what: string, exchange: Exchang
   const outcome = exchange.outcome;
   if (outcome.kind === 'skipped') return null;
   if (outcome.kind === 'ok') {
-    return { message: `${what} was answered with data; expected ${kind === 'rest' ? 'a 4xx problem+json' : 'a rejection'}` };
+    return {
+      message: `${what} was answered with data; expected ${kind === 'rest' ? 'a 4xx problem+json' : 'a rejection'}`,
+    };
   }
   const status = outcome.status;
   if (kind === 'adapter') {
-    if (status !== undefined && status >= 500) return { message: `${what} was rejected as a server error (${status}); it is the caller's mistake, a 4xx` };
-    return looksLikeStackTrace(outcome.message) ? { message: `${what}: the rejection message carries a stack trace` } : null;
+    if (status !== undefined && status >= 500)
+      return { message: `${what} was rejected as a server error (${status}); it is the caller's mistake, a 4xx` };
+    return looksLikeStackTrace(outcome.message)
+      ? { message: `${what}: the rejection message carries a stack trace` }
+      : null;
   }
   if (status === undefined) return { message: `${what}: ${outcome.message}` };
   if (status < 400 || status >= 500) {
     return { message: `${what} got ${status}; expected a 4xx (it is the caller's mistake, not the server's)` };
   }
   // The body as sent and as decoded: inside JSON a trace's line breaks are escapes.
-  const decoded = typeof outcome.problem === 'object' && outcome.problem !== null ? Object.values(outcome.problem).filter((x) => typeof x === 'string').join('\n') : '';
+  const decoded =
+    typeof outcome.problem === 'object' && outcome.problem !== null
+      ? Object.values(outcome.problem)
+          .filter((x) => typeof x === 'string')
+          .join('\n')
+      : '';
   if ((outcome.body !== undefined && looksLikeStackTrace(outcome.body)) || looksLikeStackTrace(decoded)) {
     return { message: `${what} got ${status} but the body carries a stack trace` };
   }
   if (!/^application\/problem\+json\b/i.test(outcome.contentType ?? '')) {
-    return { message: `${what} got ${status} as ${outcome.contentType || 'no content type'}; expected application/problem+json` };
+    return {
+      message: `${what} got ${status} as ${outcome.contentType || 'no content type'}; expected application/problem+json`,
+    };
   }
   const problem = outcome.problem as Record<string, unknown> | undefined;
-  if (typeof problem !== 'object' || problem === null || typeof problem.title !== 'string' || typeof problem.type !== 'string' || problem.status !== status) {
-    return { message: `${what} got ${status} but the body is not a problem (type, title and status ${status} are required)` };
+  if (
+    typeof problem !== 'object' ||
+    problem === null ||
+    typeof problem.title !== 'string' ||
+    typeof problem.type !== 'string' ||
+    problem.status !== status
+  ) {
+    return {
+      message: `${what} got ${status} but the body is not a problem (type, title and status ${status} are required)`,
+    };
   }
   return null;
 }

@@ -2,14 +2,27 @@
  * The two things a run can point at, behind one call: a REST back end (raw fetch, so the checks see the status,
  * content type and body exactly as a browser would) or a JS adapter (called as the widgets call it).
  */
-import { isStrideError, type AdapterMethod, type AdapterQueries, type StrideAdapter } from '../../core/src/contracts.js';
+import {
+  isStrideError,
+  type AdapterMethod,
+  type AdapterQueries,
+  type StrideAdapter,
+} from '../../core/src/contracts.js';
 import { REST_PATHS, restQueryParams } from '../../core/src/adapters/http.js';
 import type { RequestBudget } from './stats.js';
 
 export type Outcome =
   | { kind: 'ok'; data: unknown; ms: number }
   /** The back end answered with an error, or the adapter rejected. */
-  | { kind: 'failed'; message: string; ms: number; status?: number; contentType?: string; body?: string; problem?: unknown }
+  | {
+      kind: 'failed';
+      message: string;
+      ms: number;
+      status?: number;
+      contentType?: string;
+      body?: string;
+      problem?: unknown;
+    }
   /** Never sent: the request budget was spent. */
   | { kind: 'skipped' };
 
@@ -90,16 +103,36 @@ export function restTarget(
         if (!response.ok) {
           return {
             ...exchange,
-            outcome: { kind: 'failed', message: `${response.status} ${response.statusText}`.trim(), ms, status: response.status, contentType, body, problem: parsed },
+            outcome: {
+              kind: 'failed',
+              message: `${response.status} ${response.statusText}`.trim(),
+              ms,
+              status: response.status,
+              contentType,
+              body,
+              problem: parsed,
+            },
           };
         }
         if (parseError !== null) {
-          return { ...exchange, outcome: { kind: 'failed', message: `${response.status} but the body is not JSON: ${parseError}`, ms, status: response.status, contentType, body } };
+          return {
+            ...exchange,
+            outcome: {
+              kind: 'failed',
+              message: `${response.status} but the body is not JSON: ${parseError}`,
+              ms,
+              status: response.status,
+              contentType,
+              body,
+            },
+          };
         }
         return { ...exchange, outcome: { kind: 'ok', data: parsed, ms } };
       } catch (error) {
         const ms = performance.now() - started;
-        const message = controller.signal.aborted ? `no response within ${limits.timeoutMs} ms` : `network error: ${errorText(error)}`;
+        const message = controller.signal.aborted
+          ? `no response within ${limits.timeoutMs} ms`
+          : `network error: ${errorText(error)}`;
         return { ...exchange, outcome: { kind: 'failed', message, ms } };
       } finally {
         clearTimeout(timer);
@@ -126,7 +159,10 @@ export function adapterTarget(adapter: StrideAdapter, limits: TargetLimits): Tar
       });
       const started = performance.now();
       try {
-        const call = adapter[method] as (q: AdapterQueries[typeof method], o: { signal: AbortSignal }) => Promise<unknown>;
+        const call = adapter[method] as (
+          q: AdapterQueries[typeof method],
+          o: { signal: AbortSignal },
+        ) => Promise<unknown>;
         const data = await Promise.race([call.call(adapter, query, { signal: controller.signal }), timeout]);
         return { ...exchange, outcome: { kind: 'ok', data, ms: performance.now() - started } };
       } catch (error) {
@@ -134,7 +170,13 @@ export function adapterTarget(adapter: StrideAdapter, limits: TargetLimits): Tar
         const status = isStrideError(error) ? error.status : undefined;
         return {
           ...exchange,
-          outcome: { kind: 'failed', message: errorText(error), ms, ...(status !== undefined ? { status } : {}), problem: isStrideError(error) ? error.problem : undefined },
+          outcome: {
+            kind: 'failed',
+            message: errorText(error),
+            ms,
+            ...(status !== undefined ? { status } : {}),
+            problem: isStrideError(error) ? error.problem : undefined,
+          },
         };
       } finally {
         clearTimeout(timer);

@@ -348,5 +348,7 @@ export class StrideError extends Error {
 }
 
 export function isStrideError(value: unknown): value is StrideError {
-  return value instanceof StrideError || (value instanceof Error && (value as { name?: string }).name === 'StrideError');
+  return (
+    value instanceof StrideError || (value instanceof Error && (value as { name?: string }).name === 'StrideError')
+  );
 }

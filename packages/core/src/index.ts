@@ -8,9 +8,30 @@ export * from './export/csv.js';
 export * from './validation/index.js';
 export * from './query/query-controller.js';
 export { POINTS_ACTIONS, type PointsAction } from './engine/metrics.js';
-export { createMetricsEngine, workingDaysElapsed, DEFAULT_POINTS, DEFAULT_SLA, FUNNEL_LABELS, BADGE_LABELS, type MetricsEngine, type BadgeId } from './engine/index.js';
+export {
+  createMetricsEngine,
+  workingDaysElapsed,
+  DEFAULT_POINTS,
+  DEFAULT_SLA,
+  FUNNEL_LABELS,
+  BADGE_LABELS,
+  type MetricsEngine,
+  type BadgeId,
+} from './engine/index.js';
 export { createStaticAdapter, type StaticAdapterOptions, type StaticSource } from './adapters/static.js';
 export { createHttpAdapter, restQueryParams, REST_PATHS, type HttpAdapterOptions } from './adapters/http.js';
 export { readRestQuery, type ParameterErrors } from './adapters/rest-query.js';
-export { createEventLogAdapter, type EventLogAdapter, type EventLogAdapterOptions, type EventLogReport } from './adapters/event-log.js';
-export { parseEventsCsv, parseRosterCsv, parseTargetsCsv, parseCalendarCsv, type CsvParseResult, type CsvRowProblem } from './adapters/csv.js';
+export {
+  createEventLogAdapter,
+  type EventLogAdapter,
+  type EventLogAdapterOptions,
+  type EventLogReport,
+} from './adapters/event-log.js';
+export {
+  parseEventsCsv,
+  parseRosterCsv,
+  parseTargetsCsv,
+  parseCalendarCsv,
+  type CsvParseResult,
+  type CsvRowProblem,
+} from './adapters/csv.js';

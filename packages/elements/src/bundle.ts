@@ -24,7 +24,15 @@ registerComponent('stride-coverage-map', StrideCoverageMap);
 registerComponent('stride-dashboard', StrideDashboard);
 
 export const version = '0.1.0';
-export { configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient, allowEChartsUnderTrustedTypes };
+export {
+  configure,
+  define,
+  createStaticAdapter,
+  createEventLogAdapter,
+  createHttpAdapter,
+  createStrideQueryClient,
+  allowEChartsUnderTrustedTypes,
+};
 export type { DefineOptions } from './registry.js';
 
 export interface StrideGlobal {
@@ -49,10 +57,21 @@ declare global {
 export function install(): boolean {
   if (typeof window === 'undefined') return false;
   if (window.Stride) {
-    console.warn(`Stride ${version}: another copy (${window.Stride.version}) is already on this page; this copy stays inert.`);
+    console.warn(
+      `Stride ${version}: another copy (${window.Stride.version}) is already on this page; this copy stays inert.`,
+    );
     return false;
   }
-  window.Stride = { version, configure, define, createStaticAdapter, createEventLogAdapter, createHttpAdapter, createStrideQueryClient, allowEChartsUnderTrustedTypes };
+  window.Stride = {
+    version,
+    configure,
+    define,
+    createStaticAdapter,
+    createEventLogAdapter,
+    createHttpAdapter,
+    createStrideQueryClient,
+    allowEChartsUnderTrustedTypes,
+  };
   if (window.StrideOptions?.define !== false) define();
   return true;
 }

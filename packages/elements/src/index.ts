@@ -6,7 +6,12 @@ export * from './shared/define.js';
 export { StrideElement, type ResolvedSettings } from './shared/stride-element.js';
 export { baseStyles, tokenStyles, hostStyles, stateStyles } from './shared/styles.js';
 export { renderQueryState, renderNotices, type StateViews } from './shared/states.js';
-export { ChartController, readThemeTokens, type EChartsRuntime, type ChartControllerOptions } from './shared/chart-controller.js';
+export {
+  ChartController,
+  readThemeTokens,
+  type EChartsRuntime,
+  type ChartControllerOptions,
+} from './shared/chart-controller.js';
 export { allowEChartsUnderTrustedTypes, type EChartsTrustedTypesSetup } from './shared/trusted-types.js';
 export { define, registerComponent, registeredTags, tagName, type DefineOptions, type StrideTag } from './registry.js';
 export { StrideScope } from './scope/scope.component.js';

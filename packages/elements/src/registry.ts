@@ -4,7 +4,13 @@
  */
 import { defineElement } from './shared/define.js';
 
-export type StrideTag = 'stride-scope' | 'stride-indicators' | 'stride-leaderboard' | 'stride-funnel' | 'stride-coverage-map' | 'stride-dashboard';
+export type StrideTag =
+  | 'stride-scope'
+  | 'stride-indicators'
+  | 'stride-leaderboard'
+  | 'stride-funnel'
+  | 'stride-coverage-map'
+  | 'stride-dashboard';
 
 const components = new Map<StrideTag, CustomElementConstructor>();
 let activeSuffix = '';
@@ -30,7 +36,8 @@ export interface DefineOptions {
 /** Register every element; with a suffix, subclasses under suffixed tags (the dashboard then uses suffixed inner tags). */
 export function define(options: DefineOptions = {}): string[] {
   const suffix = (options.suffix ?? '').trim().toLowerCase();
-  if (suffix && !/^[a-z0-9-]+$/.test(suffix)) throw new TypeError(`Stride.define: suffix must be lowercase letters, digits or '-', got "${options.suffix}"`);
+  if (suffix && !/^[a-z0-9-]+$/.test(suffix))
+    throw new TypeError(`Stride.define: suffix must be lowercase letters, digits or '-', got "${options.suffix}"`);
   activeSuffix = suffix;
   const defined: string[] = [];
   for (const [tag, ctor] of components) {

@@ -36,13 +36,17 @@ function classicSyntaxError(text, file) {
 function moduleSyntaxError(text) {
   const result = spawnSync(process.execPath, ['--input-type=module', '--check'], { input: text, encoding: 'utf8' });
   if (result.status === 0) return null;
-  return (result.stderr || `exit ${result.status}`).split('\n').filter((line) => /Error/.test(line))[0] ?? result.stderr.trim();
+  return (
+    (result.stderr || `exit ${result.status}`).split('\n').filter((line) => /Error/.test(line))[0] ??
+    result.stderr.trim()
+  );
 }
 
 /** The relative specifiers of a module's `import ... from "./x"`, `export ... from "./x"` and `import("./x")`. */
 function relativeImports(text) {
   const specifiers = new Set();
-  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'])(\.{1,2}\/[^"']+)\1/g)) specifiers.add(match[2]);
+  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'])(\.{1,2}\/[^"']+)\1/g))
+    specifiers.add(match[2]);
   return [...specifiers];
 }
 
@@ -57,18 +61,24 @@ export function checkDist(distDir) {
     const text = bytes.toString('utf8');
     if (CLASSIC.has(name)) {
       const error = classicSyntaxError(text, name);
-      if (error) problems.push(`${name} does not parse as a classic script: ${error} (it begins ${JSON.stringify(text.slice(0, 80))})`);
+      if (error)
+        problems.push(
+          `${name} does not parse as a classic script: ${error} (it begins ${JSON.stringify(text.slice(0, 80))})`,
+        );
       const at = bytes.findIndex((byte) => byte > 0x7f);
       if (at !== -1) {
         const around = bytes.subarray(Math.max(0, at - 40), at + 20).toString('utf8');
-        problems.push(`${name} is not pure ASCII: byte ${at} is 0x${bytes[at].toString(16)} in ${JSON.stringify(around)}`);
+        problems.push(
+          `${name} is not pure ASCII: byte ${at} is 0x${bytes[at].toString(16)} in ${JSON.stringify(around)}`,
+        );
       }
       continue;
     }
     const error = moduleSyntaxError(text);
     if (error) problems.push(`${name} does not parse as a module: ${error}`);
     for (const specifier of relativeImports(text)) {
-      if (!existsSync(resolve(dirname(file), specifier))) problems.push(`${name} imports ${specifier}, which is not in ${relative(process.cwd(), distDir) || distDir}`);
+      if (!existsSync(resolve(dirname(file), specifier)))
+        problems.push(`${name} imports ${specifier}, which is not in ${relative(process.cwd(), distDir) || distDir}`);
     }
   }
   return problems;
@@ -81,5 +91,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`dist check: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
-  console.log(`dist check: ${walk(distDir).length} JavaScript files parse as they will be loaded; stride.min.js is pure ASCII`);
+  console.log(
+    `dist check: ${walk(distDir).length} JavaScript files parse as they will be loaded; stride.min.js is pure ASCII`,
+  );
 }

@@ -49,9 +49,13 @@ function bearerMatches(header: string | undefined): boolean {
 const stride = createStrideServer({
   warehouse,
   metrics: createMetricsService(warehouse),
-  allowedOrigins: values.origin ?? (process.env['STRIDE_ORIGINS'] ?? 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:6006').split(','),
+  allowedOrigins:
+    values.origin ??
+    (process.env['STRIDE_ORIGINS'] ?? 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:6006').split(','),
   verify: ({ headers }): VerifyResult =>
-    bearerMatches(headers.authorization) ? { ok: true } : { ok: false, status: 401, detail: 'missing or wrong bearer token' },
+    bearerMatches(headers.authorization)
+      ? { ok: true }
+      : { ok: false, status: 401, detail: 'missing or wrong bearer token' },
 });
 const { url } = await stride.listen(Number(values.port), values.host);
 console.log(`stride-server: ${url} (loaded in ${Math.round(performance.now() - started)} ms)`);

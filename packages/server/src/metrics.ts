@@ -29,7 +29,16 @@ import {
   type TrendPoint,
 } from '../../core/src/contracts.js';
 import { BADGE_LABELS, FUNNEL_LABELS } from '../../core/src/engine/labels.js';
-import { DAY_MS, formatIsoDate, HOUR_MS, parseIsoDate, periodContaining, previousPeriod, weekdayOf, type DayRange } from '../../core/src/engine/time.js';
+import {
+  DAY_MS,
+  formatIsoDate,
+  HOUR_MS,
+  parseIsoDate,
+  periodContaining,
+  previousPeriod,
+  weekdayOf,
+  type DayRange,
+} from '../../core/src/engine/time.js';
 import { num, numOrNull, query, str, type SqlParams, type SqlRow } from './sql.js';
 import type { Warehouse } from './warehouse.js';
 
@@ -117,7 +126,12 @@ export function createMetricsService(wh: Warehouse): MetricsService {
 
   /** Targets by unit then indicator. */
   async function targetsOf(c: DuckDBConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
-    const rows = await query(c, 'targets.sql', { ...params, period: scope.period, start: formatIsoDate(periodStart), indicator });
+    const rows = await query(c, 'targets.sql', {
+      ...params,
+      period: scope.period,
+      start: formatIsoDate(periodStart),
+      indicator,
+    });
     const byUnit = new Map<string, Map<string, number | null>>();
     for (const row of rows) {
       const unit = str(row, 'unit_id');
@@ -173,7 +187,11 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       wh.withConnection(async (c) => {
         const r = resolve(q.scope);
         const self = { unit: r.unit, mode: 'self', level: '' };
-        const values = await query(c, 'indicators.sql', { ...self, ...windows(r), claim_ms: wh.sla.claimHours * HOUR_MS });
+        const values = await query(c, 'indicators.sql', {
+          ...self,
+          ...windows(r),
+          claim_ms: wh.sla.claimHours * HOUR_MS,
+        });
         const current = values.find((row) => row['w'] === 'current');
         const previous = values.find((row) => row['w'] === 'previous');
         const target = await targetsOf(c, self, q.scope, r.period.start);
@@ -201,7 +219,11 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             q.rows === 'managers'
               ? { unit: q.scope.manager ?? q.scope.org, mode: 'level', level: 'manager' }
               : { unit: q.scope.org, mode: 'children', level: '' };
-          const rowValues = await query(c, 'indicators.sql', { ...rowsParams, ...windows(r), claim_ms: wh.sla.claimHours * HOUR_MS });
+          const rowValues = await query(c, 'indicators.sql', {
+            ...rowsParams,
+            ...windows(r),
+            claim_ms: wh.sla.claimHours * HOUR_MS,
+          });
           const rowTarget = await targetsOf(c, rowsParams, q.scope, r.period.start);
           result.rows = rowValues
             .filter((row) => row['w'] === 'current')
@@ -214,7 +236,13 @@ export function createMetricsService(wh: Warehouse): MetricsService {
                 rowValuesById[definition.id] = indicatorValue(row, definition.id);
                 targets[definition.id] = rowTarget(id, definition.id);
               }
-              return { id, name: node?.name ?? id, kind: node?.level === 'manager' ? 'manager' : 'org', values: rowValuesById, targets };
+              return {
+                id,
+                name: node?.name ?? id,
+                kind: node?.level === 'manager' ? 'manager' : 'org',
+                values: rowValuesById,
+                targets,
+              };
             });
         }
         return result;
@@ -226,7 +254,10 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const r = resolve({ ...q.scope, manager: undefined });
         const level = BOARD_LEVEL[q.board];
         const board = { unit: q.scope.org, mode: 'level', level };
-        const value = new Map<string, { current: number | null; previous: number | null; byAction?: Record<string, number> }>();
+        const value = new Map<
+          string,
+          { current: number | null; previous: number | null; byAction?: Record<string, number> }
+        >();
         const order: string[] = [];
         if (q.metric === 'points') {
           for (const row of await query(c, 'points.sql', { ...board, ...windows(r), ...pointWeights() })) {
@@ -250,7 +281,11 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             value.set(id, entry);
           }
         } else {
-          for (const row of await query(c, 'indicators.sql', { ...board, ...windows(r), claim_ms: wh.sla.claimHours * HOUR_MS })) {
+          for (const row of await query(c, 'indicators.sql', {
+            ...board,
+            ...windows(r),
+            claim_ms: wh.sla.claimHours * HOUR_MS,
+          })) {
             const id = str(row, 'unit_id');
             const entry = value.get(id) ?? { current: null, previous: null };
             if (row['w'] === 'current') {
@@ -267,7 +302,12 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           const asOfDay = zone.dayOf(r.asOf);
           const pilotFrom = wh.pilot ? zone.dayStart(wh.pilot.start) : -NEVER_MS;
           const pilotTo = wh.pilot ? Math.min(r.asOf, zone.dayStart(wh.pilot.end + 1) - 1) : r.asOf;
-          for (const row of await query(c, 'streaks.sql', { unit: q.scope.org, level, as_of_ms: r.asOf, as_of_day: asOfDay })) {
+          for (const row of await query(c, 'streaks.sql', {
+            unit: q.scope.org,
+            level,
+            as_of_ms: r.asOf,
+            as_of_day: asOfDay,
+          })) {
             streaks.set(str(row, 'manager_id'), row);
           }
           const badgeRows = await query(c, 'badges.sql', {
@@ -304,11 +344,15 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           if (streak && badge) {
             entry.streak = num(streak, 'streak');
             const earned: Badge[] = [];
-            if (num(badge, 'first_conversion') === 1) earned.push({ id: 'first_conversion', label: labels.first_conversion, kind: 'milestone' });
-            if (num(badge, 'contacts_100') === 1) earned.push({ id: 'contacts_100', label: labels.contacts_100, kind: 'milestone' });
+            if (num(badge, 'first_conversion') === 1)
+              earned.push({ id: 'first_conversion', label: labels.first_conversion, kind: 'milestone' });
+            if (num(badge, 'contacts_100') === 1)
+              earned.push({ id: 'contacts_100', label: labels.contacts_100, kind: 'milestone' });
             if (num(streak, 'longest') >= 7) earned.push({ id: 'streak_7', label: labels.streak_7, kind: 'milestone' });
-            if (num(badge, 'champion_week') === 1) earned.push({ id: 'champion_week', label: labels.champion_week, kind: 'champion' });
-            if (num(badge, 'champion_month') === 1) earned.push({ id: 'champion_month', label: labels.champion_month, kind: 'champion' });
+            if (num(badge, 'champion_week') === 1)
+              earned.push({ id: 'champion_week', label: labels.champion_week, kind: 'champion' });
+            if (num(badge, 'champion_month') === 1)
+              earned.push({ id: 'champion_month', label: labels.champion_month, kind: 'champion' });
             entry.badges = earned;
           }
           return entry;

@@ -3,7 +3,13 @@
  * auth through a verify hook on every request, CORS only for configured origins, validated parameters, size and
  * time limits, problem+json for every error (never a stack trace) and a clean shutdown.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AdapterMethod, Problem } from '../../core/src/contracts.js';
 import type { MetricsService } from './metrics.js';
@@ -92,7 +98,9 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
 export function createStrideServer(options: StrideServerOptions): StrideServer {
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const origins = new Set(options.allowedOrigins ?? []);
-  const allowedHeaders = (options.allowedHeaders ?? ['Authorization', 'Accept', 'Content-Type', 'X-Request-Id']).join(', ');
+  const allowedHeaders = (options.allowedHeaders ?? ['Authorization', 'Accept', 'Content-Type', 'X-Request-Id']).join(
+    ', ',
+  );
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
   const maxUrlBytes = options.maxUrlBytes ?? 2048;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
@@ -101,7 +109,8 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url ?? '/';
-    if (Buffer.byteLength(target) > maxUrlBytes) return sendProblem(res, 414, `request target longer than ${maxUrlBytes} bytes`);
+    if (Buffer.byteLength(target) > maxUrlBytes)
+      return sendProblem(res, 414, `request target longer than ${maxUrlBytes} bytes`);
 
     const origin = req.headers.origin;
     if (origin !== undefined) {
@@ -127,7 +136,8 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
     }
     // The contract has no request bodies: refuse one rather than read it.
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > 0 || req.headers['transfer-encoding'] !== undefined) return sendProblem(res, 413, 'requests carry no body');
+    if (length > 0 || req.headers['transfer-encoding'] !== undefined)
+      return sendProblem(res, 413, 'requests carry no body');
     if (closing) {
       res.setHeader('Connection', 'close');
       return sendProblem(res, 503, 'server is shutting down');
@@ -146,7 +156,11 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
     });
     if (!verdict.ok) {
       if (verdict.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendProblem(res, verdict.status, verdict.detail ?? (verdict.status === 401 ? 'session missing or expired' : 'not allowed to see this scope'));
+      return sendProblem(
+        res,
+        verdict.status,
+        verdict.detail ?? (verdict.status === 401 ? 'session missing or expired' : 'not allowed to see this scope'),
+      );
     }
 
     const read = readRestQuery(operation, url.searchParams, options.warehouse.nodes, options.warehouse.catalogue);

@@ -13,7 +13,15 @@ import {
 } from '../../core/src/contracts.js';
 import { DEFAULT_POINTS, DEFAULT_SLA } from '../../core/src/engine/log-index.js';
 import { BUILT_IN_UNITS } from '../../core/src/engine/metrics.js';
-import { createBankZone, DAY_MS, HOUR_MS, periodContaining, pilotRange, type BankZone, type DayRange } from '../../core/src/engine/time.js';
+import {
+  createBankZone,
+  DAY_MS,
+  HOUR_MS,
+  periodContaining,
+  pilotRange,
+  type BankZone,
+  type DayRange,
+} from '../../core/src/engine/time.js';
 import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../../core/src/engine/types.js';
 import { execute, num, query, str } from './sql.js';
@@ -46,7 +54,18 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
-const EVENT_TYPES = new Set(['assigned', 'claimed', 'contacted', 'conversation', 'visited', 'followup', 'logged', 'intent', 'applied', 'converted']);
+const EVENT_TYPES = new Set([
+  'assigned',
+  'claimed',
+  'contacted',
+  'conversation',
+  'visited',
+  'followup',
+  'logged',
+  'intent',
+  'applied',
+  'converted',
+]);
 
 async function appendEvents(connection: DuckDBConnection, events: readonly LeadEvent[]): Promise<void> {
   const appender = await connection.createAppender('events_raw');
@@ -70,7 +89,11 @@ async function appendEvents(connection: DuckDBConnection, events: readonly LeadE
   appender.closeSync();
 }
 
-async function appendRows(connection: DuckDBConnection, table: string, rows: readonly (readonly (string | number | boolean | null)[])[]): Promise<void> {
+async function appendRows(
+  connection: DuckDBConnection,
+  table: string,
+  rows: readonly (readonly (string | number | boolean | null)[])[],
+): Promise<void> {
   const appender = await connection.createAppender(table);
   for (const row of rows) {
     for (const value of row) {
@@ -147,7 +170,11 @@ function orgDimension(orgTree: readonly OrgNode[], eventOnlyManagers: readonly s
 
 export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse> {
   const timeZone = input.timeZone ?? 'Asia/Shanghai';
-  const sla: SlaConfig = { ...DEFAULT_SLA, ...input.sla, stageDays: { ...DEFAULT_SLA.stageDays, ...input.sla?.stageDays } };
+  const sla: SlaConfig = {
+    ...DEFAULT_SLA,
+    ...input.sla,
+    stageDays: { ...DEFAULT_SLA.stageDays, ...input.sla?.stageDays },
+  };
   const points: PointsScheme = { ...DEFAULT_POINTS, ...input.points };
   const catalogue = input.catalogue ?? DEFAULT_CATALOGUE;
   if (sla.followupInWorkingDays) {
@@ -158,7 +185,11 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   const setup = await instance.connect();
   await execute(setup, 'load/schema.sql');
   if (input.eventsFile) {
-    const format = /\.parquet$/i.test(input.eventsFile) ? 'parquet' : /\.json$/i.test(input.eventsFile) ? 'json' : 'csv';
+    const format = /\.parquet$/i.test(input.eventsFile)
+      ? 'parquet'
+      : /\.json$/i.test(input.eventsFile)
+        ? 'json'
+        : 'csv';
     await execute(setup, `load/events_${format}.sql`, { path: input.eventsFile });
   } else {
     await appendEvents(setup, input.events);
@@ -169,13 +200,17 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   const offsetMs = zone.offsetAt(Date.now());
   await execute(setup, 'load/events.sql', { offset_ms: offsetMs });
 
-  const span = (await setup.runAndReadAll('SELECT MIN(day) AS first_day, MAX(day) AS last_day FROM events')).getRowObjects()[0];
+  const span = (
+    await setup.runAndReadAll('SELECT MIN(day) AS first_day, MAX(day) AS last_day FROM events')
+  ).getRowObjects()[0];
   const firstEventDay = span?.['first_day'] == null ? NaN : Number(span['first_day']);
   const lastEventDay = span?.['last_day'] == null ? NaN : Number(span['last_day']);
 
   const treeManagerIds = new Set(input.orgTree.filter((n) => n.level === 'manager').map((n) => n.id));
   const seenManagers = (
-    await setup.runAndReadAll('SELECT manager_id, MIN(seq) AS first_seq FROM events GROUP BY manager_id ORDER BY first_seq')
+    await setup.runAndReadAll(
+      'SELECT manager_id, MIN(seq) AS first_seq FROM events GROUP BY manager_id ORDER BY first_seq',
+    )
   )
     .getRowObjects()
     .map((row) => String(row['manager_id']));
@@ -196,10 +231,18 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
       org.treeManagers.get(node.id) ?? 0,
     ]),
   );
-  await appendRows(setup, 'org_manager', [...org.managersUnder].flatMap(([id, list]) => list.map((m) => [id, m])));
+  await appendRows(
+    setup,
+    'org_manager',
+    [...org.managersUnder].flatMap(([id, list]) => list.map((m) => [id, m])),
+  );
   await appendRows(setup, 'org_ancestor', org.ancestors);
   const managerOrd = new Map([...org.managerOrder, ...eventOnly].map((id, i) => [id, i]));
-  await appendRows(setup, 'manager', [...managerOrd].map(([id, ord]) => [id, ord, org.contest.get(id) ?? null]));
+  await appendRows(
+    setup,
+    'manager',
+    [...managerOrd].map(([id, ord]) => [id, ord, org.contest.get(id) ?? null]),
+  );
 
   // Calendar dimension: from two weeks before the first event (so every streak meets a day without action) to
   // well past today.
@@ -221,17 +264,25 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   await appendRows(
     setup,
     'targets',
-    (input.targets ?? []).filter((t) => Number.isFinite(t.target)).map((t) => [t.org, t.indicator, t.period, t.start, t.target]),
+    (input.targets ?? [])
+      .filter((t) => Number.isFinite(t.target))
+      .map((t) => [t.org, t.indicator, t.period, t.start, t.target]),
   );
   const units = new Map<string, string>(Object.entries(BUILT_IN_UNITS));
   for (const definition of catalogue) units.set(definition.id, definition.unit);
-  await appendRows(setup, 'catalogue', [...units].map(([id, unit], i) => [id, unit, i]));
+  await appendRows(
+    setup,
+    'catalogue',
+    [...units].map(([id, unit], i) => [id, unit, i]),
+  );
 
   // Grids: managers as the grid data lists them, else those seen working the grid (in board order).
   const features = new Map<string, GridFeature>();
   const gridManagers = new Map<string, string[]>();
   const seenByGrid = new Map<string, string[]>();
-  for (const row of (await setup.runAndReadAll('SELECT DISTINCT grid_id, manager_id FROM events WHERE grid_id IS NOT NULL')).getRowObjects()) {
+  for (const row of (
+    await setup.runAndReadAll('SELECT DISTINCT grid_id, manager_id FROM events WHERE grid_id IS NOT NULL')
+  ).getRowObjects()) {
     const grid = String(row['grid_id']);
     seenByGrid.set(grid, [...(seenByGrid.get(grid) ?? []), String(row['manager_id'])]);
   }
@@ -246,10 +297,19 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
         : (seenByGrid.get(id) ?? []).sort((a, b) => managerOrd.get(a)! - managerOrd.get(b)!);
     gridManagers.set(id, managers);
     const households = Number(feature.properties.households);
-    gridRows.push([id, feature.properties.name, Number.isFinite(households) && households > 0 ? households : 0, gridRows.length]);
+    gridRows.push([
+      id,
+      feature.properties.name,
+      Number.isFinite(households) && households > 0 ? households : 0,
+      gridRows.length,
+    ]);
   }
   await appendRows(setup, 'grid', gridRows);
-  await appendRows(setup, 'grid_manager', [...gridManagers].flatMap(([grid, list]) => list.map((m, i) => [grid, m, i])));
+  await appendRows(
+    setup,
+    'grid_manager',
+    [...gridManagers].flatMap(([grid, list]) => list.map((m, i) => [grid, m, i])),
+  );
 
   await execute(setup, 'load/lead_firsts.sql');
   await execute(setup, 'load/facts.sql', {

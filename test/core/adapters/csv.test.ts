@@ -13,9 +13,13 @@ const HEADER = 'at,type,leadId,managerId,customerId,gridId,amount';
 describe('CSV input', () => {
   it('reads RFC 4180 quoting, CRLF and LF, and a leading BOM', () => {
     const records: [string[], number][] = [];
-    forEachCsvRecord('\uFEFFa,b\r\n"x, ""y""","multi\nline"\nlast,\n', (fields, line) => records.push([fields, line]), () => {
-      throw new Error('no errors expected');
-    });
+    forEachCsvRecord(
+      '\uFEFFa,b\r\n"x, ""y""","multi\nline"\nlast,\n',
+      (fields, line) => records.push([fields, line]),
+      () => {
+        throw new Error('no errors expected');
+      },
+    );
     expect(records).to.deep.equal([
       [['a', 'b'], 1],
       [['x, "y"', 'multi\nline'], 2],
@@ -41,7 +45,9 @@ describe('CSV input', () => {
     expect(rows[0]).to.not.have.property('amount');
     expect(dropped.map((d) => d.line)).to.deep.equal([3, 6, 7, 8]);
     expect(dropped[0]?.message).to.equal('events.csv line 3: type: unknown event type "visit"');
-    expect(dropped[1]?.message).to.equal('events.csv line 6: at: expected an ISO date-time with offset, got "2026-11-16"');
+    expect(dropped[1]?.message).to.equal(
+      'events.csv line 6: at: expected an ISO date-time with offset, got "2026-11-16"',
+    );
     expect(dropped[2]?.message).to.equal('events.csv line 7: amount: expected a number, got "12a"');
     expect(dropped[3]?.message).to.equal('events.csv line 8: expected 7 fields, got 4');
   });
@@ -51,7 +57,9 @@ describe('CSV input', () => {
     const { rows, dropped } = parseEventsCsv(text);
     expect(rows).to.have.length(1);
     expect(rows[0]?.customerId).to.equal('c\n1');
-    expect(dropped).to.deep.equal([{ file: 'events.csv', line: 4, message: 'events.csv line 4: unterminated quoted field' }]);
+    expect(dropped).to.deep.equal([
+      { file: 'events.csv', line: 4, message: 'events.csv line 4: unterminated quoted field' },
+    ]);
   });
 
   it('rejects a file that lacks a required column', () => {
@@ -66,18 +74,26 @@ describe('CSV input', () => {
   });
 
   it('reads roster, targets and calendar files', () => {
-    const roster = parseRosterCsv('id,name,parentId,level\nB01,"Harbour, Branch",,branch\nm1,Li,B01,manager\nx,X,B01,region\n');
+    const roster = parseRosterCsv(
+      'id,name,parentId,level\nB01,"Harbour, Branch",,branch\nm1,Li,B01,manager\nx,X,B01,region\n',
+    );
     expect(roster.rows).to.deep.equal([
       { id: 'B01', name: 'Harbour, Branch', parentId: null, level: 'branch' },
       { id: 'm1', name: 'Li', parentId: 'B01', level: 'manager' },
     ]);
     expect(roster.dropped[0]?.message).to.equal('roster.csv line 4: level: unknown org level "region"');
 
-    const targets = parseTargetsCsv('org,indicator,period,start,target\nB01,visits,month,2026-11-01,120\nB01,visits,fortnight,2026-11-01,60\n');
-    expect(targets.rows).to.deep.equal([{ org: 'B01', indicator: 'visits', period: 'month', start: '2026-11-01', target: 120 }]);
+    const targets = parseTargetsCsv(
+      'org,indicator,period,start,target\nB01,visits,month,2026-11-01,120\nB01,visits,fortnight,2026-11-01,60\n',
+    );
+    expect(targets.rows).to.deep.equal([
+      { org: 'B01', indicator: 'visits', period: 'month', start: '2026-11-01', target: 120 },
+    ]);
     expect(targets.dropped[0]?.message).to.equal('targets.csv line 3: period: unknown period "fortnight"');
 
-    const { calendar, dropped } = parseCalendarCsv('date,kind\n2026-10-01,holiday\n2026-10-11,workday\n2026-10-12,rest\n');
+    const { calendar, dropped } = parseCalendarCsv(
+      'date,kind\n2026-10-01,holiday\n2026-10-11,workday\n2026-10-12,rest\n',
+    );
     expect(calendar).to.deep.equal({ holidays: ['2026-10-01'], workdays: ['2026-10-11'] });
     expect(dropped[0]?.message).to.equal('calendar.csv line 4: kind: unknown calendar kind "rest"');
   });

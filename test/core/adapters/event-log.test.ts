@@ -65,7 +65,9 @@ describe('createEventLogAdapter', () => {
     expect(report.rows).to.equal(events.length);
     expect(report.dropped.map((d) => d.message)).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
     const fromArrays = make();
-    expect(await adapter.funnel!({ scope }, { signal: signal() })).to.deep.equal(await fromArrays.funnel!({ scope }, { signal: signal() }));
+    expect(await adapter.funnel!({ scope }, { signal: signal() })).to.deep.equal(
+      await fromArrays.funnel!({ scope }, { signal: signal() }),
+    );
   });
 
   it('names a CSV file that cannot be read in the report and in every request', async () => {

@@ -9,7 +9,8 @@ export const orgTree: OrgTree = [
   { id: 'm2', name: 'Wang Wei', parentId: 'T01', level: 'manager' },
 ];
 
-export const rosterCsv = 'id,name,parentId,level\r\nB01,Harbour Branch,,branch\r\nS01,East Sub-branch,B01,subbranch\r\nT01,Team 1,S01,team\r\nm1,Li Na,T01,manager\r\nm2,Wang Wei,T01,manager\r\n';
+export const rosterCsv =
+  'id,name,parentId,level\r\nB01,Harbour Branch,,branch\r\nS01,East Sub-branch,B01,subbranch\r\nT01,Team 1,S01,team\r\nm1,Li Na,T01,manager\r\nm2,Wang Wei,T01,manager\r\n';
 
 const event = (at: string, type: LeadEvent['type'], leadId: string, managerId: string, amount?: number): LeadEvent => ({
   at,
@@ -40,5 +41,10 @@ export const eventsCsvFixture = [
   'at,type,leadId,managerId,customerId,gridId,amount',
   ...events.slice(0, 2).map((e) => `${e.at},${e.type},${e.leadId},${e.managerId},${e.customerId},${e.gridId},`),
   '2026-11-02T16:00:00+08:00,visit,L1,m1,c-L1,G1,',
-  ...events.slice(2).map((e) => `${e.at},${e.type},${e.leadId},${e.managerId},${e.customerId},${e.gridId},${e.amount === undefined ? '' : e.amount.toFixed(2)}`),
+  ...events
+    .slice(2)
+    .map(
+      (e) =>
+        `${e.at},${e.type},${e.leadId},${e.managerId},${e.customerId},${e.gridId},${e.amount === undefined ? '' : e.amount.toFixed(2)}`,
+    ),
 ].join('\r\n');

@@ -41,16 +41,26 @@ describe('createHttpAdapter', () => {
 
   it('sends the scope as query parameters with the host headers and returns the body', async () => {
     let seen: { url: URL; auth: string | null } | undefined;
-    worker.use(http.get('/api/v1/leaderboard', ({ request }) => {
-      seen = { url: new URL(request.url), auth: request.headers.get('authorization') };
-      return HttpResponse.json(board);
-    }));
+    worker.use(
+      http.get('/api/v1/leaderboard', ({ request }) => {
+        seen = { url: new URL(request.url), auth: request.headers.get('authorization') };
+        return HttpResponse.json(board);
+      }),
+    );
     let calls = 0;
-    const adapter = createHttpAdapter({ baseUrl: '/api/', headers: async () => ({ Authorization: `Bearer t${++calls}` }) });
+    const adapter = createHttpAdapter({
+      baseUrl: '/api/',
+      headers: async () => ({ Authorization: `Bearer t${++calls}` }),
+    });
     const result = await adapter.leaderboard!({ ...query, scope: { ...scope, manager: 'm1' } }, { signal: signal() });
     expect(result).to.deep.equal(board);
     expect(Object.fromEntries(seen!.url.searchParams)).to.deep.equal({
-      org: 'B01', manager: 'm1', period: 'month', date: '2026-11-24', board: 'managers', metric: 'points',
+      org: 'B01',
+      manager: 'm1',
+      period: 'month',
+      date: '2026-11-24',
+      board: 'managers',
+      metric: 'points',
     });
     expect(seen!.auth).to.equal('Bearer t1');
     await adapter.leaderboard!(query, { signal: signal() });
@@ -60,13 +70,22 @@ describe('createHttpAdapter', () => {
   it('asks /v1/org-tree with no parameters and /v1/grids with the org only', async () => {
     const urls: string[] = [];
     worker.use(
-      http.get('/api/v1/org-tree', ({ request }) => { urls.push(request.url); return HttpResponse.json([]); }),
-      http.get('/api/v1/grids', ({ request }) => { urls.push(request.url); return HttpResponse.json({ type: 'FeatureCollection', features: [] }); }),
+      http.get('/api/v1/org-tree', ({ request }) => {
+        urls.push(request.url);
+        return HttpResponse.json([]);
+      }),
+      http.get('/api/v1/grids', ({ request }) => {
+        urls.push(request.url);
+        return HttpResponse.json({ type: 'FeatureCollection', features: [] });
+      }),
     );
     const adapter = createHttpAdapter({ baseUrl: '/api' });
     await adapter.orgTree!({}, { signal: signal() });
     await adapter.grids!({ org: 'B01' }, { signal: signal() });
-    expect(urls.map((u) => u.slice(location.origin.length))).to.deep.equal(['/api/v1/org-tree', '/api/v1/grids?org=B01']);
+    expect(urls.map((u) => u.slice(location.origin.length))).to.deep.equal([
+      '/api/v1/org-tree',
+      '/api/v1/grids?org=B01',
+    ]);
   });
 
   it('a 500 is an http error with the status and the problem detail, naming the endpoint', async () => {
@@ -75,7 +94,9 @@ describe('createHttpAdapter', () => {
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(500);
     expect(error.method).to.equal('leaderboard');
-    expect(error.message).to.equal('GET /v1/leaderboard: 500 Internal Server Error: The reporting database is unavailable.');
+    expect(error.message).to.equal(
+      'GET /v1/leaderboard: 500 Internal Server Error: The reporting database is unavailable.',
+    );
     expect(error.problem?.detail).to.equal('The reporting database is unavailable.');
   });
 
@@ -89,21 +110,27 @@ describe('createHttpAdapter', () => {
 
   it('a 403 is an auth error too', async () => {
     worker.use(http.get('/api/v1/coverage', () => new HttpResponse('<html>denied</html>', { status: 403 })));
-    const error = await strideFailure(createHttpAdapter({ baseUrl: '/api' }).coverage!({ scope }, { signal: signal() }));
+    const error = await strideFailure(
+      createHttpAdapter({ baseUrl: '/api' }).coverage!({ scope }, { signal: signal() }),
+    );
     expect(error.kind).to.equal('auth');
     expect(error.message).to.equal('GET /v1/coverage: 403 Forbidden: <html>denied</html>');
   });
 
   it('a failed connection is a network error', async () => {
     worker.use(...faultHandlers.networkError());
-    const error = await strideFailure(createHttpAdapter({ baseUrl: '/api' }).coverage!({ scope }, { signal: signal() }));
+    const error = await strideFailure(
+      createHttpAdapter({ baseUrl: '/api' }).coverage!({ scope }, { signal: signal() }),
+    );
     expect(error.kind).to.equal('network');
     expect(error.message).to.match(/^GET \/v1\/coverage: network error: /);
   });
 
   it('a body that is not JSON is invalid', async () => {
     worker.use(...faultHandlers.malformedJson());
-    const error = await strideFailure(createHttpAdapter({ baseUrl: '/api' }).indicators!({ scope }, { signal: signal() }));
+    const error = await strideFailure(
+      createHttpAdapter({ baseUrl: '/api' }).indicators!({ scope }, { signal: signal() }),
+    );
     expect(error.kind).to.equal('invalid');
     expect(error.message).to.match(/^GET \/v1\/indicators: response is not valid JSON: /);
   });
@@ -132,7 +159,10 @@ describe('createHttpAdapter', () => {
   });
 
   it('an abort by the caller rejects with the AbortError, not a StrideError', async () => {
-    worker.use(...faultHandlers.slow(10_000), http.get('/api/v1/leaderboard', () => HttpResponse.json(board)));
+    worker.use(
+      ...faultHandlers.slow(10_000),
+      http.get('/api/v1/leaderboard', () => HttpResponse.json(board)),
+    );
     const controller = new AbortController();
     const pending = createHttpAdapter({ baseUrl: '/api' }).leaderboard!(query, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
@@ -142,19 +172,30 @@ describe('createHttpAdapter', () => {
   });
 
   it('gives up after timeoutMs with a timeout error', async () => {
-    worker.use(...faultHandlers.slow(10_000), http.get('/api/v1/leaderboard', () => HttpResponse.json(board)));
-    const error = await strideFailure(createHttpAdapter({ baseUrl: '/api', timeoutMs: 100 }).leaderboard!(query, { signal: signal() }));
+    worker.use(
+      ...faultHandlers.slow(10_000),
+      http.get('/api/v1/leaderboard', () => HttpResponse.json(board)),
+    );
+    const error = await strideFailure(
+      createHttpAdapter({ baseUrl: '/api', timeoutMs: 100 }).leaderboard!(query, { signal: signal() }),
+    );
     expect(error.kind).to.equal('timeout');
     expect(error.message).to.equal('GET /v1/leaderboard: no response within 100 ms');
   });
 
   it('the slow fault still answers with the next handler', async () => {
-    worker.use(...faultHandlers.slow(20), http.get('/api/v1/leaderboard', () => HttpResponse.json(board)));
+    worker.use(
+      ...faultHandlers.slow(20),
+      http.get('/api/v1/leaderboard', () => HttpResponse.json(board)),
+    );
     expect(await createHttpAdapter({ baseUrl: '/api' }).leaderboard!(query, { signal: signal() })).to.deep.equal(board);
   });
 
   it('a headers callback that fails is an auth error', async () => {
-    const adapter = createHttpAdapter({ baseUrl: '/api', headers: () => Promise.reject(new Error('SSO ticket expired')) });
+    const adapter = createHttpAdapter({
+      baseUrl: '/api',
+      headers: () => Promise.reject(new Error('SSO ticket expired')),
+    });
     const error = await strideFailure(adapter.leaderboard!(query, { signal: signal() }));
     expect(error.kind).to.equal('auth');
     expect(error.message).to.equal('GET /v1/leaderboard: could not get request headers: SSO ticket expired');
@@ -164,7 +205,10 @@ describe('createHttpAdapter', () => {
     const seen: string[] = [];
     const adapter = createHttpAdapter({
       baseUrl: 'https://mis.bank.example/stride',
-      fetch: async (input) => { seen.push(input); return new Response(JSON.stringify([]), { status: 200 }); },
+      fetch: async (input) => {
+        seen.push(input);
+        return new Response(JSON.stringify([]), { status: 200 });
+      },
     });
     expect(await adapter.orgTree!({}, { signal: signal() })).to.deep.equal([]);
     expect(seen).to.deep.equal(['https://mis.bank.example/stride/v1/org-tree']);

@@ -43,7 +43,15 @@ describe('createPilotHandlers (REST contract on the synthetic pilot)', () => {
     const managers = pilot.orgTree.filter((node) => node.level === 'manager').length;
     expect(results.leaderboard.entries).to.have.length(managers);
     expect(results.orgTree).to.have.length(pilot.orgTree.length);
-    expect(results.funnel.stages.map((s) => s.id)).to.deep.equal(['assigned', 'claimed', 'contacted', 'visited', 'intent', 'applied', 'converted']);
+    expect(results.funnel.stages.map((s) => s.id)).to.deep.equal([
+      'assigned',
+      'claimed',
+      'contacted',
+      'visited',
+      'intent',
+      'applied',
+      'converted',
+    ]);
   });
 
   it('answers bad parameters with a 400 problem naming the parameter', async () => {
@@ -53,13 +61,19 @@ describe('createPilotHandlers (REST contract on the synthetic pilot)', () => {
     expect(unknownOrg.message).to.equal('GET /v1/funnel: 400 Bad Request: org: unknown org "NOPE"');
     expect(unknownOrg.problem?.errors).to.deep.equal([{ path: 'org', message: 'unknown org "NOPE"' }]);
 
-    const badDate = await strideFailure(adapter.coverage!({ scope: { ...scope, date: '2026-02-30' } }, { signal: signal() }));
+    const badDate = await strideFailure(
+      adapter.coverage!({ scope: { ...scope, date: '2026-02-30' } }, { signal: signal() }),
+    );
     expect(badDate.problem?.errors?.[0]?.path).to.equal('date');
 
-    const badMetric = await strideFailure(adapter.leaderboard!({ scope, board: 'regions' as 'teams', metric: 'likes' }, { signal: signal() }));
+    const badMetric = await strideFailure(
+      adapter.leaderboard!({ scope, board: 'regions' as 'teams', metric: 'likes' }, { signal: signal() }),
+    );
     expect(badMetric.problem?.errors?.map((e) => e.path)).to.deep.equal(['board', 'metric']);
 
-    const badPeriod = await strideFailure(adapter.indicators!({ scope: { ...scope, period: 'fortnight' as 'week' } }, { signal: signal() }));
+    const badPeriod = await strideFailure(
+      adapter.indicators!({ scope: { ...scope, period: 'fortnight' as 'week' } }, { signal: signal() }),
+    );
     expect(badPeriod.message).to.contain('period: unknown period "fortnight"');
   });
 

@@ -45,9 +45,15 @@ for (const [label, scope] of [
   engine.coverage({ scope });
   lap(`  ${label}: coverage`);
   mark = performance.now();
-  console.log(`${`  ${label}: all four`.padEnd(58)} ${(mark - start).toFixed(0).padStart(6)} ms  (cpu ${cpuMs(cpuStart).toFixed(0)} ms)`);
+  console.log(
+    `${`  ${label}: all four`.padEnd(58)} ${(mark - start).toFixed(0).padStart(6)} ms  (cpu ${cpuMs(cpuStart).toFixed(0)} ms)`,
+  );
 }
-engine.leaderboard({ scope: { org: 'bank', period: 'month', date: '2026-11-24' }, board: 'managers', metric: 'points' });
+engine.leaderboard({
+  scope: { org: 'bank', period: 'month', date: '2026-11-24' },
+  board: 'managers',
+  metric: 'points',
+});
 lap('bank: leaderboard of all 10,000 managers');
 engine.indicators({ scope: { org: 'bank', period: 'month', date: '2026-11-24' }, rows: 'managers' });
 lap('bank: indicators with 10,000 manager rows');

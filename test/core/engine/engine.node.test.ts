@@ -193,7 +193,10 @@ describe('periods', () => {
 
   test('an unknown org is a 404, a bad date a 400', () => {
     assert.throws(() => engine.indicators({ scope: { ...month, org: 'nope' } }), { name: 'StrideError', status: 404 });
-    assert.throws(() => engine.funnel({ scope: { ...month, date: '2026-02-30' } }), { name: 'StrideError', status: 400 });
+    assert.throws(() => engine.funnel({ scope: { ...month, date: '2026-02-30' } }), {
+      name: 'StrideError',
+      status: 400,
+    });
     const fortnight = { ...month, period: 'fortnight' } as unknown as Scope;
     assert.throws(() => engine.coverage({ scope: fortnight }), { name: 'StrideError', status: 400 });
   });
@@ -312,10 +315,13 @@ describe('leaderboard', () => {
       ],
     );
     const contacted = engine.leaderboard({ scope: { ...month, org: 'BR' }, board: 'teams', metric: 'contacted' });
-    assert.deepEqual(contacted.entries.map((e) => [e.id, e.value, e.target]), [
-      ['T1', 3, 30],
-      ['T2', 2, null],
-    ]);
+    assert.deepEqual(
+      contacted.entries.map((e) => [e.id, e.value, e.target]),
+      [
+        ['T1', 3, 30],
+        ['T2', 2, null],
+      ],
+    );
   });
 });
 
@@ -354,7 +360,15 @@ describe('coverage and grids', () => {
       cells.map((c) => c.gridId),
       ['G1', 'G2', 'G3', 'G4', 'G5'],
     );
-    assert.deepEqual(cells[4], { gridId: 'G5', name: '五号网格', managerIds: [], managerNames: [], households: 30, covered: 0, openLeads: 0 });
+    assert.deepEqual(cells[4], {
+      gridId: 'G5',
+      name: '五号网格',
+      managerIds: [],
+      managerNames: [],
+      households: 30,
+      covered: 0,
+      openLeads: 0,
+    });
     assert.equal(engine.grids({ org: 'BR' }).features.length, 4);
   });
 
@@ -370,9 +384,20 @@ describe('coverage and grids', () => {
 });
 
 test('leaderboard refuses a metric it cannot compute (400), as the REST contract says', () => {
-  const engine = createMetricsEngine({ events: [], orgTree: [{ id: 'bank', name: 'Bank', parentId: null, level: 'bank' }] });
+  const engine = createMetricsEngine({
+    events: [],
+    orgTree: [{ id: 'bank', name: 'Bank', parentId: null, level: 'bank' }],
+  });
   assert.throws(
-    () => engine.leaderboard({ scope: { org: 'bank', period: 'month', date: '2026-11-24' }, board: 'managers', metric: 'visitz' }),
-    (error: unknown) => error instanceof Error && /unknown metric "visitz"/.test(error.message) && (error as { status?: number }).status === 400,
+    () =>
+      engine.leaderboard({
+        scope: { org: 'bank', period: 'month', date: '2026-11-24' },
+        board: 'managers',
+        metric: 'visitz',
+      }),
+    (error: unknown) =>
+      error instanceof Error &&
+      /unknown metric "visitz"/.test(error.message) &&
+      (error as { status?: number }).status === 400,
   );
 });

@@ -5,7 +5,14 @@
  * "Now" is Tuesday 2026-11-24 10:00 Beijing time. Calendar: Friday 2026-11-20 is a holiday, Sunday 2026-11-22 a
  * make-up working day (调休).
  */
-import type { Grids, LeadEvent, LeadEventType, OrgTree, Target, WorkCalendar } from '../../../packages/core/src/contracts.js';
+import type {
+  Grids,
+  LeadEvent,
+  LeadEventType,
+  OrgTree,
+  Target,
+  WorkCalendar,
+} from '../../../packages/core/src/contracts.js';
 import type { EventLogInput } from '../../../packages/core/src/engine/types.js';
 
 export const orgTree: OrgTree = [
@@ -123,13 +130,33 @@ const square = (x: number): [number, number][][] => [
 export const grids: Grids = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { gridId: 'G1', name: '一号网格', households: 100, managerIds: ['M1'] }, geometry: { type: 'Polygon', coordinates: square(0) } },
+    {
+      type: 'Feature',
+      properties: { gridId: 'G1', name: '一号网格', households: 100, managerIds: ['M1'] },
+      geometry: { type: 'Polygon', coordinates: square(0) },
+    },
     // no managerIds: the grid's managers are those seen on its events (M1 and M2)
-    { type: 'Feature', properties: { gridId: 'G2', name: '二号网格', households: 50 }, geometry: { type: 'Polygon', coordinates: square(1) } },
-    { type: 'Feature', properties: { gridId: 'G3', name: '三号网格', households: 2, managerIds: ['M3', 'M4'] }, geometry: { type: 'Polygon', coordinates: square(2) } },
-    { type: 'Feature', properties: { gridId: 'G4', name: '四号网格', households: 10, managerIds: ['M4'] }, geometry: { type: 'Polygon', coordinates: square(3) } },
+    {
+      type: 'Feature',
+      properties: { gridId: 'G2', name: '二号网格', households: 50 },
+      geometry: { type: 'Polygon', coordinates: square(1) },
+    },
+    {
+      type: 'Feature',
+      properties: { gridId: 'G3', name: '三号网格', households: 2, managerIds: ['M3', 'M4'] },
+      geometry: { type: 'Polygon', coordinates: square(2) },
+    },
+    {
+      type: 'Feature',
+      properties: { gridId: 'G4', name: '四号网格', households: 10, managerIds: ['M4'] },
+      geometry: { type: 'Polygon', coordinates: square(3) },
+    },
     // nobody assigned and no events: only the bank sees it
-    { type: 'Feature', properties: { gridId: 'G5', name: '五号网格', households: 30 }, geometry: { type: 'Polygon', coordinates: square(4) } },
+    {
+      type: 'Feature',
+      properties: { gridId: 'G5', name: '五号网格', households: 30 },
+      geometry: { type: 'Polygon', coordinates: square(4) },
+    },
   ],
 };
 

@@ -49,8 +49,24 @@ export function syntheticBankLog(eventCount = 1_000_000, endDate = '2026-11-24',
     const y = Math.floor(g / 100);
     grids.features.push({
       type: 'Feature',
-      properties: { gridId: `g${g}`, name: `Grid ${g}`, households: 500 + (g % 500), managerIds: [managers[g * 2]!, managers[g * 2 + 1]!] },
-      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+      properties: {
+        gridId: `g${g}`,
+        name: `Grid ${g}`,
+        households: 500 + (g % 500),
+        managerIds: [managers[g * 2]!, managers[g * 2 + 1]!],
+      },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 1, y],
+            [x + 1, y + 1],
+            [x, y + 1],
+            [x, y],
+          ],
+        ],
+      },
     });
   }
 

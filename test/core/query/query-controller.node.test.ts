@@ -13,7 +13,13 @@ function board(values: number[]): LeaderboardResult {
     scope,
     board: 'managers',
     metric: 'points',
-    entries: values.map((value, i) => ({ id: `m${i}`, name: `经理${i}`, kind: 'manager', value, badges: [{ id: 'b', label: '首单', kind: 'milestone' }] })),
+    entries: values.map((value, i) => ({
+      id: `m${i}`,
+      name: `经理${i}`,
+      kind: 'manager',
+      value,
+      badges: [{ id: 'b', label: '首单', kind: 'milestone' }],
+    })),
   };
 }
 
@@ -26,11 +32,15 @@ function mount(adapter: StrideAdapter) {
     updateComplete: Promise.resolve(true),
   };
   const client = createStrideQueryClient({ staleTime: 0 });
-  const controller = new StrideQueryController(host, { method: 'leaderboard', config: () => ({ adapter, client, query, refreshSeconds: 0 }) });
+  const controller = new StrideQueryController(host, {
+    method: 'leaderboard',
+    config: () => ({ adapter, client, query, refreshSeconds: 0 }),
+  });
   controller.hostConnected();
   controller.hostUpdate();
   const settled = async (): Promise<void> => {
-    for (let i = 0; i < 50 && (controller.state.fetching || controller.state.status === 'loading'); i += 1) await new Promise((r) => setTimeout(r, 1));
+    for (let i = 0; i < 50 && (controller.state.fetching || controller.state.status === 'loading'); i += 1)
+      await new Promise((r) => setTimeout(r, 1));
   };
   return { controller, settled, unmount: () => controller.hostDisconnected() };
 }
@@ -40,7 +50,10 @@ test('a refresh that returns the same board keeps the same data object; a change
   const { controller, settled, unmount } = mount({ leaderboard: async () => structuredClone(current) });
   await settled();
   const first = controller.state.data;
-  assert.deepEqual(first?.entries.map((e) => e.value), [30, 20, 10]);
+  assert.deepEqual(
+    first?.entries.map((e) => e.value),
+    [30, 20, 10],
+  );
 
   // A fresh copy with equal content (as a poll of an http adapter returns): widgets keep their work for it.
   controller.refetch();
@@ -59,7 +72,10 @@ test('a refresh that returns the same board keeps the same data object; a change
   current = board([30, 20, 10, 5]);
   controller.refetch();
   await settled();
-  assert.deepEqual(controller.state.data?.entries.map((e) => e.value), [30, 20, 10, 5]);
+  assert.deepEqual(
+    controller.state.data?.entries.map((e) => e.value),
+    [30, 20, 10, 5],
+  );
   unmount();
 });
 

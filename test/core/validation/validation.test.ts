@@ -39,7 +39,9 @@ describe('validateResult: whole-result rejection', () => {
   it('rejects a result that is not an object, and an org tree that is not an array', () => {
     expect(rejection('funnel', 5).message).to.equal('funnel: result: expected object, got 5');
     expect(rejection('orgTree', { nodes: [] }).message).to.equal('orgTree: result: expected array, got an object');
-    expect(rejection('indicators', { ...leaderboard([]), indicators: 'none' }).message).to.contain('indicators: period: missing');
+    expect(rejection('indicators', { ...leaderboard([]), indicators: 'none' }).message).to.contain(
+      'indicators: period: missing',
+    );
   });
 });
 
@@ -55,7 +57,10 @@ describe('validateResult: items', () => {
   });
 
   it('turns NaN and Infinity into null where null is allowed and reports the item', () => {
-    const raw = leaderboard([entry('m1', { value: Number.NaN, previousValue: Number.POSITIVE_INFINITY }), entry('m2', { value: null })]);
+    const raw = leaderboard([
+      entry('m1', { value: Number.NaN, previousValue: Number.POSITIVE_INFINITY }),
+      entry('m2', { value: null }),
+    ]);
     const { data, dropped } = validateResult('leaderboard', raw);
     expect(data.entries[0]?.value).to.equal(null);
     expect(data.entries[0]?.previousValue).to.equal(null);
@@ -98,10 +103,13 @@ describe('validateResult: items', () => {
   });
 
   it('removes unsafe avatar URLs from entries and org nodes, and reports them', () => {
-    const { data, dropped } = validateResult('leaderboard', leaderboard([
-      entry('m1', { avatarUrl: ' JavaScript:alert(1)' }),
-      entry('m2', { avatarUrl: 'https://intranet.example/a.png' }),
-    ]));
+    const { data, dropped } = validateResult(
+      'leaderboard',
+      leaderboard([
+        entry('m1', { avatarUrl: ' JavaScript:alert(1)' }),
+        entry('m2', { avatarUrl: 'https://intranet.example/a.png' }),
+      ]),
+    );
     expect(data.entries[0]).to.not.have.property('avatarUrl');
     expect(data.entries[1]?.avatarUrl).to.equal('https://intranet.example/a.png');
     expect(dropped?.ids).to.deep.equal(['m1']);
@@ -119,7 +127,14 @@ describe('validateResult: items', () => {
 
 describe('safeUrl', () => {
   it('keeps http(s) and relative URLs', () => {
-    for (const url of ['http://a.example/x.png', 'HTTPS://a.example/x', '/avatars/1.png', 'avatars/1.png', '//cdn.example/a', './a:b']) {
+    for (const url of [
+      'http://a.example/x.png',
+      'HTTPS://a.example/x',
+      '/avatars/1.png',
+      'avatars/1.png',
+      '//cdn.example/a',
+      './a:b',
+    ]) {
       expect(safeUrl(url), url).to.equal(url);
     }
   });
@@ -143,7 +158,15 @@ describe('safeUrl', () => {
 });
 
 describe('validateResult: grids', () => {
-  const square = (lon: number, lat: number): number[][][] => [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]];
+  const square = (lon: number, lat: number): number[][][] => [
+    [
+      [lon, lat],
+      [lon + 0.01, lat],
+      [lon + 0.01, lat + 0.01],
+      [lon, lat + 0.01],
+      [lon, lat],
+    ],
+  ];
   const feature = (gridId: unknown, coordinates: unknown, type = 'Polygon'): unknown => ({
     type: 'Feature',
     properties: { gridId, name: `Grid ${String(gridId)}`, households: 800 },
@@ -165,7 +188,9 @@ describe('validateResult: grids', () => {
     const { data, dropped } = validateResult('grids', { type: 'FeatureCollection', features });
     expect(data.features.map((f) => f.properties.gridId)).to.deep.equal(['G1', 'G5']);
     expect(dropped?.ids).to.deep.equal(['features[1]', 'G3', 'G4', 'G6']);
-    expect(dropped?.message).to.contain('features[2].geometry.coordinates[0][0][0]: expected longitude in -180..180, got 190');
+    expect(dropped?.message).to.contain(
+      'features[2].geometry.coordinates[0][0][0]: expected longitude in -180..180, got 190',
+    );
     expect(dropped?.message).to.contain('features[3].geometry.coordinates[0]: ring is not closed');
   });
 });

@@ -43,7 +43,10 @@ interface RegionItem {
   itemStyle: { areaColor: string; borderColor: string; borderWidth: number; borderType: string };
 }
 
-async function mount(adapter: StrideAdapter, attrs: { me?: string; theme?: string; lang?: string } = {}): Promise<StrideCoverageMap> {
+async function mount(
+  adapter: StrideAdapter,
+  attrs: { me?: string; theme?: string; lang?: string } = {},
+): Promise<StrideCoverageMap> {
   const el = await fixture<StrideCoverageMap>(html`<stride-coverage-map
     style="width:640px"
     org="br"
@@ -76,7 +79,10 @@ async function drawnFourGrids(): Promise<{ grids: Grids; el: StrideCoverageMap; 
 
 /** Text drawn on the map's canvas: the rich-text tooltip is zrender text, one span per line, no DOM. */
 function canvasText(el: StrideCoverageMap): string[] {
-  return el.chart.chart!.getZr().storage.getDisplayList(true).map((shape) => String((shape.style as { text?: unknown }).text ?? ''));
+  return el.chart
+    .chart!.getZr()
+    .storage.getDisplayList(true)
+    .map((shape) => String((shape.style as { text?: unknown }).text ?? ''));
 }
 
 function text(el: Element): string {
@@ -109,18 +115,28 @@ describe('<stride-coverage-map>', () => {
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) }, { theme: 'dark' });
     el.bands = '50,70,80';
     const data = await drawn(el);
-    await waitUntil(() => (el.chart.chart!.getOption() as { geo: { regions: RegionItem[] }[] }).geo[0]!.regions[2]!.itemStyle.areaColor === DARK_TOKENS['band-2']);
+    await waitUntil(
+      () =>
+        (el.chart.chart!.getOption() as { geo: { regions: RegionItem[] }[] }).geo[0]!.regions[2]!.itemStyle
+          .areaColor === DARK_TOKENS['band-2'],
+    );
     const after = (el.chart.chart!.getOption() as { geo: { regions: RegionItem[] }[] }).geo[0]!.regions;
     // 10% and 45% are below 50%; 75% is in 70-80%.
-    expect(after.map((d) => d.itemStyle.areaColor).slice(0, 3)).to.deep.equal([DARK_TOKENS['band-0'], DARK_TOKENS['band-0'], DARK_TOKENS['band-2']]);
+    expect(after.map((d) => d.itemStyle.areaColor).slice(0, 3)).to.deep.equal([
+      DARK_TOKENS['band-0'],
+      DARK_TOKENS['band-0'],
+      DARK_TOKENS['band-2'],
+    ]);
     expect(data.length).to.equal(4);
   });
 
-  it('outlines the signed-in manager\'s grids and highlights their table row', async () => {
+  it("outlines the signed-in manager's grids and highlights their table row", async () => {
     const grids = fourGrids();
     const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) }, { me: 'm2' });
     const data = await drawn(el);
-    expect(data.filter((d) => d.itemStyle.borderWidth > 2).map((d) => d.name)).to.deep.equal([grids.features[1]!.properties.gridId]);
+    expect(data.filter((d) => d.itemStyle.borderWidth > 2).map((d) => d.name)).to.deep.equal([
+      grids.features[1]!.properties.gridId,
+    ]);
     el.view = 'table';
     await el.updateComplete;
     const mine = el.shadowRoot!.querySelectorAll('tr.mine');
@@ -136,9 +152,14 @@ describe('<stride-coverage-map>', () => {
     map.focus();
     map.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     map.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    await waitUntil(() => canvasText(el).includes('Managers: 经理2') && canvasText(el).includes('Coverage: 45%'), 'tooltip of the focused grid');
+    await waitUntil(
+      () => canvasText(el).includes('Managers: 经理2') && canvasText(el).includes('Coverage: 45%'),
+      'tooltip of the focused grid',
+    );
     map.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(selected.map((e) => [e.detail.kind, e.detail.id])).to.deep.equal([['grid', grids.features[1]!.properties.gridId]]);
+    expect(selected.map((e) => [e.detail.kind, e.detail.id])).to.deep.equal([
+      ['grid', grids.features[1]!.properties.gridId],
+    ]);
     expect(selected[0]!.detail.scope).to.deep.equal({ org: 'br', period: 'pilot', date: '2026-11-24' });
     // Table, sorted by coverage descending after one click on the header: 95% (the unassigned grid) first.
     el.view = 'table';
@@ -155,7 +176,8 @@ describe('<stride-coverage-map>', () => {
     const { grids, el, selected } = await drawnFourGrids();
     const chart = el.chart.chart!;
     const target = grids.features[2]!;
-    const ring = target.geometry.type === 'Polygon' ? target.geometry.coordinates[0]! : target.geometry.coordinates[0]![0]!;
+    const ring =
+      target.geometry.type === 'Polygon' ? target.geometry.coordinates[0]! : target.geometry.coordinates[0]![0]!;
     const xs = ring.map((p) => p[0]);
     const ys = ring.map((p) => p[1]);
     const middle = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
@@ -164,7 +186,10 @@ describe('<stride-coverage-map>', () => {
     const box = surface.getBoundingClientRect();
     const at = { clientX: box.left + x!, clientY: box.top + y!, bubbles: true, button: 0 };
     surface.dispatchEvent(new MouseEvent('mousemove', at));
-    await waitUntil(() => canvasText(el).includes('Managers: 经理3') && canvasText(el).includes('Coverage: 75%'), 'tooltip of the hovered grid');
+    await waitUntil(
+      () => canvasText(el).includes('Managers: 经理3') && canvasText(el).includes('Coverage: 75%'),
+      'tooltip of the hovered grid',
+    );
     for (const type of ['mousedown', 'mouseup', 'click']) surface.dispatchEvent(new MouseEvent(type, at));
     expect(selected.map((e) => [e.detail.kind, e.detail.id])).to.deep.equal([['grid', target.properties.gridId]]);
   });
@@ -187,13 +212,18 @@ describe('<stride-coverage-map>', () => {
 
   it('falls back to tiles when grids() returns no features', async () => {
     const grids = fourGrids();
-    const el = await mount({ grids: async () => ({ type: 'FeatureCollection', features: [] }), coverage: async () => coverage(grids) });
+    const el = await mount({
+      grids: async () => ({ type: 'FeatureCollection', features: [] }),
+      coverage: async () => coverage(grids),
+    });
     await waitUntil(() => el.shadowRoot!.querySelectorAll('.tile').length === 4);
   });
 
   it('drops bad features and coverage rows for unknown grids, reports them in one warning and a notice, draws the rest', async () => {
     const grids = detailedGrids({ count: 6, verticesPerStreet: 10 });
-    const raw = JSON.parse(JSON.stringify(grids)) as { features: { properties: Record<string, unknown>; geometry: { coordinates: unknown[][][] } }[] };
+    const raw = JSON.parse(JSON.stringify(grids)) as {
+      features: { properties: Record<string, unknown>; geometry: { coordinates: unknown[][][] } }[];
+    };
     delete raw.features[0]!.properties['gridId'];
     raw.features[1]!.geometry.coordinates[0]![2] = [200, 30];
     const ring = raw.features[2]!.geometry.coordinates[0]!;
@@ -203,7 +233,10 @@ describe('<stride-coverage-map>', () => {
     const warnings: StrideWarningEvent[] = [];
     const el = document.createElement('stride-coverage-map');
     el.addEventListener('stride-warning', (e) => warnings.push(e));
-    Object.assign(el, { adapter: { grids: async () => raw as unknown as Grids, coverage: async () => cov }, queryClient: createStrideQueryClient() });
+    Object.assign(el, {
+      adapter: { grids: async () => raw as unknown as Grids, coverage: async () => cov },
+      queryClient: createStrideQueryClient(),
+    });
     el.setAttribute('org', 'br');
     el.setAttribute('lang', 'en');
     el.style.width = '640px';
@@ -249,7 +282,9 @@ describe('<stride-coverage-map>', () => {
     const failing = await mount({
       grids: async () => grids,
       coverage: async () => {
-        throw new StrideError(fail, 'coverage', 'GET /v1/coverage: 400 Bad Request', { status: fail === 'auth' ? 401 : 400 });
+        throw new StrideError(fail, 'coverage', 'GET /v1/coverage: 400 Bad Request', {
+          status: fail === 'auth' ? 401 : 400,
+        });
       },
     });
     await waitUntil(() => text(failing).includes('Could not load'));
@@ -351,7 +386,10 @@ describe('<stride-coverage-map> zoom', () => {
   it('draws finer geometry when its container grows, and does not re-render for a size report that changes nothing', async () => {
     const grids = detailedGrids({ count: 60, verticesPerStreet: 60, seed: 5 });
     const el = document.createElement('stride-coverage-map');
-    Object.assign(el, { adapter: { grids: async () => grids, coverage: async () => coverage(grids) }, queryClient: createStrideQueryClient() });
+    Object.assign(el, {
+      adapter: { grids: async () => grids, coverage: async () => coverage(grids) },
+      queryClient: createStrideQueryClient(),
+    });
     el.setAttribute('org', 'br');
     el.style.width = '640px';
     let updates = 0;

@@ -44,7 +44,8 @@ export function detailedGrids({ count, verticesPerStreet, seed = 7 }: DetailedGr
     const n = Math.max(2, verticesPerStreet);
     for (let k = 1; k < n; k += 1) {
       const t = k / n;
-      const bend = amplitude * Math.sin(Math.PI * t) * (0.04 * Math.sin(4 * Math.PI * t + phase) + (random() - 0.5) * 0.002);
+      const bend =
+        amplitude * Math.sin(Math.PI * t) * (0.04 * Math.sin(4 * Math.PI * t + phase) + (random() - 0.5) * 0.002);
       points.push([a[0] + t * dx - bend * dy, a[1] + t * dy + bend * dx]);
     }
     points.push(b);
@@ -52,11 +53,15 @@ export function detailedGrids({ count, verticesPerStreet, seed = 7 }: DetailedGr
   };
   const horizontal: Position[][][] = [];
   for (let i = 0; i <= rows; i += 1) {
-    horizontal.push(Array.from({ length: cols }, (_, j) => street(corner(i, j), corner(i, j + 1), i === 0 || i === rows ? 0 : 1)));
+    horizontal.push(
+      Array.from({ length: cols }, (_, j) => street(corner(i, j), corner(i, j + 1), i === 0 || i === rows ? 0 : 1)),
+    );
   }
   const vertical: Position[][][] = [];
   for (let i = 0; i < rows; i += 1) {
-    vertical.push(Array.from({ length: cols + 1 }, (_, j) => street(corner(i, j), corner(i + 1, j), j === 0 || j === cols ? 0 : 1)));
+    vertical.push(
+      Array.from({ length: cols + 1 }, (_, j) => street(corner(i, j), corner(i + 1, j), j === 0 || j === cols ? 0 : 1)),
+    );
   }
   const features: GridFeature[] = [];
   for (let i = 0; i < rows && features.length < count; i += 1) {
@@ -66,7 +71,12 @@ export function detailedGrids({ count, verticesPerStreet, seed = 7 }: DetailedGr
       const north = horizontal[i + 1]![j]!;
       const west = vertical[i]![j]!;
       // Counter-clockwise: south west->east, east south->north, north east->west, west north->south.
-      const ring: Position[] = [...south, ...east.slice(1), ...north.slice().reverse().slice(1), ...west.slice().reverse().slice(1)];
+      const ring: Position[] = [
+        ...south,
+        ...east.slice(1),
+        ...north.slice().reverse().slice(1),
+        ...west.slice().reverse().slice(1),
+      ];
       const id = `G${String(features.length + 1).padStart(4, '0')}`;
       features.push({
         type: 'Feature',
@@ -90,7 +100,7 @@ export function coverageFor(grids: Grids, options: { managers?: number; shift?: 
       name: f.properties.name,
       managerIds: i % 17 === 16 ? [] : [`m${(i % managers) + 1}`],
       households: f.properties.households,
-      covered: Math.floor(f.properties.households * (((i + shift) * 37) % 100) / 100),
+      covered: Math.floor((f.properties.households * (((i + shift) * 37) % 100)) / 100),
       openLeads: i % 5,
     })),
   };

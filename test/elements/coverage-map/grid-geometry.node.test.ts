@@ -10,7 +10,12 @@ import {
   toleranceFor,
   vertexCount,
 } from '../../../packages/elements/src/coverage-map/grid-geometry.js';
-import { buildCoverageView, coverageBand, parseBandEdges, sortByCoverage } from '../../../packages/elements/src/coverage-map/coverage-view-model.js';
+import {
+  buildCoverageView,
+  coverageBand,
+  parseBandEdges,
+  sortByCoverage,
+} from '../../../packages/elements/src/coverage-map/coverage-view-model.js';
 import { detailedGrids } from './detailed-grids.js';
 
 /** The drawn size the tests simplify for, as the element would at this container size. */
@@ -23,8 +28,17 @@ function drawnAt(grids: Grids) {
   const tolerance = toleranceFor(bounds, aspectScale, detailLevel(bounds, aspectScale, WIDTH, HEIGHT));
   // Pixels per degree of latitude when ECharts fits the map into the view.
   const scale = Math.min(WIDTH / ((bounds.maxX - bounds.minX) * aspectScale), HEIGHT / (bounds.maxY - bounds.minY));
-  const toPx = (p: Position): [number, number] => [(p[0] - bounds.minX) * aspectScale * scale, (bounds.maxY - p[1]) * scale];
-  return { bounds, tolerance, toPx, width: (bounds.maxX - bounds.minX) * aspectScale * scale, height: (bounds.maxY - bounds.minY) * scale };
+  const toPx = (p: Position): [number, number] => [
+    (p[0] - bounds.minX) * aspectScale * scale,
+    (bounds.maxY - p[1]) * scale,
+  ];
+  return {
+    bounds,
+    tolerance,
+    toPx,
+    width: (bounds.maxX - bounds.minX) * aspectScale * scale,
+    height: (bounds.maxY - bounds.minY) * scale,
+  };
 }
 
 /**
@@ -138,7 +152,11 @@ function signedArea(ring: Position[]): number {
 }
 
 // Whole lattices (no notch in the last row), so every border off the bounding box is shared by two grids.
-for (const [count, perStreet] of [[12, 400], [30, 200], [120, 100]] as const) {
+for (const [count, perStreet] of [
+  [12, 400],
+  [30, 200],
+  [120, 100],
+] as const) {
   test(`${count} grids: neighbours share identical borders except near the points where borders meet`, () => {
     const grids = detailedGrids({ count, verticesPerStreet: perStreet });
     const { bounds, tolerance, toPx } = drawnAt(grids);
@@ -146,7 +164,12 @@ for (const [count, perStreet] of [[12, 400], [30, 200], [120, 100]] as const) {
     assert.ok(vertexCount(simple) < vertexCount(grids) / 5, `reduced ${vertexCount(grids)} -> ${vertexCount(simple)}`);
     const outline = (p: Position): boolean => {
       const e = tolerance;
-      return Math.abs(p[0] - bounds.minX) < e || Math.abs(p[0] - bounds.maxX) < e || Math.abs(p[1] - bounds.minY) < e || Math.abs(p[1] - bounds.maxY) < e;
+      return (
+        Math.abs(p[0] - bounds.minX) < e ||
+        Math.abs(p[0] - bounds.maxX) < e ||
+        Math.abs(p[1] - bounds.minY) < e ||
+        Math.abs(p[1] - bounds.maxY) < e
+      );
     };
     const meets = junctions(grids).map(toPx);
     let inner = 0;
@@ -156,7 +179,10 @@ for (const [count, perStreet] of [[12, 400], [30, 200], [120, 100]] as const) {
       const [x, y] = toPx([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
       const nearest = Math.min(...meets.map(([jx, jy]) => Math.hypot(jx - x, jy - y)));
       // Borders are cut where they cross a 51.2 px lattice; only the stretch that runs through a junction can differ.
-      assert.ok(nearest < 51.2, `edge ${a.join()} -> ${b.join()} differs between neighbours ${nearest.toFixed(1)} px from any junction`);
+      assert.ok(
+        nearest < 51.2,
+        `edge ${a.join()} -> ${b.join()} differs between neighbours ${nearest.toFixed(1)} px from any junction`,
+      );
     }
     assert.ok(inner < unmatchedEdges(simple).length, 'the outline is found');
     // Every grid keeps its orientation and an area close to the original.
@@ -165,11 +191,18 @@ for (const [count, perStreet] of [[12, 400], [30, 200], [120, 100]] as const) {
       const after = signedArea((f.geometry.coordinates as Position[][])[0]!);
       assert.ok(Math.abs(after - before) / Math.abs(before) < 0.05, `grid ${i}: area ${before} -> ${after}`);
     });
-    assert.deepEqual(simple.features.map((f) => f.properties.gridId), grids.features.map((f) => f.properties.gridId));
+    assert.deepEqual(
+      simple.features.map((f) => f.properties.gridId),
+      grids.features.map((f) => f.properties.gridId),
+    );
   });
 }
 
-for (const [count, perStreet] of [[30, 200], [1000, 40], [5000, 30]] as const) {
+for (const [count, perStreet] of [
+  [30, 200],
+  [1000, 40],
+  [5000, 30],
+] as const) {
   test(`${count} grids: gaps and overlaps at the drawn size are sub-pixel slivers under the 0.8 px border`, () => {
     const grids = detailedGrids({ count, verticesPerStreet: perStreet, seed: 3 });
     const simple = simplifyGrids(grids, drawnAt(grids).tolerance);
@@ -177,7 +210,10 @@ for (const [count, perStreet] of [[30, 200], [1000, 40], [5000, 30]] as const) {
     // The border ECharts strokes over every grid edge is 0.8 px wide; a sliver narrower than it, beside the border of
     // the grid that left it, is covered. On average along the borders they are a hundredth of a pixel wide.
     assert.ok(widest < 0.8, `a gap or overlap ${widest} px wide`);
-    assert.ok(area / borderPx < 0.02, `slivers average ${(area / borderPx).toFixed(4)} px along ${borderPx.toFixed(0)} px of border`);
+    assert.ok(
+      area / borderPx < 0.02,
+      `slivers average ${(area / borderPx).toFixed(4)} px along ${borderPx.toFixed(0)} px of border`,
+    );
   });
 }
 
@@ -203,7 +239,10 @@ test('validation digests each feature as it checks it: the same hash as grids th
   // A feature validation would have dropped never gets a hash: it is refused by what is wrong with it.
   const bad = JSON.parse(JSON.stringify(raw)) as Grids;
   (bad.features[2]!.geometry.coordinates[0] as Position[])[3]![1] = 95;
-  assert.throws(() => summarizeGeometry(bad), (error: unknown) => error instanceof StrideError && /latitude in -90\.\.90, got 95/.test(error.message));
+  assert.throws(
+    () => summarizeGeometry(bad),
+    (error: unknown) => error instanceof StrideError && /latitude in -90\.\.90, got 95/.test(error.message),
+  );
 });
 
 test('coverage bands: an edge belongs to the band above; configurable edges; bad edges fall back', () => {
@@ -240,5 +279,8 @@ test('the view joins cells to features, totals are ratios of sums, unknown rows 
   assert.equal(view.grids[1]!.unassigned, true);
   assert.equal(view.grids[2]!.hasCoverage, false);
   assert.equal(view.hasNoData, true);
-  assert.deepEqual(sortByCoverage(view.grids, 'desc').map((g) => g.name), ['A', 'B', grids.features[2]!.properties.name]);
+  assert.deepEqual(
+    sortByCoverage(view.grids, 'desc').map((g) => g.name),
+    ['A', 'B', grids.features[2]!.properties.name],
+  );
 });

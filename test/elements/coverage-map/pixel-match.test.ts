@@ -16,13 +16,27 @@ import { coverageFor, detailedGrids } from './detailed-grids.js';
 const WIDTH = 640;
 const HEIGHT = 420;
 
-function draw(grids: Grids, name: string, view: ReturnType<typeof buildCoverageView>, aspectScale: number): { pixels: Uint8ClampedArray; dispose: () => void } {
+function draw(
+  grids: Grids,
+  name: string,
+  view: ReturnType<typeof buildCoverageView>,
+  aspectScale: number,
+): { pixels: Uint8ClampedArray; dispose: () => void } {
   const host = document.createElement('div');
   host.style.cssText = `width:${WIDTH}px;height:${HEIGHT}px;position:absolute;left:0;top:0`;
   document.body.append(host);
   registerMap(name, grids as unknown as Parameters<typeof registerMap>[1]);
   const chart = init(host, null, { renderer: 'canvas', devicePixelRatio: 1 });
-  chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'en', aspectScale, showLabels: false }));
+  chart.setOption(
+    buildMapOption({
+      view,
+      mapName: name,
+      palette: paletteFrom(LIGHT_TOKENS),
+      locale: 'en',
+      aspectScale,
+      showLabels: false,
+    }),
+  );
   const canvas = host.querySelector('canvas')!;
   const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
   return {
@@ -47,7 +61,11 @@ function visiblyDifferent(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
 describe('coverage map geometry at the drawn resolution', () => {
   // 5,000 grids in the default 420 px height is the bank-wide map: grids about 6 px across, where borders are most of
   // the picture.
-  for (const [count, perStreet] of [[60, 300], [1000, 40], [5000, 30]] as const) {
+  for (const [count, perStreet] of [
+    [60, 300],
+    [1000, 40],
+    [5000, 30],
+  ] as const) {
     it(`matches full detail pixel for pixel (at most 0.5% visibly different) with ${count} grids`, () => {
       const grids = detailedGrids({ count, verticesPerStreet: perStreet, seed: 3 });
       const bounds = gridBounds(grids);
@@ -63,7 +81,12 @@ describe('coverage map geometry at the drawn resolution', () => {
         expect(share).to.be.at.most(0.005);
         // The comparison is not vacuous: a map drawn with shifted colours differs almost everywhere (everywhere but the
         // borders, which at 5,000 grids are a third of the picture).
-        const shifted = draw(grids, `pixel-shift-${count}`, buildCoverageView(coverageFor(grids, { shift: 1 }).cells, grids), aspectScale);
+        const shifted = draw(
+          grids,
+          `pixel-shift-${count}`,
+          buildCoverageView(coverageFor(grids, { shift: 1 }).cells, grids),
+          aspectScale,
+        );
         expect(visiblyDifferent(full.pixels, shifted.pixels)).to.be.above(count >= 5000 ? 0.2 : 0.3);
         shifted.dispose();
       } finally {

@@ -3,9 +3,18 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { StrideError, createStrideQueryClient, type OrgTree, type StrideAdapter } from '@stride/core';
 import '../../../packages/elements/src/dashboard/dashboard.js';
 import '../../../packages/elements/src/scope/scope.js';
-import { StrideErrorEvent, StrideSelectEvent, type StrideScopeChangeEvent } from '../../../packages/elements/src/index.js';
+import {
+  StrideErrorEvent,
+  StrideSelectEvent,
+  type StrideScopeChangeEvent,
+} from '../../../packages/elements/src/index.js';
 import type { StrideDashboard } from '../../../packages/elements/src/dashboard/dashboard.component.js';
-import { loadFilters, orgOptions, orgPath, storageKey } from '../../../packages/elements/src/dashboard/dashboard.filters.js';
+import {
+  loadFilters,
+  orgOptions,
+  orgPath,
+  storageKey,
+} from '../../../packages/elements/src/dashboard/dashboard.filters.js';
 
 const tree: OrgTree = [
   { id: 'bank', name: '某某银行', parentId: null, level: 'bank' },
@@ -27,40 +36,58 @@ describe('<stride-dashboard>', () => {
   beforeEach(() => localStorage.clear());
 
   it('fills the org filter from orgTree() and starts at the given org with the breadcrumb to it', async () => {
-    const el = await fixture<StrideDashboard>(html`<stride-dashboard org="sb-a" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="sb-a" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     await waitUntil(() => crumbs(el).length === 3);
     expect(crumbs(el)).to.deep.equal(['某某银行', '杭州分行', '西湖支行']);
-    const options = [...el.shadowRoot!.querySelectorAll('select[part="org"] option')].map((o) => (o as HTMLOptionElement).value);
+    const options = [...el.shadowRoot!.querySelectorAll('select[part="org"] option')].map(
+      (o) => (o as HTMLOptionElement).value,
+    );
     expect(options).to.deep.equal(['bank', 'br', 'sb-a', 'sb-b']);
     expect(innerScope(el).getAttribute('org')).to.equal('sb-a');
     expect(innerScope(el).getAttribute('period')).to.equal('month');
   });
 
   it('without an org, asks for the org tree and starts at its root', async () => {
-    const el = await fixture<StrideDashboard>(html`<stride-dashboard lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     await waitUntil(() => crumbs(el).length === 1);
     expect(crumbs(el)).to.deep.equal(['某某银行']);
     expect(innerScope(el).getAttribute('org')).to.equal('bank');
   });
 
   it('narrows the scope on a drill-down from a widget and goes back through the breadcrumb', async () => {
-    const el = await fixture<StrideDashboard>(html`<stride-dashboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     await waitUntil(() => crumbs(el).length === 2);
     const changes: StrideScopeChangeEvent[] = [];
     el.addEventListener('stride-scope-change', (e) => changes.push(e));
     const widget = el.shadowRoot!.querySelector('.cell.indicators > *')!;
-    widget.dispatchEvent(new StrideSelectEvent({ kind: 'org', id: 'sb-b', scope: { org: 'br', period: 'month', date: '2026-11-24' } }));
+    widget.dispatchEvent(
+      new StrideSelectEvent({ kind: 'org', id: 'sb-b', scope: { org: 'br', period: 'month', date: '2026-11-24' } }),
+    );
     await el.updateComplete;
     expect(innerScope(el).getAttribute('org')).to.equal('sb-b');
     expect(crumbs(el)).to.deep.equal(['某某银行', '杭州分行', '滨江支行']);
     expect(changes.at(-1)!.detail.scope.org).to.equal('sb-b');
 
-    widget.dispatchEvent(new StrideSelectEvent({ kind: 'manager', id: 'm-1', scope: { org: 'sb-b', period: 'month', date: '2026-11-24' } }));
+    widget.dispatchEvent(
+      new StrideSelectEvent({
+        kind: 'manager',
+        id: 'm-1',
+        scope: { org: 'sb-b', period: 'month', date: '2026-11-24' },
+      }),
+    );
     await el.updateComplete;
     expect(innerScope(el).getAttribute('manager')).to.equal('m-1');
     expect(crumbs(el).at(-1)).to.equal('Manager 张伟');
 
-    const branchCrumb = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button.crumb')].find((b) => b.textContent!.trim() === '杭州分行')!;
+    const branchCrumb = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button.crumb')].find(
+      (b) => b.textContent!.trim() === '杭州分行',
+    )!;
     branchCrumb.click();
     await el.updateComplete;
     expect(innerScope(el).getAttribute('org')).to.equal('br');
@@ -68,7 +95,9 @@ describe('<stride-dashboard>', () => {
   });
 
   it('moves the date a day back and forward but never past today', async () => {
-    const el = await fixture<StrideDashboard>(html`<stride-dashboard org="br" date="2026-01-10" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" date="2026-01-10" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="previous-day"]')!.click();
     await el.updateComplete;
     expect(innerScope(el).getAttribute('date')).to.equal('2026-01-09');
@@ -79,18 +108,24 @@ describe('<stride-dashboard>', () => {
   });
 
   it('keeps the chosen filters across a reload, and ignores corrupt storage', async () => {
-    const first = await fixture<StrideDashboard>(html`<stride-dashboard org="br" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const first = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     const select = first.shadowRoot!.querySelector<HTMLSelectElement>('select[part="period"]')!;
     select.value = 'week';
     select.dispatchEvent(new Event('change'));
     await first.updateComplete;
     first.remove();
-    const reloaded = await fixture<StrideDashboard>(html`<stride-dashboard org="br" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const reloaded = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     expect(innerScope(reloaded).getAttribute('period')).to.equal('week');
     reloaded.remove();
 
     localStorage.setItem(storageKey(location.pathname, ''), '{not json');
-    const afterCorruption = await fixture<StrideDashboard>(html`<stride-dashboard org="br" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const afterCorruption = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     expect(innerScope(afterCorruption).getAttribute('period')).to.equal('month');
   });
 
@@ -101,7 +136,11 @@ describe('<stride-dashboard>', () => {
     expect(loadFilters(fake, 'k', '2026-11-24')).to.deep.equal({ org: 'br' });
     storage.set('k', JSON.stringify({ org: 'br', period: 'week', date: '2026-11-20', savedOn: '2026-11-24' }));
     expect(loadFilters(fake, 'k', '2026-11-24')).to.deep.equal({ org: 'br', period: 'week', date: '2026-11-20' });
-    const throwing = { getItem: () => { throw new Error('denied'); } } as unknown as Storage;
+    const throwing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+    } as unknown as Storage;
     expect(loadFilters(throwing, 'k', '2026-11-24')).to.deep.equal({});
   });
 
@@ -115,9 +154,16 @@ describe('<stride-dashboard>', () => {
   });
 
   it('says the session expired when a widget reports an auth error', async () => {
-    const el = await fixture<StrideDashboard>(html`<stride-dashboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
     const widget = el.shadowRoot!.querySelector('.cell.funnel > *')!;
-    widget.dispatchEvent(new StrideErrorEvent({ error: new StrideError('auth', 'funnel', 'GET /v1/funnel: 401 Unauthorized', { status: 401 }), stale: false }));
+    widget.dispatchEvent(
+      new StrideErrorEvent({
+        error: new StrideError('auth', 'funnel', 'GET /v1/funnel: 401 Unauthorized', { status: 401 }),
+        stale: false,
+      }),
+    );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('session has expired');
   });
@@ -130,7 +176,9 @@ describe('<stride-dashboard>', () => {
     }
 
     it('shows one view at a time and rotates until paused', async () => {
-      const el = await fixture<StrideDashboard>(html`<stride-dashboard org="br" mode="huddle" rotate="0.05" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+      const el = await fixture<StrideDashboard>(
+        html`<stride-dashboard org="br" mode="huddle" rotate="0.05" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+      );
       expect(el.shadowRoot!.querySelectorAll('.cell:not([hidden])').length).to.equal(1);
       const seen = new Set<string>();
       await waitUntil(() => {
@@ -146,7 +194,9 @@ describe('<stride-dashboard>', () => {
 
     it('does not rotate by itself under prefers-reduced-motion', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
-      const el = await fixture<StrideDashboard>(html`<stride-dashboard org="br" mode="huddle" rotate="0.05" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`);
+      const el = await fixture<StrideDashboard>(
+        html`<stride-dashboard org="br" mode="huddle" rotate="0.05" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+      );
       const first = activeCell(el);
       await new Promise((r) => setTimeout(r, 250));
       expect(activeCell(el)).to.equal(first);

@@ -31,7 +31,11 @@ describe('one request per distinct query', () => {
       <stride-leaderboard org="br-hz" date="2026-11-24" .adapter=${adapter} .queryClient=${client}></stride-leaderboard>
       <stride-leaderboard org="br-hz" date="2026-11-24" .adapter=${adapter} .queryClient=${client}></stride-leaderboard>
     </div>`);
-    await waitUntil(() => requests.some((r) => r.startsWith('/api/v1/coverage')) && client.isFetching() === 0, 'all widgets loaded', { timeout: 8000 });
+    await waitUntil(
+      () => requests.some((r) => r.startsWith('/api/v1/coverage')) && client.isFetching() === 0,
+      'all widgets loaded',
+      { timeout: 8000 },
+    );
     await new Promise((r) => setTimeout(r, 300));
     const leaderboardCalls = requests.filter((r) => r.startsWith('/api/v1/leaderboard'));
     expect(leaderboardCalls, 'three leaderboards, one query').to.have.length(1);

@@ -1,6 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { DARK_TOKENS, LIGHT_TOKENS, StrideError, createStrideQueryClient, type FunnelQuery, type FunnelResult, type StrideAdapter } from '@stride/core';
+import {
+  DARK_TOKENS,
+  LIGHT_TOKENS,
+  StrideError,
+  createStrideQueryClient,
+  type FunnelQuery,
+  type FunnelResult,
+  type StrideAdapter,
+} from '@stride/core';
 import '../../../packages/elements/src/funnel/funnel.js';
 import type { StrideFunnel } from '../../../packages/elements/src/funnel/funnel.component.js';
 import type { StrideSelectEvent } from '../../../packages/elements/src/shared/events.js';
@@ -28,7 +36,10 @@ function text(el: Node | null | undefined): string {
   return el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-async function mount(adapter: StrideAdapter, attrs: { compare?: string; orientation?: string; theme?: string; date?: string } = {}): Promise<StrideFunnel> {
+async function mount(
+  adapter: StrideAdapter,
+  attrs: { compare?: string; orientation?: string; theme?: string; date?: string } = {},
+): Promise<StrideFunnel> {
   const el = await fixture<StrideFunnel>(html`<div style="width:900px">
     <stride-funnel
       org="br"
@@ -62,7 +73,7 @@ describe('<stride-funnel>', () => {
     await import('../../../packages/elements/src/funnel/funnel.echarts.js');
   });
 
-  it('shows every stage\'s count, share of first and previous, drop-off, overdue and dwell without hovering', async () => {
+  it("shows every stage's count, share of first and previous, drop-off, overdue and dwell without hovering", async () => {
     const el = await mount({ funnel: async () => funnel(CURRENT) });
     await drawn(el);
     const visited = stageButton(el, 'visited');
@@ -84,7 +95,9 @@ describe('<stride-funnel>', () => {
     const adapter: StrideAdapter = {
       funnel: async (query) => {
         asked.push(query);
-        return query.scope.date === '2026-11-24' ? funnel(CURRENT) : funnel([160, 150, 100, 80, 20, 10, 8], 'br', query.scope.date);
+        return query.scope.date === '2026-11-24'
+          ? funnel(CURRENT)
+          : funnel([160, 150, 100, 80, 20, 10, 8], 'br', query.scope.date);
       },
     };
     const el = await mount(adapter, { compare: 'previous' });
@@ -93,7 +106,10 @@ describe('<stride-funnel>', () => {
     expect(fact(el, 'assigned', 'delta')).to.equal('+40'); // 200 - 160
     expect(fact(el, 'visited', 'delta')).to.equal('-20'); // 60 - 80
     expect(text(stageButton(el, 'assigned').querySelector('[data-fact="delta"]'))).to.contain('(160, +25%)');
-    await waitUntil(() => (el.chart.chart?.getOption() as { series: unknown[] } | undefined)?.series.length === 2, 'second funnel drawn');
+    await waitUntil(
+      () => (el.chart.chart?.getOption() as { series: unknown[] } | undefined)?.series.length === 2,
+      'second funnel drawn',
+    );
     expect(text(el.shadowRoot!.querySelector('.legend'))).to.contain('Previous period');
   });
 
@@ -124,7 +140,10 @@ describe('<stride-funnel>', () => {
     await sendKeys({ press: 'Space' });
     // The top stage of the funnel spans the full width of the chart's top row.
     const chart = el.shadowRoot!.querySelector('.chart')!.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(chart.left + chart.width / 2), Math.round(chart.top + 20)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(chart.left + chart.width / 2), Math.round(chart.top + 20)],
+    });
     await waitUntil(() => selected.length === 4, 'four selections');
     expect(selected.map((e) => e.detail.id)).to.deep.equal(['contacted', 'intent', 'applied', 'assigned']);
     expect(selected.every((e) => e.detail.kind === 'stage' && e.detail.scope.org === 'br')).to.equal(true);
@@ -140,7 +159,15 @@ describe('<stride-funnel>', () => {
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     expect(el.shadowRoot!.querySelector('.chart')).to.equal(null);
     const row = el.shadowRoot!.querySelector('tr[data-stage="visited"]')!;
-    expect([...row.querySelectorAll('th, td')].map(text)).to.deep.equal(['Visited', '60', '30%', '40%', '30', '9', '2.2 days']);
+    expect([...row.querySelectorAll('th, td')].map(text)).to.deep.equal([
+      'Visited',
+      '60',
+      '30%',
+      '40%',
+      '30',
+      '9',
+      '2.2 days',
+    ]);
     const selected: string[] = [];
     el.addEventListener('stride-select', (e) => selected.push(e.detail.id));
     row.querySelector('button')!.click();
@@ -155,7 +182,9 @@ describe('<stride-funnel>', () => {
     const w = window as unknown as { __strideFunnelXss?: boolean };
     delete w.__strideFunnelXss;
     const evil = '<img src=x onerror="window.__strideFunnelXss=true">';
-    const el = await mount({ funnel: async () => funnel(CURRENT, 'br', '2026-11-24', (i) => (i === 0 ? evil : LABELS[i]!)) });
+    const el = await mount({
+      funnel: async () => funnel(CURRENT, 'br', '2026-11-24', (i) => (i === 0 ? evil : LABELS[i]!)),
+    });
     await drawn(el);
     const before = el.shadowRoot!.querySelectorAll('*').length;
     const chart = el.chart.chart!;
@@ -178,14 +207,20 @@ describe('<stride-funnel>', () => {
     const dark = await mount({ funnel: async () => funnel(CURRENT) }, { theme: 'dark' });
     await drawn(dark);
     type Opt = { series: Array<{ data: Array<{ itemStyle: { color: string } }> }> };
-    expect((light.chart.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(LIGHT_TOKENS['series-1']);
-    expect((dark.chart.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(DARK_TOKENS['series-1']);
+    expect((light.chart.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(
+      LIGHT_TOKENS['series-1'],
+    );
+    expect((dark.chart.chart!.getOption() as Opt).series[0]!.data[0]!.itemStyle.color).to.equal(
+      DARK_TOKENS['series-1'],
+    );
   });
 
   it('lays the funnel out horizontally on request', async () => {
     const el = await mount({ funnel: async () => funnel(CURRENT) }, { orientation: 'horizontal' });
     await drawn(el);
-    expect((el.chart.chart!.getOption() as { series: Array<{ orient: string }> }).series[0]!.orient).to.equal('horizontal');
+    expect((el.chart.chart!.getOption() as { series: Array<{ orient: string }> }).series[0]!.orient).to.equal(
+      'horizontal',
+    );
     const first = stageButton(el, 'assigned').getBoundingClientRect();
     const second = stageButton(el, 'claimed').getBoundingClientRect();
     expect(second.left).to.be.greaterThan(first.left);

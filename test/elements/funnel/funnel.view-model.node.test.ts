@@ -11,7 +11,10 @@ import { buildFunnelOption, createFunnelOptionBuilder } from '../../../packages/
 
 const scope = { org: 'br', period: 'month' as const, date: '2026-11-24' };
 
-function funnel(counts: number[], extra: Partial<Record<string, { overdue?: number; medianDwellHours?: number | null }>> = {}): FunnelResult {
+function funnel(
+  counts: number[],
+  extra: Partial<Record<string, { overdue?: number; medianDwellHours?: number | null }>> = {},
+): FunnelResult {
   const ids = ['assigned', 'claimed', 'contacted', 'visited', 'intent', 'applied', 'converted'];
   return {
     asOf: '2026-11-24T10:00:00+08:00',
@@ -56,8 +59,14 @@ describe('buildFunnelView', () => {
   });
 
   it('follows a configured order and labels, leaving out stages not named', () => {
-    const view = buildFunnelView(result, undefined, { order: ['assigned', 'visited', 'converted', 'nope'], labels: { visited: '上门' } });
-    assert.deepEqual(view.stages.map((s) => s.id), ['assigned', 'visited', 'converted']);
+    const view = buildFunnelView(result, undefined, {
+      order: ['assigned', 'visited', 'converted', 'nope'],
+      labels: { visited: '上门' },
+    });
+    assert.deepEqual(
+      view.stages.map((s) => s.id),
+      ['assigned', 'visited', 'converted'],
+    );
     assert.equal(view.stages[1]!.label, '上门');
     assert.equal(view.stages[1]!.shareOfPrevious, 0.3); // 60 / 200: the previous shown stage is assigned
     assert.equal(view.stages[1]!.dropOff, 54); // 60 - 6
@@ -94,9 +103,17 @@ describe('compare scopes', () => {
     assert.equal(previousPeriodDate('pilot', '2026-03-01'), undefined);
   });
 
-  it('asks another org for the same period, without the first org\'s manager', () => {
-    assert.deepEqual(comparisonScope({ ...scope, manager: 'm1' }, { kind: 'org', org: 'sub-2' }), { org: 'sub-2', period: 'month', date: '2026-11-24' });
-    assert.deepEqual(comparisonScope({ ...scope, manager: 'm1' }, { kind: 'previous' }), { ...scope, manager: 'm1', date: '2026-10-24' });
+  it("asks another org for the same period, without the first org's manager", () => {
+    assert.deepEqual(comparisonScope({ ...scope, manager: 'm1' }, { kind: 'org', org: 'sub-2' }), {
+      org: 'sub-2',
+      period: 'month',
+      date: '2026-11-24',
+    });
+    assert.deepEqual(comparisonScope({ ...scope, manager: 'm1' }, { kind: 'previous' }), {
+      ...scope,
+      manager: 'm1',
+      date: '2026-10-24',
+    });
     assert.equal(comparisonScope({ ...scope, period: 'pilot' }, { kind: 'previous' }), undefined);
   });
 });
@@ -106,20 +123,34 @@ describe('funnel option', () => {
 
   it('draws the stages in the data order with token colours and a rich-text tooltip', () => {
     const option = buildFunnelOption(buildFunnelView(result, undefined), LIGHT_TOKENS, 'en');
-    const series = option.series as Array<{ sort: string; max: number; data: Array<{ name: string; value: number; itemStyle: { color: string } }> }>;
+    const series = option.series as Array<{
+      sort: string;
+      max: number;
+      data: Array<{ name: string; value: number; itemStyle: { color: string } }>;
+    }>;
     assert.equal(series.length, 1);
     assert.equal(series[0]!.sort, 'none');
     assert.equal(series[0]!.max, 200);
-    assert.deepEqual(series[0]!.data.map((d) => d.value), [200, 180, 150]);
+    assert.deepEqual(
+      series[0]!.data.map((d) => d.value),
+      [200, 180, 150],
+    );
     assert.equal(series[0]!.data[0]!.itemStyle.color, LIGHT_TOKENS['series-1']);
     const tooltip = option.tooltip as { renderMode: string; formatter: (p: unknown) => string };
     assert.equal(tooltip.renderMode, 'richText');
-    assert.equal(tooltip.formatter({ seriesIndex: 0, dataIndex: 1 }), 'claimed\nLeads: 180\n% of first: 90%\n% of previous: 90%');
+    assert.equal(
+      tooltip.formatter({ seriesIndex: 0, dataIndex: 1 }),
+      'claimed\nLeads: 180\n% of first: 90%\n% of previous: 90%',
+    );
   });
 
   it('draws the comparison as a second, mirrored funnel sized on the same scale', () => {
     const option = buildFunnelOption(buildFunnelView(result, funnel([250, 100, 50])), DARK_TOKENS, 'en');
-    const series = option.series as Array<{ funnelAlign: string; max: number; data: Array<{ value: number; itemStyle: { color: string } }> }>;
+    const series = option.series as Array<{
+      funnelAlign: string;
+      max: number;
+      data: Array<{ value: number; itemStyle: { color: string } }>;
+    }>;
     assert.equal(series.length, 2);
     assert.deepEqual([series[0]!.funnelAlign, series[1]!.funnelAlign], ['right', 'left']);
     assert.equal(series[0]!.max, 250);

@@ -31,7 +31,11 @@ export function countingAdapter(): { adapter: StrideAdapter; calls: () => number
       // The org tree is fetched once (it is not polled); the widgets' results are what `refresh` polls.
       funnel: async (query) => {
         calls += 1;
-        return { asOf: `${query.scope.date}T12:00:00+08:00`, scope: query.scope, stages: [{ id: 'assigned', label: '名单下发', count: calls }] };
+        return {
+          asOf: `${query.scope.date}T12:00:00+08:00`,
+          scope: query.scope,
+          stages: [{ id: 'assigned', label: '名单下发', count: calls }],
+        };
       },
     },
     calls: () => calls,
@@ -97,7 +101,13 @@ export function describeFrameworkHost(name: string, load: () => Promise<MountHos
       await waitUntil(() => heard(container).includes('scope:sb-b:week'), 'the host hears the filter change');
 
       const widget = el.shadowRoot!.querySelector('.cell.leaderboard > *')!;
-      widget.dispatchEvent(new StrideSelectEvent({ kind: 'manager', id: 'm-1', scope: { org: 'sb-b', period: 'week', date: '2026-11-24' } }));
+      widget.dispatchEvent(
+        new StrideSelectEvent({
+          kind: 'manager',
+          id: 'm-1',
+          scope: { org: 'sb-b', period: 'week', date: '2026-11-24' },
+        }),
+      );
       await waitUntil(() => heard(container).includes('select:manager:m-1'), 'the host hears the drill-down');
       await waitUntil(() => crumbs(el).at(-1) === 'Manager 张伟');
       host.unmount();

@@ -39,7 +39,19 @@ const MEASURED = [
   '.bar > label',
   '.cell',
 ];
-const STYLE_PROPS = ['fontSize', 'lineHeight', 'fontWeight', 'fontStyle', 'letterSpacing', 'textTransform', 'boxSizing', 'paddingTop', 'marginTop', 'borderTopWidth', 'display'] as const;
+const STYLE_PROPS = [
+  'fontSize',
+  'lineHeight',
+  'fontWeight',
+  'fontStyle',
+  'letterSpacing',
+  'textTransform',
+  'boxSizing',
+  'paddingTop',
+  'marginTop',
+  'borderTopWidth',
+  'display',
+] as const;
 
 type Measure = Record<string, string>;
 
@@ -60,7 +72,13 @@ function measureProbes(probes: HTMLElement[]): Measure {
   for (const probe of probes) {
     const box = probe.getBoundingClientRect();
     const style = getComputedStyle(probe);
-    out[probe.className] = [box.width.toFixed(1), box.height.toFixed(1), style.fontFamily, style.color, ...STYLE_PROPS.map((p) => style[p])].join(' ');
+    out[probe.className] = [
+      box.width.toFixed(1),
+      box.height.toFixed(1),
+      style.fontFamily,
+      style.color,
+      ...STYLE_PROPS.map((p) => style[p]),
+    ].join(' ');
   }
   return out;
 }
@@ -75,7 +93,12 @@ function addHostileSheet(): HTMLStyleElement {
 async function mountDashboard(parent: HTMLElement): Promise<StrideDashboard> {
   const el = document.createElement('stride-dashboard');
   Object.assign(el, { adapter, queryClient: createStrideQueryClient() });
-  for (const [name, value] of [['org', 'sb-a'], ['lang', 'en'], ['date', '2026-03-10']] as const) el.setAttribute(name, value);
+  for (const [name, value] of [
+    ['org', 'sb-a'],
+    ['lang', 'en'],
+    ['date', '2026-03-10'],
+  ] as const)
+    el.setAttribute(name, value);
   parent.append(el);
   await el.updateComplete;
   await waitUntil(() => el.shadowRoot!.querySelectorAll('nav .crumb').length === 3, 'breadcrumb rendered');

@@ -1,7 +1,15 @@
 // The pilot page's logic (demo/pilot-files.ts). A browser test although the module is pure, so it runs with the other
 // host tests under one `wtr` glob.
 import { expect } from '@open-wc/testing';
-import { detectFileKind, missingFileNotices, pilotTemplates, preparePilot as prepare, type PilotFileKind, type PilotFileTexts, type PilotSetup } from '../../../demo/pilot-files.js';
+import {
+  detectFileKind,
+  missingFileNotices,
+  pilotTemplates,
+  preparePilot as prepare,
+  type PilotFileKind,
+  type PilotFileTexts,
+  type PilotSetup,
+} from '../../../demo/pilot-files.js';
 
 const signal = new AbortController().signal;
 // The dev server compiles the worker's TypeScript source on request (the demo page passes the same URL).
@@ -25,7 +33,10 @@ const EVENTS = [
   '2026-03-03T09:00:00+08:00,contacted,l-1,m-7,c-1,g-1,',
 ].join('\r\n');
 
-const templates = Object.fromEntries(pilotTemplates('2026-03-10').map((t) => [t.kind, t.text])) as Record<PilotFileKind, string>;
+const templates = Object.fromEntries(pilotTemplates('2026-03-10').map((t) => [t.kind, t.text])) as Record<
+  PilotFileKind,
+  string
+>;
 
 function ready(setup: PilotSetup): Extract<PilotSetup, { ok: true }> {
   if (!setup.ok) throw new Error(`expected an adapter, got: ${setup.error}`);
@@ -63,7 +74,9 @@ describe('pilot page: what is missing', () => {
   }
 
   it('a file of only whitespace counts as missing', () => {
-    expect(missingFileNotices({ ...templates, calendar: ' \r\n' }, 'en').map((n) => n.kind)).to.deep.equal(['calendar']);
+    expect(missingFileNotices({ ...templates, calendar: ' \r\n' }, 'en').map((n) => n.kind)).to.deep.equal([
+      'calendar',
+    ]);
   });
 
   it('with every template given, nothing is missing and no row is reported', async () => {
@@ -80,7 +93,10 @@ describe('pilot page: reading the files', () => {
     const setup = ready(await preparePilot({ events: EVENTS }, { lang: 'en', workerUrl }));
     expect(setup.problems).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
     expect((await setup.adapter.report).rows).to.equal(3);
-    const result = await setup.adapter.indicators!({ scope: { org: 'pilot', period: 'month', date: '2026-03-03' } }, { signal });
+    const result = await setup.adapter.indicators!(
+      { scope: { org: 'pilot', period: 'month', date: '2026-03-03' } },
+      { signal },
+    );
     const value = (id: string) => result.indicators.find((i) => i.id === id)?.value;
     expect(value('assigned')).to.equal(1);
     expect(value('contacted')).to.equal(1);
@@ -104,7 +120,12 @@ describe('pilot page: reading the files', () => {
   });
 
   it('an unreadable grids file is reported and the rest still works', async () => {
-    const setup = ready(await preparePilot({ events: EVENTS, grids: '{"type":"FeatureCollection","features":' }, { lang: 'en', workerUrl }));
+    const setup = ready(
+      await preparePilot(
+        { events: EVENTS, grids: '{"type":"FeatureCollection","features":' },
+        { lang: 'en', workerUrl },
+      ),
+    );
     // The malformed events row of line 4 is still reported beside it.
     expect(setup.problems.length).to.equal(2);
     expect(setup.problems.filter((p) => /^grids\.geojson: /.test(p)).length).to.equal(1);
@@ -112,9 +133,14 @@ describe('pilot page: reading the files', () => {
   });
 
   it('a targets file without its columns is named in the error', async () => {
-    const setup = await preparePilot({ events: EVENTS, targets: 'org,value\r\nbr-hz,3\r\n' }, { lang: 'en', workerUrl });
+    const setup = await preparePilot(
+      { events: EVENTS, targets: 'org,value\r\nbr-hz,3\r\n' },
+      { lang: 'en', workerUrl },
+    );
     expect(setup.ok).to.equal(false);
-    expect(setup.ok ? '' : setup.error).to.match(/targets\.csv: missing columns "indicator", "period", "start", "target"/);
+    expect(setup.ok ? '' : setup.error).to.match(
+      /targets\.csv: missing columns "indicator", "period", "start", "target"/,
+    );
   });
 
   it('recognises renamed exports by their header row', () => {

@@ -26,9 +26,14 @@ function Portal(props: PortalProps): ReactElement {
       adapter: props.adapter,
       queryClient: props.queryClient,
       'onstride-select': (event: HeardSelect) => hear(`select:${event.detail.kind}:${event.detail.id}`),
-      'onstride-scope-change': (event: HeardScopeChange) => hear(`scope:${event.detail.scope.org}:${event.detail.scope.period}`),
+      'onstride-scope-change': (event: HeardScopeChange) =>
+        hear(`scope:${event.detail.scope.org}:${event.detail.scope.period}`),
     }),
-    createElement('ul', { className: 'host-log' }, ...heard.map((line, index) => createElement('li', { key: String(index) }, line))),
+    createElement(
+      'ul',
+      { className: 'host-log' },
+      ...heard.map((line, index) => createElement('li', { key: String(index) }, line)),
+    ),
   );
 }
 

@@ -35,18 +35,33 @@ describe('define({suffix})', () => {
   it('the suffixed dashboard renders suffixed inner tags and works through them', async () => {
     localStorage.clear();
     const tag = unsafeStatic('stride-dashboard-v2');
-    // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html -- a static tag from lit/static-html
-    const el = await fixture<HTMLElement>(html`<${tag} org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></${tag}>`);
+    const el = await fixture<HTMLElement>(
+      // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html -- a static tag from lit/static-html
+      html`<${tag} org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></${tag}>`,
+    );
     const root = el.shadowRoot!;
     const scope = root.querySelector('stride-scope-v2');
     expect(scope, 'inner <stride-scope-v2>').to.not.equal(null);
     expect(scope).to.be.instanceOf(customElements.get('stride-scope-v2')!);
-    const inner = [...root.querySelectorAll('*')].map((node) => node.localName).filter((name) => name.startsWith('stride-'));
-    expect(inner).to.include.members(['stride-indicators-v2', 'stride-leaderboard-v2', 'stride-funnel-v2', 'stride-coverage-map-v2']);
-    expect(inner.every((name) => name.endsWith('-v2')), `unsuffixed inner tag in ${inner.join(', ')}`).to.equal(true);
+    const inner = [...root.querySelectorAll('*')]
+      .map((node) => node.localName)
+      .filter((name) => name.startsWith('stride-'));
+    expect(inner).to.include.members([
+      'stride-indicators-v2',
+      'stride-leaderboard-v2',
+      'stride-funnel-v2',
+      'stride-coverage-map-v2',
+    ]);
+    expect(
+      inner.every((name) => name.endsWith('-v2')),
+      `unsuffixed inner tag in ${inner.join(', ')}`,
+    ).to.equal(true);
     // The breadcrumb comes from orgTree() through the suffixed copy: registration did not break the data flow.
     await waitUntil(() => root.querySelectorAll('nav .crumb').length === 2);
-    expect([...root.querySelectorAll('nav .crumb')].map((c) => c.textContent?.trim())).to.deep.equal(['Bank', 'Hangzhou branch']);
+    expect([...root.querySelectorAll('nav .crumb')].map((c) => c.textContent?.trim())).to.deep.equal([
+      'Bank',
+      'Hangzhou branch',
+    ]);
   });
 
   it('refuses a suffix that would make an invalid tag', async () => {

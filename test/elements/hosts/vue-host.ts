@@ -21,9 +21,14 @@ export const mountVueHost: MountHost = (container, options) => {
             '.adapter': props.options.adapter,
             '.queryClient': props.options.queryClient,
             onStrideSelect: (event: HeardSelect) => heard.value.push(`select:${event.detail.kind}:${event.detail.id}`),
-            onStrideScopeChange: (event: HeardScopeChange) => heard.value.push(`scope:${event.detail.scope.org}:${event.detail.scope.period}`),
+            onStrideScopeChange: (event: HeardScopeChange) =>
+              heard.value.push(`scope:${event.detail.scope.org}:${event.detail.scope.period}`),
           }),
-          h('ul', { class: 'host-log' }, heard.value.map((line, index) => h('li', { key: index }, line))),
+          h(
+            'ul',
+            { class: 'host-log' },
+            heard.value.map((line, index) => h('li', { key: index }, line)),
+          ),
         ]);
     },
   });

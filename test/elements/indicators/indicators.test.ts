@@ -58,7 +58,10 @@ function adapterOf(make: (q: IndicatorsQuery) => IndicatorsResult): StrideAdapte
   };
 }
 
-async function mount(adapter: StrideAdapter, attrs: { layout?: string; indicators?: string; rows?: string; me?: string } = {}): Promise<StrideIndicators> {
+async function mount(
+  adapter: StrideAdapter,
+  attrs: { layout?: string; indicators?: string; rows?: string; me?: string } = {},
+): Promise<StrideIndicators> {
   const el = await fixture<StrideIndicators>(html`<stride-indicators
     org="br"
     date="2026-11-24"
@@ -74,7 +77,8 @@ async function mount(adapter: StrideAdapter, attrs: { layout?: string; indicator
 }
 
 const text = (el: Node | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const tile = (el: StrideIndicators, id: string) => el.shadowRoot!.querySelector<HTMLLIElement>(`li[data-indicator="${id}"]`);
+const tile = (el: StrideIndicators, id: string) =>
+  el.shadowRoot!.querySelector<HTMLLIElement>(`li[data-indicator="${id}"]`);
 const part = (el: StrideIndicators, id: string, name: string) => text(tile(el, id)?.querySelector(`[part~="${name}"]`));
 /** The status as words plus the icon the eye sees, e.g. `Behind (!)`: colour is never the only signal. */
 const status = (el: StrideIndicators, id: string) => {
@@ -93,8 +97,21 @@ describe('<stride-indicators> tiles', () => {
   it('shows one tile per indicator in catalogue order, with value, target and % of target', async () => {
     const el = await mount(adapterOf(() => result()));
     await loaded(el, 'li[data-indicator]');
-    const ids = [...el.shadowRoot!.querySelectorAll('li[data-indicator]')].map((li) => li.getAttribute('data-indicator'));
-    expect(ids).to.deep.equal(['assigned', 'claim_rate', 'contacted', 'conversations', 'visits', 'followup_rate', 'logged_rate', 'intent', 'applications', 'conversions']);
+    const ids = [...el.shadowRoot!.querySelectorAll('li[data-indicator]')].map((li) =>
+      li.getAttribute('data-indicator'),
+    );
+    expect(ids).to.deep.equal([
+      'assigned',
+      'claim_rate',
+      'contacted',
+      'conversations',
+      'visits',
+      'followup_rate',
+      'logged_rate',
+      'intent',
+      'applications',
+      'conversions',
+    ]);
     expect(part(el, 'contacted', 'value')).to.equal('120');
     // 120 / 210 = 57.1%
     expect(part(el, 'contacted', 'target')).to.equal('Target 210 · 57% of target');
@@ -147,8 +164,12 @@ describe('<stride-indicators> tiles', () => {
     const el = await mount(adapterOf(() => result()));
     await loaded(el, 'li[data-indicator]');
     expect(el.shadowRoot!.querySelector('ul[part="tiles"]')!.getAttribute('role')).to.equal('list');
-    expect(tile(el, 'contacted')!.getAttribute('aria-label')).to.equal('Customers contacted: 120, target 210 (57%), Behind');
-    expect(tile(el, 'conversions')!.getAttribute('aria-label')).to.equal('Conversions: 12 (amount CN¥1.2M), target 20 (60%), Behind');
+    expect(tile(el, 'contacted')!.getAttribute('aria-label')).to.equal(
+      'Customers contacted: 120, target 210 (57%), Behind',
+    );
+    expect(tile(el, 'conversions')!.getAttribute('aria-label')).to.equal(
+      'Conversions: 12 (amount CN¥1.2M), target 20 (60%), Behind',
+    );
   });
 
   it('moves the pace with the calendar: a holiday lowers where the count should be', async () => {
@@ -166,7 +187,11 @@ describe('<stride-indicators> tiles', () => {
   });
 
   it('says the period has not started and shows no status before its first day', async () => {
-    const make = () => result({ period: { start: '2026-12-01', end: '2026-12-31' }, indicators: [{ id: 'contacted', value: 0, target: 200 }] });
+    const make = () =>
+      result({
+        period: { start: '2026-12-01', end: '2026-12-31' },
+        indicators: [{ id: 'contacted', value: 0, target: 200 }],
+      });
     const el = await mount(adapterOf(make), { indicators: 'contacted' });
     await loaded(el, 'li[data-indicator]');
     expect(status(el, 'contacted')).to.equal('Period not started');
@@ -174,9 +199,14 @@ describe('<stride-indicators> tiles', () => {
   });
 
   it('shows a subset from the indicators attribute and relabels through the catalogue property', async () => {
-    const el = await mount(adapterOf(() => result()), { indicators: 'visits,contacted' });
+    const el = await mount(
+      adapterOf(() => result()),
+      { indicators: 'visits,contacted' },
+    );
     await loaded(el, 'li[data-indicator]');
-    expect([...el.shadowRoot!.querySelectorAll('li[data-indicator]')].map((li) => li.getAttribute('data-indicator'))).to.deep.equal(['contacted', 'visits']);
+    expect(
+      [...el.shadowRoot!.querySelectorAll('li[data-indicator]')].map((li) => li.getAttribute('data-indicator')),
+    ).to.deep.equal(['contacted', 'visits']);
     el.indicators = '';
     el.catalogue = [
       { id: 'visits', unit: 'count', label: { 'zh-CN': '面访', en: 'Door visits' } },
@@ -190,7 +220,10 @@ describe('<stride-indicators> tiles', () => {
   });
 
   it('lets the sparkline points be read by keyboard, skipping no day with data', async () => {
-    const el = await mount(adapterOf(() => result()), { indicators: 'conversions' });
+    const el = await mount(
+      adapterOf(() => result()),
+      { indicators: 'conversions' },
+    );
     await loaded(el, 'svg[part="sparkline"]');
     const circles = () => [...el.shadowRoot!.querySelectorAll<SVGCircleElement>('svg[part="sparkline"] circle')];
     // The null day draws no dot.
@@ -206,7 +239,10 @@ describe('<stride-indicators> tiles', () => {
   });
 
   it('speaks zh-CN: labels from the catalogue, money compacted with 万', async () => {
-    const el = await mount(adapterOf(() => result()), { indicators: 'contacted,conversions' });
+    const el = await mount(
+      adapterOf(() => result()),
+      { indicators: 'contacted,conversions' },
+    );
     el.lang = 'zh-CN';
     await loaded(el, 'li[data-indicator]');
     await el.updateComplete;
@@ -221,13 +257,17 @@ describe('<stride-indicators> tiles', () => {
     const events: StrideSelectEvent[] = [];
     el.addEventListener('stride-select', (e) => events.push(e));
     tile(el, 'visits')!.querySelector<HTMLButtonElement>('[part="tile-label"]')!.click();
-    expect(events.map((e) => [e.detail.kind, e.detail.id, e.detail.scope.org])).to.deep.equal([['indicator', 'visits', 'br']]);
+    expect(events.map((e) => [e.detail.kind, e.detail.id, e.detail.scope.org])).to.deep.equal([
+      ['indicator', 'visits', 'br'],
+    ]);
   });
 });
 
 describe('<stride-indicators> states', () => {
   it('is not configured without an adapter', async () => {
-    const el = await fixture<StrideIndicators>(html`<stride-indicators org="br" lang="en" .queryClient=${createStrideQueryClient()}></stride-indicators>`);
+    const el = await fixture<StrideIndicators>(
+      html`<stride-indicators org="br" lang="en" .queryClient=${createStrideQueryClient()}></stride-indicators>`,
+    );
     expect(text(el.shadowRoot!.querySelector('[part~="state"]'))).to.contain('Not configured');
   });
 
@@ -295,8 +335,15 @@ describe('<stride-indicators> table', () => {
     { id: 'sb-3', name: '=HYPERLINK("x")', kind: 'org', values: { contacted: 65, visits: 3 } },
   ];
   const sheetResult = (rows = small()) =>
-    result({ indicators: [{ id: 'contacted', value: 195, target: 300 }, { id: 'visits', value: 15, target: 30 }], rows });
-  const names = (el: StrideIndicators) => [...el.shadowRoot!.querySelectorAll('.body [role="row"] [role="rowheader"]')].map((c) => text(c));
+    result({
+      indicators: [
+        { id: 'contacted', value: 195, target: 300 },
+        { id: 'visits', value: 15, target: 30 },
+      ],
+      rows,
+    });
+  const names = (el: StrideIndicators) =>
+    [...el.shadowRoot!.querySelectorAll('.body [role="row"] [role="rowheader"]')].map((c) => text(c));
 
   it('asks for the rows it shows and lists them by name with a totals row from the scope', async () => {
     const adapter = adapterOf(() => sheetResult());
@@ -309,9 +356,13 @@ describe('<stride-indicators> table', () => {
   });
 
   it('colours each cell by % of target against pace and shows the %', async () => {
-    const el = await mount(adapterOf(() => sheetResult()), { layout: 'table', indicators: 'contacted,visits' });
+    const el = await mount(
+      adapterOf(() => sheetResult()),
+      { layout: 'table', indicators: 'contacted,visits' },
+    );
     await loaded(el, '.body [role="row"]');
-    const cell = (rowId: string, col: number) => el.shadowRoot!.querySelectorAll(`[data-row="${rowId}"] [role="cell"]`)[col]!;
+    const cell = (rowId: string, col: number) =>
+      el.shadowRoot!.querySelectorAll(`[data-row="${rowId}"] [role="cell"]`)[col]!;
     // pace 100 x 17/21 = 80.95: East 90 -> 1.11 ahead (3); West 40 -> 0.49 (0); no target -> no band.
     expect(cell('sb-1', 0).getAttribute('data-band')).to.equal('3');
     expect(text(cell('sb-1', 0))).to.equal('90 90%');
@@ -321,7 +372,10 @@ describe('<stride-indicators> table', () => {
   });
 
   it('sorts by a column (best first, missing last), then reverses, and says so in aria-sort', async () => {
-    const el = await mount(adapterOf(() => sheetResult()), { layout: 'table', indicators: 'contacted,visits' });
+    const el = await mount(
+      adapterOf(() => sheetResult()),
+      { layout: 'table', indicators: 'contacted,visits' },
+    );
     await loaded(el, '.body [role="row"]');
     const sortButton = el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-sort="visits"]')!;
     sortButton.click();
@@ -335,7 +389,10 @@ describe('<stride-indicators> table', () => {
   });
 
   it('fires stride-select with the row kind when a row is activated', async () => {
-    const el = await mount(adapterOf(() => sheetResult()), { layout: 'table', indicators: 'contacted' });
+    const el = await mount(
+      adapterOf(() => sheetResult()),
+      { layout: 'table', indicators: 'contacted' },
+    );
     await loaded(el, '.body [role="row"]');
     const events: StrideSelectEvent[] = [];
     el.addEventListener('stride-select', (e) => events.push(e));
@@ -348,7 +405,10 @@ describe('<stride-indicators> table', () => {
   });
 
   it('exports the sheet as shown to CSV with a BOM, formula-safe, totals last', async () => {
-    const el = await mount(adapterOf(() => sheetResult()), { layout: 'table', indicators: 'contacted,visits' });
+    const el = await mount(
+      adapterOf(() => sheetResult()),
+      { layout: 'table', indicators: 'contacted,visits' },
+    );
     await loaded(el, '.body [role="row"]');
     const blobs: Blob[] = [];
     const revoked: string[] = [];
@@ -377,12 +437,18 @@ describe('<stride-indicators> table', () => {
     expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes.slice(3));
     expect(csv).to.equal(
-      'Name,Customers contacted,Visits\r\n' + `"'=HYPERLINK(""x"")",65,3\r\n` + 'East,90,12\r\n' + 'West,40,\r\n' + 'Total,195,15\r\n',
+      'Name,Customers contacted,Visits\r\n' +
+        `"'=HYPERLINK(""x"")",65,3\r\n` +
+        'East,90,12\r\n' +
+        'West,40,\r\n' +
+        'Total,195,15\r\n',
     );
   });
 
   it('renders only the visible rows of 1,000 managers and follows the scroll', async () => {
-    const adapter = adapterOf(() => result({ indicators: [{ id: 'contacted', value: 1, target: 2 }], rows: people(1000) }));
+    const adapter = adapterOf(() =>
+      result({ indicators: [{ id: 'contacted', value: 1, target: 2 }], rows: people(1000) }),
+    );
     const el = await mount(adapter, { layout: 'table', rows: 'managers', indicators: 'contacted,visits' });
     await loaded(el, '.body [role="row"]');
     expect(adapter.queries[0]!.rows).to.equal('managers');
@@ -399,7 +465,10 @@ describe('<stride-indicators> table', () => {
   });
 
   it('highlights and pins the signed-in manager', async () => {
-    const el = await mount(adapterOf(() => result({ rows: people(200) })), { layout: 'table', rows: 'managers', indicators: 'contacted', me: 'm150' });
+    const el = await mount(
+      adapterOf(() => result({ rows: people(200) })),
+      { layout: 'table', rows: 'managers', indicators: 'contacted', me: 'm150' },
+    );
     await loaded(el, '.body [role="row"]');
     const pinned = el.shadowRoot!.querySelector('.head [data-row="m150"]');
     expect(pinned).to.exist;
@@ -415,7 +484,10 @@ describe('<stride-indicators> accessibility', () => {
   });
 
   it('passes axe with the sheet', async () => {
-    const el = await mount(adapterOf(() => result({ rows: people(30) })), { layout: 'table', rows: 'managers', me: 'm3' });
+    const el = await mount(
+      adapterOf(() => result({ rows: people(30) })),
+      { layout: 'table', rows: 'managers', me: 'm3' },
+    );
     await loaded(el, '.body [role="row"]');
     await expect(el).to.be.accessible();
   });
@@ -427,7 +499,8 @@ describe('<stride-indicators> import graph', () => {
     const seen = new Set<string>();
     const queue = [new URL('../../../packages/elements/src/indicators/indicators.ts', import.meta.url).href];
     // Static imports and re-exports start a line in the served modules; dynamic imports may sit anywhere.
-    const importPattern = /^\s*(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+    const importPattern =
+      /^\s*(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
     while (queue.length > 0) {
       const url = queue.shift()!;
       if (seen.has(url)) continue;

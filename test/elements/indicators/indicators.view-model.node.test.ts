@@ -63,7 +63,8 @@ describe('sortRows and sheetCsvRows', () => {
   const sheet = buildSheet(result, columns, 17 / 21);
 
   it('puts missing values last in both directions', () => {
-    const names = (key: string, direction: 'asc' | 'desc') => sortRows(sheet.rows, columns, { key, direction }, 'zh-CN').map((r) => r.id);
+    const names = (key: string, direction: 'asc' | 'desc') =>
+      sortRows(sheet.rows, columns, { key, direction }, 'zh-CN').map((r) => r.id);
     assert.deepEqual(names('contacted', 'desc'), ['a', 'b', 'c']);
     assert.deepEqual(names('contacted', 'asc'), ['b', 'a', 'c']);
     assert.deepEqual(names('claim_rate', 'desc'), ['a', 'c', 'b']);

@@ -2,7 +2,13 @@
 // 21 working days (2-6, 9-13, 16-20, 23-27, 30) and 17 of them have elapsed by Tuesday the 24th.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { paceFor, paceStatus, periodProgress, workingCalendar, dayNumber } from '../../../packages/elements/src/indicators/pace.js';
+import {
+  paceFor,
+  paceStatus,
+  periodProgress,
+  workingCalendar,
+  dayNumber,
+} from '../../../packages/elements/src/indicators/pace.js';
 
 const november = { start: '2026-11-01', end: '2026-11-30' };
 const tz = 'Asia/Shanghai';
@@ -21,10 +27,20 @@ describe('periodProgress', () => {
 
   it('drops holidays and adds make-up working days (调休)', () => {
     // Monday 2nd off; Saturday 7th worked: total 21 - 1 + 1, elapsed by the 24th 17 - 1 + 1.
-    const p = periodProgress(november, '2026-11-24T10:00:00+08:00', { holidays: ['2026-11-02'], workdays: ['2026-11-07'] }, tz);
+    const p = periodProgress(
+      november,
+      '2026-11-24T10:00:00+08:00',
+      { holidays: ['2026-11-02'], workdays: ['2026-11-07'] },
+      tz,
+    );
     assert.equal(p.total, 21);
     assert.equal(p.elapsed, 17);
-    const holidayOnly = periodProgress(november, '2026-11-24T10:00:00+08:00', { holidays: ['2026-11-02'], workdays: [] }, tz);
+    const holidayOnly = periodProgress(
+      november,
+      '2026-11-24T10:00:00+08:00',
+      { holidays: ['2026-11-02'], workdays: [] },
+      tz,
+    );
     assert.equal(holidayOnly.total, 20);
     assert.equal(holidayOnly.elapsed, 16);
   });

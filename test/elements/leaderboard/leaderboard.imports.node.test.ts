@@ -16,7 +16,10 @@ test('the leaderboard never loads ECharts (DESIGN: widgets that do not draw char
     tsconfig: `${root}tsconfig.json`,
   });
   const inputs = Object.keys(result.metafile.inputs);
-  assert.ok(inputs.some((path) => path.includes('@lit-labs/virtualizer')), 'the bundle was resolved');
+  assert.ok(
+    inputs.some((path) => path.includes('@lit-labs/virtualizer')),
+    'the bundle was resolved',
+  );
   assert.deepEqual(
     inputs.filter((path) => /echarts|zrender/.test(path)),
     [],

@@ -103,7 +103,12 @@ test('rank-by target ranks by value / target and leaves entries without a target
 
 test('tie-break "previous" puts the higher previous value first; still-equal entries share', () => {
   const ranked = rankWithTies(
-    [entry('a', 10, { previousValue: 1 }), entry('b', 10, { previousValue: 7 }), entry('c', 10, { previousValue: 7 }), entry('d', 2)],
+    [
+      entry('a', 10, { previousValue: 1 }),
+      entry('b', 10, { previousValue: 7 }),
+      entry('c', 10, { previousValue: 7 }),
+      entry('d', 2),
+    ],
     { tieBreak: 'previous' },
   );
   assert.deepEqual(ranks(ranked), [
@@ -149,7 +154,13 @@ test('whole numbers beyond 32 bits, fractions and negatives rank by numeric valu
     big.map((r) => r.entry.id),
     ['huge', 'max32', 'small', 'minus1', 'neg'],
   );
-  const mixed = rankWithTies([entry('half', 0.5), entry('one', 1), entry('zero', 0), entry('negHalf', -0.5), entry('minusZero', -0)]);
+  const mixed = rankWithTies([
+    entry('half', 0.5),
+    entry('one', 1),
+    entry('zero', 0),
+    entry('negHalf', -0.5),
+    entry('minusZero', -0),
+  ]);
   assert.deepEqual(ranks(mixed), [
     ['one', 1],
     ['half', 2],

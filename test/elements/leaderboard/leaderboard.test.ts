@@ -1,15 +1,32 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { StrideError, createStrideQueryClient, type LeaderboardEntry, type LeaderboardResult, type StrideAdapter } from '@stride/core';
+import {
+  StrideError,
+  createStrideQueryClient,
+  type LeaderboardEntry,
+  type LeaderboardResult,
+  type StrideAdapter,
+} from '@stride/core';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../../packages/elements/src/leaderboard/leaderboard.js';
 import type { StrideLeaderboard } from '../../../packages/elements/src/leaderboard/leaderboard.js';
 import type { StrideSelectEvent } from '../../../packages/elements/src/shared/events.js';
 
 function result(entries: LeaderboardEntry[], board: LeaderboardResult['board'] = 'managers'): LeaderboardResult {
-  return { asOf: '2026-11-24T10:00:00+08:00', scope: { org: 'br', period: 'month', date: '2026-11-24' }, board, metric: 'points', entries };
+  return {
+    asOf: '2026-11-24T10:00:00+08:00',
+    scope: { org: 'br', period: 'month', date: '2026-11-24' },
+    board,
+    metric: 'points',
+    entries,
+  };
 }
 
-function manager(id: string, name: string, value: number | null, extra: Partial<LeaderboardEntry> = {}): LeaderboardEntry {
+function manager(
+  id: string,
+  name: string,
+  value: number | null,
+  extra: Partial<LeaderboardEntry> = {},
+): LeaderboardEntry {
   return { id, name, kind: 'manager', value, ...extra };
 }
 
@@ -22,7 +39,10 @@ function adapterOf(entries: LeaderboardEntry[]): StrideAdapter {
   return { leaderboard: async (q) => ({ ...result(entries), board: q.board, metric: q.metric }) };
 }
 
-async function mount(entries: LeaderboardEntry[], attrs: { me?: string; mode?: string; view?: string; pageSeconds?: number; pageSize?: number } = {}): Promise<StrideLeaderboard> {
+async function mount(
+  entries: LeaderboardEntry[],
+  attrs: { me?: string; mode?: string; view?: string; pageSeconds?: number; pageSize?: number } = {},
+): Promise<StrideLeaderboard> {
   const el = await fixture<StrideLeaderboard>(html`<stride-leaderboard
     org="br"
     lang="en"
@@ -55,7 +75,8 @@ function rowTexts(el: StrideLeaderboard, selector = '.list .row'): { id: string;
 let mochaOnError: OnErrorEventHandler = null;
 before(() => {
   mochaOnError = window.onerror;
-  window.onerror = (message, ...rest) => (String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false));
+  window.onerror = (message, ...rest) =>
+    String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false);
 });
 after(() => {
   window.onerror = mochaOnError;
@@ -85,7 +106,11 @@ describe('<stride-leaderboard>', () => {
   });
 
   it('shows movement against the previous period and "new" without a previous value', async () => {
-    const el = await mount([manager('a', 'A', 10, { previousValue: 1 }), manager('b', 'B', 5, { previousValue: 8 }), manager('c', 'C', 1)]);
+    const el = await mount([
+      manager('a', 'A', 10, { previousValue: 1 }),
+      manager('b', 'B', 5, { previousValue: 8 }),
+      manager('c', 'C', 1),
+    ]);
     const moves = [...el.shadowRoot!.querySelectorAll('.list .move')].map((m) => m.getAttribute('aria-label'));
     expect(moves).to.deep.equal(['Up 1', 'Down 1', 'New']);
   });
@@ -119,7 +144,9 @@ describe('<stride-leaderboard>', () => {
     // 480px of 56px rows shows rows 1-9; rendering rows 10 and beyond waits for the first painted frame, after
     // which about 500px more (rows up to ~18) are kept rendered beyond the bottom edge.
     const below = (): number =>
-      [...list.querySelectorAll<HTMLElement>('.row')].filter((row) => row.getBoundingClientRect().top >= list.getBoundingClientRect().bottom).length;
+      [...list.querySelectorAll<HTMLElement>('.row')].filter(
+        (row) => row.getBoundingClientRect().top >= list.getBoundingClientRect().bottom,
+      ).length;
     await waitUntil(() => below() >= 5, 'rows rendered beyond the bottom edge');
     expect(list.querySelectorAll('.row').length).to.be.at.most(100);
   });
@@ -168,9 +195,17 @@ describe('<stride-leaderboard>', () => {
     const first = tabStops[0] as HTMLButtonElement;
     first.focus();
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-    await waitUntil(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['index'] === '1', 'second row focused');
-    (el.shadowRoot!.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-    await waitUntil(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['index'] === '9999', 'last row focused');
+    await waitUntil(
+      () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['index'] === '1',
+      'second row focused',
+    );
+    (el.shadowRoot!.activeElement as HTMLElement).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }),
+    );
+    await waitUntil(
+      () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['index'] === '9999',
+      'last row focused',
+    );
     expect(el.shadowRoot!.activeElement!.closest('.row')!.getAttribute('data-id')).to.equal('m9999');
   });
 
@@ -216,16 +251,22 @@ describe('<stride-leaderboard>', () => {
   });
 
   it('shows how the points were calculated for an entry', async () => {
-    const el = await mount([manager('a', '张伟', 12, { pointsByAction: { firstContact: 3, visit: 6, timelyFollowup: 3 } })]);
+    const el = await mount([
+      manager('a', '张伟', 12, { pointsByAction: { firstContact: 3, visit: 6, timelyFollowup: 3 } }),
+    ]);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.row[data-id="a"] .why')!.click();
     await el.updateComplete;
     const panel = el.shadowRoot!.querySelector('[part="breakdown"]')!;
-    const cells = [...panel.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()).join(' '));
+    const cells = [...panel.querySelectorAll('tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent!.trim()).join(' '),
+    );
     expect(cells).to.deep.equal(['First contact 3', 'Visits 6', 'Timely follow-ups 3', 'Total 12']);
   });
 
   it('renders adapter strings as text, never markup', async () => {
-    const el = await mount([manager('a', '<img src=x onerror="window.__pwned=1">', 1, { avatarUrl: 'javascript:alert(1)' })]);
+    const el = await mount([
+      manager('a', '<img src=x onerror="window.__pwned=1">', 1, { avatarUrl: 'javascript:alert(1)' }),
+    ]);
     expect(el.shadowRoot!.querySelector('.list img')).to.equal(null);
     expect(el.shadowRoot!.querySelector('.list .name')!.textContent).to.contain('<img');
   });
@@ -242,7 +283,12 @@ describe('<stride-leaderboard>', () => {
   });
 
   it('labels badges and streaks for assistive technology', async () => {
-    const el = await mount([manager('a', '张伟', 1, { streak: 7, badges: [{ id: 'champion_week', label: 'Weekly champion', kind: 'champion' }] })]);
+    const el = await mount([
+      manager('a', '张伟', 1, {
+        streak: 7,
+        badges: [{ id: 'champion_week', label: 'Weekly champion', kind: 'champion' }],
+      }),
+    ]);
     const labels = [...el.shadowRoot!.querySelectorAll('.list [role="img"]')].map((n) => n.getAttribute('aria-label'));
     expect(labels).to.include('Champion badge: Weekly champion');
     expect(labels).to.include('Active 7 working days in a row');
@@ -254,7 +300,9 @@ describe('<stride-leaderboard>', () => {
       { id: 't2', name: '二队', kind: 'org' as const, value: 30, target: 120 },
     ];
     const el = await mount(teams, { view: 'contest' });
-    const bars = [...el.shadowRoot!.querySelectorAll('[role="progressbar"]')].map((b) => b.getAttribute('aria-valuenow'));
+    const bars = [...el.shadowRoot!.querySelectorAll('[role="progressbar"]')].map((b) =>
+      b.getAttribute('aria-valuenow'),
+    );
     expect(bars).to.deep.equal(['50', '25']);
     expect(el.shadowRoot!.querySelector('[part="contest"]')!.textContent).to.contain('30 behind the leader');
   });
@@ -310,7 +358,9 @@ describe('<stride-leaderboard>', () => {
   it('shows a skeleton while loading, then "No data" for an empty board', async () => {
     let resolve: (r: LeaderboardResult) => void = () => {};
     const adapter: StrideAdapter = { leaderboard: () => new Promise((r) => (resolve = r)) };
-    const el = await fixture<StrideLeaderboard>(html`<stride-leaderboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-leaderboard>`);
+    const el = await fixture<StrideLeaderboard>(
+      html`<stride-leaderboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-leaderboard>`,
+    );
     expect(el.shadowRoot!.querySelector('[aria-busy="true"] .skeleton-row')).to.exist;
     resolve(result([]));
     await waitUntil(() => el.shadowRoot!.textContent!.includes('No data'));
@@ -326,7 +376,9 @@ describe('<stride-leaderboard>', () => {
         return result([manager('a', 'A', 1)]);
       },
     };
-    const el = await fixture<StrideLeaderboard>(html`<stride-leaderboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-leaderboard>`);
+    const el = await fixture<StrideLeaderboard>(
+      html`<stride-leaderboard org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-leaderboard>`,
+    );
     await waitUntil(() => el.shadowRoot!.textContent!.includes('session has expired'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('.list .row[data-id="a"]'), 'data after retry');
@@ -338,7 +390,13 @@ describe('<stride-leaderboard>', () => {
   });
 
   it('passes an axe check (no serious or critical violations) with data', async () => {
-    const el = await mount([manager('a', '张伟', 12, { previousValue: 3, streak: 2, pointsByAction: { visit: 12 } }), manager('b', '李娜', null)], { me: 'b' });
+    const el = await mount(
+      [
+        manager('a', '张伟', 12, { previousValue: 3, streak: 2, pointsByAction: { visit: 12 } }),
+        manager('b', '李娜', null),
+      ],
+      { me: 'b' },
+    );
     await expect(el).to.be.accessible();
   });
 });

@@ -12,7 +12,12 @@ import {
   searchByName,
 } from '../../../packages/elements/src/leaderboard/leaderboard.view-model.js';
 
-function entry(id: string, name: string, value: number | null, extra: Partial<LeaderboardEntry> = {}): LeaderboardEntry {
+function entry(
+  id: string,
+  name: string,
+  value: number | null,
+  extra: Partial<LeaderboardEntry> = {},
+): LeaderboardEntry {
   return { id, name, kind: 'manager', value, ...extra };
 }
 
@@ -25,7 +30,13 @@ test('initials: the given name for Chinese names, first letters for Latin names'
 });
 
 test('the podium holds everyone tied into the top three', () => {
-  const ranked = rankWithTies([entry('a', 'a', 9), entry('b', 'b', 9), entry('c', 'c', 8), entry('d', 'd', 8), entry('e', 'e', 1)]);
+  const ranked = rankWithTies([
+    entry('a', 'a', 9),
+    entry('b', 'b', 9),
+    entry('c', 'c', 8),
+    entry('d', 'd', 8),
+    entry('e', 'e', 1),
+  ]);
   // a, b = 1; c, d = 3; e = 5.
   const { places, more } = podiumOf(ranked);
   assert.deepEqual(
@@ -37,7 +48,11 @@ test('the podium holds everyone tied into the top three', () => {
 });
 
 test('search matches names and org units, keeps the board ranks', () => {
-  const ranked = rankWithTies([entry('1', '张伟', 9, { orgName: '城东支行' }), entry('2', '李娜', 8), entry('3', 'Zhang Wei', 1)]);
+  const ranked = rankWithTies([
+    entry('1', '张伟', 9, { orgName: '城东支行' }),
+    entry('2', '李娜', 8),
+    entry('3', 'Zhang Wei', 1),
+  ]);
   assert.deepEqual(
     searchByName(ranked, '李').map((r) => [r.entry.id, r.rank]),
     [['2', 2]],
@@ -61,7 +76,10 @@ test('pages wrap around for the huddle rotation', () => {
 });
 
 test('points breakdown lists actions in the scheme order with a total', () => {
-  const breakdown = pointsBreakdown(entry('a', 'a', 29, { pointsByAction: { visit: 9, firstContact: 4, bonus: 2, firstConversion: 20 } }), 'en');
+  const breakdown = pointsBreakdown(
+    entry('a', 'a', 29, { pointsByAction: { visit: 9, firstContact: 4, bonus: 2, firstConversion: 20 } }),
+    'en',
+  );
   assert.deepEqual(
     breakdown?.lines.map((l) => [l.label, l.points]),
     [
@@ -103,7 +121,12 @@ test('contest lanes race to the largest target unless a goal is given', () => {
 
 test('CSV rows carry ranks, raw numbers, movement and are formula-safe', () => {
   const ranked = rankWithTies([
-    entry('a', '=HYPERLINK("x")', 10, { target: 20, previousValue: 1, orgName: '城东支行', badges: [{ id: 'b', label: '周冠军', kind: 'champion' }] }),
+    entry('a', '=HYPERLINK("x")', 10, {
+      target: 20,
+      previousValue: 1,
+      orgName: '城东支行',
+      badges: [{ id: 'b', label: '周冠军', kind: 'champion' }],
+    }),
     entry('b', '李娜', 12, { previousValue: 5 }),
     entry('c', '王芳', null),
   ]);

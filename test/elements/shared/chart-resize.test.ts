@@ -8,11 +8,17 @@ describe('ChartController and its container', () => {
     const frame = document.createElement('div');
     frame.style.width = '900px';
     document.body.append(frame);
-    const mounted = mountWidget(WIDGETS.find((w) => w.tag === 'stride-funnel')!, pilotAdapter(), frame);
+    const mounted = mountWidget(
+      WIDGETS.find((w) => w.tag === 'stride-funnel')!,
+      pilotAdapter(),
+      frame,
+    );
     mounted.element.style.width = '100%';
     try {
       await settled(mounted.element, mounted.client);
-      await waitUntil(() => mounted.element.shadowRoot!.querySelector('canvas'), 'the chart is drawn', { timeout: 10_000 });
+      await waitUntil(() => mounted.element.shadowRoot!.querySelector('canvas'), 'the chart is drawn', {
+        timeout: 10_000,
+      });
       const [chart] = await liveCharts(mounted.element);
       const controller = (mounted.element as HTMLElement & { chart: ChartController }).chart;
       const widthBefore = chart!.getWidth();

@@ -7,11 +7,21 @@ import {
   type LeaderboardResult,
   type StrideAdapter,
 } from '@stride/core';
-import { StrideElement, configure, renderQueryState, type StrideErrorEvent, type StrideWarningEvent } from '../../../packages/elements/src/index.js';
+import {
+  StrideElement,
+  configure,
+  renderQueryState,
+  type StrideErrorEvent,
+  type StrideWarningEvent,
+} from '../../../packages/elements/src/index.js';
 
 // A minimal widget on the shared base: what every real widget does, with nothing else.
 class TestBoard extends StrideElement {
-  readonly query = this.createQuery('leaderboard', (scope): LeaderboardQuery => ({ scope, board: 'managers', metric: 'points' }));
+  readonly query = this.createQuery('leaderboard', (scope): LeaderboardQuery => ({
+    scope,
+    board: 'managers',
+    metric: 'points',
+  }));
   override render() {
     const { lang, timeZone } = this.resolved;
     return renderQueryState(this.query.state, {
@@ -59,7 +69,9 @@ describe('StrideElement and the query controller', () => {
         return board(['王芳']);
       },
     };
-    const el = await fixture<TestBoard>(html`<test-board org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`);
+    const el = await fixture<TestBoard>(
+      html`<test-board org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`,
+    );
     await waitUntil(() => text(el).includes('王芳: 10'));
     const errors: StrideErrorEvent[] = [];
     el.addEventListener('stride-error', (e) => errors.push(e));
@@ -79,7 +91,9 @@ describe('StrideElement and the query controller', () => {
         throw new StrideError('auth', 'leaderboard', 'GET /v1/leaderboard: 401 Unauthorized', { status: 401 });
       },
     };
-    const el = await fixture<TestBoard>(html`<test-board org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`);
+    const el = await fixture<TestBoard>(
+      html`<test-board org="br" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`,
+    );
     await waitUntil(() => text(el).includes('session has expired'));
     expect(el.shadowRoot!.querySelector('button[part="retry"]')).to.exist;
   });
@@ -110,7 +124,9 @@ describe('StrideElement and the query controller', () => {
         return new Promise((resolve) => setTimeout(() => resolve(board([query.scope.org], query.scope.org)), delay));
       },
     };
-    const el = await fixture<TestBoard>(html`<test-board org="slow" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`);
+    const el = await fixture<TestBoard>(
+      html`<test-board org="slow" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`,
+    );
     el.org = 'fast';
     await waitUntil(() => text(el).includes('fast: 10'));
     expect(signals[0]!.aborted).to.equal(true);
@@ -127,7 +143,9 @@ describe('StrideElement and the query controller', () => {
         return board(['赵强']);
       },
     };
-    const el = await fixture<TestBoard>(html`<test-board org="br" refresh="0.05" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`);
+    const el = await fixture<TestBoard>(
+      html`<test-board org="br" refresh="0.05" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></test-board>`,
+    );
     await waitUntil(() => calls >= 2, 'polls while mounted');
     el.remove();
     const after = calls;
@@ -138,7 +156,9 @@ describe('StrideElement and the query controller', () => {
   it('takes the adapter and lang from configure() when neither the element nor a scope gives them', async () => {
     configure({ adapter: { leaderboard: async () => board(['孙丽']) }, lang: 'en' });
     try {
-      const el = await fixture<TestBoard>(html`<test-board org="br" .queryClient=${createStrideQueryClient()}></test-board>`);
+      const el = await fixture<TestBoard>(
+        html`<test-board org="br" .queryClient=${createStrideQueryClient()}></test-board>`,
+      );
       await waitUntil(() => text(el).includes('孙丽: 10'));
       expect(el.resolved.lang).to.equal('en');
     } finally {

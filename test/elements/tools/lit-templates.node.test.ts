@@ -48,7 +48,10 @@ test('non-ASCII template text becomes escapes Lit reads back as the same charact
   const source = 'const view = html`<span title="名单 › ⚠">\\›${n}🔥\\\\›</span>`;';
   const out = minifyLitTemplates(source, 'x.ts');
   assert.ok(out !== null);
-  assert.ok([...out].every((char) => char.charCodeAt(0) < 0x80), 'only ASCII is left');
+  assert.ok(
+    [...out].every((char) => char.charCodeAt(0) < 0x80),
+    'only ASCII is left',
+  );
   // What a tag function receives (the cooked strings) is unchanged, emoji and an already-escaped character included.
   const cooked = (code: string): string[] =>
     runInNewContext(code.replace('const view = ', ''), { html: (s: TemplateStringsArray) => [...s], n: 1 }) as string[];

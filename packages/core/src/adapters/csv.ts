@@ -138,7 +138,9 @@ function decimal(get: Get, column: string): number {
 
 function oneOf<T extends string>(get: Get, column: string, allowed: readonly T[], what: string): T {
   const value = get(column);
-  return (allowed as readonly string[]).includes(value) ? (value as T) : fail(`${column}: unknown ${what} ${JSON.stringify(value)}`);
+  return (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : fail(`${column}: unknown ${what} ${JSON.stringify(value)}`);
 }
 
 /**
@@ -164,7 +166,11 @@ export function parseCsvTable<T>(
         index = new Map(fields.map((name, i) => [name.trim(), i]));
         const missing = columns.filter((column) => !index!.has(column));
         if (missing.length > 0) {
-          throw new StrideError('invalid', 'eventLog', `${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (expected ${columns.join(',')})`);
+          throw new StrideError(
+            'invalid',
+            'eventLog',
+            `${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (expected ${columns.join(',')})`,
+          );
         }
         return;
       }
@@ -182,7 +188,8 @@ export function parseCsvTable<T>(
     },
     report,
   );
-  if (index === null) throw new StrideError('invalid', 'eventLog', `${file}: no header row (expected ${columns.join(',')})`);
+  if (index === null)
+    throw new StrideError('invalid', 'eventLog', `${file}: no header row (expected ${columns.join(',')})`);
   return { rows, dropped };
 }
 
@@ -232,7 +239,10 @@ export function parseTargetsCsv(text: string, file = 'targets.csv'): CsvParseRes
 }
 
 /** `date,kind` with kind `holiday` or `workday` (a make-up working day, 调休). */
-export function parseCalendarCsv(text: string, file = 'calendar.csv'): { calendar: WorkCalendar; dropped: CsvRowProblem[] } {
+export function parseCalendarCsv(
+  text: string,
+  file = 'calendar.csv',
+): { calendar: WorkCalendar; dropped: CsvRowProblem[] } {
   const { rows, dropped } = parseCsvTable(text, file, ['date', 'kind'], (get) => ({
     date: isoDate(get, 'date'),
     kind: oneOf(get, 'kind', ['holiday', 'workday'] as const, 'calendar kind'),

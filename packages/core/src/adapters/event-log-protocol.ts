@@ -18,7 +18,10 @@ import { parseCalendarCsv, parseEventsCsv, parseRosterCsv, parseTargetsCsv, type
  * What the page hands the worker: the engine input where any of events, org tree, targets and calendar may still be
  * CSV text, and without the clock, which cannot cross a worker boundary (each request carries its `now`).
  */
-export interface EventLogSource extends Omit<EventLogInput, 'now' | 'events' | 'orgTree' | 'targets' | 'calendar' | 'grids'> {
+export interface EventLogSource extends Omit<
+  EventLogInput,
+  'now' | 'events' | 'orgTree' | 'targets' | 'calendar' | 'grids'
+> {
   events: readonly LeadEvent[] | string;
   orgTree: OrgTree | string;
   grids?: Grids;
@@ -39,7 +42,10 @@ export interface EventLogReport {
  * Reads the CSV parts of a source (in the worker, so a million-line file never blocks the page). A file that cannot
  * be read at all (no header, missing columns) throws StrideError('invalid') naming it; bad rows are dropped and listed.
  */
-export function readEventLogSource(source: EventLogSource): { input: Omit<EventLogInput, 'now'>; report: EventLogReport } {
+export function readEventLogSource(source: EventLogSource): {
+  input: Omit<EventLogInput, 'now'>;
+  report: EventLogReport;
+} {
   const dropped: CsvRowProblem[] = [];
   const fromCsv = <T>(parsed: { rows: T[]; dropped: CsvRowProblem[] }): T[] => {
     dropped.push(...parsed.dropped);
@@ -107,5 +113,7 @@ export function describeFailure(error: unknown): WorkerFailure {
       ...(error.status !== undefined ? { status: error.status } : {}),
     };
   }
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
 }

@@ -1,7 +1,13 @@
 import { StrideError, type AdapterMethod, type AdapterQueries, type StrideAdapter } from '../contracts.js';
 import { abortReason, throwIfAborted } from './abort.js';
 import { defaultWorkerUrl } from './worker-url.js';
-import type { EventLogReport, EventLogSource, FromEventLogWorker, ToEventLogWorker, WorkerFailure } from './event-log-protocol.js';
+import type {
+  EventLogReport,
+  EventLogSource,
+  FromEventLogWorker,
+  ToEventLogWorker,
+  WorkerFailure,
+} from './event-log-protocol.js';
 
 export type { EventLogReport } from './event-log-protocol.js';
 
@@ -44,7 +50,10 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
   let disposed = false;
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { method: AdapterMethod; resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  const pending = new Map<
+    number,
+    { method: AdapterMethod; resolve: (value: unknown) => void; reject: (error: unknown) => void }
+  >();
   let settleReport: { resolve: (report: EventLogReport) => void; reject: (error: unknown) => void } | null = null;
   const report = new Promise<EventLogReport>((resolve, reject) => {
     settleReport = { resolve, reject };
@@ -115,8 +124,10 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     return inWorker(method, query, signal);
   };
 
-  const method = <M extends AdapterMethod>(name: M) =>
-    (query: AdapterQueries[M], { signal }: { signal: AbortSignal }) => call(name, query, signal);
+  const method =
+    <M extends AdapterMethod>(name: M) =>
+    (query: AdapterQueries[M], { signal }: { signal: AbortSignal }) =>
+      call(name, query, signal);
 
   const adapter = {
     report,

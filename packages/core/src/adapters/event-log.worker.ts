@@ -4,7 +4,13 @@
  * thread and pages without this adapter never download the engine. Shipped as its own file (never a blob: URL, which strict CSP pages refuse).
  */
 import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
-import { callEngine, describeFailure, readEventLogSource, type FromEventLogWorker, type ToEventLogWorker } from './event-log-protocol.js';
+import {
+  callEngine,
+  describeFailure,
+  readEventLogSource,
+  type FromEventLogWorker,
+  type ToEventLogWorker,
+} from './event-log-protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 

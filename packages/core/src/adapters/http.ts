@@ -104,7 +104,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): StrideAdapter {
   // Called through a local function: window.fetch throws "Illegal invocation" when called as a method of another object.
   const send = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
 
-  async function request<M extends AdapterMethod>(method: M, query: AdapterQueries[M], signal: AbortSignal): Promise<unknown> {
+  async function request<M extends AdapterMethod>(
+    method: M,
+    query: AdapterQueries[M],
+    signal: AbortSignal,
+  ): Promise<unknown> {
     throwIfAborted(signal);
     const path = REST_PATHS[method];
     const endpoint = `GET ${path}`;
@@ -135,7 +139,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): StrideAdapter {
         headers = (await options.headers?.()) ?? {};
       } catch (error) {
         // The host could not produce its session headers: the user has to sign in again.
-        throw new StrideError('auth', method, `${endpoint}: could not get request headers: ${errorText(error)}`, { cause: error });
+        throw new StrideError('auth', method, `${endpoint}: could not get request headers: ${errorText(error)}`, {
+          cause: error,
+        });
       }
       if (signal.aborted || timedOut) throw failure(undefined);
 
@@ -175,6 +181,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): StrideAdapter {
 
   // One method per REST path, each the same request.
   return Object.fromEntries(
-    (Object.keys(REST_PATHS) as AdapterMethod[]).map((method) => [method, (query: never, { signal }: { signal: AbortSignal }) => request(method, query, signal)]),
+    (Object.keys(REST_PATHS) as AdapterMethod[]).map((method) => [
+      method,
+      (query: never, { signal }: { signal: AbortSignal }) => request(method, query, signal),
+    ]),
   ) as StrideAdapter;
 }

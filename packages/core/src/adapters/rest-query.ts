@@ -57,7 +57,7 @@ export function readRestQuery<M extends AdapterMethod>(
     return value ?? '';
   };
   const oneOf = (name: string, allowed: readonly string[], optional = false): string | undefined => {
-    const value = optional ? get(name) ?? undefined : required(name);
+    const value = optional ? (get(name) ?? undefined) : required(name);
     if (value !== undefined && value !== '' && !allowed.includes(value)) {
       errors.push({ path: name, message: `unknown ${name} ${shown(value)} (expected one of ${allowed.join(', ')})` });
     }
@@ -74,7 +74,8 @@ export function readRestQuery<M extends AdapterMethod>(
     const result: Scope = { org: org(), period: 'month', date: '' };
     const manager = get('manager');
     if (manager !== null) {
-      if (nodes.get(manager)?.level !== 'manager') errors.push({ path: 'manager', message: `unknown manager ${shown(manager)}` });
+      if (nodes.get(manager)?.level !== 'manager')
+        errors.push({ path: 'manager', message: `unknown manager ${shown(manager)}` });
       result.manager = manager;
     }
     result.period = oneOf('period', PERIOD_KINDS) as Scope['period'];

@@ -3,8 +3,7 @@ import { throwIfAborted } from './abort.js';
 
 /** A fixed result, or a function of the query returning one (sync or async). */
 export type StaticSource<M extends AdapterMethod> =
-  | AdapterResults[M]
-  | ((query: AdapterQueries[M]) => AdapterResults[M] | Promise<AdapterResults[M]>);
+  AdapterResults[M] | ((query: AdapterQueries[M]) => AdapterResults[M] | Promise<AdapterResults[M]>);
 
 export type StaticAdapterOptions = { [M in AdapterMethod]?: StaticSource<M> };
 

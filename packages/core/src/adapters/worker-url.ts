@@ -7,7 +7,9 @@
 declare const __STRIDE_WORKER_FILE__: string | undefined;
 
 const classicScriptSrc =
-  typeof document !== 'undefined' && typeof HTMLScriptElement !== 'undefined' && document.currentScript instanceof HTMLScriptElement
+  typeof document !== 'undefined' &&
+  typeof HTMLScriptElement !== 'undefined' &&
+  document.currentScript instanceof HTMLScriptElement
     ? document.currentScript.src
     : '';
 

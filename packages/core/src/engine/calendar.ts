@@ -39,7 +39,8 @@ export function workingDaysElapsed(
 ): { elapsed: number; total: number } {
   const zone: BankZone = createBankZone(timeZone, [now.getTime(), now.getTime()]);
   const dateDay = parseIsoDate(scope.date);
-  if (!Number.isFinite(dateDay)) throw new RangeError(`workingDaysElapsed: scope.date "${scope.date}" is not YYYY-MM-DD`);
+  if (!Number.isFinite(dateDay))
+    throw new RangeError(`workingDaysElapsed: scope.date "${scope.date}" is not YYYY-MM-DD`);
   const period = periodContaining(scope.period, dateDay, pilotRange(pilot, NaN, NaN));
   const working = createWorkingDays(calendar);
   const asOfDay = Math.min(zone.dayOf(now.getTime()), dateDay, period.end);

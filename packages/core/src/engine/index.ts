@@ -34,7 +34,15 @@ import { FUNNEL_LABELS } from './labels.js';
 import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
 import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf } from './metrics.js';
 import { forEachRecord, type Slice } from './series.js';
-import { DAY_MS, formatIsoDate, HOUR_MS, parseIsoDate, periodContaining, previousPeriod, type DayRange } from './time.js';
+import {
+  DAY_MS,
+  formatIsoDate,
+  HOUR_MS,
+  parseIsoDate,
+  periodContaining,
+  previousPeriod,
+  type DayRange,
+} from './time.js';
 import type { EngineLocale, EventLogInput } from './types.js';
 
 export { workingDaysElapsed } from './calendar.js';
@@ -93,7 +101,9 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
   function resolve(scope: Scope, method: string): Resolved {
     const dateDay = parseIsoDate(scope.date);
     if (!Number.isFinite(dateDay)) {
-      throw new StrideError('http', method, `${method}: scope.date "${scope.date}" is not a YYYY-MM-DD date`, { status: 400 });
+      throw new StrideError('http', method, `${method}: scope.date "${scope.date}" is not a YYYY-MM-DD date`, {
+        status: 400,
+      });
     }
     if (!PERIOD_KINDS.includes(scope.period)) {
       throw new StrideError('http', method, `${method}: unknown period "${String(scope.period)}"`, { status: 400 });
@@ -239,10 +249,15 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
       // The board ranks everyone of its level under the org; a manager in the scope is `me`, not a filter.
       const r = resolve({ ...q.scope, manager: undefined }, 'leaderboard');
       const level = BOARD_LEVEL[q.board];
-      if (!level) throw new StrideError('http', 'leaderboard', `leaderboard: unknown board "${String(q.board)}"`, { status: 400 });
+      if (!level)
+        throw new StrideError('http', 'leaderboard', `leaderboard: unknown board "${String(q.board)}"`, {
+          status: 400,
+        });
       // A metric the engine cannot compute is a bad request, not a board of nulls (found by the conformance kit).
       if (q.metric !== 'points' && !(q.metric in BUILT_IN_UNITS)) {
-        throw new StrideError('http', 'leaderboard', `leaderboard: unknown metric "${String(q.metric)}"`, { status: 400 });
+        throw new StrideError('http', 'leaderboard', `leaderboard: unknown metric "${String(q.metric)}"`, {
+          status: 400,
+        });
       }
       const entries = nodesUnder(q.scope.org, level).map((node): LeaderboardEntry => {
         const [mLo, mHi] = rangeOfNode(node.id);

@@ -386,7 +386,8 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
 
   /* ---- fact series grouped by manager */
   const eventTime = (k: number): number => time[k]!;
-  const counted = (list: FactList): Series => buildSeries(list, managerCount, { managerOf: manager, timeOf: eventTime });
+  const counted = (list: FactList): Series =>
+    buildSeries(list, managerCount, { managerOf: manager, timeOf: eventTime });
   const firstLogged = (k: number): number => {
     // the first `logged` of the lead at or after this contact
     const l = lead[k]!;
@@ -562,7 +563,7 @@ function followupDeadline(sla: SlaConfig, zone: BankZone, working: WorkingDays):
     let due = dueDay.get(day);
     if (due === undefined) {
       due = day;
-      for (let counted = 0; counted < sla.followupDays; ) if (working.isWorkingDay(++due)) counted++;
+      for (let counted = 0; counted < sla.followupDays;) if (working.isWorkingDay(++due)) counted++;
       dueDay.set(day, due);
     }
     return zone.dayStart(due) + (contactAt - zone.dayStart(day));

@@ -22,7 +22,14 @@ export interface BankZone {
 function intlOffset(format: Intl.DateTimeFormat, epochMs: number): number {
   const parts = format.formatToParts(new Date(epochMs));
   const field = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const asUtc = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
@@ -31,7 +38,10 @@ function intlOffset(format: Intl.DateTimeFormat, epochMs: number): number {
  * over the data's span plus a year either side finds any change, and then the zone costs one subtraction per event.
  * Zones that do change fall back to Intl, cached per hour.
  */
-export function createBankZone(timeZone: string, spanMs: readonly [number, number] = [Date.now(), Date.now()]): BankZone {
+export function createBankZone(
+  timeZone: string,
+  spanMs: readonly [number, number] = [Date.now(), Date.now()],
+): BankZone {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -232,6 +242,7 @@ export function pilotRange(
     const end = parseIsoDate(pilot.end);
     if (Number.isFinite(start) && Number.isFinite(end) && end >= start) return { start, end };
   }
-  if (Number.isFinite(firstEventDay) && Number.isFinite(lastEventDay)) return { start: firstEventDay, end: lastEventDay };
+  if (Number.isFinite(firstEventDay) && Number.isFinite(lastEventDay))
+    return { start: firstEventDay, end: lastEventDay };
   return undefined;
 }

@@ -41,7 +41,11 @@ function isNumber(value: number | null | undefined): value is number {
 }
 
 /** A count: 1,234 / 1.2万 (compact only from 10,000 up, where a wall screen needs it). */
-export function formatCount(value: number | null | undefined, locale: StrideLocale, options: { compact?: boolean } = {}): string {
+export function formatCount(
+  value: number | null | undefined,
+  locale: StrideLocale,
+  options: { compact?: boolean } = {},
+): string {
   if (!isNumber(value)) return MISSING;
   const normalised = Object.is(value, -0) ? 0 : value;
   if (options.compact && Math.abs(normalised) >= 10_000) {
@@ -54,42 +58,73 @@ export function formatCount(value: number | null | undefined, locale: StrideLoca
 export function formatPercent(value: number | null | undefined, locale: StrideLocale, digits = 1): string {
   if (!isNumber(value)) return MISSING;
   const normalised = Object.is(value, -0) ? 0 : value;
-  return numberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(normalised);
+  return numberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(
+    normalised,
+  );
 }
 
 /** A signed change of a fraction or ratio, e.g. +12.5% / -3%. */
 export function formatSignedPercent(value: number | null | undefined, locale: StrideLocale, digits = 1): string {
   if (!isNumber(value)) return MISSING;
   const normalised = Object.is(value, -0) ? 0 : value;
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(normalised);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
+    normalised,
+  );
 }
 
 /** Money in CNY: ¥1,234.56, or compact (¥12.3万 / CN¥12.3K) where space is short. */
-export function formatMoney(value: number | null | undefined, locale: StrideLocale, options: { compact?: boolean } = {}): string {
+export function formatMoney(
+  value: number | null | undefined,
+  locale: StrideLocale,
+  options: { compact?: boolean } = {},
+): string {
   if (!isNumber(value)) return MISSING;
   const normalised = Object.is(value, -0) ? 0 : value;
   if (options.compact && Math.abs(normalised) >= 10_000) {
-    return numberFormat(locale, { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 }).format(normalised);
+    return numberFormat(locale, {
+      style: 'currency',
+      currency: 'CNY',
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(normalised);
   }
-  return numberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(normalised);
+  return numberFormat(locale, {
+    style: 'currency',
+    currency: 'CNY',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(normalised);
 }
 
 /** Hours as a duration a manager reads at a glance: 5 h, 2.5 d. */
 export function formatHours(value: number | null | undefined, locale: StrideLocale): string {
   if (!isNumber(value)) return MISSING;
   if (Math.abs(value) < 48) {
-    return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
+      value,
+    );
   }
-  return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value / 24);
+  return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
+    value / 24,
+  );
 }
 
 /** A value in its unit: counts and fractions the same way everywhere. */
-export function formatValue(value: number | null | undefined, unit: 'count' | 'fraction', locale: StrideLocale, options: { compact?: boolean } = {}): string {
+export function formatValue(
+  value: number | null | undefined,
+  unit: 'count' | 'fraction',
+  locale: StrideLocale,
+  options: { compact?: boolean } = {},
+): string {
   return unit === 'fraction' ? formatPercent(value, locale) : formatCount(value, locale, options);
 }
 
 /** A calendar date (YYYY-MM-DD) for display: 11月24日 / Nov 24. No time-zone shift: it is already the bank's date. */
-export function formatDay(date: IsoDate, locale: StrideLocale, options: { weekday?: boolean; year?: boolean } = {}): string {
+export function formatDay(
+  date: IsoDate,
+  locale: StrideLocale,
+  options: { weekday?: boolean; year?: boolean } = {},
+): string {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!parts) return date;
   const utc = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12));
@@ -103,14 +138,29 @@ export function formatDay(date: IsoDate, locale: StrideLocale, options: { weekda
 }
 
 /** An instant (asOf, a refresh time) in the bank's time zone: 11月24日 10:05 / Nov 24, 10:05. */
-export function formatDateTime(value: IsoDateTime | number | Date, locale: StrideLocale, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatDateTime(
+  value: IsoDateTime | number | Date,
+  locale: StrideLocale,
+  timeZone = DEFAULT_TIME_ZONE,
+): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return MISSING;
-  return dateFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return dateFormat(locale, {
+    timeZone,
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
 }
 
 /** Just the time of day in the bank's zone (for "updated 10:05"). */
-export function formatTime(value: IsoDateTime | number | Date, locale: StrideLocale, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatTime(
+  value: IsoDateTime | number | Date,
+  locale: StrideLocale,
+  timeZone = DEFAULT_TIME_ZONE,
+): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return MISSING;
   return dateFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);

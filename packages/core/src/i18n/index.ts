@@ -7,7 +7,10 @@
 import type { PeriodKind } from '../contracts.js';
 import type { StrideLocale } from '../format/index.js';
 
-export type Strings<K extends string> = { readonly 'zh-CN': Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> };
+export type Strings<K extends string> = {
+  readonly 'zh-CN': Readonly<Record<K, string>>;
+  readonly en: Readonly<Record<K, string>>;
+};
 
 export function defineStrings<K extends string>(strings: Strings<K>): Strings<K> {
   return strings;
@@ -25,7 +28,9 @@ export function translate<K extends string>(
 }
 
 /** One catalogue's lookup function: `const t = translator(fooStrings)` then `t(locale, 'key', params)`. */
-export function translator<K extends string>(strings: Strings<K>): (locale: StrideLocale, key: K, params?: Record<string, string | number>) => string {
+export function translator<K extends string>(
+  strings: Strings<K>,
+): (locale: StrideLocale, key: K, params?: Record<string, string | number>) => string {
   return (locale, key, params) => translate(strings, locale, key, params);
 }
 

@@ -11,7 +11,13 @@
  * validateResult -> the host renders `state`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { QueryClient, QueryObserver, hashKey, type QueryObserverOptions, type QueryObserverResult } from '@tanstack/query-core';
+import {
+  QueryClient,
+  QueryObserver,
+  hashKey,
+  type QueryObserverOptions,
+  type QueryObserverResult,
+} from '@tanstack/query-core';
 import {
   StrideError,
   isStrideError,
@@ -84,7 +90,11 @@ function adapterId(adapter: StrideAdapter): number {
   return id;
 }
 
-export function strideQueryKey<M extends AdapterMethod>(adapter: StrideAdapter, method: M, query: AdapterQueries[M]): readonly unknown[] {
+export function strideQueryKey<M extends AdapterMethod>(
+  adapter: StrideAdapter,
+  method: M,
+  query: AdapterQueries[M],
+): readonly unknown[] {
   return ['stride', adapterId(adapter), method, query];
 }
 
@@ -175,7 +185,15 @@ type Options<M extends AdapterMethod> = QueryObserverOptions<
 export class StrideQueryController<M extends AdapterMethod> implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly options: QueryControllerOptions<M>;
-  private observer: QueryObserver<Validated<AdapterResults[M]>, StrideError, Validated<AdapterResults[M]>, Validated<AdapterResults[M]>, readonly unknown[]> | undefined;
+  private observer:
+    | QueryObserver<
+        Validated<AdapterResults[M]>,
+        StrideError,
+        Validated<AdapterResults[M]>,
+        Validated<AdapterResults[M]>,
+        readonly unknown[]
+      >
+    | undefined;
   private client: QueryClient | undefined;
   private unsubscribe: (() => void) | undefined;
   private optionsHash = '';
@@ -214,7 +232,15 @@ export class StrideQueryController<M extends AdapterMethod> implements ReactiveC
 
   get state(): QueryState<AdapterResults[M]> {
     if (this.gate !== 'open') {
-      return { status: this.gate, data: undefined, error: undefined, stale: false, fetching: false, dataUpdatedAt: 0, dropped: null };
+      return {
+        status: this.gate,
+        data: undefined,
+        error: undefined,
+        stale: false,
+        fetching: false,
+        dataUpdatedAt: 0,
+        dropped: null,
+      };
     }
     const result = this.result;
     const validated = result?.data;

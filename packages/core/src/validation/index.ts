@@ -14,12 +14,7 @@
  * compatibility. Items that need no repair are returned as the same objects, so validation allocates little.
  */
 import * as v from 'valibot';
-import {
-  PERIOD_KINDS,
-  StrideError,
-  type AdapterMethod,
-  type AdapterResults,
-} from '../contracts.js';
+import { PERIOD_KINDS, StrideError, type AdapterMethod, type AdapterResults } from '../contracts.js';
 
 export interface DroppedItems {
   /** One human-readable message: which items were dropped or repaired and why. */
@@ -240,7 +235,8 @@ export function gridDigest(feature: object): GridDigest {
   const known = gridDigests.get(feature);
   if (known) return known;
   const findings: ItemFindings = { repairs: [], dropReason: null };
-  if (checkGridFeature(feature, 'feature', findings) === null) throw new StrideError('invalid', 'grids', `grids: ${findings.dropReason ?? 'invalid feature'}`);
+  if (checkGridFeature(feature, 'feature', findings) === null)
+    throw new StrideError('invalid', 'grids', `grids: ${findings.dropReason ?? 'invalid feature'}`);
   return gridDigests.get(feature)!;
 }
 
@@ -251,12 +247,15 @@ function checkRing(ring: unknown, path: string, digest: GridDigest): string | nu
   hash2 = Math.imul(hash2 ^ ring.length, 0x5bd1e995);
   for (let i = 0; i < ring.length; i += 1) {
     const position: unknown = ring[i];
-    if (!Array.isArray(position) || position.length < 2) return expected(`${path}[${i}]`, '[longitude, latitude]', position);
+    if (!Array.isArray(position) || position.length < 2)
+      return expected(`${path}[${i}]`, '[longitude, latitude]', position);
     const lon: unknown = position[0];
     const lat: unknown = position[1];
     // Written so that NaN fails too.
-    if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180)) return expected(`${path}[${i}][0]`, 'longitude in -180..180', lon);
-    if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) return expected(`${path}[${i}][1]`, 'latitude in -90..90', lat);
+    if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180))
+      return expected(`${path}[${i}][0]`, 'longitude in -180..180', lon);
+    if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90))
+      return expected(`${path}[${i}][1]`, 'latitude in -90..90', lat);
     hash1 = Math.imul(hash1 ^ ((lon * 1e9) | 0), 0x01000193);
     hash2 = Math.imul(hash2 ^ ((lat * 1e9) | 0), 0x5bd1e995);
     hash2 ^= hash2 >>> 15;
@@ -312,9 +311,10 @@ function checkGridFeature(feature: unknown, path: string, findings: ItemFindings
   if (geometry.type === 'Polygon') {
     problem = checkPolygon(coordinates, `${path}.geometry.coordinates`, digest);
   } else if (geometry.type === 'MultiPolygon') {
-    problem = Array.isArray(coordinates) && coordinates.length > 0
-      ? null
-      : expected(`${path}.geometry.coordinates`, 'an array of polygons', coordinates);
+    problem =
+      Array.isArray(coordinates) && coordinates.length > 0
+        ? null
+        : expected(`${path}.geometry.coordinates`, 'an array of polygons', coordinates);
     for (let i = 0; !problem && Array.isArray(coordinates) && i < coordinates.length; i += 1) {
       problem = checkPolygon(coordinates[i], `${path}.geometry.coordinates[${i}]`, digest);
     }
@@ -392,7 +392,10 @@ const ORG_NODE_RULES = rules({
 });
 
 type ItemCheck = (item: unknown, path: string, findings: ItemFindings) => unknown;
-const byRules = (itemRules: ItemRules): ItemCheck => (item, path, findings) => checkItem(item, itemRules, path, findings);
+const byRules =
+  (itemRules: ItemRules): ItemCheck =>
+  (item, path, findings) =>
+    checkItem(item, itemRules, path, findings);
 
 interface Collection {
   /** Where the items are: a top-level key, or null when the result itself is the array (org tree). */
@@ -498,9 +501,10 @@ export function validateResult<M extends AdapterMethod>(method: M, raw: unknown)
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = v.getDotPath(issue) ?? 'result';
-    const problem = issue.input === undefined
-      ? 'missing'
-      : `expected ${ENVELOPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'a value'}, got ${describeValue(issue.input)}`;
+    const problem =
+      issue.input === undefined
+        ? 'missing'
+        : `expected ${ENVELOPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'a value'}, got ${describeValue(issue.input)}`;
     throw new StrideError('invalid', method, `${method}: ${path}: ${problem}`);
   }
   let data = parsed.output as unknown;
@@ -534,10 +538,14 @@ export function validateResult<M extends AdapterMethod>(method: M, raw: unknown)
       kept.push(checked);
     }
     if (droppedIds.length > 0) {
-      parts.push(`${plural(droppedIds.length, collection.noun)} dropped (${droppedIds.join(', ')}): ${reasonList(dropReasons)}`);
+      parts.push(
+        `${plural(droppedIds.length, collection.noun)} dropped (${droppedIds.join(', ')}): ${reasonList(dropReasons)}`,
+      );
     }
     if (repairedIds.length > 0) {
-      parts.push(`${plural(repairedIds.length, collection.noun)} repaired (${repairedIds.join(', ')}): ${reasonList(repairReasons)}`);
+      parts.push(
+        `${plural(repairedIds.length, collection.noun)} repaired (${repairedIds.join(', ')}): ${reasonList(repairReasons)}`,
+      );
     }
     ids.push(...droppedIds, ...repairedIds);
     if (collection.key === null) data = kept;

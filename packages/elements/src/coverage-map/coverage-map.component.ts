@@ -29,7 +29,14 @@ import {
   type CoverageView,
   type GridView,
 } from './coverage-view-model.js';
-import { GEO_ID, buildMapOption, labelsShown, paletteFrom, tooltipText, type MapPalette } from './coverage-map.option.js';
+import {
+  GEO_ID,
+  buildMapOption,
+  labelsShown,
+  paletteFrom,
+  tooltipText,
+  type MapPalette,
+} from './coverage-map.option.js';
 import { aspectScaleFor, detailLevel, summarizeGeometry, type GeometryBounds } from './grid-geometry.js';
 import { ensureGridMap, type RegisterMap } from './map-registry.js';
 
@@ -111,7 +118,10 @@ export class StrideCoverageMap extends StrideElement {
   /** The coverage query (for tests and hosts that want to retry). */
   readonly coverageQuery = this.createQuery('coverage', (scope) => ({ scope }), { onDropped: () => undefined });
   /** The geometry query: keyed by org only, and never polled (grids change with the bank's GIS, not by the minute). */
-  readonly gridsQuery = this.createQuery('grids', (scope) => ({ org: scope.org }), { poll: false, onDropped: () => undefined });
+  readonly gridsQuery = this.createQuery('grids', (scope) => ({ org: scope.org }), {
+    poll: false,
+    onDropped: () => undefined,
+  });
 
   /** The chart (for tests and the bench: `chart.drawCount`, `chart.chart`). */
   readonly chart = new ChartController(this, {
@@ -128,7 +138,6 @@ export class StrideCoverageMap extends StrideElement {
   private warnedKey = '';
   private lastMapName = '';
   private sizeObserver: ResizeObserver | undefined;
-
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -170,8 +179,9 @@ export class StrideCoverageMap extends StrideElement {
     return this.buildView(coverage.cells, grids ?? null, this.bands, this.resolved.me);
   }
 
-  private readonly buildView = memoLast((cells: CoverageResult['cells'], grids: Grids | null, bands: string | undefined, me: string | undefined) =>
-    buildCoverageView(cells, grids, { edges: parseBandEdges(bands), me }),
+  private readonly buildView = memoLast(
+    (cells: CoverageResult['cells'], grids: Grids | null, bands: string | undefined, me: string | undefined) =>
+      buildCoverageView(cells, grids, { edges: parseBandEdges(bands), me }),
   );
 
   /** Geometry is in use when the adapter gives grids with at least one feature. */
@@ -231,7 +241,9 @@ export class StrideCoverageMap extends StrideElement {
       }
     }
     if (view.unknownGridIds.length > 0) {
-      parts.push(`coverage: ${view.unknownGridIds.length} cells for grids not on the map dropped (${view.unknownGridIds.join(', ')})`);
+      parts.push(
+        `coverage: ${view.unknownGridIds.length} cells for grids not on the map dropped (${view.unknownGridIds.join(', ')})`,
+      );
       ids.push(...view.unknownGridIds);
     }
     // A grid whose feature was dropped also has a coverage row for a grid not on the map: list it once.
@@ -402,7 +414,14 @@ export class StrideCoverageMap extends StrideElement {
     const key = `${name}|${this.paletteKey}|${this.locale}|${showLabels}`;
     let option = this.memoOption?.view === view && this.memoOption.key === key ? this.memoOption.option : undefined;
     if (!option) {
-      const input = { view, mapName: name, palette, locale: this.locale, aspectScale: geometry.aspectScale, showLabels };
+      const input = {
+        view,
+        mapName: name,
+        palette,
+        locale: this.locale,
+        aspectScale: geometry.aspectScale,
+        showLabels,
+      };
       option = buildMapOption(this.roamCenter ? { ...input, zoom: this.roamZoom, center: this.roamCenter } : input);
       this.memoOption = { key, view, option };
     }
@@ -449,7 +468,10 @@ export class StrideCoverageMap extends StrideElement {
   private drawnAt(container: HTMLElement, geometry: GeometryInfo, count: number): [number, boolean] {
     const width = container.clientWidth || 600;
     const height = container.clientHeight || 420;
-    return [detailLevel(geometry.bounds, geometry.aspectScale, width, height, this.roamZoom), labelsShown(width, height, count, this.roamZoom)];
+    return [
+      detailLevel(geometry.bounds, geometry.aspectScale, width, height, this.roamZoom),
+      labelsShown(width, height, count, this.roamZoom),
+    ];
   }
 
   /** Redraws when the drawn size or zoom calls for another level of detail or another label visibility. */
@@ -552,7 +574,11 @@ export class StrideCoverageMap extends StrideElement {
   }
 
   private exportCsv(view: CoverageView): void {
-    downloadCsv(`coverage-${this.resolved.org ?? 'grids'}-${this.resolved.date}.csv`, this.csvRows(view), this.renderRoot);
+    downloadCsv(
+      `coverage-${this.resolved.org ?? 'grids'}-${this.resolved.date}.csv`,
+      this.csvRows(view),
+      this.renderRoot,
+    );
   }
 
   private csvRows(view: CoverageView): CsvCell[][] {
@@ -567,11 +593,18 @@ export class StrideCoverageMap extends StrideElement {
       g.openLeads,
     ]);
     return [
-      ['gridId', t(locale, 'grid'), t(locale, 'managers'), t(locale, 'households'), t(locale, 'covered'), t(locale, 'coverage'), t(locale, 'openLeads')],
+      [
+        'gridId',
+        t(locale, 'grid'),
+        t(locale, 'managers'),
+        t(locale, 'households'),
+        t(locale, 'covered'),
+        t(locale, 'coverage'),
+        t(locale, 'openLeads'),
+      ],
       ...rows,
     ];
   }
-
 
   /** The map name currently drawn (for tests: geometry is registered once per content hash and level of detail). */
   get drawnMapName(): string {

@@ -29,7 +29,8 @@ export const coverageMapStrings = defineStrings({
   },
   en: {
     title: 'Grid coverage',
-    mapLabel: 'Grid coverage map: {count} grids. Arrow keys move between grids, Enter opens one, plus and minus zoom, 0 resets.',
+    mapLabel:
+      'Grid coverage map: {count} grids. Arrow keys move between grids, Enter opens one, plus and minus zoom, 0 resets.',
     tilesLabel: 'Grid coverage overview (no map data): {count} grids, lowest coverage first',
     legend: 'Legend',
     band: 'Coverage {range}',

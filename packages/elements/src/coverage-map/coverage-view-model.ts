@@ -15,15 +15,26 @@ export type CoverageBand = 0 | 1 | 2 | 3;
  */
 export function parseBandEdges(value: string | readonly number[] | null | undefined): readonly number[] {
   if (value === null || value === undefined || value === '') return DEFAULT_BAND_EDGES;
-  const raw = typeof value === 'string' ? value.split(/[,\s]+/).filter(Boolean).map(Number) : [...value];
+  const raw =
+    typeof value === 'string'
+      ? value
+          .split(/[,\s]+/)
+          .filter(Boolean)
+          .map(Number)
+      : [...value];
   const percentages = raw.some((x) => x > 1);
   const edges = raw.map((x) => (percentages ? x / 100 : x));
-  const valid = edges.length === 3 && edges.every((x, i) => Number.isFinite(x) && x > 0 && x <= 1 && (i === 0 || x > (edges[i - 1] ?? 0)));
+  const valid =
+    edges.length === 3 &&
+    edges.every((x, i) => Number.isFinite(x) && x > 0 && x <= 1 && (i === 0 || x > (edges[i - 1] ?? 0)));
   return valid ? edges : DEFAULT_BAND_EDGES;
 }
 
 /** The band a coverage fraction falls in: an edge belongs to the band above it (exactly 90% is the top band). */
-export function coverageBand(coverage: number | null, edges: readonly number[] = DEFAULT_BAND_EDGES): CoverageBand | null {
+export function coverageBand(
+  coverage: number | null,
+  edges: readonly number[] = DEFAULT_BAND_EDGES,
+): CoverageBand | null {
   if (coverage === null || !Number.isFinite(coverage)) return null;
   let band = 0;
   for (const edge of edges) if (coverage >= edge) band += 1;

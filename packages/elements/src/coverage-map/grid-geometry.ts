@@ -109,7 +109,8 @@ export function gridBounds(grids: Grids): GeometryBounds {
 
 export function vertexCount(grids: Grids): number {
   let count = 0;
-  for (const feature of grids.features) for (const polygon of polygonsOf(feature)) for (const ring of polygon) count += ring.length;
+  for (const feature of grids.features)
+    for (const polygon of polygonsOf(feature)) for (const ring of polygon) count += ring.length;
   return count;
 }
 
@@ -126,7 +127,13 @@ export function aspectScaleFor(bounds: GeometryBounds): number {
  * The level of detail for a map drawn `widthPx` x `heightPx` at `zoom`: log2 of the pixels across its larger
  * drawn dimension, rounded up so the geometry is never coarser than the screen.
  */
-export function detailLevel(bounds: GeometryBounds, aspectScale: number, widthPx: number, heightPx: number, zoom = 1): number {
+export function detailLevel(
+  bounds: GeometryBounds,
+  aspectScale: number,
+  widthPx: number,
+  heightPx: number,
+  zoom = 1,
+): number {
   const w = (bounds.maxX - bounds.minX) * aspectScale;
   const h = bounds.maxY - bounds.minY;
   if (!(w > 0) || !(h > 0)) return MAX_DETAIL;
@@ -165,7 +172,14 @@ interface RingScratch {
 
 function ringScratch(size: number, scratch?: RingScratch): RingScratch {
   if (scratch && scratch.xs.length >= size * 2) return scratch;
-  return { xs: new Int32Array(size * 4), ys: new Int32Array(size * 4), origin: new Int32Array(size * 2), cut: new Uint8Array(size * 2), cuts: [], stack: [] };
+  return {
+    xs: new Int32Array(size * 4),
+    ys: new Int32Array(size * 4),
+    origin: new Int32Array(size * 2),
+    cut: new Uint8Array(size * 2),
+    cuts: [],
+    stack: [],
+  };
 }
 
 /** Whether point i comes before point j in (x, y) order. */
@@ -186,7 +200,15 @@ function earlier(a: Position, b: Position): boolean {
  * the smallest in (x, y) order of the run that snapped to its cell, which both neighbours pick alike whichever way
  * they read the border. Returns the number of points.
  */
-function snapRing(ring: Position[], xs: Int32Array, ys: Int32Array, origin: Int32Array, minX: number, minY: number, perQuantum: number): number {
+function snapRing(
+  ring: Position[],
+  xs: Int32Array,
+  ys: Int32Array,
+  origin: Int32Array,
+  minX: number,
+  minY: number,
+  perQuantum: number,
+): number {
   let n = 0;
   let lastX = -1;
   let lastY = -1;
@@ -220,7 +242,10 @@ function findCuts(xs: Int32Array, ys: Int32Array, cut: Uint8Array, n: number, cu
   cut.fill(0, 0, n);
   cuts.length = 0;
   for (let i = 0; i < n; i += 1) {
-    if (xs[i]! >> ANCHOR_SHIFT !== xs[i + 1]! >> ANCHOR_SHIFT || ys[i]! >> ANCHOR_SHIFT !== ys[i + 1]! >> ANCHOR_SHIFT) {
+    if (
+      xs[i]! >> ANCHOR_SHIFT !== xs[i + 1]! >> ANCHOR_SHIFT ||
+      ys[i]! >> ANCHOR_SHIFT !== ys[i + 1]! >> ANCHOR_SHIFT
+    ) {
       const k = before(xs, ys, i, i + 1) ? i : (i + 1) % n;
       if (!cut[k]) {
         cut[k] = 1;
@@ -247,7 +272,17 @@ function findCuts(xs: Int32Array, ys: Int32Array, cut: Uint8Array, n: number, cu
  * points go straight to `out`, with no pass over a flag per point to collect them (5,000 grids simplified 3-8 ms
  * sooner in Chromium, three A/B runs of 41, the same points kept), and no recursion a long stretch could overflow.
  */
-function keepStretch(xs: Int32Array, ys: Int32Array, stack: number[], first: number, last: number, ring: Position[], origin: Int32Array, n: number, out: Position[]): void {
+function keepStretch(
+  xs: Int32Array,
+  ys: Int32Array,
+  stack: number[],
+  first: number,
+  last: number,
+  ring: Position[],
+  origin: Int32Array,
+  n: number,
+  out: Position[],
+): void {
   stack.push(first, last);
   while (stack.length > 0) {
     const to = stack.pop()!;
@@ -270,7 +305,12 @@ function keepStretch(xs: Int32Array, ys: Int32Array, stack: number[], first: num
       const py = ys[i]! - ay;
       const along = px * dx + py * dy;
       // Past either end (or a closed stretch): the distance to that end.
-      const d2 = along <= 0 ? (px * px + py * py) * scale : along >= length2 ? ((px - dx) ** 2 + (py - dy) ** 2) * scale : (px * dy - py * dx) ** 2;
+      const d2 =
+        along <= 0
+          ? (px * px + py * py) * scale
+          : along >= length2
+            ? ((px - dx) ** 2 + (py - dy) ** 2) * scale
+            : (px * dy - py * dx) ** 2;
       if (d2 > farthest2 || (d2 === farthest2 && farthest && before(xs, ys, i, farthest))) {
         farthest2 = d2;
         farthest = i;
@@ -328,9 +368,10 @@ export function simplifyGrids(grids: Grids, tolerance: number, knownBounds?: Geo
     return {
       type: 'Feature',
       properties: feature.properties,
-      geometry: feature.geometry.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: polygons[0] ?? [] }
-        : { type: 'MultiPolygon', coordinates: polygons },
+      geometry:
+        feature.geometry.type === 'Polygon'
+          ? { type: 'Polygon', coordinates: polygons[0] ?? [] }
+          : { type: 'MultiPolygon', coordinates: polygons },
     };
   });
   return { type: 'FeatureCollection', features };

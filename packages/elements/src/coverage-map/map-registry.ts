@@ -24,7 +24,10 @@ export function ensureGridMap(
 ): string {
   const name = mapName(geometry.hash, detail);
   if (registered.has(name)) return name;
-  const drawn = detail >= MAX_DETAIL ? grids : simplifyGrids(grids, toleranceFor(geometry.bounds, geometry.aspectScale, detail), geometry.bounds);
+  const drawn =
+    detail >= MAX_DETAIL
+      ? grids
+      : simplifyGrids(grids, toleranceFor(geometry.bounds, geometry.aspectScale, detail), geometry.bounds);
   registerMap(name, drawn);
   registered.add(name);
   return name;

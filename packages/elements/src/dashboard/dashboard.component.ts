@@ -20,7 +20,15 @@ import { StrideScopeChangeEvent, type StrideErrorEvent, type StrideSelectEvent }
 import { tagName, type StrideTag } from '../registry.js';
 import { dashboardStrings } from './dashboard.strings.js';
 import { dashboardStyles } from './dashboard.styles.js';
-import { loadFilters, orgOptions, orgPath, rootOrg, saveFilters, storageKey, type DashboardFilters } from './dashboard.filters.js';
+import {
+  loadFilters,
+  orgOptions,
+  orgPath,
+  rootOrg,
+  saveFilters,
+  storageKey,
+  type DashboardFilters,
+} from './dashboard.filters.js';
 
 type ViewId = 'indicators' | 'leaderboard' | 'funnel' | 'coverage';
 const dashboardText = translator(dashboardStrings);
@@ -148,7 +156,8 @@ export class StrideDashboard extends StrideElement {
     this.filters = { ...this.filters, ...change };
     saveFilters(this.storage(), this.key(), this.filters, this.today());
     const { org, manager, period, date } = this.current;
-    if (org) this.dispatchEvent(new StrideScopeChangeEvent(manager ? { org, manager, period, date } : { org, period, date }));
+    if (org)
+      this.dispatchEvent(new StrideScopeChangeEvent(manager ? { org, manager, period, date } : { org, period, date }));
   }
 
   // The as-of time and refresh state come from the shared cache, so the dashboard needs no hook into each widget.
@@ -258,25 +267,29 @@ export class StrideDashboard extends StrideElement {
           </label>
           <div class="toolbar status" part="status" role="status">
             ${this.latestAsOf ? html`<span>${common(resolved.lang, 'asOf', { time: formatDateTime(this.latestAsOf, resolved.lang, resolved.timeZone) })}</span>` : nothing}
-            ${this.lastUpdated
-              ? html`<span>${common(resolved.lang, 'updatedAt', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`
-              : html`<span>${this.t('notLoaded')}</span>`}
+            ${
+              this.lastUpdated
+                ? html`<span>${common(resolved.lang, 'updatedAt', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`
+                : html`<span>${this.t('notLoaded')}</span>`
+            }
             ${this.fetching > 0 ? html`<span>${common(resolved.lang, 'refreshing')}</span>` : nothing}
           </div>
         </div>
         ${huddle ? this.renderHuddleControls() : nothing}
       </header>
       ${this.sessionExpired ? html`<div class="alert" role="alert" part="alert">${this.t('sessionExpired')}</div>` : nothing}
-      ${this.orgTree.state.status === 'error' || this.orgTree.state.status === 'not-configured'
-        ? renderQueryState(this.orgTree.state, {
-            locale: resolved.lang,
-            timeZone: resolved.timeZone,
-            method: 'orgTree',
-            skeleton: () => html``,
-            data: () => html``,
-            retry: () => this.orgTree.refetch(),
-          })
-        : nothing}
+      ${
+        this.orgTree.state.status === 'error' || this.orgTree.state.status === 'not-configured'
+          ? renderQueryState(this.orgTree.state, {
+              locale: resolved.lang,
+              timeZone: resolved.timeZone,
+              method: 'orgTree',
+              skeleton: () => html``,
+              data: () => html``,
+              retry: () => this.orgTree.refetch(),
+            })
+          : nothing
+      }
       ${staticHtml`<${scopeTag}
         .adapter=${resolved.adapter}
         .queryClient=${resolved.queryClient}
@@ -317,7 +330,8 @@ export class StrideDashboard extends StrideElement {
       >
         ${options.length === 0 && org ? html`<option value=${org} selected>${org}</option>` : nothing}
         ${options.map(
-          ({ node, depth }) => html`<option value=${node.id} ?selected=${node.id === org}>${'\u3000'.repeat(depth)}${node.name}</option>`,
+          ({ node, depth }) =>
+            html`<option value=${node.id} ?selected=${node.id === org}>${'\u3000'.repeat(depth)}${node.name}</option>`,
         )}
       </select>
     </label>`;
@@ -339,9 +353,11 @@ export class StrideDashboard extends StrideElement {
             >${node.name}</button>
           </li>`;
         })}
-        ${manager
-          ? html`<li><span class="crumb" aria-current="page">${this.t('manager', { name: managerNode?.name ?? manager })}</span></li>`
-          : nothing}
+        ${
+          manager
+            ? html`<li><span class="crumb" aria-current="page">${this.t('manager', { name: managerNode?.name ?? manager })}</span></li>`
+            : nothing
+        }
       </ol>
     </nav>`;
   }

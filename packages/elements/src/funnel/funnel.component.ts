@@ -53,7 +53,9 @@ async function loadECharts(): Promise<FunnelECharts> {
 
 /** The data table's column heads, which are also the CSV's header row. */
 function columnHeads(view: FunnelView, locale: StrideLocale): string[] {
-  const heads = (['stage', 'count', 'shareOfFirst', 'shareOfPrevious', 'dropOff', 'overdue', 'medianDwell'] as const).map((key) => funnelText(locale, key));
+  const heads = (
+    ['stage', 'count', 'shareOfFirst', 'shareOfPrevious', 'dropOff', 'overdue', 'medianDwell'] as const
+  ).map((key) => funnelText(locale, key));
   return view.comparisonCounts ? [...heads, view.seriesNames.comparison, funnelText(locale, 'delta')] : heads;
 }
 
@@ -136,7 +138,13 @@ export class StrideFunnel extends StrideElement {
       comparisonName: string,
       animate: boolean,
     ): FunnelView =>
-      buildFunnelView(data, comparison, { order, labels, orientation, seriesNames: { current: currentName, comparison: comparisonName }, animate }),
+      buildFunnelView(data, comparison, {
+        order,
+        labels,
+        orientation,
+        seriesNames: { current: currentName, comparison: comparisonName },
+        animate,
+      }),
   );
   private readonly buildOption = createFunnelOptionBuilder();
   private view: FunnelView | undefined;
@@ -152,7 +160,10 @@ export class StrideFunnel extends StrideElement {
   private seriesNames(locale: StrideLocale): [string, string] {
     const compare = parseCompare(this.compare);
     if (compare?.kind === 'org') {
-      return [funnelText(locale, 'otherOrg', { org: this.scope?.org ?? '' }), funnelText(locale, 'otherOrg', { org: compare.org })];
+      return [
+        funnelText(locale, 'otherOrg', { org: this.scope?.org ?? '' }),
+        funnelText(locale, 'otherOrg', { org: compare.org }),
+      ];
     }
     return [funnelText(locale, 'current'), funnelText(locale, 'previous')];
   }
@@ -221,7 +232,8 @@ export class StrideFunnel extends StrideElement {
   private renderCompareNote(locale: StrideLocale): TemplateResult | typeof nothing {
     if (!parseCompare(this.compare)) return nothing;
     const { status, error } = this.comparisonQuery.state;
-    if (status === 'error') return html`<p class="note" role="alert">${funnelText(locale, 'compareFailed', { message: error?.message ?? '' })}</p>`;
+    if (status === 'error')
+      return html`<p class="note" role="alert">${funnelText(locale, 'compareFailed', { message: error?.message ?? '' })}</p>`;
     // Idle: no comparison to ask for (a pilot has no previous period).
     if (status === 'idle' || status === 'loading') {
       return html`<p class="note" role="status">${funnelText(locale, status === 'idle' ? 'compareUnavailable' : 'compareLoading')}</p>`;
@@ -231,22 +243,26 @@ export class StrideFunnel extends StrideElement {
 
   private renderData(data: FunnelResult, view: FunnelView, locale: StrideLocale, timeZone: string): TemplateResult {
     const compared = view.comparisonCounts !== null;
-    return html`${compared
+    return html`${
+      compared
         ? html`<div class="legend">
             <span><span class="swatch current"></span>${view.seriesNames.current}</span>
             <span><span class="swatch comparison"></span>${view.seriesNames.comparison}</span>
           </div>`
-        : nothing}
+        : nothing
+    }
       ${this.renderCompareNote(locale)}
       <span class="as-of">${common(locale, 'asOf', { time: formatDateTime(data.asOf, locale, timeZone) })}</span>
-      ${this.showTable
-        ? this.renderTable(data, view, locale, timeZone)
-        : html`<div class="funnel" data-orientation=${view.orientation}>
+      ${
+        this.showTable
+          ? this.renderTable(data, view, locale, timeZone)
+          : html`<div class="funnel" data-orientation=${view.orientation}>
             <div class="chart" part="chart" aria-hidden="true"></div>
             <ol class="stages" part="stages" aria-label=${funnelText(locale, 'title')}>
               ${view.stages.map((stage) => html`<li>${this.renderStage(stage, locale)}</li>`)}
             </ol>
-          </div>`}`;
+          </div>`
+      }`;
   }
 
   private renderStage(stage: FunnelStageView, locale: StrideLocale): TemplateResult {
@@ -261,12 +277,14 @@ export class StrideFunnel extends StrideElement {
       <span class="stage-head">
         <span class="stage-label">${stage.label}</span>
         <span class="stage-count">${formatCount(stage.count, locale)}</span>
-        ${comparison
-          ? html`<span class="facts delta ${direction}" data-fact="delta"
+        ${
+          comparison
+            ? html`<span class="facts delta ${direction}" data-fact="delta"
               >${funnelText(locale, 'delta')} <b>${signedCount(comparison.delta, locale)}</b>
               (${formatCount(comparison.count, locale)}, ${formatSignedPercent(comparison.deltaRate, locale)})</span
             >`
-          : nothing}
+            : nothing
+        }
       </span>
       <span class="facts">
         <span data-fact="first">${funnelText(locale, 'shareOfFirst')} <b>${formatPercent(stage.shareOfFirst, locale)}</b></span>
@@ -299,10 +317,12 @@ export class StrideFunnel extends StrideElement {
               <td>${formatCount(stage.dropOff, locale)}</td>
               <td>${formatCount(stage.overdue, locale)}</td>
               <td>${formatHours(stage.medianDwellHours, locale)}</td>
-              ${compared
-                ? html`<td>${formatCount(stage.comparison?.count, locale)}</td>
+              ${
+                compared
+                  ? html`<td>${formatCount(stage.comparison?.count, locale)}</td>
                     <td>${stage.comparison ? signedCount(stage.comparison.delta, locale) : formatCount(null, locale)}</td>`
-                : nothing}
+                  : nothing
+              }
             </tr>`,
           )}
         </tbody>

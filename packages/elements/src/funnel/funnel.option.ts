@@ -23,7 +23,8 @@ function stageOpacity(index: number, count: number): number {
 function tooltipLines(view: FunnelView, seriesIndex: number, dataIndex: number, locale: StrideLocale): string {
   const stage = view.stages[dataIndex];
   if (!stage) return '';
-  const line = (label: 'count' | 'shareOfFirst' | 'shareOfPrevious', value: string) => funnelText(locale, 'tooltipLine', { label: funnelText(locale, label), value });
+  const line = (label: 'count' | 'shareOfFirst' | 'shareOfPrevious', value: string) =>
+    funnelText(locale, 'tooltipLine', { label: funnelText(locale, label), value });
   if (seriesIndex === 1) {
     const comparison = stage.comparison;
     return [
@@ -104,7 +105,10 @@ export function buildFunnelOption(view: FunnelView, tokens: ThemeTokens, locale:
       borderColor: tokens.border,
       textStyle: { color: tokens.text, fontSize: 13 },
       formatter: (params: unknown) => {
-        const { seriesIndex = 0, dataIndex = 0 } = (Array.isArray(params) ? params[0] : params) as { seriesIndex?: number; dataIndex?: number };
+        const { seriesIndex = 0, dataIndex = 0 } = (Array.isArray(params) ? params[0] : params) as {
+          seriesIndex?: number;
+          dataIndex?: number;
+        };
         return tooltipLines(view, seriesIndex, dataIndex, locale);
       },
     },
@@ -117,7 +121,11 @@ function tokensKey(tokens: ThemeTokens): string {
 }
 
 /** A memoised builder: the same view object, equal token values and the same locale return the same option object. */
-export function createFunnelOptionBuilder(): (view: FunnelView, tokens: ThemeTokens, locale: StrideLocale) => FunnelChartOption {
+export function createFunnelOptionBuilder(): (
+  view: FunnelView,
+  tokens: ThemeTokens,
+  locale: StrideLocale,
+) => FunnelChartOption {
   let last: { view: FunnelView; tokens: string; locale: StrideLocale; option: FunnelChartOption } | undefined;
   return (view, tokens, locale) => {
     const key = tokensKey(tokens);

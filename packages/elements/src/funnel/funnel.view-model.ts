@@ -77,7 +77,11 @@ export function orderedStages(result: FunnelResult, order: readonly string[] | u
   return picked.length > 0 ? picked : result.stages;
 }
 
-export function buildFunnelView(result: FunnelResult, comparison: FunnelResult | undefined, options: FunnelViewOptions = {}): FunnelView {
+export function buildFunnelView(
+  result: FunnelResult,
+  comparison: FunnelResult | undefined,
+  options: FunnelViewOptions = {},
+): FunnelView {
   const source = orderedStages(result, options.order);
   const first = source[0]?.count;
   const compareById = comparison ? new Map(comparison.stages.map((stage) => [stage.id, stage])) : undefined;

@@ -120,8 +120,12 @@ export class StrideIndicators extends StrideElement {
     indicatorColumns(catalogue, lang, parseIndicatorList(list)),
   );
   private readonly sheetOf = memoLast(
-    (result: IndicatorsResult, columns: IndicatorColumn[], calendar: WorkCalendar | undefined, timeZone: string): SheetModel =>
-      buildSheet(result, columns, periodProgress(result.period, result.asOf, calendar, timeZone).share),
+    (
+      result: IndicatorsResult,
+      columns: IndicatorColumn[],
+      calendar: WorkCalendar | undefined,
+      timeZone: string,
+    ): SheetModel => buildSheet(result, columns, periodProgress(result.period, result.asOf, calendar, timeZone).share),
   );
   private readonly sortedRowsOf = memoLast(sortRows);
 
@@ -177,7 +181,11 @@ export class StrideIndicators extends StrideElement {
         <span>${progress.notStarted ? t(lang, 'notStarted') : t(lang, 'workingDays', { elapsed: progress.elapsed, total: progress.total })}</span>
       </p>
       <ul class="tiles" part="tiles" role="list" aria-label=${t(lang, 'listLabel')}>
-        ${repeat(tiles, (tile) => tile.id, (tile) => this.renderTile(tile, lang, progress.notStarted))}
+        ${repeat(
+          tiles,
+          (tile) => tile.id,
+          (tile) => this.renderTile(tile, lang, progress.notStarted),
+        )}
       </ul>`;
   }
 
@@ -190,9 +198,17 @@ export class StrideIndicators extends StrideElement {
     const targetText = hasTarget
       ? `${t(lang, 'target', { target: formatValue(tile.target, tile.unit, lang, { compact: true }) })} · ${t(lang, 'ofTarget', { percent })}`
       : t(lang, 'noTarget');
-    const targetName = hasTarget ? t(lang, 'tileTarget', { target: formatValue(tile.target, tile.unit, lang), percent }) : t(lang, 'noTarget');
+    const targetName = hasTarget
+      ? t(lang, 'tileTarget', { target: formatValue(tile.target, tile.unit, lang), percent })
+      : t(lang, 'noTarget');
     const statusText = tile.status ? t(lang, tile.status) : notStarted ? t(lang, 'notStarted') : t(lang, 'noStatus');
-    const name = t(lang, tile.hasAmount ? 'tileNameAmount' : 'tileName', { label: tile.label, value, amount, target: targetName, status: statusText });
+    const name = t(lang, tile.hasAmount ? 'tileNameAmount' : 'tileName', {
+      label: tile.label,
+      value,
+      amount,
+      target: targetName,
+      status: statusText,
+    });
     return html`<li class="tile ${tile.status ?? 'none'}" part="tile" aria-label=${name} data-indicator=${tile.id}>
       <button class="tile-label" part="tile-label" @click=${() => this.select('indicator', tile.id)}>${tile.label}</button>
       <div class="value" part="value">${value}</div>
@@ -237,11 +253,21 @@ export class StrideIndicators extends StrideElement {
     const tabStop = active ?? points.length - 1;
     const pointLabel = (i: number) => {
       const p = points[i];
-      return p ? t(lang, 'trendPoint', { day: formatDay(p.date, lang), value: formatValue(p.value, tile.unit, lang) }) : '';
+      return p
+        ? t(lang, 'trendPoint', { day: formatDay(p.date, lang), value: formatValue(p.value, tile.unit, lang) })
+        : '';
     };
     const onKey = (event: KeyboardEvent) => {
       const next =
-        event.key === 'ArrowRight' ? tabStop + 1 : event.key === 'ArrowLeft' ? tabStop - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? points.length - 1 : undefined;
+        event.key === 'ArrowRight'
+          ? tabStop + 1
+          : event.key === 'ArrowLeft'
+            ? tabStop - 1
+            : event.key === 'Home'
+              ? 0
+              : event.key === 'End'
+                ? points.length - 1
+                : undefined;
       if (next === undefined) return;
       event.preventDefault();
       this.focusPoint(event.currentTarget as SVGSVGElement, tile.id, Math.max(0, Math.min(points.length - 1, next)));
@@ -254,7 +280,8 @@ export class StrideIndicators extends StrideElement {
         aria-label=${t(lang, 'trend', { label: tile.label })}
         @keydown=${onKey}
         @pointerleave=${(event: PointerEvent) => {
-          if (this.activePoint?.id === tile.id && !(event.currentTarget as SVGSVGElement).querySelector('circle:focus')) this.activePoint = undefined;
+          if (this.activePoint?.id === tile.id && !(event.currentTarget as SVGSVGElement).querySelector('circle:focus'))
+            this.activePoint = undefined;
         }}
       >
         <path d=${path}></path>
@@ -308,7 +335,8 @@ export class StrideIndicators extends StrideElement {
     const visible = rows.slice(range.from, range.to);
     const vars = styleProps({ '--cols': String(columns.length), '--row-height': `${rowHeight}px` });
     const mine = me ? rows.find((row) => row.id === me) : undefined;
-    const ariaSort = (key: string) => (this.sort.key === key ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
+    const ariaSort = (key: string) =>
+      this.sort.key === key ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
     const arrow = (key: string) => (this.sort.key === key ? (this.sort.direction === 'asc' ? '▲' : '▼') : '⇅');
     return html`<div class="sheet-tools toolbar">
         <button class="button" part="export" @click=${() => this.exportCsv()}>${common(lang, 'exportCsv')}</button>
@@ -318,7 +346,10 @@ export class StrideIndicators extends StrideElement {
           <div class="head" role="rowgroup">
             <div class="row" role="row" aria-rowindex="1">
               ${[{ id: 'name', label: t(lang, 'name') }, ...columns].map(
-                ({ id, label }, i) => html`<div class="cell ${i === 0 ? 'first' : ''}" role="columnheader" aria-sort=${ariaSort(id)}>
+                (
+                  { id, label },
+                  i,
+                ) => html`<div class="cell ${i === 0 ? 'first' : ''}" role="columnheader" aria-sort=${ariaSort(id)}>
                   <button class="sort" data-sort=${id} aria-label=${t(lang, 'sortBy', { label })} @click=${() => this.toggleSort(id)}>
                     ${label} <span class="arrow" aria-hidden="true">${arrow(id)}</span>
                   </button>
@@ -329,7 +360,11 @@ export class StrideIndicators extends StrideElement {
           </div>
           <div class="body" role="rowgroup">
             <div class="spacer" style=${styleProps({ height: `${range.from * rowHeight}px` })}></div>
-            ${repeat(visible, (row) => row.id, (row, i) => this.renderRow(row, range.from + i, columns, lang, row.id === me))}
+            ${repeat(
+              visible,
+              (row) => row.id,
+              (row, i) => this.renderRow(row, range.from + i, columns, lang, row.id === me),
+            )}
             <div class="spacer" style=${styleProps({ height: `${(rows.length - range.to) * rowHeight}px` })}></div>
           </div>
           <div class="row totals" role="row" aria-rowindex=${rows.length + 2} part="totals">
@@ -340,7 +375,13 @@ export class StrideIndicators extends StrideElement {
       </div>`;
   }
 
-  private renderRow(row: SheetRow, index: number, columns: IndicatorColumn[], lang: StrideLocale, me: boolean): TemplateResult {
+  private renderRow(
+    row: SheetRow,
+    index: number,
+    columns: IndicatorColumn[],
+    lang: StrideLocale,
+    me: boolean,
+  ): TemplateResult {
     // The row-open button needs no handler of its own: a click (or Enter) on it bubbles to the row's.
     return html`<div class="row ${me ? 'me' : ''}" role="row" aria-rowindex=${index + 2} data-row=${row.id} @click=${() => this.select(row.kind, row.id)}>
       <div class="cell first" role="rowheader">
@@ -400,7 +441,11 @@ export class StrideIndicators extends StrideElement {
   exportCsv(): void {
     if (!this.query.state.data) return;
     const { period, date } = this.resolved;
-    downloadCsv(`indicators-${safeFilePart(this.scope?.org ?? '')}-${period}-${date}.csv`, this.csvRows(), this.renderRoot);
+    downloadCsv(
+      `indicators-${safeFilePart(this.scope?.org ?? '')}-${period}-${date}.csv`,
+      this.csvRows(),
+      this.renderRoot,
+    );
   }
 
   private csvRows(): CsvCell[][] {
@@ -413,7 +458,12 @@ export class StrideIndicators extends StrideElement {
 }
 
 /** Before the first scroll event the range is whatever fills the viewport from the top. */
-function clampRange(range: { from: number; to: number }, count: number, viewportHeight: number, rowHeight: number): { from: number; to: number } {
+function clampRange(
+  range: { from: number; to: number },
+  count: number,
+  viewportHeight: number,
+  rowHeight: number,
+): { from: number; to: number } {
   if (range.to === 0 || range.from >= count) return visibleRange(0, viewportHeight, rowHeight, count);
   return { from: range.from, to: Math.min(range.to, count) };
 }

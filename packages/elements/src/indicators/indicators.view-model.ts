@@ -52,7 +52,11 @@ export function labelOf(definition: IndicatorDefinition, locale: StrideLocale): 
  * The indicators to show: catalogue order, narrowed to `only` when given (ids the catalogue does not know are
  * ignored: a typo in an attribute must not invent a tile).
  */
-export function indicatorColumns(catalogue: readonly IndicatorDefinition[], locale: StrideLocale, only?: readonly string[]): IndicatorColumn[] {
+export function indicatorColumns(
+  catalogue: readonly IndicatorDefinition[],
+  locale: StrideLocale,
+  only?: readonly string[],
+): IndicatorColumn[] {
   const wanted = only && only.length > 0 ? new Set(only) : undefined;
   return catalogue
     .filter((definition) => !wanted || wanted.has(definition.id))
@@ -89,7 +93,7 @@ export function changeAgainst(value: number | null | undefined, previous: number
 export function changeTone(change: number | null, goodDirection: 'up' | 'down'): ChangeTone | null {
   if (change === null) return null;
   if (change === 0) return 'neutral';
-  return (change > 0) === (goodDirection === 'up') ? 'good' : 'bad';
+  return change > 0 === (goodDirection === 'up') ? 'good' : 'bad';
 }
 
 export interface TilesModel {
@@ -135,7 +139,12 @@ export function buildTiles(
  * target instead would paint every manager red on the 3rd of the month.
  */
 export type CellBand = 0 | 1 | 2 | 3;
-export function cellBand(value: number | null, target: number | null, unit: IndicatorUnit, share: number): CellBand | null {
+export function cellBand(
+  value: number | null,
+  target: number | null,
+  unit: IndicatorUnit,
+  share: number,
+): CellBand | null {
   const pace = paceFor(unit, target, share);
   if (value === null || pace === null || pace <= 0) return null;
   const attainment = value / pace;
@@ -165,12 +174,12 @@ export interface SheetModel {
   totals: SheetCell[];
 }
 
-export function buildSheet(
-  result: IndicatorsResult,
-  columns: readonly IndicatorColumn[],
-  share: number,
-): SheetModel {
-  const cell = (value: number | null | undefined, target: number | null | undefined, unit: IndicatorUnit): SheetCell => {
+export function buildSheet(result: IndicatorsResult, columns: readonly IndicatorColumn[], share: number): SheetModel {
+  const cell = (
+    value: number | null | undefined,
+    target: number | null | undefined,
+    unit: IndicatorUnit,
+  ): SheetCell => {
     const v = finite(value);
     const t = finite(target);
     return { value: v, percentOfTarget: percentOfTarget(v, t), band: cellBand(v, t, unit, share) };
@@ -200,9 +209,15 @@ export interface SheetSort {
  * Rows in sort order. Missing values sort last in both directions (a manager with no data is never "top" or
  * "bottom" of a column); ties keep name order so a re-sort is stable across refreshes.
  */
-export function sortRows(rows: readonly SheetRow[], columns: readonly IndicatorColumn[], sort: SheetSort, locale: StrideLocale): SheetRow[] {
+export function sortRows(
+  rows: readonly SheetRow[],
+  columns: readonly IndicatorColumn[],
+  sort: SheetSort,
+  locale: StrideLocale,
+): SheetRow[] {
   const collator = new Intl.Collator(locale, { numeric: true });
-  const byName = (a: SheetRow, b: SheetRow) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byName = (a: SheetRow, b: SheetRow) =>
+    collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sign = sort.direction === 'asc' ? 1 : -1;
   if (sort.key === 'name') return [...rows].sort((a, b) => sign * byName(a, b));
   const index = columns.findIndex((column) => column.id === sort.key);
@@ -218,7 +233,12 @@ export function sortRows(rows: readonly SheetRow[], columns: readonly IndicatorC
 }
 
 /** The sheet as CSV cells, in the order on screen: raw numbers (fractions as 0-1), the totals row last. */
-export function sheetCsvRows(sheet: SheetModel, rows: readonly SheetRow[], nameHeader: string, totalLabel: string): CsvCell[][] {
+export function sheetCsvRows(
+  sheet: SheetModel,
+  rows: readonly SheetRow[],
+  nameHeader: string,
+  totalLabel: string,
+): CsvCell[][] {
   return [
     [nameHeader, ...sheet.columns.map((column) => column.label)],
     ...rows.map((row) => [row.name, ...row.cells.map((cell) => cell.value)]),
@@ -230,7 +250,13 @@ export function sheetCsvRows(sheet: SheetModel, rows: readonly SheetRow[], nameH
  * Windowing: which rows to render for a scroll position. Only these rows are in the DOM, so 1,000 or 10,000 managers
  * cost the same to scroll; `overscan` rows either side keep fast scrolling from showing blank space.
  */
-export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 6): { from: number; to: number } {
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan = 6,
+): { from: number; to: number } {
   if (count === 0 || rowHeight <= 0) return { from: 0, to: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const visible = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight);

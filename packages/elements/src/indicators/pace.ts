@@ -93,7 +93,11 @@ export function paceFor(unit: IndicatorUnit, target: number | null | undefined, 
  * indicator where less is better). No status when the value is missing, there is no (or a zero) target, or the pace
  * is still 0 (the period has not started, so nothing can be ahead or behind yet).
  */
-export function paceStatus(value: number | null | undefined, pace: number | null, goodDirection: 'up' | 'down' = 'up'): PaceStatus | null {
+export function paceStatus(
+  value: number | null | undefined,
+  pace: number | null,
+  goodDirection: 'up' | 'down' = 'up',
+): PaceStatus | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || pace === null || pace <= 0) return null;
   if (goodDirection === 'down') {
     if (value <= pace * (1 - PACE_TOLERANCE)) return 'ahead';

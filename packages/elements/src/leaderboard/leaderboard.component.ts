@@ -157,11 +157,14 @@ export class StrideLeaderboard extends StrideElement {
 
   // Ranking, searching and finding the signed-in manager each walk the whole board (10,000 entries); the board renders
   // again on every scroll step that moves the pin, so each runs again only when its inputs change.
-  private readonly rankBoard = memoLast((entries: readonly LeaderboardEntry[], rankBy: RankBy, tieBreak: TieBreak, locale: StrideLocale) =>
-    rankWithTies(entries, { rankBy, tieBreak, locale }),
+  private readonly rankBoard = memoLast(
+    (entries: readonly LeaderboardEntry[], rankBy: RankBy, tieBreak: TieBreak, locale: StrideLocale) =>
+      rankWithTies(entries, { rankBy, tieBreak, locale }),
   );
   private readonly searchBoard = memoLast(searchByName);
-  private readonly indexOfMe = memoLast((shown: readonly RankedEntry[], me: string) => shown.findIndex((r) => r.entry.id === me));
+  private readonly indexOfMe = memoLast((shown: readonly RankedEntry[], me: string) =>
+    shown.findIndex((r) => r.entry.id === me),
+  );
   /** Rows beyond the list's edges: none until the first rows are painted (see BoardRowsLayout). */
   private overhang = 0;
   private overhangFrame: number | undefined;
@@ -296,18 +299,22 @@ export class StrideLeaderboard extends StrideElement {
           <span class="sub">${boardLabel} · ${metricLabel(this.metric, locale)}${this.rankBy === 'target' ? ` · ${t(locale, 'ofTarget')}` : ''}</span>
         </div>
         <div class="toolbar">
-          ${contest
-            ? nothing
-            : html`<input
+          ${
+            contest
+              ? nothing
+              : html`<input
                   type="search"
                   part="search"
                   .value=${this.search}
                   placeholder=${t(locale, 'searchPlaceholder')}
                   aria-label=${t(locale, 'searchPlaceholder')}
                   @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
-                />${this.search
-                  ? html`<span class="sub" role="status">${t(locale, 'searchResults', { n: formatCount(this.shown.length, locale) })}</span>`
-                  : nothing}`}
+                />${
+                  this.search
+                    ? html`<span class="sub" role="status">${t(locale, 'searchResults', { n: formatCount(this.shown.length, locale) })}</span>`
+                    : nothing
+                }`
+          }
           <button class="button" part="export" @click=${() => this.exportCsv()}>${common(locale, 'exportCsv')}</button>
         </div>
       </div>
@@ -370,7 +377,8 @@ export class StrideLeaderboard extends StrideElement {
           // A layout pass queued before the list shrank (a new scope with fewer entries) can still ask for indices past
           // the new end: those get no key and no row instead of throwing out of the virtualizer.
           keyFunction: (item: RankedEntry | undefined, index: number) => item?.entry.id ?? `#${index}`,
-          renderItem: (item: RankedEntry | undefined, index: number) => (item ? this.renderRow(locale, item, index, shown.length, 'list') : html``),
+          renderItem: (item: RankedEntry | undefined, index: number) =>
+            item ? this.renderRow(locale, item, index, shown.length, 'list') : html``,
           scroller: true,
           layout,
         })}
@@ -411,7 +419,11 @@ export class StrideLeaderboard extends StrideElement {
     return meIndex > visible.last ? 'below' : 'none';
   }
 
-  private renderPinned(locale: StrideLocale, shown: readonly RankedEntry[], meIndex: number): TemplateResult | typeof nothing {
+  private renderPinned(
+    locale: StrideLocale,
+    shown: readonly RankedEntry[],
+    meIndex: number,
+  ): TemplateResult | typeof nothing {
     const item = shown[meIndex];
     if (!item) return nothing;
     return html`<div class="pinned" part="pinned" role="list" aria-label=${t(locale, 'myRank')}>
@@ -420,14 +432,28 @@ export class StrideLeaderboard extends StrideElement {
     </div>`;
   }
 
-  private renderRow(locale: StrideLocale, item: RankedEntry, index: number, total: number, where: 'list' | 'page' | 'pinned'): TemplateResult {
+  private renderRow(
+    locale: StrideLocale,
+    item: RankedEntry,
+    index: number,
+    total: number,
+    where: 'list' | 'page' | 'pinned',
+  ): TemplateResult {
     const { entry, movement } = item;
     const isMe = entry.id === this.resolved.me;
     const tabIndex = where === 'list' ? (index === this.activeIndex ? 0 : -1) : 0;
     const breakdown = this.metric === 'points' && entry.pointsByAction !== undefined;
     const badges = entry.badges ?? [];
     const moveGlyph =
-      movement.kind === 'up' ? `▲${movement.by}` : movement.kind === 'down' ? `▼${movement.by}` : movement.kind === 'same' ? '–' : movement.kind === 'new' ? 'NEW' : '';
+      movement.kind === 'up'
+        ? `▲${movement.by}`
+        : movement.kind === 'down'
+          ? `▼${movement.by}`
+          : movement.kind === 'same'
+            ? '–'
+            : movement.kind === 'new'
+              ? 'NEW'
+              : '';
     return html`<div
       class="row ${isMe ? 'me' : ''}"
       part=${isMe ? 'row row-me' : 'row'}
@@ -452,23 +478,29 @@ export class StrideLeaderboard extends StrideElement {
             (b) => html`<span class="badge" role="img" aria-label=${t(locale, `badge_${b.kind}`, { label: b.label })}
               >${BADGE_ICONS[b.kind] ?? ''} ${b.label}</span
             >`,
-          )}${badges.length > VISIBLE_BADGES
-            ? html`<span class="badge" role="img" aria-label=${t(locale, 'moreBadges', { n: badges.length - VISIBLE_BADGES })}
+          )}${
+            badges.length > VISIBLE_BADGES
+              ? html`<span class="badge" role="img" aria-label=${t(locale, 'moreBadges', { n: badges.length - VISIBLE_BADGES })}
                 >+${badges.length - VISIBLE_BADGES}</span
               >`
-            : nothing}
-          ${entry.streak && entry.streak > 0
-            ? html`<span class="streak" role="img" aria-label=${t(locale, 'streakLabel', { n: entry.streak })}>🔥${entry.streak}</span>`
-            : nothing}
+              : nothing
+          }
+          ${
+            entry.streak && entry.streak > 0
+              ? html`<span class="streak" role="img" aria-label=${t(locale, 'streakLabel', { n: entry.streak })}>🔥${entry.streak}</span>`
+              : nothing
+          }
           <span class="move ${movement.kind}" role=${moveGlyph ? 'img' : nothing} aria-label=${moveGlyph ? movementLabel(movement, locale) : nothing}
             >${moveGlyph}</span
           >
         </span>
         <span class="value">${formatScore(item, this.metric, this.rankBy, locale)}</span>
       </button>
-      ${breakdown
-        ? html`<button class="why" part="why" aria-label=${t(locale, 'why', { name: entry.name })} @click=${() => this.openBreakdown(entry.id)}>ⓘ</button>`
-        : nothing}
+      ${
+        breakdown
+          ? html`<button class="why" part="why" aria-label=${t(locale, 'why', { name: entry.name })} @click=${() => this.openBreakdown(entry.id)}>ⓘ</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -477,9 +509,11 @@ export class StrideLeaderboard extends StrideElement {
     const url = safeUrl(entry.avatarUrl);
     const usable = url !== undefined && !this.failedAvatars.has(url);
     return html`<span class="avatar" part="avatar" aria-hidden="true"
-      >${initialsOf(entry.name)}${usable
-        ? html`<img src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${() => this.avatarFailed(url)} />`
-        : nothing}</span
+      >${initialsOf(entry.name)}${
+        usable
+          ? html`<img src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${() => this.avatarFailed(url)} />`
+          : nothing
+      }</span
     >`;
   }
 
@@ -496,8 +530,9 @@ export class StrideLeaderboard extends StrideElement {
     const title = t(locale, 'whyTitle', { name: item.entry.name });
     return html`<section class="breakdown" part="breakdown" role="region" aria-label=${title} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && close()}>
       <h3>${title}</h3>
-      ${breakdown
-        ? html`<table>
+      ${
+        breakdown
+          ? html`<table>
             <tbody>
               ${breakdown.lines.map((line) => html`<tr><th scope="row">${line.label}</th><td class="num">${formatCount(line.points, locale)}</td></tr>`)}
             </tbody>
@@ -505,7 +540,8 @@ export class StrideLeaderboard extends StrideElement {
               <tr><th scope="row">${common(locale, 'total')}</th><td class="num">${formatCount(breakdown.total, locale)}</td></tr>
             </tfoot>
           </table>`
-        : html`<p>${t(locale, 'noBreakdown')}</p>`}
+          : html`<p>${t(locale, 'noBreakdown')}</p>`
+      }
       <button class="button close" @click=${close}>${t(locale, 'close')}</button>
     </section>`;
   }
@@ -519,7 +555,9 @@ export class StrideLeaderboard extends StrideElement {
   /** Closes the breakdown and gives focus back to the row's ⓘ button that opened it. */
   private closeBreakdown(id: string): void {
     this.breakdownId = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`.row[data-id="${CSS.escape(id)}"] .why`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`.row[data-id="${CSS.escape(id)}"] .why`)?.focus(),
+    );
   }
 
   private renderContest(locale: StrideLocale): TemplateResult {
@@ -612,7 +650,14 @@ export class StrideLeaderboard extends StrideElement {
     } else if (target.classList.contains('row-main')) {
       const current = Number(target.dataset['index'] ?? this.activeIndex);
       const pageStep = Math.max(1, this.visible.last - this.visible.first);
-      next = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + pageStep, PageUp: current - pageStep, Home: 0, End: last }[event.key];
+      next = {
+        ArrowDown: current + 1,
+        ArrowUp: current - 1,
+        PageDown: current + pageStep,
+        PageUp: current - pageStep,
+        Home: 0,
+        End: last,
+      }[event.key];
     }
     if (next === undefined) return;
     event.preventDefault();
@@ -636,6 +681,10 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private exportCsv(): void {
-    downloadCsv(`${t(this.resolved.lang, 'csvFile')}-${this.board}-${this.metric}-${this.resolved.date}.csv`, this.csvRows(), this.renderRoot);
+    downloadCsv(
+      `${t(this.resolved.lang, 'csvFile')}-${this.board}-${this.metric}-${this.resolved.date}.csv`,
+      this.csvRows(),
+      this.renderRoot,
+    );
   }
 }

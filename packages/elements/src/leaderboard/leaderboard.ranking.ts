@@ -138,7 +138,7 @@ function radixOrder(order: Int32Array, words: readonly Uint32Array[]): Int32Arra
 function competitionRanks(scores: Float64Array, secondary?: Float64Array): { ranks: Int32Array; order: Int32Array } {
   const order = orderByScore(scores);
   const ranks = new Int32Array(scores.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     const score = scores[order[start] as number];
     let end = start + 1;
     while (end < order.length && scores[order[end] as number] === score) end += 1;
@@ -209,7 +209,7 @@ export function rankWithTies(entries: readonly LeaderboardEntry[], options: Rank
   };
   // Rank order, each tie listed by name; then the unranked entries by name.
   const sequence = Array.from(order);
-  for (let start = 0; start < sequence.length; ) {
+  for (let start = 0; start < sequence.length;) {
     const count = perRank[ranks[sequence[start] as number] as number] as number;
     if (count > 8) {
       const tie = sequence.slice(start, start + count).sort(byName);

@@ -2,7 +2,16 @@
  * The leaderboard's view model: everything the element shows that can be worked out without a DOM (podium, search,
  * huddle pages, contest lanes, the points breakdown, CSV rows, labels). Pure functions over `RankedEntry`.
  */
-import { DEFAULT_CATALOGUE, POINTS_ACTIONS, formatValue, translator, type CsvCell, type IndicatorUnit, type LeaderboardEntry, type StrideLocale } from '@stride/core';
+import {
+  DEFAULT_CATALOGUE,
+  POINTS_ACTIONS,
+  formatValue,
+  translator,
+  type CsvCell,
+  type IndicatorUnit,
+  type LeaderboardEntry,
+  type StrideLocale,
+} from '@stride/core';
 import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
 import { leaderboardStrings, type LeaderboardStringKey } from './leaderboard.strings.js';
 
@@ -91,18 +100,24 @@ export interface PointsLine {
  * "How was this calculated": points by action in the scheme's order (POINTS_ACTIONS, the engine's own list), unknown
  * actions after by name.
  */
-export function pointsBreakdown(entry: LeaderboardEntry, locale: StrideLocale): { lines: PointsLine[]; total: number } | undefined {
+export function pointsBreakdown(
+  entry: LeaderboardEntry,
+  locale: StrideLocale,
+): { lines: PointsLine[]; total: number } | undefined {
   const byAction = entry.pointsByAction;
   if (!byAction) return undefined;
   const known = new Set<string>(POINTS_ACTIONS);
-  const order = [...POINTS_ACTIONS.filter((a) => a in byAction), ...Object.keys(byAction).filter((a) => !known.has(a)).sort()];
-  const lines = order.map(
-    (action): PointsLine => ({
-      action,
-      label: known.has(action) ? t(locale, `action_${action}` as LeaderboardStringKey) : action,
-      points: byAction[action] ?? 0,
-    }),
-  );
+  const order = [
+    ...POINTS_ACTIONS.filter((a) => a in byAction),
+    ...Object.keys(byAction)
+      .filter((a) => !known.has(a))
+      .sort(),
+  ];
+  const lines = order.map((action): PointsLine => ({
+    action,
+    label: known.has(action) ? t(locale, `action_${action}` as LeaderboardStringKey) : action,
+    points: byAction[action] ?? 0,
+  }));
   return { lines, total: lines.reduce((sum, line) => sum + line.points, 0) };
 }
 
@@ -170,7 +185,11 @@ export function leaderboardCsvRows(ranked: readonly RankedEntry[], metric: strin
       ofTarget,
       entry.previousValue ?? null,
       // Places moved up (negative: down), from the same two ranks the board's movement compares.
-      r.movement.kind === 'new' ? t(locale, 'new') : r.rank !== null && r.previousRank !== null ? r.previousRank - r.rank : null,
+      r.movement.kind === 'new'
+        ? t(locale, 'new')
+        : r.rank !== null && r.previousRank !== null
+          ? r.previousRank - r.rank
+          : null,
       entry.streak ?? null,
       (entry.badges ?? []).map((b) => b.label).join('; '),
     ];

@@ -12,7 +12,11 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { TOKEN_NAMES, type ThemeTokens } from '@stride/core';
 
 export interface EChartsRuntime {
-  init(dom: HTMLElement, theme?: string | object | null, opts?: { renderer?: 'canvas' | 'svg'; locale?: string }): EChartsType;
+  init(
+    dom: HTMLElement,
+    theme?: string | object | null,
+    opts?: { renderer?: 'canvas' | 'svg'; locale?: string },
+  ): EChartsType;
 }
 
 export interface ChartControllerOptions {
@@ -122,7 +126,10 @@ export class ChartController implements ReactiveController {
         // would escape the host's update (and skip its other controllers); say once why, keep the rest of the widget
         // (numbers, table view) working, and do not try again on every update.
         this.refused = true;
-        console.error('Stride: the chart could not be created; on a page enforcing Trusted Types call allowEChartsUnderTrustedTypes() (see the README).', error);
+        console.error(
+          'Stride: the chart could not be created; on a page enforcing Trusted Types call allowEChartsUnderTrustedTypes() (see the README).',
+          error,
+        );
         return;
       }
       this.observed = container;

@@ -9,7 +9,11 @@ import { toCsv, type CsvCell } from '@stride/core';
  * Saves `rows` as CSV named `filename` through a temporary link placed in `container` (the widget's shadow root):
  * Firefox only follows a download link that is in the document.
  */
-export function downloadCsv(filename: string, rows: readonly (readonly CsvCell[])[], container: ParentNode = document.body): void {
+export function downloadCsv(
+  filename: string,
+  rows: readonly (readonly CsvCell[])[],
+  container: ParentNode = document.body,
+): void {
   const csv = toCsv(rows);
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
@@ -27,7 +31,10 @@ export function downloadCsv(filename: string, rows: readonly (readonly CsvCell[]
 export function safeFileName(name: string): string {
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
-  const cleaned = stem.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_').replace(/^[.\s]+/, '').slice(0, 120);
+  const cleaned = stem
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(0, 120);
   return `${cleaned || 'export'}${ext}`;
 }

@@ -60,21 +60,30 @@ function renderError<T>(state: QueryState<T>, views: StateViews<T>): TemplateRes
 }
 
 /** The stale badge, the refreshing hint and the dropped-items notice that sit above the data. */
-export function renderNotices<T>(state: QueryState<T>, views: Pick<StateViews<T>, 'locale' | 'timeZone' | 'retry'>): TemplateResult {
+export function renderNotices<T>(
+  state: QueryState<T>,
+  views: Pick<StateViews<T>, 'locale' | 'timeZone' | 'retry'>,
+): TemplateResult {
   const { locale } = views;
   const time = state.dataUpdatedAt ? formatDateTime(state.dataUpdatedAt, locale, views.timeZone) : '';
-  return html`${state.stale
-    ? html`<div class="notice" part="stale" role="status">
+  return html`${
+    state.stale
+      ? html`<div class="notice" part="stale" role="status">
         <span class="badge-stale">⚠ ${common(locale, 'stale')}</span>
         <span>${common(locale, 'staleAsOf', { time })}</span>
         ${state.error?.kind === 'auth' ? html`<span>${common(locale, 'sessionExpired')}</span>` : nothing}
         <button class="button" part="retry" @click=${views.retry}>${common(locale, 'retry')}</button>
       </div>`
-    : nothing}${state.dropped
-    ? html`<div class="notice" part="dropped" role="status">
+      : nothing
+  }${
+    state.dropped
+      ? html`<div class="notice" part="dropped" role="status">
         ${common(locale, 'dropped', { count: state.dropped.ids.length, ids: state.dropped.ids.slice(0, 20).join(', ') + (state.dropped.ids.length > 20 ? ' …' : '') })}
       </div>`
-    : nothing}${state.fetching && !state.stale
-    ? html`<span class="refreshing" part="refreshing" role="status">${common(locale, 'refreshing')}</span>`
-    : nothing}`;
+      : nothing
+  }${
+    state.fetching && !state.stale
+      ? html`<span class="refreshing" part="refreshing" role="status">${common(locale, 'refreshing')}</span>`
+      : nothing
+  }`;
 }

@@ -42,7 +42,11 @@ export interface ResolvedSettings {
   timeZone: string;
 }
 
-function pick<K extends keyof StrideSettings>(key: K, own: StrideSettings[K], scoped: StrideSettings | undefined): StrideSettings[K] {
+function pick<K extends keyof StrideSettings>(
+  key: K,
+  own: StrideSettings[K],
+  scoped: StrideSettings | undefined,
+): StrideSettings[K] {
   if (own !== undefined && own !== null && own !== '') return own;
   const fromScope = scoped?.[key];
   if (fromScope !== undefined && fromScope !== null && fromScope !== '') return fromScope;
@@ -62,7 +66,11 @@ interface QueryOptions {
 
 export class StrideElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
-  static override properties: PropertyDeclarations = { ...SETTINGS_PROPERTIES, mode: { reflect: true }, scopeSettings: { state: true } };
+  static override properties: PropertyDeclarations = {
+    ...SETTINGS_PROPERTIES,
+    mode: { reflect: true },
+    scopeSettings: { state: true },
+  };
 
   /** Org unit id whose numbers the widget shows. */
   declare org?: string;
@@ -178,7 +186,9 @@ export class StrideElement extends LitElement {
           refreshSeconds: options.poll === false ? 0 : resolved.refresh,
         };
       },
-      onDropped: options.onDropped ?? ((dropped) => this.dispatchEvent(new StrideWarningEvent({ message: dropped.message, ids: dropped.ids }))),
+      onDropped:
+        options.onDropped ??
+        ((dropped) => this.dispatchEvent(new StrideWarningEvent({ message: dropped.message, ids: dropped.ids }))),
       onError: (error, stale) => this.dispatchEvent(new StrideErrorEvent({ error, stale })),
     });
   }

@@ -16,7 +16,8 @@ class StylePropsDirective extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.ATTRIBUTE || info.name !== 'style') throw new Error('styleProps() belongs in a style=${...} binding');
+    if (info.type !== PartType.ATTRIBUTE || info.name !== 'style')
+      throw new Error('styleProps() belongs in a style=${...} binding');
   }
 
   render(_props: StyleProps): typeof noChange {

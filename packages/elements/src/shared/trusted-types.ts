@@ -34,7 +34,9 @@ export function allowEChartsUnderTrustedTypes(): EChartsTrustedTypesSetup {
   const existing = factory.defaultPolicy;
   if (existing) {
     if (!passesEmptyString(existing)) {
-      console.warn("Stride: this page's Trusted Types default policy refuses the empty string in createHTML; charts cannot be created or disposed until it passes '' through.");
+      console.warn(
+        "Stride: this page's Trusted Types default policy refuses the empty string in createHTML; charts cannot be created or disposed until it passes '' through.",
+      );
     }
     return 'existing';
   }
