@@ -32,18 +32,30 @@ after(async () => {
   await server.close();
 });
 
-test('the DuckDB reference server passes every conformance check', async () => {
+test('the DuckDB reference server passes every conformance check, every planned request made', async () => {
   const report = await runConformance({
     url: base,
     headers: { Authorization: `Bearer ${TOKEN}` },
     dates: ['2026-03-10', '2026-02-27'],
     now: () => NOW,
-    maxRequests: 300,
+    // Far above what the matrix plans, so the whole matrix runs; the assertion below proves it did.
+    maxRequests: 10_000,
   });
+  assert.equal(report.requests.skipped, 0, `${report.requests.skipped} planned requests were skipped`);
+  // Latency is the kit's report for a bank's own service, not a pass/fail of this suite: a busy test machine is slow
+  // without the server being wrong. Its figures must be there; its verdict is printed, never asserted.
+  const latency = report.checks.find((c) => c.id === 'latency');
+  assert.ok(latency, 'the latency check ran');
+  assert.ok(Object.keys(report.latency.byEndpoint).length >= 6, 'latency figures per endpoint');
+  console.log(
+    `conformance on DuckDB: ${report.requests.made} requests, latency ${latency.status}: ${latency.note ?? ''}`,
+    JSON.stringify(
+      Object.fromEntries(Object.entries(report.latency.byEndpoint).map(([k, v]) => [k, [v.p50Ms, v.p95Ms]])),
+    ),
+  );
   const failed = report.checks
-    .filter((c) => c.status === 'fail')
-    .map((c) => `${c.id}: ${c.examples.map((e) => e.message).join('; ')}`);
+    .filter((c) => c.id !== 'latency' && c.status !== 'pass')
+    .map((c) => `${c.id} ${c.status}: ${c.note ?? ''} ${c.examples.map((e) => e.message).join('; ')}`);
   assert.deepEqual(failed, []);
-  assert.ok(report.requests.made > 50, `made ${report.requests.made} requests`);
-  assert.equal(report.checks.filter((c) => c.status === 'pass').length >= 10, true);
+  assert.ok(report.requests.made > 300, `made ${report.requests.made} requests`);
 });
