@@ -69,4 +69,27 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
+  {
+    // A focused or skipped test makes a green run prove less than it says: never committed.
+    files: ['test/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test', 'suite', 'context'].flatMap((object) =>
+          ['only', 'skip', 'todo'].map((property) => ({
+            object,
+            property,
+            message: 'No focused, skipped or todo tests: every test runs on every run.',
+          })),
+        ),
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['xit', 'xdescribe', 'xcontext', 'fit', 'fdescribe'].map((name) => ({
+          name,
+          message: 'No focused or skipped tests: every test runs on every run.',
+        })),
+      ],
+    },
+  },
 );
