@@ -58,46 +58,66 @@ if (!skip.has('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json
 if (!skip.has('build')) run('build', 'npm', ['run', '--silent', 'build']);
 if (!skip.has('lint')) run('lint', 'npm', ['run', '--silent', 'lint']);
 
-let nodePassed = 0;
-let nodeFailed = 0;
-if (!skip.has('node')) {
-  const nodeTests = findTests(join(root, 'test'), (n) => n.endsWith('.node.test.ts')).sort();
-  if (nodeTests.length > 0) {
-    const result = run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests], {
-      capture: true,
-    });
-    const out = `${result.stdout}\n${result.stderr}`;
-    // The spec reporter ends with "ℹ pass N" / "ℹ fail N".
-    nodePassed = Number(/^\S*\s*pass (\d+)$/m.exec(out)?.[1] ?? 0);
-    nodeFailed = Number(/^\S*\s*fail (\d+)$/m.exec(out)?.[1] ?? 0);
-    if (result.status !== 0 && nodeFailed === 0) nodeFailed = 1;
+const totals = {
+  node: { passed: 0, failed: 0, skipped: 0, todo: 0 },
+  browser: { passed: 0, failed: 0, skipped: 0, todo: 0 },
+};
+/** Test files that ran no test: a file whose tests all vanished (a bad glob, a guard) must not pass quietly. */
+const emptyFiles = [];
+
+function addFileCounts(runner, byFile) {
+  for (const [file, counts] of Object.entries(byFile)) {
+    for (const key of ['passed', 'failed', 'skipped', 'todo']) totals[runner][key] += counts[key] ?? 0;
+    if ((counts.passed ?? 0) + (counts.failed ?? 0) === 0) emptyFiles.push(relative(root, file) || file);
   }
 }
 
-let browserPassed = 0;
-let browserFailed = 0;
+if (!skip.has('node')) {
+  const nodeTests = findTests(join(root, 'test'), (n) => n.endsWith('.node.test.ts')).sort();
+  if (nodeTests.length > 0) {
+    const countsFile = join(tmpdir(), `stride-node-${process.pid}.json`);
+    const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
+    reporters.push(
+      '--test-reporter=./test/support/node-count-reporter.mjs',
+      `--test-reporter-destination=${countsFile}`,
+    );
+    const result = run('node tests', 'node', ['--import', 'tsx', '--test', ...reporters, ...nodeTests]);
+    try {
+      addFileCounts('node', JSON.parse(readFileSync(countsFile, 'utf8')));
+      rmSync(countsFile);
+    } catch {
+      totals.node.failed += 1;
+    }
+    if (result.status !== 0 && totals.node.failed === 0) totals.node.failed = 1;
+  }
+}
+
 if (!skip.has('browser')) {
   const summaryFile = join(tmpdir(), `stride-wtr-${process.pid}.json`);
   const result = run('browser tests', 'npx', ['web-test-runner'], { env: { STRIDE_WTR_SUMMARY: summaryFile } });
   try {
-    const totals = JSON.parse(readFileSync(summaryFile, 'utf8'));
-    browserPassed = totals.passed;
-    browserFailed = totals.failed + totals.fileErrors;
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    addFileCounts('browser', summary.byFile);
+    totals.browser.failed += summary.fileErrors;
     rmSync(summaryFile);
   } catch {
-    browserFailed += 1;
+    totals.browser.failed += 1;
   }
-  if (result.status !== 0 && browserFailed === 0) browserFailed = 1;
+  if (result.status !== 0 && totals.browser.failed === 0) totals.browser.failed = 1;
 }
-
-const passed = nodePassed + browserPassed;
+const passed = totals.node.passed + totals.browser.passed;
 const failed =
-  nodeFailed +
-  browserFailed +
+  totals.node.failed +
+  totals.browser.failed +
+  emptyFiles.length +
   failures.filter((f) => !f.startsWith('node tests') && !f.startsWith('browser tests')).length;
-console.log(
-  `\nnode: ${nodePassed} passed, ${nodeFailed} failed; browser: ${browserPassed} passed, ${browserFailed} failed`,
-);
+const line = (runner) => {
+  const t = totals[runner];
+  return `${runner}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t.todo} todo`;
+};
+console.log(`\n${line('node')}; ${line('browser')}`);
+if (emptyFiles.length > 0)
+  console.log(`test files that ran no test (each counted as a failure): ${emptyFiles.join(', ')}`);
 if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failures.length > 0 || failed > 0 ? 1 : 0);
