@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { AdapterMethod, StrideAdapter } from '@stride/core';
-import { WIDGETS, mountWidget, pilotAdapter, settled, widgetName } from './widgets.js';
+import { WIDGETS, mountWidget, pilotAdapter, settled, shadowRoots, widgetName } from './widgets.js';
 import { allUpdated, visibleText } from './probes.js';
 
 type Edge =
@@ -120,6 +120,12 @@ describe('harness: edge values', function () {
           cases += 1;
           const text = visibleText(mounted.element);
           expect(uncaught, 'uncaught errors').to.deep.equal([]);
+          // An edge value is data to show (or an empty state), never a reason to replace the widget with an error.
+          const errors = shadowRoots(mounted.element).flatMap((root) => [...root.querySelectorAll('[part~="error"]')]);
+          expect(
+            errors.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()),
+            'error states shown',
+          ).to.deep.equal([]);
           expect(text).not.to.match(/\bNaN\b/);
           expect(text).not.to.match(/Infinity|∞/);
           expect(text).not.to.match(/(^|[^\d.,])-0(?![\d.,])/);

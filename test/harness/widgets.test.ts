@@ -8,12 +8,19 @@ describe('harness registry', () => {
       const mounted = mountWidget(widget, pilotAdapter());
       try {
         await settled(mounted.element, mounted.client);
-        const text = shadowRoots(mounted.element)
-          .map((r) => r.textContent ?? '')
-          .join(' ');
+        const roots = shadowRoots(mounted.element);
+        const text = roots.map((r) => r.textContent ?? '').join(' ');
         expect(text).not.to.contain('Not configured');
         expect(text).not.to.contain('未配置');
-        expect(mounted.element.shadowRoot!.querySelector('[part~="loading"]')).to.equal(null);
+        // Nested widgets too (the dashboard's): none still loading, none showing an error or an empty state instead of
+        // the pilot's data, so a harness run over this registry is a run over widgets that really show data.
+        for (const part of ['loading', 'error', 'state']) {
+          const shown = roots.flatMap((root) => [...root.querySelectorAll(`[part~="${part}"]`)]);
+          expect(
+            shown.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()),
+            `parts "${part}" in ${widgetName(widget)}`,
+          ).to.deep.equal([]);
+        }
       } finally {
         mounted.remove();
       }
