@@ -40,21 +40,20 @@ test('the DuckDB reference server passes every conformance check, every planned 
     now: () => NOW,
     // Far above what the matrix plans, so the whole matrix runs; the assertion below proves it did.
     maxRequests: 10_000,
+    // Latency is the kit's report for a bank's own service, not a pass/fail of this suite: a busy test machine is
+    // slow without the server being wrong. The figures are printed below, never asserted.
+    latencyBudget: { p50Ms: Number.MAX_SAFE_INTEGER, p95Ms: Number.MAX_SAFE_INTEGER },
   });
   assert.equal(report.requests.skipped, 0, `${report.requests.skipped} planned requests were skipped`);
-  // Latency is the kit's report for a bank's own service, not a pass/fail of this suite: a busy test machine is slow
-  // without the server being wrong. Its figures must be there; its verdict is printed, never asserted.
-  const latency = report.checks.find((c) => c.id === 'latency');
-  assert.ok(latency, 'the latency check ran');
   assert.ok(Object.keys(report.latency.byEndpoint).length >= 6, 'latency figures per endpoint');
   console.log(
-    `conformance on DuckDB: ${report.requests.made} requests, latency ${latency.status}: ${latency.note ?? ''}`,
+    `conformance on DuckDB: ${report.requests.made} requests, latency p50/p95 by endpoint (ms)`,
     JSON.stringify(
       Object.fromEntries(Object.entries(report.latency.byEndpoint).map(([k, v]) => [k, [v.p50Ms, v.p95Ms]])),
     ),
   );
   const failed = report.checks
-    .filter((c) => c.id !== 'latency' && c.status !== 'pass')
+    .filter((c) => c.status !== 'pass')
     .map((c) => `${c.id} ${c.status}: ${c.note ?? ''} ${c.examples.map((e) => e.message).join('; ')}`);
   assert.deepEqual(failed, []);
   assert.ok(report.requests.made > 300, `made ${report.requests.made} requests`);
