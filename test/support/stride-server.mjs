@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 
 export const STRIDE_SERVER_TOKEN = 'wtr-test-token';
+/** The server's fixed clock, so every number a test reads from it is the same on every run (see the dashboard test). */
+export const STRIDE_SERVER_NOW = '2026-11-24T18:00:00+08:00';
 
 export function strideServerPlugin() {
   let child;
@@ -26,6 +28,8 @@ export function strideServerPlugin() {
           '10',
           '--grids',
           '12',
+          '--now',
+          STRIDE_SERVER_NOW,
         ],
         { env: { ...process.env, STRIDE_TOKEN: STRIDE_SERVER_TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] },
       );

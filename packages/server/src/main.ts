@@ -2,11 +2,12 @@
  * Starts the reference server on loopback:
  *
  *   node --import tsx packages/server/src/main.ts [--port 8787] [--host 127.0.0.1] [--data DIR]
- *        [--origin http://localhost:5173 ...] [--events N] [--managers N] [--grids N]
+ *        [--origin http://localhost:5173 ...] [--events N] [--managers N] [--grids N] [--now ISO-DATE-TIME]
  *
  * Without --data it serves the synthetic pilot (mocks/pilot), ending today. With --data it loads the files that
  * mocks/write-pilot.ts writes (events.csv or events.parquet, roster.json or roster.csv, grids.geojson,
- * targets.csv, calendar.csv). STRIDE_TOKEN, when set, is the bearer token every request must carry; a bank
+ * targets.csv, calendar.csv). --now fixes the server's clock (and the synthetic pilot's last day) for reproducible
+ * numbers, as tests need. STRIDE_TOKEN, when set, is the bearer token every request must carry; a bank
  * replaces `verify` with its portal's session check.
  */
 import { parseArgs } from 'node:util';
@@ -26,17 +27,25 @@ const { values } = parseArgs({
     events: { type: 'string' },
     managers: { type: 'string' },
     grids: { type: 'string' },
+    now: { type: 'string' },
   },
 });
+
+const fixedNow = values.now === undefined ? undefined : new Date(values.now);
+if (fixedNow && Number.isNaN(fixedNow.getTime())) {
+  console.error(`--now must be an ISO date-time such as 2026-11-24T18:00:00+08:00, got "${values.now}"`);
+  process.exit(2);
+}
 
 const pilotOptions: PilotOptions = {};
 if (values.events) pilotOptions.events = Number(values.events);
 if (values.managers) pilotOptions.managers = Number(values.managers);
 if (values.grids) pilotOptions.grids = Number(values.grids);
+if (fixedNow) pilotOptions.now = fixedNow;
 
 const started = performance.now();
 const input: WarehouseOptions = values.data ? await loadDataDirectory(values.data) : generatePilot(pilotOptions);
-const warehouse = await openWarehouse(input);
+const warehouse = await openWarehouse(fixedNow ? { ...input, now: () => fixedNow } : input);
 const token = process.env['STRIDE_TOKEN'];
 
 function bearerMatches(header: string | undefined): boolean {
