@@ -42,7 +42,13 @@ function mount(adapter: StrideAdapter) {
     for (let i = 0; i < 50 && (controller.state.fetching || controller.state.status === 'loading'); i += 1)
       await new Promise((r) => setTimeout(r, 1));
   };
-  return { controller, settled, unmount: () => controller.hostDisconnected() };
+  // Clearing the client too: a query without observers waits out its gcTime (5 minutes by default) on a timer, which
+  // would keep this test process alive that long after its last test.
+  const unmount = () => {
+    controller.hostDisconnected();
+    client.clear();
+  };
+  return { controller, settled, unmount };
 }
 
 test('a refresh that returns the same board keeps the same data object; a changed board comes through', async () => {
