@@ -46,9 +46,11 @@ describe('CSV input', () => {
     expect(dropped.map((d) => d.line)).to.deep.equal([3, 6, 7, 8]);
     expect(dropped[0]?.message).to.equal('events.csv line 3: type: unknown event type "visit"');
     expect(dropped[1]?.message).to.equal(
-      'events.csv line 6: at: expected an ISO date-time with offset, got "2026-11-16"',
+      'events.csv line 6: at: expected a date-time such as 2026-11-05T09:30:00+08:00, 2026-11-05 09:30 or 2026/11/5 9:30, got "2026-11-16"',
     );
-    expect(dropped[2]?.message).to.equal('events.csv line 7: amount: expected a number, got "12a"');
+    expect(dropped[2]?.message).to.equal(
+      'events.csv line 7: amount: expected a number such as 1234.5, 1,234.50 or ¥1,234.50, got "12a"',
+    );
     expect(dropped[3]?.message).to.equal('events.csv line 8: expected 7 fields, got 4');
   });
 

@@ -82,7 +82,10 @@ describe('createEventLogAdapter', () => {
     };
     const unread = await failure(adapter.report);
     expect(unread.kind).to.equal('invalid');
-    expect(unread.message).to.match(/^targets\.csv: missing columns "indicator", "period", "start", "target"/);
+    expect(unread.message).to.equal(
+      'targets.csv: missing columns "indicator" (or "指标"), "period" (or "周期"), "start" (or "开始日期", "起始日期"), ' +
+        '"target" (or "目标", "目标值"); the header row reads "org,value". Rename the column or map it with the "columns" option.',
+    );
     expect((await failure(adapter.funnel!({ scope }, { signal: signal() }))).message).to.equal(unread.message);
   });
 

@@ -139,7 +139,7 @@ describe('pilot page: reading the files', () => {
     );
     expect(setup.ok).to.equal(false);
     expect(setup.ok ? '' : setup.error).to.match(
-      /targets\.csv: missing columns "indicator", "period", "start", "target"/,
+      /^targets\.csv: missing columns "indicator" \(or "指标"\), "period" \(or "周期"\), "start" \(or "开始日期", "起始日期"\), "target" \(or "目标", "目标值"\); the header row reads "org,value"\./,
     );
   });
 

@@ -2,7 +2,14 @@
  * CSV input for the event-log adapter (RFC 4180: header row, quoted fields with doubled quotes, CRLF or LF, a
  * leading BOM tolerated since Excel writes one). A malformed row is dropped and reported with the line it starts on;
  * the rest is kept, so one bad export line never blanks a pilot's dashboard.
+ *
+ * Files come from Excel on Chinese Windows and from Chinese CRMs as often as from scripts, so each column is also
+ * found under its Chinese header (客户经理编号 for managerId, ...), event types are also read from their Chinese
+ * names (上门面访 for visited), times in the forms Excel writes (`2026/11/5 9:30`, `2026-11-05 09:30:00`; no offset
+ * means bank time) and amounts with thousands separators or a currency sign. Anything else maps through the
+ * `columns` and `types` options. docs/pilot-files.md lists every accepted form.
  */
+import { createBankZone } from '../engine/time.js';
 import {
   LEAD_EVENT_TYPES,
   PERIOD_KINDS,
@@ -108,6 +115,71 @@ export function forEachCsvRecord(
   }
 }
 
+/** How a file is read: its name in messages, and how its headers and event types map to ours. */
+export interface CsvReadOptions {
+  /** The file name used in messages; default per table (`events.csv`, `roster.csv`, ...). */
+  file?: string;
+  /** Our column name -> the header the file uses, for exports whose headers are neither ours nor the Chinese ones. */
+  columns?: Readonly<Record<string, string>>;
+  /** A type the file writes -> our event type (events only), beyond our ids and their Chinese names. */
+  types?: Readonly<Record<string, LeadEventType>>;
+  /** The bank's time zone, for times written without an offset. Default `Asia/Shanghai`. */
+  timeZone?: string;
+}
+
+/** Chinese headers (and common variants) each column is also found under; the first is the one we document. */
+export const CSV_HEADER_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  at: ['事件时间', '时间', '发生时间', '记录时间'],
+  type: ['事件类型', '类型', '动作', '营销动作'],
+  leadId: ['商机编号', '商机ID', '名单编号', '线索编号'],
+  managerId: ['客户经理编号', '客户经理工号', '经理编号', '员工编号', '工号'],
+  customerId: ['客户编号', '客户号', '客户ID'],
+  gridId: ['网格编号', '网格ID', '网格'],
+  amount: ['金额', '成交金额', '业务金额'],
+  id: ['编号', '机构编号', '人员编号'],
+  name: ['名称', '机构名称', '姓名'],
+  parentId: ['上级编号', '上级机构编号', '上级'],
+  level: ['层级', '级别'],
+  org: ['机构', '机构编号'],
+  indicator: ['指标'],
+  period: ['周期'],
+  start: ['开始日期', '起始日期'],
+  target: ['目标', '目标值'],
+  date: ['日期'],
+  kind: ['类别', '日期类型'],
+};
+
+/** Each event type's Chinese names as CRMs and the bank material write them (the first is the kit's own label). */
+export const EVENT_TYPE_NAMES: Readonly<Record<LeadEventType, readonly string[]>> = {
+  assigned: ['名单下发', '下发', '分配'],
+  claimed: ['认领', '名单认领', '已认领'],
+  contacted: ['首次触达', '触达', '电话触达', '已触达'],
+  conversation: ['有效沟通', '沟通'],
+  visited: ['上门面访', '面访', '上门拜访', '拜访', '已面访'],
+  followup: ['跟进', '回访'],
+  logged: ['结果留痕', '过程留痕', '留痕'],
+  intent: ['意向客户', '意向', '有意向'],
+  applied: ['申请进件', '进件', '已进件'],
+  converted: ['成交转化', '成交', '已成交'],
+};
+
+const ORG_LEVEL_NAMES: Readonly<Record<OrgLevel, readonly string[]>> = {
+  bank: ['总行', '银行'],
+  branch: ['分行'],
+  subbranch: ['支行'],
+  team: ['团队', '小组'],
+  manager: ['客户经理', '经理'],
+};
+const PERIOD_NAMES: Readonly<Record<PeriodKind, readonly string[]>> = {
+  day: ['日'],
+  week: ['周'],
+  month: ['月'],
+  quarter: ['季', '季度'],
+  year: ['年'],
+  pilot: ['试点期', '试点'],
+};
+const CALENDAR_KIND_NAMES = { holiday: ['节假日', '假日', '休息日'], workday: ['调休上班', '补班', '工作日'] } as const;
+
 /** Thrown by a row reader: the message names the column, e.g. `type: unknown event type "visit"`. */
 class RowProblem extends Error {}
 
@@ -122,60 +194,116 @@ function required(get: Get, column: string): string {
   return value === '' ? fail(`${column}: empty`) : value;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** `2026-11-05 09:30`, `2026/11/5 9:30:05`, `2026-11-05T09:30`: a wall time with no offset, read as bank time. */
+const LOCAL_DATE_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
+/** `2026/11/5` or `2026-11-05`, as Excel writes a date cell in zh-CN. */
+const LOCAL_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+/** `1,234.50`, `¥1,234.50`, `￥ 1234`, `1234.5元`, `CNY 1,234`: a currency sign or word and thousands separators. */
+const AMOUNT = /^(-)?(?:[¥￥]|CNY|RMB)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:元)?$/i;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function validDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 function isoDate(get: Get, column: string): string {
   const value = get(column);
-  return ISO_DATE.test(value) ? value : fail(`${column}: expected a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
+  const local = LOCAL_DATE.exec(value);
+  if (local && validDay(Number(local[1]), Number(local[2]), Number(local[3])))
+    return `${local[1]}-${pad2(Number(local[2]))}-${pad2(Number(local[3]))}`;
+  return fail(`${column}: expected a date such as 2026-11-05 or 2026/11/5, got ${JSON.stringify(value)}`);
 }
 
 function decimal(get: Get, column: string): number {
-  const value = get(column);
-  return DECIMAL.test(value) ? Number(value) : fail(`${column}: expected a number, got ${JSON.stringify(value)}`);
+  const value = get(column).trim();
+  if (DECIMAL.test(value)) return Number(value);
+  const amount = AMOUNT.exec(value);
+  if (amount) return Number(`${amount[1] ?? ''}${amount[2]!.replace(/,/g, '')}${amount[3] ?? ''}`);
+  return fail(`${column}: expected a number such as 1234.5, 1,234.50 or ¥1,234.50, got ${JSON.stringify(value)}`);
 }
 
-function oneOf<T extends string>(get: Get, column: string, allowed: readonly T[], what: string): T {
-  const value = get(column);
-  return (allowed as readonly string[]).includes(value)
-    ? (value as T)
-    : fail(`${column}: unknown ${what} ${JSON.stringify(value)}`);
+/** A value that is one of `allowed` or one of their Chinese names (`names`), else the row is dropped. */
+function oneOf<T extends string>(
+  get: Get,
+  column: string,
+  allowed: readonly T[],
+  what: string,
+  names: Readonly<Partial<Record<T, readonly string[]>>> = {} as Partial<Record<T, readonly string[]>>,
+  extra: Readonly<Record<string, T>> = {},
+): T {
+  const value = get(column).trim();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  if (Object.hasOwn(extra, value)) return extra[value]!;
+  for (const id of allowed) if (names[id]?.includes(value)) return id;
+  return fail(`${column}: unknown ${what} ${JSON.stringify(value)}`);
+}
+
+/** The header of `column` in a file: the `columns` option's name, ours, then the Chinese aliases (case and spaces aside). */
+function headerCandidates(column: string, options: CsvReadOptions): string[] {
+  const mapped = options.columns?.[column];
+  return [...(mapped === undefined ? [] : [mapped]), column, ...(CSV_HEADER_ALIASES[column] ?? [])].map(normalHeader);
+}
+
+function normalHeader(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }
 
 /**
- * Reads a CSV table by its header names (any column order, extra columns ignored). A missing required column makes
- * the whole file unusable and throws StrideError('invalid'); a bad row is dropped and reported by line.
+ * Reads a CSV table by its header names (any column order, extra columns ignored; each column also under its Chinese
+ * header or the name the `columns` option gives). A missing required column makes the whole file unusable and throws
+ * StrideError('invalid') naming every header it was looked for under; a bad row is dropped and reported by line.
+ * `optional` columns may be absent (then read as empty).
  */
 export function parseCsvTable<T>(
   text: string,
-  file: string,
+  options: CsvReadOptions & { file: string },
   columns: readonly string[],
   readRow: (get: Get) => T,
+  optional: readonly string[] = [],
 ): CsvParseResult<T> {
+  const { file } = options;
   const rows: T[] = [];
   const dropped: CsvRowProblem[] = [];
   const report = (message: string, line: number): void => {
     dropped.push({ file, line, message: `${file} line ${line}: ${message}` });
   };
   let index: Map<string, number> | null = null;
+  let width = 0;
   forEachCsvRecord(
     text,
     (fields, line) => {
       if (index === null) {
-        index = new Map(fields.map((name, i) => [name.trim(), i]));
-        const missing = columns.filter((column) => !index!.has(column));
+        const headers = new Map(fields.map((name, i) => [normalHeader(name), i]));
+        index = new Map();
+        const missing: string[] = [];
+        for (const column of [...columns, ...optional]) {
+          const at = headerCandidates(column, options).find((candidate) => headers.has(candidate));
+          if (at !== undefined) index.set(column, headers.get(at)!);
+          else if (!optional.includes(column)) missing.push(column);
+        }
+        width = fields.length;
         if (missing.length > 0) {
+          const named = missing.map(
+            (c) => `"${c}" (or ${(CSV_HEADER_ALIASES[c] ?? []).map((a) => `"${a}"`).join(', ')})`,
+          );
           throw new StrideError(
             'invalid',
             'eventLog',
-            `${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (expected ${columns.join(',')})`,
+            `${file}: missing column${missing.length > 1 ? 's' : ''} ${named.join(', ')}; the header row reads ` +
+              `${JSON.stringify(fields.join(','))}. Rename the column or map it with the "columns" option.`,
           );
         }
         return;
       }
-      if (fields.length !== index.size) {
-        report(`expected ${index.size} fields, got ${fields.length}`, line);
+      if (fields.length !== width) {
+        report(`expected ${width} fields, got ${fields.length}`, line);
         return;
       }
       const header = index;
@@ -193,60 +321,100 @@ export function parseCsvTable<T>(
   return { rows, dropped };
 }
 
-/** `at,type,leadId,managerId,customerId,gridId,amount`; amount on `converted` rows only. */
-export function parseEventsCsv(text: string, file = 'events.csv'): CsvParseResult<LeadEvent> {
-  return parseCsvTable(text, file, ['at', 'type', 'leadId', 'managerId', 'customerId', 'gridId', 'amount'], (get) => {
-    const at = get('at');
-    // The engine buckets events by the bank's calendar day, so an instant without an offset would be ambiguous.
-    if (!ISO_DATE_TIME.test(at) || !Number.isFinite(Date.parse(at))) {
-      fail(`at: expected an ISO date-time with offset, got ${JSON.stringify(at)}`);
-    }
-    const type = oneOf<LeadEventType>(get, 'type', LEAD_EVENT_TYPES, 'event type');
-    const event: LeadEvent = {
-      at,
-      type,
-      leadId: required(get, 'leadId'),
-      managerId: required(get, 'managerId'),
-      customerId: required(get, 'customerId'),
-      gridId: get('gridId'),
-    };
-    if (type === 'converted' && get('amount') !== '') event.amount = decimal(get, 'amount');
-    return event;
-  });
+/**
+ * An event's time as `YYYY-MM-DDTHH:mm:ss+08:00`: an ISO date-time with offset as written, or a wall time in one of
+ * the forms Excel writes, read in the bank's zone.
+ */
+function eventTime(get: Get, toInstant: (wallMs: number) => string): string {
+  const at = get('at').trim();
+  if (ISO_DATE_TIME.test(at) && Number.isFinite(Date.parse(at))) return at;
+  const local = LOCAL_DATE_TIME.exec(at);
+  if (local) {
+    const [year, month, day, hour, minute, second] = local.slice(1).map((part) => Number(part ?? 0)) as number[];
+    if (validDay(year!, month!, day!) && hour! < 24 && minute! < 60 && second! < 60)
+      return toInstant(Date.UTC(year!, month! - 1, day!, hour, minute, second));
+  }
+  return fail(
+    `at: expected a date-time such as 2026-11-05T09:30:00+08:00, 2026-11-05 09:30 or 2026/11/5 9:30, got ${JSON.stringify(at)}`,
+  );
+}
+
+/**
+ * `at,type,leadId,managerId,customerId,gridId,amount` (or their Chinese headers); amount on `converted` rows only and
+ * the column itself optional; gridId optional.
+ */
+export function parseEventsCsv(text: string, options: CsvReadOptions = {}): CsvParseResult<LeadEvent> {
+  const zone = createBankZone(options.timeZone ?? 'Asia/Shanghai');
+  // wall time (as if UTC) -> the instant it is in the bank's zone, written with that zone's offset
+  const toInstant = (wall: number) => zone.formatDateTime(wall - zone.offsetAt(wall - zone.offsetAt(wall)));
+  const types = options.types ?? {};
+  return parseCsvTable(
+    text,
+    { ...options, file: options.file ?? 'events.csv' },
+    ['at', 'type', 'leadId', 'managerId', 'customerId'],
+    (get) => {
+      const event: LeadEvent = {
+        at: eventTime(get, toInstant),
+        type: oneOf<LeadEventType>(get, 'type', LEAD_EVENT_TYPES, 'event type', EVENT_TYPE_NAMES, types),
+        leadId: required(get, 'leadId'),
+        managerId: required(get, 'managerId'),
+        customerId: required(get, 'customerId'),
+        gridId: get('gridId'),
+      };
+      if (event.type === 'converted' && get('amount').trim() !== '') event.amount = decimal(get, 'amount');
+      return event;
+    },
+    ['gridId', 'amount'],
+  );
 }
 
 const ORG_LEVELS: readonly OrgLevel[] = ['bank', 'branch', 'subbranch', 'team', 'manager'];
 
 /** `id,name,parentId,level`; an empty parentId is the root. */
-export function parseRosterCsv(text: string, file = 'roster.csv'): CsvParseResult<OrgTree[number]> {
-  return parseCsvTable(text, file, ['id', 'name', 'parentId', 'level'], (get) => ({
-    id: required(get, 'id'),
-    name: required(get, 'name'),
-    parentId: get('parentId') === '' ? null : get('parentId'),
-    level: oneOf(get, 'level', ORG_LEVELS, 'org level'),
-  }));
+export function parseRosterCsv(text: string, options: CsvReadOptions = {}): CsvParseResult<OrgTree[number]> {
+  return parseCsvTable(
+    text,
+    { ...options, file: options.file ?? 'roster.csv' },
+    ['id', 'name', 'parentId', 'level'],
+    (get) => ({
+      id: required(get, 'id'),
+      name: required(get, 'name'),
+      parentId: get('parentId') === '' ? null : get('parentId'),
+      level: oneOf(get, 'level', ORG_LEVELS, 'org level', ORG_LEVEL_NAMES),
+    }),
+  );
 }
 
 /** `org,indicator,period,start,target`. */
-export function parseTargetsCsv(text: string, file = 'targets.csv'): CsvParseResult<Target> {
-  return parseCsvTable(text, file, ['org', 'indicator', 'period', 'start', 'target'], (get) => ({
-    org: required(get, 'org'),
-    indicator: required(get, 'indicator'),
-    period: oneOf<PeriodKind>(get, 'period', PERIOD_KINDS, 'period'),
-    start: isoDate(get, 'start'),
-    target: decimal(get, 'target'),
-  }));
+export function parseTargetsCsv(text: string, options: CsvReadOptions = {}): CsvParseResult<Target> {
+  return parseCsvTable(
+    text,
+    { ...options, file: options.file ?? 'targets.csv' },
+    ['org', 'indicator', 'period', 'start', 'target'],
+    (get) => ({
+      org: required(get, 'org'),
+      indicator: required(get, 'indicator'),
+      period: oneOf<PeriodKind>(get, 'period', PERIOD_KINDS, 'period', PERIOD_NAMES),
+      start: isoDate(get, 'start'),
+      target: decimal(get, 'target'),
+    }),
+  );
 }
 
 /** `date,kind` with kind `holiday` or `workday` (a make-up working day, 调休). */
 export function parseCalendarCsv(
   text: string,
-  file = 'calendar.csv',
+  options: CsvReadOptions = {},
 ): { calendar: WorkCalendar; dropped: CsvRowProblem[] } {
-  const { rows, dropped } = parseCsvTable(text, file, ['date', 'kind'], (get) => ({
-    date: isoDate(get, 'date'),
-    kind: oneOf(get, 'kind', ['holiday', 'workday'] as const, 'calendar kind'),
-  }));
+  const { rows, dropped } = parseCsvTable(
+    text,
+    { ...options, file: options.file ?? 'calendar.csv' },
+    ['date', 'kind'],
+    (get) => ({
+      date: isoDate(get, 'date'),
+      kind: oneOf(get, 'kind', ['holiday', 'workday'] as const, 'calendar kind', CALENDAR_KIND_NAMES),
+    }),
+  );
   const calendar: WorkCalendar = { holidays: [], workdays: [] };
   for (const row of rows) (row.kind === 'holiday' ? calendar.holidays : calendar.workdays).push(row.date);
   return { calendar, dropped };
