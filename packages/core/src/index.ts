@@ -25,13 +25,18 @@ export {
   createEventLogAdapter,
   type EventLogAdapter,
   type EventLogAdapterOptions,
+  type EventLogProgress,
   type EventLogReport,
 } from './adapters/event-log.js';
+export { readCsvInput, sniffCsvEncoding, type CsvInput, type CsvEncoding } from './adapters/csv-input.js';
 export {
   parseEventsCsv,
   parseRosterCsv,
   parseTargetsCsv,
   parseCalendarCsv,
+  CSV_HEADER_ALIASES,
+  EVENT_TYPE_NAMES,
   type CsvParseResult,
+  type CsvReadOptions,
   type CsvRowProblem,
 } from './adapters/csv.js';

@@ -4,6 +4,7 @@ import { createEventLogAdapter, type EventLogAdapter } from '../../../packages/c
 import { createStaticAdapter } from '../../../packages/core/src/adapters/static.js';
 import { createMetricsEngine } from '../../../packages/core/src/engine/index.js';
 import { callEngine } from '../../../packages/core/src/adapters/event-log-protocol.js';
+import { parseEventsCsv, parseRosterCsv } from '../../../packages/core/src/adapters/csv.js';
 import { eventsCsvFixture, events, orgTree, rosterCsv } from './fixtures.js';
 
 // The dev server compiles the TypeScript source on request; a build serves event-log.worker.js next to the bundle.
@@ -117,6 +118,85 @@ describe('createEventLogAdapter', () => {
       error = caught;
     }
     expect(error).to.be.instanceOf(StrideError);
+  });
+
+  describe('files as pilots bring them (test/core/adapters/corpus/)', () => {
+    const corpus = async (name: string): Promise<Blob> => {
+      const response = await fetch(`/test/core/adapters/corpus/${name}`);
+      if (!response.ok) throw new Error(`corpus file ${name}: ${response.status}`);
+      return response.blob();
+    };
+    const pilotScope = { org: 'br', period: 'month' as const, date: '2026-11-24' };
+
+    it('reads a GB18030 Excel export from a Blob in the worker, with progress, and computes it like the engine', async () => {
+      const [eventsFile, rosterFile] = [await corpus('excel-zh-gb18030.csv'), await corpus('roster-zh-gb18030.csv')];
+      const progress: { phase: string; bytes: number; totalBytes?: number; events: number }[] = [];
+      const adapter = make({ events: eventsFile, orgTree: rosterFile, onProgress: (p) => progress.push(p) });
+      const report = await adapter.report;
+      expect(report.rows).to.equal(5);
+      expect(report.dropped.map((d) => d.line)).to.deep.equal([5, 7, 8, 7]);
+      expect(report.dropped.at(-1)?.message).to.equal('roster.csv line 7: level: unknown org level "片区"');
+      const total = eventsFile.size + rosterFile.size;
+      expect(progress.filter((p) => p.phase === 'reading').at(-1)).to.deep.include({ bytes: total, totalBytes: total });
+      expect(progress.map((p) => p.phase).filter((p, i, all) => all.indexOf(p) === i)).to.deep.equal([
+        'reading',
+        'parsing',
+        'indexing',
+        'ready',
+      ]);
+      expect(progress.at(-1)).to.deep.include({ phase: 'ready', events: 5 });
+
+      const decode = async (blob: Blob) => new TextDecoder('gb18030').decode(await blob.arrayBuffer());
+      const engine = createMetricsEngine({
+        events: parseEventsCsv(await decode(eventsFile)).rows,
+        orgTree: parseRosterCsv(await decode(rosterFile)).rows,
+        now,
+      });
+      expect(await adapter.funnel!({ scope: pilotScope }, { signal: signal() })).to.deep.equal(
+        callEngine(engine, 'funnel', { scope: pilotScope }),
+      );
+    });
+
+    it('takes a byte stream (handed to the worker) the same as the Blob', async () => {
+      const eventsFile = await corpus('excel-zh-gb18030.csv');
+      const fromStream = make({ events: eventsFile.stream(), orgTree: await corpus('roster-zh-gb18030.csv') });
+      const fromBlob = make({ events: eventsFile, orgTree: await corpus('roster-zh-gb18030.csv') });
+      expect((await fromStream.report).rows).to.equal(5);
+      expect(await fromStream.funnel!({ scope: pilotScope }, { signal: signal() })).to.deep.equal(
+        await fromBlob.funnel!({ scope: pilotScope }, { signal: signal() }),
+      );
+    });
+
+    it('refuses a workbook in the report and in every request, saying how to save it as CSV', async () => {
+      const adapter = make({ events: await corpus('events.xlsx') });
+      let unread: unknown;
+      await adapter.report.catch((error: unknown) => (unread = error));
+      expect(unread).to.be.instanceOf(StrideError);
+      expect((unread as StrideError).message).to.match(
+        /^events\.csv: this is an Excel workbook \(\.xlsx\), not a CSV file/,
+      );
+      let failed: unknown;
+      await adapter.funnel!({ scope }, { signal: signal() }).catch((error: unknown) => (failed = error));
+      expect((failed as StrideError).message).to.equal((unread as StrideError).message);
+    });
+
+    it('stops loading when its signal aborts: the report rejects with the reason, requests fail', async () => {
+      const cancel = new AbortController();
+      // A stream that never ends: loading can only finish by being cancelled.
+      const endless = new ReadableStream<Uint8Array>({
+        pull: (controller) =>
+          new Promise((resolve) => setTimeout(() => resolve(controller.enqueue(new Uint8Array(16))), 20)),
+      });
+      const adapter = make({ events: endless, signal: cancel.signal });
+      const request = adapter.funnel!({ scope }, { signal: signal() }).catch((error: unknown) => error);
+      cancel.abort(new DOMException('the user cancelled', 'AbortError'));
+      let reason: unknown;
+      await adapter.report.catch((error: unknown) => (reason = error));
+      expect((reason as DOMException).message).to.equal('the user cancelled');
+      const failed = (await request) as StrideError;
+      expect(failed).to.be.instanceOf(StrideError);
+      expect(failed.message).to.equal('funnel: loading the event log was cancelled');
+    });
   });
 
   it('has no grids method without grid data', () => {

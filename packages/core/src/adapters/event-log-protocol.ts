@@ -12,21 +12,32 @@ import {
 } from '../contracts.js';
 import type { MetricsEngine } from '../engine/index.js';
 import type { EventLogInput } from '../engine/types.js';
-import { parseCalendarCsv, parseEventsCsv, parseRosterCsv, parseTargetsCsv, type CsvRowProblem } from './csv.js';
+import {
+  parseCalendarCsv,
+  parseEventsCsv,
+  parseRosterCsv,
+  parseTargetsCsv,
+  type CsvReadOptions,
+  type CsvRowProblem,
+} from './csv.js';
+import { readCsvInput, type CsvInput } from './csv-input.js';
 
 /**
- * What the page hands the worker: the engine input where any of events, org tree, targets and calendar may still be
- * CSV text, and without the clock, which cannot cross a worker boundary (each request carries its `now`).
+ * What the page hands the worker: the engine input where any of events, org tree, targets and calendar may still be a
+ * CSV file (text, an ArrayBuffer, a Blob or a byte stream), and without the clock, which cannot cross a worker
+ * boundary (each request carries its `now`). `columns` and `types` map an export's own headers and event types.
  */
 export interface EventLogSource extends Omit<
   EventLogInput,
   'now' | 'events' | 'orgTree' | 'targets' | 'calendar' | 'grids'
 > {
-  events: readonly LeadEvent[] | string;
-  orgTree: OrgTree | string;
+  events: readonly LeadEvent[] | CsvInput;
+  orgTree: OrgTree | CsvInput;
   grids?: Grids;
-  targets?: readonly Target[] | string;
-  calendar?: WorkCalendar | string;
+  targets?: readonly Target[] | CsvInput;
+  calendar?: WorkCalendar | CsvInput;
+  columns?: CsvReadOptions['columns'];
+  types?: CsvReadOptions['types'];
 }
 
 /**
@@ -38,34 +49,88 @@ export interface EventLogReport {
   dropped: CsvRowProblem[];
 }
 
+/** Where loading a source is: bytes read of all files, events read, and the phase. */
+export interface EventLogProgress {
+  phase: 'reading' | 'parsing' | 'indexing' | 'ready';
+  bytes: number;
+  /** The size of all files together when every one of them has a known size. */
+  totalBytes?: number;
+  events: number;
+}
+
+/** A CSV file in any form the adapter takes (else the value is rows or a calendar object already). */
+export function isCsvInput(value: unknown): value is CsvInput {
+  return (
+    typeof value === 'string' ||
+    value instanceof ArrayBuffer ||
+    (typeof Blob !== 'undefined' && value instanceof Blob) ||
+    (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream)
+  );
+}
+
 /**
  * Reads the CSV parts of a source (in the worker, so a million-line file never blocks the page). A file that cannot
- * be read at all (no header, missing columns) throws StrideError('invalid') naming it; bad rows are dropped and listed.
+ * be read at all (no header, missing columns, a workbook) throws StrideError('invalid') naming it; bad rows are
+ * dropped and listed. Reports progress as files are read and parsed; stops when `signal` aborts.
  */
-export function readEventLogSource(source: EventLogSource): {
-  input: Omit<EventLogInput, 'now'>;
-  report: EventLogReport;
-} {
+export async function readEventLogSource(
+  source: EventLogSource,
+  onProgress: (progress: EventLogProgress) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<{ input: Omit<EventLogInput, 'now'>; report: EventLogReport }> {
+  const { events, orgTree, targets, calendar, columns, types, ...rest } = source;
+  const options = { ...(columns ? { columns } : {}), ...(types ? { types } : {}), timeZone: rest.timeZone };
+  const files: [CsvInput, string][] = [];
+  for (const [value, file] of [
+    [events, 'events.csv'],
+    [orgTree, 'roster.csv'],
+    [targets, 'targets.csv'],
+    [calendar, 'calendar.csv'],
+  ] as const) {
+    if (isCsvInput(value)) files.push([value, file]);
+  }
+  const sizes = files.map(([value]) => knownSize(value));
+  const totalBytes = sizes.every((size) => size !== undefined) ? sizes.reduce((a = 0, b = 0) => a + b, 0) : undefined;
+  let done = 0;
+  const texts = new Map<string, string>();
+  const report = (phase: EventLogProgress['phase'], bytes: number, eventCount: number) =>
+    onProgress({ phase, bytes, ...(totalBytes === undefined ? {} : { totalBytes }), events: eventCount });
+  for (const [value, file] of files) {
+    texts.set(file, await readCsvInput(value, file, ({ bytes }) => report('reading', done + bytes, 0), signal));
+    done += sizes[files.findIndex(([, f]) => f === file)] ?? texts.get(file)!.length;
+  }
+  signal?.throwIfAborted();
+  report('parsing', done, 0);
+
   const dropped: CsvRowProblem[] = [];
   const fromCsv = <T>(parsed: { rows: T[]; dropped: CsvRowProblem[] }): T[] => {
     dropped.push(...parsed.dropped);
     return parsed.rows;
   };
-  const { events, orgTree, targets, calendar, ...rest } = source;
+  const text = (file: string) => texts.get(file)!;
   const input: Omit<EventLogInput, 'now'> = {
     ...rest,
-    events: typeof events === 'string' ? fromCsv(parseEventsCsv(events)) : events,
-    orgTree: typeof orgTree === 'string' ? fromCsv(parseRosterCsv(orgTree)) : orgTree,
+    events: isCsvInput(events) ? fromCsv(parseEventsCsv(text('events.csv'), options)) : events,
+    orgTree: isCsvInput(orgTree) ? fromCsv(parseRosterCsv(text('roster.csv'), options)) : orgTree,
   };
-  if (targets !== undefined) input.targets = typeof targets === 'string' ? fromCsv(parseTargetsCsv(targets)) : targets;
-  if (typeof calendar === 'string') {
-    const parsed = parseCalendarCsv(calendar);
+  report('indexing', done, input.events.length);
+  if (targets !== undefined)
+    input.targets = isCsvInput(targets) ? fromCsv(parseTargetsCsv(text('targets.csv'), options)) : targets;
+  if (isCsvInput(calendar)) {
+    const parsed = parseCalendarCsv(text('calendar.csv'), options);
     dropped.push(...parsed.dropped);
     input.calendar = parsed.calendar;
   } else if (calendar !== undefined) {
     input.calendar = calendar;
   }
   return { input, report: { rows: input.events.length, dropped } };
+}
+
+function knownSize(value: CsvInput): number | undefined {
+  if (typeof value === 'string') return value.length;
+  if (value instanceof ArrayBuffer) return value.byteLength;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return value.size;
+  return undefined;
 }
 
 export type ToEventLogWorker =
@@ -81,6 +146,7 @@ export interface WorkerFailure {
 }
 
 export type FromEventLogWorker =
+  | { kind: 'progress'; progress: EventLogProgress }
   | { kind: 'read'; ok: true; report: EventLogReport }
   | { kind: 'read'; ok: false; error: WorkerFailure }
   | { kind: 'reply'; id: number; ok: true; result: unknown }

@@ -2,6 +2,7 @@ import { StrideError, type AdapterMethod, type AdapterQueries, type StrideAdapte
 import { abortReason, throwIfAborted } from './abort.js';
 import { defaultWorkerUrl } from './worker-url.js';
 import type {
+  EventLogProgress,
   EventLogReport,
   EventLogSource,
   FromEventLogWorker,
@@ -9,13 +10,18 @@ import type {
   WorkerFailure,
 } from './event-log-protocol.js';
 
-export type { EventLogReport } from './event-log-protocol.js';
+export type { EventLogProgress, EventLogReport } from './event-log-protocol.js';
+export type { CsvInput } from './csv-input.js';
 
 export interface EventLogAdapterOptions extends EventLogSource {
   /** Clock for asOf; default the page's. */
   now?: () => Date;
   /** Where the worker file is served; default `event-log.worker.js` next to this module (next to the bundle). */
   workerUrl?: string | URL;
+  /** Loading progress, from the worker: bytes read (of `totalBytes` when every file's size is known), events read. */
+  onProgress?: (progress: EventLogProgress) => void;
+  /** Cancels loading (and the adapter): the worker stops, `report` rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface EventLogAdapter extends StrideAdapter {
@@ -45,7 +51,7 @@ function toStrideError(method: string, failure: WorkerFailure): StrideError {
  * million-event log never blocks the page. `report` tells what reading the inputs found.
  */
 export function createEventLogAdapter(options: EventLogAdapterOptions): EventLogAdapter {
-  const { now, workerUrl, ...source } = options;
+  const { now, workerUrl, onProgress, signal, ...source } = options;
   const clock = now ?? (() => new Date());
   let disposed = false;
   let worker: Worker | null = null;
@@ -70,6 +76,10 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     const started = new Worker(workerUrl ?? defaultWorkerUrl(), { type: 'module' });
     started.addEventListener('message', (event: MessageEvent<FromEventLogWorker>) => {
       const message = event.data;
+      if (message.kind === 'progress') {
+        onProgress?.(message.progress);
+        return;
+      }
       if (message.kind === 'read') {
         if (message.ok) settleReport?.resolve(message.report);
         else settleReport?.reject(toStrideError('eventLog', message.error));
@@ -91,9 +101,26 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
       if (worker === started) worker = null;
     });
     const init: ToEventLogWorker = { kind: 'init', source };
-    started.postMessage(init);
+    // A byte stream cannot be copied to the worker, only handed over; every other input is copied.
+    const streams = [source.events, source.orgTree, source.targets, source.calendar].filter(
+      (value): value is ReadableStream<Uint8Array> =>
+        typeof ReadableStream !== 'undefined' && value instanceof ReadableStream,
+    );
+    started.postMessage(init, streams);
     return started;
   };
+  const stop = (reason: unknown, message: string): void => {
+    disposed = true;
+    worker?.terminate();
+    worker = null;
+    settleReport?.reject(reason);
+    rejectAll((name) => new StrideError('network', name, `${name}: ${message}`));
+  };
+  if (signal?.aborted) {
+    stop(signal.reason, 'loading the event log was cancelled');
+    return { report, dispose: () => undefined } as EventLogAdapter;
+  }
+  signal?.addEventListener('abort', () => stop(signal.reason, 'loading the event log was cancelled'), { once: true });
   worker = startWorker();
   const inWorker = (method: AdapterMethod, query: unknown, signal: AbortSignal): Promise<unknown> =>
     new Promise((resolve, reject) => {
@@ -138,10 +165,10 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     orgTree: method('orgTree'),
     ...(source.grids ? { grids: method('grids') } : {}),
     dispose(): void {
-      disposed = true;
-      worker?.terminate();
-      worker = null;
-      rejectAll((name) => new StrideError('network', name, `${name}: the event-log adapter has been disposed`));
+      stop(
+        new StrideError('network', 'eventLog', 'eventLog: the event-log adapter has been disposed'),
+        'the event-log adapter has been disposed',
+      );
     },
   };
   return adapter as EventLogAdapter;

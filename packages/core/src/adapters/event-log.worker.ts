@@ -1,13 +1,16 @@
 /// <reference lib="webworker" />
 /**
  * The event-log adapter's worker: holds the metrics engine, so a million-event pilot never blocks the portal's main
- * thread and pages without this adapter never download the engine. Shipped as its own file (never a blob: URL, which strict CSP pages refuse).
+ * thread and pages without this adapter never download the engine. Shipped as its own file (never a blob: URL, which
+ * strict CSP pages refuse). Files are read here too, in chunks, with progress sent to the page.
  */
 import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
 import {
   callEngine,
   describeFailure,
   readEventLogSource,
+  type EventLogProgress,
+  type EventLogSource,
   type FromEventLogWorker,
   type ToEventLogWorker,
 } from './event-log-protocol.js';
@@ -19,21 +22,30 @@ let initFailure: unknown = null;
 // asOf = min(now, end of date) must use the page's clock, so each request brings its own `now`.
 let now = Date.now();
 
-self.addEventListener('message', (event: MessageEvent<ToEventLogWorker>) => {
-  const message = event.data;
-  if (message.kind === 'init') {
-    let read: FromEventLogWorker;
-    try {
-      const { input, report } = readEventLogSource(message.source);
-      engine = createMetricsEngine({ ...input, now: () => new Date(now) });
-      read = { kind: 'read', ok: true, report };
-    } catch (error) {
-      initFailure = error;
-      read = { kind: 'read', ok: false, error: describeFailure(error) };
-    }
-    self.postMessage(read);
-    return;
+/** Reads the source (files in chunks, with progress), then builds the engine; requests wait for it. */
+async function init(source: EventLogSource): Promise<void> {
+  let read: FromEventLogWorker;
+  try {
+    const progress = (p: EventLogProgress) =>
+      self.postMessage({ kind: 'progress', progress: p } satisfies FromEventLogWorker);
+    const { input, report } = await readEventLogSource(source, progress);
+    engine = createMetricsEngine({ ...input, now: () => new Date(now) });
+    progress({ phase: 'ready', bytes: 0, events: report.rows });
+    read = { kind: 'read', ok: true, report };
+  } catch (error) {
+    initFailure = error;
+    read = { kind: 'read', ok: false, error: describeFailure(error) };
   }
+  reading = false;
+  self.postMessage(read);
+  for (const waiting of queued.splice(0)) answer(waiting);
+}
+
+/** Requests that arrived while the source was still being read. */
+const queued: (ToEventLogWorker & { kind: 'request' })[] = [];
+let reading = true;
+
+function answer(message: ToEventLogWorker & { kind: 'request' }): void {
   let reply: FromEventLogWorker;
   try {
     if (engine === null) throw initFailure ?? new Error('event-log worker: request before init');
@@ -43,4 +55,14 @@ self.addEventListener('message', (event: MessageEvent<ToEventLogWorker>) => {
     reply = { kind: 'reply', id: message.id, ok: false, error: describeFailure(error) };
   }
   self.postMessage(reply);
+}
+
+self.addEventListener('message', (event: MessageEvent<ToEventLogWorker>) => {
+  const message = event.data;
+  if (message.kind === 'init') {
+    void init(message.source);
+    return;
+  }
+  if (reading) queued.push(message);
+  else answer(message);
 });
