@@ -1,4 +1,6 @@
 // Browser tests: real headless Chromium (Debian's /usr/bin/chromium) through Playwright, TypeScript through esbuild.
+// The same configuration runs the suite in Debian's Firefox ESR (`npm run test:firefox`, STRIDE_BROWSER=firefox):
+// `strideTestConfig(browser)` differs between the two only in the launcher and the files Firefox cannot run.
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -10,13 +12,47 @@ import { hostBundlesPlugin } from './test/support/host-bundles.mjs';
 import { strictPagesPlugin } from './test/support/strict-pages.mjs';
 import { distFilesMiddleware, distPagesPlugin } from './test/support/dist-pages.mjs';
 import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
+import { firefoxLauncher } from './test/support/firefox-launcher.mjs';
 
 const require = createRequire(import.meta.url);
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error(
-    `Chromium not found at ${chromium}: run "apt-get install -y chromium" (see TOOLCHAIN.md) or set CHROMIUM_PATH.`,
-  );
+
+// Test files that cannot run in Firefox, each for a reason of the browser, not of the test. Everything else runs in
+// both browsers; a file named here still runs in Chromium.
+export const NOT_IN_FIREFOX = [
+  // Reads the renderer's DOM and heap counters over the Chrome DevTools protocol (test/support/cdp-counters.mjs),
+  // which Firefox does not speak.
+  'test/harness/memory.test.ts',
+];
+
+function chromiumBrowser() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    throw new Error(
+      `Chromium not found at ${chromium}: run "apt-get install -y chromium" (see TOOLCHAIN.md) or set CHROMIUM_PATH.`,
+    );
+  }
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--js-flags=--expose-gc',
+        '--enable-precise-memory-info',
+      ],
+    },
+  });
+}
+
+function firefoxBrowser() {
+  const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (!existsSync(firefox)) {
+    throw new Error(`Firefox not found at ${firefox}: run "apt-get install -y firefox-esr" or set FIREFOX_PATH.`);
+  }
+  return firefoxLauncher({ executablePath: firefox });
 }
 
 // The workspace packages are tested from source, as the demo and Storybook use them.
@@ -51,60 +87,55 @@ function countingReporter() {
   };
 }
 
-const strideServer = strideServerPlugin();
-
-/** @type {import('@web/test-runner').TestRunnerConfig} */
-export default {
-  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/bench/**'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
-  concurrentBrowsers: 1,
-  testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 20_000 } },
-  reporters: [defaultReporter(), countingReporter()],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: chromium,
-        args: [
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--js-flags=--expose-gc',
-          '--enable-precise-memory-info',
-        ],
+/**
+ * The one web-test-runner configuration, for `'chromium'` (`npm test`) or `'firefox'` (`npm run test:firefox`).
+ * @param {'chromium' | 'firefox'} browser
+ * @returns {import('@web/test-runner').TestRunnerConfig}
+ */
+export function strideTestConfig(browser) {
+  const strideServer = strideServerPlugin();
+  const firefox = browser === 'firefox';
+  return {
+    files: [
+      'test/**/*.test.ts',
+      '!test/**/*.node.test.ts',
+      '!test/bench/**',
+      ...(firefox ? NOT_IN_FIREFOX.map((file) => `!${file}`) : []),
+    ],
+    nodeResolve: { exportConditions: ['browser', 'development'] },
+    concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
+    concurrentBrowsers: 1,
+    testsFinishTimeout: 300_000,
+    testFramework: { config: { timeout: 20_000 } },
+    reporters: [defaultReporter(), countingReporter()],
+    browsers: [firefox ? firefoxBrowser() : chromiumBrowser()],
+    middleware: [strideServer.middleware, distFilesMiddleware()],
+    plugins: [
+      strideServer.plugin,
+      hostBundlesPlugin(),
+      strictPagesPlugin(),
+      distPagesPlugin(),
+      cdpCountersPlugin(),
+      {
+        name: 'stride-source-aliases',
+        resolveImport({ source }) {
+          return sourceAliases[source];
+        },
       },
-    }),
-  ],
-  middleware: [strideServer.middleware, distFilesMiddleware()],
-  plugins: [
-    strideServer.plugin,
-    hostBundlesPlugin(),
-    strictPagesPlugin(),
-    distPagesPlugin(),
-    cdpCountersPlugin(),
-    {
-      name: 'stride-source-aliases',
-      resolveImport({ source }) {
-        return sourceAliases[source];
+      {
+        // msw's service worker must be served from the origin root.
+        name: 'msw-worker',
+        serve(context) {
+          if (context.path === '/mockServiceWorker.js') {
+            return { body: readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8'), type: 'js' };
+          }
+          return undefined;
+        },
       },
-    },
-    {
-      // msw's service worker must be served from the origin root.
-      name: 'msw-worker',
-      serve(context) {
-        if (context.path === '/mockServiceWorker.js') {
-          return { body: readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8'), type: 'js' };
-        }
-        return undefined;
-      },
-    },
-    // The plugin reads tsconfig.json raw (no "extends"), so the decorator settings are repeated there.
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-  ],
-  testRunnerHtml: (testFramework) => `<!doctype html>
+      // The plugin reads tsconfig.json raw (no "extends"), so the decorator settings are repeated there.
+      esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    ],
+    testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /></head>
   <body>
@@ -112,4 +143,10 @@ export default {
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
-};
+  };
+}
+
+if (process.env.STRIDE_BROWSER && !['chromium', 'firefox'].includes(process.env.STRIDE_BROWSER)) {
+  throw new Error(`STRIDE_BROWSER must be chromium or firefox, not ${process.env.STRIDE_BROWSER}`);
+}
+export default strideTestConfig(process.env.STRIDE_BROWSER ?? 'chromium');

@@ -1,5 +1,7 @@
 // `npm test`: typecheck, the build of dist/, lint, Node tests (node --test through tsx) and browser tests
 // (web-test-runner in Chromium, including test/dist/ over the built files), then one summary line over both runners.
+// `--browser=firefox` (`npm run test:firefox`) runs the build and the same browser suite in Debian's Firefox ESR
+// instead, less the files web-test-runner.config.mjs lists in NOT_IN_FIREFOX, and ends `firefox: N passed, N failed`.
 // Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +15,8 @@ const skip = new Set(
     .filter((a) => a.startsWith('--skip='))
     .map((a) => a.slice(7)),
 );
+const browser = process.argv.find((a) => a.startsWith('--browser='))?.slice(10) ?? 'chromium';
+if (browser !== 'chromium' && browser !== 'firefox') throw new Error(`--browser must be chromium or firefox`);
 const failures = [];
 
 function run(label, command, args, options = {}) {
@@ -41,14 +45,19 @@ function findTests(dir, predicate, found = []) {
   return found;
 }
 
-// A fresh Debian machine has no browser: the browser tests use Debian's Chromium (TOOLCHAIN.md), installed here when
-// we may (root with apt), so `npm test` alone sets up what it needs. Elsewhere the runner's message says what to do.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!skip.has('browser') && !existsSync(chromium) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log(`\n=== ${chromium} is missing: installing Debian's chromium package`);
-  run('install chromium', 'sh', [
+// A fresh Debian machine has no browser: the browser tests use Debian's Chromium (TOOLCHAIN.md) or Firefox ESR,
+// installed here when we may (root with apt), so `npm test` alone sets up what it needs. Elsewhere the runner's
+// message says what to do.
+const browserPackage = browser === 'firefox' ? 'firefox-esr' : 'chromium';
+const browserPath =
+  browser === 'firefox'
+    ? (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr')
+    : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+if (!skip.has('browser') && !existsSync(browserPath) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log(`\n=== ${browserPath} is missing: installing Debian's ${browserPackage} package`);
+  run(`install ${browserPackage}`, 'sh', [
     '-c',
-    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+    `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${browserPackage} >/dev/null`,
   ]);
 }
 
@@ -94,7 +103,9 @@ if (!skip.has('node')) {
 
 if (!skip.has('browser')) {
   const summaryFile = join(tmpdir(), `stride-wtr-${process.pid}.json`);
-  const result = run('browser tests', 'npx', ['web-test-runner'], { env: { STRIDE_WTR_SUMMARY: summaryFile } });
+  const result = run('browser tests', 'npx', ['web-test-runner'], {
+    env: { STRIDE_WTR_SUMMARY: summaryFile, STRIDE_BROWSER: browser },
+  });
   try {
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
     addFileCounts('browser', summary.byFile);
@@ -115,9 +126,9 @@ const line = (runner) => {
   const t = totals[runner];
   return `${runner}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, ${t.todo} todo`;
 };
-console.log(`\n${line('node')}; ${line('browser')}`);
+console.log(`\n${skip.has('node') ? '' : `${line('node')}; `}${line('browser')}`);
 if (emptyFiles.length > 0)
   console.log(`test files that ran no test (each counted as a failure): ${emptyFiles.join(', ')}`);
 if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`);
-console.log(`tests: ${passed} passed, ${failed} failed`);
+console.log(`${browser === 'firefox' ? 'firefox' : 'tests'}: ${passed} passed, ${failed} failed`);
 process.exit(failures.length > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,89 @@
+// A web-test-runner launcher for Debian's Firefox ESR with no browser download: puppeteer-core drives the installed
+// Firefox over WebDriver BiDi. It reports itself as a puppeteer launcher, so @web/test-runner-commands (sendKeys,
+// sendMouse, ...) work through `getPage()`. What differs from @web/test-runner-chrome's launcher:
+//   - One Firefox process per concurrent test page, each page in its own window. Firefox fires focus events only in
+//     its one active window and throttles timers and animation frames in background tabs, so two test files sharing
+//     one Firefox would each see the other steal focus (focus-driven tests fail) or stall (timer and
+//     ResizeObserver tests time out). A process is reused for the next file once its page is free.
+import { launch } from 'puppeteer-core';
+
+class FirefoxLauncher {
+  name = 'Firefox';
+  type = 'puppeteer';
+  #executablePath;
+  #idle = [];
+  #active = new Map();
+  #all = new Set();
+
+  constructor(executablePath) {
+    this.#executablePath = executablePath;
+  }
+
+  async initialize() {}
+
+  async #newSlot() {
+    const browser = await launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: this.#executablePath,
+      headless: true,
+      extraPrefsFirefox: {
+        // A closed network: no update checks, telemetry or captive-portal probes.
+        'app.update.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'toolkit.telemetry.enabled': false,
+      },
+    });
+    this.#all.add(browser);
+    // A window of its own (not the start-up tab, which is never the active window) so the page has focus.
+    const page = await browser.newPage({ type: 'window' });
+    for (const other of await browser.pages()) if (other !== page) await other.close();
+    return { browser, page };
+  }
+
+  async startSession(sessionId, url) {
+    let slot = this.#idle.pop();
+    while (slot && !slot.browser.connected) slot = this.#idle.pop();
+    slot ??= await this.#newSlot();
+    this.#active.set(sessionId, slot);
+    await slot.page.setViewport({ width: 800, height: 600 });
+    await slot.page.goto(url);
+  }
+
+  isActive(sessionId) {
+    return this.#active.has(sessionId);
+  }
+
+  getPage(sessionId) {
+    const slot = this.#active.get(sessionId);
+    if (!slot) throw new Error(`Could not find a page for session ${sessionId}`);
+    return slot.page;
+  }
+
+  getBrowserUrl(sessionId) {
+    return this.getPage(sessionId).url();
+  }
+
+  async startDebugSession() {
+    throw new Error('The Firefox launcher runs headless only: debug in Chromium (npx web-test-runner --manual).');
+  }
+
+  async stopSession(sessionId) {
+    const slot = this.#active.get(sessionId);
+    if (!slot) throw new Error(`No page for session ${sessionId}`);
+    this.#active.delete(sessionId);
+    // An empty page stops the test's timers and any reload loop before the next file reuses the process.
+    await slot.page.goto('about:blank');
+    this.#idle.push(slot);
+    return {};
+  }
+
+  async stop() {
+    await Promise.all([...this.#all].map((browser) => browser.close().catch(() => undefined)));
+  }
+}
+
+/** @param {{ executablePath: string }} options */
+export function firefoxLauncher({ executablePath }) {
+  return new FirefoxLauncher(executablePath);
+}
