@@ -5,7 +5,27 @@
 //     its one active window and throttles timers and animation frames in background tabs, so two test files sharing
 //     one Firefox would each see the other steal focus (focus-driven tests fail) or stall (timer and
 //     ResizeObserver tests time out). A process is reused for the next file once its page is free.
+//   - Key names as the tests write them for Playwright ("Space", "Shift+Tab") are translated for puppeteer's BiDi
+//     keyboard, which knows neither a " " spelled "Space" nor chords.
 import { launch } from 'puppeteer-core';
+
+/** "Space" -> " ", "Shift+Tab" -> ["Shift", "Tab"] (a lone "+" or a chord ending in "++" keeps its plus). */
+function keysOf(key) {
+  const parts = key === '+' ? ['+'] : key.endsWith('++') ? [...key.slice(0, -2).split('+'), '+'] : key.split('+');
+  return parts.map((part) => (part === 'Space' ? ' ' : part));
+}
+
+function withPlaywrightKeyNames(keyboard) {
+  const { down, up } = keyboard;
+  keyboard.down = (key, options) => down.call(keyboard, key === 'Space' ? ' ' : key, options);
+  keyboard.up = (key) => up.call(keyboard, key === 'Space' ? ' ' : key);
+  keyboard.press = async (key, options = {}) => {
+    const keys = keysOf(key);
+    for (const k of keys) await down.call(keyboard, k);
+    if (options.delay) await new Promise((resolve) => setTimeout(resolve, options.delay));
+    for (const k of keys.reverse()) await up.call(keyboard, k);
+  };
+}
 
 class FirefoxLauncher {
   name = 'Firefox';
@@ -38,6 +58,7 @@ class FirefoxLauncher {
     // A window of its own (not the start-up tab, which is never the active window) so the page has focus.
     const page = await browser.newPage({ type: 'window' });
     for (const other of await browser.pages()) if (other !== page) await other.close();
+    withPlaywrightKeyNames(page.keyboard);
     return { browser, page };
   }
 
