@@ -1,13 +1,37 @@
 // A web-test-runner launcher for Debian's Firefox ESR with no browser download: puppeteer-core drives the installed
 // Firefox over WebDriver BiDi. It reports itself as a puppeteer launcher, so @web/test-runner-commands (sendKeys,
-// sendMouse, ...) work through `getPage()`. What differs from @web/test-runner-chrome's launcher:
+// sendMouse, emulateMedia, ...) work through `getPage()`. What differs from @web/test-runner-chrome's launcher:
 //   - One Firefox process per concurrent test page, each page in its own window. Firefox fires focus events only in
 //     its one active window and throttles timers and animation frames in background tabs, so two test files sharing
 //     one Firefox would each see the other steal focus (focus-driven tests fail) or stall (timer and
 //     ResizeObserver tests time out). A process is reused for the next file once its page is free.
+//   - `emulateMedia({ reducedMotion })` reaches puppeteer's `emulateMediaFeatures`, which needs the Chrome DevTools
+//     protocol. WebDriver BiDi has no such command yet, so it is done as Firefox's own DevTools do it: the page's
+//     browsing context gets `prefersReducedMotionOverride`, set from the parent process (Firefox is started with
+//     `--remote-allow-system-access` for that). Other media features are refused with an error, never ignored.
 //   - Key names as the tests write them for Playwright ("Space", "Shift+Tab") are translated for puppeteer's BiDi
 //     keyboard, which knows neither a " " spelled "Space" nor chords.
 import { launch } from 'puppeteer-core';
+
+/** Sets the page's reduced-motion override (`'reduce'`, `'no-preference'`, or anything else to clear it). */
+async function setReducedMotion(page, value) {
+  const connection = page.browser().connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const chromeWindow = tree.result.contexts[0].context;
+  const override = value === 'reduce' || value === 'no-preference' ? value : 'none';
+  const expression = `(() => {
+    const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+    const context = NavigableManager.getBrowsingContextById(${JSON.stringify(page.mainFrame()._id)});
+    if (!context) throw new Error('no browsing context for the test page');
+    context.prefersReducedMotionOverride = ${JSON.stringify(override)};
+  })()`;
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context: chromeWindow },
+    awaitPromise: false,
+  });
+  if (result.type === 'exception') throw new Error(`reduced-motion override failed: ${result.exceptionDetails.text}`);
+}
 
 /** "Space" -> " ", "Shift+Tab" -> ["Shift", "Tab"] (a lone "+" or a chord ending in "++" keeps its plus). */
 function keysOf(key) {
@@ -47,6 +71,7 @@ class FirefoxLauncher {
       protocol: 'webDriverBiDi',
       executablePath: this.#executablePath,
       headless: true,
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         // A closed network: no update checks, telemetry or captive-portal probes.
         'app.update.enabled': false,
@@ -58,8 +83,19 @@ class FirefoxLauncher {
     // A window of its own (not the start-up tab, which is never the active window) so the page has focus.
     const page = await browser.newPage({ type: 'window' });
     for (const other of await browser.pages()) if (other !== page) await other.close();
+    const slot = { browser, page, reducedMotion: false };
     withPlaywrightKeyNames(page.keyboard);
-    return { browser, page };
+    page.emulateMediaFeatures = async (features = []) => {
+      for (const { name, value } of features) {
+        if (name !== 'prefers-reduced-motion') throw new Error(`Firefox launcher: cannot emulate ${name}`);
+        await setReducedMotion(page, value);
+        slot.reducedMotion = Boolean(value);
+      }
+    };
+    page.emulateMediaType = async (type) => {
+      if (type) throw new Error('Firefox launcher: cannot emulate a media type');
+    };
+    return slot;
   }
 
   async startSession(sessionId, url) {
@@ -93,8 +129,10 @@ class FirefoxLauncher {
     const slot = this.#active.get(sessionId);
     if (!slot) throw new Error(`No page for session ${sessionId}`);
     this.#active.delete(sessionId);
-    // An empty page stops the test's timers and any reload loop before the next file reuses the process.
+    // An empty page stops the test's timers and any reload loop before the next file reuses the process, which
+    // starts with no emulation (a file that failed before restoring it leaves none behind).
     await slot.page.goto('about:blank');
+    if (slot.reducedMotion) await slot.page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: '' }]);
     this.#idle.push(slot);
     return {};
   }
