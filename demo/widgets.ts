@@ -6,10 +6,11 @@ import '../packages/elements/src/leaderboard/leaderboard.js';
 import '../packages/elements/src/funnel/funnel.js';
 import { configure } from '../packages/elements/src/index.js';
 import { createHttpAdapter } from '@stride/core';
-import { PORTAL_ME, startMockBackEnd } from './demo-setup.js';
+import { PORTAL_ME, connectDataSource } from './demo-setup.js';
 
-await startMockBackEnd();
-configure({ adapter: createHttpAdapter({ baseUrl: '/api' }), me: PORTAL_ME, lang: 'zh-CN', org: 'br-hz' });
+const source = await connectDataSource();
+if (!source.ok) console.warn(source.note);
+configure({ adapter: createHttpAdapter({ baseUrl: source.baseUrl }), me: PORTAL_ME, lang: 'zh-CN', org: 'br-hz' });
 
 // The portal reacts to drill-downs its own way: here it would open the manager's page in the portal.
 document.addEventListener('stride-select', (event) => {
