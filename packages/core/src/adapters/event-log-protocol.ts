@@ -21,6 +21,7 @@ import {
   type CsvRowProblem,
 } from './csv.js';
 import { readCsvInput, type CsvInput } from './csv-input.js';
+import { createBankZone } from '../engine/time.js';
 
 /**
  * What the page hands the worker: the engine input where any of events, org tree, targets and calendar may still be a
@@ -32,7 +33,8 @@ export interface EventLogSource extends Omit<
   'now' | 'events' | 'orgTree' | 'targets' | 'calendar' | 'grids'
 > {
   events: readonly LeadEvent[] | CsvInput;
-  orgTree: OrgTree | CsvInput;
+  /** Without one, every manager of the log sits under one pilot node, named by their ids (all the log knows). */
+  orgTree?: OrgTree | CsvInput;
   grids?: Grids;
   targets?: readonly Target[] | CsvInput;
   calendar?: WorkCalendar | CsvInput;
@@ -47,6 +49,27 @@ export interface EventLogSource extends Omit<
 export interface EventLogReport {
   rows: number;
   dropped: CsvRowProblem[];
+  /** The org the tree starts from: the roster's root, or the pilot node that stands in for a missing roster. */
+  rootOrg: string | undefined;
+  /** The bank-time day of the last event (a finished pilot has nothing today: a page may open on this day). */
+  lastDate: string | undefined;
+}
+
+/** The id of the node a log without a roster is summed under. */
+export const PILOT_ROOT = 'pilot';
+
+/** One pilot node with every manager of the log beneath it, each named by its id. */
+export function rosterFromEvents(events: readonly LeadEvent[], locale: 'zh-CN' | 'en' = 'zh-CN'): OrgTree {
+  const tree: OrgTree = [
+    { id: PILOT_ROOT, name: locale === 'zh-CN' ? '试点' : 'Pilot', parentId: null, level: 'branch' },
+  ];
+  const seen = new Set<string>();
+  for (const { managerId } of events) {
+    if (seen.has(managerId)) continue;
+    seen.add(managerId);
+    tree.push({ id: managerId, name: managerId, parentId: PILOT_ROOT, level: 'manager' });
+  }
+  return tree;
 }
 
 /** Where loading a source is: bytes read of all files, events read, and the phase. */
@@ -111,8 +134,11 @@ export async function readEventLogSource(
   const input: Omit<EventLogInput, 'now'> = {
     ...rest,
     events: isCsvInput(events) ? fromCsv(parseEventsCsv(text('events.csv'), options)) : events,
-    orgTree: isCsvInput(orgTree) ? fromCsv(parseRosterCsv(text('roster.csv'), options)) : orgTree,
+    orgTree: [],
   };
+  input.orgTree = isCsvInput(orgTree)
+    ? fromCsv(parseRosterCsv(text('roster.csv'), options))
+    : (orgTree ?? rosterFromEvents(input.events, rest.locale));
   report('indexing', done, input.events.length);
   if (targets !== undefined)
     input.targets = isCsvInput(targets) ? fromCsv(parseTargetsCsv(text('targets.csv'), options)) : targets;
@@ -123,7 +149,22 @@ export async function readEventLogSource(
   } else if (calendar !== undefined) {
     input.calendar = calendar;
   }
-  return { input, report: { rows: input.events.length, dropped } };
+  const zone = createBankZone(rest.timeZone ?? 'Asia/Shanghai');
+  let last = -Infinity;
+  for (const event of input.events) {
+    const at = Date.parse(event.at);
+    if (at > last) last = at;
+  }
+  const root = input.orgTree.find((node) => node.parentId === null) ?? input.orgTree[0];
+  return {
+    input,
+    report: {
+      rows: input.events.length,
+      dropped,
+      rootOrg: root?.id,
+      lastDate: Number.isFinite(last) ? zone.formatDateTime(last).slice(0, 10) : undefined,
+    },
+  };
 }
 
 function knownSize(value: CsvInput): number | undefined {
