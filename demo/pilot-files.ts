@@ -5,12 +5,13 @@
  */
 import {
   createEventLogAdapter,
-  parseEventsCsv,
-  parseRosterCsv,
+  readCsvInput,
   validateResult,
+  type CsvInput,
   type EventLogAdapter,
+  type EventLogProgress,
+  type EventLogReport,
   type Grids,
-  type OrgTree,
   type StrideLocale,
 } from '@stride/core';
 import { calendarToCsv, eventsToCsv, generatePilot, orgTreeToCsv, targetsToCsv } from '../mocks/pilot/index.js';
@@ -64,8 +65,17 @@ export const PILOT_FILES: readonly PilotFileSpec[] = [
   },
 ];
 
-/** The texts of the files the team dropped, by kind. */
-export type PilotFileTexts = Partial<Record<PilotFileKind, string>>;
+/**
+ * The files the team dropped, by kind: as the page has them (a File is a Blob), or as text. The adapter's worker
+ * reads them in chunks, whatever their encoding, so the page never holds a large file as a string.
+ */
+export type PilotFiles = Partial<Record<PilotFileKind, Blob | string>>;
+
+/** A file of nothing but white space counts as not given. */
+function given(file: Blob | string | undefined): file is Blob | string {
+  if (file === undefined) return false;
+  return typeof file === 'string' ? file.trim() !== '' : file.size > 0;
+}
 
 /**
  * Which file this is: by its header row first (teams rename exports freely: 导出数据(1).csv), then by its name.
@@ -120,26 +130,12 @@ const MISSING: Record<PilotFileKind, Record<StrideLocale, string>> = {
 };
 
 /** One notice per file the team has not given, in the order of PILOT_FILES. */
-export function missingFileNotices(files: PilotFileTexts, lang: StrideLocale): MissingFileNotice[] {
-  return PILOT_FILES.filter((spec) => !files[spec.kind]?.trim()).map((spec) => ({
+export function missingFileNotices(files: PilotFiles, lang: StrideLocale): MissingFileNotice[] {
+  return PILOT_FILES.filter((spec) => !given(files[spec.kind])).map((spec) => ({
     kind: spec.kind,
     severity: spec.required ? 'required' : 'hides',
     message: MISSING[spec.kind][lang],
   }));
-}
-
-const PILOT_ROOT = 'pilot';
-
-/**
- * Without a roster the engine still needs a tree to sum managers under: one pilot node with every manager of the
- * log beneath it, each named by its id (that is all the log knows about them).
- */
-export function rosterFromManagerIds(managerIds: Iterable<string>, lang: StrideLocale): OrgTree {
-  const tree: OrgTree = [
-    { id: PILOT_ROOT, name: lang === 'zh-CN' ? '试点' : 'Pilot', parentId: null, level: 'branch' },
-  ];
-  for (const id of new Set(managerIds)) tree.push({ id, name: id, parentId: PILOT_ROOT, level: 'manager' });
-  return tree;
 }
 
 export type PilotSetup =
@@ -160,6 +156,10 @@ export interface PreparePilotOptions {
   lang: StrideLocale;
   /** Where the event-log worker is served. */
   workerUrl?: string | URL;
+  /** Loading progress from the adapter's worker (bytes, events, phase). */
+  onProgress?: (progress: EventLogProgress) => void;
+  /** Cancels loading. */
+  signal?: AbortSignal;
 }
 
 function messageOf(error: unknown): string {
@@ -168,49 +168,20 @@ function messageOf(error: unknown): string {
 
 /**
  * Builds the no-back-end adapter from the files given, once its worker has read them; never rejects (a file that
- * cannot be read becomes the error or a problem).
+ * cannot be read becomes the error or a problem). A roster that cannot be read is reported and left out, so the
+ * dashboard still shows every manager by id rather than nothing.
  */
-export async function preparePilot(files: PilotFileTexts, options: PreparePilotOptions): Promise<PilotSetup> {
+export async function preparePilot(files: PilotFiles, options: PreparePilotOptions): Promise<PilotSetup> {
   const notices = missingFileNotices(files, options.lang);
   const events = files.events;
-  if (!events?.trim()) return { ok: false, error: MISSING.events[options.lang], notices };
+  if (!given(events)) return { ok: false, error: MISSING.events[options.lang], notices };
 
   const problems: string[] = [];
-  // The events are read here too, for the manager ids a missing roster needs and the last day: a pilot's log is
-  // small enough that reading it twice costs little, and the adapter's own reading gives the row report.
-  let managerIds: string[];
-  let lastEventDate: string | undefined;
-  try {
-    const parsed = parseEventsCsv(events);
-    managerIds = parsed.rows.map((e) => e.managerId);
-    for (const e of parsed.rows) {
-      const day = e.at.slice(0, 10);
-      if (lastEventDate === undefined || day > lastEventDate) lastEventDate = day;
-    }
-  } catch (error) {
-    return { ok: false, error: messageOf(error), notices };
-  }
-
-  let orgTree: OrgTree | string = rosterFromManagerIds(managerIds, options.lang);
-  let rootOrg = PILOT_ROOT;
-  if (files.roster?.trim()) {
-    try {
-      // A roster whose header is wrong is reported and replaced by ids, rather than blanking the whole page.
-      const roster = parseRosterCsv(files.roster).rows;
-      const root = roster.find((node) => node.parentId === null) ?? roster[0];
-      if (root) {
-        orgTree = files.roster;
-        rootOrg = root.id;
-      }
-    } catch (error) {
-      problems.push(messageOf(error));
-    }
-  }
-
   let grids: Grids | undefined;
-  if (files.grids?.trim()) {
+  if (given(files.grids)) {
     try {
-      const checked = validateResult('grids', JSON.parse(files.grids) as unknown);
+      const text = await readCsvInput(files.grids, 'grids.geojson');
+      const checked = validateResult('grids', JSON.parse(text) as unknown);
       grids = checked.data;
       if (checked.dropped) problems.push(`grids.geojson: ${checked.dropped.message}`);
     } catch (error) {
@@ -218,24 +189,44 @@ export async function preparePilot(files: PilotFileTexts, options: PreparePilotO
     }
   }
 
-  const optionalCsv = (text: string | undefined): string | undefined => (text?.trim() ? text : undefined);
-  const adapter = createEventLogAdapter({
-    events,
-    orgTree,
-    ...(grids ? { grids } : {}),
-    ...(optionalCsv(files.targets) ? { targets: files.targets } : {}),
-    ...(optionalCsv(files.calendar) ? { calendar: files.calendar } : {}),
-    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-  });
-  try {
-    const report = await adapter.report;
-    problems.push(...report.dropped.map((row) => row.message));
-    return { ok: true, adapter, rootOrg, lastEventDate, problems, notices };
-  } catch (error) {
-    // A targets or calendar file without its header columns: say which, and let the team fix that one file.
-    adapter.dispose();
-    return { ok: false, error: messageOf(error), notices };
+  type Loaded = { adapter: EventLogAdapter; report: EventLogReport; error?: undefined } | { error: string };
+  const load = async (roster: CsvInput | undefined): Promise<Loaded> => {
+    const adapter = createEventLogAdapter({
+      events,
+      locale: options.lang,
+      ...(roster ? { orgTree: roster } : {}),
+      ...(grids ? { grids } : {}),
+      ...(given(files.targets) ? { targets: files.targets } : {}),
+      ...(given(files.calendar) ? { calendar: files.calendar } : {}),
+      ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    try {
+      return { adapter, report: await adapter.report };
+    } catch (error) {
+      adapter.dispose();
+      return { error: messageOf(error) };
+    }
+  };
+  let loaded = await load(given(files.roster) ? files.roster : undefined);
+  if (loaded.error !== undefined && given(files.roster) && loaded.error.startsWith('roster.csv:')) {
+    // A roster whose header is wrong is reported and replaced by ids, rather than blanking the whole page.
+    problems.push(loaded.error);
+    loaded = await load(undefined);
   }
+  // A targets or calendar file without its header columns: say which, and let the team fix that one file.
+  if (loaded.error !== undefined) return { ok: false, error: loaded.error, notices };
+  const { adapter, report } = loaded;
+  problems.push(...report.dropped.map((row) => row.message));
+  return {
+    ok: true,
+    adapter,
+    rootOrg: report.rootOrg ?? 'pilot',
+    lastEventDate: report.lastDate,
+    problems,
+    notices,
+  };
 }
 
 export interface PilotTemplate {

@@ -2,7 +2,7 @@
 // rows could not be read, and gets the dashboard computed in this browser (createEventLogAdapter, no back end).
 // Every text goes through Lit bindings: file contents and names are never parsed as HTML.
 import { html, nothing, render } from 'lit';
-import { resolveLocale, todayInZone, type StrideLocale } from '@stride/core';
+import { resolveLocale, sniffCsvEncoding, todayInZone, type EventLogProgress, type StrideLocale } from '@stride/core';
 import '../packages/elements/src/bundle.js';
 import '../packages/elements/src/indicators/indicators.js';
 import '../packages/elements/src/leaderboard/leaderboard.js';
@@ -15,7 +15,7 @@ import {
   pilotTemplates,
   preparePilot,
   type PilotFileKind,
-  type PilotFileTexts,
+  type PilotFiles,
   type PilotSetup,
 } from './pilot-files.js';
 
@@ -39,6 +39,13 @@ const TEXT = {
     waiting: '请先提供商机事件文件 events.csv。',
     language: 'English',
     more: '……另有 {count} 处',
+    reading: '正在读取文件：{done} / {total}',
+    readingStream: '正在读取文件：已读 {done}',
+    parsing: '正在解析 {events} 条事件……',
+    indexing: '正在计算指标（{events} 条事件）……',
+    cancel: '取消',
+    cancelled: '已取消读取。重新选择文件即可再试。',
+    progressLabel: '文件读取进度',
   },
   en: {
     title: 'Pilot data (no back end needed)',
@@ -59,6 +66,13 @@ const TEXT = {
     waiting: 'Give the lead-event file events.csv first.',
     language: '中文',
     more: '… and {count} more',
+    reading: 'Reading files: {done} of {total}',
+    readingStream: 'Reading files: {done} read',
+    parsing: 'Parsing {events} events…',
+    indexing: 'Computing the indicators ({events} events)…',
+    cancel: 'Cancel',
+    cancelled: 'Reading was cancelled. Choose the files again to retry.',
+    progressLabel: 'File reading progress',
   },
 } as const;
 
@@ -69,10 +83,13 @@ const root = document.getElementById('pilot-app');
 if (!root) throw new Error('pilot.html: #pilot-app is missing');
 
 let lang: StrideLocale = resolveLocale(document.documentElement.lang);
-const texts: PilotFileTexts = {};
+const files: PilotFiles = {};
 const names: Partial<Record<PilotFileKind, string>> = {};
 let unknown: string[] = [];
 let setup: PilotSetup | undefined;
+/** While the adapter's worker reads the files: its last progress and the way to cancel it. */
+let loading: { progress: EventLogProgress | undefined; cancel: AbortController } | undefined;
+let cancelled = false;
 let dragOver = false;
 const workerUrl = new URL('../packages/core/src/adapters/event-log.worker.ts', import.meta.url);
 
@@ -81,25 +98,22 @@ function t(key: TextKey, params: Record<string, string | number> = {}): string {
 }
 
 // Excel on Chinese Windows saves CSV as GB18030 unless told otherwise; UTF-8 (with or without BOM) is tried first.
-async function readText(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+/** The first line of a file, enough to tell which file it is, decoded as the adapter will decode the whole. */
+async function headerOf(file: File): Promise<string> {
+  const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+  const { encoding, bom } = sniffCsvEncoding(head);
+  return new TextDecoder(encoding).decode(head.subarray(bom)).split(/\r?\n/, 1)[0] ?? '';
 }
 
-async function addFiles(files: Iterable<File>): Promise<void> {
+async function addFiles(dropped: Iterable<File>): Promise<void> {
   unknown = [];
-  for (const file of files) {
-    const text = await readText(file);
-    const kind = detectFileKind(file.name, text);
+  for (const file of dropped) {
+    const kind = detectFileKind(file.name, await headerOf(file));
     if (!kind) {
       unknown.push(file.name);
       continue;
     }
-    texts[kind] = text;
+    files[kind] = file;
     names[kind] = file.name;
   }
   await rebuild();
@@ -110,15 +124,61 @@ let rebuilds = 0;
 async function rebuild(): Promise<void> {
   rebuilds += 1;
   const generation = rebuilds;
-  const next = texts.events ? await preparePilot(texts, { lang, workerUrl }) : undefined;
-  // Files dropped while the worker was reading win: this answer is for files no longer on the page.
+  loading?.cancel.abort();
+  cancelled = false;
+  const cancel = new AbortController();
+  loading = files.events ? { progress: undefined, cancel } : undefined;
+  update();
+  const onProgress = (progress: EventLogProgress) => {
+    if (generation !== rebuilds || !loading) return;
+    loading.progress = progress;
+    update();
+  };
+  const next = files.events
+    ? await preparePilot(files, { lang, workerUrl, onProgress, signal: cancel.signal })
+    : undefined;
   if (generation !== rebuilds) {
     if (next?.ok) next.adapter.dispose();
     return;
   }
+  loading = undefined;
   if (setup?.ok) setup.adapter.dispose();
-  setup = next;
+  setup = cancel.signal.aborted ? undefined : next;
   update();
+}
+
+function cancelLoading(): void {
+  loading?.cancel.abort(new DOMException(t('cancelled'), 'AbortError'));
+  cancelled = true;
+}
+
+/** Bytes as a person reads them: 12.3 MB. */
+function size(bytes: number): string {
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );
+}
+
+function progressText(p: EventLogProgress | undefined): string {
+  const events = new Intl.NumberFormat(lang).format(p?.events ?? 0);
+  if (p?.phase === 'parsing') return t('parsing', { events });
+  if (p?.phase === 'indexing' || p?.phase === 'ready') return t('indexing', { events });
+  if (p?.totalBytes) return t('reading', { done: size(p.bytes), total: size(p.totalBytes) });
+  return t('readingStream', { done: size(p?.bytes ?? 0) });
+}
+
+function renderLoading() {
+  if (cancelled) return html`<p class="notice" role="status">${t('cancelled')}</p>`;
+  if (!loading) return nothing;
+  const p = loading.progress;
+  const text = progressText(p);
+  // Reading is most of the wait; parsing and indexing show as a full bar with their own words.
+  const share = p?.phase === 'reading' && p.totalBytes ? p.bytes / p.totalBytes : p ? 1 : 0;
+  return html`<div class="loading" role="status">
+    <progress max="1" .value=${share} aria-label=${t('progressLabel')}></progress>
+    <span>${text}</span>
+    <button type="button" @click=${cancelLoading}>${t('cancel')}</button>
+  </div>`;
 }
 
 function download(kind: PilotFileKind): void {
@@ -179,7 +239,7 @@ function renderDashboard() {
 }
 
 function update(): void {
-  const notices = missingFileNotices(texts, lang);
+  const notices = missingFileNotices(files, lang);
   render(
     html`
       <section class="panel">
@@ -228,7 +288,7 @@ function update(): void {
           </section>`
           : nothing
       }
-      ${renderProblems()}
+      ${renderLoading()} ${renderProblems()}
       <section class="panel">
         <h2>${t('dashboardTitle')}</h2>
         <div class="body">${renderDashboard()}</div>

@@ -7,7 +7,7 @@ import {
   pilotTemplates,
   preparePilot as prepare,
   type PilotFileKind,
-  type PilotFileTexts,
+  type PilotFiles,
   type PilotSetup,
 } from '../../../demo/pilot-files.js';
 
@@ -43,8 +43,8 @@ function ready(setup: PilotSetup): Extract<PilotSetup, { ok: true }> {
   return setup;
 }
 
-function without(kind: PilotFileKind): PilotFileTexts {
-  const files: PilotFileTexts = { ...templates };
+function without(kind: PilotFileKind): PilotFiles {
+  const files: PilotFiles = { ...templates };
   delete files[kind];
   return files;
 }
@@ -141,6 +141,29 @@ describe('pilot page: reading the files', () => {
     expect(setup.ok ? '' : setup.error).to.match(
       /^targets\.csv: missing columns "indicator" \(or "指标"\), "period" \(or "周期"\), "start" \(or "开始日期", "起始日期"\), "target" \(or "目标", "目标值"\); the header row reads "org,value"\./,
     );
+  });
+
+  it('a roster it cannot read is reported, and the managers show by id instead', async () => {
+    const setup = ready(await preparePilot({ events: EVENTS, roster: 'a,b\r\n1,2\r\n' }, { lang: 'en', workerUrl }));
+    expect(setup.problems[0]).to.match(/^roster\.csv: missing columns "id" \(or "编号"/);
+    expect(setup.rootOrg).to.equal('pilot');
+    expect((await setup.adapter.orgTree!({}, { signal })).map((n) => n.id)).to.deep.equal(['pilot', 'm-7']);
+  });
+
+  it('takes the files as dropped (Blobs), a GB18030 Excel export included, and reports progress', async () => {
+    const corpus = async (name: string) => (await fetch(`/test/core/adapters/corpus/${name}`)).blob();
+    const phases: string[] = [];
+    const setup = ready(
+      await preparePilot(
+        { events: await corpus('excel-zh-gb18030.csv'), roster: await corpus('roster-zh-gb18030.csv') },
+        { lang: 'zh-CN', workerUrl, onProgress: (p) => phases.push(p.phase) },
+      ),
+    );
+    expect(setup.rootOrg).to.equal('br');
+    expect(setup.lastEventDate).to.equal('2026-11-20');
+    expect(setup.problems).to.have.length(4);
+    expect(phases.at(-1)).to.equal('ready');
+    expect(phases).to.include('reading');
   });
 
   it('recognises renamed exports by their header row', () => {
