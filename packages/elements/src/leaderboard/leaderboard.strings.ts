@@ -1,4 +1,4 @@
-import { defineStrings } from '@stride/core';
+import { defineStrings, translator } from '@stride/core';
 
 export const leaderboardStrings = defineStrings({
   'zh-CN': {
@@ -118,3 +118,5 @@ export const leaderboardStrings = defineStrings({
 });
 
 export type LeaderboardStringKey = keyof (typeof leaderboardStrings)['en'];
+
+export const t = translator(leaderboardStrings);

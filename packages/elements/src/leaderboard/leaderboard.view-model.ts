@@ -6,16 +6,13 @@ import {
   DEFAULT_CATALOGUE,
   POINTS_ACTIONS,
   formatValue,
-  translator,
   type CsvCell,
   type IndicatorUnit,
   type LeaderboardEntry,
   type StrideLocale,
 } from '@stride/core';
 import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
-import { leaderboardStrings, type LeaderboardStringKey } from './leaderboard.strings.js';
-
-export const t = translator(leaderboardStrings);
+import { t, type LeaderboardStringKey } from './leaderboard.strings.js';
 
 const indicatorOf = (metric: string) => DEFAULT_CATALOGUE.find((d) => d.id === metric);
 
@@ -66,6 +63,20 @@ export function searchByName(ranked: readonly RankedEntry[], query: string): rea
   const needle = fold(query.trim());
   if (needle === '') return ranked;
   return ranked.filter((r) => fold(r.entry.name).includes(needle) || fold(r.entry.orgName ?? '').includes(needle));
+}
+
+/** The contest view's `contestants` attribute: comma-separated entry ids. */
+export function parseContestants(list: string): string[] {
+  return list
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/** Where the signed-in manager's row is pinned for a visible range: above the list, below it, or not at all. */
+export function pinPlacement(meIndex: number, visible: { first: number; last: number }): 'above' | 'below' | 'none' {
+  if (meIndex >= 0 && meIndex < visible.first) return 'above';
+  return meIndex > visible.last ? 'below' : 'none';
 }
 
 export function pageCount(total: number, pageSize: number): number {

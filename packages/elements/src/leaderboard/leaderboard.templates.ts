@@ -1,0 +1,356 @@
+/**
+ * The leaderboard's template parts: pure functions of the view model (ranked entries, lanes, the breakdown) and the
+ * handlers the element passes in. No state and no DOM reads here; the element decides what is shown and when.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  common,
+  formatCount,
+  formatPercent,
+  formatValue,
+  safeUrl,
+  type IndicatorUnit,
+  type LeaderboardBoard,
+  type LeaderboardEntry,
+  type StrideLocale,
+} from '@stride/core';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { styleProps } from '../shared/style-props.js';
+import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
+import { t } from './leaderboard.strings.js';
+import {
+  formatScore,
+  initialsOf,
+  metricLabel,
+  movementLabel,
+  rankLabel,
+  type ContestLane,
+  type PointsLine,
+} from './leaderboard.view-model.js';
+
+const MEDALS = ['🥇', '🥈', '🥉'] as const;
+const BADGE_ICONS = { milestone: '🎖', champion: '🏆', action: '⭐', contest: '⚔' } as const;
+const VISIBLE_BADGES = 2;
+
+/** Where a row stands: in the windowed list (a roving tab stop), on a huddle page, or pinned outside the list. */
+export type RowPlace = 'list' | 'page' | 'pinned';
+
+/** What every row and podium place needs to know about the board and the viewer. */
+export interface BoardContext {
+  locale: StrideLocale;
+  metric: string;
+  rankBy: RankBy;
+  me: string | undefined;
+  /** The list row holding the roving tab stop. */
+  activeIndex: number;
+  /** Avatar URLs that failed to load: initials stay. */
+  failedAvatars: ReadonlySet<string>;
+  onAvatarError: (url: string) => void;
+  onActivate: (entry: LeaderboardEntry, index: number, where: RowPlace) => void;
+  onWhy: (id: string) => void;
+}
+
+const MOVEMENT_GLYPHS: Record<Movement['kind'], (movement: Movement) => string> = {
+  up: (m) => `▲${'by' in m ? m.by : ''}`,
+  down: (m) => `▼${'by' in m ? m.by : ''}`,
+  same: () => '–',
+  new: () => 'NEW',
+  none: () => '',
+};
+
+export function renderBoardSkeleton(rows: number): TemplateResult {
+  return html`<div class="head"><div class="skeleton" style=${styleProps({ width: '40%', height: '24px' })}></div></div>
+      <div class="page">${Array.from({ length: rows }, () => html`<div class="skeleton skeleton-row"></div>`)}</div>`;
+}
+
+export function renderAvatar(entry: LeaderboardEntry, context: BoardContext): TemplateResult {
+  // validation strips unsafe URLs already; checking again here keeps a hand-built result safe too.
+  const url = safeUrl(entry.avatarUrl);
+  const usable = url !== undefined && !context.failedAvatars.has(url);
+  return html`<span class="avatar" part="avatar" aria-hidden="true"
+      >${initialsOf(entry.name)}${
+        usable
+          ? html`<img src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${() => context.onAvatarError(url)} />`
+          : nothing
+      }</span
+    >`;
+}
+
+export function renderPodium(
+  places: readonly RankedEntry[],
+  more: number,
+  context: BoardContext,
+): TemplateResult | typeof nothing {
+  if (places.length === 0) return nothing;
+  const { locale } = context;
+  return html`<ol class="podium" part="podium" aria-label=${t(locale, 'podium')}>
+      ${places.map(
+        (place) => html`<li class="place" data-rank=${place.rank}>
+          <span class="medal" aria-hidden="true">${MEDALS[(place.rank ?? 1) - 1] ?? ''}</span>
+          <span class="visually-hidden">${rankLabel(place, locale)}</span>
+          ${renderAvatar(place.entry, context)}
+          <span class="name">${place.entry.name}</span>
+          ${place.entry.orgName ? html`<span class="org">${place.entry.orgName}</span>` : nothing}
+          <span class="value">${formatScore(place, context.metric, context.rankBy, locale)}</span>
+        </li>`,
+      )}
+      ${more > 0 ? html`<li class="more-tied">+${formatCount(more, locale)}</li>` : nothing}
+    </ol>`;
+}
+
+function renderBadges(entry: LeaderboardEntry, locale: StrideLocale): TemplateResult {
+  const badges = entry.badges ?? [];
+  return html`${badges.slice(0, VISIBLE_BADGES).map(
+    (b) => html`<span class="badge" role="img" aria-label=${t(locale, `badge_${b.kind}`, { label: b.label })}
+              >${BADGE_ICONS[b.kind] ?? ''} ${b.label}</span
+            >`,
+  )}${
+    badges.length > VISIBLE_BADGES
+      ? html`<span class="badge" role="img" aria-label=${t(locale, 'moreBadges', { n: badges.length - VISIBLE_BADGES })}
+                >+${badges.length - VISIBLE_BADGES}</span
+              >`
+      : nothing
+  }`;
+}
+
+export function renderRow(
+  item: RankedEntry,
+  index: number,
+  total: number,
+  where: RowPlace,
+  context: BoardContext,
+): TemplateResult {
+  const { locale } = context;
+  const { entry, movement } = item;
+  const isMe = entry.id === context.me;
+  const tabIndex = where === 'list' && index !== context.activeIndex ? -1 : 0;
+  const breakdown = context.metric === 'points' && entry.pointsByAction !== undefined;
+  const moveGlyph = MOVEMENT_GLYPHS[movement.kind](movement);
+  return html`<div
+      class="row ${isMe ? 'me' : ''}"
+      part=${isMe ? 'row row-me' : 'row'}
+      role="listitem"
+      aria-setsize=${total}
+      aria-posinset=${index + 1}
+      data-id=${entry.id}
+    >
+      <button
+        class="row-main"
+        data-index=${where === 'list' ? index : nothing}
+        tabindex=${tabIndex}
+        aria-current=${isMe ? 'true' : nothing}
+        @click=${() => context.onActivate(entry, index, where)}
+      >
+        <span class="rank ${item.rank === null ? 'unranked' : ''}" aria-hidden="true">${item.rank === null ? '--' : item.rank}</span>
+        <span class="visually-hidden">${rankLabel(item, locale)}${isMe ? ` (${t(locale, 'me')})` : ''}</span>
+        ${renderAvatar(entry, context)}
+        <span class="who"><span class="name">${entry.name}</span>${entry.orgName ? html`<span class="org">${entry.orgName}</span>` : nothing}</span>
+        <span class="meta">
+          ${renderBadges(entry, locale)}
+          ${
+            entry.streak && entry.streak > 0
+              ? html`<span class="streak" role="img" aria-label=${t(locale, 'streakLabel', { n: entry.streak })}>🔥${entry.streak}</span>`
+              : nothing
+          }
+          <span class="move ${movement.kind}" role=${moveGlyph ? 'img' : nothing} aria-label=${moveGlyph ? movementLabel(movement, locale) : nothing}
+            >${moveGlyph}</span
+          >
+        </span>
+        <span class="value">${formatScore(item, context.metric, context.rankBy, locale)}</span>
+      </button>
+      ${
+        breakdown
+          ? html`<button class="why" part="why" aria-label=${t(locale, 'why', { name: entry.name })} @click=${() => context.onWhy(entry.id)}>ⓘ</button>`
+          : nothing
+      }
+    </div>`;
+}
+
+/** The windowed list of the board and my row pinned above or below it when it is scrolled out of view. */
+export function renderBoardList(
+  total: number,
+  context: BoardContext,
+  parts: {
+    rows: unknown;
+    pin: 'above' | 'below' | 'none';
+    pinned: () => TemplateResult | typeof nothing;
+    onFocus: (event: FocusEvent) => void;
+    onVisibility: (event: VisibilityChangedEvent) => void;
+    onKeyDown: (event: KeyboardEvent) => void;
+  },
+): TemplateResult {
+  const { locale } = context;
+  return html`${parts.pin === 'above' ? parts.pinned() : nothing}
+      <div
+        class="list"
+        part="list"
+        role="list"
+        aria-label=${t(locale, 'rows', { n: formatCount(total, locale) })}
+        tabindex="0"
+        @focus=${parts.onFocus}
+        @visibilityChanged=${parts.onVisibility}
+        @keydown=${parts.onKeyDown}
+      >
+        ${parts.rows}
+      </div>
+      ${parts.pin === 'below' ? parts.pinned() : nothing}`;
+}
+
+/** The signed-in manager's row, pinned outside the rows shown. */
+export function renderPinned(item: RankedEntry, index: number, total: number, context: BoardContext): TemplateResult {
+  return html`<div class="pinned" part="pinned" role="list" aria-label=${t(context.locale, 'myRank')}>
+      <span class="pinned-label" aria-hidden="true">${t(context.locale, 'myRank')}</span>
+      ${renderRow(item, index, total, 'pinned', context)}
+    </div>`;
+}
+
+export interface PagerView {
+  page: number;
+  pages: number;
+  paused: boolean;
+  /** Turning by itself: the page number is not announced on every turn. */
+  rotating: boolean;
+}
+
+interface PagerHandlers {
+  onPause: () => void;
+  onTurn: (delta: number) => void;
+}
+
+function renderPager(pager: PagerView, locale: StrideLocale, handlers: PagerHandlers): TemplateResult {
+  return html`<div class="toolbar pager" part="pager">
+        <button class="button" aria-pressed=${pager.paused} part="pause" @click=${handlers.onPause}>
+          ${common(locale, pager.paused ? 'resume' : 'pause')}
+        </button>
+        <button class="button" @click=${() => handlers.onTurn(-1)} aria-label=${t(locale, 'previousPage')}>‹</button>
+        <span aria-live=${pager.rotating ? 'off' : 'polite'}>${t(locale, 'page', { page: pager.page + 1, pages: pager.pages })}</span>
+        <button class="button" @click=${() => handlers.onTurn(1)} aria-label=${t(locale, 'nextPage')}>›</button>
+      </div>`;
+}
+
+/** One huddle page: its rows, my row pinned when it is on another page, and the pager. */
+export function renderHuddlePage(
+  rows: readonly RankedEntry[],
+  offset: number,
+  total: number,
+  context: BoardContext,
+  parts: PagerHandlers & { pinned: TemplateResult | typeof nothing; pager: PagerView },
+): TemplateResult {
+  const { locale } = context;
+  return html`<div class="page" part="list" role="list" aria-label=${t(locale, 'rows', { n: formatCount(total, locale) })}>
+        ${rows.map((item, i) => renderRow(item, offset + i, total, 'page', context))}
+      </div>
+      ${parts.pinned}
+      ${renderPager(parts.pager, locale, parts)}`;
+}
+
+export interface BoardHeading {
+  board: LeaderboardBoard;
+  metric: string;
+  /** Ranked by share of target. */
+  ofTarget: boolean;
+  /** The search text; undefined where there is no search (the contest view). */
+  search: string | undefined;
+  /** Entries the search finds. */
+  found: number;
+}
+
+export function renderBoardHeader(
+  heading: BoardHeading,
+  locale: StrideLocale,
+  handlers: { onSearch: (value: string) => void; onExport: () => void },
+): TemplateResult {
+  const search = heading.search;
+  return html`
+      <div class="head" part="header">
+        <div>
+          <h2>${t(locale, 'title')}</h2>
+          <span class="sub">${t(locale, `board_${heading.board}`)} · ${metricLabel(heading.metric, locale)}${heading.ofTarget ? ` · ${t(locale, 'ofTarget')}` : ''}</span>
+        </div>
+        <div class="toolbar">
+          ${
+            search === undefined
+              ? nothing
+              : html`<input
+                  type="search"
+                  part="search"
+                  .value=${search}
+                  placeholder=${t(locale, 'searchPlaceholder')}
+                  aria-label=${t(locale, 'searchPlaceholder')}
+                  @input=${(e: Event) => handlers.onSearch((e.target as HTMLInputElement).value)}
+                />${
+                  search
+                    ? html`<span class="sub" role="status">${t(locale, 'searchResults', { n: formatCount(heading.found, locale) })}</span>`
+                    : nothing
+                }`
+          }
+          <button class="button" part="export" @click=${handlers.onExport}>${common(locale, 'exportCsv')}</button>
+        </div>
+      </div>`;
+}
+
+export function renderBreakdown(
+  entry: LeaderboardEntry,
+  breakdown: { lines: PointsLine[]; total: number } | undefined,
+  locale: StrideLocale,
+  onClose: () => void,
+): TemplateResult {
+  const title = t(locale, 'whyTitle', { name: entry.name });
+  return html`<section class="breakdown" part="breakdown" role="region" aria-label=${title} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && onClose()}>
+      <h3>${title}</h3>
+      ${
+        breakdown
+          ? html`<table>
+            <tbody>
+              ${breakdown.lines.map((line) => html`<tr><th scope="row">${line.label}</th><td class="num">${formatCount(line.points, locale)}</td></tr>`)}
+            </tbody>
+            <tfoot>
+              <tr><th scope="row">${common(locale, 'total')}</th><td class="num">${formatCount(breakdown.total, locale)}</td></tr>
+            </tfoot>
+          </table>`
+          : html`<p>${t(locale, 'noBreakdown')}</p>`
+      }
+      <button class="button close" @click=${onClose}>${t(locale, 'close')}</button>
+    </section>`;
+}
+
+function laneGapText(lane: ContestLane, unit: IndicatorUnit, locale: StrideLocale): string {
+  if (lane.gap === 0) return t(locale, 'leader');
+  return lane.gap === null ? '' : t(locale, 'behind', { gap: formatValue(lane.gap, unit, locale) });
+}
+
+export function renderContest(
+  lanes: readonly ContestLane[],
+  goal: number | null,
+  unit: IndicatorUnit,
+  context: BoardContext,
+): TemplateResult {
+  const { locale } = context;
+  return html`<div part="contest">
+      ${goal !== null ? html`<p class="sub">${t(locale, 'goal', { goal: formatValue(goal, unit, locale) })}</p>` : nothing}
+      <ol class="lanes">
+        ${lanes.map((lane, i) => {
+          const { entry } = lane.ranked;
+          const percent = entry.value !== null && goal ? formatPercent(entry.value / goal, locale, 0) : '--';
+          return html`<li class="lane ${entry.id === context.me ? 'me' : ''}" data-id=${entry.id}>
+            <button class="lane-button" @click=${() => context.onActivate(entry, i, 'page')}>
+              <span class="name">${rankLabel(lane.ranked, locale)} · ${entry.name}</span>
+              <span class="sub">${laneGapText(lane, unit, locale)}</span>
+            </button>
+            <div
+              class="track"
+              role="progressbar"
+              aria-label=${entry.name}
+              aria-valuemin="0"
+              aria-valuemax="100"
+              aria-valuenow=${lane.share === null ? nothing : Math.round(lane.share * 100)}
+              aria-valuetext=${t(locale, 'ofGoal', { percent })}
+            >
+              <div class="bar" style=${styleProps({ width: `${lane.share === null ? 0 : (lane.share * 100).toFixed(1)}%` })}></div>
+            </div>
+            <span class="value">${formatValue(entry.value, unit, locale)}</span>
+          </li>`;
+        })}
+      </ol>
+    </div>`;
+}
