@@ -132,6 +132,38 @@ function keepUnchangedResult<T>(previous: T | undefined, next: T): T {
   return previous !== undefined && sameData(previous, next) ? previous : next;
 }
 
+/** What the kit's queries in one client are doing: what a dashboard shows as its as-of time and refresh state. */
+export interface QueryActivity {
+  /** When the newest result in use was received (ms since epoch), 0 if none yet. */
+  updatedAt: number;
+  /** The latest `asOf` among the results in use (an ISO string), '' if none carries one. */
+  asOf: string;
+  /** How many queries in use have a request in flight. */
+  fetching: number;
+}
+
+/** Reads the activity of the kit's queries that some widget observes now (the org tree carries no asOf). */
+export function readQueryActivity(client: QueryClient): QueryActivity {
+  let updatedAt = 0;
+  let asOf = '';
+  let fetching = 0;
+  for (const query of client.getQueryCache().getAll()) {
+    if (query.queryKey[0] !== 'stride' || query.getObserversCount() === 0) continue;
+    if (query.state.fetchStatus === 'fetching') fetching += 1;
+    updatedAt = Math.max(updatedAt, query.state.dataUpdatedAt);
+    const dataAsOf = (query.state.data as Validated<{ asOf?: unknown }> | undefined)?.data.asOf;
+    if (typeof dataAsOf === 'string' && dataAsOf > asOf) asOf = dataAsOf;
+  }
+  return { updatedAt, asOf, fetching };
+}
+
+/** Calls `onChange` with the activity now and after every change in the client's cache; returns the unsubscribe. */
+export function watchQueryActivity(client: QueryClient, onChange: (activity: QueryActivity) => void): () => void {
+  const unsubscribe = client.getQueryCache().subscribe(() => onChange(readQueryActivity(client)));
+  onChange(readQueryActivity(client));
+  return unsubscribe;
+}
+
 /** Turns whatever an adapter threw into the kit's one error type. Aborts pass through untouched. */
 export function toStrideError(method: AdapterMethod, error: unknown): StrideError {
   if (isStrideError(error)) return error;

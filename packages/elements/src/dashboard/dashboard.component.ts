@@ -9,7 +9,7 @@ import {
   isIsoDate,
   periodLabel,
   todayInZone,
-  translator,
+  watchQueryActivity,
   type OrgTree,
   type PeriodKind,
 } from '@stride/core';
@@ -18,7 +18,8 @@ import { renderQueryState } from '../shared/states.js';
 import { baseStyles } from '../shared/styles.js';
 import { StrideScopeChangeEvent, type StrideErrorEvent, type StrideSelectEvent } from '../shared/events.js';
 import { tagName, type StrideTag } from '../registry.js';
-import { dashboardStrings } from './dashboard.strings.js';
+import { t } from './dashboard.strings.js';
+import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import {
   loadFilters,
@@ -31,7 +32,6 @@ import {
 } from './dashboard.filters.js';
 
 type ViewId = 'indicators' | 'leaderboard' | 'funnel' | 'coverage';
-const dashboardText = translator(dashboardStrings);
 
 const VIEWS: { id: ViewId; tag: StrideTag }[] = [
   { id: 'indicators', tag: 'stride-indicators' },
@@ -63,8 +63,6 @@ export class StrideDashboard extends StrideElement {
     dashboardId: { attribute: 'dashboard-id' },
     filters: { state: true },
     activeView: { state: true },
-    paused: { state: true },
-    reducedMotion: { state: true },
     sessionExpired: { state: true },
     lastUpdated: { state: true },
     latestAsOf: { state: true },
@@ -78,8 +76,6 @@ export class StrideDashboard extends StrideElement {
 
   private filters: DashboardFilters = {};
   private activeView = 0;
-  private paused = false;
-  private reducedMotion = false;
   private sessionExpired = false;
   private lastUpdated = 0;
   private latestAsOf = '';
@@ -87,27 +83,23 @@ export class StrideDashboard extends StrideElement {
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
-  private rotationTimer: ReturnType<typeof setInterval> | undefined;
-  private motionQuery: MediaQueryList | undefined;
+  private readonly rotation = new AutoAdvanceController(this, {
+    seconds: () => this.rotate,
+    active: () => this.mode === 'huddle',
+    advance: () => {
+      this.activeView = (this.activeView + 1) % VIEWS.length;
+    },
+  });
   private stopCacheWatch: (() => void) | undefined;
   private watchedClient: QueryClient | undefined;
-
-  private readonly onMotionChange = (event: MediaQueryListEvent) => {
-    this.reducedMotion = event.matches;
-  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.filters = loadFilters(this.storage(), this.key(), this.today());
-    this.motionQuery = window.matchMedia?.('(prefers-reduced-motion: reduce)');
-    this.reducedMotion = this.motionQuery?.matches ?? false;
-    this.motionQuery?.addEventListener('change', this.onMotionChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.motionQuery?.removeEventListener('change', this.onMotionChange);
-    this.stopRotation();
     this.stopCacheWatch?.();
     this.stopCacheWatch = undefined;
     this.watchedClient = undefined;
@@ -129,11 +121,6 @@ export class StrideDashboard extends StrideElement {
     super.willUpdate(changed);
     // In willUpdate, so the first read of the cache lands in this render rather than scheduling another.
     this.watchCache(this.resolved.queryClient);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.syncRotation();
   }
 
   private today(): string {
@@ -165,42 +152,12 @@ export class StrideDashboard extends StrideElement {
     if (client === this.watchedClient) return;
     this.stopCacheWatch?.();
     this.watchedClient = client;
-    const cache = client.getQueryCache();
-    const read = () => {
-      let updated = 0;
-      let asOf = '';
-      let fetching = 0;
-      for (const query of cache.getAll()) {
-        if (query.queryKey[0] !== 'stride' || query.getObserversCount() === 0) continue;
-        if (query.state.fetchStatus === 'fetching') fetching += 1;
-        updated = Math.max(updated, query.state.dataUpdatedAt);
-        // Every validated result carries asOf (an ISO string); the org tree has none.
-        const dataAsOf = (query.state.data as { data?: { asOf?: string } } | undefined)?.data?.asOf;
-        if (dataAsOf && dataAsOf > asOf) asOf = dataAsOf;
-      }
+    this.stopCacheWatch = watchQueryActivity(client, ({ updatedAt, asOf, fetching }) => {
       // Reactive properties: an unchanged value schedules no render.
-      this.lastUpdated = updated;
+      this.lastUpdated = updatedAt;
       this.latestAsOf = asOf;
       this.fetching = fetching;
-    };
-    this.stopCacheWatch = cache.subscribe(read);
-    read();
-  }
-
-  private syncRotation(): void {
-    const shouldRotate = this.mode === 'huddle' && !this.paused && !this.reducedMotion && this.rotate > 0;
-    if (shouldRotate && !this.rotationTimer) {
-      this.rotationTimer = setInterval(() => {
-        this.activeView = (this.activeView + 1) % VIEWS.length;
-      }, this.rotate * 1000);
-    } else if (!shouldRotate) {
-      this.stopRotation();
-    }
-  }
-
-  private stopRotation(): void {
-    clearInterval(this.rotationTimer);
-    this.rotationTimer = undefined;
+    });
   }
 
   private onSelect(event: StrideSelectEvent): void {
@@ -217,10 +174,6 @@ export class StrideDashboard extends StrideElement {
     if (event.detail.error.kind === 'auth') this.sessionExpired = true;
   }
 
-  private t(key: keyof (typeof dashboardStrings)['en'], params?: Record<string, string | number>): string {
-    return dashboardText(this.resolved.lang, key, params);
-  }
-
   override render() {
     const resolved = this.resolved;
     const current = this.current;
@@ -230,10 +183,10 @@ export class StrideDashboard extends StrideElement {
     return html`
       <header part="header">
         ${this.renderBreadcrumb(tree, current.org, current.manager)}
-        <div class="bar" role="group" aria-label=${this.t('filters')}>
+        <div class="bar" role="group" aria-label=${t(this.resolved.lang, 'filters')}>
           ${this.renderOrgFilter(tree, current.org)}
           <label>
-            ${this.t('period')}
+            ${t(this.resolved.lang, 'period')}
             <select
               part="period"
               .value=${current.period}
@@ -243,9 +196,9 @@ export class StrideDashboard extends StrideElement {
             </select>
           </label>
           <label>
-            ${this.t('date')}
+            ${t(this.resolved.lang, 'date')}
             <span class="date-row">
-              <button class="button" part="previous-day" aria-label=${this.t('previousDay')} @click=${() => this.shiftDate(-1)}>‹</button>
+              <button class="button" part="previous-day" aria-label=${t(this.resolved.lang, 'previousDay')} @click=${() => this.shiftDate(-1)}>‹</button>
               <input
                 type="date"
                 part="date"
@@ -259,7 +212,7 @@ export class StrideDashboard extends StrideElement {
               <button
                 class="button"
                 part="next-day"
-                aria-label=${this.t('nextDay')}
+                aria-label=${t(this.resolved.lang, 'nextDay')}
                 ?disabled=${current.date >= this.today()}
                 @click=${() => this.shiftDate(1)}
               >›</button>
@@ -270,14 +223,14 @@ export class StrideDashboard extends StrideElement {
             ${
               this.lastUpdated
                 ? html`<span>${common(resolved.lang, 'updatedAt', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`
-                : html`<span>${this.t('notLoaded')}</span>`
+                : html`<span>${t(this.resolved.lang, 'notLoaded')}</span>`
             }
             ${this.fetching > 0 ? html`<span>${common(resolved.lang, 'refreshing')}</span>` : nothing}
           </div>
         </div>
         ${huddle ? this.renderHuddleControls() : nothing}
       </header>
-      ${this.sessionExpired ? html`<div class="alert" role="alert" part="alert">${this.t('sessionExpired')}</div>` : nothing}
+      ${this.sessionExpired ? html`<div class="alert" role="alert" part="alert">${t(this.resolved.lang, 'sessionExpired')}</div>` : nothing}
       ${
         this.orgTree.state.status === 'error' || this.orgTree.state.status === 'not-configured'
           ? renderQueryState(this.orgTree.state, {
@@ -314,7 +267,7 @@ export class StrideDashboard extends StrideElement {
 
   private renderCell(id: ViewId, tag: StrideTag, hidden: boolean) {
     const widget = unsafeStatic(tagName(tag));
-    return html`<section class="cell ${id}" part="cell ${id}" ?hidden=${hidden} aria-label=${this.t(`view_${id}`)}>
+    return html`<section class="cell ${id}" part="cell ${id}" ?hidden=${hidden} aria-label=${t(this.resolved.lang, `view_${id}`)}>
       ${staticHtml`<${widget} mode=${this.mode ?? nothing}></${widget}>`}
     </section>`;
   }
@@ -322,7 +275,7 @@ export class StrideDashboard extends StrideElement {
   private renderOrgFilter(tree: OrgTree, org: string | undefined) {
     const options = orgOptions(tree);
     return html`<label>
-      ${this.t('org')}
+      ${t(this.resolved.lang, 'org')}
       <select
         part="org"
         ?disabled=${options.length === 0}
@@ -341,7 +294,7 @@ export class StrideDashboard extends StrideElement {
     const path = orgPath(tree, org);
     if (path.length === 0) return nothing;
     const managerNode = manager ? tree.find((n) => n.id === manager) : undefined;
-    return html`<nav aria-label=${this.t('breadcrumb')} part="breadcrumb">
+    return html`<nav aria-label=${t(this.resolved.lang, 'breadcrumb')} part="breadcrumb">
       <ol>
         ${path.map((node, index) => {
           const last = index === path.length - 1 && !manager;
@@ -355,7 +308,7 @@ export class StrideDashboard extends StrideElement {
         })}
         ${
           manager
-            ? html`<li><span class="crumb" aria-current="page">${this.t('manager', { name: managerNode?.name ?? manager })}</span></li>`
+            ? html`<li><span class="crumb" aria-current="page">${t(this.resolved.lang, 'manager', { name: managerNode?.name ?? manager })}</span></li>`
             : nothing
         }
       </ol>
@@ -363,22 +316,24 @@ export class StrideDashboard extends StrideElement {
   }
 
   private renderHuddleControls() {
+    const paused = this.rotation.paused;
     return html`<div class="toolbar" part="huddle-controls">
-      <div class="views" role="group" aria-label=${this.t('views')}>
+      <div class="views" role="group" aria-label=${t(this.resolved.lang, 'views')}>
         ${VIEWS.map(
           (view, index) => html`<button
             class="button"
             aria-pressed=${index === this.activeView}
             @click=${() => {
               this.activeView = index;
+              this.rotation.restart();
             }}
-          >${this.t(`view_${view.id}`)}</button>`,
+          >${t(this.resolved.lang, `view_${view.id}`)}</button>`,
         )}
       </div>
-      <button class="button" part="pause" aria-pressed=${this.paused} @click=${() => (this.paused = !this.paused)}>
-        ${this.t(this.paused ? 'resumeRotation' : 'pauseRotation')}
+      <button class="button" part="pause" aria-pressed=${paused} @click=${() => this.rotation.togglePause()}>
+        ${t(this.resolved.lang, paused ? 'resumeRotation' : 'pauseRotation')}
       </button>
-      ${this.reducedMotion ? html`<span>${this.t('rotationReduced')}</span>` : nothing}
+      ${this.rotation.heldByMotionPreference ? html`<span>${t(this.resolved.lang, 'rotationReduced')}</span>` : nothing}
     </div>`;
   }
 

@@ -1,4 +1,4 @@
-import { defineStrings } from '@stride/core';
+import { defineStrings, translator } from '@stride/core';
 
 export const dashboardStrings = defineStrings({
   'zh-CN': {
@@ -42,3 +42,7 @@ export const dashboardStrings = defineStrings({
     view_coverage: 'Grid coverage',
   },
 });
+
+export type DashboardStringKey = keyof (typeof dashboardStrings)['en'];
+
+export const t = translator(dashboardStrings);
