@@ -6,7 +6,7 @@ import '../../../packages/elements/src/funnel/funnel.js';
 import type { StrideFunnel } from '../../../packages/elements/src/funnel/funnel.component.js';
 import { loadFunnelECharts, type FunnelECharts } from '../../../packages/elements/src/funnel/funnel.echarts.js';
 import { buildFunnelOption } from '../../../packages/elements/src/funnel/funnel.option.js';
-import { funnelText } from '../../../packages/elements/src/funnel/funnel.strings.js';
+import { t } from '../../../packages/elements/src/funnel/funnel.strings.js';
 import { buildFunnelView } from '../../../packages/elements/src/funnel/funnel.view-model.js';
 import { defineScenario, mountPoint, nextPaint } from '../harness.js';
 
@@ -81,7 +81,7 @@ export default defineScenario<Ctx>({
       const start = performance.now();
       const view = buildFunnelView(ctx.result, undefined, {
         orientation: 'vertical',
-        seriesNames: { current: funnelText('zh-CN', 'current'), comparison: funnelText('zh-CN', 'previous') },
+        seriesNames: { current: t('zh-CN', 'current'), comparison: t('zh-CN', 'previous') },
         animate: true,
       });
       const div = document.createElement('div');

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { EChartsType } from 'echarts/core';
 import {
   FUNNEL_STAGES,
   common,
@@ -18,11 +17,13 @@ import { StrideElement } from '../shared/stride-element.js';
 import { memoLast } from '../shared/memo.js';
 import { styleProps } from '../shared/style-props.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
+import { CombinedQuery } from '../shared/combined-query.js';
+import { ReducedMotionController } from '../shared/reduced-motion-controller.js';
 import { downloadCsv } from '../shared/download.js';
 import { renderQueryState } from '../shared/states.js';
 import { baseStyles } from '../shared/styles.js';
 import { funnelStyles } from './funnel.styles.js';
-import { funnelText } from './funnel.strings.js';
+import { t } from './funnel.strings.js';
 import { createFunnelOptionBuilder } from './funnel.option.js';
 import type { FunnelECharts } from './funnel.echarts.js';
 import {
@@ -55,8 +56,13 @@ async function loadECharts(): Promise<FunnelECharts> {
 function columnHeads(view: FunnelView, locale: StrideLocale): string[] {
   const heads = (
     ['stage', 'count', 'shareOfFirst', 'shareOfPrevious', 'dropOff', 'overdue', 'medianDwell'] as const
-  ).map((key) => funnelText(locale, key));
-  return view.comparisonCounts ? [...heads, view.seriesNames.comparison, funnelText(locale, 'delta')] : heads;
+  ).map((key) => t(locale, key));
+  return view.comparisonCounts ? [...heads, view.seriesNames.comparison, t(locale, 'delta')] : heads;
+}
+
+/** No stages at all is empty too (every() of nothing holds). */
+function isEmptyFunnel(data: FunnelResult): boolean {
+  return data.stages.every((stage) => stage.count === 0);
 }
 
 function signedCount(value: number, locale: StrideLocale): string {
@@ -109,23 +115,36 @@ export class StrideFunnel extends StrideElement {
 
   private showTable = false;
 
-  readonly funnelQuery = this.createQuery('funnel', (scope): FunnelQuery => ({ scope }));
-  readonly comparisonQuery = this.createQuery('funnel', (scope): FunnelQuery | undefined => {
-    const other = comparisonScope(scope, parseCompare(this.compare));
-    return other ? { scope: other } : undefined;
+  // The funnel and its comparison report what they drop together, through `data`.
+  readonly funnelQuery = this.createQuery('funnel', (scope): FunnelQuery => ({ scope }), {
+    onDropped: () => undefined,
   });
+  readonly comparisonQuery = this.createQuery(
+    'funnel',
+    (scope): FunnelQuery | undefined => {
+      const other = comparisonScope(scope, parseCompare(this.compare));
+      return other ? { scope: other } : undefined;
+    },
+    { onDropped: () => undefined },
+  );
+  /** The funnel with its comparison when there is one: a comparison that fails leaves the funnel standing. */
+  private readonly data = new CombinedQuery(this, this.funnelQuery, this.comparisonQuery, { waitForSecondary: false });
+  private readonly motion = new ReducedMotionController(this);
 
   /** The chart (ECharts loads on first use, in its own chunk). */
   readonly chart = new ChartController(this, {
-    load: async () => {
-      const echarts = await loadECharts();
-      // Stage clicks on the canvas are bound to each instance as it is created (the controller re-creates it after a
-      // reconnect or after the table view).
-      return { init: (dom, theme, opts) => this.bindStageClicks(echarts.init(dom, theme, opts)) };
-    },
+    load: loadECharts,
     // The drawn chart's div only: the skeleton has a `.chart` too, with Lit content ECharts must never clear.
     container: () => this.renderRoot.querySelector<HTMLElement>('.chart[part~="chart"]'),
   });
+
+  constructor() {
+    super();
+    this.chart.on('click', (params) => {
+      const stage = params.dataIndex === undefined ? undefined : this.view?.stages[params.dataIndex];
+      if (stage) this.select('stage', stage.id);
+    });
+  }
 
   private readonly buildView = memoLast(
     (
@@ -147,74 +166,56 @@ export class StrideFunnel extends StrideElement {
       }),
   );
   private readonly buildOption = createFunnelOptionBuilder();
-  private view: FunnelView | undefined;
-
-  private bindStageClicks(chart: EChartsType): EChartsType {
-    chart.on('click', (params) => {
-      const stage = this.view?.stages[params.dataIndex];
-      if (stage) this.select('stage', stage.id);
-    });
-    return chart;
-  }
 
   private seriesNames(locale: StrideLocale): [string, string] {
     const compare = parseCompare(this.compare);
     if (compare?.kind === 'org') {
-      return [
-        funnelText(locale, 'otherOrg', { org: this.scope?.org ?? '' }),
-        funnelText(locale, 'otherOrg', { org: compare.org }),
-      ];
+      return [t(locale, 'otherOrg', { org: this.scope?.org ?? '' }), t(locale, 'otherOrg', { org: compare.org })];
     }
-    return [funnelText(locale, 'current'), funnelText(locale, 'previous')];
+    return [t(locale, 'current'), t(locale, 'previous')];
   }
 
-  private currentView(data: FunnelResult, locale: StrideLocale): FunnelView {
-    const compared = this.comparisonQuery.state;
-    const [currentName, comparisonName] = this.seriesNames(locale);
-    const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  /** The funnel as shown, from the data in hand; undefined while there is none (or nothing but an empty result). */
+  private get view(): FunnelView | undefined {
+    const state = this.data.state;
+    if (state.status !== 'success' || !state.data || isEmptyFunnel(state.data)) return undefined;
+    const [currentName, comparisonName] = this.seriesNames(this.resolved.lang);
     return this.buildView(
-      data,
-      compared.status === 'success' ? compared.data : undefined,
+      state.data,
+      this.data.secondaryData,
       this.stageOrder,
       this.stageLabels,
       this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
       currentName,
       comparisonName,
-      !reducedMotion,
+      !this.motion.reduced,
     );
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.view && !this.showTable) {
-      this.chart.setOption(this.buildOption(this.view, readThemeTokens(this), this.resolved.lang));
-    }
+    const view = this.view;
+    if (view && !this.showTable)
+      this.chart.setOption(this.buildOption(view, readThemeTokens(this), this.resolved.lang));
   }
 
   override render(): TemplateResult {
     const { lang, timeZone } = this.resolved;
-    this.view = undefined;
-    const body = renderQueryState(this.funnelQuery.state, {
+    const view = this.view;
+    const body = renderQueryState(this.data.state, {
       locale: lang,
       timeZone,
       method: 'funnel',
       skeleton: () => this.renderSkeleton(),
-      // No stages at all is empty too (every() of nothing holds).
-      isEmpty: (data) => data.stages.every((stage) => stage.count === 0),
-      emptyReason: funnelText(lang, 'emptyReason'),
-      data: (data) => {
-        this.view = this.currentView(data, lang);
-        return this.renderData(data, this.view, lang, timeZone);
-      },
-      retry: () => {
-        this.funnelQuery.refetch();
-        this.comparisonQuery.refetch();
-      },
+      isEmpty: isEmptyFunnel,
+      emptyReason: t(lang, 'emptyReason'),
+      data: (data) => (view ? this.renderData(data, view, lang, timeZone) : html``),
+      retry: () => this.data.refetch(),
     });
     return html`<div class="frame" part="base">
       <div class="header">
-        <h2 class="title">${funnelText(lang, 'title')}</h2>
-        ${this.view ? this.renderTools(lang) : nothing}
+        <h2 class="title">${t(lang, 'title')}</h2>
+        ${view ? this.renderTools(lang) : nothing}
       </div>
       ${body}
     </div>`;
@@ -233,10 +234,10 @@ export class StrideFunnel extends StrideElement {
     if (!parseCompare(this.compare)) return nothing;
     const { status, error } = this.comparisonQuery.state;
     if (status === 'error')
-      return html`<p class="note" role="alert">${funnelText(locale, 'compareFailed', { message: error?.message ?? '' })}</p>`;
+      return html`<p class="note" role="alert">${t(locale, 'compareFailed', { message: error?.message ?? '' })}</p>`;
     // Idle: no comparison to ask for (a pilot has no previous period).
     if (status === 'idle' || status === 'loading') {
-      return html`<p class="note" role="status">${funnelText(locale, status === 'idle' ? 'compareUnavailable' : 'compareLoading')}</p>`;
+      return html`<p class="note" role="status">${t(locale, status === 'idle' ? 'compareUnavailable' : 'compareLoading')}</p>`;
     }
     return nothing;
   }
@@ -258,7 +259,7 @@ export class StrideFunnel extends StrideElement {
           ? this.renderTable(data, view, locale, timeZone)
           : html`<div class="funnel" data-orientation=${view.orientation}>
             <div class="chart" part="chart" aria-hidden="true"></div>
-            <ol class="stages" part="stages" aria-label=${funnelText(locale, 'title')}>
+            <ol class="stages" part="stages" aria-label=${t(locale, 'title')}>
               ${view.stages.map((stage) => html`<li>${this.renderStage(stage, locale)}</li>`)}
             </ol>
           </div>`
@@ -280,19 +281,19 @@ export class StrideFunnel extends StrideElement {
         ${
           comparison
             ? html`<span class="facts delta ${direction}" data-fact="delta"
-              >${funnelText(locale, 'delta')} <b>${signedCount(comparison.delta, locale)}</b>
+              >${t(locale, 'delta')} <b>${signedCount(comparison.delta, locale)}</b>
               (${formatCount(comparison.count, locale)}, ${formatSignedPercent(comparison.deltaRate, locale)})</span
             >`
             : nothing
         }
       </span>
       <span class="facts">
-        <span data-fact="first">${funnelText(locale, 'shareOfFirst')} <b>${formatPercent(stage.shareOfFirst, locale)}</b></span>
-        <span data-fact="previous">${funnelText(locale, 'shareOfPrevious')} <b>${formatPercent(stage.shareOfPrevious, locale)}</b></span>
-        <span data-fact="drop">${funnelText(locale, 'dropOffShort')}
+        <span data-fact="first">${t(locale, 'shareOfFirst')} <b>${formatPercent(stage.shareOfFirst, locale)}</b></span>
+        <span data-fact="previous">${t(locale, 'shareOfPrevious')} <b>${formatPercent(stage.shareOfPrevious, locale)}</b></span>
+        <span data-fact="drop">${t(locale, 'dropOffShort')}
           <b>${formatCount(stage.dropOff, locale)}</b>${stage.dropOffRate === null ? nothing : html` (${formatPercent(stage.dropOffRate, locale)})`}</span>
-        <span data-fact="overdue" class=${stage.overdue ? 'overdue' : ''}>${funnelText(locale, 'overdue')} <b>${formatCount(stage.overdue, locale)}</b></span>
-        <span data-fact="dwell">${funnelText(locale, 'medianDwell')} <b>${formatHours(stage.medianDwellHours, locale)}</b></span>
+        <span data-fact="overdue" class=${stage.overdue ? 'overdue' : ''}>${t(locale, 'overdue')} <b>${formatCount(stage.overdue, locale)}</b></span>
+        <span data-fact="dwell">${t(locale, 'medianDwell')} <b>${formatHours(stage.medianDwellHours, locale)}</b></span>
       </span>
     </button>`;
   }
@@ -301,7 +302,7 @@ export class StrideFunnel extends StrideElement {
     const compared = view.comparisonCounts !== null;
     return html`<div class="table-wrap">
       <table part="table">
-        <caption>${funnelText(locale, 'tableCaption', { time: formatDateTime(data.asOf, locale, timeZone) })}</caption>
+        <caption>${t(locale, 'tableCaption', { time: formatDateTime(data.asOf, locale, timeZone) })}</caption>
         <thead>
           <tr>
             ${columnHeads(view, locale).map((head) => html`<th scope="col">${head}</th>`)}
@@ -349,7 +350,7 @@ export class StrideFunnel extends StrideElement {
 
   private exportCsv(locale: StrideLocale): void {
     if (!this.view) return;
-    downloadCsv(funnelText(locale, 'downloadName'), this.csvRows(locale), this.renderRoot);
+    downloadCsv(t(locale, 'downloadName'), this.csvRows(locale), this.renderRoot);
   }
 
   private csvRows(locale: StrideLocale): CsvCell[][] {

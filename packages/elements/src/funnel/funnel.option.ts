@@ -8,7 +8,7 @@ import type { TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { TOKEN_NAMES, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
 import type { FunnelView } from './funnel.view-model.js';
-import { funnelText } from './funnel.strings.js';
+import { t } from './funnel.strings.js';
 
 export type FunnelChartOption = ComposeOption<FunnelSeriesOption | TooltipComponentOption>;
 
@@ -24,7 +24,7 @@ function tooltipLines(view: FunnelView, seriesIndex: number, dataIndex: number, 
   const stage = view.stages[dataIndex];
   if (!stage) return '';
   const line = (label: 'count' | 'shareOfFirst' | 'shareOfPrevious', value: string) =>
-    funnelText(locale, 'tooltipLine', { label: funnelText(locale, label), value });
+    t(locale, 'tooltipLine', { label: t(locale, label), value });
   if (seriesIndex === 1) {
     const comparison = stage.comparison;
     return [

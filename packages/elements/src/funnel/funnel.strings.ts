@@ -51,4 +51,4 @@ export const funnelStrings = defineStrings({
 
 export type FunnelStringKey = keyof (typeof funnelStrings)['en'];
 
-export const funnelText = translator(funnelStrings);
+export const t = translator(funnelStrings);

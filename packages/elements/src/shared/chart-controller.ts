@@ -27,6 +27,12 @@ export interface ChartControllerOptions {
   renderer?: 'canvas' | 'svg';
 }
 
+/** What the kit's chart handlers read from an ECharts event: the item's name and its index in the series' data. */
+export interface ChartEventParams {
+  name?: unknown;
+  dataIndex?: number;
+}
+
 export class ChartController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: ChartControllerOptions;
@@ -47,6 +53,7 @@ export class ChartController implements ReactiveController {
   /** Counts resize() calls that reached ECharts: the first ResizeObserver report, at the drawn size, must not. */
   resizeCount = 0;
   private drawWaiters: (() => void)[] = [];
+  private readonly handlers: { name: string; listener: (params: unknown) => void }[] = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ChartControllerOptions) {
     this.host = host;
@@ -60,6 +67,17 @@ export class ChartController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+  }
+
+  /**
+   * Binds `handler` to the ECharts event `name` (`click`, `georoam`, ...) on the chart now and on every chart this
+   * controller creates later: the instance is disposed on disconnect and when its container is re-rendered.
+   */
+  on(name: string, handler: (params: ChartEventParams) => void): void {
+    // ECharts types its events' parameters as unknown; the kit's handlers read only the fields they name.
+    const listener = (params: unknown): void => handler(params as ChartEventParams);
+    this.handlers.push({ name, listener });
+    this.instance?.on(name, listener);
   }
 
   hostUpdated(): void {
@@ -132,6 +150,7 @@ export class ChartController implements ReactiveController {
         );
         return;
       }
+      for (const { name, listener } of this.handlers) this.instance.on(name, listener);
       this.observed = container;
       this.drawnSize = `${container.clientWidth}x${container.clientHeight}`;
       this.resizeObserver = new ResizeObserver(() => this.scheduleResize());
