@@ -14,7 +14,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { getInstanceByDom } from 'echarts/core';
 import { timeoutManager, type QueryClient, type TimeoutProvider } from '@tanstack/query-core';
 import { createStrideQueryClient, type AdapterMethod, type StrideAdapter } from '@stride/core';
-import { registeredGridMapCount } from '../../packages/elements/src/coverage-map/map-registry.js';
+import { registeredGridMapCount } from '../../packages/elements/src/coverage-map/coverage-map.registry.js';
 import { WIDGETS, mountWidget, pilotAdapter, shadowRoots, widgetName, type WidgetUnderTest } from './widgets.js';
 
 interface Counters {

@@ -11,9 +11,9 @@ import '../../../packages/elements/src/coverage-map/coverage-map.js';
 import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
 import { init, registerMap } from '../../../packages/elements/src/coverage-map/coverage-map.echarts.js';
 import { buildMapOption, labelsShown, paletteFrom } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
-import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-view-model.js';
-import { aspectScaleFor, detailLevel, gridBounds, simplifyGrids, toleranceFor, vertexCount, type GeometryBounds } from '../../../packages/elements/src/coverage-map/grid-geometry.js';
-import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/map-registry.js';
+import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
+import { aspectScaleFor, detailLevel, gridBounds, simplifyGrids, toleranceFor, vertexCount, type GeometryBounds } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
+import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/coverage-map.registry.js';
 import { coverageFor, detailedGrids } from '../../elements/coverage-map/detailed-grids.js';
 import { defineScenario, mountPoint, nextPaint } from '../harness.js';
 

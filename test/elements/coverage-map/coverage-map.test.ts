@@ -10,7 +10,7 @@ import {
 } from '@stride/core';
 import '../../../packages/elements/src/coverage-map/coverage-map.js';
 import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
-import { registeredGridMapCount } from '../../../packages/elements/src/coverage-map/map-registry.js';
+import { registeredGridMapCount } from '../../../packages/elements/src/coverage-map/coverage-map.registry.js';
 import { GEO_ID } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 import type { StrideSelectEvent, StrideWarningEvent } from '../../../packages/elements/src/shared/events.js';
 import { detailedGrids } from './detailed-grids.js';

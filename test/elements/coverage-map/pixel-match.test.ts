@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LIGHT_TOKENS, type Grids } from '@stride/core';
 import { init, registerMap } from '../../../packages/elements/src/coverage-map/coverage-map.echarts.js';
 import { buildMapOption, paletteFrom } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
-import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-view-model.js';
+import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
 import {
   aspectScaleFor,
   detailLevel,
@@ -10,7 +10,7 @@ import {
   simplifyGrids,
   toleranceFor,
   vertexCount,
-} from '../../../packages/elements/src/coverage-map/grid-geometry.js';
+} from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
 import { coverageFor, detailedGrids } from './detailed-grids.js';
 
 const WIDTH = 640;

@@ -28,7 +28,7 @@ import {
   type CoverageBand,
   type CoverageView,
   type GridView,
-} from './coverage-view-model.js';
+} from './coverage-map.view-model.js';
 import {
   GEO_ID,
   buildMapOption,
@@ -37,8 +37,8 @@ import {
   tooltipText,
   type MapPalette,
 } from './coverage-map.option.js';
-import { aspectScaleFor, detailLevel, summarizeGeometry, type GeometryBounds } from './grid-geometry.js';
-import { ensureGridMap, type RegisterMap } from './map-registry.js';
+import { aspectScaleFor, detailLevel, summarizeGeometry, type GeometryBounds } from './coverage-map.geometry.js';
+import { ensureGridMap, type RegisterMap } from './coverage-map.registry.js';
 
 interface MapRuntime extends EChartsRuntime {
   registerMap: RegisterMap;

@@ -4,7 +4,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { MISSING, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
-import type { CoverageView, GridView } from './coverage-view-model.js';
+import type { CoverageView, GridView } from './coverage-map.view-model.js';
 import { t } from './coverage-map.strings.js';
 
 export interface MapPalette {

@@ -41,8 +41,8 @@ import {
   type SheetSort,
 } from './indicators.view-model.js';
 import { memoLast } from '../shared/memo.js';
-import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './sparkline.js';
-import { periodProgress, type PaceStatus } from './pace.js';
+import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './indicators.sparkline.js';
+import { periodProgress, type PaceStatus } from './indicators.pace.js';
 
 export type IndicatorsLayout = 'tiles' | 'table';
 

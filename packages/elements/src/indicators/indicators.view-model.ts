@@ -12,7 +12,7 @@ import type {
   WorkCalendar,
   CsvCell,
 } from '@stride/core';
-import { paceFor, paceStatus, periodProgress, type PaceStatus, type PeriodProgress } from './pace.js';
+import { paceFor, paceStatus, periodProgress, type PaceStatus, type PeriodProgress } from './indicators.pace.js';
 
 export interface IndicatorColumn {
   id: string;

@@ -8,7 +8,7 @@ import {
   periodProgress,
   workingCalendar,
   dayNumber,
-} from '../../../packages/elements/src/indicators/pace.js';
+} from '../../../packages/elements/src/indicators/indicators.pace.js';
 
 const november = { start: '2026-11-01', end: '2026-11-30' };
 const tz = 'Asia/Shanghai';

@@ -5,7 +5,7 @@
  * the registry of a page is bounded by the geometries it shows.
  */
 import type { Grids } from '@stride/core';
-import { MAX_DETAIL, simplifyGrids, toleranceFor, type GeometryBounds } from './grid-geometry.js';
+import { MAX_DETAIL, simplifyGrids, toleranceFor, type GeometryBounds } from './coverage-map.geometry.js';
 
 export type RegisterMap = (name: string, geoJson: Grids) => void;
 

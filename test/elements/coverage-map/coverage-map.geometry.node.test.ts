@@ -9,13 +9,13 @@ import {
   summarizeGeometry,
   toleranceFor,
   vertexCount,
-} from '../../../packages/elements/src/coverage-map/grid-geometry.js';
+} from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
 import {
   buildCoverageView,
   coverageBand,
   parseBandEdges,
   sortByCoverage,
-} from '../../../packages/elements/src/coverage-map/coverage-view-model.js';
+} from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
 import { detailedGrids } from './detailed-grids.js';
 
 /** The drawn size the tests simplify for, as the element would at this container size. */
