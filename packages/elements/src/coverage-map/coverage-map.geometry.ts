@@ -32,6 +32,19 @@ export interface GeometryBounds {
   maxY: number;
 }
 
+/** A geometry as the map uses it: the grids, their content hash (the registered map's name), bounds and aspect. */
+export interface GeometryInfo {
+  grids: Grids;
+  hash: string;
+  bounds: GeometryBounds;
+  aspectScale: number;
+}
+
+export function geometryInfo(grids: Grids): GeometryInfo {
+  const { hash, bounds } = summarizeGeometry(grids);
+  return { grids, hash, bounds, aspectScale: aspectScaleFor(bounds) };
+}
+
 /** Largest on-screen error of a simplified border, in device-independent pixels. */
 export const TOLERANCE_PX = 0.4;
 /** Above this level of detail simplification no longer pays; the full geometry is drawn. */

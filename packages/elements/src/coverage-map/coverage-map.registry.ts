@@ -5,9 +5,25 @@
  * the registry of a page is bounded by the geometries it shows.
  */
 import type { Grids } from '@stride/core';
+import type { EChartsRuntime } from '../shared/chart-controller.js';
 import { MAX_DETAIL, simplifyGrids, toleranceFor, type GeometryBounds } from './coverage-map.geometry.js';
 
 export type RegisterMap = (name: string, geoJson: Grids) => void;
+
+/** ECharts with what the map draws, and its global map registration. */
+export interface MapRuntime extends EChartsRuntime {
+  registerMap: RegisterMap;
+}
+
+let runtime: Promise<MapRuntime> | undefined;
+/** Loads the map's ECharts chunk once per page (a dynamic import, so pages without a map never fetch it). */
+export function loadMapRuntime(): Promise<MapRuntime> {
+  runtime ??= import('./coverage-map.echarts.js').then((m) => ({
+    init: m.init as EChartsRuntime['init'],
+    registerMap: m.registerMap as unknown as RegisterMap,
+  }));
+  return runtime;
+}
 
 const registered = new Set<string>();
 

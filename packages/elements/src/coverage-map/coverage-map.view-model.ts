@@ -2,7 +2,8 @@
  * Coverage view model (pure, no DOM): joins coverage cells to grid features, bands each grid, marks the signed-in
  * manager's grids and unassigned ones, and lists coverage rows for grids the map does not know.
  */
-import type { CoverageCell, Grids } from '@stride/core';
+import type { CoverageCell, CsvCell, DroppedItems, Grids, StrideLocale } from '@stride/core';
+import { t } from './coverage-map.strings.js';
 
 /** Default band edges: below 30%, 30-60%, 60-90%, 90% and above. */
 export const DEFAULT_BAND_EDGES: readonly number[] = [0.3, 0.6, 0.9];
@@ -185,4 +186,29 @@ export function sortByCoverage(grids: readonly GridView[], direction: 'asc' | 'd
 /** `me` is pinned wherever shown (DESIGN): the signed-in manager's grids first, each part in coverage order. */
 export function pinMine(grids: readonly GridView[]): GridView[] {
   return [...grids.filter((g) => g.mine), ...grids.filter((g) => !g.mine)];
+}
+
+/** Coverage rows for grids the map does not know, as a dropped-items report; null when there are none. */
+export function unknownGridsDropped(view: CoverageView): DroppedItems | null {
+  const ids = view.unknownGridIds;
+  if (ids.length === 0) return null;
+  return {
+    message: `coverage: ${ids.length} cells for grids not on the map dropped (${ids.join(', ')})`,
+    ids: [...ids],
+  };
+}
+
+/** The grids, least covered first, as CSV cells: exactly what Export CSV saves. */
+export function coverageCsvRows(view: CoverageView, locale: StrideLocale): CsvCell[][] {
+  const rows = sortByCoverage(view.grids, 'asc').map((g) => [
+    g.gridId,
+    g.name,
+    g.managerNames.join('、') || g.managerIds.join(' '),
+    g.households,
+    g.covered,
+    g.coverage === null ? null : Math.round(g.coverage * 10_000) / 10_000,
+    g.openLeads,
+  ]);
+  const header = ['grid', 'managers', 'households', 'covered', 'coverage', 'openLeads'] as const;
+  return [['gridId', ...header.map((key) => t(locale, key))], ...rows];
 }
