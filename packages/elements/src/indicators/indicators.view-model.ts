@@ -262,3 +262,28 @@ export function visibleRange(
   const visible = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight);
   return { from: Math.max(0, first - overscan), to: Math.min(count, first + visible + overscan) };
 }
+
+/** Before the first scroll event the range is whatever fills the viewport from the top. */
+export function clampRange(
+  range: { from: number; to: number },
+  count: number,
+  viewportHeight: number,
+  rowHeight: number,
+): { from: number; to: number } {
+  if (range.to === 0 || range.from >= count) return visibleRange(0, viewportHeight, rowHeight, count);
+  return { from: range.from, to: Math.min(range.to, count) };
+}
+
+/**
+ * The sort after a click on column `key`: the same column flips; a number column starts with the best first (what
+ * a huddle asks), the name column A-Z.
+ */
+export function nextSort(sort: SheetSort, key: string): SheetSort {
+  if (sort.key !== key) return { key, direction: key === 'name' ? 'asc' : 'desc' };
+  return { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' };
+}
+
+/** A scope id as a safe part of a file name. */
+export function safeFilePart(value: string): string {
+  return value.replace(/[^\w.-]+/g, '_').slice(0, 60);
+}

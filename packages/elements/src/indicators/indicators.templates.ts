@@ -1,0 +1,290 @@
+/**
+ * The indicators' template parts: tiles with their bar, change and sparkline, and the sheet (一人一表) with its rows
+ * and totals. Pure functions of the view model and the handlers the element passes in.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  common,
+  formatDateTime,
+  formatDay,
+  formatMoney,
+  formatPercent,
+  formatSignedPercent,
+  formatValue,
+  type IndicatorsResult,
+  type StrideLocale,
+} from '@stride/core';
+import { styleProps } from '../shared/style-props.js';
+import { t } from './indicators.strings.js';
+import type {
+  IndicatorColumn,
+  IndicatorTile,
+  SheetCell,
+  SheetModel,
+  SheetRow,
+  SheetSort,
+} from './indicators.view-model.js';
+import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './indicators.sparkline.js';
+import type { PaceStatus, PeriodProgress } from './indicators.pace.js';
+
+const STATUS_ICON: Record<PaceStatus, string> = { ahead: '✓', 'on-pace': '=', behind: '!' };
+
+/** What a tile's sparkline needs from the element: its roving point and what to do on keys and the pointer. */
+export interface TrendHandlers {
+  /** The point of `tileId`'s sparkline being read, if any. */
+  activePoint: (tileId: string) => number | undefined;
+  onPointKey: (event: KeyboardEvent, tileId: string, tabStop: number, count: number) => void;
+  onPointActive: (tileId: string, index: number) => void;
+  onLeave: (event: PointerEvent, tileId: string) => void;
+}
+
+export interface TileHandlers extends TrendHandlers {
+  onSelect: (indicatorId: string) => void;
+}
+
+// The skeletons' spans are flex items (of .period, .toolbar and .cell), so they take a width and height as blocks.
+
+export function renderTilesSkeleton(columns: readonly IndicatorColumn[]): TemplateResult {
+  return html`<div class="period"><span class="skeleton" style=${styleProps({ width: '160px', height: '14px' })}></span></div>
+    <ul class="tiles" role="list">
+      ${columns.map(() => html`<li class="tile"><div class="skeleton" style=${styleProps({ height: '150px' })}></div></li>`)}
+    </ul>`;
+}
+
+export function renderTiles(
+  result: IndicatorsResult,
+  progress: PeriodProgress,
+  tiles: readonly IndicatorTile[],
+  lang: StrideLocale,
+  timeZone: string,
+  handlers: TileHandlers,
+): TemplateResult {
+  return html`<p class="period" part="period">
+      <span>${common(lang, 'asOf', { time: formatDateTime(result.asOf, lang, timeZone) })}</span>
+      <span>${progress.notStarted ? t(lang, 'notStarted') : t(lang, 'workingDays', { elapsed: progress.elapsed, total: progress.total })}</span>
+    </p>
+    <ul class="tiles" part="tiles" role="list" aria-label=${t(lang, 'listLabel')}>
+      ${repeat(
+        tiles,
+        (tile) => tile.id,
+        (tile) => renderTile(tile, lang, progress.notStarted, handlers),
+      )}
+    </ul>`;
+}
+
+function renderTile(
+  tile: IndicatorTile,
+  lang: StrideLocale,
+  notStarted: boolean,
+  handlers: TileHandlers,
+): TemplateResult {
+  const value = formatValue(tile.value, tile.unit, lang, { compact: true });
+  const amount = tile.hasAmount ? formatMoney(tile.amount, lang, { compact: true }) : '';
+  const hasTarget = tile.target !== null && tile.target !== 0;
+  const percent = formatPercent(tile.percentOfTarget, lang, 0);
+  // On the tile the target is compact (1.2万); the tile's accessible name reads it in full.
+  const targetText = hasTarget
+    ? `${t(lang, 'target', { target: formatValue(tile.target, tile.unit, lang, { compact: true }) })} · ${t(lang, 'ofTarget', { percent })}`
+    : t(lang, 'noTarget');
+  const targetName = hasTarget
+    ? t(lang, 'tileTarget', { target: formatValue(tile.target, tile.unit, lang), percent })
+    : t(lang, 'noTarget');
+  const statusText = tile.status ? t(lang, tile.status) : t(lang, notStarted ? 'notStarted' : 'noStatus');
+  const name = t(lang, tile.hasAmount ? 'tileNameAmount' : 'tileName', {
+    label: tile.label,
+    value,
+    amount,
+    target: targetName,
+    status: statusText,
+  });
+  return html`<li class="tile ${tile.status ?? 'none'}" part="tile" aria-label=${name} data-indicator=${tile.id}>
+    <button class="tile-label" part="tile-label" @click=${() => handlers.onSelect(tile.id)}>${tile.label}</button>
+    <div class="value" part="value">${value}</div>
+    ${tile.hasAmount ? html`<div class="amount" part="amount">${t(lang, 'amount', { amount })}</div>` : nothing}
+    <div class="target" part="target">${targetText}</div>
+    ${renderBar(tile, lang)}
+    <div class="status" part="status">
+      ${tile.status ? html`<span class="icon" aria-hidden="true">${STATUS_ICON[tile.status]}</span>` : nothing}<span>${statusText}</span>
+    </div>
+    <div class="change ${tile.changeTone ?? ''}" part="change">${renderChange(tile, lang)}</div>
+    ${renderSparkline(tile, lang, handlers)}
+  </li>`;
+}
+
+/**
+ * The bar runs 0 to target for a count (marker at pace) and 0 to 100% for a rate (marker at its target, which is a
+ * rate's pace).
+ */
+function renderBar(tile: IndicatorTile, lang: StrideLocale): TemplateResult | typeof nothing {
+  if (tile.target === null || tile.target <= 0) return nothing;
+  const scale = tile.unit === 'fraction' ? 1 : tile.target;
+  const position = (n: number) => `${Math.max(0, Math.min(1, n / scale)) * 100}%`;
+  return html`<div class="bar" part="progress" title=${tile.pace === null ? '' : t(lang, 'paceMarker', { pace: formatValue(tile.pace, tile.unit, lang) })}>
+    <span class="fill" style=${styleProps({ width: position(tile.value ?? 0) })}></span>
+    ${tile.pace === null ? nothing : html`<span class="marker" style=${styleProps({ 'inset-inline-start': position(tile.pace) })}></span>`}
+  </div>`;
+}
+
+function changeArrow(change: number): string {
+  if (change > 0) return '▲';
+  return change < 0 ? '▼' : '→';
+}
+
+function renderChange(tile: IndicatorTile, lang: StrideLocale): TemplateResult | string {
+  // Nothing to compare with reads "-- vs previous": the missing-number mark where the change would be.
+  const text = t(lang, 'change', { change: formatSignedPercent(tile.change, lang) });
+  if (tile.change === null) return text;
+  return html`<span aria-hidden="true">${changeArrow(tile.change)}</span> ${text}`;
+}
+
+/** The daily trend: one tab stop per sparkline (roving), arrow keys walk the days, the readout names the point. */
+function renderSparkline(
+  tile: IndicatorTile,
+  lang: StrideLocale,
+  handlers: TrendHandlers,
+): TemplateResult | typeof nothing {
+  if (tile.trend.length === 0) return nothing;
+  const { points, path } = sparkGeometry(tile.trend);
+  const active = handlers.activePoint(tile.id);
+  const tabStop = active ?? points.length - 1;
+  const pointLabel = (i: number) => {
+    const p = points[i];
+    return p
+      ? t(lang, 'trendPoint', { day: formatDay(p.date, lang), value: formatValue(p.value, tile.unit, lang) })
+      : '';
+  };
+  return html`<svg
+      class="spark"
+      part="sparkline"
+      viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}"
+      role="group"
+      aria-label=${t(lang, 'trend', { label: tile.label })}
+      @keydown=${(event: KeyboardEvent) => handlers.onPointKey(event, tile.id, tabStop, points.length)}
+      @pointerleave=${(event: PointerEvent) => handlers.onLeave(event, tile.id)}
+    >
+      <path d=${path}></path>
+      ${points.map((p, i) =>
+        p.y === null
+          ? nothing
+          : svg`<circle
+              class=${i === active ? 'active' : ''}
+              cx=${p.x}
+              cy=${p.y}
+              r=${i === active ? 3.5 : 2.2}
+              tabindex=${i === tabStop ? 0 : -1}
+              role="img"
+              aria-label=${pointLabel(i)}
+              data-index=${i}
+              @focus=${() => handlers.onPointActive(tile.id, i)}
+              @pointerenter=${() => handlers.onPointActive(tile.id, i)}
+            ></circle>`,
+      )}
+    </svg>
+    <div class="readout" part="readout" aria-hidden="true">${active === undefined ? '' : pointLabel(active)}</div>`;
+}
+
+function sheetVars(columns: readonly IndicatorColumn[], rowHeight: number): ReturnType<typeof styleProps> {
+  return styleProps({ '--cols': String(columns.length), '--row-height': `${rowHeight}px` });
+}
+
+export function renderSheetSkeleton(columns: readonly IndicatorColumn[], rowHeight: number): TemplateResult {
+  return html`<div class="sheet-tools toolbar"><span class="skeleton" style=${styleProps({ width: '96px', height: '32px' })}></span></div>
+    <div class="sheet" style=${sheetVars(columns, rowHeight)}>
+      ${Array.from({ length: 8 }, () => html`<div class="row"><div class="cell first"><span class="skeleton" style=${styleProps({ width: '80%', height: '14px' })}></span></div></div>`)}
+    </div>`;
+}
+
+/** The rows of the sheet in the window, and how many rows stand before and after it. */
+export interface SheetWindow {
+  from: number;
+  to: number;
+  rowHeight: number;
+}
+
+export interface SheetHandlers {
+  onSort: (key: string) => void;
+  onSelectRow: (row: SheetRow) => void;
+  onScroll: (event: Event) => void;
+  onExport: () => void;
+}
+
+export function renderSheet(
+  sheet: SheetModel,
+  rows: readonly SheetRow[],
+  window: SheetWindow,
+  context: { columns: readonly IndicatorColumn[]; lang: StrideLocale; me: string | undefined; sort: SheetSort },
+  handlers: SheetHandlers,
+): TemplateResult {
+  const { columns, lang, me, sort } = context;
+  const visible = rows.slice(window.from, window.to);
+  const mine = me ? rows.find((row) => row.id === me) : undefined;
+  const ariaSort = (key: string) => {
+    if (sort.key !== key) return 'none';
+    return sort.direction === 'asc' ? 'ascending' : 'descending';
+  };
+  const arrow = (key: string) => {
+    if (sort.key !== key) return '⇅';
+    return sort.direction === 'asc' ? '▲' : '▼';
+  };
+  return html`<div class="sheet-tools toolbar">
+      <button class="button" part="export" @click=${handlers.onExport}>${common(lang, 'exportCsv')}</button>
+    </div>
+    <div class="sheet" part="sheet" role="table" aria-label=${t(lang, 'sheetLabel')} aria-rowcount=${rows.length + 2} style=${sheetVars(columns, window.rowHeight)} @scroll=${handlers.onScroll}>
+      <div class="sheet-inner">
+        <div class="head" role="rowgroup">
+          <div class="row" role="row" aria-rowindex="1">
+            ${[{ id: 'name', label: t(lang, 'name') }, ...columns].map(
+              (
+                { id, label },
+                i,
+              ) => html`<div class="cell ${i === 0 ? 'first' : ''}" role="columnheader" aria-sort=${ariaSort(id)}>
+                <button class="sort" data-sort=${id} aria-label=${t(lang, 'sortBy', { label })} @click=${() => handlers.onSort(id)}>
+                  ${label} <span class="arrow" aria-hidden="true">${arrow(id)}</span>
+                </button>
+              </div>`,
+            )}
+          </div>
+          ${mine ? renderSheetRow(mine, rows.indexOf(mine), columns, lang, true, handlers) : nothing}
+        </div>
+        <div class="body" role="rowgroup">
+          <div class="spacer" style=${styleProps({ height: `${window.from * window.rowHeight}px` })}></div>
+          ${repeat(
+            visible,
+            (row) => row.id,
+            (row, i) => renderSheetRow(row, window.from + i, columns, lang, row.id === me, handlers),
+          )}
+          <div class="spacer" style=${styleProps({ height: `${(rows.length - window.to) * window.rowHeight}px` })}></div>
+        </div>
+        <div class="row totals" role="row" aria-rowindex=${rows.length + 2} part="totals">
+          <div class="cell first" role="rowheader">${common(lang, 'total')}</div>
+          ${sheet.totals.map((cell, i) => renderCell(cell, columns[i], lang))}
+        </div>
+      </div>
+    </div>`;
+}
+
+function renderSheetRow(
+  row: SheetRow,
+  index: number,
+  columns: readonly IndicatorColumn[],
+  lang: StrideLocale,
+  me: boolean,
+  handlers: SheetHandlers,
+): TemplateResult {
+  // The row-open button needs no handler of its own: a click (or Enter) on it bubbles to the row's.
+  return html`<div class="row ${me ? 'me' : ''}" role="row" aria-rowindex=${index + 2} data-row=${row.id} @click=${() => handlers.onSelectRow(row)}>
+    <div class="cell first" role="rowheader">
+      <button class="row-open" aria-label=${t(lang, 'openRow', { name: row.name })}>${row.name}</button>
+    </div>
+    ${row.cells.map((cell, i) => renderCell(cell, columns[i], lang))}
+  </div>`;
+}
+
+function renderCell(cell: SheetCell, column: IndicatorColumn | undefined, lang: StrideLocale): TemplateResult {
+  const unit = column?.unit ?? 'count';
+  return html`<div class="cell" role="cell" data-band=${cell.band ?? nothing}>
+    <span class="num">${formatValue(cell.value, unit, lang, { compact: true })}</span>
+    ${cell.percentOfTarget === null || unit === 'fraction' ? nothing : html`<span class="pct">${formatPercent(cell.percentOfTarget, lang, 0)}</span>`}
+  </div>`;
+}
