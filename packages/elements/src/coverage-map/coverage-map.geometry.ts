@@ -1,15 +1,13 @@
 /**
  * Grid geometry at the resolution it is drawn (pure, no DOM).
  *
- * Bank GIS exports carry far more vertices than pixels: ~600,000 vertices for 499 district polygons, which takes raw
- * ECharts ~0.6 s to draw. Topology-preserving simplification with topojson costs about as long as the draw itself, so
- * it cannot sit in front of the first paint. This module reduces one ring at a time, in linear passes with nothing
+ * Bank GIS exports carry far more vertices than pixels, and drawing them all is slow. Topology-preserving
+ * simplification with topojson costs about as long as the draw itself, so it cannot sit in front of the first paint. This module reduces one ring at a time, in linear passes with nothing
  * looked up across rings:
  *
  * 1. Snap every vertex to a grid of half the tolerance and drop repeats. Neighbouring grids share identical border
  *    vertices (DESIGN, Data shapes), so both sides of a border snap to the same run of points. The points kept are
- *    drawn at input positions, which the simplified rings share with the input: no new array per point, less garbage,
- *    and the 5,000-grid first draw 9-11 ms sooner (simplification and ECharts together, median of 13 in Chromium).
+ *    drawn at input positions, which the simplified rings share with the input: no new array per point, less garbage.
  * 2. Cut the ring where it crosses a coarse lattice (ANCHOR_SHIFT) and simplify each stretch with Douglas-Peucker
  *    computed so that it keeps the same points whichever way the stretch is read. A stretch two neighbours share is
  *    simplified identically on both sides: no gap, no overlap.
@@ -17,8 +15,8 @@
  *    differently on each side, so there the two simplified borders may part by up to the tolerance, within a lattice
  *    cell of the junction: slivers narrower than the 0.8 px border ECharts strokes over them (a pixel test against
  *    full detail and a sliver test bound them). Cutting at junctions exactly needs every vertex looked up across all
- *    rings (a hash table of snapped points): that lookup was most of the time simplification took (about 90 of
- *    150 ms at 5,000 grids), which the first paint cannot afford.
+ *    rings (a hash table of snapped points), which would be most of the time simplification takes: the first paint
+ *    cannot afford it.
  *
  * A level of detail is `ceil(log2(pixels across the map))`: one per doubling of drawn size or zoom, so a geometry
  * has a handful of levels at most and each is computed once (cached by content hash and level in the element).
@@ -170,8 +168,7 @@ const ANCHOR_SHIFT = 8;
 /**
  * Scratch for one ring, grown to the longest ring: the snapped ring twice over (so a stretch never wraps), a cut mark
  * per point, the cuts in ring order and the Douglas-Peucker stack. The simplifier's loops are plain functions over
- * these arrays: read through a closure, every access was a context load, and simplifying 5,000 grids took 43 ms in
- * Chromium instead of 34.
+ * these arrays: read through a closure, every access would be a context load in the hottest loop of the first draw.
  */
 interface RingScratch {
   xs: Int32Array;
@@ -282,8 +279,8 @@ function findCuts(xs: Int32Array, ys: Int32Array, cut: Uint8Array, n: number, cu
  * point, so the neighbour walking the same stretch the other way keeps the very same points.
  *
  * An explicit stack, in order: the left part, then the point kept (pushed as -1, index), then the right part. Kept
- * points go straight to `out`, with no pass over a flag per point to collect them (5,000 grids simplified 3-8 ms
- * sooner in Chromium, three A/B runs of 41, the same points kept), and no recursion a long stretch could overflow.
+ * points go straight to `out`, with no second pass over a flag per point to collect them, and no recursion a long
+ * stretch could overflow.
  */
 function keepStretch(
   xs: Int32Array,

@@ -117,7 +117,7 @@ export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
     },
     // Names only where they can be read: hovered and focused grids get theirs from the tooltip when zoomed out.
     // ECharts builds a text element, its style and its placement for every region as soon as any state (its geo
-    // default turns on the hover and select labels) shows a label: at 5,000 grids that was a third of the first draw.
+    // default turns on the hover and select labels) shows a label, a large share of the first draw of many grids.
     emphasis: { label: { show: input.showLabels, color: palette.text } },
     select: { label: { show: false } },
     regions,

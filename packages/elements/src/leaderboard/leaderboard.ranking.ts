@@ -62,7 +62,7 @@ function scoreOf(value: number | null | undefined, target: number | null | undef
 
 /**
  * Indices of the entries with a score (NaN = none), highest score first, equal scores in input order. A radix sort
- * on the scores' bits: comparator sorts made ranking 10,000 entries cost more than the rest of the first frame, and
+ * on the scores' bits: a comparator sort of a bank-wide board costs more than the rest of its first frame, and
  * a score's bits, mapped so unsigned order is descending numeric order, sort in a few linear passes.
  * The caller folds -0 into 0 so the two tie, as they do in arithmetic.
  */

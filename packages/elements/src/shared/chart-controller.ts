@@ -168,7 +168,7 @@ export class ChartController implements ReactiveController {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       // A ResizeObserver always reports once right after observe(), and ECharts' resize() lays out and redraws every
-      // element even at an unchanged size (about 200 ms for a 5,000-grid map): only a real change of size redraws.
+      // element even at an unchanged size (slow for a map of thousands of grids): only a real change of size redraws.
       const size = this.observed ? `${this.observed.clientWidth}x${this.observed.clientHeight}` : '';
       if (!this.instance || size === this.drawnSize) return;
       this.drawnSize = size;
