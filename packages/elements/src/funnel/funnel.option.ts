@@ -9,6 +9,7 @@ import type { ComposeOption } from 'echarts/core';
 import { TOKEN_NAMES, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
 import type { FunnelView } from './funnel.view-model.js';
 import { t } from './funnel.strings.js';
+import { memoLast } from '../shared/memo.js';
 
 export type FunnelChartOption = ComposeOption<FunnelSeriesOption | TooltipComponentOption>;
 
@@ -116,8 +117,14 @@ export function buildFunnelOption(view: FunnelView, tokens: ThemeTokens, locale:
   };
 }
 
+/** The token values as one string: equal values give equal strings, and `tokensOf` reads them back exactly. */
 function tokensKey(tokens: ThemeTokens): string {
-  return TOKEN_NAMES.map((name) => tokens[name]).join('|');
+  return JSON.stringify(TOKEN_NAMES.map((name) => tokens[name]));
+}
+
+function tokensOf(key: string): ThemeTokens {
+  const values = JSON.parse(key) as string[];
+  return Object.fromEntries(TOKEN_NAMES.map((name, i) => [name, values[i] ?? ''])) as ThemeTokens;
 }
 
 /** A memoised builder: the same view object, equal token values and the same locale return the same option object. */
@@ -126,12 +133,8 @@ export function createFunnelOptionBuilder(): (
   tokens: ThemeTokens,
   locale: StrideLocale,
 ) => FunnelChartOption {
-  let last: { view: FunnelView; tokens: string; locale: StrideLocale; option: FunnelChartOption } | undefined;
-  return (view, tokens, locale) => {
-    const key = tokensKey(tokens);
-    if (last && last.view === view && last.tokens === key && last.locale === locale) return last.option;
-    const option = buildFunnelOption(view, tokens, locale);
-    last = { view, tokens: key, locale, option };
-    return option;
-  };
+  const build = memoLast((view: FunnelView, tokenValues: string, locale: StrideLocale) =>
+    buildFunnelOption(view, tokensOf(tokenValues), locale),
+  );
+  return (view, tokens, locale) => build(view, tokensKey(tokens), locale);
 }
