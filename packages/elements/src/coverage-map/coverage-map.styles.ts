@@ -5,11 +5,6 @@ export const coverageMapStyles = css`
     padding: 12px;
   }
   .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
     margin-block-end: 8px;
   }
   .title {
@@ -77,12 +72,8 @@ export const coverageMapStyles = css`
   .swatch.no-data { background: var(--s-surface-sunken); }
   .swatch.me { background: transparent; border: 2.5px solid var(--s-text); }
   .tiles {
-    display: grid;
     grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
     gap: 6px;
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .tile {
     display: flex;
@@ -135,14 +126,6 @@ export const coverageMapStyles = css`
   }
   tr.mine td {
     background: var(--s-me);
-  }
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--s-accent);
-    text-decoration: underline;
-    cursor: pointer;
   }
   .sort {
     padding: 0;

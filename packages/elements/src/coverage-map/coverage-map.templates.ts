@@ -25,7 +25,7 @@ export function renderMapHeader(
   locale: StrideLocale,
   handlers: { onToggleView: () => void; onExport: () => void },
 ): TemplateResult {
-  return html`<div class="header" part="toolbar">
+  return html`<div class="header title-bar" part="toolbar">
     <div>
       <h2 class="title">${t(locale, 'title')}</h2>
       <span class="summary">${t(locale, 'summary', { count: formatCount(view.grids.length, locale), coverage: formatPercent(view.coverage, locale) })}</span>
@@ -79,7 +79,7 @@ export function renderTiles(
 ): TemplateResult {
   const ordered = pinMine(sortByCoverage(view.grids, 'asc'));
   return html`<p class="summary">${t(locale, 'noGeometry')}</p>
-    <ul class="tiles" part="tiles" aria-label=${t(locale, 'tilesLabel', { count: ordered.length })}>
+    <ul class="tiles tile-grid" part="tiles" aria-label=${t(locale, 'tilesLabel', { count: ordered.length })}>
       ${ordered.map(
         (grid) => html`<li>
           <button

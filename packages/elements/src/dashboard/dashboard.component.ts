@@ -188,6 +188,7 @@ export class StrideDashboard extends StrideElement {
           <label>
             ${t(this.resolved.lang, 'period')}
             <select
+              class="field"
               part="period"
               .value=${current.period}
               @change=${(e: Event) => this.setFilters({ period: (e.target as HTMLSelectElement).value as PeriodKind })}
@@ -201,6 +202,7 @@ export class StrideDashboard extends StrideElement {
               <button class="button" part="previous-day" aria-label=${t(this.resolved.lang, 'previousDay')} @click=${() => this.shiftDate(-1)}>‹</button>
               <input
                 type="date"
+                class="field"
                 part="date"
                 .value=${current.date}
                 max=${this.today()}
@@ -277,6 +279,7 @@ export class StrideDashboard extends StrideElement {
     return html`<label>
       ${t(this.resolved.lang, 'org')}
       <select
+        class="field"
         part="org"
         ?disabled=${options.length === 0}
         @change=${(e: Event) => this.selectOrg((e.target as HTMLSelectElement).value)}

@@ -26,13 +26,6 @@ export const dashboardStyles = css`
   }
   select,
   input[type='date'] {
-    min-height: 32px;
-    padding: 4px 8px;
-    border: 1px solid var(--s-border);
-    border-radius: 6px;
-    background: var(--s-surface);
-    color: var(--s-text);
-    font: inherit;
     font-size: 14px;
   }
   /* Chromium focuses the date field's inner segment: the input itself matches neither :focus nor :focus-visible. */

@@ -213,7 +213,7 @@ export class StrideFunnel extends StrideElement {
       retry: () => this.data.refetch(),
     });
     return html`<div class="frame" part="base">
-      <div class="header">
+      <div class="header title-bar">
         <h2 class="title">${t(lang, 'title')}</h2>
         ${view ? this.renderTools(lang) : nothing}
       </div>

@@ -12,13 +12,6 @@ export const funnelStyles = css`
     gap: 8px;
     padding: 12px;
   }
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
-  }
   .title {
     margin: 0;
     font-size: 15px;
@@ -158,12 +151,6 @@ export const funnelStyles = css`
     overflow-x: auto;
   }
   .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--s-accent);
-    text-decoration: underline;
-    cursor: pointer;
     text-align: start;
   }
   .skeleton-bar {

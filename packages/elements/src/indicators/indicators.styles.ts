@@ -10,12 +10,8 @@ export const indicatorsStyles = css`
 
   /* ---------------------------------------------------------------- tiles */
   .tiles {
-    display: grid;
     grid-template-columns: repeat(auto-fill, minmax(var(--stride-indicators-tile-min, 168px), 1fr));
     gap: 8px;
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .tile {
     display: flex;

@@ -47,7 +47,7 @@ export interface TileHandlers extends TrendHandlers {
 
 export function renderTilesSkeleton(columns: readonly IndicatorColumn[]): TemplateResult {
   return html`<div class="period"><span class="skeleton" style=${styleProps({ width: '160px', height: '14px' })}></span></div>
-    <ul class="tiles" role="list">
+    <ul class="tiles tile-grid" role="list">
       ${columns.map(() => html`<li class="tile"><div class="skeleton" style=${styleProps({ height: '150px' })}></div></li>`)}
     </ul>`;
 }
@@ -64,7 +64,7 @@ export function renderTiles(
       <span>${common(lang, 'asOf', { time: formatDateTime(result.asOf, lang, timeZone) })}</span>
       <span>${progress.notStarted ? t(lang, 'notStarted') : t(lang, 'workingDays', { elapsed: progress.elapsed, total: progress.total })}</span>
     </p>
-    <ul class="tiles" part="tiles" role="list" aria-label=${t(lang, 'listLabel')}>
+    <ul class="tiles tile-grid" part="tiles" role="list" aria-label=${t(lang, 'listLabel')}>
       ${repeat(
         tiles,
         (tile) => tile.id,

@@ -10,11 +10,6 @@ export const leaderboardStyles = css`
     padding: 24px;
   }
   .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
     margin-block-end: 8px;
   }
   h2 {
@@ -27,15 +22,8 @@ export const leaderboardStyles = css`
     font-size: 0.85em;
   }
   input[type='search'] {
-    min-height: 32px;
     min-width: 0;
     width: 180px;
-    padding: 4px 8px;
-    border: 1px solid var(--s-border);
-    border-radius: 6px;
-    background: var(--s-surface);
-    color: var(--s-text);
-    font: inherit;
     font-size: 13px;
   }
   .podium {

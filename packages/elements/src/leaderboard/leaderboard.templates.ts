@@ -59,8 +59,13 @@ const MOVEMENT_GLYPHS: Record<Movement['kind'], (movement: Movement) => string> 
 };
 
 export function renderBoardSkeleton(rows: number): TemplateResult {
-  return html`<div class="head"><div class="skeleton" style=${styleProps({ width: '40%', height: '24px' })}></div></div>
+  return html`<div class="head title-bar"><div class="skeleton" style=${styleProps({ width: '40%', height: '24px' })}></div></div>
       <div class="page">${Array.from({ length: rows }, () => html`<div class="skeleton skeleton-row"></div>`)}</div>`;
+}
+
+/** A search that finds no one. */
+export function renderNoMatch(search: string, locale: StrideLocale): TemplateResult {
+  return html`<div class="state" part="state" role="status">${t(locale, 'noMatch', { query: search })}</div>`;
 }
 
 export function renderAvatar(entry: LeaderboardEntry, context: BoardContext): TemplateResult {
@@ -262,7 +267,7 @@ export function renderBoardHeader(
 ): TemplateResult {
   const search = heading.search;
   return html`
-      <div class="head" part="header">
+      <div class="head title-bar" part="header">
         <div>
           <h2>${t(locale, 'title')}</h2>
           <span class="sub">${t(locale, `board_${heading.board}`)} · ${metricLabel(heading.metric, locale)}${heading.ofTarget ? ` · ${t(locale, 'ofTarget')}` : ''}</span>
@@ -273,6 +278,7 @@ export function renderBoardHeader(
               ? nothing
               : html`<input
                   type="search"
+                  class="field"
                   part="search"
                   .value=${search}
                   placeholder=${t(locale, 'searchPlaceholder')}

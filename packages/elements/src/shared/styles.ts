@@ -80,6 +80,40 @@ export const hostStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A widget's title bar: the title at the start, its tools at the end, wrapping in a narrow container. */
+  .title-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  /* A widget's form fields (search, date, select): the kit's field look over the page's own. */
+  .field {
+    min-height: 32px;
+    padding: 4px 8px;
+    border: 1px solid var(--s-border);
+    border-radius: 6px;
+    background: var(--s-surface);
+    color: var(--s-text);
+    font: inherit;
+  }
+  /* A button that reads as a link (a drill-down from a table cell). */
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--s-accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  /* A list laid out as a grid of tiles. */
+  .tile-grid {
+    display: grid;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
