@@ -1,32 +1,24 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  toCsv,
-  type CsvCell,
-  type LeaderboardBoard,
-  type LeaderboardEntry,
-  type LeaderboardQuery,
-  type StrideLocale,
-} from '@stride/core';
+import { toCsv, type CsvCell, type LeaderboardBoard, type LeaderboardQuery, type StrideLocale } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
-import { memoLast } from '../shared/memo.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
-import { rankWithTies, TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
+import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
 import {
   contestLanes,
+  createBoardModel,
   leaderboardCsvRows,
   metricUnit,
   pageCount,
-  pageOf,
+  huddlePage,
   parseContestants,
   pinPlacement,
   podiumOf,
   pointsBreakdown,
-  searchByName,
 } from './leaderboard.view-model.js';
 import {
   renderBoardHeader,
@@ -35,11 +27,11 @@ import {
   renderBreakdown,
   renderContest,
   renderHuddlePage,
+  renderNoMatch,
   renderPinned,
   renderPodium,
   renderRow,
   type BoardContext,
-  type RowPlace,
 } from './leaderboard.templates.js';
 import { leaderboardStyles } from './leaderboard.styles.js';
 
@@ -141,23 +133,14 @@ export class StrideLeaderboard extends StrideElement {
     focusable: (index) => `.row-main[data-index="${index}"]`,
   });
 
-  // Ranking, searching and finding the signed-in manager each walk the whole board; the board renders again on every
-  // scroll step that moves the pin, so each runs again only when its inputs change.
-  private readonly rankBoard = memoLast(
-    (entries: readonly LeaderboardEntry[], rankBy: RankBy, tieBreak: TieBreak, locale: StrideLocale) =>
-      rankWithTies(entries, { rankBy, tieBreak, locale }),
-  );
-  private readonly searchBoard = memoLast(searchByName);
-  private readonly indexOfMe = memoLast((shown: readonly RankedEntry[], me: string) =>
-    shown.findIndex((r) => r.entry.id === me),
-  );
+  private readonly model = createBoardModel();
 
   /** The whole board, ranked by the kit (ties share a rank, entries without data last). Empty before data arrives. */
   get ranked(): readonly RankedEntry[] {
     const data = this.query.state.data;
     if (!data) return [];
     const tieBreak = TIE_BREAKS.includes(this.tieBreak) ? this.tieBreak : 'shared';
-    return this.rankBoard(data.entries, this.rankBy === 'target' ? 'target' : 'value', tieBreak, this.resolved.lang);
+    return this.model.rank(data.entries, this.rankBy === 'target' ? 'target' : 'value', tieBreak, this.resolved.lang);
   }
 
   /** The current board as CSV text (UTF-8 BOM, formula-safe): every entry, whatever the search shows. */
@@ -170,7 +153,7 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private get shown(): readonly RankedEntry[] {
-    return this.searchBoard(this.ranked, this.search);
+    return this.model.search(this.ranked, this.search);
   }
 
   private get huddle(): boolean {
@@ -222,7 +205,10 @@ export class StrideLeaderboard extends StrideElement {
       onAvatarError: (url) => {
         this.failedAvatars = new Set(this.failedAvatars).add(url);
       },
-      onActivate: (entry, index, where) => this.activate(entry, index, where),
+      onActivate: (entry, index, where) => {
+        if (where === 'list') this.listWindow.setActive(index);
+        this.select(entry.kind === 'manager' ? 'manager' : 'org', entry.id);
+      },
       onWhy: (id) => void this.openBreakdown(id),
     };
   }
@@ -242,7 +228,7 @@ export class StrideLeaderboard extends StrideElement {
       { onSearch: (value) => this.onSearch(value), onExport: () => this.exportCsv() },
     );
     return html`${header}
-      ${contest ? this.renderContest(context) : this.renderRanking(context)} ${this.renderBreakdown(locale)}`;
+      ${contest ? this.renderContestLanes(context) : this.renderRanking(context)} ${this.renderBreakdown(locale)}`;
   }
 
   private onSearch(value: string): void {
@@ -251,11 +237,15 @@ export class StrideLeaderboard extends StrideElement {
     this.page = 0;
   }
 
+  private renderContestLanes(context: BoardContext): TemplateResult {
+    const contestants = parseContestants(this.contestants);
+    const { lanes, goal } = contestLanes(this.ranked, { contestants, goal: this.goal ?? null });
+    return renderContest(lanes, goal, metricUnit(this.metric), context);
+  }
+
   private renderRanking(context: BoardContext): TemplateResult {
     const shown = this.shown;
-    if (shown.length === 0) {
-      return html`<div class="state" part="state" role="status">${t(context.locale, 'noMatch', { query: this.search })}</div>`;
-    }
+    if (shown.length === 0) return renderNoMatch(this.search, context.locale);
     const { places, more } = podiumOf(this.ranked);
     const podium =
       this.search === '' && (!this.huddle || this.page === 0) ? renderPodium(places, more, context) : nothing;
@@ -281,13 +271,9 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private renderPage(context: BoardContext, shown: readonly RankedEntry[]): TemplateResult {
-    const pages = this.pages;
-    const page = ((this.page % pages) + pages) % pages;
-    const offset = page * this.pageSize;
-    const rows = pageOf(shown, page, this.pageSize);
     const meIndex = this.meIndex(shown);
+    const { page, pages, offset, rows, meOnPage } = huddlePage(shown, this.page, this.pageSize, meIndex);
     const me = shown[meIndex];
-    const meOnPage = meIndex >= offset && meIndex < offset + rows.length;
     return renderHuddlePage(rows, offset, shown.length, context, {
       pinned: me && !meOnPage ? renderPinned(me, meIndex, shown.length, context) : nothing,
       pager: { page, pages, paused: this.paging.paused, rotating: this.paging.running },
@@ -298,7 +284,7 @@ export class StrideLeaderboard extends StrideElement {
 
   private meIndex(shown: readonly RankedEntry[]): number {
     const me = this.resolved.me;
-    return me ? this.indexOfMe(shown, me) : -1;
+    return me ? this.model.indexOf(shown, me) : -1;
   }
 
   private renderBreakdown(locale: StrideLocale): TemplateResult | typeof nothing {
@@ -308,12 +294,6 @@ export class StrideLeaderboard extends StrideElement {
     return renderBreakdown(item.entry, pointsBreakdown(item.entry, locale), locale, () =>
       this.closeBreakdown(item.entry.id),
     );
-  }
-
-  private renderContest(context: BoardContext): TemplateResult {
-    const contestants = parseContestants(this.contestants);
-    const { lanes, goal } = contestLanes(this.ranked, { contestants, goal: this.goal ?? null });
-    return renderContest(lanes, goal, metricUnit(this.metric), context);
   }
 
   /* ------------------------------------------------------------ interaction */
@@ -330,11 +310,6 @@ export class StrideLeaderboard extends StrideElement {
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLButtonElement>(`.row[data-id="${CSS.escape(id)}"] .why`)?.focus(),
     );
-  }
-
-  private activate(entry: LeaderboardEntry, index: number, where: RowPlace): void {
-    if (where === 'list') this.listWindow.setActive(index);
-    this.select(entry.kind === 'manager' ? 'manager' : 'org', entry.id);
   }
 
   /** Moves the roving focus to a row, scrolling it into the window first. */

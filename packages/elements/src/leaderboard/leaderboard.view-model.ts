@@ -11,7 +11,8 @@ import {
   type LeaderboardEntry,
   type StrideLocale,
 } from '@stride/core';
-import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
+import { rankWithTies, type Movement, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
+import { memoLast } from '../shared/memo.js';
 import { t, type LeaderboardStringKey } from './leaderboard.strings.js';
 
 const indicatorOf = (metric: string) => DEFAULT_CATALOGUE.find((d) => d.id === metric);
@@ -65,6 +66,20 @@ export function searchByName(ranked: readonly RankedEntry[], query: string): rea
   return ranked.filter((r) => fold(r.entry.name).includes(needle) || fold(r.entry.orgName ?? '').includes(needle));
 }
 
+/**
+ * The board's derived lists, each recomputed only when its inputs change: ranking, searching and finding the
+ * signed-in manager each walk the whole board, and the board renders again on every scroll step that moves the pin.
+ */
+export function createBoardModel() {
+  return {
+    rank: memoLast((entries: readonly LeaderboardEntry[], rankBy: RankBy, tieBreak: TieBreak, locale: StrideLocale) =>
+      rankWithTies(entries, { rankBy, tieBreak, locale }),
+    ),
+    search: memoLast(searchByName),
+    indexOf: memoLast((shown: readonly RankedEntry[], me: string) => shown.findIndex((r) => r.entry.id === me)),
+  };
+}
+
 /** The contest view's `contestants` attribute: comma-separated entry ids. */
 export function parseContestants(list: string): string[] {
   return list
@@ -88,6 +103,20 @@ export function pageOf<T>(items: readonly T[], page: number, pageSize: number): 
   const pages = pageCount(items.length, size);
   const current = ((page % pages) + pages) % pages;
   return items.slice(current * size, current * size + size);
+}
+
+/** The huddle page to show (wrapped into range), its rows and whether the signed-in manager's row is on it. */
+export function huddlePage<T>(
+  shown: readonly T[],
+  page: number,
+  pageSize: number,
+  meIndex: number,
+): { page: number; pages: number; offset: number; rows: T[]; meOnPage: boolean } {
+  const pages = pageCount(shown.length, pageSize);
+  const current = ((page % pages) + pages) % pages;
+  const offset = current * pageSize;
+  const rows = pageOf(shown, current, pageSize);
+  return { page: current, pages, offset, rows, meOnPage: meIndex >= offset && meIndex < offset + rows.length };
 }
 
 /** Each movement kind has a string of the same name; `none` (not ranked now) says nothing. */
