@@ -130,7 +130,8 @@ export function generatePilot(options: PilotOptions = {}): PilotData {
   const org = buildOrg({ subbranches, teamsPerSubbranch, managers: managerCount }, new Random(subSeed(seed, 1)));
   const managerIds = org.managers.map((m) => m.id);
   const { grids, managerGrids } = buildGrids(gridCount, managerIds, new Random(subSeed(seed, 2)));
-  const households = grids.features.map((f) => f.properties.households);
+  // The synthetic grids always carry households (buildGrids writes them).
+  const households = grids.features.map((f) => f.properties.households ?? 0);
 
   const calendar = pilotCalendar(firstDay, lastDay);
   const isWorkingDay = workingDayTest(calendar);

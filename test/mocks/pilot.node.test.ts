@@ -117,7 +117,7 @@ test('grid assignment: every manager has a grid, a few grids are shared and a fe
   assert.ok(unassigned >= 1 && unassigned <= 6, `${unassigned} unassigned`);
   assert.ok(shared >= 1 && shared <= 8, `${shared} shared`);
   assert.ok(ids.every((list) => list.length <= 2));
-  assert.ok(features.every((f) => f.properties.households >= 20 && f.properties.households <= 187));
+  assert.ok(features.every((f) => (f.properties.households ?? 0) >= 20 && (f.properties.households ?? 0) <= 187));
   assert.equal(new Set(features.map((f) => f.properties.name)).size, 60);
   assert.ok(features.every((f) => /^[\u4e00-\u9fff]+社区$/.test(f.properties.name)));
   assert.deepEqual(

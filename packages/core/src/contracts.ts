@@ -156,10 +156,14 @@ export interface MultiPolygonGeometry {
   type: 'MultiPolygon';
   coordinates: Position[][][];
 }
+/**
+ * A grid's properties as the kit reads them after validation: `gridId` from the configured id property or
+ * `Feature.id`, `name` (the id when the file has none); households are optional (the coverage result has them).
+ */
 export interface GridProperties {
   gridId: string;
   name: string;
-  households: number;
+  households?: number;
   [extra: string]: unknown;
 }
 export interface GridFeature {

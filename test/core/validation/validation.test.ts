@@ -173,10 +173,9 @@ describe('validateResult: grids', () => {
     geometry: { type, coordinates },
   });
 
-  it('drops features without a string gridId, with out-of-range coordinates or unclosed rings', () => {
+  it('drops features without an id or with out-of-range coordinates; numeric ids read as text; open rings closed', () => {
     const open = square(121.4, 31.2);
     open[0]!.pop();
-    open[0]!.push([121.5, 31.3]);
     const features = [
       feature('G1', square(121.4, 31.2)),
       feature(7, square(121.4, 31.2)),
@@ -184,13 +183,73 @@ describe('validateResult: grids', () => {
       feature('G4', open),
       feature('G5', [square(121.4, 31.2), square(121.5, 31.2)], 'MultiPolygon'),
       feature('G6', square(121.4, Number.NaN)),
+      feature(null, square(121.4, 31.2)),
     ];
     const { data, dropped } = validateResult('grids', { type: 'FeatureCollection', features });
-    expect(data.features.map((f) => f.properties.gridId)).to.deep.equal(['G1', 'G5']);
-    expect(dropped?.ids).to.deep.equal(['features[1]', 'G3', 'G4', 'G6']);
+    expect(data.features.map((f) => f.properties.gridId)).to.deep.equal(['G1', '7', 'G4', 'G5']);
+    expect(data.features[2]!.geometry.coordinates[0]).to.have.length(5);
+    expect(dropped?.ids).to.deep.equal(['G3', 'G6', 'features[6]', 'G4']);
     expect(dropped?.message).to.contain(
       'features[2].geometry.coordinates[0][0][0]: expected longitude in -180..180, got 190',
     );
-    expect(dropped?.message).to.contain('features[3].geometry.coordinates[0]: ring is not closed');
+    expect(dropped?.message).to.contain(
+      'features[6]: no grid id (expected properties.gridId or Feature.id as a string or number)',
+    );
+    expect(dropped?.message).to.contain(
+      '1 feature repaired (G4): features[3].geometry.coordinates[0]: ring was not closed; closed',
+    );
+  });
+
+  it('reads a GIS export: the id from another property or Feature.id, no name or households, a bad hole dropped alone', () => {
+    const withHole = [
+      ...square(116.3, 39.9),
+      [
+        [116.301, 39.901],
+        [116.302, 39.901],
+        [116.301, 39.901],
+      ],
+    ];
+    const gis = (properties: Record<string, unknown>, coordinates: unknown, id?: unknown) => ({
+      type: 'Feature',
+      ...(id === undefined ? {} : { id }),
+      properties,
+      geometry: { type: 'Polygon', coordinates },
+    });
+    const raw = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } },
+      features: [
+        gis({ WGBM: '110101-01', MC: '东华门' }, square(116.3, 39.9)),
+        gis({ MC: '景山' }, square(116.31, 39.9), 110101002),
+        gis({ WGBM: '110101-03' }, withHole),
+        gis({ WGBM: '110101-01' }, square(116.33, 39.9)),
+        { type: 'Feature', properties: { WGBM: '110101-05' }, geometry: null },
+      ],
+    };
+    const { data, dropped } = validateResult('grids', raw, { idProperty: 'WGBM' });
+    expect(data.features.map((f) => [f.properties.gridId, f.properties.name, f.properties.households])).to.deep.equal([
+      ['110101-01', '110101-01', undefined],
+      ['110101002', '110101002', undefined],
+      ['110101-03', '110101-03', undefined],
+    ]);
+    expect(data.features[2]!.geometry.coordinates).to.have.length(1);
+    expect(dropped?.message).to.contain('features[3]: duplicate id "110101-01" (first at features[0]), dropped');
+    expect(dropped?.message).to.contain('features[4].geometry: no geometry (null)');
+    expect(dropped?.message).to.contain(
+      'features[2].geometry.coordinates[1]: ring has 3 positions, dropped; feature kept',
+    );
+  });
+
+  it('refuses a projected coordinate system, naming it', () => {
+    const error = rejection('grids', {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } },
+      features: [feature('G1', square(121.4, 31.2))],
+    });
+    expect(error.message).to.match(/^grids: crs urn:ogc:def:crs:EPSG::3857 is not longitude\/latitude/);
+    for (const name of ['urn:ogc:def:crs:OGC:1.3:CRS84', 'EPSG:4326', 'urn:ogc:def:crs:EPSG::4490']) {
+      const raw = { type: 'FeatureCollection', crs: { type: 'name', properties: { name } }, features: [] };
+      expect(validateResult('grids', raw).data.features, name).to.deep.equal([]);
+    }
   });
 });

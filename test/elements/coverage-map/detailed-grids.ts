@@ -99,8 +99,8 @@ export function coverageFor(grids: Grids, options: { managers?: number; shift?: 
       gridId: f.properties.gridId,
       name: f.properties.name,
       managerIds: i % 17 === 16 ? [] : [`m${(i % managers) + 1}`],
-      households: f.properties.households,
-      covered: Math.floor((f.properties.households * (((i + shift) * 37) % 100)) / 100),
+      households: f.properties.households ?? 0,
+      covered: Math.floor(((f.properties.households ?? 0) * (((i + shift) * 37) % 100)) / 100),
       openLeads: i % 5,
     })),
   };

@@ -235,27 +235,40 @@ export function gridDigest(feature: object): GridDigest {
   const known = gridDigests.get(feature);
   if (known) return known;
   const findings: ItemFindings = { repairs: [], dropReason: null };
-  if (checkGridFeature(feature, 'feature', findings) === null)
-    throw new StrideError('invalid', 'grids', `grids: ${findings.dropReason ?? 'invalid feature'}`);
-  return gridDigests.get(feature)!;
+  const checked = checkGridFeature(feature, 'feature', findings);
+  if (checked === null) throw new StrideError('invalid', 'grids', `grids: ${findings.dropReason ?? 'invalid feature'}`);
+  return gridDigests.get(checked as object)!;
 }
 
+/** What checking one ring found: a fatal problem, a ring too short to draw, or the ring (closed if it was not). */
+type RingCheck = { problem: string } | { degenerate: number } | { ring: unknown[]; closed: boolean };
+
 // The path string is built only for a bad position.
-function checkRing(ring: unknown, path: string, digest: GridDigest): string | null {
-  if (!Array.isArray(ring) || ring.length < 4) return expected(path, 'a ring of at least 4 positions', ring);
+function checkRing(ring: unknown, path: string, digest: GridDigest): RingCheck {
+  if (!Array.isArray(ring)) return { problem: expected(path, 'a ring (an array of positions)', ring) };
   let { hash1, hash2, minX, minY, maxX, maxY } = digest;
-  hash2 = Math.imul(hash2 ^ ring.length, 0x5bd1e995);
   for (let i = 0; i < ring.length; i += 1) {
     const position: unknown = ring[i];
     if (!Array.isArray(position) || position.length < 2)
-      return expected(`${path}[${i}]`, '[longitude, latitude]', position);
+      return { problem: expected(`${path}[${i}]`, '[longitude, latitude]', position) };
     const lon: unknown = position[0];
     const lat: unknown = position[1];
     // Written so that NaN fails too.
     if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180))
-      return expected(`${path}[${i}][0]`, 'longitude in -180..180', lon);
+      return { problem: expected(`${path}[${i}][0]`, 'longitude in -180..180', lon) };
     if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90))
-      return expected(`${path}[${i}][1]`, 'latitude in -90..90', lat);
+      return { problem: expected(`${path}[${i}][1]`, 'latitude in -90..90', lat) };
+  }
+  const first = ring[0] as number[] | undefined;
+  const last = ring[ring.length - 1] as number[] | undefined;
+  // GIS tools often leave the closing position out: add it rather than lose the grid.
+  const closed = first !== undefined && (first[0] !== last![0] || first[1] !== last![1]);
+  const kept = closed ? [...ring, first] : ring;
+  if (kept.length < 4) return { degenerate: ring.length };
+  hash2 = Math.imul(hash2 ^ kept.length, 0x5bd1e995);
+  for (const position of kept as number[][]) {
+    const lon = position[0]!;
+    const lat = position[1]!;
     hash1 = Math.imul(hash1 ^ ((lon * 1e9) | 0), 0x01000193);
     hash2 = Math.imul(hash2 ^ ((lat * 1e9) | 0), 0x5bd1e995);
     hash2 ^= hash2 >>> 15;
@@ -264,69 +277,159 @@ function checkRing(ring: unknown, path: string, digest: GridDigest): string | nu
     if (lat < minY) minY = lat;
     if (lat > maxY) maxY = lat;
   }
-  const first = ring[0] as number[];
-  const last = ring[ring.length - 1] as number[];
-  if (first[0] !== last[0] || first[1] !== last[1]) return `${path}: ring is not closed (last position ≠ first)`;
   Object.assign(digest, { hash1, hash2, minX, minY, maxX, maxY });
-  return null;
+  return { ring: kept, closed };
 }
 
-function checkPolygon(polygon: unknown, path: string, digest: GridDigest): string | null {
-  if (!Array.isArray(polygon) || polygon.length === 0) return expected(path, 'an array of rings', polygon);
+/** What checking one polygon found: a fatal problem, or its rings as kept (null: its outer ring could not be drawn). */
+type PolygonCheck = { problem: string } | { rings: unknown[][] | null; changed: boolean };
+
+/**
+ * A polygon's rings: a hole too short to draw is dropped alone and the polygon kept; an outer ring too short drops
+ * the polygon; a ring left open is closed. Each of these is a repair, reported with its path.
+ */
+function checkPolygon(polygon: unknown, path: string, digest: GridDigest, repairs: string[]): PolygonCheck {
+  if (!Array.isArray(polygon) || polygon.length === 0) return { problem: expected(path, 'an array of rings', polygon) };
   digest.hash1 = Math.imul(digest.hash1 ^ polygon.length, 0x01000193);
+  const rings: unknown[][] = [];
+  let changed = false;
   for (let i = 0; i < polygon.length; i += 1) {
-    const problem = checkRing(polygon[i], `${path}[${i}]`, digest);
-    if (problem) return problem;
+    const checked = checkRing(polygon[i], `${path}[${i}]`, digest);
+    if ('problem' in checked) return checked;
+    if ('degenerate' in checked) {
+      if (i === 0) {
+        repairs.push(`${path}[0]: outer ring has ${checked.degenerate} positions, polygon dropped`);
+        return { rings: null, changed: true };
+      }
+      repairs.push(`${path}[${i}]: ring has ${checked.degenerate} positions, dropped; feature kept`);
+      changed = true;
+      continue;
+    }
+    if (checked.closed) {
+      repairs.push(`${path}[${i}]: ring was not closed; closed`);
+      changed = true;
+    }
+    rings.push(checked.ring);
   }
-  return null;
+  return { rings, changed };
 }
 
-const GRID_PROPERTY_RULES = rules({
-  gridId: { type: 'string' },
-  name: { type: 'string' },
-  households: { type: 'number' },
-});
+/** Options of grid validation: where each feature's grid id is (DESIGN's Grids shape). */
+export interface GridsOptions {
+  /** The property holding the grid id, like ECharts' `nameProperty`. Default `gridId`; else `Feature.id`. */
+  idProperty?: string;
+}
 
-/** A grid feature: the same contract as the rule-checked items (same object back, or null with a reason). */
-function checkGridFeature(feature: unknown, path: string, findings: ItemFindings): unknown {
+/** A string or finite number as an id, else undefined. */
+function idText(value: unknown): string | undefined {
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/**
+ * A grid feature: the same contract as the rule-checked items (the same object back, a repaired copy, or null with a
+ * reason). The id is `properties[idProperty]`, else `Feature.id`; name and households are optional (a missing name
+ * reads as the id; households come from the coverage result).
+ */
+function checkGridFeature(feature: unknown, path: string, findings: ItemFindings, options: GridsOptions = {}): unknown {
   if (!isRecord(feature) || feature.type !== 'Feature') {
     findings.dropReason = expected(`${path}.type`, '"Feature"', isRecord(feature) ? feature.type : feature);
     return null;
   }
-  const properties = checkItem(feature.properties, GRID_PROPERTY_RULES, `${path}.properties`, findings);
-  if (properties === null) return null;
-  const geometry = feature.geometry;
-  if (!isRecord(geometry)) {
-    findings.dropReason = expected(`${path}.geometry`, 'an object', geometry);
+  const idProperty = options.idProperty ?? 'gridId';
+  const properties = isRecord(feature.properties) ? feature.properties : {};
+  const gridId = idText(properties[idProperty]) ?? idText(feature.id);
+  if (gridId === undefined) {
+    findings.dropReason = `${path}: no grid id (expected properties.${idProperty} or Feature.id as a string or number)`;
     return null;
   }
-  const { gridId, name } = properties as { gridId: string; name: string };
+  const name = typeof properties.name === 'string' && properties.name !== '' ? properties.name : gridId;
+  const households = properties.households;
+  if (households !== undefined && (typeof households !== 'number' || !Number.isFinite(households))) {
+    findings.dropReason = expected(`${path}.properties.households`, 'a number', households);
+    return null;
+  }
+  const geometry = feature.geometry;
+  if (!isRecord(geometry)) {
+    findings.dropReason = `${path}.geometry: ${geometry === null ? 'no geometry (null)' : expected('geometry', 'an object', geometry)}`;
+    return null;
+  }
   let hash1 = 0x811c9dc5;
   let hash2 = 0x01000193;
   for (let i = 0; i < gridId.length; i += 1) hash1 = Math.imul(hash1 ^ gridId.charCodeAt(i), 0x01000193);
   for (let i = 0; i < name.length; i += 1) hash2 = Math.imul(hash2 ^ name.charCodeAt(i), 0x5bd1e995);
   const digest: GridDigest = { hash1, hash2, minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const coordinates = geometry.coordinates;
-  let problem: string | null;
+  const at = `${path}.geometry.coordinates`;
+  let kept: unknown;
+  let changed = false;
   if (geometry.type === 'Polygon') {
-    problem = checkPolygon(coordinates, `${path}.geometry.coordinates`, digest);
-  } else if (geometry.type === 'MultiPolygon') {
-    problem =
-      Array.isArray(coordinates) && coordinates.length > 0
-        ? null
-        : expected(`${path}.geometry.coordinates`, 'an array of polygons', coordinates);
-    for (let i = 0; !problem && Array.isArray(coordinates) && i < coordinates.length; i += 1) {
-      problem = checkPolygon(coordinates[i], `${path}.geometry.coordinates[${i}]`, digest);
+    const checked = checkPolygon(coordinates, at, digest, findings.repairs);
+    if ('problem' in checked) {
+      findings.dropReason = checked.problem;
+      return null;
     }
+    if (checked.rings === null) {
+      findings.dropReason = `${at}[0]: outer ring has fewer than 4 positions; nothing left to draw`;
+      return null;
+    }
+    kept = checked.rings;
+    changed = checked.changed;
+  } else if (geometry.type === 'MultiPolygon') {
+    if (!Array.isArray(coordinates) || coordinates.length === 0) {
+      findings.dropReason = expected(at, 'an array of polygons', coordinates);
+      return null;
+    }
+    const polygons: unknown[][][] = [];
+    for (let i = 0; i < coordinates.length; i += 1) {
+      const checked = checkPolygon(coordinates[i], `${at}[${i}]`, digest, findings.repairs);
+      if ('problem' in checked) {
+        findings.dropReason = checked.problem;
+        return null;
+      }
+      changed ||= checked.changed;
+      if (checked.rings !== null) polygons.push(checked.rings);
+    }
+    if (polygons.length === 0) {
+      findings.dropReason = `${at}: no polygon with an outer ring of 4 or more positions; nothing left to draw`;
+      return null;
+    }
+    kept = polygons;
   } else {
-    problem = expected(`${path}.geometry.type`, '"Polygon" | "MultiPolygon"', geometry.type);
-  }
-  if (problem) {
-    findings.dropReason = problem;
+    findings.dropReason = expected(`${path}.geometry.type`, '"Polygon" | "MultiPolygon"', geometry.type);
     return null;
   }
-  gridDigests.set(feature, digest);
-  return feature;
+  const complete = properties[idProperty] === gridId && properties.gridId === gridId && properties.name === name;
+  const result =
+    complete && !changed && feature.properties === properties
+      ? feature
+      : {
+          ...feature,
+          properties: { ...properties, gridId, name },
+          geometry: changed ? { ...geometry, coordinates: kept } : geometry,
+        };
+  gridDigests.set(result, digest);
+  return result;
+}
+
+/**
+ * Refuses grids in a projected coordinate system, naming it: the map reads positions as longitude/latitude. CRS84,
+ * EPSG:4326 and EPSG:4490 (CGCS2000, China's geodetic datum) are that; a file without a `crs` member is RFC 7946's
+ * CRS84.
+ */
+function checkGridsCrs(raw: unknown): void {
+  if (!isRecord(raw) || raw.crs === undefined || raw.crs === null) return;
+  const crs = raw.crs;
+  const name = isRecord(crs) && isRecord(crs.properties) ? crs.properties.name : undefined;
+  const text = typeof name === 'string' ? name : JSON.stringify(crs);
+  if (/CRS84$|EPSG:{1,2}(?:[\d.]*:)?(4326|4490)$/i.test(text)) return;
+  throw new StrideError(
+    'invalid',
+    'grids',
+    `grids: crs ${text} is not longitude/latitude. Export the grids in EPSG:4326 (WGS 84), CRS84 or EPSG:4490 ` +
+      `(CGCS2000); a projected system such as EPSG:3857 or a Gauss-Krüger zone cannot be drawn as a map here.`,
+  );
 }
 
 /* ---------------------------------------------------------------- result rules */
@@ -391,7 +494,7 @@ const ORG_NODE_RULES = rules({
   avatarUrl: { type: 'url' },
 });
 
-type ItemCheck = (item: unknown, path: string, findings: ItemFindings) => unknown;
+type ItemCheck = (item: unknown, path: string, findings: ItemFindings, options?: GridsOptions) => unknown;
 const byRules =
   (itemRules: ItemRules): ItemCheck =>
   (item, path, findings) =>
@@ -404,6 +507,8 @@ interface Collection {
   noun: [string, string];
   check: ItemCheck;
   idOf: (item: unknown) => unknown;
+  /** Ids must be unique: a later item with an id already seen is dropped, naming where the first one is. */
+  unique?: true;
 }
 
 const idField = (item: unknown): unknown => (isRecord(item) ? item.id : undefined);
@@ -465,7 +570,12 @@ const RESULT_SPECS: Record<AdapterMethod, { schema: v.GenericSchema; collections
         key: 'features',
         noun: ['feature', 'features'],
         check: checkGridFeature,
-        idOf: (item) => (isRecord(item) ? (isRecord(item.properties) ? item.properties.gridId : item.id) : undefined),
+        // Checked features carry their id in properties.gridId; before checking, name them by what they have.
+        idOf: (item) =>
+          isRecord(item)
+            ? (idText(isRecord(item.properties) ? item.properties.gridId : undefined) ?? idText(item.id))
+            : undefined,
+        unique: true,
       },
     ],
   },
@@ -495,8 +605,13 @@ function reasonList(reasons: string[]): string {
  * Throws StrideError('invalid', method, '<method>: <path>: expected …, got …') when the result as a whole is unusable;
  * otherwise returns the usable data and, when items were dropped or repaired, one message listing their ids.
  */
-export function validateResult<M extends AdapterMethod>(method: M, raw: unknown): Validated<AdapterResults[M]> {
+export function validateResult<M extends AdapterMethod>(
+  method: M,
+  raw: unknown,
+  options: GridsOptions = {},
+): Validated<AdapterResults[M]> {
   const spec = RESULT_SPECS[method];
+  if (method === 'grids') checkGridsCrs(raw);
   const parsed = v.safeParse(spec.schema, raw, { abortEarly: true });
   if (!parsed.success) {
     const issue = parsed.issues[0];
@@ -519,14 +634,20 @@ export function validateResult<M extends AdapterMethod>(method: M, raw: unknown)
     const repairedIds: string[] = [];
     const repairReasons: string[] = [];
     const label = collection.key ?? '';
+    const firstAt = new Map<string, string>();
     for (let index = 0; index < source.length; index += 1) {
       const item: unknown = source[index];
       const path = `${label}[${index}]`;
       const findings: ItemFindings = { repairs: [], dropReason: null };
-      const checked = collection.check(item, path, findings);
-      const rawId = collection.idOf(item);
+      const checked = collection.check(item, path, findings, options);
+      const rawId = collection.idOf(checked ?? item);
       const id = typeof rawId === 'string' && rawId !== '' ? rawId : path;
-      if (checked === null) {
+      if (checked !== null && collection.unique) {
+        const first = firstAt.get(id);
+        if (first !== undefined) findings.dropReason = `${path}: duplicate id "${id}" (first at ${first}), dropped`;
+        else firstAt.set(id, path);
+      }
+      if (checked === null || findings.dropReason !== null) {
         droppedIds.push(id);
         dropReasons.push(findings.dropReason ?? `${path}: invalid`);
         continue;

@@ -121,7 +121,7 @@ export function buildCoverageView(
               name,
               managerIds: [],
               managerNames: [],
-              households,
+              households: households ?? null,
               covered: null,
               coverage: null,
               openLeads: null,
