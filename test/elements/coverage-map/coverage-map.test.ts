@@ -219,6 +219,38 @@ describe('<stride-coverage-map>', () => {
     await waitUntil(() => el.shadowRoot!.querySelectorAll('.tile').length === 4);
   });
 
+  it('draws a GIS export by its own id property (id-property), with no name or households in the file', async () => {
+    const grids = fourGrids();
+    // What a bank's GIS writes: its own property names, households only in the coverage result.
+    const exported = {
+      type: 'FeatureCollection',
+      features: grids.features.map((f) => ({ ...f, properties: { WGBM: f.properties.gridId, SHAPE_Area: 0.0001 } })),
+    };
+    const warnings: StrideWarningEvent[] = [];
+    const el = await fixture<StrideCoverageMap>(html`<stride-coverage-map
+      style="width:640px"
+      org="br"
+      period="pilot"
+      date="2026-11-24"
+      lang="en"
+      id-property="WGBM"
+      @stride-warning=${(e: StrideWarningEvent) => warnings.push(e)}
+      .adapter=${{ grids: async () => exported, coverage: async () => coverage(grids) } as unknown as StrideAdapter}
+      .queryClient=${createStrideQueryClient()}
+    ></stride-coverage-map>`);
+    const regions = await drawn(el);
+    expect(regions.map((r) => r.name).sort()).to.deep.equal(grids.features.map((f) => f.properties.gridId).sort());
+    expect(warnings, 'nothing dropped').to.deep.equal([]);
+
+    // Without the attribute the same file has no grid ids: every feature is dropped, saying why, and tiles show.
+    el.removeAttribute('id-property');
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.tile').length === 4, 'tiles without geometry');
+    const message = warnings.at(-1)?.detail.message ?? '';
+    expect(message).to.contain(
+      'features[0]: no grid id (expected properties.gridId or Feature.id as a string or number)',
+    );
+  });
+
   it('drops bad features and coverage rows for unknown grids, reports them in one warning and a notice, draws the rest', async () => {
     const grids = detailedGrids({ count: 6, verticesPerStreet: 10 });
     const raw = JSON.parse(JSON.stringify(grids)) as {
@@ -245,9 +277,11 @@ describe('<stride-coverage-map>', () => {
     await waitUntil(() => warnings.length === 1);
     await new Promise((r) => setTimeout(r, 50));
     expect(warnings.length).to.equal(1);
-    // features[0] has no gridId, so its coverage row (G0001) is one for a grid not on the map as well.
+    // features[0] has no gridId, so its coverage row (G0001) is one for a grid not on the map as well. G0003's ring
+    // was left open: it is closed and drawn, and listed as repaired.
     expect(warnings[0]!.detail.ids).to.deep.equal(['features[0]', 'G0002', 'G0003', 'G0001', 'GHOST']);
-    expect(data.map((d) => d.name)).to.deep.equal(['G0004', 'G0005', 'G0006']);
+    expect(warnings[0]!.detail.message).to.contain('features[2].geometry.coordinates[0]: ring was not closed; closed');
+    expect(data.map((d) => d.name)).to.deep.equal(['G0003', 'G0004', 'G0005', 'G0006']);
     const notice = el.shadowRoot!.querySelector('[part="dropped"]')!;
     expect(notice.textContent).to.contain('GHOST');
     expect(notice.textContent).to.contain('G0002');

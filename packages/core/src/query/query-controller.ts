@@ -26,7 +26,7 @@ import {
   type AdapterResults,
   type StrideAdapter,
 } from '../contracts.js';
-import { validateResult, type DroppedItems, type Validated } from '../validation/index.js';
+import { validateResult, type DroppedItems, type GridsOptions, type Validated } from '../validation/index.js';
 
 /** gcTime: how long an unobserved result stays cached. Long enough that a dashboard's views reuse it, short enough
  * that a wall screen running for weeks holds only what it shows. */
@@ -178,6 +178,8 @@ export interface QueryConfig<M extends AdapterMethod> {
   query: AdapterQueries[M] | undefined;
   /** Seconds between polls; 0 = off. */
   refreshSeconds: number;
+  /** How the result is read where the contract leaves a choice (the grid id property of a GIS export). */
+  validation?: GridsOptions | undefined;
 }
 
 export interface QueryControllerOptions<M extends AdapterMethod> {
@@ -301,7 +303,11 @@ export class StrideQueryController<M extends AdapterMethod> implements ReactiveC
 
     const adapter = config.adapter;
     const query = config.query;
-    const queryKey = strideQueryKey(adapter, method, query);
+    const validation = config.validation;
+    // Read another way, the same answer is another result: the reading is part of the key.
+    const queryKey = validation?.idProperty
+      ? ([...strideQueryKey(adapter, method, query), validation] as const)
+      : strideQueryKey(adapter, method, query);
     const refetchInterval = config.refreshSeconds > 0 ? config.refreshSeconds * 1000 : false;
     const hash = `${hashKey(queryKey)}|${String(refetchInterval)}`;
     if (this.observer && this.client === config.client && hash === this.optionsHash) return;
@@ -317,7 +323,7 @@ export class StrideQueryController<M extends AdapterMethod> implements ReactiveC
           if (signal.aborted) throw error;
           throw toStrideError(method, error);
         }
-        return validateResult(method, raw);
+        return validateResult(method, raw, validation);
       },
       refetchInterval,
       refetchIntervalInBackground: true,

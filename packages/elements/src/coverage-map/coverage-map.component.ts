@@ -40,6 +40,7 @@ const GRIDS = 'grids';
  *
  * @attr org - Org unit whose grids are shown.
  * @attr me - The signed-in manager: their grids get a heavy outline and a highlighted table row.
+ * @attr id-property - The grid id's property in the bank's GeoJSON (default `gridId`; else `Feature.id`).
  * @attr bands - Three band edges, fractions or percentages: `"0.3,0.6,0.9"` (default) or `"30,60,90"`.
  * @attr view - `map` (default) or `table`: the data-table alternative, sortable by coverage.
  *
@@ -64,6 +65,7 @@ export class StrideCoverageMap extends StrideElement {
   static override styles = [...baseStyles, coverageMapStyles];
   static override properties = {
     bands: {},
+    idProperty: { attribute: 'id-property' },
     view: { reflect: true },
     sortDirection: { state: true },
     focusedGrid: { state: true },
@@ -72,6 +74,8 @@ export class StrideCoverageMap extends StrideElement {
 
   /** Band edges, e.g. `"0.3,0.6,0.9"`. */
   declare bands?: string;
+  /** The GeoJSON property that holds each grid's id in the bank's GIS export (default `gridId`, else Feature.id). */
+  declare idProperty?: string;
   /** `map` or `table`. */
   view: 'map' | 'table' = 'map';
 
@@ -86,6 +90,7 @@ export class StrideCoverageMap extends StrideElement {
   readonly gridsQuery = this.createQuery('grids', (scope) => ({ org: scope.org }), {
     poll: false,
     onDropped: () => undefined,
+    validation: () => (this.idProperty ? { idProperty: this.idProperty } : undefined),
   });
   /** Coverage drawn on the geometry: the map waits for both, and reports what either drops in one warning. */
   private readonly data = new CombinedQuery(this, this.coverageQuery, this.gridsQuery, {

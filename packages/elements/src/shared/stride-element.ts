@@ -17,6 +17,7 @@ import {
   type AdapterMethod,
   type AdapterQueries,
   type DroppedItems,
+  type GridsOptions,
   type PeriodKind,
   type Scope,
   type StrideAdapter,
@@ -62,6 +63,8 @@ interface QueryOptions {
   scopeless?: boolean;
   poll?: boolean;
   onDropped?: (dropped: DroppedItems) => void;
+  /** How to read the result where the contract leaves a choice (the map's grid id property). */
+  validation?: () => GridsOptions | undefined;
 }
 
 export class StrideElement extends LitElement {
@@ -184,6 +187,7 @@ export class StrideElement extends LitElement {
           client: resolved.queryClient,
           query: scope ? build(scope) : options.scopeless ? (build as () => AdapterQueries[M])() : undefined,
           refreshSeconds: options.poll === false ? 0 : resolved.refresh,
+          validation: options.validation?.(),
         };
       },
       onDropped:
