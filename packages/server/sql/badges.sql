@@ -19,7 +19,8 @@ milestones AS (
   GROUP BY u.id
 ),
 scored AS (
-  SELECT f.manager_id, c.week_start, c.week_end, c.month_start, c.month_end,
+  SELECT f.manager_id AS manager_id, c.week_start AS week_start, c.week_end AS week_end,
+    c.month_start AS month_start, c.month_end AS month_end,
     CASE f.kind
       WHEN 'contacted' THEN $p_first_contact
       WHEN 'conversation' THEN $p_conversation
@@ -42,17 +43,17 @@ period_points AS (
   GROUP BY manager_id, month_start
 ),
 contests AS (
-  SELECT DISTINCT m.contest_id FROM manager m JOIN units u ON u.id = m.manager_id
+  SELECT DISTINCT m.contest_id AS contest_id FROM manager m JOIN units u ON u.id = m.manager_id
 ),
 best AS (
-  SELECT c.contest_id, p.kind, p.period_start, MAX(p.points) AS best
+  SELECT c.contest_id AS contest_id, p.kind AS kind, p.period_start AS period_start, MAX(p.points) AS best
   FROM contests c
   JOIN org_manager om ON om.org_id = c.contest_id
   JOIN period_points p ON p.manager_id = om.manager_id
   GROUP BY c.contest_id, p.kind, p.period_start
 ),
 champions AS (
-  SELECT p.manager_id,
+  SELECT p.manager_id AS manager_id,
     MAX(CASE WHEN p.kind = 'week' THEN 1 ELSE 0 END) AS week,
     MAX(CASE WHEN p.kind = 'month' THEN 1 ELSE 0 END) AS month
   FROM units u

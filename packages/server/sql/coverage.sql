@@ -22,8 +22,8 @@ open_leads AS (
   WHERE lf.assigned_ms <= $to_ms AND (lf.converted_ms IS NULL OR lf.converted_ms > $to_ms)
   GROUP BY lf.assigned_grid_id
 )
-SELECT g.grid_id, g.name, g.households,
-  LEAST(COALESCE(r.customers, 0), g.households) AS covered,
+SELECT g.grid_id AS grid_id, g.name AS name, g.households AS households,
+  LEAST(CAST(COALESCE(r.customers, 0) AS DOUBLE), g.households) AS covered,
   COALESCE(o.leads, 0) AS open_leads
 FROM grid g
 JOIN in_scope s ON s.grid_id = g.grid_id

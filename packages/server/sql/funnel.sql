@@ -67,6 +67,6 @@ medians AS (
   WHERE rn = FLOOR((n + 1) / 2.0) OR rn = FLOOR(n / 2.0) + 1
   GROUP BY stage
 )
-SELECT c.stage, c.lead_count, c.overdue, m.median_hours
+SELECT c.stage AS stage, c.lead_count AS lead_count, c.overdue AS overdue, m.median_hours AS median_hours
 FROM counted c LEFT JOIN medians m ON m.stage = c.stage
 ORDER BY c.stage;

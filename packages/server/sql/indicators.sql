@@ -51,7 +51,7 @@ sums AS (
   FROM scoped
   GROUP BY unit_id, w
 )
-SELECT u.id AS unit_id, w.w,
+SELECT u.id AS unit_id, w.w AS w,
   COALESCE(s.assigned, 0) AS assigned,
   CASE WHEN COALESCE(s.claim_count, 0) = 0 THEN NULL ELSE CAST(s.claim_hits AS DOUBLE) / s.claim_count END AS claim_rate,
   COALESCE(s.contacted, 0) AS contacted,

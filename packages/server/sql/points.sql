@@ -39,7 +39,7 @@ sums AS (
   WHERE w IS NOT NULL
   GROUP BY unit_id, w
 )
-SELECT u.id AS unit_id, w.w,
+SELECT u.id AS unit_id, w.w AS w,
   COALESCE(s.first_contact, 0) AS first_contact, COALESCE(s.conversation, 0) AS conversation,
   COALESCE(s.visit, 0) AS visit, COALESCE(s.first_intent, 0) AS first_intent,
   COALESCE(s.first_application, 0) AS first_application, COALESCE(s.first_conversion, 0) AS first_conversion,

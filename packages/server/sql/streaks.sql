@@ -12,12 +12,12 @@ days AS (
   SELECT day, working_ord FROM calendar WHERE working AND day <= $as_of_day
 ),
 acted AS (
-  SELECT DISTINCT f.manager_id, f.day
+  SELECT DISTINCT f.manager_id AS manager_id, f.day AS day
   FROM facts f JOIN units u ON u.id = f.manager_id
   WHERE f.kind = 'action' AND f.at_ms <= $as_of_ms
 ),
 ranked AS (
-  SELECT u.id AS manager_id, d.day,
+  SELECT u.id AS manager_id, d.day AS day,
          ROW_NUMBER() OVER (PARTITION BY u.id ORDER BY d.day DESC) AS r,
          CASE WHEN a.manager_id IS NULL THEN 0 ELSE 1 END AS has_action
   FROM units u
@@ -29,13 +29,13 @@ today AS (
   FROM ranked GROUP BY manager_id
 ),
 first_miss AS (
-  SELECT k.manager_id, t.skip, MIN(CASE WHEN k.has_action = 0 AND k.r > t.skip THEN k.r END) AS miss,
+  SELECT k.manager_id AS manager_id, t.skip AS skip, MIN(CASE WHEN k.has_action = 0 AND k.r > t.skip THEN k.r END) AS miss,
          MAX(k.r) AS last_r
   FROM ranked k JOIN today t ON t.manager_id = k.manager_id
   GROUP BY k.manager_id, t.skip
 ),
 islands AS (
-  SELECT a.manager_id, d.working_ord - ROW_NUMBER() OVER (PARTITION BY a.manager_id ORDER BY d.working_ord) AS island
+  SELECT a.manager_id AS manager_id, d.working_ord - ROW_NUMBER() OVER (PARTITION BY a.manager_id ORDER BY d.working_ord) AS island
   FROM acted a JOIN days d ON d.day = a.day
 ),
 longest AS (

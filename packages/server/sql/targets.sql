@@ -10,7 +10,8 @@ WITH units AS (
          AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
 ),
 candidates AS (
-  SELECT u.id AS unit_id, u.level, u.tree_managers AS unit_managers, t.indicator, t.target, a.depth,
+  SELECT u.id AS unit_id, u.level AS level, u.tree_managers AS unit_managers, t.indicator AS indicator,
+         t.target AS target, a.depth AS depth,
          anc.tree_managers AS ancestor_managers,
          ROW_NUMBER() OVER (PARTITION BY u.id, t.indicator ORDER BY a.depth) AS nearest
   FROM units u

@@ -3,7 +3,6 @@
  * parameters (period bounds, asOf, the like-for-like previous window) and shapes rows into the Data shapes; the
  * metric definitions themselves live in ../sql.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   FUNNEL_STAGES,
   type Badge,
@@ -39,7 +38,7 @@ import {
   weekdayOf,
   type DayRange,
 } from '../../core/src/engine/time.js';
-import { num, numOrNull, query, str, type SqlParams, type SqlRow } from './sql.js';
+import { num, numOrNull, query, str, type SqlConnection, type SqlParams, type SqlRow } from './sql.js';
 import type { Warehouse } from './warehouse.js';
 
 /** A time after any event, for "stage not entered" (SQL engines differ on NULL in LEAST). */
@@ -125,7 +124,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   }
 
   /** Targets by unit then indicator. */
-  async function targetsOf(c: DuckDBConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
+  async function targetsOf(c: SqlConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
     const rows = await query(c, 'targets.sql', {
       ...params,
       period: scope.period,
@@ -141,7 +140,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return (unit: string, id: string): number | null => byUnit.get(unit)?.get(id) ?? null;
   }
 
-  async function trendOf(c: DuckDBConnection, r: Resolved): Promise<(id: string) => TrendPoint[]> {
+  async function trendOf(c: SqlConnection, r: Resolved): Promise<(id: string) => TrendPoint[]> {
     if (r.asOf < r.from) return () => [];
     const endDay = zone.dayOf(r.asOf);
     const startDay = r.period.start;

@@ -1,28 +1,44 @@
 /**
  * The SQL files and the one way they run: every value a request carries is a bound parameter, never text spliced
- * into a statement. Files name their parameters `$name`; binding checks each one is supplied.
+ * into a statement. Files name their parameters `$name`; binding checks each one is supplied. The same files run
+ * on every engine of ./dialect.ts through an `SqlConnection`, which binds `$name` in its engine's own syntax.
  */
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { adapt, statements, type Dialect } from './dialect.js';
 
 const SQL_DIR = new URL('../sql/', import.meta.url);
-const cache = new Map<string, { text: string; names: string[] }>();
+const cache = new Map<string, { statements: { text: string; names: string[] }[] }>();
 
 export type SqlValue = string | number | boolean;
 export type SqlParams = Readonly<Record<string, SqlValue>>;
 export type SqlRow = Record<string, unknown>;
 
-function load(file: string): { text: string; names: string[] } {
-  let entry = cache.get(file);
+/** One engine session: runs one statement whose parameters are written `$name`, with those bound. */
+export interface SqlConnection {
+  readonly dialect: Dialect;
+  all(statement: string, params: Readonly<Record<string, SqlValue>>): Promise<SqlRow[]>;
+}
+
+/** The parameter names a statement uses, in order of first use. */
+export function parameterNames(statement: string): string[] {
+  return [...new Set([...statement.matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]!))];
+}
+
+function load(file: string, dialect: Dialect) {
+  const key = `${dialect}:${file}`;
+  let entry = cache.get(key);
   if (!entry) {
-    const text = readFileSync(new URL(file, SQL_DIR), 'utf8');
-    // parameter names as written in the statement; comments mention them too, so strip those first
-    const code = text.replace(/--[^\n]*/g, '');
-    const names = [...new Set([...code.matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]!))];
-    entry = { text, names };
-    cache.set(file, entry);
+    const text = adapt(readFileSync(new URL(file, SQL_DIR), 'utf8'), dialect);
+    entry = { statements: statements(text).map((s) => ({ text: s, names: parameterNames(s) })) };
+    cache.set(key, entry);
   }
   return entry;
+}
+
+/** The statements of a file as `dialect` runs them (the Spark job and tools that show the SQL). */
+export function fileStatements(file: string, dialect: Dialect): string[] {
+  return load(file, dialect).statements.map((s) => s.text);
 }
 
 function bind(file: string, names: readonly string[], params: SqlParams): Record<string, SqlValue> {
@@ -35,27 +51,38 @@ function bind(file: string, names: readonly string[], params: SqlParams): Record
   return bound;
 }
 
+/** Runs a file (one statement or several, in order), returning the last statement's rows. */
+export async function query(connection: SqlConnection, file: string, params: SqlParams = {}): Promise<SqlRow[]> {
+  let rows: SqlRow[] = [];
+  for (const statement of load(file, connection.dialect).statements) {
+    rows = await connection.all(statement.text, bind(file, statement.names, params));
+  }
+  return rows;
+}
+
+/** Runs a file of statements (schema, load steps). */
+export async function execute(connection: SqlConnection, file: string, params: SqlParams = {}): Promise<void> {
+  await query(connection, file, params);
+}
+
 /** DuckDB returns BIGINT as bigint; results here are counts and epoch milliseconds, well inside 2^53. */
 function plain(value: unknown): unknown {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
-/** Runs a file that reads, returning plain rows. */
-export async function query(connection: DuckDBConnection, file: string, params: SqlParams = {}): Promise<SqlRow[]> {
-  const { text, names } = load(file);
-  const reader = await connection.runAndReadAll(text, bind(file, names, params));
-  return reader.getRowObjects().map((row) => {
-    const out: SqlRow = {};
-    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-    return out;
-  });
-}
-
-/** Runs a file of statements (schema, load steps); parameters only where the file names some. */
-export async function execute(connection: DuckDBConnection, file: string, params: SqlParams = {}): Promise<void> {
-  const { text, names } = load(file);
-  if (names.length === 0) await connection.run(text);
-  else await connection.run(text, bind(file, names, params));
+/** DuckDB takes `$name` as it is. */
+export function duckdbConnection(connection: DuckDBConnection): SqlConnection {
+  return {
+    dialect: 'duckdb',
+    async all(statement, params) {
+      const reader = await connection.runAndReadAll(statement, Object.keys(params).length ? params : undefined);
+      return reader.getRowObjects().map((row) => {
+        const out: SqlRow = {};
+        for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+        return out;
+      });
+    },
+  };
 }
 
 export function num(row: SqlRow, key: string): number {

@@ -1,7 +1,8 @@
 /**
- * Loads a bank's data (events, org tree, targets, calendar, grids) into an embedded DuckDB database and derives
- * the fact table every metric reads (sql/load/*.sql). The dimensions a bank warehouse already keeps (org closure,
- * calendar with working days, grid-manager links) are built here from the org tree and the calendar settings.
+ * Loads a bank's data (events, org tree, targets, calendar, grids) into an SQL engine (the embedded DuckDB
+ * database here; Spark, PostgreSQL and ClickHouse in the engine checks) and derives the fact table every metric
+ * reads (sql/load/*.sql). The dimensions a bank warehouse already keeps (org closure, calendar with working days,
+ * grid-manager links) are built here from the org tree and the calendar settings.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -24,7 +25,7 @@ import {
 } from '../../core/src/engine/time.js';
 import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../../core/src/engine/types.js';
-import { execute, num, query, str } from './sql.js';
+import { duckdbConnection, execute, num, query, str, type SqlConnection } from './sql.js';
 
 export interface WarehouseOptions extends EventLogInput {
   /** Read events from this CSV, Parquet or JSON file with DuckDB instead of `events` (large logs). */
@@ -35,7 +36,8 @@ export interface WarehouseOptions extends EventLogInput {
   threads?: number;
 }
 
-export interface Warehouse {
+/** What the load step knows about the data it loaded (everything the metrics need besides SQL). */
+export interface LoadedWarehouse {
   zone: BankZone;
   sla: SlaConfig;
   points: PointsScheme;
@@ -49,9 +51,22 @@ export interface Warehouse {
   /** Grid features by id, served as loaded; managerIds per grid as the metrics see them. */
   features: ReadonlyMap<string, GridFeature>;
   gridManagers: ReadonlyMap<string, string[]>;
-  /** Runs `work` on a pooled connection; `interrupt` stops the statement in flight (request deadline). */
-  withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+export interface Warehouse extends LoadedWarehouse {
+  /** Runs `work` on a pooled connection; an abort stops the statement in flight (request deadline). */
+  withConnection<T>(work: (connection: SqlConnection) => Promise<T>, signal?: AbortSignal): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A row for one of the tables of sql/load/schema.sql, its columns in declared order. */
+export type LoadRow = readonly (string | number | boolean | null)[];
+
+/** An engine the load step can fill: a connection for the SQL files, and bulk appends for the input rows. */
+export interface LoadTarget {
+  connection: SqlConnection;
+  /** Appends rows to a table of schema.sql (events_raw: seq, event_at, type, lead_id, ..., amount). */
+  append(table: string, rows: readonly LoadRow[]): Promise<void>;
 }
 
 const EVENT_TYPES = new Set([
@@ -67,33 +82,39 @@ const EVENT_TYPES = new Set([
   'converted',
 ]);
 
-async function appendEvents(connection: DuckDBConnection, events: readonly LeadEvent[]): Promise<void> {
+/** events_raw rows: an unknown type is kept as NULL (the load step drops it), as is a non-finite amount. */
+function rawEventRows(events: readonly LeadEvent[]): LoadRow[] {
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  return events.map((event, i) => [
+    i,
+    text(event.at),
+    EVENT_TYPES.has(event.type) ? event.type : null,
+    text(event.leadId),
+    text(event.managerId),
+    text(event.customerId),
+    text(event.gridId),
+    typeof event.amount === 'number' && Number.isFinite(event.amount) ? event.amount : null,
+  ]);
+}
+
+async function appendDuckDBEvents(connection: DuckDBConnection, rows: readonly LoadRow[]): Promise<void> {
   const appender = await connection.createAppender('events_raw');
-  const text = (value: unknown): void => {
-    if (typeof value === 'string') appender.appendVarchar(value);
-    else appender.appendNull();
-  };
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    appender.appendBigInt(BigInt(i));
-    text(event.at);
-    text(EVENT_TYPES.has(event.type) ? event.type : null);
-    text(event.leadId);
-    text(event.managerId);
-    text(event.customerId);
-    text(event.gridId);
-    if (typeof event.amount === 'number' && Number.isFinite(event.amount)) appender.appendDouble(event.amount);
+  for (const [seq, ...rest] of rows) {
+    appender.appendBigInt(BigInt(seq as number));
+    for (let c = 0; c < 6; c++) {
+      const value = rest[c];
+      if (typeof value === 'string') appender.appendVarchar(value);
+      else appender.appendNull();
+    }
+    const amount = rest[6];
+    if (typeof amount === 'number') appender.appendDouble(amount);
     else appender.appendNull();
     appender.endRow();
   }
   appender.closeSync();
 }
 
-async function appendRows(
-  connection: DuckDBConnection,
-  table: string,
-  rows: readonly (readonly (string | number | boolean | null)[])[],
-): Promise<void> {
+async function appendDuckDBRows(connection: DuckDBConnection, table: string, rows: readonly LoadRow[]): Promise<void> {
   const appender = await connection.createAppender(table);
   for (const row of rows) {
     for (const value of row) {
@@ -168,7 +189,16 @@ function orgDimension(orgTree: readonly OrgNode[], eventOnlyManagers: readonly s
   return { byId, treeOrd, managersUnder, treeManagers, managerOrder, ancestors, contest };
 }
 
-export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse> {
+/**
+ * The load step on any engine: schema, raw events (given, or put in events_raw by `loadEvents`), the dimensions,
+ * then events.sql, lead_firsts.sql and facts.sql run by the engine itself.
+ */
+export async function loadWarehouse(
+  target: LoadTarget,
+  input: EventLogInput,
+  loadEvents?: (connection: SqlConnection) => Promise<void>,
+): Promise<LoadedWarehouse> {
+  const setup = target.connection;
   const timeZone = input.timeZone ?? 'Asia/Shanghai';
   const sla: SlaConfig = {
     ...DEFAULT_SLA,
@@ -181,44 +211,27 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
     throw new Error('openWarehouse: a follow-up SLA in working days is not implemented in the SQL reference yet');
   }
 
-  const instance = await DuckDBInstance.create(':memory:', input.threads ? { threads: String(input.threads) } : {});
-  const setup = await instance.connect();
   await execute(setup, 'load/schema.sql');
-  if (input.eventsFile) {
-    const format = /\.parquet$/i.test(input.eventsFile)
-      ? 'parquet'
-      : /\.json$/i.test(input.eventsFile)
-        ? 'json'
-        : 'csv';
-    await execute(setup, `load/events_${format}.sql`, { path: input.eventsFile });
-  } else {
-    await appendEvents(setup, input.events);
-  }
+  if (loadEvents) await loadEvents(setup);
+  else await target.append('events_raw', rawEventRows(input.events));
 
   const zone = createBankZone(timeZone);
   // Bank zones in scope (China) keep one offset all year; zones with daylight saving need a per-event offset.
   const offsetMs = zone.offsetAt(Date.now());
   await execute(setup, 'load/events.sql', { offset_ms: offsetMs });
 
-  const span = (
-    await setup.runAndReadAll('SELECT MIN(day) AS first_day, MAX(day) AS last_day FROM events')
-  ).getRowObjects()[0];
+  const span = (await setup.all('SELECT MIN(day) AS first_day, MAX(day) AS last_day FROM events', {}))[0];
   const firstEventDay = span?.['first_day'] == null ? NaN : Number(span['first_day']);
   const lastEventDay = span?.['last_day'] == null ? NaN : Number(span['last_day']);
 
   const treeManagerIds = new Set(input.orgTree.filter((n) => n.level === 'manager').map((n) => n.id));
   const seenManagers = (
-    await setup.runAndReadAll(
-      'SELECT manager_id, MIN(seq) AS first_seq FROM events GROUP BY manager_id ORDER BY first_seq',
-    )
-  )
-    .getRowObjects()
-    .map((row) => String(row['manager_id']));
+    await setup.all('SELECT manager_id, MIN(seq) AS first_seq FROM events GROUP BY manager_id ORDER BY first_seq', {})
+  ).map((row) => String(row['manager_id']));
   const eventOnly = seenManagers.filter((id) => !treeManagerIds.has(id));
   const org = orgDimension(input.orgTree, eventOnly);
 
-  await appendRows(
-    setup,
+  await target.append(
     'org',
     input.orgTree.map((node, i) => [
       node.id,
@@ -231,15 +244,13 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
       org.treeManagers.get(node.id) ?? 0,
     ]),
   );
-  await appendRows(
-    setup,
+  await target.append(
     'org_manager',
     [...org.managersUnder].flatMap(([id, list]) => list.map((m) => [id, m])),
   );
-  await appendRows(setup, 'org_ancestor', org.ancestors);
+  await target.append('org_ancestor', org.ancestors);
   const managerOrd = new Map([...org.managerOrder, ...eventOnly].map((id, i) => [id, i]));
-  await appendRows(
-    setup,
+  await target.append(
     'manager',
     [...managerOrd].map(([id, ord]) => [id, ord, org.contest.get(id) ?? null]),
   );
@@ -259,10 +270,9 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
     const month = periodContaining('month', day, undefined);
     calendarRows.push([day, isWorking, workingOrd, week.start, week.end, month.start, month.end]);
   }
-  await appendRows(setup, 'calendar', calendarRows);
+  await target.append('calendar', calendarRows);
 
-  await appendRows(
-    setup,
+  await target.append(
     'targets',
     (input.targets ?? [])
       .filter((t) => Number.isFinite(t.target))
@@ -270,8 +280,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   );
   const units = new Map<string, string>(Object.entries(BUILT_IN_UNITS));
   for (const definition of catalogue) units.set(definition.id, definition.unit);
-  await appendRows(
-    setup,
+  await target.append(
     'catalogue',
     [...units].map(([id, unit], i) => [id, unit, i]),
   );
@@ -280,9 +289,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   const features = new Map<string, GridFeature>();
   const gridManagers = new Map<string, string[]>();
   const seenByGrid = new Map<string, string[]>();
-  for (const row of (
-    await setup.runAndReadAll('SELECT DISTINCT grid_id, manager_id FROM events WHERE grid_id IS NOT NULL')
-  ).getRowObjects()) {
+  for (const row of await setup.all('SELECT DISTINCT grid_id, manager_id FROM events WHERE grid_id IS NOT NULL', {})) {
     const grid = String(row['grid_id']);
     seenByGrid.set(grid, [...(seenByGrid.get(grid) ?? []), String(row['manager_id'])]);
   }
@@ -304,9 +311,8 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
       gridRows.length,
     ]);
   }
-  await appendRows(setup, 'grid', gridRows);
-  await appendRows(
-    setup,
+  await target.append('grid', gridRows);
+  await target.append(
     'grid_manager',
     [...gridManagers].flatMap(([grid, list]) => list.map((m, i) => [grid, m, i])),
   );
@@ -318,7 +324,41 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
     logged_ms: sla.loggedHours * HOUR_MS,
     offset_ms: offsetMs,
   });
-  await setup.run('DROP TABLE events_raw');
+  await setup.all('DROP TABLE events_raw', {});
+
+  return {
+    zone,
+    sla,
+    points,
+    locale: input.locale ?? 'zh-CN',
+    catalogue,
+    now: input.now ?? (() => new Date()),
+    pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
+    firstEventDay,
+    nodes: org.byId,
+    features,
+    gridManagers,
+  };
+}
+
+/** The reference server's warehouse: DuckDB in memory, a pool of connections for concurrent requests. */
+export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse> {
+  const instance = await DuckDBInstance.create(':memory:', input.threads ? { threads: String(input.threads) } : {});
+  const setup = await instance.connect();
+  const target: LoadTarget = {
+    connection: duckdbConnection(setup),
+    append: (table, rows) =>
+      table === 'events_raw' ? appendDuckDBEvents(setup, rows) : appendDuckDBRows(setup, table, rows),
+  };
+  const eventsFile = input.eventsFile;
+  // large logs: DuckDB reads the file itself (sql/load/events_{csv,parquet,json}.sql)
+  const loadEvents = eventsFile
+    ? async (connection: SqlConnection) => {
+        const format = /\.parquet$/i.test(eventsFile) ? 'parquet' : /\.json$/i.test(eventsFile) ? 'json' : 'csv';
+        await execute(connection, `load/events_${format}.sql`, { path: eventsFile });
+      }
+    : undefined;
+  const loaded = await loadWarehouse(target, input, loadEvents);
 
   const pool: DuckDBConnection[] = [setup];
   for (let i = 1; i < (input.connections ?? 4); i++) pool.push(await instance.connect());
@@ -337,17 +377,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   const all: DuckDBConnection[] = [...pool];
 
   return {
-    zone,
-    sla,
-    points,
-    locale: input.locale ?? 'zh-CN',
-    catalogue,
-    now: input.now ?? (() => new Date()),
-    pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
-    firstEventDay,
-    nodes: org.byId,
-    features,
-    gridManagers,
+    ...loaded,
     async withConnection(work, signal) {
       if (closed) throw new Error('warehouse closed');
       const connection = await acquire();
@@ -359,7 +389,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
       const stop = (): void => connection.interrupt();
       signal?.addEventListener('abort', stop, { once: true });
       try {
-        return await work(connection);
+        return await work(duckdbConnection(connection));
       } finally {
         signal?.removeEventListener('abort', stop);
         release(connection);

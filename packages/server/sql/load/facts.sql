@@ -63,7 +63,8 @@ SELECT CASE type WHEN 'conversation' THEN 'conversation' ELSE 'visit' END, manag
 FROM events WHERE type IN ('conversation', 'visited')
 UNION ALL
 SELECT 'action', a.manager_id, a.lead_id, a.at_ms, a.day,
-       CASE WHEN l.logged_ms - a.at_ms <= $logged_ms THEN 1 ELSE 0 END, l.logged_ms, a.customer_id, a.grid_id
+       CASE WHEN l.logged_ms - a.at_ms <= $logged_ms THEN 1 ELSE 0 END, CAST(l.logged_ms AS DOUBLE), a.customer_id,
+       a.grid_id
 FROM actions a LEFT JOIN action_logged l ON l.seq = a.seq
 UNION ALL
 SELECT 'timely', manager_id, lead_id, at_ms, day, 0, NULL, NULL, NULL FROM timely

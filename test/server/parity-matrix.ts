@@ -1,0 +1,124 @@
+/**
+ * The pilot parity matrix: every result for many scopes, periods and dates of the synthetic pilot, asked of the
+ * SQL service (on DuckDB in metrics.node.test.ts, on Spark, PostgreSQL and ClickHouse in test/engines) and of
+ * the TypeScript engine, compared as JSON with fractions rounded to 4 decimals and amounts in integer fen.
+ */
+import type { LeaderboardQuery, PeriodKind, Scope } from '../../packages/core/src/contracts.js';
+import { PERIOD_KINDS } from '../../packages/core/src/contracts.js';
+import type { MetricsEngine } from '../../packages/core/src/engine/index.js';
+import type { MetricsService } from '../../packages/server/src/metrics.js';
+import { generatePilot } from '../../mocks/pilot/index.js';
+
+// Mid-afternoon on the pilot's last day: today is partial, so asOf, the claim window and late logs all matter.
+export const NOW = new Date('2026-03-10T15:30:00+08:00');
+export const pilot = generatePilot({ today: '2026-03-10', now: NOW });
+export const input = { ...pilot, now: () => NOW };
+
+export function normalise(value: unknown, key = ''): unknown {
+  if (typeof value === 'number') {
+    if (key === 'amount') return Math.round(value * 100);
+    return Number.isInteger(value) ? value : Math.round(value * 10_000) / 10_000;
+  }
+  if (Array.isArray(value)) return value.map((item) => normalise(item));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, k)]));
+  }
+  return value;
+}
+
+/** One comparison: the same call on the SQL service and on the TypeScript engine. */
+export interface ParityCase {
+  group: string;
+  label: string;
+  sql: (service: MetricsService) => Promise<unknown>;
+  engine: (engine: MetricsEngine) => unknown;
+}
+
+const subbranch = pilot.orgTree.find((node) => node.level === 'subbranch')!.id;
+const team = pilot.orgTree.filter((node) => node.level === 'team').at(-1)!.id;
+const manager = pilot.orgTree.find((node) => node.level === 'manager' && node.parentId === team)!.id;
+const SCOPES: Omit<Scope, 'period' | 'date'>[] = [
+  { org: 'bank' },
+  { org: subbranch },
+  { org: team },
+  { org: team, manager },
+];
+// today, a holiday inside the pilot (Spring Festival), the pilot's first day, and a day before any event
+const DATES = ['2026-03-10', '2026-02-10', '2026-01-10', '2025-12-20'];
+const BOARDS: LeaderboardQuery['board'][] = ['managers', 'teams', 'subbranches', 'branches'];
+const METRICS = ['points', 'claim_rate', 'conversions', 'followup_rate', 'logged_rate', 'visits'];
+
+/** Indicators, funnel, coverage and a leaderboard for every date and scope of one period kind. */
+export function periodCases(period: PeriodKind): ParityCase[] {
+  const cases: ParityCase[] = [];
+  const group = `period=${period}`;
+  let n = 0;
+  for (const date of DATES) {
+    for (const base of SCOPES) {
+      const scope: Scope = { ...base, period, date };
+      const label = JSON.stringify(scope);
+      const rows = n % 3 === 0 ? undefined : n % 3 === 1 ? 'managers' : 'children';
+      const indicatorsQuery = rows ? { scope, rows: rows as 'managers' | 'children' } : { scope };
+      cases.push({
+        group,
+        label: `indicators ${label} rows=${rows}`,
+        sql: (s) => s.indicators(indicatorsQuery),
+        engine: (e) => e.indicators(indicatorsQuery),
+      });
+      cases.push({
+        group,
+        label: `funnel ${label}`,
+        sql: (s) => s.funnel({ scope }),
+        engine: (e) => e.funnel({ scope }),
+      });
+      cases.push({
+        group,
+        label: `coverage ${label}`,
+        sql: (s) => s.coverage({ scope }),
+        engine: (e) => e.coverage({ scope }),
+      });
+      const board = { scope, board: BOARDS[n % BOARDS.length]!, metric: METRICS[n % METRICS.length]! };
+      cases.push({
+        group,
+        label: `leaderboard ${label} ${board.board}/${board.metric}`,
+        sql: (s) => s.leaderboard(board),
+        engine: (e) => e.leaderboard(board),
+      });
+      n++;
+    }
+  }
+  return cases;
+}
+
+/** The managers board with points, streaks and badges on every day of the pilot's last three weeks. */
+export function dailyBoardCases(): ParityCase[] {
+  const cases: ParityCase[] = [];
+  for (let day = 0; day < 21; day++) {
+    const date = new Date(Date.UTC(2026, 1, 18 + day)).toISOString().slice(0, 10);
+    const q: LeaderboardQuery = { scope: { org: 'bank', period: 'week', date }, board: 'managers', metric: 'points' };
+    cases.push({
+      group: 'daily board',
+      label: `leaderboard ${date}`,
+      sql: (s) => s.leaderboard(q),
+      engine: (e) => e.leaderboard(q),
+    });
+  }
+  return cases;
+}
+
+/** Grids of three orgs and the org tree. */
+export function dimensionCases(): ParityCase[] {
+  const cases: ParityCase[] = ['bank', subbranch, team].map((org) => ({
+    group: 'dimensions',
+    label: `grids ${org}`,
+    sql: (s: MetricsService) => s.grids({ org }),
+    engine: (e: MetricsEngine) => e.grids({ org }),
+  }));
+  cases.push({ group: 'dimensions', label: 'org tree', sql: (s) => s.orgTree(), engine: (e) => e.orgTree() });
+  return cases;
+}
+
+/** The whole matrix, in the order the DuckDB test runs it. */
+export function allCases(): ParityCase[] {
+  return [...(PERIOD_KINDS as PeriodKind[]).flatMap(periodCases), ...dailyBoardCases(), ...dimensionCases()];
+}
