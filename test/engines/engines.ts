@@ -1,0 +1,292 @@
+/**
+ * The three engines the metric SQL is checked on besides DuckDB, each as a LoadTarget (a connection that binds
+ * `$name` parameters in the engine's own syntax, plus bulk appends) that the shared load step fills:
+ *
+ * - Spark SQL: one JVM running packages/warehouse-spark's SqlRunner (one SparkSession, local[2]), driven over
+ *   stdin/stdout, one statement at a time.
+ * - PostgreSQL 15 (Debian's): a throwaway cluster in a temp directory, started as the postgres user (initdb
+ *   refuses root) on 127.0.0.1 and a free port.
+ * - ClickHouse: the engine embedded in the `chdb` npm package (installed with --no-save; loaded by name so the
+ *   type check passes where it is absent).
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Dialect } from '../../packages/server/src/dialect.js';
+import { setupStatements } from '../../packages/server/src/dialect.js';
+import type { SqlConnection, SqlRow, SqlValue } from '../../packages/server/src/sql.js';
+import type { LoadRow, LoadTarget } from '../../packages/server/src/warehouse.js';
+
+export interface EngineHandle extends LoadTarget {
+  name: Dialect;
+  /** Results asked at once: Spark answers concurrent requests; the others run one statement at a time. */
+  concurrency: number;
+  /** Whatever the engine reports about itself (version). */
+  version: string;
+  /** Once the load is done: let the engine keep the tables the queries read in memory, where it has a way. */
+  afterLoad(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const root = new URL('../../', import.meta.url).pathname;
+const sparkModule = join(root, 'packages/warehouse-spark');
+
+/** `$name` markers in order of appearance, replaced by `marker(name, index of first appearance)`. */
+function rewriteMarkers(statement: string, marker: (name: string, index: number) => string): string {
+  const order = new Map<string, number>();
+  return statement.replace(/\$([a-z_][a-z0-9_]*)/g, (_, name: string) => {
+    if (!order.has(name)) order.set(name, order.size + 1);
+    return marker(name, order.get(name)!);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------- Spark
+/** Compiles the module and writes its classpath (Maven resolves Spark on first use; ~/.m2 caches it). */
+export function buildSparkModule(): void {
+  const result = spawnSync(
+    'mvn',
+    ['-B', '-q', 'package', 'dependency:build-classpath', '-Dmdep.outputFile=target/classpath.txt'],
+    { cwd: sparkModule, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error(`mvn package failed in packages/warehouse-spark (${result.status})`);
+}
+
+export function sparkJavaArgs(mainClass: string, args: readonly string[]): string[] {
+  const classpath = readFileSync(join(sparkModule, 'target/classpath.txt'), 'utf8').trim();
+  return [
+    `@${join(sparkModule, 'jvm.options')}`,
+    '-Xmx3g',
+    ...(process.env['STRIDE_SPARK_JAVA_OPTS']?.split(' ').filter(Boolean) ?? []),
+    '-cp',
+    `${join(sparkModule, 'target/classes')}:${classpath}`,
+    mainClass,
+    ...args,
+  ];
+}
+
+export async function startSpark(): Promise<EngineHandle> {
+  const work = mkdtempSync(join(tmpdir(), 'stride-spark-'));
+  const child: ChildProcessWithoutNullStreams = spawn(
+    'java',
+    sparkJavaArgs('dev.stride.warehouse.SqlRunner', ['local[2]', join(work, 'warehouse')]),
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let stderrTail = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-4000);
+  });
+  type Answer = { id?: number; ok: boolean; rows?: SqlRow[]; error?: string; version?: string };
+  const pending = new Map<number, (answer: Answer) => void>();
+  let onReady: ((answer: Answer) => void) | undefined;
+  let exited = false;
+  child.on('exit', (code) => {
+    exited = true;
+    const gone = { ok: false, error: `Spark runner exited (${code}): ${stderrTail}` };
+    onReady?.(gone);
+    for (const resolve of pending.values()) resolve(gone);
+    pending.clear();
+  });
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!line.startsWith('@stride ')) return;
+    const answer = JSON.parse(line.slice(8)) as Answer;
+    if (answer.id === undefined) onReady?.(answer);
+    else {
+      pending.get(answer.id)?.(answer);
+      pending.delete(answer.id);
+    }
+  });
+  // requests run concurrently in the JVM (a few threads); answers carry the request's id
+  let nextId = 0;
+  const ask = async (request: object): Promise<SqlRow[]> => {
+    if (exited) throw new Error(`spark: runner exited: ${stderrTail}`);
+    const id = nextId++;
+    const answer = new Promise<Answer>((resolve) => pending.set(id, resolve));
+    child.stdin.write(`${JSON.stringify({ ...request, id })}\n`);
+    const { ok, rows, error } = await answer;
+    if (!ok) throw new Error(`spark: ${error}`);
+    return rows ?? [];
+  };
+  const ready = await new Promise<Answer>((resolve) => (onReady = resolve));
+  if (!ready.ok) throw new Error(ready.error);
+  let batch = 0;
+  const connection: SqlConnection = {
+    dialect: 'spark',
+    all: (statement, params) => ask({ sql: rewriteMarkers(statement, (name) => `:${name}`), args: params }),
+  };
+  return {
+    name: 'spark',
+    concurrency: 4,
+    version: `Spark ${ready.version}`,
+    connection,
+    async append(table, rows) {
+      const file = join(work, `${table}-${batch++}.jsonl`);
+      writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
+      await ask({ load: table, file });
+    },
+    async afterLoad() {
+      for (const table of ['facts', 'lead_firsts', 'org', 'org_manager', 'org_ancestor', 'calendar', 'manager']) {
+        await connection.all(`CACHE TABLE ${table}`, {});
+      }
+    },
+    async close() {
+      child.stdin.end();
+      await new Promise<void>((resolve) => (exited ? resolve() : child.on('exit', () => resolve())));
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+// ----------------------------------------------------------------------------------------------- PostgreSQL
+const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function asPostgres(command: string, args: readonly string[]): void {
+  const asRoot = process.getuid?.() === 0;
+  const result = asRoot
+    ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
+    : spawnSync(command, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+}
+
+/** The type a bound value is cast to: PostgreSQL infers nothing from `$1` in a SELECT list. */
+function pgType(value: SqlValue): string {
+  if (typeof value === 'string') return 'TEXT';
+  if (typeof value === 'boolean') return 'BOOLEAN';
+  return Number.isInteger(value) ? 'BIGINT' : 'DOUBLE PRECISION';
+}
+
+export async function startPostgres(): Promise<EngineHandle> {
+  if (!existsSync(join(PG_BIN, 'initdb')))
+    throw new Error(`no PostgreSQL at ${PG_BIN} (apt-get install postgresql-15)`);
+  const pg = (await import('pg')).default;
+  // counts (int8) and numeric come back as text by default; every value here is well inside 2^53
+  pg.types.setTypeParser(20, Number);
+  pg.types.setTypeParser(1700, Number);
+  const work = mkdtempSync(join(tmpdir(), 'stride-pg-'));
+  if (process.getuid?.() === 0) chownSync(work, Number(spawnSync('id', ['-u', 'postgres']).stdout.toString()), -1);
+  const data = join(work, 'data');
+  const port = await freePort();
+  asPostgres(join(PG_BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  asPostgres(join(PG_BIN, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(work, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${work} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    'start',
+  ]);
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+  await client.connect();
+  const version = (await client.query('SHOW server_version')).rows[0].server_version as string;
+  const connection: SqlConnection = {
+    dialect: 'postgres',
+    async all(statement, params) {
+      const values: SqlValue[] = [];
+      const text = rewriteMarkers(statement, (name, index) => {
+        values[index - 1] = params[name]!;
+        return `CAST($${index} AS ${pgType(params[name]!)})`;
+      });
+      return (await client.query(text, values)).rows as SqlRow[];
+    },
+  };
+  return {
+    name: 'postgres',
+    concurrency: 1,
+    version: `PostgreSQL ${version}`,
+    connection,
+    async append(table, rows) {
+      // multi-row INSERTs; the target columns type the bound values
+      for (let start = 0; start < rows.length; start += 500) {
+        const batch = rows.slice(start, start + 500);
+        const values: LoadRow[number][] = [];
+        const tuples = batch.map((row) => `(${row.map((v) => (values.push(v), `$${values.length}`)).join(', ')})`);
+        await client.query(`INSERT INTO ${table} VALUES ${tuples.join(', ')}`, values);
+      }
+    },
+    async afterLoad() {
+      await client.query('ANALYZE');
+    },
+    async close() {
+      await client.end();
+      asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+// ----------------------------------------------------------------------------------------------- ClickHouse
+interface ChdbSession {
+  query(query: string, format?: string): string;
+  queryBind(query: string, args: object, format?: string): string;
+  insert(params: { table: string; values: readonly (readonly unknown[])[] }): Promise<unknown>;
+  close(): void;
+}
+
+function chType(value: SqlValue): string {
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'boolean') return 'Bool';
+  return Number.isInteger(value) ? 'Int64' : 'Float64';
+}
+
+export async function startClickHouse(): Promise<EngineHandle> {
+  const name = 'chdb';
+  let chdb: { Session: new (path?: string) => ChdbSession };
+  try {
+    chdb = (await import(name)) as typeof chdb;
+  } catch {
+    throw new Error('chdb is not installed (npm install --no-save chdb)');
+  }
+  const work = mkdtempSync(join(tmpdir(), 'stride-chdb-'));
+  const session = new chdb.Session(work);
+  const run = (text: string, params: Readonly<Record<string, SqlValue>> = {}): SqlRow[] => {
+    const bound = rewriteMarkers(text, (name) => `{${name}:${chType(params[name]!)}}`);
+    const out = Object.keys(params).length
+      ? session.queryBind(bound, params, 'JSONEachRow')
+      : session.query(bound, 'JSONEachRow');
+    return out
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line) => JSON.parse(line) as SqlRow);
+  };
+  // 64-bit integers as JSON numbers, not strings
+  run('SET output_format_json_quote_64bit_integers = 0');
+  for (const statement of setupStatements('clickhouse')) run(statement);
+  const version = String(run('SELECT version() AS v')[0]!['v']);
+  return {
+    name: 'clickhouse',
+    concurrency: 1,
+    version: `ClickHouse ${version} (chdb)`,
+    connection: { dialect: 'clickhouse', all: async (statement, params) => run(statement, params) },
+    async append(table, rows) {
+      for (let start = 0; start < rows.length; start += 10_000) {
+        await session.insert({ table, values: rows.slice(start, start + 10_000) });
+      }
+    },
+    async afterLoad() {},
+    async close() {
+      session.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export const STARTERS: Readonly<Record<Exclude<Dialect, 'duckdb'>, () => Promise<EngineHandle>>> = {
+  spark: startSpark,
+  postgres: startPostgres,
+  clickhouse: startClickHouse,
+};
