@@ -28,6 +28,8 @@ const { values } = parseArgs({
     managers: { type: 'string' },
     grids: { type: 'string' },
     now: { type: 'string' },
+    // lead_firsts and facts as the Spark job wrote them (packages/warehouse-spark BuildFacts --out DIR)
+    facts: { type: 'string' },
   },
 });
 
@@ -45,7 +47,11 @@ if (fixedNow) pilotOptions.now = fixedNow;
 
 const started = performance.now();
 const input: WarehouseOptions = values.data ? await loadDataDirectory(values.data) : generatePilot(pilotOptions);
-const warehouse = await openWarehouse(fixedNow ? { ...input, now: () => fixedNow } : input);
+const warehouse = await openWarehouse({
+  ...input,
+  ...(fixedNow ? { now: () => fixedNow } : {}),
+  ...(values.facts ? { factsDir: values.facts } : {}),
+});
 const token = process.env['STRIDE_TOKEN'];
 
 function bearerMatches(header: string | undefined): boolean {

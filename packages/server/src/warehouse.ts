@@ -34,6 +34,11 @@ export interface WarehouseOptions extends EventLogInput {
   connections?: number;
   /** DuckDB worker threads. Default: DuckDB's own choice (the machine's cores). */
   threads?: number;
+  /**
+   * Read lead_firsts and facts from the Parquet files the Spark job wrote (`<dir>/facts/day=N/*.parquet`,
+   * `<dir>/lead_firsts/*.parquet`) instead of deriving them here: Spark builds, the server answers.
+   */
+  factsDir?: string;
 }
 
 /** What the load step knows about the data it loaded (everything the metrics need besides SQL). */
@@ -197,6 +202,7 @@ export async function loadWarehouse(
   target: LoadTarget,
   input: EventLogInput,
   loadEvents?: (connection: SqlConnection) => Promise<void>,
+  loadFacts?: (connection: SqlConnection) => Promise<void>,
 ): Promise<LoadedWarehouse> {
   const setup = target.connection;
   const timeZone = input.timeZone ?? 'Asia/Shanghai';
@@ -317,13 +323,16 @@ export async function loadWarehouse(
     [...gridManagers].flatMap(([grid, list]) => list.map((m, i) => [grid, m, i])),
   );
 
-  await execute(setup, 'load/lead_firsts.sql');
-  await execute(setup, 'load/facts.sql', {
-    claim_ms: sla.claimHours * HOUR_MS,
-    followup_ms: sla.followupDays * DAY_MS,
-    logged_ms: sla.loggedHours * HOUR_MS,
-    offset_ms: offsetMs,
-  });
+  if (loadFacts) await loadFacts(setup);
+  else {
+    await execute(setup, 'load/lead_firsts.sql');
+    await execute(setup, 'load/facts.sql', {
+      claim_ms: sla.claimHours * HOUR_MS,
+      followup_ms: sla.followupDays * DAY_MS,
+      logged_ms: sla.loggedHours * HOUR_MS,
+      offset_ms: offsetMs,
+    });
+  }
   await setup.all('DROP TABLE events_raw', {});
 
   return {
@@ -358,7 +367,15 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
         await execute(connection, `load/events_${format}.sql`, { path: eventsFile });
       }
     : undefined;
-  const loaded = await loadWarehouse(target, input, loadEvents);
+  const factsDir = input.factsDir?.replace(/\/+$/, '');
+  const loadFacts = factsDir
+    ? (connection: SqlConnection) =>
+        execute(connection, 'load/facts_parquet.sql', {
+          facts: `${factsDir}/facts/*/*.parquet`,
+          lead_firsts: `${factsDir}/lead_firsts/*.parquet`,
+        })
+    : undefined;
+  const loaded = await loadWarehouse(target, input, loadEvents, loadFacts);
 
   const pool: DuckDBConnection[] = [setup];
   for (let i = 1; i < (input.connections ?? 4); i++) pool.push(await instance.connect());
