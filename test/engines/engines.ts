@@ -232,7 +232,8 @@ export async function startPostgres(): Promise<EngineHandle> {
 // ----------------------------------------------------------------------------------------------- ClickHouse
 interface ChdbSession {
   query(query: string, format?: string): string;
-  queryBind(query: string, args: object, format?: string): string;
+  /** Off the event loop, so the other engines' requests go on meanwhile. */
+  queryBindAsync(query: string, args: object, opts?: { format?: string }): Promise<{ text(): string }>;
   insert(params: { table: string; values: readonly (readonly unknown[])[] }): Promise<unknown>;
   close(): void;
 }
@@ -253,15 +254,16 @@ export async function startClickHouse(): Promise<EngineHandle> {
   }
   const work = mkdtempSync(join(tmpdir(), 'stride-chdb-'));
   const session = new chdb.Session(work);
-  const run = (text: string, params: Readonly<Record<string, SqlValue>> = {}): SqlRow[] => {
-    const bound = rewriteMarkers(text, (name) => `{${name}:${chType(params[name]!)}}`);
-    const out = Object.keys(params).length
-      ? session.queryBind(bound, params, 'JSONEachRow')
-      : session.query(bound, 'JSONEachRow');
-    return out
+  const parse = (out: string): SqlRow[] =>
+    out
       .split('\n')
       .filter((line) => line.length > 0)
       .map((line) => JSON.parse(line) as SqlRow);
+  const run = (text: string): SqlRow[] => parse(session.query(text, 'JSONEachRow'));
+  const runBound = async (text: string, params: Readonly<Record<string, SqlValue>>): Promise<SqlRow[]> => {
+    if (Object.keys(params).length === 0) return run(text);
+    const bound = rewriteMarkers(text, (name) => `{${name}:${chType(params[name]!)}}`);
+    return parse((await session.queryBindAsync(bound, params, { format: 'JSONEachRow' })).text());
   };
   // 64-bit integers as JSON numbers, not strings
   run('SET output_format_json_quote_64bit_integers = 0');
@@ -271,7 +273,7 @@ export async function startClickHouse(): Promise<EngineHandle> {
     name: 'clickhouse',
     concurrency: 1,
     version: `ClickHouse ${version} (chdb)`,
-    connection: { dialect: 'clickhouse', all: async (statement, params) => run(statement, params) },
+    connection: { dialect: 'clickhouse', all: runBound },
     async append(table, rows) {
       for (let start = 0; start < rows.length; start += 10_000) {
         await session.insert({ table, values: rows.slice(start, start + 10_000) });
