@@ -190,6 +190,21 @@ export async function startPostgres(): Promise<EngineHandle> {
     `-p ${port} -c listen_addresses=127.0.0.1 -k ${work} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
     'start',
   ]);
+  // a run stopped midway (Ctrl-C, a time limit) must not leave the cluster running
+  const stopCluster = (): void => {
+    try {
+      asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+    } catch {
+      // not started yet, or already stopped
+    }
+    rmSync(work, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stopCluster();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
   await client.connect();
   const version = (await client.query('SHOW server_version')).rows[0].server_version as string;
@@ -222,6 +237,8 @@ export async function startPostgres(): Promise<EngineHandle> {
       await client.query('ANALYZE');
     },
     async close() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       await client.end();
       asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
       rmSync(work, { recursive: true, force: true });
