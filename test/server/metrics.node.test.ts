@@ -9,7 +9,16 @@ import { PERIOD_KINDS } from '../../packages/core/src/contracts.js';
 import { createMetricsEngine, type MetricsEngine } from '../../packages/core/src/engine/index.js';
 import { createMetricsService, type MetricsService } from '../../packages/server/src/metrics.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
-import { dailyBoardCases, dimensionCases, input, normalise, periodCases, type ParityCase } from './parity-matrix.js';
+import {
+  boardMetricCases,
+  dailyBoardCases,
+  dimensionCases,
+  input,
+  normalise,
+  periodCases,
+  pilot,
+  type ParityCase,
+} from './parity-matrix.js';
 
 describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic pilot", () => {
   let warehouse: Warehouse;
@@ -45,5 +54,27 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
     assert.ok(result.entries.some((entry) => (entry.streak ?? 0) > 0));
   });
 
+  it('every board agrees with every metric (points and each indicator), month and pilot', () =>
+    agree(boardMetricCases()));
+
   it('grids and the org tree agree', () => agree(dimensionCases()));
+
+  // Written out by hand from the calendar, not computed by the helper both sides share: weeks start on Monday, the
+  // pilot runs from its configured first day to its last (2026-01-10 to 2026-03-10 in this pilot).
+  it('period bounds are the calendar periods written out by hand', async () => {
+    const expected: Record<PeriodKind, [string, string, string]> = {
+      day: ['2026-03-10', '2026-03-10', '2026-03-10'],
+      week: ['2026-03-10', '2026-03-09', '2026-03-15'],
+      month: ['2026-02-10', '2026-02-01', '2026-02-28'],
+      quarter: ['2026-03-10', '2026-01-01', '2026-03-31'],
+      year: ['2025-12-20', '2025-01-01', '2025-12-31'],
+      pilot: ['2026-02-10', pilot.pilot.start, pilot.pilot.end],
+    };
+    assert.deepEqual([pilot.pilot.start, pilot.pilot.end], ['2026-01-10', '2026-03-10']);
+    for (const [period, [date, start, end]] of Object.entries(expected) as [PeriodKind, [string, string, string]][]) {
+      const result = await sql.indicators({ scope: { org: 'bank', period, date } });
+      assert.deepEqual(result.period, { start, end }, `${period} containing ${date}`);
+      assert.deepEqual(engine.indicators({ scope: { org: 'bank', period, date } }).period, { start, end });
+    }
+  });
 });

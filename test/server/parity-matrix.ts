@@ -4,7 +4,7 @@
  * the TypeScript engine, compared as JSON with fractions rounded to 4 decimals and amounts in integer fen.
  */
 import type { LeaderboardQuery, PeriodKind, Scope } from '../../packages/core/src/contracts.js';
-import { PERIOD_KINDS } from '../../packages/core/src/contracts.js';
+import { DEFAULT_CATALOGUE, PERIOD_KINDS } from '../../packages/core/src/contracts.js';
 import type { MetricsEngine } from '../../packages/core/src/engine/index.js';
 import type { MetricsService } from '../../packages/server/src/metrics.js';
 import { generatePilot } from '../../mocks/pilot/index.js';
@@ -106,6 +106,26 @@ export function dailyBoardCases(): ParityCase[] {
   return cases;
 }
 
+/** Every board with every metric (points and each indicator of the catalogue), for the month and the whole pilot. */
+export function boardMetricCases(): ParityCase[] {
+  const metrics = ['points', ...DEFAULT_CATALOGUE.map((definition) => definition.id)];
+  const cases: ParityCase[] = [];
+  for (const period of ['month', 'pilot'] as const) {
+    for (const board of BOARDS) {
+      for (const metric of metrics) {
+        const q: LeaderboardQuery = { scope: { org: 'bank', period, date: '2026-03-10' }, board, metric };
+        cases.push({
+          group: 'boards x metrics',
+          label: `leaderboard ${period} ${board}/${metric}`,
+          sql: (s) => s.leaderboard(q),
+          engine: (e) => e.leaderboard(q),
+        });
+      }
+    }
+  }
+  return cases;
+}
+
 /** Grids of three orgs and the org tree. */
 export function dimensionCases(): ParityCase[] {
   const cases: ParityCase[] = ['bank', subbranch, team].map((org) => ({
@@ -120,5 +140,10 @@ export function dimensionCases(): ParityCase[] {
 
 /** The whole matrix, in the order the DuckDB test runs it. */
 export function allCases(): ParityCase[] {
-  return [...(PERIOD_KINDS as PeriodKind[]).flatMap(periodCases), ...dailyBoardCases(), ...dimensionCases()];
+  return [
+    ...(PERIOD_KINDS as PeriodKind[]).flatMap(periodCases),
+    ...dailyBoardCases(),
+    ...boardMetricCases(),
+    ...dimensionCases(),
+  ];
 }
