@@ -7,6 +7,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   DEFAULT_CATALOGUE,
+  LEAD_EVENT_TYPES,
   type GridFeature,
   type IndicatorDefinition,
   type LeadEvent,
@@ -74,18 +75,7 @@ export interface LoadTarget {
   append(table: string, rows: readonly LoadRow[]): Promise<void>;
 }
 
-const EVENT_TYPES = new Set([
-  'assigned',
-  'claimed',
-  'contacted',
-  'conversation',
-  'visited',
-  'followup',
-  'logged',
-  'intent',
-  'applied',
-  'converted',
-]);
+const EVENT_TYPES = new Set<string>(LEAD_EVENT_TYPES);
 
 /** events_raw rows: an unknown type is kept as NULL (the load step drops it), as is a non-finite amount. */
 function rawEventRows(events: readonly LeadEvent[]): LoadRow[] {
