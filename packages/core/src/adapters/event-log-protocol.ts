@@ -118,9 +118,15 @@ export async function readEventLogSource(
   const texts = new Map<string, string>();
   const report = (phase: EventLogProgress['phase'], bytes: number, eventCount: number) =>
     onProgress({ phase, bytes, ...(totalBytes === undefined ? {} : { totalBytes }), events: eventCount });
-  for (const [value, file] of files) {
-    texts.set(file, await readCsvInput(value, file, ({ bytes }) => report('reading', done + bytes, 0), signal));
-    done += sizes[files.findIndex(([, f]) => f === file)] ?? texts.get(file)!.length;
+  for (const [index, [value, file]] of files.entries()) {
+    // Bytes as read (a stream has no size up front; text is counted by its length, as its size is).
+    let read = sizes[index] ?? 0;
+    const onBytes = ({ bytes }: { bytes: number }) => {
+      read = bytes;
+      report('reading', done + bytes, 0);
+    };
+    texts.set(file, await readCsvInput(value, file, onBytes, signal));
+    done += read;
   }
   signal?.throwIfAborted();
   report('parsing', done, 0);
