@@ -15,6 +15,7 @@ import {
   type IndicatorsResult,
   type StrideLocale,
 } from '@stride/core';
+import { icon, type IconName } from '../shared/icons.js';
 import { styleProps } from '../shared/style-props.js';
 import { t } from './indicators.strings.js';
 import type {
@@ -28,7 +29,7 @@ import type {
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './indicators.sparkline.js';
 import type { PaceStatus, PeriodProgress } from './indicators.pace.js';
 
-const STATUS_ICON: Record<PaceStatus, string> = { ahead: '✓', 'on-pace': '=', behind: '!' };
+const STATUS_ICON: Record<PaceStatus, IconName> = { ahead: 'check', 'on-pace': 'equals', behind: 'exclamation' };
 
 /** What a tile's sparkline needs from the element: its roving point and what to do on keys and the pointer. */
 export interface TrendHandlers {
@@ -105,7 +106,7 @@ function renderTile(
     <div class="target" part="target">${targetText}</div>
     ${renderBar(tile, lang)}
     <div class="status" part="status">
-      ${tile.status ? html`<span class="icon" aria-hidden="true">${STATUS_ICON[tile.status]}</span>` : nothing}<span>${statusText}</span>
+      ${tile.status ? html`<span class="icon" aria-hidden="true">${icon(STATUS_ICON[tile.status])}</span>` : nothing}<span>${statusText}</span>
     </div>
     <div class="change ${tile.changeTone ?? ''}" part="change">${renderChange(tile, lang)}</div>
     ${renderSparkline(tile, lang, handlers)}

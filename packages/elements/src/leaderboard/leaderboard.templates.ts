@@ -12,9 +12,11 @@ import {
   type IndicatorUnit,
   type LeaderboardBoard,
   type LeaderboardEntry,
+  type BadgeKind,
   type StrideLocale,
 } from '@stride/core';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { icon, medal, type IconName } from '../shared/icons.js';
 import { styleProps } from '../shared/style-props.js';
 import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
@@ -28,8 +30,12 @@ import {
   type PointsLine,
 } from './leaderboard.view-model.js';
 
-const MEDALS = ['🥇', '🥈', '🥉'] as const;
-const BADGE_ICONS = { milestone: '🎖', champion: '🏆', action: '⭐', contest: '⚔' } as const;
+const BADGE_ICONS: Record<BadgeKind, IconName> = {
+  milestone: 'rosette',
+  champion: 'trophy',
+  action: 'star',
+  contest: 'flag',
+};
 const VISIBLE_BADGES = 2;
 
 /** Where a row stands: in the windowed list (a roving tab stop), on a huddle page, or pinned outside the list. */
@@ -68,12 +74,17 @@ export function renderNoMatch(search: string, locale: StrideLocale): TemplateRes
   return html`<div class="state" part="state" role="status">${t(locale, 'noMatch', { query: search })}</div>`;
 }
 
-export function renderAvatar(entry: LeaderboardEntry, context: BoardContext): TemplateResult {
+/**
+ * A manager's photo, or their initials where there is none. An org gets a picture only from its own URL: the
+ * initials of "西湖支行" and "滨江支行" would both be "支行".
+ */
+export function renderAvatar(entry: LeaderboardEntry, context: BoardContext): TemplateResult | typeof nothing {
   // validation strips unsafe URLs already; checking again here keeps a hand-built result safe too.
   const url = safeUrl(entry.avatarUrl);
   const usable = url !== undefined && !context.failedAvatars.has(url);
+  if (entry.kind === 'org' && !usable) return nothing;
   return html`<span class="avatar" part="avatar" aria-hidden="true"
-      >${initialsOf(entry.name)}${
+      >${entry.kind === 'org' ? nothing : initialsOf(entry.name)}${
         usable
           ? html`<img src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${() => context.onAvatarError(url)} />`
           : nothing
@@ -91,7 +102,7 @@ export function renderPodium(
   return html`<ol class="podium" part="podium" aria-label=${t(locale, 'podium')}>
       ${places.map(
         (place) => html`<li class="place" data-rank=${place.rank}>
-          <span class="medal" aria-hidden="true">${MEDALS[(place.rank ?? 1) - 1] ?? ''}</span>
+          <span class="medal" aria-hidden="true">${medal(place.rank) ?? nothing}</span>
           <span class="visually-hidden">${rankLabel(place, locale)}</span>
           ${renderAvatar(place.entry, context)}
           <span class="name">${place.entry.name}</span>
@@ -107,7 +118,7 @@ function renderBadges(entry: LeaderboardEntry, locale: StrideLocale): TemplateRe
   const badges = entry.badges ?? [];
   return html`${badges.slice(0, VISIBLE_BADGES).map(
     (b) => html`<span class="badge" role="img" aria-label=${t(locale, `badge_${b.kind}`, { label: b.label })}
-              >${BADGE_ICONS[b.kind] ?? ''} ${b.label}</span
+              >${icon(BADGE_ICONS[b.kind])}<span class="badge-label">${b.label}</span></span
             >`,
   )}${
     badges.length > VISIBLE_BADGES
@@ -146,7 +157,7 @@ export function renderRow(
         aria-current=${isMe ? 'true' : nothing}
         @click=${() => context.onActivate(entry, index, where)}
       >
-        <span class="rank ${item.rank === null ? 'unranked' : ''}" aria-hidden="true">${item.rank === null ? '--' : item.rank}</span>
+        <span class="rank ${item.rank === null ? 'unranked' : ''}" aria-hidden="true">${medal(item.rank) ?? nothing}${item.rank === null ? '--' : item.rank}</span>
         <span class="visually-hidden">${rankLabel(item, locale)}${isMe ? ` (${t(locale, 'me')})` : ''}</span>
         ${renderAvatar(entry, context)}
         <span class="who"><span class="name">${entry.name}</span>${entry.orgName ? html`<span class="org">${entry.orgName}</span>` : nothing}</span>
@@ -154,7 +165,7 @@ export function renderRow(
           ${renderBadges(entry, locale)}
           ${
             entry.streak && entry.streak > 0
-              ? html`<span class="streak" role="img" aria-label=${t(locale, 'streakLabel', { n: entry.streak })}>🔥${entry.streak}</span>`
+              ? html`<span class="streak" role="img" aria-label=${t(locale, 'streakLabel', { n: entry.streak })}>${icon('flame')}${entry.streak}</span>`
               : nothing
           }
           <span class="move ${movement.kind}" role=${moveGlyph ? 'img' : nothing} aria-label=${moveGlyph ? movementLabel(movement, locale) : nothing}
@@ -165,7 +176,7 @@ export function renderRow(
       </button>
       ${
         breakdown
-          ? html`<button class="why" part="why" aria-label=${t(locale, 'why', { name: entry.name })} @click=${() => context.onWhy(entry.id)}>ⓘ</button>`
+          ? html`<button class="why" part="why" aria-label=${t(locale, 'why', { name: entry.name })} @click=${() => context.onWhy(entry.id)}>${icon('info')}</button>`
           : nothing
       }
     </div>`;
@@ -192,6 +203,7 @@ export function renderBoardList(
         role="list"
         aria-label=${t(locale, 'rows', { n: formatCount(total, locale) })}
         tabindex="0"
+        style=${styleProps({ '--lb-rows': String(total) })}
         @focus=${parts.onFocus}
         @visibilityChanged=${parts.onVisibility}
         @keydown=${parts.onKeyDown}

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { common, formatDateTime, type AdapterMethod, type QueryState, type StrideLocale } from '@stride/core';
+import { icon } from './icons.js';
 
 export interface StateViews<T> {
   locale: StrideLocale;
@@ -69,7 +70,7 @@ export function renderNotices<T>(
   return html`${
     state.stale
       ? html`<div class="notice" part="stale" role="status">
-        <span class="badge-stale">⚠ ${common(locale, 'stale')}</span>
+        <span class="badge-stale">${icon('warning')} ${common(locale, 'stale')}</span>
         <span>${common(locale, 'staleAsOf', { time })}</span>
         ${state.error?.kind === 'auth' ? html`<span>${common(locale, 'sessionExpired')}</span>` : nothing}
         <button class="button" part="retry" @click=${views.retry}>${common(locale, 'retry')}</button>

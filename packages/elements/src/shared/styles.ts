@@ -80,6 +80,11 @@ export const hostStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* The kit's inline SVG icons (shared/icons.ts) sit on the text's baseline like a glyph would. */
+  .icon-svg {
+    flex: none;
+    vertical-align: -0.125em;
+  }
   /* A widget's title bar: the title at the start, its tools at the end, wrapping in a narrow container. */
   .title-bar {
     display: flex;
