@@ -55,6 +55,7 @@ export const leaderboardStyles = css`
   .medal {
     font-size: 1.6em;
     line-height: 1;
+    min-height: 1em;
   }
   .place .name {
     max-width: 100%;
@@ -65,7 +66,8 @@ export const leaderboardStyles = css`
   }
   /* The virtualizer sets the list's position and overflow itself. */
   .list {
-    height: var(--stride-leaderboard-height, 480px);
+    /* A short board is as tall as its rows, not a box of empty space under them. */
+    height: min(var(--stride-leaderboard-height, 480px), calc(var(--lb-rows, 8) * var(--lb-row-height) + 2px));
     /* The scrollbar appearing must not change the rows' width: the virtualizer measures rows with a
        ResizeObserver, and a width change in the same frame is a resize loop error on the host page. */
     scrollbar-gutter: stable;
@@ -95,23 +97,44 @@ export const leaderboardStyles = css`
     background: transparent;
     cursor: pointer;
   }
+  /* The name is the one thing a row must always show: its column keeps room for a whole name, and the badges,
+     streak and movement give way first (icons only, then under the name, then hidden). */
   .row-main {
     flex: 1;
     min-width: 0;
     display: grid;
-    grid-template-columns: 3.2em 2.4em minmax(0, 1fr) auto 5em;
+    grid-template-columns: 4em 2.4em minmax(7em, 1fr) minmax(0, max-content) 5em;
+    grid-template-areas: 'rank avatar who meta value';
     align-items: center;
     gap: 8px;
     padding: 0 8px;
     text-align: start;
   }
+  .row-main > .rank {
+    grid-area: rank;
+  }
+  .row-main > .avatar {
+    grid-area: avatar;
+  }
+  .row-main > .who {
+    grid-area: who;
+  }
+  .row-main > .meta {
+    grid-area: meta;
+  }
+  .row-main > .value {
+    grid-area: value;
+  }
   .row-main:focus-visible {
     outline-offset: -2px;
   }
   .rank {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 2px;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
-    text-align: center;
   }
   .unranked {
     color: var(--s-text-muted);
@@ -156,10 +179,14 @@ export const leaderboardStyles = css`
     display: flex;
     gap: 4px;
     align-items: center;
+    justify-content: flex-end;
+    min-width: 0;
+    overflow: hidden;
   }
   .badge {
     display: inline-flex;
     align-items: center;
+    gap: 2px;
     padding: 0 6px;
     border-radius: 999px;
     background: var(--s-surface-sunken);
@@ -167,8 +194,14 @@ export const leaderboardStyles = css`
     white-space: nowrap;
   }
   .streak {
+    display: inline-flex;
+    align-items: center;
     font-size: 0.8em;
     white-space: nowrap;
+    color: var(--s-warning);
+  }
+  .streak .icon-svg {
+    margin-inline-end: 1px;
   }
   .move {
     font-size: 0.8em;
@@ -196,9 +229,12 @@ export const leaderboardStyles = css`
   }
   .why {
     flex: 0 0 auto;
+    display: grid;
+    place-items: center;
     width: 40px;
     border-inline-start: 1px solid var(--s-border);
     color: var(--s-accent);
+    font-size: 18px;
   }
   .pinned {
     margin-block: 4px;
@@ -284,25 +320,47 @@ export const leaderboardStyles = css`
     height: var(--lb-row-height);
     margin-block-end: 1px;
   }
+  @container (max-width: 720px) {
+    .badge-label {
+      display: none;
+    }
+  }
+  /* A phone or a portal rail: rank, the name with movement and streak under it, the value. */
   @container (max-width: 480px) {
     .row-main {
-      grid-template-columns: 2.4em 2.2em minmax(0, 1fr) auto 4.5em;
-      gap: 6px;
+      grid-template-columns: 3.4em minmax(0, 1fr) max-content;
+      grid-template-rows: auto auto;
+      grid-template-areas: 'rank who value' 'rank meta value';
+      row-gap: 0;
+      column-gap: 6px;
+      align-content: center;
     }
+    .row-main > .avatar,
     .badge,
     .org {
       display: none;
+    }
+    .row-main > .meta {
+      justify-content: flex-start;
+      gap: 8px;
+    }
+    .move {
+      min-width: 0;
+      text-align: start;
+    }
+    .why {
+      width: 34px;
     }
     input[type='search'] {
       width: 100%;
     }
   }
   @container (max-width: 360px) {
-    .streak {
-      display: none;
-    }
     .place {
       padding: 4px;
+    }
+    .place .avatar {
+      display: none;
     }
   }
 `;
