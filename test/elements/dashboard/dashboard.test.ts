@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { StrideError, createStrideQueryClient, type OrgTree, type StrideAdapter } from '@stride/core';
 import '../../../packages/elements/src/dashboard/dashboard.js';
 import '../../../packages/elements/src/scope/scope.js';
+import '../../../packages/elements/src/leaderboard/leaderboard.js';
 import {
   StrideErrorEvent,
   StrideSelectEvent,
@@ -190,6 +191,42 @@ describe('<stride-dashboard>', () => {
       const paused = activeCell(el);
       await new Promise((r) => setTimeout(r, 200));
       expect(activeCell(el)).to.equal(paused);
+    });
+
+    it('keeps the board on screen until every page of it has been shown', async () => {
+      const entries = Array.from({ length: 30 }, (_, i) => ({
+        id: `m${i}`,
+        name: `经理${i}`,
+        kind: 'manager' as const,
+        value: 100 - i,
+      }));
+      const withBoard: StrideAdapter = {
+        ...adapter,
+        leaderboard: async (q) => ({
+          asOf: '2026-11-24T10:00:00+08:00',
+          scope: q.scope,
+          board: q.board,
+          metric: q.metric,
+          entries,
+        }),
+      };
+      const el = await fixture<StrideDashboard>(
+        html`<stride-dashboard org="br" mode="huddle" rotate="0.2" lang="en" .adapter=${withBoard} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+      );
+      await waitUntil(() => activeCell(el) === 'leaderboard', 'rotates to the board', { timeout: 5_000 });
+      const board = el.shadowRoot!.querySelector('stride-leaderboard')!;
+      const seen = new Set<string>();
+      await waitUntil(
+        () => {
+          if (activeCell(el) !== 'leaderboard') return true;
+          for (const row of board.shadowRoot?.querySelectorAll<HTMLElement>('.page .row') ?? [])
+            seen.add(row.dataset['id']!);
+          return false;
+        },
+        'moves on after the board',
+        { timeout: 10_000, interval: 10 },
+      );
+      expect(seen.size, 'every entry was on screen before the rotation moved on').to.equal(entries.length);
     });
 
     it('does not rotate by itself under prefers-reduced-motion', async () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import {
   StrideError,
   createStrideQueryClient,
@@ -41,7 +42,7 @@ function adapterOf(entries: LeaderboardEntry[]): StrideAdapter {
 
 async function mount(
   entries: LeaderboardEntry[],
-  attrs: { me?: string; mode?: string; view?: string; pageSeconds?: number; pageSize?: number } = {},
+  attrs: { me?: string; mode?: string; view?: string; pageSeconds?: number; pageSize?: number | 'fit' } = {},
 ): Promise<StrideLeaderboard> {
   const el = await fixture<StrideLeaderboard>(html`<stride-leaderboard
     org="br"
@@ -51,7 +52,7 @@ async function mount(
     mode=${attrs.mode ?? ''}
     view=${attrs.view ?? 'board'}
     page-seconds=${attrs.pageSeconds ?? 10}
-    page-size=${attrs.pageSize ?? 10}
+    page-size=${attrs.pageSize === 'fit' ? nothing : (attrs.pageSize ?? 10)}
     .adapter=${adapterOf(entries)}
     .queryClient=${createStrideQueryClient()}
   ></stride-leaderboard>`);
@@ -286,11 +287,16 @@ describe('<stride-leaderboard>', () => {
     const el = await mount([
       manager('a', '张伟', 1, {
         streak: 7,
-        badges: [{ id: 'champion_week', label: 'Weekly champion', kind: 'champion' }],
+        // As the reference back end writes them: the standard badge in Chinese, and a bank's own badge.
+        badges: [
+          { id: 'champion_week', label: '周冠军', kind: 'champion' },
+          { id: 'deposit_star', label: '存款之星', kind: 'action' },
+        ],
       }),
     ]);
     const labels = [...el.shadowRoot!.querySelectorAll('.list [role="img"]')].map((n) => n.getAttribute('aria-label'));
     expect(labels).to.include('Champion badge: Weekly champion');
+    expect(labels).to.include('Action badge: 存款之星');
     expect(labels).to.include('Active 7 working days in a row');
   });
 
@@ -324,6 +330,30 @@ describe('<stride-leaderboard>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Next page"]')!.click();
     await el.updateComplete;
     expect(pageText()).to.not.equal(paused);
+  });
+
+  it('fits a huddle page to the screen and pages through everyone, then laps', async () => {
+    const entries = Array.from({ length: 40 }, (_, i) => manager(`m${i}`, `经理${i}`, 100 - i));
+    const el = await mount(entries, { mode: 'huddle', pageSeconds: 0.05, pageSize: 'fit', me: 'm39' });
+    let laps = 0;
+    el.addEventListener('stride-huddle-lap', () => laps++);
+    // Under a reduced-motion preference the viewer's "resume" lets it page.
+    const pause = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="pause"]')!;
+    if (pause.getAttribute('aria-pressed') === 'true') pause.click();
+    const seen = new Set<string>();
+    await waitUntil(
+      () => {
+        const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.page .row')];
+        // Every row of a page is on screen: a wall screen does not scroll.
+        for (const row of rows) expect(row.getBoundingClientRect().bottom).to.be.at.most(innerHeight);
+        for (const row of rows) seen.add(row.dataset['id']!);
+        return laps > 0;
+      },
+      'laps after the last page',
+      { timeout: 5_000, interval: 10 },
+    );
+    expect(seen.size, 'every manager was on some page, the last place included').to.equal(40);
+    expect(el.shadowRoot!.querySelector('[part="podium"]'), 'no podium taking rows on a wall screen').to.equal(null);
   });
 
   it('does not page by itself under prefers-reduced-motion, but pages on request', async () => {

@@ -16,7 +16,12 @@ import {
 import { StrideElement } from '../shared/stride-element.js';
 import { renderQueryState } from '../shared/states.js';
 import { baseStyles } from '../shared/styles.js';
-import { StrideScopeChangeEvent, type StrideErrorEvent, type StrideSelectEvent } from '../shared/events.js';
+import {
+  StrideScopeChangeEvent,
+  isHuddlePaced,
+  type StrideErrorEvent,
+  type StrideSelectEvent,
+} from '../shared/events.js';
 import { tagName, type StrideTag } from '../registry.js';
 import { t } from './dashboard.strings.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
@@ -35,6 +40,7 @@ type ViewId = 'indicators' | 'leaderboard' | 'funnel' | 'coverage';
 
 const VIEWS: { id: ViewId; tag: StrideTag }[] = [
   { id: 'indicators', tag: 'stride-indicators' },
+  // Pages through the whole board in huddle mode and says when it is done (StrideHuddleLapEvent).
   { id: 'leaderboard', tag: 'stride-leaderboard' },
   { id: 'funnel', tag: 'stride-funnel' },
   { id: 'coverage', tag: 'stride-coverage-map' },
@@ -69,7 +75,7 @@ export class StrideDashboard extends StrideElement {
     fetching: { state: true },
   };
 
-  /** Seconds per view in huddle mode. */
+  /** Seconds per view in huddle mode; the board turns a page every half of that and keeps the screen until its last. */
   rotate = 20;
   /** Distinguishes two dashboards on one page in saved filters. */
   dashboardId = '';
@@ -83,12 +89,12 @@ export class StrideDashboard extends StrideElement {
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
+  // A view whose widget pages by itself (the board) keeps the screen until it has shown every page: the rotation's
+  // timer stands still on it and the widget's lap moves on instead.
   private readonly rotation = new AutoAdvanceController(this, {
     seconds: () => this.rotate,
-    active: () => this.mode === 'huddle',
-    advance: () => {
-      this.activeView = (this.activeView + 1) % VIEWS.length;
-    },
+    active: () => this.mode === 'huddle' && !isHuddlePaced(this.activeWidget()),
+    advance: () => this.showView(this.activeView + 1),
   });
   private stopCacheWatch: (() => void) | undefined;
   private watchedClient: QueryClient | undefined;
@@ -259,6 +265,7 @@ export class StrideDashboard extends StrideElement {
         time-zone=${resolved.timeZone}
         @stride-select=${(e: StrideSelectEvent) => this.onSelect(e)}
         @stride-error=${(e: StrideErrorEvent) => this.onError(e)}
+        @stride-huddle-lap=${(e: Event) => this.onHuddleLap(e)}
       >
         <div class="layout" part="layout">
           ${VIEWS.map((view, index) => this.renderCell(view.id, view.tag, huddle && index !== this.activeView))}
@@ -270,7 +277,7 @@ export class StrideDashboard extends StrideElement {
   private renderCell(id: ViewId, tag: StrideTag, hidden: boolean) {
     const widget = unsafeStatic(tagName(tag));
     return html`<section class="cell ${id}" part="cell ${id}" ?hidden=${hidden} aria-label=${t(this.resolved.lang, `view_${id}`)}>
-      ${staticHtml`<${widget} mode=${this.mode ?? nothing}></${widget}>`}
+      ${staticHtml`<${widget} mode=${this.mode ?? nothing} page-seconds=${tag === 'stride-leaderboard' ? this.rotate / 2 : nothing}></${widget}>`}
     </section>`;
   }
 
@@ -327,7 +334,7 @@ export class StrideDashboard extends StrideElement {
             class="button"
             aria-pressed=${index === this.activeView}
             @click=${() => {
-              this.activeView = index;
+              this.showView(index);
               this.rotation.restart();
             }}
           >${t(this.resolved.lang, `view_${view.id}`)}</button>`,
@@ -338,6 +345,35 @@ export class StrideDashboard extends StrideElement {
       </button>
       ${this.rotation.heldByMotionPreference ? html`<span>${t(this.resolved.lang, 'rotationReduced')}</span>` : nothing}
     </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // One pause stops everything that moves: a board pages only while it is on screen and the rotation runs.
+    VIEWS.forEach((view, index) => {
+      const widget = this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild;
+      if (isHuddlePaced(widget)) widget.holdHuddle(this.rotation.paused || index !== this.activeView);
+    });
+  }
+
+  /** The widget of the view on screen. */
+  private activeWidget(): Element | null {
+    const view = VIEWS[this.activeView];
+    return view ? (this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild ?? null) : null;
+  }
+
+  private showView(index: number): void {
+    this.activeView = index % VIEWS.length;
+    void this.updateComplete.then(() => {
+      const widget = this.activeWidget();
+      if (this.mode === 'huddle' && isHuddlePaced(widget)) widget.restartHuddle();
+    });
+  }
+
+  /** The board on screen has shown its last page: on to the next view, unless the viewer paused the rotation. */
+  private onHuddleLap(event: Event): void {
+    if (this.mode !== 'huddle' || this.rotation.paused) return;
+    if (event.composedPath().includes(this.activeWidget() as EventTarget)) this.showView(this.activeView + 1);
   }
 
   private shiftDate(days: number): void {

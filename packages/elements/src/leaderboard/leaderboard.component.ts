@@ -5,6 +5,7 @@ import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
+import { StrideHuddleLapEvent } from '../shared/events.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
 import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
@@ -40,6 +41,10 @@ const BOARDS: readonly LeaderboardBoard[] = ['managers', 'teams', 'subbranches',
 const ROW_HEIGHT = 56;
 /** Rows kept beyond each edge of the list once the first rows are painted: about nine rows. */
 const BOARD_OVERHANG = 500;
+/** A huddle page holds at least this many rows, however little of the screen is left. */
+const HUDDLE_MIN_ROWS = 3;
+/** Space kept below a huddle page (the page's own margins). */
+const HUDDLE_BOTTOM_MARGIN = 32;
 
 /**
  * @tagname stride-leaderboard
@@ -55,8 +60,10 @@ const BOARD_OVERHANG = 500;
  * @attr view - `board` (default) or `contest` (PK lanes racing to a shared goal).
  * @attr contestants - comma-separated entry ids for the contest view (default: the ranked entries, up to 6).
  * @attr goal - the contest's shared goal (default: the largest contestant target, else the leader's value).
- * @attr page-size - rows per page in `mode="huddle"` (default 10).
+ * @attr page-size - rows per page in `mode="huddle"` (default: as many as fit the screen below the board's top).
  * @attr page-seconds - seconds per page in `mode="huddle"` (default 10); paging stops under prefers-reduced-motion.
+ *   After the last page it starts again from the first and tells an enclosing dashboard, which waits for that lap
+ *   before it rotates to its next view.
  *
  * @event stride-select - A row was activated: `{kind: 'manager'|'org', id, scope}`.
  * @event stride-error - A request failed: `{error, stale}`.
@@ -99,11 +106,14 @@ export class StrideLeaderboard extends StrideElement {
   view: 'board' | 'contest' = 'board';
   contestants = '';
   declare goal?: number;
-  pageSize = 10;
+  declare pageSize?: number;
   pageSeconds = 10;
 
   private search = '';
   private page = 0;
+  /** Rows per huddle page that fit the screen, measured while the board is shown; used unless `page-size` is set. */
+  private fittedPageSize = HUDDLE_MIN_ROWS;
+  private heldByHost = false;
   declare private breakdownId: string | undefined;
   private failedAvatars = new Set<string>();
 
@@ -113,11 +123,14 @@ export class StrideLeaderboard extends StrideElement {
     metric: this.metric || 'points',
   }));
 
+  // Active in huddle mode whatever the board holds, so an empty or failed board still hands the screen on.
   private readonly paging = new AutoAdvanceController(this, {
     seconds: () => this.pageSeconds,
-    active: () => this.huddle && this.view === 'board' && this.pages > 1,
+    active: () => this.huddle && !this.heldByHost,
     advance: () => {
-      this.page = (this.page + 1) % this.pages;
+      const next = this.view === 'board' ? this.page + 1 : this.pages;
+      this.page = next % this.pages;
+      if (next >= this.pages) this.dispatchEvent(new StrideHuddleLapEvent());
     },
   });
   private readonly listWindow = new ListWindowController(this, {
@@ -161,7 +174,64 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private get pages(): number {
-    return pageCount(this.shown.length, this.pageSize);
+    return pageCount(this.shown.length, this.rowsPerPage);
+  }
+
+  private get rowsPerPage(): number {
+    return this.pageSize !== undefined && this.pageSize > 0 ? this.pageSize : this.fittedPageSize;
+  }
+
+  /** Shows the first page with its full time (the dashboard calls this when the board's turn comes). */
+  restartHuddle(): void {
+    this.page = 0;
+    this.paging.restart();
+  }
+
+  /** Held still by an enclosing dashboard: off screen, or its rotation paused. */
+  holdHuddle(held: boolean): void {
+    if (held === this.heldByHost) return;
+    this.heldByHost = held;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('resize', this.onViewportResize);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('resize', this.onViewportResize);
+  }
+
+  private readonly onViewportResize = (): void => {
+    if (this.huddle) this.requestUpdate();
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Measured once this update has finished: a new page size is then the next update, not one inside this one.
+    if (this.huddle && this.pageSize === undefined) queueMicrotask(() => this.fitPage());
+  }
+
+  /**
+   * A wall screen has no scrolling: a page holds the rows that fit between the first row and the bottom of the
+   * screen, less the pager. Measured only while the board is shown (a hidden board measures nothing).
+   */
+  private fitPage(): void {
+    if (!this.isConnected) return;
+    const page = this.renderRoot.querySelector<HTMLElement>('.page');
+    const row = page?.querySelector<HTMLElement>('.row');
+    if (!page || !row || row.offsetHeight === 0) return;
+    const top = page.getBoundingClientRect().top + window.scrollY;
+    const pager = this.renderRoot.querySelector<HTMLElement>('[part="pager"]')?.offsetHeight ?? 0;
+    const pinned = this.renderRoot.querySelector<HTMLElement>('.pinned')?.offsetHeight ?? row.offsetHeight;
+    const room = window.innerHeight - top - pager - pinned - HUDDLE_BOTTOM_MARGIN;
+    const fit = Math.max(HUDDLE_MIN_ROWS, Math.floor(room / row.offsetHeight));
+    if (fit !== this.fittedPageSize) {
+      this.fittedPageSize = fit;
+      this.requestUpdate();
+    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -186,7 +256,7 @@ export class StrideLeaderboard extends StrideElement {
       locale: lang,
       timeZone,
       method: 'leaderboard',
-      skeleton: () => renderBoardSkeleton(this.huddle ? Math.min(this.pageSize, 10) : 8),
+      skeleton: () => renderBoardSkeleton(this.huddle ? Math.min(this.rowsPerPage, 10) : 8),
       isEmpty: (data) => data.entries.length === 0,
       emptyReason: t(lang, 'emptyBoard', { scope: this.resolved.org ?? '' }),
       data: () => this.renderBoard(this.context(lang)),
@@ -247,8 +317,8 @@ export class StrideLeaderboard extends StrideElement {
     const shown = this.shown;
     if (shown.length === 0) return renderNoMatch(this.search, context.locale);
     const { places, more } = podiumOf(this.ranked);
-    const podium =
-      this.search === '' && (!this.huddle || this.page === 0) ? renderPodium(places, more, context) : nothing;
+    // A wall screen spends its height on rows: the medals beside ranks 1-3 stand in for the podium there.
+    const podium = this.search === '' && !this.huddle ? renderPodium(places, more, context) : nothing;
     return html`${podium}${this.huddle ? this.renderPage(context, shown) : this.renderList(context, shown)}`;
   }
 
@@ -272,11 +342,11 @@ export class StrideLeaderboard extends StrideElement {
 
   private renderPage(context: BoardContext, shown: readonly RankedEntry[]): TemplateResult {
     const meIndex = this.meIndex(shown);
-    const { page, pages, offset, rows, meOnPage } = huddlePage(shown, this.page, this.pageSize, meIndex);
+    const { page, pages, offset, rows, meOnPage } = huddlePage(shown, this.page, this.rowsPerPage, meIndex);
     const me = shown[meIndex];
     return renderHuddlePage(rows, offset, shown.length, context, {
       pinned: me && !meOnPage ? renderPinned(me, meIndex, shown.length, context) : nothing,
-      pager: { page, pages, paused: this.paging.paused, rotating: this.paging.running },
+      pager: { page, pages, paused: this.paging.paused || this.heldByHost, rotating: this.paging.running },
       onPause: () => this.paging.togglePause(),
       onTurn: (delta) => this.turnPage(delta),
     });

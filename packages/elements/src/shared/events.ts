@@ -76,3 +76,28 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface DocumentEventMap extends StrideEventMap {}
 }
+
+/**
+ * A widget that pages by itself in huddle mode (the board) has shown its last page and is back at the first. The
+ * dashboard's rotation waits for it before moving to the next view, so a wall screen shows the whole board, the
+ * people at the bottom included, however many pages that takes. Internal to the kit: hosts need not listen.
+ */
+export class StrideHuddleLapEvent extends Event {
+  static readonly type = 'stride-huddle-lap';
+  constructor() {
+    super(StrideHuddleLapEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * A widget that paces its own huddle view (see StrideHuddleLapEvent): the dashboard starts it again from the top when
+ * its turn comes, and holds it still while it is off screen or the viewer paused the rotation (one pause stops all).
+ */
+export interface HuddlePaced {
+  restartHuddle(): void;
+  holdHuddle(held: boolean): void;
+}
+
+export function isHuddlePaced(element: Element | null | undefined): element is Element & HuddlePaced {
+  return typeof (element as Partial<HuddlePaced> | null | undefined)?.restartHuddle === 'function';
+}
