@@ -178,6 +178,18 @@ describe('<stride-funnel>', () => {
     expect(el.shadowRoot!.querySelector('.chart canvas')).to.exist;
   });
 
+  it("names the standard stages in the page's language and keeps a bank's own stage names as given", async () => {
+    const zh = ['名单下发', '已认领', '已触达', '已面访', '意向', '已进件', '已成交'];
+    const el = await mount({
+      // A back end writing its labels in Chinese, one stage relabelled in the bank's own words.
+      funnel: async () => funnel(CURRENT, 'br', '2026-11-24', (i) => (i === 2 ? '已联系客户' : zh[i]!)),
+    });
+    await drawn(el);
+    expect(text(stageButton(el, 'assigned').querySelector('.stage-label'))).to.equal('Assigned');
+    expect(text(stageButton(el, 'converted').querySelector('.stage-label'))).to.equal('Converted');
+    expect(text(stageButton(el, 'contacted').querySelector('.stage-label'))).to.equal('已联系客户');
+  });
+
   it('shows a tooltip label as text: an <img onerror> stage label runs nothing and injects nothing', async () => {
     const w = window as unknown as { __strideFunnelXss?: boolean };
     delete w.__strideFunnelXss;

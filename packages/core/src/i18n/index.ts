@@ -110,3 +110,20 @@ export const common = translator(commonStrings);
 export function periodLabel(locale: StrideLocale, period: PeriodKind): string {
   return common(locale, `period_${period}`);
 }
+
+/**
+ * A label from the adapter, in the page's language where that is safe to do. A back end that names a stage or
+ * badge with the kit's standard label in one language (the reference back end writes "已触达") gets the standard
+ * label in the page's language ("Contacted" on an English page); any other label is the bank's own word (a relabelled
+ * stage, a badge of its own) and is shown exactly as given.
+ */
+export function inPageLanguage(
+  standard: Readonly<Record<StrideLocale, Readonly<Record<string, string>>>>,
+  id: string,
+  label: string,
+  locale: StrideLocale | undefined,
+): string {
+  if (locale === undefined) return label;
+  const isStandard = Object.values(standard).some((labels) => labels[id] === label);
+  return isStandard ? (standard[locale][id] ?? label) : label;
+}

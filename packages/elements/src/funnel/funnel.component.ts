@@ -152,6 +152,7 @@ export class StrideFunnel extends StrideElement {
       comparison: FunnelResult | undefined,
       order: string[] | undefined,
       labels: Readonly<Record<string, string>> | undefined,
+      locale: StrideLocale,
       orientation: FunnelOrientation,
       currentName: string,
       comparisonName: string,
@@ -160,6 +161,7 @@ export class StrideFunnel extends StrideElement {
       buildFunnelView(data, comparison, {
         order,
         labels,
+        locale,
         orientation,
         seriesNames: { current: currentName, comparison: comparisonName },
         animate,
@@ -185,6 +187,7 @@ export class StrideFunnel extends StrideElement {
       this.data.secondaryData,
       this.stageOrder,
       this.stageLabels,
+      this.resolved.lang,
       this.orientation === 'horizontal' ? 'horizontal' : 'vertical',
       currentName,
       comparisonName,

@@ -4,7 +4,15 @@
  * stage, the drop-off to the next stage and the comparison deltas are all worked out here and shown beside the chart.
  * No DOM, no ECharts: unit-tested in Node.
  */
-import { addDays, type FunnelResult, type PeriodKind, type Scope } from '@stride/core';
+import {
+  FUNNEL_LABELS,
+  addDays,
+  inPageLanguage,
+  type FunnelResult,
+  type PeriodKind,
+  type Scope,
+  type StrideLocale,
+} from '@stride/core';
 
 export type FunnelOrientation = 'vertical' | 'horizontal';
 
@@ -53,8 +61,10 @@ export interface FunnelView {
 export interface FunnelViewOptions {
   /** Stage ids in the order to show; ids not in the data are ignored, stages not named are left out. */
   order?: readonly string[] | undefined;
-  /** Labels by stage id, overriding the adapter's. */
+  /** Labels by stage id, overriding the kit's and the adapter's. */
   labels?: Readonly<Record<string, string>> | undefined;
+  /** The page's language: the seven stages the kit knows are named in it, whatever language the adapter wrote. */
+  locale?: StrideLocale;
   orientation?: FunnelOrientation;
   seriesNames?: { current: string; comparison: string };
   animate?: boolean;
@@ -93,7 +103,7 @@ export function buildFunnelView(
     const dropOff = next ? stage.count - next.count : null;
     const view: FunnelStageView = {
       id: stage.id,
-      label: options.labels?.[stage.id] ?? stage.label,
+      label: options.labels?.[stage.id] ?? inPageLanguage(FUNNEL_LABELS, stage.id, stage.label, options.locale),
       count: stage.count,
       shareOfFirst: ratio(stage.count, first),
       shareOfPrevious: previous ? ratio(stage.count, previous.count) : null,

@@ -21,6 +21,7 @@ import { styleProps } from '../shared/style-props.js';
 import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
 import {
+  badgeLabel,
   formatScore,
   initialsOf,
   metricLabel,
@@ -117,8 +118,10 @@ export function renderPodium(
 function renderBadges(entry: LeaderboardEntry, locale: StrideLocale): TemplateResult {
   const badges = entry.badges ?? [];
   return html`${badges.slice(0, VISIBLE_BADGES).map(
-    (b) => html`<span class="badge" role="img" aria-label=${t(locale, `badge_${b.kind}`, { label: b.label })}
-              >${icon(BADGE_ICONS[b.kind])}<span class="badge-label">${b.label}</span></span
+    (
+      b,
+    ) => html`<span class="badge" role="img" aria-label=${t(locale, `badge_${b.kind}`, { label: badgeLabel(b, locale) })}
+              >${icon(BADGE_ICONS[b.kind])}<span class="badge-label">${badgeLabel(b, locale)}</span></span
             >`,
   )}${
     badges.length > VISIBLE_BADGES

@@ -3,9 +3,12 @@
  * huddle pages, contest lanes, the points breakdown, CSV rows, labels). Pure functions over `RankedEntry`.
  */
 import {
+  BADGE_LABELS,
   DEFAULT_CATALOGUE,
   POINTS_ACTIONS,
   formatValue,
+  inPageLanguage,
+  type Badge,
   type CsvCell,
   type IndicatorUnit,
   type LeaderboardEntry,
@@ -40,6 +43,11 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  * a single-character or two-character name shows its last character. Latin names show the first letters of the
  * first and last words.
  */
+/** A badge in the page's language where it is one of the kit's own badges under its standard name. */
+export function badgeLabel(badge: Badge, locale: StrideLocale): string {
+  return inPageLanguage(BADGE_LABELS, badge.id, badge.label, locale);
+}
+
 export function initialsOf(name: string): string {
   const han = Array.from(name).filter((c) => CJK.test(c));
   if (han.length > 0) return han.slice(han.length >= 3 ? -2 : -1).join('');
@@ -231,7 +239,7 @@ export function leaderboardCsvRows(ranked: readonly RankedEntry[], metric: strin
           ? r.previousRank - r.rank
           : null,
       entry.streak ?? null,
-      (entry.badges ?? []).map((b) => b.label).join('; '),
+      (entry.badges ?? []).map((b) => badgeLabel(b, locale)).join('; '),
     ];
   });
   return [header, ...rows];
