@@ -65,6 +65,10 @@ export interface IndicatorRow {
   kind: 'org' | 'manager';
   values: Record<string, number | null>;
   targets?: Record<string, number | null>;
+  /** Open overdue leads of the row's managers at asOf, whatever period assigned them. */
+  overdue?: number;
+  /** The row's latest contact, conversation or visit at or before asOf (any period); null when none. */
+  lastActionAt?: IsoDateTime | null;
 }
 
 export interface IndicatorsResult {

@@ -33,9 +33,10 @@ import { badgesOf, ChampionBoard, currentStreak } from './awards.js';
 import { FUNNEL_LABELS } from './labels.js';
 import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
 import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf } from './metrics.js';
+import { countOpenOverdue, enterStages, lastActionTime, openOverdueLeads, stageSlaMs } from './overdue.js';
+import type { OpenOverdueLead } from './overdue.js';
 import { forEachRecord, type Slice } from './series.js';
 import {
-  DAY_MS,
   formatIsoDate,
   HOUR_MS,
   parseIsoDate,
@@ -48,6 +49,14 @@ import type { EngineLocale, EventLogInput } from './types.js';
 export { workingDaysElapsed } from './calendar.js';
 export { DEFAULT_POINTS, DEFAULT_SLA } from './log-index.js';
 export { FUNNEL_LABELS, BADGE_LABELS, type BadgeId } from './labels.js';
+export { openOverdueLeads, countOpenOverdue, lastActionTime, type OpenOverdueLead } from './overdue.js';
+
+/** The open overdue leads of a scope at its asOf (see overdue.ts), for lists and alerts. */
+export interface OpenOverdueResult {
+  asOf: string;
+  scope: Scope;
+  leads: OpenOverdueLead[];
+}
 
 export interface MetricsEngine {
   indicators(q: IndicatorsQuery): IndicatorsResult;
@@ -57,6 +66,8 @@ export interface MetricsEngine {
   /** The grid features whose managers include one under `org`. */
   grids(q: GridsQuery): Grids;
   orgTree(): OrgTree;
+  /** "Open overdue" at the scope's asOf: leads of the scope's managers, whatever period assigned them. */
+  openOverdue(scope: Scope): OpenOverdueResult;
 }
 
 /** A scope resolved against the index: managers, period, asOf and the two windows every number uses. */
@@ -239,7 +250,16 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
             values[definition.id] = indicatorFigure(ix, definition.id, slice).value;
             targets[definition.id] = targetOf(node.id, definition.id, q.scope, r.period.start);
           }
-          return { id: node.id, name: node.name, kind: node.level === 'manager' ? 'manager' : 'org', values, targets };
+          const last = lastActionTime(ix, slice, r.asOf);
+          return {
+            id: node.id,
+            name: node.name,
+            kind: node.level === 'manager' ? 'manager' : 'org',
+            values,
+            targets,
+            overdue: countOpenOverdue(ix, slice, r.asOf),
+            lastActionAt: last === null ? null : ix.zone.formatDateTime(last),
+          };
         });
       }
       return result;
@@ -296,32 +316,12 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
       const counts = new Array<number>(stageCount).fill(0);
       const overdue = new Array<number>(stageCount).fill(0);
       const dwell: number[][] = FUNNEL_STAGES.map(() => []);
-      const slaMs = FUNNEL_STAGES.map((id) => {
-        const days = ix.sla.stageDays[id];
-        return typeof days === 'number' ? days * DAY_MS : undefined;
-      });
+      const slaMs = stageSlaMs(ix);
       const entered = new Float64Array(stageCount);
-      const ft = ix.firstTime;
       const asOf = r.asOf;
-      const at = (time: number): number => (time <= asOf ? time : Infinity);
       const series = ix.assigned;
       forEachRecord(series, r.current, (k) => {
-        const t = series.time[k]!;
-        const base = series.lead[k]! * TYPE_COUNT;
-        entered[0] = t;
-        entered[1] = at(ft[base + T.claimed]!);
-        entered[2] = Math.min(
-          at(ft[base + T.contacted]!),
-          at(ft[base + T.conversation]!),
-          at(ft[base + T.followup]!),
-          at(ft[base + T.logged]!),
-        );
-        entered[3] = at(ft[base + T.visited]!);
-        entered[4] = at(ft[base + T.intent]!);
-        entered[5] = at(ft[base + T.applied]!);
-        entered[6] = at(ft[base + T.converted]!);
-        let furthest = 0;
-        for (let s = 1; s < stageCount; s++) if (entered[s] !== Infinity) furthest = s;
+        const furthest = enterStages(ix, series.lead[k]!, asOf, entered);
         for (let s = 0; s <= furthest; s++) counts[s]!++;
         const sla = slaMs[furthest];
         if (sla !== undefined && asOf - entered[furthest]! > sla) overdue[furthest]!++;
@@ -402,6 +402,11 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
 
     orgTree() {
       return ix.nodes.map((node) => ({ ...node }));
+    },
+
+    openOverdue(scope) {
+      const r = resolve(scope, 'openOverdue');
+      return { asOf: ix.zone.formatDateTime(r.asOf), scope, leads: openOverdueLeads(ix, r, r.asOf) };
     },
   };
 }

@@ -58,6 +58,8 @@ export interface LogIndex {
   /** Managers of the org tree under the node (the divisor for inherited targets). */
   treeManagersUnder(orgId: string): number;
   leadCount: number;
+  /** Lead ids by lead number. */
+  leadIds: readonly string[];
   customerCount: number;
   /** firstTime[lead * TYPE_COUNT + type]: the earliest event of that type for the lead, Infinity when none. */
   firstTime: Float64Array;
@@ -431,6 +433,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       return range ? range[1] - range[0] : 0;
     },
     leadCount,
+    leadIds: leadIndex.ids,
     customerCount: customerIndex.size,
     firstTime,
     assigned: buildSeries(facts.assigned, managerCount, {

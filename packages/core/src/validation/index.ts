@@ -78,7 +78,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 type FieldRule =
   | { type: 'string'; optional?: true }
-  | { type: 'nullableString' }
+  | { type: 'nullableString'; optional?: true }
   | { type: 'enum'; values: readonly string[]; optional?: true }
   /** A finite number; null is not allowed. A non-finite required number drops the item; an optional one is removed. */
   | { type: 'number'; optional?: true }
@@ -452,6 +452,8 @@ const ROW_RULES = rules({
   kind: { type: 'enum', values: ['org', 'manager'] },
   values: { type: 'numberMap' },
   targets: { type: 'numberMap', optional: true },
+  overdue: { type: 'number', optional: true },
+  lastActionAt: { type: 'nullableString', optional: true },
 });
 const BADGE_RULES = rules({
   id: { type: 'string' },
