@@ -15,6 +15,7 @@ import {
   dimensionCases,
   input,
   normalise,
+  openOverdueCases,
   periodCases,
   pilot,
   type ParityCase,
@@ -58,6 +59,29 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
     agree(boardMetricCases()));
 
   it('grids and the org tree agree', () => agree(dimensionCases()));
+
+  it('open overdue agrees lead by lead (stage, entered, hours past the SLA) for every scope and date', async () => {
+    await agree(openOverdueCases());
+    // not a vacuous agreement: the pilot's last day has open overdue leads at the bank, beyond this month's cohort
+    const today = await sql.openOverdue({ org: 'bank', period: 'month', date: '2026-03-10' });
+    assert.ok(today.leads.length > 0);
+    const cohort = (await sql.funnel({ scope: { org: 'bank', period: 'month', date: '2026-03-10' } })).stages;
+    const cohortOverdue = cohort.reduce((sum, stage) => sum + (stage.overdue ?? 0), 0);
+    assert.ok(
+      today.leads.length > cohortOverdue,
+      `${today.leads.length} open overdue vs ${cohortOverdue} in the cohort`,
+    );
+  });
+
+  it('indicator rows carry overdue and lastActionAt from the SQL', async () => {
+    const result = await sql.indicators({
+      scope: { org: 'bank', period: 'day', date: '2026-03-10' },
+      rows: 'managers',
+    });
+    const rows = result.rows!;
+    assert.ok(rows.some((row) => (row.overdue ?? 0) > 0));
+    assert.ok(rows.every((row) => row.lastActionAt === null || /^2026-0[1-3]-\d\dT/.test(row.lastActionAt!)));
+  });
 
   // Written out by hand from the calendar, not computed by the helper both sides share: weeks start on Monday, the
   // pilot runs from its configured first day to its last (2026-01-10 to 2026-03-10 in this pilot).

@@ -138,6 +138,38 @@ export function dimensionCases(): ParityCase[] {
   return cases;
 }
 
+/**
+ * "Open overdue" lead by lead for every scope and date (asOf only depends on the date here, so day and month
+ * periods cover it), compared without the engine's internal lead number.
+ */
+export function openOverdueCases(): ParityCase[] {
+  const cases: ParityCase[] = [];
+  const plain = (result: { asOf: string; leads: { leadId: string; managerId: string; stage: string }[] }) => ({
+    asOf: result.asOf,
+    leads: result.leads.map(({ leadId, managerId, stage, enteredAt, overdueHours }: Record<string, unknown>) => ({
+      leadId,
+      managerId,
+      stage,
+      enteredAt,
+      overdueHours,
+    })),
+  });
+  for (const date of DATES) {
+    for (const base of SCOPES) {
+      for (const period of ['day', 'month'] as const) {
+        const scope: Scope = { ...base, period, date };
+        cases.push({
+          group: 'open overdue',
+          label: `open overdue ${JSON.stringify(scope)}`,
+          sql: async (s) => plain(await s.openOverdue(scope)),
+          engine: (e) => plain(e.openOverdue(scope)),
+        });
+      }
+    }
+  }
+  return cases;
+}
+
 /** The whole matrix, in the order the DuckDB test runs it. */
 export function allCases(): ParityCase[] {
   return [
@@ -145,5 +177,6 @@ export function allCases(): ParityCase[] {
     ...dailyBoardCases(),
     ...boardMetricCases(),
     ...dimensionCases(),
+    ...openOverdueCases(),
   ];
 }

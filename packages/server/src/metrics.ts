@@ -12,6 +12,7 @@ import {
   type FunnelQuery,
   type FunnelResult,
   type FunnelStage,
+  type FunnelStageId,
   type Grids,
   type GridsQuery,
   type IndicatorRow,
@@ -76,6 +77,15 @@ interface Resolved {
   previousTo: number;
 }
 
+/** One open overdue lead at asOf, as the TypeScript engine's `openOverdue` gives it (without its index number). */
+export interface OpenOverdueRow {
+  leadId: string;
+  managerId: string;
+  stage: FunnelStageId;
+  enteredAt: number;
+  overdueHours: number;
+}
+
 export interface MetricsService {
   indicators(q: IndicatorsQuery, signal?: AbortSignal): Promise<IndicatorsResult>;
   leaderboard(q: LeaderboardQuery, signal?: AbortSignal): Promise<LeaderboardResult>;
@@ -83,6 +93,8 @@ export interface MetricsService {
   coverage(q: CoverageQuery, signal?: AbortSignal): Promise<CoverageResult>;
   grids(q: GridsQuery, signal?: AbortSignal): Promise<Grids>;
   orgTree(q?: unknown, signal?: AbortSignal): Promise<OrgTree>;
+  /** "Open overdue" at the scope's asOf (open_overdue.sql). */
+  openOverdue(scope: Scope, signal?: AbortSignal): Promise<{ asOf: string; scope: Scope; leads: OpenOverdueRow[] }>;
 }
 
 export function createMetricsService(wh: Warehouse): MetricsService {
@@ -177,6 +189,24 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     };
   }
 
+  /** Bound parameters of open_overdue.sql for units chosen as in indicators.sql. */
+  function overdueParams(units: SqlParams, asOf: number): SqlParams {
+    const slaMs = (id: string): number => {
+      const days = wh.sla.stageDays[id];
+      return typeof days === 'number' ? days * DAY_MS : NEVER_MS;
+    };
+    return {
+      ...units,
+      as_of_ms: asOf,
+      never_ms: NEVER_MS,
+      sla_claimed_ms: slaMs('claimed'),
+      sla_contacted_ms: slaMs('contacted'),
+      sla_visited_ms: slaMs('visited'),
+      sla_intent_ms: slaMs('intent'),
+      sla_applied_ms: slaMs('applied'),
+    };
+  }
+
   function nodeName(id: string): string {
     return wh.nodes.get(id)?.name ?? id;
   }
@@ -224,6 +254,16 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             claim_ms: wh.sla.claimHours * HOUR_MS,
           });
           const rowTarget = await targetsOf(c, rowsParams, q.scope, r.period.start);
+          const overdue = new Map<string, number>();
+          for (const row of await query(c, 'open_overdue.sql', overdueParams(rowsParams, r.asOf))) {
+            const unit = str(row, 'unit_id');
+            overdue.set(unit, (overdue.get(unit) ?? 0) + 1);
+          }
+          const lastAction = new Map<string, number>();
+          for (const row of await query(c, 'last_action.sql', { ...rowsParams, as_of_ms: r.asOf })) {
+            const last = numOrNull(row, 'last_ms');
+            if (last !== null) lastAction.set(str(row, 'unit_id'), last);
+          }
           result.rows = rowValues
             .filter((row) => row['w'] === 'current')
             .map((row): IndicatorRow => {
@@ -241,6 +281,8 @@ export function createMetricsService(wh: Warehouse): MetricsService {
                 kind: node?.level === 'manager' ? 'manager' : 'org',
                 values: rowValuesById,
                 targets,
+                overdue: overdue.get(id) ?? 0,
+                lastActionAt: lastAction.has(id) ? zone.formatDateTime(lastAction.get(id)!) : null,
               };
             });
         }
@@ -422,6 +464,27 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           type: 'FeatureCollection',
           features: rows.map((row) => wh.features.get(str(row, 'grid_id'))!).filter((f) => f !== undefined),
         };
+      }, signal),
+
+    openOverdue: (scope, signal) =>
+      wh.withConnection(async (c) => {
+        const r = resolve(scope);
+        const rows = await query(
+          c,
+          'open_overdue.sql',
+          overdueParams({ unit: r.unit, mode: 'self', level: '' }, r.asOf),
+        );
+        const leads = rows.map((row): OpenOverdueRow => {
+          const enteredAt = num(row, 'entered_ms');
+          return {
+            leadId: str(row, 'lead_id'),
+            managerId: str(row, 'manager_id'),
+            stage: FUNNEL_STAGES[num(row, 'stage')]!,
+            enteredAt,
+            overdueHours: Math.round(((r.asOf - enteredAt - num(row, 'sla_ms')) / HOUR_MS) * 100) / 100,
+          };
+        });
+        return { asOf: zone.formatDateTime(r.asOf), scope, leads };
       }, signal),
 
     orgTree: (_q, signal) =>
