@@ -83,7 +83,8 @@ const part = (el: StrideIndicators, id: string, name: string) => text(tile(el, i
 /** The status as words plus the icon the eye sees, e.g. `Behind (!)`: colour is never the only signal. */
 const status = (el: StrideIndicators, id: string) => {
   const box = tile(el, id)?.querySelector('[part~="status"]');
-  const icon = text(box?.querySelector('.icon'));
+  const drawn = box?.querySelector<SVGElement>('.icon svg')?.dataset['icon'];
+  const icon = drawn ? { check: '✓', equals: '=', exclamation: '!' }[drawn] : undefined;
   const words = text(box?.querySelector('span:last-child'));
   return icon ? `${words} (${icon})` : words;
 };

@@ -29,7 +29,7 @@ const PATHS: Record<IconName, SVGTemplateResult> = {
 
 /** An inline icon the size of the text around it (1em), hidden from assistive technology. */
 export function icon(name: IconName): TemplateResult {
-  return html`<svg class="icon-svg" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">${PATHS[name]}</svg>`;
+  return html`<svg class="icon-svg" data-icon=${name} viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">${PATHS[name]}</svg>`;
 }
 
 /** Medal colours of the podium places, from gold to bronze (drawn beside the rank number, never instead of it). */
