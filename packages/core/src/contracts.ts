@@ -267,19 +267,101 @@ export interface IndicatorDefinition {
   goodDirection?: 'up' | 'down';
   /** Conversions carry an amount in CNY beside the count. */
   hasAmount?: boolean;
+  /** How the number is counted, in a sentence a huddle head can check a number against (the tile's "how"). */
+  counting?: { 'zh-CN': string; en: string };
 }
 
+// The `counting` sentences say the Definitions of DESIGN.md in a huddle head's words: event counts count what
+// happened in the period, whenever the lead was assigned (the funnel, by contrast, follows one cohort).
 export const DEFAULT_CATALOGUE: readonly IndicatorDefinition[] = [
-  { id: 'assigned', unit: 'count', label: { 'zh-CN': '名单下发', en: 'Leads assigned' } },
-  { id: 'claim_rate', unit: 'fraction', label: { 'zh-CN': '名单认领率', en: 'Claim rate' } },
-  { id: 'contacted', unit: 'count', label: { 'zh-CN': '首次触达', en: 'Customers contacted' } },
-  { id: 'conversations', unit: 'count', label: { 'zh-CN': '有效沟通', en: 'Effective conversations' } },
-  { id: 'visits', unit: 'count', label: { 'zh-CN': '上门面访', en: 'Visits' } },
-  { id: 'followup_rate', unit: 'fraction', label: { 'zh-CN': '跟进及时率', en: 'Timely follow-up' } },
-  { id: 'logged_rate', unit: 'fraction', label: { 'zh-CN': '过程留痕率', en: 'Logged outcomes' } },
-  { id: 'intent', unit: 'count', label: { 'zh-CN': '意向客户', en: 'Intent customers' } },
-  { id: 'applications', unit: 'count', label: { 'zh-CN': '申请进件', en: 'Applications' } },
-  { id: 'conversions', unit: 'count', label: { 'zh-CN': '成交转化', en: 'Conversions' }, hasAmount: true },
+  {
+    id: 'assigned',
+    unit: 'count',
+    label: { 'zh-CN': '名单下发', en: 'Leads assigned' },
+    counting: { 'zh-CN': '本期下发的商机数。', en: 'Leads assigned in the period.' },
+  },
+  {
+    id: 'claim_rate',
+    unit: 'fraction',
+    label: { 'zh-CN': '名单认领率', en: 'Claim rate' },
+    counting: {
+      'zh-CN': '本期下发、且24小时认领期已满的商机中，24小时内被认领的比例；认领期未满的商机还不计入。',
+      en: 'Of leads assigned in the period whose 24-hour window has closed, the share claimed within 24 hours; leads still inside their window are not counted yet.',
+    },
+  },
+  {
+    id: 'contacted',
+    unit: 'count',
+    label: { 'zh-CN': '首次触达', en: 'Customers contacted' },
+    counting: {
+      'zh-CN': '首次触达发生在本期的商机数，不论商机何时下发。',
+      en: 'Leads first contacted in the period, whenever they were assigned.',
+    },
+  },
+  {
+    id: 'conversations',
+    unit: 'count',
+    label: { 'zh-CN': '有效沟通', en: 'Effective conversations' },
+    counting: {
+      'zh-CN': '本期记录的有效沟通次数（每次都计）。',
+      en: 'Conversations recorded in the period (each one counts).',
+    },
+  },
+  {
+    id: 'visits',
+    unit: 'count',
+    label: { 'zh-CN': '上门面访', en: 'Visits' },
+    counting: {
+      'zh-CN': '本期记录的上门面访次数（每次都计）。',
+      en: 'Visits recorded in the period (each one counts).',
+    },
+  },
+  {
+    id: 'followup_rate',
+    unit: 'fraction',
+    label: { 'zh-CN': '跟进及时率', en: 'Timely follow-up' },
+    counting: {
+      'zh-CN': '首次触达后跟进时限（默认3天）到期日落在本期的商机中，在时限内有跟进、沟通或面访的比例。',
+      en: 'Of leads whose follow-up deadline (first contact + 3 days by default) falls in the period, the share followed up, talked to or visited in time.',
+    },
+  },
+  {
+    id: 'logged_rate',
+    unit: 'fraction',
+    label: { 'zh-CN': '过程留痕率', en: 'Logged outcomes' },
+    counting: {
+      'zh-CN': '本期的触达、沟通和面访中，24小时内记录了结果的比例。',
+      en: 'Of contacts, conversations and visits in the period, the share with an outcome logged within 24 hours.',
+    },
+  },
+  {
+    id: 'intent',
+    unit: 'count',
+    label: { 'zh-CN': '意向客户', en: 'Intent customers' },
+    counting: {
+      'zh-CN': '首次表达意向发生在本期的商机数，不论商机何时下发。',
+      en: 'Leads first showing intent in the period, whenever they were assigned.',
+    },
+  },
+  {
+    id: 'applications',
+    unit: 'count',
+    label: { 'zh-CN': '申请进件', en: 'Applications' },
+    counting: {
+      'zh-CN': '首次申请进件发生在本期的商机数，不论商机何时下发。',
+      en: 'Leads first applying in the period, whenever they were assigned.',
+    },
+  },
+  {
+    id: 'conversions',
+    unit: 'count',
+    label: { 'zh-CN': '成交转化', en: 'Conversions' },
+    hasAmount: true,
+    counting: {
+      'zh-CN': '首次成交发生在本期的商机数，不论商机何时下发；金额是这些成交的金额合计。',
+      en: 'Leads first converted in the period, whenever they were assigned; the amount is the sum of those conversions.',
+    },
+  },
 ];
 
 /* ---------------------------------------------------------------- adapter */

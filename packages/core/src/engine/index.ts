@@ -36,14 +36,7 @@ import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf } from './met
 import { countOpenOverdue, enterStages, lastActionTime, openOverdueLeads, stageSlaMs } from './overdue.js';
 import type { OpenOverdueLead } from './overdue.js';
 import { forEachRecord, type Slice } from './series.js';
-import {
-  formatIsoDate,
-  HOUR_MS,
-  parseIsoDate,
-  periodContaining,
-  previousPeriod,
-  type DayRange,
-} from './time.js';
+import { formatIsoDate, HOUR_MS, parseIsoDate, periodContaining, previousPeriod, type DayRange } from './time.js';
 import type { EngineLocale, EventLogInput } from './types.js';
 
 export { workingDaysElapsed } from './calendar.js';

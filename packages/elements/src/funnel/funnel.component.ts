@@ -20,6 +20,7 @@ import { ChartController, readThemeTokens } from '../shared/chart-controller.js'
 import { CombinedQuery } from '../shared/combined-query.js';
 import { ReducedMotionController } from '../shared/reduced-motion-controller.js';
 import { downloadCsv } from '../shared/download.js';
+import { renderCounting } from '../shared/counting.js';
 import { renderQueryState } from '../shared/states.js';
 import { baseStyles } from '../shared/styles.js';
 import { funnelStyles } from './funnel.styles.js';
@@ -257,6 +258,7 @@ export class StrideFunnel extends StrideElement {
     }
       ${this.renderCompareNote(locale)}
       <span class="as-of">${common(locale, 'asOf', { time: formatDateTime(data.asOf, locale, timeZone) })}</span>
+      ${renderCounting(t(locale, 'counting'), locale)}
       ${
         this.showTable
           ? this.renderTable(data, view, locale, timeZone)

@@ -4,6 +4,8 @@ import { defineStrings, translator } from '@stride/core';
 export const funnelStrings = defineStrings({
   'zh-CN': {
     title: '商机漏斗',
+    counting:
+      '漏斗只看本期下发的这一批商机，按每条商机走到的最远阶段计数，所以各阶段数逐级不增。指标卡按本期发生的事件计数（不论商机何时下发），两者的数字因此会不同。',
     stage: '阶段',
     count: '商机数',
     shareOfFirst: '占首阶段',
@@ -27,6 +29,8 @@ export const funnelStrings = defineStrings({
   },
   en: {
     title: 'Lead funnel',
+    counting:
+      'The funnel follows the leads assigned in this period, one cohort, counting each at the furthest stage it has reached, so counts never rise along the stages. The indicator tiles count what happened in the period, whenever the lead was assigned, so their numbers can differ.',
     stage: 'Stage',
     count: 'Leads',
     shareOfFirst: '% of first',

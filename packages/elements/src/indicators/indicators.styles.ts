@@ -24,6 +24,9 @@ export const indicatorsStyles = css`
     font-variant-numeric: tabular-nums;
     border-block-start: 3px solid var(--s-tone, var(--s-neutral));
   }
+  .tile .counting {
+    margin-block-start: auto;
+  }
   /* A tile's status colours its top edge and its status line alike. */
   .ahead {
     --s-tone: var(--s-good);

@@ -15,6 +15,7 @@ import {
   type IndicatorsResult,
   type StrideLocale,
 } from '@stride/core';
+import { renderCounting } from '../shared/counting.js';
 import { icon, type IconName } from '../shared/icons.js';
 import { styleProps } from '../shared/style-props.js';
 import { t } from './indicators.strings.js';
@@ -110,6 +111,7 @@ function renderTile(
     </div>
     <div class="change ${tile.changeTone ?? ''}" part="change">${renderChange(tile, lang)}</div>
     ${renderSparkline(tile, lang, handlers)}
+    ${renderCounting(tile.counting, lang)}
   </li>`;
 }
 

@@ -20,6 +20,8 @@ export interface IndicatorColumn {
   unit: IndicatorUnit;
   goodDirection: 'up' | 'down';
   hasAmount: boolean;
+  /** How it is counted, in the page's language; empty where the catalogue does not say. */
+  counting: string;
 }
 
 export type ChangeTone = 'good' | 'bad' | 'neutral';
@@ -66,6 +68,7 @@ export function indicatorColumns(
       unit: definition.unit,
       goodDirection: definition.goodDirection ?? 'up',
       hasAmount: definition.hasAmount === true,
+      counting: definition.counting?.[locale] ?? '',
     }));
 }
 

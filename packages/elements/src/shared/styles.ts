@@ -85,6 +85,21 @@ export const hostStyles = css`
     flex: none;
     vertical-align: -0.125em;
   }
+  /* "How is this counted": a quiet line that opens to the Definition (shared/counting.ts). */
+  .counting {
+    padding-block-start: 4px;
+    color: var(--s-text-muted);
+    font-size: 12px;
+  }
+  .counting summary {
+    cursor: pointer;
+    width: fit-content;
+  }
+  .counting p {
+    margin: 4px 0 0;
+    color: var(--s-text);
+    line-height: 1.4;
+  }
   /* A widget's title bar: the title at the start, its tools at the end, wrapping in a narrow container. */
   .title-bar {
     display: flex;
