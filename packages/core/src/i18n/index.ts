@@ -39,7 +39,7 @@ export const commonStrings = defineStrings({
   'zh-CN': {
     loading: '正在加载…',
     empty: '暂无数据',
-    emptyReason: '{scope}在所选期间没有记录。',
+    emptyReason: '所选机构或人员在所选期间没有记录。',
     notConfigured: '未配置数据源',
     notConfiguredReason: '请为此组件提供数据适配器（adapter）。',
     notSupported: '数据源不提供“{method}”数据。',
@@ -73,7 +73,7 @@ export const commonStrings = defineStrings({
   en: {
     loading: 'Loading…',
     empty: 'No data',
-    emptyReason: 'Nothing was recorded for {scope} in this period.',
+    emptyReason: 'Nothing was recorded for the selected org or person in this period.',
     notConfigured: 'Not configured',
     notConfiguredReason: 'Give this widget a data adapter.',
     notSupported: 'The data source does not provide "{method}".',

@@ -178,7 +178,7 @@ export class StrideIndicators extends StrideElement {
         method: 'indicators',
         skeleton: () => (table ? renderSheetSkeleton(columns, this.rowHeight) : renderTilesSkeleton(columns)),
         isEmpty: (data) => (table ? (data.rows ?? []).length === 0 : data.indicators.length === 0),
-        emptyReason: common(lang, 'emptyReason', { scope: this.scope?.manager ?? this.scope?.org ?? '' }),
+        emptyReason: common(lang, 'emptyReason'),
         data: (data) => (table ? this.renderSheet(data, columns) : this.renderTiles(data, columns)),
         retry: () => this.query.refetch(),
       })}

@@ -258,7 +258,8 @@ export class StrideLeaderboard extends StrideElement {
       method: 'leaderboard',
       skeleton: () => renderBoardSkeleton(this.huddle ? Math.min(this.rowsPerPage, 10) : 8),
       isEmpty: (data) => data.entries.length === 0,
-      emptyReason: t(lang, 'emptyBoard', { scope: this.resolved.org ?? '' }),
+      // The widget knows the org's id, not its name: an id on screen ("pilot在所选期间…") reads as a fault.
+      emptyReason: t(lang, 'emptyBoard'),
       data: () => this.renderBoard(this.context(lang)),
       retry: () => this.query.refetch(),
     });

@@ -55,7 +55,7 @@ export const leaderboardStrings = defineStrings({
     ofGoal: '完成 {percent}',
     leader: '领先',
     behind: '落后领先者 {gap}',
-    emptyBoard: '{scope}在所选期间没有可排名的条目。',
+    emptyBoard: '所选机构在所选期间没有可排名的条目。',
     csvFile: '排行榜',
   },
   en: {
@@ -112,7 +112,7 @@ export const leaderboardStrings = defineStrings({
     ofGoal: '{percent} of goal',
     leader: 'Leading',
     behind: '{gap} behind the leader',
-    emptyBoard: 'Nothing to rank for {scope} in this period.',
+    emptyBoard: 'Nothing to rank for the selected org in this period.',
     csvFile: 'leaderboard',
   },
 });
