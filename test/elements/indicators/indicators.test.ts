@@ -285,7 +285,9 @@ describe('<stride-indicators> states', () => {
   it('says "No data" with the reason when the result has nothing', async () => {
     const el = await mount(adapterOf(() => result({ indicators: [] })));
     await waitUntil(() => text(el.shadowRoot!.querySelector('[part~="state"]')).includes('No data'));
-    expect(text(el.shadowRoot!.querySelector('[part~="state"]'))).to.contain('br');
+    const reason = text(el.shadowRoot!.querySelector('[part~="state"]'));
+    expect(reason).to.contain('Nothing was recorded for the selected org or person in this period');
+    expect(reason, 'no raw org id on screen').to.not.contain('br');
   });
 
   it('says the session expired on an auth error, and retries', async () => {

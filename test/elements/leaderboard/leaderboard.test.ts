@@ -394,7 +394,7 @@ describe('<stride-leaderboard>', () => {
     expect(el.shadowRoot!.querySelector('[aria-busy="true"] .skeleton-row')).to.exist;
     resolve(result([]));
     await waitUntil(() => el.shadowRoot!.textContent!.includes('No data'));
-    expect(el.shadowRoot!.textContent).to.contain('Nothing to rank for br');
+    expect(el.shadowRoot!.textContent).to.contain('Nothing to rank for the selected org in this period');
   });
 
   it('says the session expired on an auth error and retries', async () => {
