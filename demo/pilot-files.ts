@@ -5,6 +5,7 @@
  */
 import {
   createEventLogAdapter,
+  csvRowProblemText,
   readCsvInput,
   validateResult,
   type CsvInput,
@@ -147,10 +148,18 @@ export type PilotSetup =
       /** The last day the events cover: the dashboard opens there, since a finished pilot has nothing today. */
       lastEventDate: string | undefined;
       /** Malformed rows and unusable parts, each naming its file and line, as the team would fix them. */
-      problems: string[];
+      problems: PilotProblem[];
       notices: MissingFileNotice[];
     }
   | { ok: false; error: string; notices: MissingFileNotice[] };
+
+/**
+ * A problem in both languages, so the page's language switch reads it again in the other. Row problems are said in
+ * each; a message only the kit's validation writes (in English) is the same in both.
+ */
+export type PilotProblem = Readonly<Record<StrideLocale, string>>;
+
+const inBoth = (text: string): PilotProblem => ({ 'zh-CN': text, en: text });
 
 export interface PreparePilotOptions {
   lang: StrideLocale;
@@ -176,16 +185,16 @@ export async function preparePilot(files: PilotFiles, options: PreparePilotOptio
   const events = files.events;
   if (!given(events)) return { ok: false, error: MISSING.events[options.lang], notices };
 
-  const problems: string[] = [];
+  const problems: PilotProblem[] = [];
   let grids: Grids | undefined;
   if (given(files.grids)) {
     try {
       const text = await readCsvInput(files.grids, 'grids.geojson');
       const checked = validateResult('grids', JSON.parse(text) as unknown);
       grids = checked.data;
-      if (checked.dropped) problems.push(`grids.geojson: ${checked.dropped.message}`);
+      if (checked.dropped) problems.push(inBoth(`grids.geojson: ${checked.dropped.message}`));
     } catch (error) {
-      problems.push(`grids.geojson: ${messageOf(error)}`);
+      problems.push(inBoth(`grids.geojson: ${messageOf(error)}`));
     }
   }
 
@@ -212,13 +221,15 @@ export async function preparePilot(files: PilotFiles, options: PreparePilotOptio
   let loaded = await load(given(files.roster) ? files.roster : undefined);
   if (loaded.error !== undefined && given(files.roster) && loaded.error.startsWith('roster.csv:')) {
     // A roster whose header is wrong is reported and replaced by ids, rather than blanking the whole page.
-    problems.push(loaded.error);
+    problems.push(inBoth(loaded.error));
     loaded = await load(undefined);
   }
   // A targets or calendar file without its header columns: say which, and let the team fix that one file.
   if (loaded.error !== undefined) return { ok: false, error: loaded.error, notices };
   const { adapter, report } = loaded;
-  problems.push(...report.dropped.map((row) => row.message));
+  problems.push(
+    ...report.dropped.map((row) => ({ 'zh-CN': csvRowProblemText(row, 'zh-CN'), en: csvRowProblemText(row, 'en') })),
+  );
   return {
     ok: true,
     adapter,

@@ -217,7 +217,7 @@ function toggleLanguage(): void {
 function renderProblems() {
   const problems = [
     ...unknown.map((name) => t('unknownFile', { name })),
-    ...(setup?.ok ? setup.problems : setup ? [setup.error] : []),
+    ...(setup?.ok ? setup.problems.map((problem) => problem[lang]) : setup ? [setup.error] : []),
   ];
   if (problems.length === 0) return nothing;
   const shown = problems.slice(0, SHOWN_PROBLEMS);

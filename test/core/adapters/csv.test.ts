@@ -3,6 +3,7 @@ import { StrideError } from '../../../packages/core/src/contracts.js';
 import {
   forEachCsvRecord,
   parseCalendarCsv,
+  csvRowProblemText,
   parseEventsCsv,
   parseRosterCsv,
   parseTargetsCsv,
@@ -60,8 +61,34 @@ describe('CSV input', () => {
     expect(rows).to.have.length(1);
     expect(rows[0]?.customerId).to.equal('c\n1');
     expect(dropped).to.deep.equal([
-      { file: 'events.csv', line: 4, message: 'events.csv line 4: unterminated quoted field' },
+      {
+        file: 'events.csv',
+        line: 4,
+        problem: { kind: 'quote', at: 'unterminated' },
+        message: 'events.csv line 4: unterminated quoted field',
+      },
     ]);
+    expect(csvRowProblemText(dropped[0]!, 'zh-CN')).to.equal('events.csv 第 4 行：引号没有闭合');
+  });
+
+  it('says every row problem in Chinese too, naming the column and what was expected', () => {
+    const text = [
+      HEADER,
+      '2026-13-45T08:00:00+08:00,assigned,L1,m1,c1,G1,',
+      '2026-11-02 09:00,teleported,L2,m1,c2,G1,',
+      '2026-11-02 09:00,converted,L3,m1,c3,G1,abc',
+      '2026-11-02 09:00,assigned,,m1,c4,G1,',
+      '2026-11-02 09:00',
+    ].join('\n');
+    const { dropped } = parseEventsCsv(text);
+    expect(dropped.map((row) => csvRowProblemText(row, 'zh-CN'))).to.deep.equal([
+      'events.csv 第 2 行：at：应为日期时间，如 2026-11-05T09:30:00+08:00、2026-11-05 09:30 或 2026/11/5 9:30，实际为 "2026-13-45T08:00:00+08:00"',
+      'events.csv 第 3 行：type：无法识别的事件类型 "teleported"',
+      'events.csv 第 4 行：amount：应为数字，如 1234.5、1,234.50 或 ¥1,234.50，实际为 "abc"',
+      'events.csv 第 5 行：leadId：为空',
+      'events.csv 第 6 行：应有 7 列，实际 1 列',
+    ]);
+    expect(dropped.map((row) => csvRowProblemText(row, 'en'))).to.deep.equal(dropped.map((row) => row.message));
   });
 
   it('rejects a file that lacks a required column', () => {

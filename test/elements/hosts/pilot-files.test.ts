@@ -91,7 +91,12 @@ describe('pilot page: what is missing', () => {
 describe('pilot page: reading the files', () => {
   it('reports a malformed row with its file and line, and computes from the rest', async () => {
     const setup = ready(await preparePilot({ events: EVENTS }, { lang: 'en', workerUrl }));
-    expect(setup.problems).to.deep.equal(['events.csv line 4: type: unknown event type "visit"']);
+    expect(setup.problems).to.deep.equal([
+      {
+        en: 'events.csv line 4: type: unknown event type "visit"',
+        'zh-CN': 'events.csv 第 4 行：type：无法识别的事件类型 "visit"',
+      },
+    ]);
     expect((await setup.adapter.report).rows).to.equal(3);
     const result = await setup.adapter.indicators!(
       { scope: { org: 'pilot', period: 'month', date: '2026-03-03' } },
@@ -128,7 +133,7 @@ describe('pilot page: reading the files', () => {
     );
     // The malformed events row of line 4 is still reported beside it.
     expect(setup.problems.length).to.equal(2);
-    expect(setup.problems.filter((p) => /^grids\.geojson: /.test(p)).length).to.equal(1);
+    expect(setup.problems.filter((p) => /^grids\.geojson: /.test(p.en)).length).to.equal(1);
     expect(setup.adapter.grids).to.equal(undefined);
   });
 
@@ -145,7 +150,7 @@ describe('pilot page: reading the files', () => {
 
   it('a roster it cannot read is reported, and the managers show by id instead', async () => {
     const setup = ready(await preparePilot({ events: EVENTS, roster: 'a,b\r\n1,2\r\n' }, { lang: 'en', workerUrl }));
-    expect(setup.problems[0]).to.match(/^roster\.csv: missing columns "id" \(or "编号"/);
+    expect(setup.problems[0]!.en).to.match(/^roster\.csv: missing columns "id" \(or "编号"/);
     expect(setup.rootOrg).to.equal('pilot');
     expect((await setup.adapter.orgTree!({}, { signal })).map((n) => n.id)).to.deep.equal(['pilot', 'm-7']);
   });

@@ -10,6 +10,7 @@
  * `columns` and `types` options. docs/pilot-files.md lists every accepted form.
  */
 import { createBankZone } from '../engine/time.js';
+import type { StrideLocale } from '../format/index.js';
 import {
   LEAD_EVENT_TYPES,
   PERIOD_KINDS,
@@ -23,12 +24,25 @@ import {
   type WorkCalendar,
 } from '../contracts.js';
 
+/** What was wrong with one record, as data: `csvProblemText` says it in either language. */
+export type CsvProblem =
+  | { kind: 'empty'; column: string }
+  | { kind: 'date' | 'dateTime' | 'number'; column: string; got: string }
+  | { kind: 'unknown'; column: string; vocabulary: CsvVocabulary; got: string }
+  | { kind: 'fields'; expected: number; got: number }
+  | { kind: 'quote'; at: 'unterminated' | 'after-closing' };
+
+/** The closed lists a column's value must come from. */
+export type CsvVocabulary = 'event type' | 'org level' | 'period' | 'calendar kind';
+
 export interface CsvRowProblem {
   /** The file name used in messages, e.g. `events.csv`. */
   file: string;
   /** 1-based physical line the record starts on (the header is line 1). */
   line: number;
-  /** The whole message, e.g. `events.csv line 17: type: unknown event type "visit"`. */
+  /** What was wrong, for `csvProblemText(problem, locale)`. */
+  problem: CsvProblem;
+  /** The whole message in English, e.g. `events.csv line 17: type: unknown event type "visit"`. */
   message: string;
 }
 
@@ -50,7 +64,7 @@ const QUOTE = 34;
 export function forEachCsvRecord(
   text: string,
   onRecord: (fields: string[], line: number) => void,
-  onError: (message: string, line: number) => void,
+  onError: (problem: CsvProblem, line: number) => void,
 ): void {
   const length = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -58,7 +72,7 @@ export function forEachCsvRecord(
   while (pos < length) {
     const startLine = line;
     const fields: string[] = [];
-    let error: string | null = null;
+    let error: CsvProblem | null = null;
     for (;;) {
       let value: string;
       if (text.charCodeAt(pos) === QUOTE) {
@@ -67,7 +81,7 @@ export function forEachCsvRecord(
         for (;;) {
           const close = text.indexOf('"', pos);
           if (close === -1) {
-            error = 'unterminated quoted field';
+            error = { kind: 'quote', at: 'unterminated' };
             value += text.slice(pos);
             pos = length;
             break;
@@ -84,7 +98,7 @@ export function forEachCsvRecord(
         for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) line += 1;
         const next = text.charCodeAt(pos);
         if (error === null && pos < length && next !== COMMA && next !== CR && next !== LF) {
-          error = 'unexpected text after a closing quote';
+          error = { kind: 'quote', at: 'after-closing' };
         }
       } else {
         const start = pos;
@@ -180,18 +194,73 @@ const PERIOD_NAMES: Readonly<Record<PeriodKind, readonly string[]>> = {
 };
 const CALENDAR_KIND_NAMES = { holiday: ['节假日', '假日', '休息日'], workday: ['调休上班', '补班', '工作日'] } as const;
 
-/** Thrown by a row reader: the message names the column, e.g. `type: unknown event type "visit"`. */
-class RowProblem extends Error {}
+/** Thrown by a row reader: what was wrong with which column. */
+class RowProblem extends Error {
+  readonly problem: CsvProblem;
+  constructor(problem: CsvProblem) {
+    super(csvProblemText(problem, 'en'));
+    this.problem = problem;
+  }
+}
 
-function fail(message: string): never {
-  throw new RowProblem(message);
+function fail(problem: CsvProblem): never {
+  throw new RowProblem(problem);
+}
+
+const VOCABULARY_ZH: Record<CsvVocabulary, string> = {
+  'event type': '事件类型',
+  'org level': '机构层级',
+  period: '期间类型',
+  'calendar kind': '日历类型',
+};
+
+/**
+ * One record's problem in the page's language, naming the column and what was expected, e.g.
+ * `type: unknown event type "visit"` or `type：无法识别的事件类型 "visit"`.
+ */
+export function csvProblemText(problem: CsvProblem, locale: StrideLocale): string {
+  const zh = locale === 'zh-CN';
+  const got = 'got' in problem ? JSON.stringify(problem.got) : '';
+  switch (problem.kind) {
+    case 'empty':
+      return zh ? `${problem.column}：为空` : `${problem.column}: empty`;
+    case 'date':
+      return zh
+        ? `${problem.column}：应为日期，如 2026-11-05 或 2026/11/5，实际为 ${got}`
+        : `${problem.column}: expected a date such as 2026-11-05 or 2026/11/5, got ${got}`;
+    case 'dateTime':
+      return zh
+        ? `${problem.column}：应为日期时间，如 2026-11-05T09:30:00+08:00、2026-11-05 09:30 或 2026/11/5 9:30，实际为 ${got}`
+        : `${problem.column}: expected a date-time such as 2026-11-05T09:30:00+08:00, 2026-11-05 09:30 or 2026/11/5 9:30, got ${got}`;
+    case 'number':
+      return zh
+        ? `${problem.column}：应为数字，如 1234.5、1,234.50 或 ¥1,234.50，实际为 ${got}`
+        : `${problem.column}: expected a number such as 1234.5, 1,234.50 or ¥1,234.50, got ${got}`;
+    case 'unknown':
+      return zh
+        ? `${problem.column}：无法识别的${VOCABULARY_ZH[problem.vocabulary]} ${got}`
+        : `${problem.column}: unknown ${problem.vocabulary} ${got}`;
+    case 'fields':
+      return zh
+        ? `应有 ${problem.expected} 列，实际 ${problem.got} 列`
+        : `expected ${problem.expected} fields, got ${problem.got}`;
+    case 'quote':
+      if (problem.at === 'unterminated') return zh ? '引号没有闭合' : 'unterminated quoted field';
+      return zh ? '闭合引号后还有多余的文字' : 'unexpected text after a closing quote';
+  }
+}
+
+/** A dropped record's line in the page's language: `events.csv 第 17 行：…` or `events.csv line 17: …`. */
+export function csvRowProblemText(row: CsvRowProblem, locale: StrideLocale): string {
+  const text = csvProblemText(row.problem, locale);
+  return locale === 'zh-CN' ? `${row.file} 第 ${row.line} 行：${text}` : `${row.file} line ${row.line}: ${text}`;
 }
 
 type Get = (column: string) => string;
 
 function required(get: Get, column: string): string {
   const value = get(column);
-  return value === '' ? fail(`${column}: empty`) : value;
+  return value === '' ? fail({ kind: 'empty', column }) : value;
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -215,7 +284,7 @@ function isoDate(get: Get, column: string): string {
   const local = LOCAL_DATE.exec(value);
   if (local && validDay(Number(local[1]), Number(local[2]), Number(local[3])))
     return `${local[1]}-${pad2(Number(local[2]))}-${pad2(Number(local[3]))}`;
-  return fail(`${column}: expected a date such as 2026-11-05 or 2026/11/5, got ${JSON.stringify(value)}`);
+  return fail({ kind: 'date', column, got: value });
 }
 
 function decimal(get: Get, column: string): number {
@@ -223,7 +292,7 @@ function decimal(get: Get, column: string): number {
   if (DECIMAL.test(value)) return Number(value);
   const amount = AMOUNT.exec(value);
   if (amount) return Number(`${amount[1] ?? ''}${amount[2]!.replace(/,/g, '')}${amount[3] ?? ''}`);
-  return fail(`${column}: expected a number such as 1234.5, 1,234.50 or ¥1,234.50, got ${JSON.stringify(value)}`);
+  return fail({ kind: 'number', column, got: value });
 }
 
 /** A value that is one of `allowed` or one of their Chinese names (`names`), else the row is dropped. */
@@ -231,7 +300,7 @@ function oneOf<T extends string>(
   get: Get,
   column: string,
   allowed: readonly T[],
-  what: string,
+  vocabulary: CsvVocabulary,
   names: Readonly<Partial<Record<T, readonly string[]>>> = {} as Partial<Record<T, readonly string[]>>,
   extra: Readonly<Record<string, T>> = {},
 ): T {
@@ -239,7 +308,7 @@ function oneOf<T extends string>(
   if ((allowed as readonly string[]).includes(value)) return value as T;
   if (Object.hasOwn(extra, value)) return extra[value]!;
   for (const id of allowed) if (names[id]?.includes(value)) return id;
-  return fail(`${column}: unknown ${what} ${JSON.stringify(value)}`);
+  return fail({ kind: 'unknown', column, vocabulary, got: value });
 }
 
 /** The header of `column` in a file: the `columns` option's name, ours, then the Chinese aliases (case and spaces aside). */
@@ -271,8 +340,10 @@ export function parseCsvTable<T>(
   const { file } = options;
   const rows: T[] = [];
   const dropped: CsvRowProblem[] = [];
-  const report = (message: string, line: number): void => {
-    dropped.push({ file, line, message: `${file} line ${line}: ${message}` });
+  const report = (problem: CsvProblem, line: number): void => {
+    const row = { file, line, problem, message: '' };
+    row.message = csvRowProblemText(row, 'en');
+    dropped.push(row);
   };
   let index: Map<string, number> | null = null;
   let width = 0;
@@ -303,7 +374,7 @@ export function parseCsvTable<T>(
         return;
       }
       if (fields.length !== width) {
-        report(`expected ${width} fields, got ${fields.length}`, line);
+        report({ kind: 'fields', expected: width, got: fields.length }, line);
         return;
       }
       const header = index;
@@ -311,7 +382,7 @@ export function parseCsvTable<T>(
         rows.push(readRow((column) => fields[header.get(column) ?? -1] ?? ''));
       } catch (error) {
         if (!(error instanceof RowProblem)) throw error;
-        report(error.message, line);
+        report(error.problem, line);
       }
     },
     report,
@@ -334,9 +405,7 @@ function eventTime(get: Get, toInstant: (wallMs: number) => string): string {
     if (validDay(year!, month!, day!) && hour! < 24 && minute! < 60 && second! < 60)
       return toInstant(Date.UTC(year!, month! - 1, day!, hour, minute, second));
   }
-  return fail(
-    `at: expected a date-time such as 2026-11-05T09:30:00+08:00, 2026-11-05 09:30 or 2026/11/5 9:30, got ${JSON.stringify(at)}`,
-  );
+  return fail({ kind: 'dateTime', column: 'at', got: at });
 }
 
 /**
