@@ -233,7 +233,8 @@ export async function preparePilot(files: PilotFiles, options: PreparePilotOptio
   return {
     ok: true,
     adapter,
-    rootOrg: report.rootOrg ?? 'pilot',
+    // Open where the targets apply, so the tiles compare with a target rather than all saying there is none.
+    rootOrg: report.targetOrg ?? report.rootOrg ?? 'pilot',
     lastEventDate: report.lastDate,
     problems,
     notices,

@@ -117,9 +117,23 @@ describe('pilot page: reading the files', () => {
     ]);
   });
 
+  it('opens on the org the targets apply to, so every tile has a target to compare with', async () => {
+    const setup = ready(await preparePilot(templates, { lang: 'en', workerUrl }));
+    const tree = await setup.adapter.orgTree!({}, { signal });
+    const root = tree.find((n) => n.parentId === null)!.id;
+    const date = setup.lastEventDate!;
+    const at = async (org: string) =>
+      (await setup.adapter.indicators!({ scope: { org, period: 'month', date } }, { signal })).indicators;
+    // The templates' targets are given for the branch, not for the bank above it.
+    expect((await at(root)).every((i) => i.target == null)).to.equal(true);
+    expect(setup.rootOrg).to.not.equal(root);
+    expect((await at(setup.rootOrg)).map((i) => [i.id, i.target != null])).to.deep.equal(
+      (await at(setup.rootOrg)).map((i) => [i.id, true]),
+    );
+  });
+
   it('with the roster, names come from it', async () => {
     const setup = ready(await preparePilot(templates, { lang: 'en', workerUrl }));
-    expect(setup.rootOrg).to.equal('bank');
     const tree = await setup.adapter.orgTree!({}, { signal });
     expect(tree.find((n) => n.id === 'br-hz')?.name).to.equal('杭州分行');
   });

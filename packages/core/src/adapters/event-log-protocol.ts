@@ -53,6 +53,11 @@ export interface EventLogReport {
   rootOrg: string | undefined;
   /** The bank-time day of the last event (a finished pilot has nothing today: a page may open on this day). */
   lastDate: string | undefined;
+  /**
+   * The org nearest the root that the targets name: where every tile has a target to compare with (a page may open
+   * there rather than on a root no target applies to). Undefined without targets.
+   */
+  targetOrg: string | undefined;
 }
 
 /** The id of the node a log without a roster is summed under. */
@@ -169,8 +174,27 @@ export async function readEventLogSource(
       dropped,
       rootOrg: root?.id,
       lastDate: Number.isFinite(last) ? zone.formatDateTime(last).slice(0, 10) : undefined,
+      targetOrg: highestTargetOrg(input.orgTree, input.targets ?? []),
     },
   };
+}
+
+/** Of the orgs the targets name, the one nearest the tree's root (the first in the tree among equals). */
+function highestTargetOrg(tree: OrgTree, targets: readonly Target[]): string | undefined {
+  const named = new Set(targets.map((target) => target.org));
+  const parentOf = new Map(tree.map((node) => [node.id, node.parentId]));
+  const depth = (id: string): number => {
+    let steps = 0;
+    for (let at = parentOf.get(id); at != null && steps <= tree.length; at = parentOf.get(at)) steps += 1;
+    return steps;
+  };
+  let best: { id: string; depth: number } | undefined;
+  for (const node of tree) {
+    if (!named.has(node.id)) continue;
+    const d = depth(node.id);
+    if (!best || d < best.depth) best = { id: node.id, depth: d };
+  }
+  return best?.id;
 }
 
 function knownSize(value: CsvInput): number | undefined {
