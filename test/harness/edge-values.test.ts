@@ -118,7 +118,12 @@ describe('harness: edge values', function () {
           await settled(mounted.element, mounted.client);
           await allUpdated(mounted.element);
           cases += 1;
-          const text = visibleText(mounted.element);
+          // The dropped-items notice opens to why, naming the bad value ("value: NaN treated as missing"): that is the
+          // report of the edge value, not a number shown as one, so it is read apart from the rest.
+          const reasons = shadowRoots(mounted.element).flatMap((root) =>
+            [...root.querySelectorAll('[part~="dropped"] .reasons')].map((r) => r.textContent ?? ''),
+          );
+          const text = reasons.reduce((rest, reason) => rest.replace(reason, ''), visibleText(mounted.element));
           expect(uncaught, 'uncaught errors').to.deep.equal([]);
           // An edge value is data to show (or an empty state), never a reason to replace the widget with an error.
           const errors = shadowRoots(mounted.element).flatMap((root) => [...root.querySelectorAll('[part~="error"]')]);
@@ -132,6 +137,7 @@ describe('harness: edge values', function () {
           if (NON_FINITE.includes(edge)) {
             expect(warnings.length, 'non-finite numbers are reported in a stride-warning').to.be.greaterThan(0);
             expect(warnings.flat().length, 'the warning names the items').to.be.greaterThan(0);
+            expect(reasons.join(' '), 'the notice opens to why, naming the value').to.contain(String(edge));
           }
           // A long name wraps or is cut inside the widget: the host box keeps the width its page gave it.
           expect(mounted.element.getBoundingClientRect().width).to.be.at.most(frame.getBoundingClientRect().width + 1);

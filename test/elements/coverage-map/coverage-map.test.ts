@@ -285,6 +285,12 @@ describe('<stride-coverage-map>', () => {
     const notice = el.shadowRoot!.querySelector('[part="dropped"]')!;
     expect(notice.textContent).to.contain('GHOST');
     expect(notice.textContent).to.contain('G0002');
+    // A person can open the notice to read why, field by field, not only which ids.
+    const reasons = notice.querySelector<HTMLElement>('.reasons')!;
+    expect(reasons.checkVisibility()).to.equal(false);
+    notice.querySelector<HTMLElement>('summary')!.click();
+    expect(reasons.checkVisibility()).to.equal(true);
+    expect(reasons.textContent).to.contain('features[2].geometry.coordinates[0]: ring was not closed; closed');
   });
 
   it('registers one map per geometry content, however many maps mount', async () => {

@@ -79,7 +79,10 @@ export function renderNotices<T>(
   }${
     state.dropped
       ? html`<div class="notice" part="dropped" role="status">
-        ${common(locale, 'dropped', { count: state.dropped.ids.length, ids: state.dropped.ids.slice(0, 20).join(', ') + (state.dropped.ids.length > 20 ? ' …' : '') })}
+        <details>
+          <summary>${common(locale, 'dropped', { count: state.dropped.ids.length, ids: state.dropped.ids.slice(0, 20).join(', ') + (state.dropped.ids.length > 20 ? ' …' : '') })}</summary>
+          <p class="reasons">${state.dropped.message}</p>
+        </details>
       </div>`
       : nothing
   }${

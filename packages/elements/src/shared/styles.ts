@@ -182,6 +182,16 @@ export const stateStyles = css`
   .state.error strong {
     color: var(--s-bad);
   }
+  /* The dropped-items notice opens to the reasons, field by field, as validation wrote them. */
+  .notice summary {
+    cursor: pointer;
+  }
+  .notice .reasons {
+    margin: 4px 0 0;
+    overflow-wrap: anywhere;
+    font-family: ui-monospace, monospace;
+    font-size: 12px;
+  }
   .notice {
     display: flex;
     flex-wrap: wrap;
