@@ -4,8 +4,7 @@ import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
-import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
-import { StrideHuddleLapEvent } from '../shared/events.js';
+import { HuddlePagesController } from '../shared/huddle-pages-controller.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
 import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
@@ -14,7 +13,6 @@ import {
   createBoardModel,
   leaderboardCsvRows,
   metricUnit,
-  pageCount,
   huddlePage,
   parseContestants,
   pinPlacement,
@@ -41,10 +39,6 @@ const BOARDS: readonly LeaderboardBoard[] = ['managers', 'teams', 'subbranches',
 const ROW_HEIGHT = 56;
 /** Rows kept beyond each edge of the list once the first rows are painted: about nine rows. */
 const BOARD_OVERHANG = 500;
-/** A huddle page holds at least this many rows, however little of the screen is left. */
-const HUDDLE_MIN_ROWS = 3;
-/** Space kept below a huddle page (the page's own margins). */
-const HUDDLE_BOTTOM_MARGIN = 32;
 
 /**
  * @tagname stride-leaderboard
@@ -94,7 +88,6 @@ export class StrideLeaderboard extends StrideElement {
     pageSize: { type: Number, attribute: 'page-size' },
     pageSeconds: { type: Number, attribute: 'page-seconds' },
     search: { state: true },
-    page: { state: true },
     breakdownId: { state: true },
     failedAvatars: { state: true },
   };
@@ -110,10 +103,6 @@ export class StrideLeaderboard extends StrideElement {
   pageSeconds = 10;
 
   private search = '';
-  private page = 0;
-  /** Rows per huddle page that fit the screen, measured while the board is shown; used unless `page-size` is set. */
-  private fittedPageSize = HUDDLE_MIN_ROWS;
-  private heldByHost = false;
   declare private breakdownId: string | undefined;
   private failedAvatars = new Set<string>();
 
@@ -124,13 +113,19 @@ export class StrideLeaderboard extends StrideElement {
   }));
 
   // Active in huddle mode whatever the board holds, so an empty or failed board still hands the screen on.
-  private readonly paging = new AutoAdvanceController(this, {
+  private readonly pages = new HuddlePagesController(this, {
+    active: () => this.huddle,
+    listShown: () => this.view === 'board' && this.query.state.status === 'success',
+    count: () => this.shown.length,
+    pageSize: () => this.pageSize,
     seconds: () => this.pageSeconds,
-    active: () => this.huddle && !this.heldByHost,
-    advance: () => {
-      const next = this.view === 'board' ? this.page + 1 : this.pages;
-      this.page = next % this.pages;
-      if (next >= this.pages) this.dispatchEvent(new StrideHuddleLapEvent());
+    measure: () => {
+      const page = this.renderRoot.querySelector<HTMLElement>('.page');
+      const pager = this.renderRoot.querySelector<HTMLElement>('[part="pager"]')?.offsetHeight ?? 0;
+      const row = page?.querySelector<HTMLElement>('.row') ?? null;
+      // Room for my row pinned below the page, whether or not it is pinned on this page.
+      const pinned = this.renderRoot.querySelector<HTMLElement>('.pinned')?.offsetHeight ?? row?.offsetHeight ?? 0;
+      return { page, row, below: pager + pinned };
     },
   });
   private readonly listWindow = new ListWindowController(this, {
@@ -173,79 +168,23 @@ export class StrideLeaderboard extends StrideElement {
     return this.mode === 'huddle';
   }
 
-  private get pages(): number {
-    return pageCount(this.shown.length, this.rowsPerPage);
-  }
-
-  private get rowsPerPage(): number {
-    return this.pageSize !== undefined && this.pageSize > 0 ? this.pageSize : this.fittedPageSize;
-  }
-
   /** Shows the first page with its full time (the dashboard calls this when the board's turn comes). */
   restartHuddle(): void {
-    this.page = 0;
-    this.paging.restart();
+    this.pages.restartHuddle();
   }
 
   /** Held still by an enclosing dashboard: off screen, or its rotation paused. */
   holdHuddle(held: boolean): void {
-    if (held === this.heldByHost) return;
-    this.heldByHost = held;
-    this.requestUpdate();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('resize', this.onViewportResize);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('resize', this.onViewportResize);
-  }
-
-  private readonly onViewportResize = (): void => {
-    if (this.huddle) this.requestUpdate();
-  };
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // Measured once this update has finished: a new page size is then the next update, not one inside this one.
-    if (this.huddle && this.pageSize === undefined) queueMicrotask(() => this.fitPage());
-  }
-
-  /**
-   * A wall screen has no scrolling: a page holds the rows that fit between the first row and the bottom of the
-   * screen, less the pager. Measured only while the board is shown (a hidden board measures nothing).
-   */
-  private fitPage(): void {
-    if (!this.isConnected) return;
-    const page = this.renderRoot.querySelector<HTMLElement>('.page');
-    const row = page?.querySelector<HTMLElement>('.row');
-    if (!page || !row || row.offsetHeight === 0) return;
-    const top = page.getBoundingClientRect().top + window.scrollY;
-    const pager = this.renderRoot.querySelector<HTMLElement>('[part="pager"]')?.offsetHeight ?? 0;
-    const pinned = this.renderRoot.querySelector<HTMLElement>('.pinned')?.offsetHeight ?? row.offsetHeight;
-    const room = window.innerHeight - top - pager - pinned - HUDDLE_BOTTOM_MARGIN;
-    const fit = Math.max(HUDDLE_MIN_ROWS, Math.floor(room / row.offsetHeight));
-    if (fit !== this.fittedPageSize) {
-      this.fittedPageSize = fit;
-      this.requestUpdate();
-    }
+    this.pages.holdHuddle(held);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('board') || changed.has('metric') || changed.has('org')) {
       this.listWindow.resetActive();
-      this.page = 0;
+      this.pages.reset();
       this.breakdownId = undefined;
     }
-  }
-
-  private turnPage(delta: number): void {
-    this.page = (this.page + delta + this.pages) % this.pages;
-    this.paging.restart();
   }
 
   /* ------------------------------------------------------------ render */
@@ -256,7 +195,7 @@ export class StrideLeaderboard extends StrideElement {
       locale: lang,
       timeZone,
       method: 'leaderboard',
-      skeleton: () => renderBoardSkeleton(this.huddle ? Math.min(this.rowsPerPage, 10) : 8),
+      skeleton: () => renderBoardSkeleton(this.huddle ? Math.min(this.pages.rowsPerPage, 10) : 8),
       isEmpty: (data) => data.entries.length === 0,
       // The widget knows the org's id, not its name: an id on screen ("pilot在所选期间…") reads as a fault.
       emptyReason: t(lang, 'emptyBoard'),
@@ -305,7 +244,7 @@ export class StrideLeaderboard extends StrideElement {
   private onSearch(value: string): void {
     this.search = value;
     this.listWindow.resetActive();
-    this.page = 0;
+    this.pages.reset();
   }
 
   private renderContestLanes(context: BoardContext): TemplateResult {
@@ -343,13 +282,13 @@ export class StrideLeaderboard extends StrideElement {
 
   private renderPage(context: BoardContext, shown: readonly RankedEntry[]): TemplateResult {
     const meIndex = this.meIndex(shown);
-    const { page, pages, offset, rows, meOnPage } = huddlePage(shown, this.page, this.rowsPerPage, meIndex);
+    const { page, pages, offset, rows, meOnPage } = huddlePage(shown, this.pages.page, this.pages.rowsPerPage, meIndex);
     const me = shown[meIndex];
     return renderHuddlePage(rows, offset, shown.length, context, {
       pinned: me && !meOnPage ? renderPinned(me, meIndex, shown.length, context) : nothing,
-      pager: { page, pages, paused: this.paging.paused || this.heldByHost, rotating: this.paging.running },
-      onPause: () => this.paging.togglePause(),
-      onTurn: (delta) => this.turnPage(delta),
+      pager: { page, pages, paused: this.pages.paused, rotating: this.pages.running },
+      onPause: () => this.pages.togglePause(),
+      onTurn: (delta) => this.pages.turn(delta),
     });
   }
 
