@@ -169,6 +169,13 @@ describe('<stride-dashboard>', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('session has expired');
   });
 
+  it("passes a GIS export's grid id property on to its map", async () => {
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" grid-id-property="WGBM" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
+    expect(el.shadowRoot!.querySelector('stride-coverage-map')!.getAttribute('id-property')).to.equal('WGBM');
+  });
+
   describe('huddle mode', () => {
     afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
 

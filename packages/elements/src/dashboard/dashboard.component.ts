@@ -57,6 +57,7 @@ const VIEWS: { id: ViewId; tag: StrideTag }[] = [
  * @event stride-scope-change - The user changed the org, manager, period or date (filter bar, breadcrumb or drill-down).
  * @event stride-select - Re-emitted from the widgets (drill-down) as they bubble; the dashboard narrows its scope on org and manager.
  * @event stride-error - From the widgets; on `auth` the dashboard also shows "session expired".
+ * @attr grid-id-property - The grid id's property in the bank's GeoJSON, passed to the map as its `id-property`.
  * @csspart header - The filter bar, breadcrumb and status.
  * @csspart layout - The grid of widgets.
  * @csspart cell - Each widget's card.
@@ -67,6 +68,7 @@ export class StrideDashboard extends StrideElement {
   static override properties = {
     rotate: { type: Number },
     dashboardId: { attribute: 'dashboard-id' },
+    gridIdProperty: { attribute: 'grid-id-property' },
     filters: { state: true },
     activeView: { state: true },
     sessionExpired: { state: true },
@@ -79,6 +81,8 @@ export class StrideDashboard extends StrideElement {
   rotate = 20;
   /** Distinguishes two dashboards on one page in saved filters. */
   dashboardId = '';
+  /** A GIS export's own name for the grid id property (the map's `id-property`). */
+  declare gridIdProperty?: string;
 
   private filters: DashboardFilters = {};
   private activeView = 0;
@@ -277,7 +281,7 @@ export class StrideDashboard extends StrideElement {
   private renderCell(id: ViewId, tag: StrideTag, hidden: boolean) {
     const widget = unsafeStatic(tagName(tag));
     return html`<section class="cell ${id}" part="cell ${id}" ?hidden=${hidden} aria-label=${t(this.resolved.lang, `view_${id}`)}>
-      ${staticHtml`<${widget} mode=${this.mode ?? nothing} page-seconds=${tag === 'stride-leaderboard' ? this.rotate / 2 : nothing}></${widget}>`}
+      ${staticHtml`<${widget} mode=${this.mode ?? nothing} page-seconds=${tag === 'stride-leaderboard' ? this.rotate / 2 : nothing} id-property=${tag === 'stride-coverage-map' ? (this.gridIdProperty ?? nothing) : nothing}></${widget}>`}
     </section>`;
   }
 
