@@ -7,6 +7,7 @@ export * from './theme/tokens.js';
 export * from './export/csv.js';
 export * from './validation/index.js';
 export * from './query/query-controller.js';
+export * from './alerts/pace.js';
 export { POINTS_ACTIONS, type PointsAction } from './engine/metrics.js';
 export {
   createMetricsEngine,

@@ -123,11 +123,11 @@ describe('<stride-indicators> tiles', () => {
   it('judges status against working-day pace: behind, on pace, ahead, and a rate against its target', async () => {
     const el = await mount(adapterOf(() => result()));
     await loaded(el, 'li[data-indicator]');
-    // contacted: pace 210 x 17/21 = 170; 120 < 161.5 -> behind.
+    // contacted: pace 210 x 17/21 = 170; 120 < 153 (10% under) -> behind.
     expect(status(el, 'contacted')).to.equal('Behind (!)');
     // conversations: 170 is exactly pace.
     expect(status(el, 'conversations')).to.equal('On pace (=)');
-    // visits: pace 21 x 17/21 = 17; 30 >= 17.85 -> ahead.
+    // visits: pace 21 x 17/21 = 17; 30 >= 18.7 (10% over) -> ahead.
     expect(status(el, 'visits')).to.equal('Ahead (✓)');
     // claim_rate 0.9 against 0.9: on pace; followup_rate 0.5 against 0.8: behind.
     expect(status(el, 'claim_rate')).to.equal('On pace (=)');
@@ -174,9 +174,9 @@ describe('<stride-indicators> tiles', () => {
   });
 
   it('moves the pace with the calendar: a holiday lowers where the count should be', async () => {
-    // target 200: Mon-Fri pace 200 x 17/21 = 161.9, so 153 < 153.8 is behind; with Monday 2nd a holiday the pace is
-    // 200 x 16/20 = 160 and 153 >= 152 is on pace.
-    const make = () => result({ indicators: [{ id: 'contacted', value: 153, target: 200 }] });
+    // target 200: Mon-Fri pace 200 x 17/21 = 161.9, so 145 is more than 10% under it (145.7) and behind; with
+    // Monday 2nd a holiday the pace is 200 x 16/20 = 160 and 145 is within 10% (144): on pace.
+    const make = () => result({ indicators: [{ id: 'contacted', value: 145, target: 200 }] });
     const el = await mount(adapterOf(make), { indicators: 'contacted' });
     await loaded(el, 'li[data-indicator]');
     expect(status(el, 'contacted')).to.equal('Behind (!)');

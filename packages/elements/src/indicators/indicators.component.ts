@@ -2,7 +2,9 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import {
   DEFAULT_CATALOGUE,
   common,
+  periodProgress,
   toCsv,
+  type AlertRules,
   type CsvCell,
   type IndicatorDefinition,
   type IndicatorRows,
@@ -35,7 +37,6 @@ import {
   type SheetRow,
   type SheetSort,
 } from './indicators.view-model.js';
-import { periodProgress } from './indicators.pace.js';
 import {
   renderSheet,
   renderSheetSkeleton,
@@ -123,7 +124,9 @@ export class StrideIndicators extends StrideElement {
       columns: IndicatorColumn[],
       calendar: WorkCalendar | undefined,
       timeZone: string,
-    ): SheetModel => buildSheet(result, columns, periodProgress(result.period, result.asOf, calendar, timeZone).share),
+      rules: AlertRules,
+    ): SheetModel =>
+      buildSheet(result, columns, periodProgress(result.period, result.asOf, calendar, timeZone).share, rules),
   );
   private readonly sortedRowsOf = memoLast(sortRows);
 
@@ -187,13 +190,13 @@ export class StrideIndicators extends StrideElement {
 
   private renderTiles(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
     const { lang, timeZone } = this.resolved;
-    const { progress, tiles } = buildTiles(result, columns, this.calendar, timeZone);
+    const { progress, tiles } = buildTiles(result, columns, this.calendar, timeZone, this.resolved.alertRules);
     return renderTiles(result, progress, tiles, lang, timeZone, this.tileHandlers);
   }
 
   /** The sheet (一人一表) of a result and its rows in the chosen order. */
   private sheetFor(result: IndicatorsResult, columns: IndicatorColumn[], lang: StrideLocale): [SheetModel, SheetRow[]] {
-    const sheet = this.sheetOf(result, columns, this.calendar, this.resolved.timeZone);
+    const sheet = this.sheetOf(result, columns, this.calendar, this.resolved.timeZone, this.resolved.alertRules);
     return [sheet, this.sortedRowsOf(sheet.rows, sheet.columns, this.sort, lang)];
   }
 

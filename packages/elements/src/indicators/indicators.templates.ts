@@ -28,7 +28,7 @@ import type {
   SheetSort,
 } from './indicators.view-model.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './indicators.sparkline.js';
-import type { PaceStatus, PeriodProgress } from './indicators.pace.js';
+import type { PaceStatus, PeriodProgress } from '@stride/core';
 
 const STATUS_ICON: Record<PaceStatus, IconName> = { ahead: 'check', 'on-pace': 'equals', behind: 'exclamation' };
 

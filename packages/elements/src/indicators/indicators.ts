@@ -4,7 +4,6 @@ import { StrideIndicators } from './indicators.component.js';
 
 export { StrideIndicators, type IndicatorsLayout } from './indicators.component.js';
 export * from './indicators.view-model.js';
-export * from './indicators.pace.js';
 
 registerComponent('stride-indicators', StrideIndicators);
 defineElement('stride-indicators', StrideIndicators);

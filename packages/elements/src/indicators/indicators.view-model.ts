@@ -2,6 +2,17 @@
  * The view model of <stride-indicators>: an IndicatorsResult plus the catalogue and calendar in, tiles and the
  * one-person-one-row sheet (一人一表) out. Pure: no DOM, no formatting (the component formats through @stride/core).
  */
+import {
+  DEFAULT_ALERT_RULES,
+  paceBand,
+  paceFor,
+  paceStatus,
+  periodProgress,
+  type AlertRules,
+  type CellBand,
+  type PaceStatus,
+  type PeriodProgress,
+} from '@stride/core';
 import type {
   IndicatorDefinition,
   IndicatorRow,
@@ -12,7 +23,6 @@ import type {
   WorkCalendar,
   CsvCell,
 } from '@stride/core';
-import { paceFor, paceStatus, periodProgress, type PaceStatus, type PeriodProgress } from './indicators.pace.js';
 
 export interface IndicatorColumn {
   id: string;
@@ -109,6 +119,7 @@ export function buildTiles(
   columns: readonly IndicatorColumn[],
   calendar: WorkCalendar | undefined,
   timeZone: string,
+  rules: AlertRules = DEFAULT_ALERT_RULES,
 ): TilesModel {
   const progress = periodProgress(result.period, result.asOf, calendar, timeZone);
   const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
@@ -124,7 +135,7 @@ export function buildTiles(
       target,
       percentOfTarget: percentOfTarget(value, target),
       pace,
-      status: paceStatus(value, pace, column.goodDirection),
+      status: paceStatus(value, pace, column.unit, column.goodDirection, rules),
       amount: column.hasAmount ? finite(data?.amount) : null,
       change,
       changeTone: changeTone(change, column.goodDirection),
@@ -137,24 +148,20 @@ export function buildTiles(
 /* ---------------------------------------------------------------- the sheet (一人一表) */
 
 /**
- * Colour band of a cell, 0 (well behind) to 3 (ahead): its % of target judged against where it should be by asOf,
- * with the same ±5% on-pace band as the tiles' status, so a cell and its tile never disagree. Judging the raw % of
- * target instead would paint every manager red on the 3rd of the month.
+ * Colour band of a cell, 0 (well behind) to 3 (ahead): judged against where it should be by asOf with the one
+ * behind rule of the tiles' status and the pace alerts (`paceBand` in @stride/core), so a cell, its tile and an
+ * alert never disagree.
  */
-export type CellBand = 0 | 1 | 2 | 3;
+export type { CellBand };
 export function cellBand(
   value: number | null,
   target: number | null,
   unit: IndicatorUnit,
   share: number,
+  goodDirection: 'up' | 'down' = 'up',
+  rules: AlertRules = DEFAULT_ALERT_RULES,
 ): CellBand | null {
-  const pace = paceFor(unit, target, share);
-  if (value === null || pace === null || pace <= 0) return null;
-  const attainment = value / pace;
-  if (attainment < 0.6) return 0;
-  if (attainment < 0.95) return 1;
-  if (attainment < 1.05) return 2;
-  return 3;
+  return paceBand(value, paceFor(unit, target, share), unit, goodDirection, rules);
 }
 
 export interface SheetCell {
@@ -177,26 +184,28 @@ export interface SheetModel {
   totals: SheetCell[];
 }
 
-export function buildSheet(result: IndicatorsResult, columns: readonly IndicatorColumn[], share: number): SheetModel {
-  const cell = (
-    value: number | null | undefined,
-    target: number | null | undefined,
-    unit: IndicatorUnit,
-  ): SheetCell => {
+export function buildSheet(
+  result: IndicatorsResult,
+  columns: readonly IndicatorColumn[],
+  share: number,
+  rules: AlertRules = DEFAULT_ALERT_RULES,
+): SheetModel {
+  const cell = (value: number | null | undefined, target: number | null | undefined, column: IndicatorColumn) => {
     const v = finite(value);
     const t = finite(target);
-    return { value: v, percentOfTarget: percentOfTarget(v, t), band: cellBand(v, t, unit, share) };
+    const band = cellBand(v, t, column.unit, share, column.goodDirection, rules);
+    return { value: v, percentOfTarget: percentOfTarget(v, t), band } satisfies SheetCell;
   };
   const rows = (result.rows ?? []).map((row: IndicatorRow): SheetRow => ({
     id: row.id,
     name: row.name,
     kind: row.kind,
-    cells: columns.map((column) => cell(row.values[column.id], row.targets?.[column.id], column.unit)),
+    cells: columns.map((column) => cell(row.values[column.id], row.targets?.[column.id], column)),
   }));
   const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
   const totals = columns.map((column) => {
     const scopeValue = byId.get(column.id);
-    return cell(scopeValue?.value, scopeValue?.target, column.unit);
+    return cell(scopeValue?.value, scopeValue?.target, column);
   });
   return { columns: [...columns], rows, totals };
 }

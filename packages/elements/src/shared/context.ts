@@ -5,7 +5,7 @@
 import type { PropertyDeclarations } from 'lit';
 import { ContextRoot, createContext } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
-import type { PeriodKind, StrideAdapter, StrideLocale, ThemeSetting } from '@stride/core';
+import type { AlertRules, PeriodKind, StrideAdapter, StrideLocale, ThemeSetting } from '@stride/core';
 
 export interface StrideSettings {
   adapter?: StrideAdapter | undefined;
@@ -19,6 +19,8 @@ export interface StrideSettings {
   theme?: ThemeSetting | undefined;
   refresh?: number | undefined;
   timeZone?: string | undefined;
+  /** Thresholds of the behind rule and of the alerts the kit derives (configure() or a scope's property only). */
+  alertRules?: Partial<AlertRules> | undefined;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   DEFAULT_TIME_ZONE,
   PERIOD_KINDS,
   StrideQueryController,
+  alertRules,
+  type AlertRules,
   getDefaultQueryClient,
   resolveLocale,
   todayInZone,
@@ -28,6 +30,7 @@ import { SETTINGS_PROPERTIES, strideScopeContext, type StrideSettings } from './
 import { getDefaults, onDefaultsChange } from './configure.js';
 import { StrideErrorEvent, StrideSelectEvent, StrideWarningEvent, type SelectKind } from './events.js';
 import { baseStyles } from './styles.js';
+import { memoLast } from './memo.js';
 
 export interface ResolvedSettings {
   adapter: StrideAdapter | undefined;
@@ -41,6 +44,7 @@ export interface ResolvedSettings {
   theme: ThemeSetting;
   refresh: number;
   timeZone: string;
+  alertRules: AlertRules;
 }
 
 function pick<K extends keyof StrideSettings>(
@@ -111,6 +115,8 @@ export class StrideElement extends LitElement {
   });
 
   private stopDefaults: (() => void) | undefined;
+  /** The same rules object while the configured thresholds are the same object (memoised views key on it). */
+  private readonly rulesOf = memoLast(alertRules);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -141,6 +147,7 @@ export class StrideElement extends LitElement {
       theme: pick('theme', this.theme, scoped) ?? 'light',
       refresh: Math.max(0, Number(pick('refresh', this.refresh, scoped) ?? 0) || 0),
       timeZone,
+      alertRules: this.rulesOf(scoped?.alertRules ?? getDefaults().alertRules),
     };
   }
 

@@ -1,14 +1,16 @@
-// Pace and status rules of <stride-indicators>. November 2026: the 1st is a Sunday, so Monday-Friday gives
+// Pace and the one behind rule (tiles, sheet bands, alerts). November 2026: the 1st is a Sunday, so Monday-Friday gives
 // 21 working days (2-6, 9-13, 16-20, 23-27, 30) and 17 of them have elapsed by Tuesday the 24th.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  alertRules,
+  paceBand,
   paceFor,
   paceStatus,
   periodProgress,
   workingCalendar,
   dayNumber,
-} from '../../../packages/elements/src/indicators/indicators.pace.js';
+} from '../../packages/core/src/alerts/pace.js';
 
 const november = { start: '2026-11-01', end: '2026-11-30' };
 const tz = 'Asia/Shanghai';
@@ -88,19 +90,27 @@ describe('paceFor and paceStatus', () => {
     assert.equal(paceFor('count', 0, 0.5), null);
   });
 
-  it('is on pace within 5% either side, ahead from +5%, behind below -5%', () => {
-    // pace 200: ahead from 210, behind under 190.
-    assert.equal(paceStatus(210, 200), 'ahead');
-    assert.equal(paceStatus(209.9, 200), 'on-pace');
-    assert.equal(paceStatus(190, 200), 'on-pace');
-    assert.equal(paceStatus(189.9, 200), 'behind');
+  it('a count is behind when more than 10% under pace, ahead from 10% over', () => {
+    // pace 200: ahead from 220, behind under 180.
+    assert.equal(paceStatus(220, 200), 'ahead');
+    assert.equal(paceStatus(219.9, 200), 'on-pace');
+    assert.equal(paceStatus(180, 200), 'on-pace');
+    assert.equal(paceStatus(179.9, 200), 'behind');
     assert.equal(paceStatus(0, 200), 'behind');
   });
 
+  it('a fraction is behind when more than 5 points under its target, not 5% of it', () => {
+    // target 0.9: behind under 0.85 (5% of 0.9 would put the edge at 0.855)
+    assert.equal(paceStatus(0.851, 0.9, 'fraction'), 'on-pace');
+    assert.equal(paceStatus(0.849, 0.9, 'fraction'), 'behind');
+    assert.equal(paceStatus(0.95, 0.9, 'fraction'), 'ahead');
+    assert.equal(paceStatus(0.85, 0.9, 'fraction'), 'on-pace');
+  });
+
   it('mirrors the rule where less is better', () => {
-    assert.equal(paceStatus(180, 200, 'down'), 'ahead');
-    assert.equal(paceStatus(200, 200, 'down'), 'on-pace');
-    assert.equal(paceStatus(211, 200, 'down'), 'behind');
+    assert.equal(paceStatus(180, 200, 'count', 'down'), 'ahead');
+    assert.equal(paceStatus(200, 200, 'count', 'down'), 'on-pace');
+    assert.equal(paceStatus(221, 200, 'count', 'down'), 'behind');
   });
 
   it('gives no status for a missing value, no target, or a period that has not started', () => {
@@ -108,5 +118,31 @@ describe('paceFor and paceStatus', () => {
     assert.equal(paceStatus(Number.NaN, 200), null);
     assert.equal(paceStatus(12, null), null);
     assert.equal(paceStatus(12, 0), null);
+  });
+
+  it('takes configured tolerances, ignoring thresholds that are not finite and non-negative', () => {
+    const strict = alertRules({ countTolerance: 0.02, fractionTolerance: Number.NaN });
+    assert.equal(paceStatus(190, 200, 'count', 'up', strict), 'behind');
+    assert.equal(strict.fractionTolerance, 0.05);
+    assert.equal(alertRules({ overdueThreshold: -1 }).overdueThreshold, 5);
+  });
+});
+
+describe('paceBand: sheet bands by the same rule', () => {
+  it('bands 1-3 are behind, on pace and ahead; 0 is behind under 60% of pace', () => {
+    assert.equal(paceBand(119, 200, 'count'), 0);
+    assert.equal(paceBand(120, 200, 'count'), 1);
+    assert.equal(paceBand(179, 200, 'count'), 1);
+    assert.equal(paceBand(180, 200, 'count'), 2);
+    assert.equal(paceBand(220, 200, 'count'), 3);
+    assert.equal(paceBand(null, 200, 'count'), null);
+  });
+
+  it('every behind band is a behind status and no other band is', () => {
+    for (let value = 0; value <= 300; value += 0.5) {
+      const behind = paceStatus(value, 200) === 'behind';
+      const band = paceBand(value, 200, 'count');
+      assert.equal(band === 0 || band === 1, behind, `value ${value}`);
+    }
   });
 });
