@@ -11,6 +11,7 @@ import {
   DEFAULT_CATALOGUE,
   StrideError,
   type AdapterMethod,
+  type AlertsResult,
   type CoverageResult,
   type FunnelResult,
   type IndicatorsResult,
@@ -95,6 +96,7 @@ describe('the reference back end', () => {
     assert.equal(server.stats.requests, report.requests.made);
     assert.ok(report.latency.p50Ms !== null && report.latency.p95Ms !== null);
     assert.deepEqual(Object.keys(report.latency.byEndpoint).sort(), [
+      'GET /v1/alerts',
       'GET /v1/coverage',
       'GET /v1/funnel',
       'GET /v1/grids',
@@ -123,6 +125,38 @@ describe('the reference back end', () => {
 });
 
 describe('broken back ends are each caught with the right message', () => {
+  it('alerts out of order, under their threshold, or inactive orgs', async () => {
+    const { report } = await runAgainst({
+      result: (method, result) => {
+        if (method !== 'alerts') return result;
+        const alerts = (result as AlertsResult).alerts;
+        // the least severe pace alert first, and an overdue alert below its threshold
+        const pace = alerts.filter((alert) => alert.rule === 'pace');
+        if (pace.length > 1) [alerts[0], alerts[pace.length - 1]] = [alerts[pace.length - 1]!, alerts[0]!];
+        const overdue = alerts.find((alert) => alert.rule === 'overdue');
+        if (overdue) overdue.value = overdue.expected - 1;
+        return result;
+      },
+    });
+    const alertsCheck = check(report, 'alerts');
+    assert.equal(alertsCheck.status, 'fail');
+    const messages = alertsCheck.examples.map((example) => example.message).join('\n');
+    assert.match(messages, /order is by rule, then severity descending/);
+    assert.match(messages, /overdue: value \d+ against threshold 5/);
+    assert.equal(alertsCheck.examples[0]!.endpoint, 'GET /v1/alerts');
+  });
+
+  it('a back end answering 404 on /v1/alerts is told alerts are optional, not failed', async () => {
+    const { report } = await runAgainst({
+      before: (method) =>
+        method === 'alerts'
+          ? { status: 404, contentType: 'application/problem+json', body: '{"title":"Not Found","status":404}' }
+          : undefined,
+    });
+    assert.deepEqual(failedChecks(report), []);
+    assert.equal(check(report, 'alerts').status, 'skip');
+  });
+
   it('wrong types: a funnel count sent as a string names the endpoint, the query and the field path', async () => {
     const { report } = await runAgainst({
       result: (method, result) => {
@@ -326,7 +360,10 @@ describe('a JS adapter', () => {
       return structuredClone(callEngine(engine, method, query));
     };
     engineAdapter = Object.fromEntries(
-      (['indicators', 'leaderboard', 'funnel', 'coverage', 'grids', 'orgTree'] as const).map((m) => [m, call(m)]),
+      (['indicators', 'leaderboard', 'funnel', 'coverage', 'grids', 'orgTree', 'alerts'] as const).map((m) => [
+        m,
+        call(m),
+      ]),
     ) as StrideAdapter;
   });
 
@@ -359,6 +396,15 @@ describe('a JS adapter', () => {
       check(report, 'bad-requests').examples.find((e) => e.message.startsWith('a malformed'))!.endpoint,
       'adapter.funnel()',
     );
+  });
+
+  it('without alerts is not failed: alerts are optional and the kit derives them', async () => {
+    const { alerts: _alerts, ...rest } = engineAdapter;
+    const report = await runConformance({ ...SMALL, adapter: rest });
+    assert.deepEqual(failedChecks(report), []);
+    assert.equal(check(report, 'alerts').status, 'skip');
+    assert.match(check(report, 'alerts').note ?? '', /Not implemented \(optional\)/);
+    assert.doesNotMatch(check(report, 'responses').note ?? '', /alerts/);
   });
 
   it('without some methods runs what it has and says what is missing', async () => {

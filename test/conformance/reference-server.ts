@@ -100,6 +100,8 @@ function readQuery(
     if (metric !== 'points' && !DEFAULT_CATALOGUE.some((d) => d.id === metric))
       errors.push({ path: 'metric', message: `unknown metric "${metric}"` });
     query = { scope, board: params.get('board'), metric };
+  } else if (method === 'alerts') {
+    query = { scope, rows: params.get('rows') };
   } else if (method === 'grids') {
     query = { org };
   } else if (method === 'orgTree') {

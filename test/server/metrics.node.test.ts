@@ -14,6 +14,7 @@ import {
   dailyBoardCases,
   dimensionCases,
   input,
+  alertsCases,
   normalise,
   openOverdueCases,
   periodCases,
@@ -71,6 +72,16 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
       today.leads.length > cohortOverdue,
       `${today.leads.length} open overdue vs ${cohortOverdue} in the cohort`,
     );
+  });
+
+  it('alerts from the SQL rows equal the TypeScript derivation for every scope, date and row kind', async () => {
+    await agree(alertsCases());
+    // every rule comes up, so the agreement covers each of them: pace and overdue on the pilot's last day, inactive
+    // before the first event (nobody has acted yet)
+    const today = await sql.alerts({ scope: { org: 'bank', period: 'month', date: '2026-03-10' }, rows: 'managers' });
+    assert.deepEqual([...new Set(today.alerts.map((alert) => alert.rule))].sort(), ['overdue', 'pace']);
+    const before = await sql.alerts({ scope: { org: 'bank', period: 'month', date: '2025-12-20' }, rows: 'managers' });
+    assert.ok(before.alerts.some((alert) => alert.rule === 'inactive'));
   });
 
   it('indicator rows carry overdue and lastActionAt from the SQL', async () => {

@@ -170,6 +170,27 @@ export function openOverdueCases(): ParityCase[] {
   return cases;
 }
 
+/** Alerts of children and of managers for every scope and date, a month and the whole pilot. */
+export function alertsCases(): ParityCase[] {
+  const cases: ParityCase[] = [];
+  for (const date of DATES) {
+    for (const base of SCOPES) {
+      for (const period of ['month', 'pilot'] as const) {
+        for (const rows of ['children', 'managers'] as const) {
+          const q = { scope: { ...base, period, date }, rows };
+          cases.push({
+            group: 'alerts',
+            label: `alerts ${JSON.stringify(q.scope)} rows=${rows}`,
+            sql: (s) => s.alerts(q),
+            engine: (e) => e.alerts(q),
+          });
+        }
+      }
+    }
+  }
+  return cases;
+}
+
 /** The whole matrix, in the order the DuckDB test runs it. */
 export function allCases(): ParityCase[] {
   return [
@@ -178,5 +199,6 @@ export function allCases(): ParityCase[] {
     ...boardMetricCases(),
     ...dimensionCases(),
     ...openOverdueCases(),
+    ...alertsCases(),
   ];
 }

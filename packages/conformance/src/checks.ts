@@ -3,7 +3,10 @@
  * each thing it looked at through `note`: null when it holds, else the field path and what is wrong.
  */
 import {
+  ALERT_RULE_IDS,
   FUNNEL_STAGES,
+  type Alert,
+  type IndicatorRows,
   type CoverageCell,
   type FunnelStage,
   type IndicatorDefinition,
@@ -67,6 +70,56 @@ export function checkPeriod(period: { start: string; end: string }, date: string
     return;
   }
   note('scope', null);
+}
+
+/**
+ * Alerts (DESIGN "Alert"): one per rule and subject with the id `<subjectId>:<rule>:<indicator?>`, an indicator on
+ * pace alerts only, inactive for managers only, managers' rows hold managers, each alert past its line (overdue and
+ * inactive at or above the threshold, severity their ratio; pace severity above 0), `since` a date not after `date`,
+ * ordered by rule then severity, most severe first.
+ */
+export function checkAlerts(alerts: readonly Alert[], rows: IndicatorRows, date: string, note: Note): void {
+  const seen = new Set<string>();
+  let previous: Alert | undefined;
+  for (const [i, alert] of alerts.entries()) {
+    const path = `alerts[${i}]`;
+    const expectedId = `${alert.subject.id}:${alert.rule}${alert.rule === 'pace' ? `:${alert.indicator ?? ''}` : ''}`;
+    const rank = ALERT_RULE_IDS.indexOf(alert.rule);
+    const previousRank = previous ? ALERT_RULE_IDS.indexOf(previous.rule) : -1;
+    let problem: Problem | null = null;
+    if (alert.id !== expectedId) problem = { path: `${path}.id`, message: `id ${alert.id} should be ${expectedId}` };
+    else if (seen.has(alert.id)) problem = { path: `${path}.id`, message: `${alert.id} appears twice` };
+    else if ((alert.rule === 'pace') !== (alert.indicator !== undefined)) {
+      problem = {
+        path: `${path}.indicator`,
+        message: `a ${alert.rule} alert ${alert.indicator ? 'has' : 'lacks'} an indicator`,
+      };
+    } else if (alert.rule === 'inactive' && alert.subject.kind !== 'manager') {
+      problem = { path: `${path}.subject.kind`, message: 'only managers can be inactive' };
+    } else if (rows === 'managers' && alert.subject.kind !== 'manager') {
+      problem = { path: `${path}.subject.kind`, message: 'rows=managers asked for managers, got an org' };
+    } else if (!(alert.severity > 0) || !Number.isFinite(alert.severity)) {
+      problem = { path: `${path}.severity`, message: `severity ${alert.severity} is not above 0` };
+    } else if (
+      alert.rule !== 'pace' &&
+      (alert.value < alert.expected || Math.abs(alert.severity - alert.value / alert.expected) > 1e-6)
+    ) {
+      problem = {
+        path: `${path}.severity`,
+        message: `${alert.rule}: value ${alert.value} against threshold ${alert.expected} gives severity ${alert.severity}`,
+      };
+    } else if (alert.since !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(alert.since) && alert.since <= date)) {
+      problem = { path: `${path}.since`, message: `since ${alert.since} is not a date on or before ${date}` };
+    } else if (rank < previousRank || (rank === previousRank && alert.severity > previous!.severity + 1e-9)) {
+      problem = {
+        path,
+        message: `${alert.id} comes after ${previous!.id}: order is by rule, then severity descending`,
+      };
+    }
+    note('alerts', problem);
+    seen.add(alert.id);
+    previous = alert;
+  }
 }
 
 /** The seven stages in order; a lead counts in every stage up to its furthest, so counts never rise. */

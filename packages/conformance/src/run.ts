@@ -7,6 +7,7 @@ import {
   DEFAULT_CATALOGUE,
   PERIOD_KINDS,
   type AdapterMethod,
+  type AlertsQuery,
   type AdapterQueries,
   type AdapterResults,
   type IndicatorsResult,
@@ -22,6 +23,7 @@ import {
   checkBoardSum,
   checkCoverage,
   checkEntries,
+  checkAlerts,
   checkFunnel,
   checkIndicatorValues,
   checkPeriod,
@@ -46,6 +48,7 @@ export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
   sums: "Managers' counts add up to their org's",
   targets: 'Targets are non-negative',
   ranges: 'Fractions in 0-1, counts whole ≥ 0',
+  alerts: 'Alerts: one per rule and subject, ordered',
   'bad-requests': 'Bad requests get a 4xx problem+json',
   latency: 'Latency within budget (p50, p95)',
 };
@@ -195,6 +198,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   };
   const samplesByEndpoint = new Map<string, number[]>();
   const missing = new Set<AdapterMethod>();
+  let alertsMissing = false;
 
   /** Sends one valid request and runs the shape check; the validated data, or null when there is none to check. */
   async function ask<M extends AdapterMethod>(
@@ -202,12 +206,18 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     query: AdapterQueries[M],
   ): Promise<{ exchange: Exchange; data: AdapterResults[M] } | null> {
     if (!target.has(method)) {
-      missing.add(method);
+      // alerts are optional: without them the kit derives its own from indicator rows
+      if (method === 'alerts') alertsMissing = true;
+      else missing.add(method);
       return null;
     }
     const exchange = await target.call(method, query);
     const outcome = exchange.outcome;
     if (outcome.kind === 'skipped') return null;
+    if (method === 'alerts' && outcome.kind === 'failed' && outcome.status === 404) {
+      alertsMissing = true;
+      return null;
+    }
     const samples = samplesByEndpoint.get(exchange.endpoint) ?? [];
     samples.push(outcome.ms);
     samplesByEndpoint.set(exchange.endpoint, samples);
@@ -283,6 +293,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         }
         cases.push({ method: 'funnel', query: { scope } });
         cases.push({ method: 'coverage', query: { scope } });
+        if (p === 0 && !base.manager) cases.push({ method: 'alerts', query: { scope, rows: 'managers' } });
+        if (first) cases.push({ method: 'alerts', query: { scope, rows: 'children' } });
       }
     }
   }
@@ -325,6 +337,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
           break;
         case 'coverage':
           checkCoverage((data as AdapterResults['coverage']).cells, note);
+          break;
+        case 'alerts':
+          checkAlerts((data as AdapterResults['alerts']).alerts, (c.query as AlertsQuery).rows, asked!.date, note);
           break;
         default:
           break;
@@ -399,6 +414,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     'latency',
     `p50 ${overall.p50Ms ?? '-'} ms, p95 ${overall.p95Ms ?? '-'} ms over ${overall.samples} requests (budget p50 ${latencyBudget.p50Ms} ms, p95 ${latencyBudget.p95Ms} ms)`,
   );
+  if (alertsMissing) {
+    ledger.setNote('alerts', 'Not implemented (optional): the kit derives alerts from indicator rows instead.');
+  }
   if (missing.size > 0) {
     ledger.setNote(
       'responses',

@@ -11,6 +11,7 @@ export type CheckId =
   | 'sums'
   | 'targets'
   | 'ranges'
+  | 'alerts'
   | 'bad-requests'
   | 'latency';
 

@@ -38,6 +38,11 @@ export interface FunnelQuery {
 export interface CoverageQuery {
   scope: Scope;
 }
+/** Alerts of the scope's children (orgs) or of the managers under it. */
+export interface AlertsQuery {
+  scope: Scope;
+  rows: IndicatorRows;
+}
 export interface GridsQuery {
   org: string;
 }
@@ -132,6 +137,34 @@ export interface FunnelResult {
   asOf: IsoDateTime;
   scope: Scope;
   stages: FunnelStage[];
+}
+
+export type AlertRuleId = 'pace' | 'overdue' | 'inactive';
+export const ALERT_RULE_IDS: readonly AlertRuleId[] = ['pace', 'overdue', 'inactive'];
+
+/**
+ * One alert (预警), one per rule and subject (DESIGN "Alert"). `value` and `expected` are in the rule's own terms:
+ * pace: the indicator's value and its pace; overdue: open overdue leads and the threshold; inactive: idle working
+ * days and the threshold. `severity` grows with how far past the line the subject is (1 = on it).
+ */
+export interface Alert {
+  /** `<subjectId>:<rule>:<indicator?>`, stable across refreshes: what a portal de-duplicates notifications by. */
+  id: string;
+  subject: { kind: 'manager' | 'org'; id: string; name: string };
+  rule: AlertRuleId;
+  indicator?: string;
+  value: number;
+  expected: number;
+  severity: number;
+  /** The first day of the condition where it is known (the first idle working day), else null. */
+  since: IsoDate | null;
+}
+
+export interface AlertsResult {
+  asOf: IsoDateTime;
+  scope: Scope;
+  /** Ordered by rule (pace, overdue, inactive), then severity, most severe first. */
+  alerts: Alert[];
 }
 
 export interface CoverageCell {
@@ -381,6 +414,8 @@ export interface StrideAdapter {
   coverage?(query: CoverageQuery, options: AdapterCallOptions): Promise<CoverageResult>;
   grids?(query: GridsQuery, options: AdapterCallOptions): Promise<Grids>;
   orgTree?(query: OrgTreeQuery, options: AdapterCallOptions): Promise<OrgTree>;
+  /** Optional: without it the kit derives alerts from indicator rows (`overdue`, `lastActionAt`). */
+  alerts?(query: AlertsQuery, options: AdapterCallOptions): Promise<AlertsResult>;
 }
 
 export interface AdapterQueries {
@@ -390,6 +425,7 @@ export interface AdapterQueries {
   coverage: CoverageQuery;
   grids: GridsQuery;
   orgTree: OrgTreeQuery;
+  alerts: AlertsQuery;
 }
 export interface AdapterResults {
   indicators: IndicatorsResult;
@@ -398,6 +434,7 @@ export interface AdapterResults {
   coverage: CoverageResult;
   grids: Grids;
   orgTree: OrgTree;
+  alerts: AlertsResult;
 }
 export type AdapterMethod = keyof AdapterQueries;
 export const ADAPTER_METHODS: readonly AdapterMethod[] = [
@@ -407,6 +444,7 @@ export const ADAPTER_METHODS: readonly AdapterMethod[] = [
   'coverage',
   'grids',
   'orgTree',
+  'alerts',
 ];
 
 /* ---------------------------------------------------------------- errors */

@@ -8,6 +8,7 @@ export * from './export/csv.js';
 export * from './validation/index.js';
 export * from './query/query-controller.js';
 export * from './alerts/pace.js';
+export { deriveAlerts, idleWorkingDays, type DeriveAlertsOptions } from './alerts/derive.js';
 export { POINTS_ACTIONS, type PointsAction } from './engine/metrics.js';
 export {
   createMetricsEngine,

@@ -3,8 +3,11 @@
  * parameters (period bounds, asOf, the like-for-like previous window) and shapes rows into the Data shapes; the
  * metric definitions themselves live in ../sql.
  */
+import { deriveAlerts } from '../../core/src/alerts/derive.js';
 import {
   FUNNEL_STAGES,
+  type AlertsQuery,
+  type AlertsResult,
   type Badge,
   type CoverageCell,
   type CoverageQuery,
@@ -93,6 +96,8 @@ export interface MetricsService {
   coverage(q: CoverageQuery, signal?: AbortSignal): Promise<CoverageResult>;
   grids(q: GridsQuery, signal?: AbortSignal): Promise<Grids>;
   orgTree(q?: unknown, signal?: AbortSignal): Promise<OrgTree>;
+  /** Alerts from the indicator rows the SQL computes, judged by the same derivation as the TypeScript engine. */
+  alerts(q: AlertsQuery, signal?: AbortSignal): Promise<AlertsResult>;
   /** "Open overdue" at the scope's asOf (open_overdue.sql). */
   openOverdue(scope: Scope, signal?: AbortSignal): Promise<{ asOf: string; scope: Scope; leads: OpenOverdueRow[] }>;
 }
@@ -211,7 +216,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return wh.nodes.get(id)?.name ?? id;
   }
 
-  return {
+  const service: MetricsService = {
     indicators: (q, signal) =>
       wh.withConnection(async (c) => {
         const r = resolve(q.scope);
@@ -466,6 +471,12 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         };
       }, signal),
 
+    alerts: async (q, signal) => {
+      const rows = q.rows === 'managers' ? 'managers' : 'children';
+      const indicators = await service.indicators({ scope: q.scope, rows }, signal);
+      return deriveAlerts(indicators, { catalogue: wh.catalogue, calendar: wh.calendar, timeZone: wh.zone.timeZone });
+    },
+
     openOverdue: (scope, signal) =>
       wh.withConnection(async (c) => {
         const r = resolve(scope);
@@ -502,4 +513,5 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         });
       }, signal),
   };
+  return service;
 }

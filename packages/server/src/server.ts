@@ -24,6 +24,7 @@ const ROUTES: Readonly<Record<string, AdapterMethod>> = {
   '/v1/coverage': 'coverage',
   '/v1/grids': 'grids',
   '/v1/org-tree': 'orgTree',
+  '/v1/alerts': 'alerts',
 };
 
 export interface VerifyRequest {

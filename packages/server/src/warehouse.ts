@@ -12,6 +12,7 @@ import {
   type IndicatorDefinition,
   type LeadEvent,
   type OrgNode,
+  type WorkCalendar,
 } from '../../core/src/contracts.js';
 import { DEFAULT_POINTS, DEFAULT_SLA } from '../../core/src/engine/log-index.js';
 import { BUILT_IN_UNITS } from '../../core/src/engine/metrics.js';
@@ -49,6 +50,8 @@ export interface LoadedWarehouse {
   points: PointsScheme;
   locale: EngineLocale;
   catalogue: readonly IndicatorDefinition[];
+  /** Holidays and make-up working days (pace of the alerts). */
+  calendar: WorkCalendar | undefined;
   now: () => Date;
   pilot: DayRange | undefined;
   firstEventDay: number;
@@ -331,6 +334,7 @@ export async function loadWarehouse(
     points,
     locale: input.locale ?? 'zh-CN',
     catalogue,
+    calendar: input.calendar,
     now: input.now ?? (() => new Date()),
     pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
     firstEventDay,

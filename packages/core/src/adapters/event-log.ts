@@ -163,6 +163,7 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     funnel: method('funnel'),
     coverage: method('coverage'),
     orgTree: method('orgTree'),
+    alerts: method('alerts'),
     ...(source.grids ? { grids: method('grids') } : {}),
     dispose(): void {
       stop(

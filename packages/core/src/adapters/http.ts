@@ -16,6 +16,7 @@ export const REST_PATHS: Readonly<Record<AdapterMethod, string>> = {
   coverage: '/v1/coverage',
   grids: '/v1/grids',
   orgTree: '/v1/org-tree',
+  alerts: '/v1/alerts',
 };
 
 export interface HttpAdapterOptions {

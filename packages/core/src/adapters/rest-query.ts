@@ -111,6 +111,9 @@ export function readRestQuery<M extends AdapterMethod>(
     case 'orgTree':
       query = {};
       break;
+    case 'alerts':
+      query = { scope: scope(), rows: oneOf('rows', ROWS) };
+      break;
   }
   return errors.length > 0 ? { errors } : { query: query as AdapterQueries[M] };
 }

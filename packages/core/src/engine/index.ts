@@ -7,6 +7,8 @@ import {
   FUNNEL_STAGES,
   PERIOD_KINDS,
   StrideError,
+  type AlertsQuery,
+  type AlertsResult,
   type CoverageCell,
   type CoverageQuery,
   type CoverageResult,
@@ -29,6 +31,7 @@ import {
   type OrgTree,
   type Scope,
 } from '../contracts.js';
+import { deriveAlerts } from '../alerts/derive.js';
 import { badgesOf, ChampionBoard, currentStreak } from './awards.js';
 import { FUNNEL_LABELS } from './labels.js';
 import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
@@ -59,6 +62,8 @@ export interface MetricsEngine {
   /** The grid features whose managers include one under `org`. */
   grids(q: GridsQuery): Grids;
   orgTree(): OrgTree;
+  /** Alerts derived from the indicator rows with the default thresholds (core/alerts/derive.ts). */
+  alerts(q: AlertsQuery): AlertsResult;
   /** "Open overdue" at the scope's asOf: leads of the scope's managers, whatever period assigned them. */
   openOverdue(scope: Scope): OpenOverdueResult;
 }
@@ -202,7 +207,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     });
   }
 
-  return {
+  const engine: MetricsEngine = {
     indicators(q) {
       const r = resolve(q.scope, 'indicators');
       const scopeNode = q.scope.manager ?? q.scope.org;
@@ -397,9 +402,15 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
       return ix.nodes.map((node) => ({ ...node }));
     },
 
+    alerts(q) {
+      const indicators = engine.indicators({ scope: q.scope, rows: q.rows === 'managers' ? 'managers' : 'children' });
+      return deriveAlerts(indicators, { catalogue, calendar: input.calendar, timeZone: input.timeZone });
+    },
+
     openOverdue(scope) {
       const r = resolve(scope, 'openOverdue');
       return { asOf: ix.zone.formatDateTime(r.asOf), scope, leads: openOverdueLeads(ix, r, r.asOf) };
     },
   };
+  return engine;
 }

@@ -488,6 +488,20 @@ const CELL_RULES = rules({
   covered: { type: 'number' },
   openLeads: { type: 'number', optional: true },
 });
+const ALERT_RULES = rules({
+  id: { type: 'string' },
+  rule: { type: 'enum', values: ['pace', 'overdue', 'inactive'] },
+  indicator: { type: 'string', optional: true },
+  value: { type: 'number' },
+  expected: { type: 'number' },
+  severity: { type: 'number' },
+  since: { type: 'nullableString', optional: true },
+});
+const ALERT_SUBJECT_RULES = rules({
+  kind: { type: 'enum', values: ['manager', 'org'] },
+  id: { type: 'string' },
+  name: { type: 'string' },
+});
 const ORG_NODE_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
@@ -501,6 +515,14 @@ const byRules =
   (itemRules: ItemRules): ItemCheck =>
   (item, path, findings) =>
     checkItem(item, itemRules, path, findings);
+
+/** An alert's flat fields, then its subject (who the alert is about: without one it cannot be shown). */
+const checkAlert: ItemCheck = (item, path, findings) => {
+  const checked = checkItem(item, ALERT_RULES, path, findings);
+  if (checked === null || !isRecord(checked)) return null;
+  const subject = checkItem(checked.subject, ALERT_SUBJECT_RULES, `${path}.subject`, findings);
+  return subject === null ? null : checked;
+};
 
 interface Collection {
   /** Where the items are: a top-level key, or null when the result itself is the array (org tree). */
@@ -580,6 +602,10 @@ const RESULT_SPECS: Record<AdapterMethod, { schema: v.GenericSchema; collections
         unique: true,
       },
     ],
+  },
+  alerts: {
+    schema: v.looseObject({ asOf: v.string(), scope: scopeSchema, alerts: items }),
+    collections: [{ key: 'alerts', noun: ['alert', 'alerts'], check: checkAlert, idOf: idField }],
   },
   orgTree: {
     schema: items,
