@@ -1,22 +1,50 @@
 /**
  * The kit's events: bubbling, composed (they cross shadow roots to reach the host page), typed Event subclasses.
  */
-import type { Scope, StrideError } from '@stride/core';
+import type { Alert, Scope, StrideError } from '@stride/core';
 
-export type SelectKind = 'indicator' | 'org' | 'manager' | 'stage' | 'grid';
+export type SelectKind = 'indicator' | 'org' | 'manager' | 'stage' | 'grid' | 'lead' | 'alert';
+
+/** The LeadsQuery filter a count opens (DESIGN Data shapes); `overdue: 'any'` is "open overdue". */
+export interface SelectLeadsFilter {
+  stage?: string;
+  overdue?: string;
+  gridId?: string;
+  covered?: true;
+  indicator?: string;
+  outcome?: 'counted' | 'missed';
+}
 
 export interface StrideSelectDetail {
   kind: SelectKind;
   id: string;
   scope: Scope;
+  /** The leads behind the activated number, where it opens a list. */
+  leads?: SelectLeadsFilter;
 }
 
-/** Drill-down: a user activated an indicator, org, manager, stage or grid. */
+/** Drill-down: a user activated an indicator, org, manager, stage, grid, lead or alert. Cancelable: a host may route. */
 export class StrideSelectEvent extends Event {
   static readonly type = 'stride-select';
   readonly detail: StrideSelectDetail;
   constructor(detail: StrideSelectDetail) {
-    super(StrideSelectEvent.type, { bubbles: true, composed: true });
+    super(StrideSelectEvent.type, { bubbles: true, composed: true, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+export interface StrideAlertDetail {
+  alerts: Alert[];
+  /** True for a scope's first result (all its alerts); false for alerts new since the previous result. */
+  initial: boolean;
+}
+
+/** Alerts to pass on (a portal's notification centre): once per scope, then only new ones, never a flood per load. */
+export class StrideAlertEvent extends Event {
+  static readonly type = 'stride-alert';
+  readonly detail: StrideAlertDetail;
+  constructor(detail: StrideAlertDetail) {
+    super(StrideAlertEvent.type, { bubbles: true, composed: true });
     this.detail = detail;
   }
 }
@@ -67,6 +95,7 @@ interface StrideEventMap {
   'stride-error': StrideErrorEvent;
   'stride-warning': StrideWarningEvent;
   'stride-scope-change': StrideScopeChangeEvent;
+  'stride-alert': StrideAlertEvent;
 }
 
 // Typed listeners on the elements and, since the events are composed and bubble, on the host's document.

@@ -28,7 +28,13 @@ import {
 } from '@stride/core';
 import { SETTINGS_PROPERTIES, strideScopeContext, type StrideSettings } from './context.js';
 import { getDefaults, onDefaultsChange } from './configure.js';
-import { StrideErrorEvent, StrideSelectEvent, StrideWarningEvent, type SelectKind } from './events.js';
+import {
+  StrideErrorEvent,
+  StrideSelectEvent,
+  StrideWarningEvent,
+  type SelectKind,
+  type SelectLeadsFilter,
+} from './events.js';
 import { baseStyles } from './styles.js';
 import { memoLast } from './memo.js';
 
@@ -204,9 +210,13 @@ export class StrideElement extends LitElement {
     });
   }
 
-  /** Drill-down: fires `stride-select` with the widget's current scope. */
-  protected select(kind: SelectKind, id: string): void {
+  /**
+   * Drill-down: fires `stride-select` with the widget's current scope (and the leads filter a count opens). Returns
+   * false when a host cancelled it (it routes the user itself), so the widget skips its own default.
+   */
+  protected select(kind: SelectKind, id: string, leads?: SelectLeadsFilter): boolean {
     const scope = this.scope;
-    if (scope) this.dispatchEvent(new StrideSelectEvent({ kind, id, scope }));
+    if (!scope) return false;
+    return this.dispatchEvent(new StrideSelectEvent(leads ? { kind, id, scope, leads } : { kind, id, scope }));
   }
 }

@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+export const alertsStyles = css`
+  [part='base'] {
+    padding: 12px;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.1em;
+  }
+  .count,
+  .group-count,
+  .since,
+  .derived {
+    color: var(--s-text-muted);
+    font-weight: normal;
+    font-size: 0.85em;
+  }
+  .derived {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .groups {
+    display: grid;
+    gap: 12px;
+    margin-top: 12px;
+  }
+  .group-title {
+    display: flex;
+    align-items: baseline;
+    gap: 8px;
+    margin: 0 0 4px;
+    font-size: 1em;
+  }
+  .rows {
+    display: grid;
+    gap: 4px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .alert {
+    display: grid;
+    grid-template-columns: 24px minmax(5em, max-content) 1fr auto;
+    align-items: baseline;
+    gap: 8px;
+    width: 100%;
+    min-height: 36px;
+    padding: 6px 8px;
+    border: 1px solid var(--s-border);
+    border-inline-start: 4px solid var(--s-warning);
+    border-radius: 6px;
+    background: var(--s-surface-raised);
+    text-align: start;
+    cursor: pointer;
+  }
+  .alert[data-level='high'] {
+    border-inline-start-color: var(--s-bad);
+  }
+  .alert:hover {
+    border-color: var(--s-accent);
+  }
+  .mark {
+    font-weight: bold;
+    color: var(--s-text);
+  }
+  .who {
+    font-weight: 600;
+  }
+  .line {
+    font-variant-numeric: tabular-nums;
+  }
+  /* a phone-width frame: who on its own line, the rest under it */
+  @container (max-width: 480px) {
+    .alert {
+      grid-template-columns: 24px 1fr;
+    }
+    .line,
+    .since {
+      grid-column: 2;
+    }
+  }
+  .skeleton-title {
+    height: 18px;
+    width: 30%;
+  }
+  .skeleton-row {
+    height: 36px;
+    margin-top: 6px;
+  }
+`;

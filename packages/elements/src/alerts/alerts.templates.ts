@@ -1,0 +1,116 @@
+/**
+ * The alerts list's template parts: pure functions of the view model and the handlers the element passes in.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDay, formatValue, type Alert, type StrideLocale } from '@stride/core';
+import { t } from './alerts.strings.js';
+import type { AlertGroupView, AlertGrouping, AlertRowView } from './alerts.view-model.js';
+
+export interface AlertsHandlers {
+  onGroup: (grouping: AlertGrouping) => void;
+  onSubject: (subject: Alert['subject']) => void;
+  onAlert: (alert: Alert) => void;
+}
+
+/** "上门面访 12 / 进度应达 30": the value and where it should be, in the indicator's own unit. */
+export function alertLine(row: AlertRowView, locale: StrideLocale): string {
+  const { alert } = row;
+  const value = formatValue(alert.value, row.unit, locale);
+  const expected = formatValue(alert.expected, row.unit, locale);
+  if (alert.rule === 'pace') return t(locale, 'paceLine', { indicator: row.what, value, expected });
+  return t(locale, alert.rule === 'overdue' ? 'overdueLine' : 'inactiveLine', { value, expected });
+}
+
+export function renderToolbar(
+  count: number,
+  grouping: AlertGrouping,
+  derived: boolean,
+  locale: StrideLocale,
+  handlers: AlertsHandlers,
+): TemplateResult {
+  const option = (value: AlertGrouping, label: string) =>
+    html`<button
+      class="button"
+      part="group-toggle"
+      aria-pressed=${grouping === value ? 'true' : 'false'}
+      @click=${() => handlers.onGroup(value)}
+    >
+      ${label}
+    </button>`;
+  return html`<div class="title-bar" part="header">
+    <h3 class="title">
+      ${t(locale, 'title')} <span class="count" part="count">${t(locale, 'count', { count: String(count) })}</span>
+    </h3>
+    <div class="toolbar" role="group" aria-label=${t(locale, 'groupBy')}>
+      ${option('person', t(locale, 'byPerson'))} ${option('indicator', t(locale, 'byIndicator'))}
+    </div>
+    ${derived ? html`<p class="derived" part="derived">${t(locale, 'derived')}</p>` : nothing}
+  </div>`;
+}
+
+function renderRow(row: AlertRowView, grouping: AlertGrouping, locale: StrideLocale, handlers: AlertsHandlers) {
+  const { alert } = row;
+  const who = grouping === 'indicator' ? alert.subject.name : row.what;
+  const line = alertLine(row, locale);
+  const since = alert.since ? t(locale, 'since', { date: formatDay(alert.since, locale) }) : '';
+  return html`<li>
+    <button
+      class="alert"
+      part="alert"
+      data-alert=${alert.id}
+      data-rule=${alert.rule}
+      data-level=${row.level}
+      aria-label=${[alert.subject.name, line, since].filter(Boolean).join('，')}
+      @click=${() => handlers.onAlert(alert)}
+    >
+      <span class="mark" aria-hidden="true">${row.level === 'high' ? '!!' : '!'}</span>
+      <span class="who">${who}</span>
+      <span class="line">${line}</span>
+      ${since ? html`<span class="since">${since}</span>` : nothing}
+    </button>
+  </li>`;
+}
+
+export function renderGroups(
+  groups: readonly AlertGroupView[],
+  grouping: AlertGrouping,
+  locale: StrideLocale,
+  handlers: AlertsHandlers,
+): TemplateResult {
+  return html`<div class="groups" part="groups">
+    ${groups.map(
+      (group) => html`<section class="group" part="group" data-group=${group.key}>
+        <h4 class="group-title">
+          ${
+            group.subject
+              ? html`<button
+                class="link subject"
+                part="subject"
+                aria-label=${t(locale, 'openRow', { name: group.title })}
+                @click=${() => handlers.onSubject(group.subject!)}
+              >
+                ${group.title}
+              </button>`
+              : group.title
+          }
+          <span class="group-count">${group.rows.length}</span>
+        </h4>
+        <ul class="rows">
+          ${group.rows.map((row) => renderRow(row, grouping, locale, handlers))}
+        </ul>
+      </section>`,
+    )}
+  </div>`;
+}
+
+export function renderSkeleton(): TemplateResult {
+  return html`<div class="groups" aria-hidden="true">
+    ${[0, 1, 2].map(
+      () => html`<div class="group">
+        <div class="skeleton skeleton-title"></div>
+        <div class="skeleton skeleton-row"></div>
+        <div class="skeleton skeleton-row"></div>
+      </div>`,
+    )}
+  </div>`;
+}
