@@ -34,6 +34,8 @@ function emptyResult(request: Request): unknown {
       return { asOf, scope, cells: [] };
     case 'grids':
       return { type: 'FeatureCollection', features: [] };
+    case 'alerts':
+      return { asOf, scope, alerts: [] };
     default:
       return [];
   }

@@ -117,7 +117,8 @@ describe('<stride-alerts>', () => {
       { lang: 'en', group: 'indicator' },
     );
     const buttons = await rows(el);
-    expect(buttons.map((b) => text(b.querySelector('.who')))).to.deep.equal(['Zhang Wei', 'Wang Fang']);
+    const people = [...el.shadowRoot!.querySelectorAll('.row [part="subject"]')].map((b) => text(b));
+    expect(people).to.deep.equal(['Zhang Wei', 'Wang Fang']);
     expect(text(buttons[0]!.querySelector('.line'))).to.equal('Visits 12 / pace 30');
     expect(el.shadowRoot!.querySelector('[part="derived"]')).to.equal(null);
     expect(rowsAsked).to.equal(false);

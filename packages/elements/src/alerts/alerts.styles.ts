@@ -39,12 +39,23 @@ export const alertsStyles = css`
     padding: 0;
     list-style: none;
   }
-  .alert {
-    display: grid;
-    grid-template-columns: 24px minmax(5em, max-content) 1fr auto;
-    align-items: baseline;
+  .row {
+    display: flex;
+    align-items: stretch;
     gap: 8px;
-    width: 100%;
+  }
+  .who {
+    flex: 0 0 auto;
+    min-width: 5em;
+    font-weight: 600;
+    text-align: start;
+  }
+  .alert {
+    display: flex;
+    flex: 1 1 auto;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px 8px;
     min-height: 36px;
     padding: 6px 8px;
     border: 1px solid var(--s-border);
@@ -61,23 +72,20 @@ export const alertsStyles = css`
     border-color: var(--s-accent);
   }
   .mark {
+    min-width: 1.5em;
     font-weight: bold;
-    color: var(--s-text);
-  }
-  .who {
-    font-weight: 600;
   }
   .line {
     font-variant-numeric: tabular-nums;
   }
-  /* a phone-width frame: who on its own line, the rest under it */
+  .since {
+    margin-inline-start: auto;
+  }
+  /* a phone-width frame: the person above their alert */
   @container (max-width: 480px) {
-    .alert {
-      grid-template-columns: 24px 1fr;
-    }
-    .line,
-    .since {
-      grid-column: 2;
+    .row {
+      flex-direction: column;
+      gap: 2px;
     }
   }
   .skeleton-title {

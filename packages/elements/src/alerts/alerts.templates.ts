@@ -50,21 +50,32 @@ export function renderToolbar(
 
 function renderRow(row: AlertRowView, grouping: AlertGrouping, locale: StrideLocale, handlers: AlertsHandlers) {
   const { alert } = row;
-  const who = grouping === 'indicator' ? alert.subject.name : row.what;
   const line = alertLine(row, locale);
   const since = alert.since ? t(locale, 'since', { date: formatDay(alert.since, locale) }) : '';
-  return html`<li>
+  // by indicator, each row names its person (a drill to their sheet row); by person, the group title does
+  return html`<li class="row" data-level=${row.level}>
+    ${
+      grouping === 'indicator'
+        ? html`<button
+          class="link who"
+          part="subject"
+          aria-label=${t(locale, 'openRow', { name: alert.subject.name })}
+          @click=${() => handlers.onSubject(alert.subject)}
+        >
+          ${alert.subject.name}
+        </button>`
+        : nothing
+    }
     <button
       class="alert"
       part="alert"
       data-alert=${alert.id}
       data-rule=${alert.rule}
       data-level=${row.level}
-      aria-label=${[alert.subject.name, line, since].filter(Boolean).join('，')}
       @click=${() => handlers.onAlert(alert)}
     >
       <span class="mark" aria-hidden="true">${row.level === 'high' ? '!!' : '!'}</span>
-      <span class="who">${who}</span>
+      ${grouping === 'person' ? html`<span class="visually-hidden">${alert.subject.name}</span>` : nothing}
       <span class="line">${line}</span>
       ${since ? html`<span class="since">${since}</span>` : nothing}
     </button>
