@@ -14,7 +14,9 @@ WITH units AS (
          AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
 ),
 assigned AS (
-  SELECT u.id AS unit_id, u.tree_ord, f.lead_id, f.manager_id, f.at_ms AS assigned_ms
+  -- explicit aliases: ClickHouse names an unaliased joined column by its table (f.manager_id)
+  SELECT u.id AS unit_id, u.tree_ord AS tree_ord, f.lead_id AS lead_id, f.manager_id AS manager_id,
+    f.at_ms AS assigned_ms
   FROM units u
   JOIN org_manager om ON om.org_id = u.id
   JOIN facts f ON f.manager_id = om.manager_id
