@@ -358,6 +358,25 @@ describe('<stride-indicators> table', () => {
     expect(totals).to.deep.equal(['195', '15']);
   });
 
+  it('"behind only" keeps the rows behind pace on some indicator, and the CSV follows', async () => {
+    const el = await mount(
+      adapterOf(() => sheetResult()),
+      { layout: 'table', indicators: 'contacted,visits' },
+    );
+    await loaded(el, '.body [role="row"]');
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="behind-only"]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    // pace 100 x 17/21 = 80.95: West 40 is behind; East 90 is ahead; the third row has no target to be behind
+    expect(names(el)).to.deep.equal(['West']);
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(el.toCsv()).to.contain('West').and.not.contain('East');
+    toggle.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(3);
+  });
+
   it('colours each cell by % of target against pace and shows the %', async () => {
     const el = await mount(
       adapterOf(() => sheetResult()),

@@ -26,6 +26,7 @@ import {
   buildTiles,
   clampRange,
   indicatorColumns,
+  isBehindRow,
   nextSort,
   parseIndicatorList,
   safeFilePart,
@@ -58,6 +59,7 @@ const HUDDLE_ROW_HEIGHT = 52;
  * @attr layout - `tiles` (default) or `table`.
  * @attr rows - Table rows: `children` (child org units, default) or `managers`.
  * @attr indicators - Comma-separated ids to show a subset, e.g. `contacted,visits,intent`.
+ * @attr behind-only - The table lists only rows behind pace on some indicator (the rule of the tiles and the alerts).
  * @prop {IndicatorDefinition[]} catalogue - Relabel, reorder, drop or add indicators (default: DEFAULT_CATALOGUE).
  * @prop {WorkCalendar} calendar - Holidays and make-up working days for pace (default Monday-Friday).
  *
@@ -93,6 +95,7 @@ export class StrideIndicators extends StrideElement {
     calendar: { attribute: false },
     sort: { state: true },
     range: { state: true },
+    behindOnly: { type: Boolean, attribute: 'behind-only' },
   };
 
   layout: IndicatorsLayout = 'tiles';
@@ -100,6 +103,8 @@ export class StrideIndicators extends StrideElement {
   indicators = '';
   catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
   declare calendar?: WorkCalendar;
+  /** The sheet lists only rows behind pace on some indicator (the rule the tiles and alerts use). */
+  behindOnly = false;
 
   private sort: SheetSort = { key: 'name', direction: 'asc' };
   private range = { from: 0, to: 0 };
@@ -129,6 +134,7 @@ export class StrideIndicators extends StrideElement {
       buildSheet(result, columns, periodProgress(result.period, result.asOf, calendar, timeZone).share, rules),
   );
   private readonly sortedRowsOf = memoLast(sortRows);
+  private readonly behindRowsOf = memoLast((rows: SheetRow[]) => rows.filter(isBehindRow));
 
   private readonly tileHandlers: TileHandlers = {
     onSelect: (id) => this.select('indicator', id),
@@ -197,7 +203,8 @@ export class StrideIndicators extends StrideElement {
   /** The sheet (一人一表) of a result and its rows in the chosen order. */
   private sheetFor(result: IndicatorsResult, columns: IndicatorColumn[], lang: StrideLocale): [SheetModel, SheetRow[]] {
     const sheet = this.sheetOf(result, columns, this.calendar, this.resolved.timeZone, this.resolved.alertRules);
-    return [sheet, this.sortedRowsOf(sheet.rows, sheet.columns, this.sort, lang)];
+    const sorted = this.sortedRowsOf(sheet.rows, sheet.columns, this.sort, lang);
+    return [sheet, this.behindOnly ? this.behindRowsOf(sorted) : sorted];
   }
 
   private renderSheet(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
@@ -209,7 +216,7 @@ export class StrideIndicators extends StrideElement {
       sheet,
       rows,
       { ...range, rowHeight },
-      { columns, lang, me, sort: this.sort },
+      { columns, lang, me, sort: this.sort, behindOnly: this.behindOnly },
       {
         onSort: (key) => {
           this.sort = nextSort(this.sort, key);
@@ -217,6 +224,9 @@ export class StrideIndicators extends StrideElement {
         onSelectRow: (row) => this.select(row.kind, row.id),
         onScroll: this.onSheetScroll,
         onExport: () => this.exportCsv(),
+        onBehindOnly: () => {
+          this.behindOnly = !this.behindOnly;
+        },
       },
     );
   }

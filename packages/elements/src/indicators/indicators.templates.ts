@@ -210,13 +210,20 @@ export interface SheetHandlers {
   onSelectRow: (row: SheetRow) => void;
   onScroll: (event: Event) => void;
   onExport: () => void;
+  onBehindOnly: () => void;
 }
 
 export function renderSheet(
   sheet: SheetModel,
   rows: readonly SheetRow[],
   window: SheetWindow,
-  context: { columns: readonly IndicatorColumn[]; lang: StrideLocale; me: string | undefined; sort: SheetSort },
+  context: {
+    columns: readonly IndicatorColumn[];
+    lang: StrideLocale;
+    me: string | undefined;
+    sort: SheetSort;
+    behindOnly: boolean;
+  },
   handlers: SheetHandlers,
 ): TemplateResult {
   const { columns, lang, me, sort } = context;
@@ -231,6 +238,7 @@ export function renderSheet(
     return sort.direction === 'asc' ? '▲' : '▼';
   };
   return html`<div class="sheet-tools toolbar">
+      <button class="button" part="behind-only" aria-pressed=${context.behindOnly ? 'true' : 'false'} @click=${handlers.onBehindOnly}>${t(lang, 'behindOnly')}</button>
       <button class="button" part="export" @click=${handlers.onExport}>${common(lang, 'exportCsv')}</button>
     </div>
     <div class="sheet" part="sheet" role="table" aria-label=${t(lang, 'sheetLabel')} aria-rowcount=${rows.length + 2} style=${sheetVars(columns, window.rowHeight)} @scroll=${handlers.onScroll}>

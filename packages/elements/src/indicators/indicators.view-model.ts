@@ -210,6 +210,11 @@ export function buildSheet(
   return { columns: [...columns], rows, totals };
 }
 
+/** A row with any cell behind pace by the one behind rule (bands 0 and 1): what "behind only" keeps. */
+export function isBehindRow(row: SheetRow): boolean {
+  return row.cells.some((cell) => cell.band === 0 || cell.band === 1);
+}
+
 /** `name` or an indicator id. */
 export type SortKey = string;
 export interface SheetSort {
