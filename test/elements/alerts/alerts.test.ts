@@ -70,7 +70,7 @@ describe('<stride-alerts>', () => {
     expect(m1).to.deep.equal([
       '超时未跟进 6 条 / 预警线 5 条',
       '上门面访 5 / 进度应达 17',
-      '名单认领率 80% / 进度应达 90%',
+      '名单认领率 80% / 目标 90%',
     ]);
     // 王芳 last acted Thursday the 19th: Friday and Monday idle
     const idle = buttons.find((b) => b.dataset['alert'] === 'm2:inactive')!;

@@ -12,6 +12,8 @@ export const alertsStrings = defineStrings({
     ruleInactive: '无拜访',
     // pace: "上门面访 12 / 进度应达 30"
     paceLine: '{indicator} {value} / 进度应达 {expected}',
+    // a rate has no pace: it is held against its target directly
+    targetLine: '{indicator} {value} / 目标 {expected}',
     overdueLine: '超时未跟进 {value} 条 / 预警线 {expected} 条',
     inactiveLine: '连续 {value} 个工作日无触达、沟通或面访 / 预警线 {expected} 天',
     since: '自 {date} 起',
@@ -31,6 +33,7 @@ export const alertsStrings = defineStrings({
     ruleOverdue: 'Overdue leads',
     ruleInactive: 'No activity',
     paceLine: '{indicator} {value} / pace {expected}',
+    targetLine: '{indicator} {value} / target {expected}',
     overdueLine: '{value} overdue leads / alert at {expected}',
     inactiveLine: 'No contact, conversation or visit for {value} working days / alert at {expected}',
     since: 'since {date}',

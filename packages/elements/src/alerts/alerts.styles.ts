@@ -50,12 +50,13 @@ export const alertsStyles = css`
     font-weight: 600;
     text-align: start;
   }
+  /* the mark in its own column, so a line that wraps on a phone stays beside it, not under it */
   .alert {
-    display: flex;
+    display: grid;
+    grid-template-columns: 1.5em minmax(0, 1fr) auto;
     flex: 1 1 auto;
-    flex-wrap: wrap;
     align-items: baseline;
-    gap: 4px 8px;
+    gap: 2px 8px;
     min-height: 36px;
     padding: 6px 8px;
     border: 1px solid var(--s-border);
@@ -72,20 +73,19 @@ export const alertsStyles = css`
     border-color: var(--s-accent);
   }
   .mark {
-    min-width: 1.5em;
     font-weight: bold;
   }
   .line {
     font-variant-numeric: tabular-nums;
   }
-  .since {
-    margin-inline-start: auto;
-  }
-  /* a phone-width frame: the person above their alert */
+  /* a phone-width frame: the person above their alert, the date under the line */
   @container (max-width: 480px) {
     .row {
       flex-direction: column;
       gap: 2px;
+    }
+    .since {
+      grid-column: 2;
     }
   }
   .skeleton-title {

@@ -3,6 +3,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDay, formatValue, type Alert, type StrideLocale } from '@stride/core';
+import { icon } from '../shared/icons.js';
 import { t } from './alerts.strings.js';
 import type { AlertGroupView, AlertGrouping, AlertRowView } from './alerts.view-model.js';
 
@@ -16,8 +17,15 @@ export interface AlertsHandlers {
 export function alertLine(row: AlertRowView, locale: StrideLocale): string {
   const { alert } = row;
   const value = formatValue(alert.value, row.unit, locale);
-  const expected = formatValue(alert.expected, row.unit, locale);
-  if (alert.rule === 'pace') return t(locale, 'paceLine', { indicator: row.what, value, expected });
+  // a small pace is not whole early in a period (1 conversion a month is 0.3 by the 10th): "0 / 0" would read wrong
+  const expected =
+    row.unit === 'count' && alert.expected < 10 && !Number.isInteger(alert.expected)
+      ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(alert.expected)
+      : formatValue(alert.expected, row.unit, locale);
+  if (alert.rule === 'pace') {
+    const key = row.unit === 'fraction' ? 'targetLine' : 'paceLine';
+    return t(locale, key, { indicator: row.what, value, expected });
+  }
   return t(locale, alert.rule === 'overdue' ? 'overdueLine' : 'inactiveLine', { value, expected });
 }
 
@@ -74,7 +82,7 @@ function renderRow(row: AlertRowView, grouping: AlertGrouping, locale: StrideLoc
       data-level=${row.level}
       @click=${() => handlers.onAlert(alert)}
     >
-      <span class="mark" aria-hidden="true">${row.level === 'high' ? '!!' : '!'}</span>
+      <span class="mark" aria-hidden="true">${icon(row.level === 'high' ? 'warning' : 'exclamation')}</span>
       ${grouping === 'person' ? html`<span class="visually-hidden">${alert.subject.name}</span>` : nothing}
       <span class="line">${line}</span>
       ${since ? html`<span class="since">${since}</span>` : nothing}
