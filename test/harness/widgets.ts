@@ -57,7 +57,7 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
   { tag: 'stride-coverage-map', methods: ['grids', 'coverage'], attributes: {}, chart: true, selects: ['grid'] },
   {
     tag: 'stride-dashboard',
-    methods: ['orgTree', 'indicators', 'leaderboard', 'funnel', 'grids', 'coverage'],
+    methods: ['orgTree', 'indicators', 'alerts', 'leaderboard', 'funnel', 'grids', 'coverage'],
     attributes: {},
     chart: true,
     selects: ['indicator', 'manager', 'stage', 'grid'],

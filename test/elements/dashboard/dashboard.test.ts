@@ -4,6 +4,7 @@ import { StrideError, createStrideQueryClient, type OrgTree, type StrideAdapter 
 import '../../../packages/elements/src/dashboard/dashboard.js';
 import '../../../packages/elements/src/scope/scope.js';
 import '../../../packages/elements/src/leaderboard/leaderboard.js';
+import '../../../packages/elements/src/alerts/alerts.js';
 import {
   StrideErrorEvent,
   StrideSelectEvent,
@@ -93,6 +94,26 @@ describe('<stride-dashboard>', () => {
     await el.updateComplete;
     expect(innerScope(el).getAttribute('org')).to.equal('br');
     expect(innerScope(el).hasAttribute('manager')).to.equal(false);
+  });
+
+  it('an alert opens its subject: a manager alert narrows the dashboard to that manager', async () => {
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="sb-a" lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
+    await waitUntil(() => crumbs(el).length === 3);
+    const alerts = el.shadowRoot!.querySelector('.cell.alerts > stride-alerts')!;
+    expect(alerts, 'the alerts view is in the layout').to.not.equal(null);
+    alerts.dispatchEvent(
+      new StrideSelectEvent({
+        kind: 'alert',
+        id: 'm-1:overdue',
+        scope: { org: 'sb-a', manager: 'm-1', period: 'month', date: '2026-11-24' },
+        leads: { overdue: 'any' },
+      }),
+    );
+    await el.updateComplete;
+    expect(innerScope(el).getAttribute('manager')).to.equal('m-1');
+    expect(crumbs(el).at(-1)).to.equal('Manager 张伟');
   });
 
   it('moves the date a day back and forward but never past today', async () => {
@@ -193,6 +214,10 @@ describe('<stride-dashboard>', () => {
         seen.add(activeCell(el));
         return seen.size >= 3;
       }, 'rotates through the views');
+      expect([...seen].slice(0, 2), 'who is behind comes right after the indicators').to.deep.equal([
+        'indicators',
+        'alerts',
+      ]);
       el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="pause"]')!.click();
       await el.updateComplete;
       const paused = activeCell(el);

@@ -41,7 +41,9 @@ describe('one request per distinct query', () => {
     expect(leaderboardCalls, 'three leaderboards, one query').to.have.length(1);
     const distinct = new Set(requests);
     expect(requests.length, `each distinct query once: ${requests.join(' ')}`).to.equal(distinct.size);
+    // the http adapter has alerts, so the alerts view asks /v1/alerts (a lazily loaded element, counted all the same)
     expect([...distinct].map((r) => r.split('?')[0]).sort()).to.deep.equal([
+      '/api/v1/alerts',
       '/api/v1/coverage',
       '/api/v1/funnel',
       '/api/v1/grids',

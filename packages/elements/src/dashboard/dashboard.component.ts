@@ -22,7 +22,7 @@ import {
   type StrideErrorEvent,
   type StrideSelectEvent,
 } from '../shared/events.js';
-import { tagName, type StrideTag } from '../registry.js';
+import { loadComponent, tagName, type StrideTag } from '../registry.js';
 import { t } from './dashboard.strings.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
@@ -36,10 +36,12 @@ import {
   type DashboardFilters,
 } from './dashboard.filters.js';
 
-type ViewId = 'indicators' | 'leaderboard' | 'funnel' | 'coverage';
+type ViewId = 'indicators' | 'alerts' | 'leaderboard' | 'funnel' | 'coverage';
 
 const VIEWS: { id: ViewId; tag: StrideTag }[] = [
   { id: 'indicators', tag: 'stride-indicators' },
+  // Who is behind, and why: what a huddle starts with, so it follows the indicators in the layout and the rotation.
+  { id: 'alerts', tag: 'stride-alerts' },
   // Pages through the whole board in huddle mode and says when it is done (StrideHuddleLapEvent).
   { id: 'leaderboard', tag: 'stride-leaderboard' },
   { id: 'funnel', tag: 'stride-funnel' },
@@ -106,6 +108,8 @@ export class StrideDashboard extends StrideElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.filters = loadFilters(this.storage(), this.key(), this.today());
+    // views that are their own chunk load now: the page's tag watcher cannot see inside this shadow root
+    for (const view of VIEWS) void loadComponent(view.tag);
   }
 
   override disconnectedCallback(): void {
@@ -174,6 +178,12 @@ export class StrideDashboard extends StrideElement {
     const { kind, id } = event.detail;
     if (kind === 'org') this.selectOrg(id);
     else if (kind === 'manager') this.setFilters({ org: this.current.org, manager: id });
+    else if (kind === 'alert') {
+      // an alert opens its subject: a manager's own numbers, or the org's
+      const subject = event.detail.scope;
+      if (subject.manager) this.setFilters({ org: this.current.org, manager: subject.manager });
+      else this.selectOrg(subject.org);
+    }
   }
 
   private selectOrg(org: string): void {

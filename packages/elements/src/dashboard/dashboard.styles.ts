@@ -95,9 +95,19 @@ export const dashboardStyles = css`
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     }
     .cell.indicators,
+    .cell.alerts,
     .cell.coverage {
       grid-column: 1 / -1;
     }
+  }
+  /* a long alert list scrolls inside its card instead of pushing the other views down; on a wall screen it has the
+     screen to itself */
+  .cell.alerts {
+    max-height: 480px;
+    overflow: auto;
+  }
+  :host([mode='huddle']) .cell.alerts {
+    max-height: none;
   }
   :host([mode='huddle']) .layout {
     grid-template-columns: minmax(0, 1fr);
