@@ -32,7 +32,11 @@ describe('one request per distinct query', () => {
       <stride-leaderboard org="br-hz" date="2026-11-24" .adapter=${adapter} .queryClient=${client}></stride-leaderboard>
     </div>`);
     await waitUntil(
-      () => requests.some((r) => r.startsWith('/api/v1/coverage')) && client.isFetching() === 0,
+      // the alerts view is its own chunk: on a busy machine it can ask after the others have finished
+      () =>
+        requests.some((r) => r.startsWith('/api/v1/coverage')) &&
+        requests.some((r) => r.startsWith('/api/v1/alerts')) &&
+        client.isFetching() === 0,
       'all widgets loaded',
       { timeout: 8000 },
     );
