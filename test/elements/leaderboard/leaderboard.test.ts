@@ -430,3 +430,23 @@ describe('<stride-leaderboard>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<stride-leaderboard> behind only', () => {
+  it('lists only the entries behind pace by the one behind rule, keeping their board ranks', async () => {
+    // November 24: 17 of 21 working days, so a target of 210 points is 170 by now; behind under 153 (10% short)
+    const entries = [
+      manager('a', 'Ahead', 200, { target: 210 }),
+      manager('b', 'On pace', 160, { target: 210 }),
+      manager('c', 'Behind', 120, { target: 210 }),
+      manager('d', 'No target', 10),
+    ];
+    const el = await mount(entries);
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="behind-only"]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    await waitUntil(() => rowTexts(el).length === 1, 'one row left');
+    expect(rowTexts(el).map((r) => [r.id, r.rank])).to.deep.equal([['c', '3']]);
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+  });
+});

@@ -7,6 +7,8 @@
  */
 import type { IndicatorUnit, IsoDate, IsoDateTime, WorkCalendar } from '../contracts.js';
 import { todayInZone } from '../format/index.js';
+import { formatIsoDate, parseIsoDate, periodContaining } from '../engine/time.js';
+import type { PeriodKind } from '../contracts.js';
 
 const DAY_MS = 86_400_000;
 
@@ -75,6 +77,17 @@ export function periodProgress(
   }
   const notStarted = asOfDay < start;
   return { elapsed, total, share: notStarted ? 0 : total === 0 ? 1 : elapsed / total, notStarted };
+}
+
+/**
+ * The calendar period of `kind` containing `date`, for a result that does not carry its bounds (a leaderboard).
+ * Null for `pilot`, whose bounds only the back end knows.
+ */
+export function periodOfDate(kind: PeriodKind, date: IsoDate): { start: IsoDate; end: IsoDate } | null {
+  const day = parseIsoDate(date);
+  if (kind === 'pilot' || !Number.isFinite(day)) return null;
+  const range = periodContaining(kind, day, undefined);
+  return { start: formatIsoDate(range.start), end: formatIsoDate(range.end) };
 }
 
 export type PaceStatus = 'ahead' | 'on-pace' | 'behind';

@@ -1,5 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { toCsv, type CsvCell, type LeaderboardBoard, type LeaderboardQuery, type StrideLocale } from '@stride/core';
+import {
+  periodOfDate,
+  periodProgress,
+  toCsv,
+  type CsvCell,
+  type LeaderboardBoard,
+  type LeaderboardQuery,
+  type StrideLocale,
+} from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
@@ -88,6 +96,7 @@ export class StrideLeaderboard extends StrideElement {
     pageSize: { type: Number, attribute: 'page-size' },
     pageSeconds: { type: Number, attribute: 'page-seconds' },
     search: { state: true },
+    behindOnly: { type: Boolean, attribute: 'behind-only' },
     breakdownId: { state: true },
     failedAvatars: { state: true },
   };
@@ -103,6 +112,8 @@ export class StrideLeaderboard extends StrideElement {
   pageSeconds = 10;
 
   private search = '';
+  /** List only the entries behind pace on the metric (the rule of the tiles and the alerts). */
+  behindOnly = false;
   declare private breakdownId: string | undefined;
   private failedAvatars = new Set<string>();
 
@@ -161,7 +172,16 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private get shown(): readonly RankedEntry[] {
-    return this.model.search(this.ranked, this.search);
+    const found = this.model.search(this.ranked, this.search);
+    const share = this.behindOnly ? this.paceShare : null;
+    return share === null ? found : this.model.behind(found, this.metric, share, this.resolved.alertRules);
+  }
+
+  /** The share of the period's working days elapsed at the board's asOf; null where it cannot be known (pilot). */
+  private get paceShare(): number | null {
+    const data = this.query.state.data;
+    const period = data ? periodOfDate(data.scope.period, data.scope.date) : null;
+    return data && period ? periodProgress(period, data.asOf, undefined, this.resolved.timeZone).share : null;
   }
 
   private get huddle(): boolean {
@@ -233,9 +253,18 @@ export class StrideLeaderboard extends StrideElement {
         ofTarget: this.rankBy === 'target',
         search: contest ? undefined : this.search,
         found: this.shown.length,
+        behindOnly: contest || this.paceShare === null ? undefined : this.behindOnly,
       },
       locale,
-      { onSearch: (value) => this.onSearch(value), onExport: () => this.exportCsv() },
+      {
+        onSearch: (value) => this.onSearch(value),
+        onExport: () => this.exportCsv(),
+        onBehindOnly: () => {
+          this.behindOnly = !this.behindOnly;
+          this.listWindow.resetActive();
+          this.pages.reset();
+        },
+      },
     );
     return html`${header}
       ${contest ? this.renderContestLanes(context) : this.renderRanking(context)} ${this.renderBreakdown(locale)}`;

@@ -273,12 +273,14 @@ export interface BoardHeading {
   search: string | undefined;
   /** Entries the search finds. */
   found: number;
+  /** The "behind only" toggle's state; undefined where it has no meaning (the contest view, a pilot period). */
+  behindOnly?: boolean | undefined;
 }
 
 export function renderBoardHeader(
   heading: BoardHeading,
   locale: StrideLocale,
-  handlers: { onSearch: (value: string) => void; onExport: () => void },
+  handlers: { onSearch: (value: string) => void; onExport: () => void; onBehindOnly: () => void },
 ): TemplateResult {
   const search = heading.search;
   return html`
@@ -304,6 +306,11 @@ export function renderBoardHeader(
                     ? html`<span class="sub" role="status">${t(locale, 'searchResults', { n: formatCount(heading.found, locale) })}</span>`
                     : nothing
                 }`
+          }
+          ${
+            heading.behindOnly === undefined
+              ? nothing
+              : html`<button class="button" part="behind-only" aria-pressed=${heading.behindOnly ? 'true' : 'false'} @click=${handlers.onBehindOnly}>${t(locale, 'behindOnly')}</button>`
           }
           <button class="button" part="export" @click=${handlers.onExport}>${common(locale, 'exportCsv')}</button>
         </div>

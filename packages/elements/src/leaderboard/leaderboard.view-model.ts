@@ -8,6 +8,9 @@ import {
   POINTS_ACTIONS,
   formatValue,
   inPageLanguage,
+  paceFor,
+  paceStatus,
+  type AlertRules,
   type Badge,
   type CsvCell,
   type IndicatorUnit,
@@ -75,6 +78,23 @@ export function searchByName(ranked: readonly RankedEntry[], query: string): rea
 }
 
 /**
+ * "Behind only": the entries behind pace on the board's metric by the one behind rule (the tiles' and the alerts'),
+ * at `share` of the period's working days elapsed. An entry without a target is never behind. Ranks stay the board's.
+ */
+export function behindPace(
+  ranked: readonly RankedEntry[],
+  metric: string,
+  share: number,
+  rules: AlertRules,
+): readonly RankedEntry[] {
+  const unit = metricUnit(metric);
+  const direction = indicatorOf(metric)?.goodDirection ?? 'up';
+  return ranked.filter(
+    (r) => paceStatus(r.entry.value, paceFor(unit, r.entry.target, share), unit, direction, rules) === 'behind',
+  );
+}
+
+/**
  * The board's derived lists, each recomputed only when its inputs change: ranking, searching and finding the
  * signed-in manager each walk the whole board, and the board renders again on every scroll step that moves the pin.
  */
@@ -84,6 +104,7 @@ export function createBoardModel() {
       rankWithTies(entries, { rankBy, tieBreak, locale }),
     ),
     search: memoLast(searchByName),
+    behind: memoLast(behindPace),
     indexOf: memoLast((shown: readonly RankedEntry[], me: string) => shown.findIndex((r) => r.entry.id === me)),
   };
 }
