@@ -177,6 +177,10 @@ export class StrideLeaderboard extends StrideElement {
     return share === null ? found : this.model.behind(found, this.metric, share, this.resolved.alertRules);
   }
 
+  private get hasTargets(): boolean {
+    return this.ranked.some((r) => (r.entry.target ?? 0) > 0);
+  }
+
   /** The share of the period's working days elapsed at the board's asOf; null where it cannot be known (pilot). */
   private get paceShare(): number | null {
     const data = this.query.state.data;
@@ -253,7 +257,8 @@ export class StrideLeaderboard extends StrideElement {
         ofTarget: this.rankBy === 'target',
         search: contest ? undefined : this.search,
         found: this.shown.length,
-        behindOnly: contest || this.paceShare === null ? undefined : this.behindOnly,
+        // only where some entry has a target to be behind: without one the toggle would just empty the board
+        behindOnly: contest || this.paceShare === null || !this.hasTargets ? undefined : this.behindOnly,
       },
       locale,
       {
