@@ -239,6 +239,45 @@ describe('<stride-indicators> tiles', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Nov 23: 2');
   });
 
+  it('plots working days only, marks today as so far, and says why the claim rate ends early', async () => {
+    // Tuesday the 24th at 10:00: Saturday and Sunday sit between Friday the 20th and Monday the 23rd.
+    const daily = (values: (number | null)[]) =>
+      values.map((value, i) => ({ date: `2026-11-${String(19 + i).padStart(2, '0')}`, value }));
+    const el = await mount(
+      adapterOf(() =>
+        result({
+          indicators: [
+            { id: 'contacted', value: 120, target: 210, trend: daily([30, 28, 0, 0, 31, 6]) },
+            { id: 'claim_rate', value: 0.9, target: 0.9, trend: daily([0.9, 0.85, null, null, null, null]) },
+          ],
+        }),
+      ),
+      { indicators: 'contacted,claim_rate' },
+    );
+    await loaded(el, 'svg[part="sparkline"]');
+    const spark = tile(el, 'contacted')!.querySelector('svg[part="sparkline"]')!;
+    const labels = [...spark.querySelectorAll('circle')].map((c) => c.getAttribute('aria-label'));
+    // No point for the weekend's zeros: the line does not plunge to the floor between Friday and Monday.
+    expect(labels).to.deep.equal(['Nov 19: 30', 'Nov 20: 28', 'Nov 23: 31', 'Nov 24 (today, so far): 6']);
+    expect(spark.getAttribute('aria-label')).to.equal('Customers contacted, daily trend (working days only)');
+    expect(spark.querySelectorAll('rect.rest').length).to.equal(1);
+    const today = spark.querySelector<SVGCircleElement>('circle[data-date="2026-11-24"]')!;
+    expect(today.classList.contains('partial')).to.equal(true);
+    // Hollow: the point is drawn in the tile's background, its outline in the series colour.
+    expect(getComputedStyle(today).fill).to.equal(getComputedStyle(tile(el, 'contacted')!).backgroundColor);
+    expect(spark.querySelector('path.partial')).to.not.equal(null);
+    today.focus();
+    await el.updateComplete;
+    expect(part(el, 'contacted', 'readout')).to.equal('Nov 24 (today, so far): 6');
+
+    // The claim rate's last working days have no value yet; the tile says why, and a counts tile says nothing.
+    expect(part(el, 'claim_rate', 'trend-note')).to.equal('A day counts once its leads are 24 h old');
+    const rateSpark = tile(el, 'claim_rate')!.querySelector('svg[part="sparkline"]')!;
+    const noteId = rateSpark.getAttribute('aria-describedby')!;
+    expect(el.shadowRoot!.getElementById(noteId)?.textContent).to.equal('A day counts once its leads are 24 h old');
+    expect(tile(el, 'contacted')!.querySelector('[part~="trend-note"]')).to.equal(null);
+  });
+
   it('speaks zh-CN: labels from the catalogue, money compacted with 万', async () => {
     const el = await mount(
       adapterOf(() => result()),

@@ -76,7 +76,8 @@ const HUDDLE_ROW_HEIGHT = 52;
  * @csspart progress - The bar with the pace marker.
  * @csspart status - Ahead / on pace / behind.
  * @csspart change - The change against the previous period.
- * @csspart sparkline - The daily trend.
+ * @csspart sparkline - The daily trend: working days only, non-working days as a shaded gap, today hollow ("so far").
+ * @csspart trend-note - Why a rate's trend ends before the last day (its window has not closed yet).
  * @csspart readout - The day and value of the focused or hovered sparkline point.
  * @csspart sheet - The scrolling table.
  * @csspart export - The CSV export button.
@@ -196,8 +197,14 @@ export class StrideIndicators extends StrideElement {
 
   private renderTiles(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
     const { lang, timeZone } = this.resolved;
-    const { progress, tiles } = buildTiles(result, columns, this.calendar, timeZone, this.resolved.alertRules);
-    return renderTiles(result, progress, tiles, lang, timeZone, this.tileHandlers);
+    const { progress, tiles, trendDays } = buildTiles(
+      result,
+      columns,
+      this.calendar,
+      timeZone,
+      this.resolved.alertRules,
+    );
+    return renderTiles(result, progress, tiles, lang, timeZone, this.tileHandlers, trendDays);
   }
 
   /** The sheet (一人一表) of a result and its rows in the chosen order. */

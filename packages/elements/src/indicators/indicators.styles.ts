@@ -134,8 +134,24 @@ export const indicatorsStyles = css`
     stroke: var(--s-surface-raised);
     cursor: pointer;
   }
+  .spark path.partial {
+    stroke-dasharray: 3 3;
+  }
+  .spark circle.partial {
+    fill: var(--s-surface-raised);
+    stroke: var(--s-series-1);
+    stroke-width: 1.5;
+  }
+  .spark rect.rest {
+    fill: var(--s-text-muted);
+    opacity: 0.08;
+  }
   .spark circle.active {
     fill: var(--s-text);
+  }
+  .pending {
+    font-size: 12px;
+    color: var(--s-text-muted);
   }
   .spark circle:focus-visible {
     outline: none;
@@ -173,7 +189,8 @@ export const indicatorsStyles = css`
     .target,
     .change,
     .status,
-    .readout {
+    .readout,
+    .pending {
       font-size: 15px;
     }
   }

@@ -27,7 +27,7 @@ import type {
   SheetRow,
   SheetSort,
 } from './indicators.view-model.js';
-import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry } from './indicators.sparkline.js';
+import { SPARK_HEIGHT, SPARK_WIDTH, sparkGeometry, type SparkPoint, type TrendDays } from './indicators.sparkline.js';
 import type { PaceStatus, PeriodProgress } from '@stride/core';
 
 const STATUS_ICON: Record<PaceStatus, IconName> = { ahead: 'check', 'on-pace': 'equals', behind: 'exclamation' };
@@ -61,6 +61,7 @@ export function renderTiles(
   lang: StrideLocale,
   timeZone: string,
   handlers: TileHandlers,
+  trendDays?: TrendDays,
 ): TemplateResult {
   return html`<p class="period" part="period">
       <span>${common(lang, 'asOf', { time: formatDateTime(result.asOf, lang, timeZone) })}</span>
@@ -70,7 +71,7 @@ export function renderTiles(
       ${repeat(
         tiles,
         (tile) => tile.id,
-        (tile) => renderTile(tile, lang, progress.notStarted, handlers),
+        (tile) => renderTile(tile, lang, progress.notStarted, handlers, trendDays),
       )}
     </ul>`;
 }
@@ -80,6 +81,7 @@ function renderTile(
   lang: StrideLocale,
   notStarted: boolean,
   handlers: TileHandlers,
+  trendDays: TrendDays | undefined,
 ): TemplateResult {
   const value = formatValue(tile.value, tile.unit, lang, { compact: true });
   const amount = tile.hasAmount ? formatMoney(tile.amount, lang, { compact: true }) : '';
@@ -110,7 +112,7 @@ function renderTile(
       ${tile.status ? html`<span class="icon" aria-hidden="true">${icon(STATUS_ICON[tile.status])}</span>` : nothing}<span>${statusText}</span>
     </div>
     <div class="change ${tile.changeTone ?? ''}" part="change">${renderChange(tile, lang)}</div>
-    ${renderSparkline(tile, lang, handlers)}
+    ${renderSparkline(tile, lang, handlers, trendDays)}
     ${renderCounting(tile.counting, lang)}
   </li>`;
 }
@@ -141,49 +143,80 @@ function renderChange(tile: IndicatorTile, lang: StrideLocale): TemplateResult |
   return html`<span aria-hidden="true">${changeArrow(tile.change)}</span> ${text}`;
 }
 
-/** The daily trend: one tab stop per sparkline (roving), arrow keys walk the days, the readout names the point. */
+/** Why a rate's line stops before the last day: its window has not closed for the days after it. */
+function pendingNote(tile: IndicatorTile, lang: StrideLocale): string {
+  if (tile.id === 'claim_rate') return t(lang, 'pendingClaim');
+  if (tile.id === 'followup_rate') return t(lang, 'pendingFollowup');
+  return t(lang, 'pendingRate');
+}
+
+function restLabel(days: readonly string[], recorded: number, tile: IndicatorTile, lang: StrideLocale): string {
+  const first = formatDay(days[0] ?? '', lang);
+  const range = days.length > 1 ? `${first}–${formatDay(days[days.length - 1] ?? '', lang)}` : first;
+  if (recorded === 0) return t(lang, 'restDays', { days: range });
+  return t(lang, 'restDaysRecorded', { days: range, value: formatValue(recorded, tile.unit, lang) });
+}
+
+/**
+ * The daily trend: one tab stop per sparkline (roving), arrow keys walk the days, the readout names the point.
+ * Working days only, non-working days as a shaded gap; the day still running is hollow and says "so far".
+ */
 function renderSparkline(
   tile: IndicatorTile,
   lang: StrideLocale,
   handlers: TrendHandlers,
+  trendDays: TrendDays | undefined,
 ): TemplateResult | typeof nothing {
   if (tile.trend.length === 0) return nothing;
-  const { points, path } = sparkGeometry(tile.trend);
+  const { points, path, partialPath, rests, pendingTail, daily } = sparkGeometry(tile.trend, trendDays);
   const active = handlers.activePoint(tile.id);
-  const tabStop = active ?? points.length - 1;
+  const lastDrawn = points.findLastIndex((p) => p.y !== null);
+  const tabStop = active ?? (lastDrawn >= 0 ? lastDrawn : points.length - 1);
   const pointLabel = (i: number) => {
-    const p = points[i];
-    return p
-      ? t(lang, 'trendPoint', { day: formatDay(p.date, lang), value: formatValue(p.value, tile.unit, lang) })
-      : '';
+    const p: SparkPoint | undefined = points[i];
+    if (!p) return '';
+    const parts = { day: formatDay(p.date, lang), value: formatValue(p.value, tile.unit, lang) };
+    if (!p.partial) return t(lang, 'trendPoint', parts);
+    return t(lang, daily ? 'partialDay' : 'partialWeek', parts);
   };
+  // A rate whose last days have no value yet ends early on purpose: say so where it ends, not only to a screen reader.
+  const pending = tile.unit === 'fraction' && pendingTail > 0 && lastDrawn >= 0;
+  const noteId = `pending-${tile.id}`;
   return html`<svg
       class="spark"
       part="sparkline"
       viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}"
       role="group"
-      aria-label=${t(lang, 'trend', { label: tile.label })}
+      aria-label=${t(lang, trendDays && daily ? 'trendWorkingDays' : 'trend', { label: tile.label })}
+      aria-describedby=${pending ? noteId : nothing}
       @keydown=${(event: KeyboardEvent) => handlers.onPointKey(event, tile.id, tabStop, points.length)}
       @pointerleave=${(event: PointerEvent) => handlers.onLeave(event, tile.id)}
     >
+      ${rests.map(
+        (rest) =>
+          svg`<rect class="rest" x=${rest.from} y="0" width=${rest.to - rest.from} height=${SPARK_HEIGHT}><title>${restLabel(rest.dates, rest.recorded, tile, lang)}</title></rect>`,
+      )}
       <path d=${path}></path>
-      ${points.map((p, i) =>
-        p.y === null
-          ? nothing
-          : svg`<circle
-              class=${i === active ? 'active' : ''}
+      ${partialPath ? svg`<path class="partial" d=${partialPath}></path>` : nothing}
+      ${points.map((p, i) => {
+        if (p.y === null) return nothing;
+        const classes = [i === active ? 'active' : '', p.partial ? 'partial' : ''].filter(Boolean).join(' ');
+        return svg`<circle
+              class=${classes}
               cx=${p.x}
               cy=${p.y}
-              r=${i === active ? 3.5 : 2.2}
+              r=${i === active ? 3.5 : p.partial ? 2.8 : 2.2}
               tabindex=${i === tabStop ? 0 : -1}
               role="img"
               aria-label=${pointLabel(i)}
               data-index=${i}
+              data-date=${p.date}
               @focus=${() => handlers.onPointActive(tile.id, i)}
               @pointerenter=${() => handlers.onPointActive(tile.id, i)}
-            ></circle>`,
-      )}
+            >${p.partial ? svg`<title>${pointLabel(i)}</title>` : nothing}</circle>`;
+      })}
     </svg>
+    ${pending ? html`<div class="pending" part="trend-note" id=${noteId}>${pendingNote(tile, lang)}</div>` : nothing}
     <div class="readout" part="readout" aria-hidden="true">${active === undefined ? '' : pointLabel(active)}</div>`;
 }
 

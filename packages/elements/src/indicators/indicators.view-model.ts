@@ -4,10 +4,13 @@
  */
 import {
   DEFAULT_ALERT_RULES,
+  dayNumber,
   paceBand,
   paceFor,
   paceStatus,
   periodProgress,
+  todayInZone,
+  workingCalendar,
   type AlertRules,
   type CellBand,
   type PaceStatus,
@@ -18,11 +21,13 @@ import type {
   IndicatorRow,
   IndicatorUnit,
   IndicatorsResult,
+  IsoDateTime,
   StrideLocale,
   TrendPoint,
   WorkCalendar,
   CsvCell,
 } from '@stride/core';
+import type { TrendDays } from './indicators.sparkline.js';
 
 export interface IndicatorColumn {
   id: string;
@@ -112,6 +117,28 @@ export function changeTone(change: number | null, goodDirection: 'up' | 'down'):
 export interface TilesModel {
   progress: PeriodProgress;
   tiles: IndicatorTile[];
+  /** The days of the sparklines: the same calendar as the pace, and the day still running at asOf. */
+  trendDays: TrendDays;
+}
+
+/**
+ * The day asOf falls in, when that day is not over: today, so far. asOf is min(now, end of the chosen date), so a
+ * past date's asOf closes its day and nothing is partial.
+ */
+export function partialDay(asOf: IsoDateTime, timeZone: string): string | null {
+  const at = new Date(asOf);
+  if (Number.isNaN(at.getTime())) return null;
+  const day = todayInZone(timeZone, at);
+  // A second later is still the same day: the day had time left at asOf (an end of day may be written as 23:59:59).
+  return todayInZone(timeZone, new Date(at.getTime() + 1000)) === day ? day : null;
+}
+
+export function trendDaysOf(asOf: IsoDateTime, calendar: WorkCalendar | undefined, timeZone: string): TrendDays {
+  const working = workingCalendar(calendar);
+  return {
+    isWorkingDay: (date) => working.isWorkingDay(dayNumber(date)),
+    partialDate: partialDay(asOf, timeZone),
+  };
 }
 
 export function buildTiles(
@@ -142,7 +169,7 @@ export function buildTiles(
       trend: data?.trend ?? [],
     };
   });
-  return { progress, tiles };
+  return { progress, tiles, trendDays: trendDaysOf(result.asOf, calendar, timeZone) };
 }
 
 /* ---------------------------------------------------------------- the sheet (一人一表) */
