@@ -14,6 +14,7 @@ import { buildMapOption, labelsShown, paletteFrom } from '../../../packages/elem
 import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
 import { aspectScaleFor, detailLevel, gridBounds, simplifyGrids, toleranceFor, vertexCount, type GeometryBounds } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
 import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/coverage-map.registry.js';
+import { labelAnchors, placeLabels } from '../../../packages/elements/src/coverage-map/coverage-map.labels.js';
 import { coverageFor, detailedGrids } from '../../elements/coverage-map/detailed-grids.js';
 import { defineScenario, mountPoint, nextPaint } from '../harness.js';
 
@@ -47,13 +48,21 @@ function setup(count: number, verticesPerStreet: number): () => Ctx {
 const BASELINE_MAP = 'bench-raw';
 
 /** Raw ECharts: register the GeoJSON (as a page seeing it first would) and draw; `bounds` of the full geometry. */
+/** The grid names the element draws at this size and zoom 1. */
+function labelledAtOverview(view: ReturnType<typeof buildCoverageView>, grids: Grids, bounds: GeometryBounds): Set<string> {
+  if (!labelsShown(MAP_WIDTH, MAP_HEIGHT, grids.features.length, 1)) return new Set();
+  const names = new Map(view.grids.map((grid) => [grid.gridId, grid.name]));
+  const aspectScale = aspectScaleFor(bounds);
+  return placeLabels({ anchors: labelAnchors(grids), names, bounds, aspectScale, width: MAP_WIDTH, height: MAP_HEIGHT, zoom: 1, fitted: true, fontSize: 11 });
+}
+
 async function drawRaw(grids: Grids, host: HTMLElement, coverage: CoverageResult, bounds = gridBounds(grids)) {
   const name = BASELINE_MAP;
   registerMap(name, grids as unknown as Parameters<typeof registerMap>[1]);
   const chart = init(host, null, { renderer: 'canvas' });
   const view = buildCoverageView(coverage.cells, grids);
   // Grid names as the element decides them at this size (it names each of 60 grids, not 1,000): the same option.
-  chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: labelsShown(MAP_WIDTH, MAP_HEIGHT, grids.features.length, 1) }), {
+  chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), labelled: labelledAtOverview(view, grids, bounds) }), {
     notMerge: true,
     lazyUpdate: false,
   });
@@ -136,7 +145,7 @@ const refresh = defineScenario<Ctx>({
       const next = coverageFor(ctx.grids, { shift: 3 });
       const start = performance.now();
       const view = buildCoverageView(next.cells, ctx.grids);
-      chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), showLabels: labelsShown(MAP_WIDTH, MAP_HEIGHT, ctx.grids.features.length, 1) }), {
+      chart.setOption(buildMapOption({ view, mapName: name, palette: paletteFrom(LIGHT_TOKENS), locale: 'zh-CN', aspectScale: aspectScaleFor(bounds), labelled: labelledAtOverview(view, ctx.grids, bounds) }), {
         notMerge: true,
         lazyUpdate: false,
       });

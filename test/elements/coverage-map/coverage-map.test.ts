@@ -45,10 +45,11 @@ interface RegionItem {
 
 async function mount(
   adapter: StrideAdapter,
-  attrs: { me?: string; theme?: string; lang?: string } = {},
+  attrs: { me?: string; theme?: string; lang?: string; width?: string; mode?: string } = {},
 ): Promise<StrideCoverageMap> {
   const el = await fixture<StrideCoverageMap>(html`<stride-coverage-map
-    style="width:640px"
+    style="width:${attrs.width ?? '640px'}"
+    mode=${attrs.mode ?? ''}
     org="br"
     period="pilot"
     date="2026-11-24"
@@ -87,6 +88,94 @@ function canvasText(el: StrideCoverageMap): string[] {
 
 function text(el: Element): string {
   return el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+interface RegionLabels {
+  name: string;
+  label?: { show?: boolean };
+  emphasis?: { label?: { show?: boolean } };
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Realistic community names, several times longer than the generated ones: 西湖区文新街道12社区. */
+function longNames(result: CoverageResult): CoverageResult {
+  return { ...result, cells: result.cells.map((cell, i) => ({ ...cell, name: `西湖区文新街道${i + 1}社区` })) };
+}
+
+type Drawn = {
+  type: string;
+  ignore?: boolean;
+  invisible?: boolean;
+  style: { text?: unknown; opacity?: number };
+  getBoundingRect(): Box;
+  getComputedTransform(): number[] | null;
+};
+
+/** An element's box on the canvas, in CSS pixels of the chart's container. */
+function boxOf(shape: Drawn): Box {
+  const rect = shape.getBoundingRect();
+  const m = shape.getComputedTransform();
+  if (!m) return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  const corners = [
+    [rect.x, rect.y],
+    [rect.x + rect.width, rect.y],
+    [rect.x, rect.y + rect.height],
+    [rect.x + rect.width, rect.y + rect.height],
+  ].map(([x, y]) => [m[0]! * x! + m[2]! * y! + m[4]!, m[1]! * x! + m[3]! * y! + m[5]!]);
+  const xs = corners.map((c) => c[0]!);
+  const ys = corners.map((c) => c[1]!);
+  return {
+    x: Math.min(...xs),
+    y: Math.min(...ys),
+    width: Math.max(...xs) - Math.min(...xs),
+    height: Math.max(...ys) - Math.min(...ys),
+  };
+}
+
+function drawnShapes(el: StrideCoverageMap): Drawn[] {
+  return el.chart.chart!.getZr().storage.getDisplayList(true) as unknown as Drawn[];
+}
+
+/**
+ * The grid names the viewer can see: the text spans zrender paints on the canvas (a hidden label is not in the display
+ * list; the tooltip is not open).
+ */
+function visibleLabels(el: StrideCoverageMap): { text: string; box: Box }[] {
+  return drawnShapes(el)
+    .filter((shape) => isText(shape) && !shape.ignore && !shape.invisible && shape.style.opacity !== 0)
+    .map((shape) => ({ text: String(shape.style.text ?? ''), box: boxOf(shape) }))
+    .filter((label) => label.text !== '');
+}
+
+const isText = (shape: Drawn): boolean => shape.type === 'tspan' || shape.type === 'text';
+
+/** The box around every grid drawn. */
+function mapBox(el: StrideCoverageMap): Box {
+  const boxes = drawnShapes(el)
+    .filter((shape) => !isText(shape))
+    .map(boxOf);
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+function expectNoOverlap(labels: { text: string; box: Box }[]): void {
+  for (let i = 0; i < labels.length; i += 1) {
+    for (let j = i + 1; j < labels.length; j += 1) {
+      const a = labels[i]!.box;
+      const b = labels[j]!.box;
+      const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap, `"${labels[i]!.text}" and "${labels[j]!.text}" overlap`).to.equal(false);
+    }
+  }
 }
 
 describe('<stride-coverage-map>', () => {
@@ -447,25 +536,139 @@ describe('<stride-coverage-map> zoom', () => {
     expect(level(el.drawnMapName)).to.be.above(level(small));
   });
 
-  it('refines geometry and shows grid names when zoomed in, and the reset control goes back', async () => {
+  it('refines geometry and names more grids when zoomed in, and the reset control goes back', async () => {
     const grids = detailedGrids({ count: 60, verticesPerStreet: 60, seed: 5 });
-    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    const el = await mount({ grids: async () => grids, coverage: async () => longNames(coverage(grids)) });
     await drawn(el);
     const coarse = el.drawnMapName;
-    type Label = { label: { show: boolean } };
-    const option = () => el.chart.chart!.getOption() as { geo: (Label & { emphasis: Label })[] };
+    const overview = visibleLabels(el).length;
+    // Every name drawn has its hover state named too; nothing else turns a label on.
+    const option = () =>
+      el.chart.chart!.getOption() as {
+        geo: { label: { show: boolean }; emphasis: { label: { show: boolean } }; regions: RegionLabels[] }[];
+      };
     expect(option().geo[0]!.label.show).to.equal(false);
-    // Zoomed out, a hovered or focused grid is named by its tooltip, not by a label over its neighbours.
     expect(option().geo[0]!.emphasis.label.show).to.equal(false);
+    const named = option().geo[0]!.regions.filter((r) => r.label?.show);
+    expect(named.length).to.equal(overview);
+    expect(named.every((r) => r.emphasis?.label?.show === true)).to.equal(true);
     const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-in"]')!;
-    for (let i = 0; i < 4; i += 1) zoomIn.click();
+    for (let i = 0; i < 2; i += 1) zoomIn.click();
     await waitUntil(() => el.drawnMapName !== coarse, 'refined map', { timeout: 5_000 });
     expect(level(el.drawnMapName)).to.be.above(level(coarse));
-    await waitUntil(() => option().geo[0]!.label.show === true, 'labels shown');
-    expect(option().geo[0]!.emphasis.label.show).to.equal(true);
+    await waitUntil(() => visibleLabels(el).length > overview, 'more names once zoomed in', { timeout: 5_000 });
+    expectNoOverlap(visibleLabels(el));
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-reset"]')!.click();
     await waitUntil(() => el.drawnMapName === coarse, 'back to the overview');
-    expect(option().geo[0]!.label.show).to.equal(false);
-    expect(option().geo[0]!.emphasis.label.show).to.equal(false);
+    await waitUntil(() => visibleLabels(el).length === overview, 'the overview names again');
+  });
+});
+
+describe('<stride-coverage-map> layout', () => {
+  before(async function () {
+    this.timeout(60_000);
+    await import('../../../packages/elements/src/coverage-map/coverage-map.echarts.js');
+  });
+
+  async function drawnAt(width: string, grids: Grids): Promise<StrideCoverageMap> {
+    const el = await mount({ grids: async () => grids, coverage: async () => longNames(coverage(grids)) }, { width });
+    await drawn(el);
+    return el;
+  }
+
+  const panelOf = (el: StrideCoverageMap): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('.map')!;
+
+  for (const width of ['640px', '1100px']) {
+    it(`fits the grids to a ${width} panel: they span at least 80% of its shorter side`, async () => {
+      const grids = detailedGrids({ count: 60, verticesPerStreet: 20, seed: 5 });
+      const el = await drawnAt(width, grids);
+      const panel = panelOf(el);
+      const box = mapBox(el);
+      const shorter = Math.min(panel.clientWidth, panel.clientHeight);
+      const alongShorter = panel.clientHeight <= panel.clientWidth ? box.height : box.width;
+      expect(alongShorter / shorter, `map ${Math.round(box.width)}x${Math.round(box.height)}`).to.be.at.least(0.8);
+      // Nothing drawn outside the panel.
+      expect(box.x).to.be.at.least(0);
+      expect(box.y).to.be.at.least(0);
+      expect(box.x + box.width).to.be.at.most(panel.clientWidth + 1);
+      expect(box.y + box.height).to.be.at.most(panel.clientHeight + 1);
+    });
+  }
+
+  it('on a phone-width panel fills its width, is only as tall as the grids need and still names some', async () => {
+    const grids = detailedGrids({ count: 60, verticesPerStreet: 20, seed: 5 });
+    const el = await drawnAt('340px', grids);
+    const panel = panelOf(el);
+    const box = mapBox(el);
+    expect(box.width / panel.clientWidth).to.be.at.least(0.9);
+    // Below the row of zoom buttons, the grids leave no band of empty panel under them.
+    expect(panel.clientHeight - (box.y + box.height)).to.be.at.most(24);
+    const buttons = el.shadowRoot!.querySelector<HTMLElement>('.zoom')!.getBoundingClientRect();
+    const panelTop = panel.getBoundingClientRect().top;
+    expect(buttons.bottom - panelTop, 'zoom buttons above the grids').to.be.at.most(box.y);
+    // A phone still names some grids to find one's way by, clear of each other.
+    const labels = visibleLabels(el);
+    expect(labels.length).to.be.at.least(3);
+    expectNoOverlap(labels);
+  });
+
+  for (const [width, count] of [
+    ['640px', 60],
+    ['1100px', 60],
+    ['640px', 120],
+  ] as const) {
+    it(`shows grid names that never run into each other or off the panel (${count} grids, ${width})`, async () => {
+      const grids = detailedGrids({ count, verticesPerStreet: 20, seed: 5 });
+      const el = await drawnAt(width, grids);
+      const labels = visibleLabels(el);
+      const panel = panelOf(el);
+      // Enough names to find one's way: not a map that passes by hiding them all.
+      expect(labels.length, 'names shown').to.be.at.least(count === 60 ? 12 : 6);
+      expectNoOverlap(labels);
+      for (const { text: name, box } of labels) {
+        expect(box.x, `${name} left`).to.be.at.least(0);
+        expect(box.y, `${name} top`).to.be.at.least(0);
+        expect(box.x + box.width, `${name} right`).to.be.at.most(panel.clientWidth);
+        expect(box.y + box.height, `${name} bottom`).to.be.at.most(panel.clientHeight);
+      }
+    });
+  }
+
+  it("names the signed-in manager's grid even where a neighbour's name would otherwise win the space", async () => {
+    const grids = detailedGrids({ count: 120, verticesPerStreet: 20, seed: 5 });
+    const result = longNames(coverage(grids));
+    const anonymous = await mount({ grids: async () => grids, coverage: async () => result });
+    await drawn(anonymous);
+    const shownAnonymous = new Set(visibleLabels(anonymous).map((label) => label.text));
+    // A grid away from the panel's edges whose name lost to a neighbour's.
+    const cols = 12;
+    const hidden = result.cells.find((cell, i) => {
+      const row = Math.floor(i / cols);
+      const col = i % cols;
+      return row > 1 && row < 8 && col > 1 && col < 10 && cell.managerIds.length > 0 && !shownAnonymous.has(cell.name);
+    })!;
+    expect(hidden, 'a grid without its name').to.not.equal(undefined);
+    const el = await mount({ grids: async () => grids, coverage: async () => result }, { me: hidden.managerIds[0]! });
+    await drawn(el);
+    const shown = visibleLabels(el);
+    expect(shown.map((label) => label.text)).to.include(hidden.name);
+    expectNoOverlap(shown);
+  });
+
+  it('grows in huddle mode: a taller map and larger names', async () => {
+    const grids = detailedGrids({ count: 60, verticesPerStreet: 20, seed: 5 });
+    const el = await drawnAt('1100px', grids);
+    const height = panelOf(el).clientHeight;
+    const size = Math.max(...visibleLabels(el).map((label) => label.box.height));
+    const before = el.chart.drawCount;
+    el.setAttribute('mode', 'huddle');
+    await waitUntil(() => el.chart.drawCount > before && panelOf(el).clientHeight > height, 'huddle map', {
+      timeout: 10_000,
+    });
+    await waitUntil(() => Math.max(...visibleLabels(el).map((label) => label.box.height)) > size, 'larger names', {
+      timeout: 10_000,
+    });
+    expect(panelOf(el).clientHeight).to.be.at.least(480);
+    expectNoOverlap(visibleLabels(el));
   });
 });

@@ -34,7 +34,7 @@ function draw(
       palette: paletteFrom(LIGHT_TOKENS),
       locale: 'en',
       aspectScale,
-      showLabels: false,
+      labelled: new Set<string>(),
     }),
   );
   const canvas = host.querySelector('canvas')!;

@@ -18,7 +18,15 @@ import {
   unknownGridsDropped,
   type CoverageView,
 } from './coverage-map.view-model.js';
-import { GEO_ID, buildMapOption, labelsShown, paletteFrom } from './coverage-map.option.js';
+import {
+  GEO_ID,
+  HUDDLE_LABEL_SIZE,
+  LABEL_SIZE,
+  buildMapOption,
+  labelsShown,
+  paletteFrom,
+} from './coverage-map.option.js';
+import { labelAnchors, labelZoom, mapAspect, mapPadding, placeLabels, type MapPadding } from './coverage-map.labels.js';
 import { detailLevel, geometryInfo, type GeometryInfo } from './coverage-map.geometry.js';
 import { ensureGridMap, loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
 import {
@@ -43,6 +51,7 @@ const GRIDS = 'grids';
  * @attr id-property - The grid id's property in the bank's GeoJSON (default `gridId`; else `Feature.id`).
  * @attr bands - Three band edges, fractions or percentages: `"0.3,0.6,0.9"` (default) or `"30,60,90"`.
  * @attr view - `map` (default) or `table`: the data-table alternative, sortable by coverage.
+ * @attr mode - `huddle` for a wall screen: a taller map and larger grid names.
  *
  * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button); detail `{kind: 'grid', id, scope}`.
  * @event stride-warning - Features, cells or coverage rows for unknown grids were dropped; one event lists them all.
@@ -59,6 +68,7 @@ const GRIDS = 'grids';
  *
  * @cssproperty --stride-map-height - Height of the map (default 420px).
  * @cssproperty --stride-map-height-narrow - Height below 480px of width (default 300px).
+ * @cssproperty --stride-map-height-huddle - Height in huddle mode (default: the viewport's height less 500px, at least 480px).
  * @cssproperty --stride-band-0 - Colour of the lowest coverage band (also band-1..3, unassigned, me).
  */
 export class StrideCoverageMap extends StrideElement {
@@ -114,7 +124,7 @@ export class StrideCoverageMap extends StrideElement {
       const count = this.viewOf(coverage, geometry.grids).grids.length;
       return {
         detail: detailLevel(geometry.bounds, geometry.aspectScale, width, height, zoom),
-        labels: labelsShown(width, height, count, zoom),
+        labels: labelsShown(width, height, count, zoom) ? `${labelZoom(zoom)}@${width}x${height}` : '',
       };
     },
   });
@@ -124,6 +134,29 @@ export class StrideCoverageMap extends StrideElement {
   private readonly buildView = memoLast(
     (cells: CoverageResult['cells'], grids: Grids | null, bands: string | undefined, me: string | undefined) =>
       buildCoverageView(cells, grids, { edges: parseBandEdges(bands), me }),
+  );
+  /**
+   * The grids whose names show, placed clear of each other for the size and zoom in `labels` (the viewport's key,
+   * which changes with them), bigger on a wall screen.
+   */
+  private readonly labelledOf = memoLast(
+    (view: CoverageView, geometry: GeometryInfo, labels: string, labelSize: number): ReadonlySet<string> => {
+      const size = this.viewport.size();
+      if (!labels || !size) return new Set<string>();
+      const zoom = labelZoom(this.viewport.zoom);
+      return placeLabels({
+        anchors: labelAnchors(geometry.grids),
+        names: new Map(view.grids.map((grid) => [grid.gridId, grid.name])),
+        first: new Set(view.grids.filter((grid) => grid.mine).map((grid) => grid.gridId)),
+        bounds: geometry.bounds,
+        aspectScale: geometry.aspectScale,
+        width: size.width,
+        height: size.height,
+        zoom,
+        fitted: zoom === 1,
+        fontSize: labelSize,
+      });
+    },
   );
   /** The palette, rebuilt only when the theme's token values change. */
   private readonly paletteOf = memoLast((_tokenValues: string) => paletteFrom(readThemeTokens(this)));
@@ -138,7 +171,9 @@ export class StrideCoverageMap extends StrideElement {
       geometry: GeometryInfo,
       tokenValues: string,
       locale: StrideLocale,
-      showLabels: boolean,
+      labelled: ReadonlySet<string>,
+      labelSize: number,
+      padding: MapPadding,
       _resets: number,
     ): EChartsCoreOption => {
       const input = {
@@ -147,7 +182,9 @@ export class StrideCoverageMap extends StrideElement {
         palette: this.paletteOf(tokenValues),
         locale,
         aspectScale: geometry.aspectScale,
-        showLabels,
+        labelled,
+        labelSize,
+        padding,
       };
       const { zoom, center } = this.viewport;
       return buildMapOption(center ? { ...input, zoom, center } : input);
@@ -233,7 +270,9 @@ export class StrideCoverageMap extends StrideElement {
         onSelect,
       });
     } else if (withGeometry) {
-      body = renderMapStage(view, this.focusedGrid ? view.byId.get(this.focusedGrid) : undefined, locale, {
+      const geometry = this.geometry;
+      const aspect = geometry ? mapAspect(geometry.bounds, geometry.aspectScale) : 1;
+      body = renderMapStage(view, this.focusedGrid ? view.byId.get(this.focusedGrid) : undefined, locale, aspect, {
         onKey: (event) => this.onMapKey(event, view),
         onBlur: () => this.chart.chart?.dispatchAction({ type: 'hideTip' }),
         onZoom: (direction) => this.viewport.zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP),
@@ -261,8 +300,11 @@ export class StrideCoverageMap extends StrideElement {
     const tokenValues = Object.values(readThemeTokens(this)).join('|');
     this.lastMapName = name;
     this.viewport.drawnAt(levels);
+    const labelSize = this.mode === 'huddle' ? HUDDLE_LABEL_SIZE : LABEL_SIZE;
+    const labelled = this.labelledOf(view, geometry, levels.labels, labelSize);
+    const padding = mapPadding(this.viewport.size()?.width ?? 0);
     this.chart.setOption(
-      this.optionOf(view, name, geometry, tokenValues, this.locale, levels.labels, this.viewport.resets),
+      this.optionOf(view, name, geometry, tokenValues, this.locale, labelled, labelSize, padding, this.viewport.resets),
     );
   }
 

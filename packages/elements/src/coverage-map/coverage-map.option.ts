@@ -6,6 +6,11 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { MISSING, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
 import type { CoverageView, GridView } from './coverage-map.view-model.js';
 import { t } from './coverage-map.strings.js';
+import { WIDE_PADDING, type MapPadding } from './coverage-map.labels.js';
+
+/** Grid names on the map (px); a wall screen passes a larger size. */
+export const LABEL_SIZE = 11;
+export const HUDDLE_LABEL_SIZE = 15;
 
 export interface MapPalette {
   bands: readonly [string, string, string, string];
@@ -56,7 +61,12 @@ export interface MapOptionInput {
   palette: MapPalette;
   locale: StrideLocale;
   aspectScale: number;
-  showLabels: boolean;
+  /** The grids whose names are drawn (placed clear of each other: coverage-map.labels.ts). */
+  labelled: ReadonlySet<string>;
+  /** Name size in px (larger on a wall screen). */
+  labelSize?: number;
+  /** Room kept free around the grids (the zoom buttons' strip): `mapPadding(width)`. */
+  padding?: MapPadding;
   /** The current roam; omitted on a first draw (fit the map). */
   zoom?: number;
   center?: [number, number];
@@ -65,10 +75,13 @@ export interface MapOptionInput {
 /** The geo component's id, for roam, highlight and tooltip actions. */
 export const GEO_ID = 'grids';
 
-/** Grids cross this many pixels (at the current zoom) before their names are drawn on the map. */
-const LABEL_MIN_PX = 56;
+/**
+ * Grids cross this many pixels on average (at the current zoom) before any name is tried: below it hardly a name fits,
+ * and placing thousands of them would be work for nothing.
+ */
+const LABEL_MIN_PX = 20;
 
-/** Whether grid names are drawn on a map of `count` grids filling `widthPx` x `heightPx` at `zoom`. */
+/** Whether grid names are tried on a map of `count` grids filling `widthPx` x `heightPx` at `zoom`. */
 export function labelsShown(widthPx: number, heightPx: number, count: number, zoom: number): boolean {
   return Math.sqrt((widthPx * heightPx * 0.6) / Math.max(1, count)) * zoom >= LABEL_MIN_PX;
 }
@@ -77,6 +90,7 @@ export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
   const { view, palette, locale } = input;
   const regions = view.grids.map((grid) => {
     const fill = gridFill(grid, palette);
+    const named = input.labelled.has(grid.gridId);
     return {
       name: grid.gridId,
       itemStyle: {
@@ -85,7 +99,11 @@ export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
         borderWidth: grid.mine ? 2.5 : 0.8,
         borderType: grid.unassigned ? 'dashed' : 'solid',
       },
-      emphasis: { itemStyle: { areaColor: fill, borderColor: palette.focus, borderWidth: 3 } },
+      ...(named ? { label: { show: true } } : {}),
+      emphasis: {
+        itemStyle: { areaColor: fill, borderColor: palette.focus, borderWidth: 3 },
+        ...(named ? { label: { show: true } } : {}),
+      },
     };
   });
   const geo: Record<string, unknown> = {
@@ -105,20 +123,23 @@ export function buildMapOption(input: MapOptionInput): EChartsCoreOption {
         return grid ? tooltipText(grid, locale) : params.name;
       },
     },
-    layoutCenter: ['50%', '50%'],
-    layoutSize: '96%',
+    // The grids fill the panel less its padding, keeping their aspect: a wide panel no longer gets a map sized by its
+    // height alone (layoutSize is a share of the shorter side, so the old 96% left two thirds of a wide panel empty).
+    ...(input.padding ?? WIDE_PADDING),
+    preserveAspect: 'contain',
     label: {
-      show: input.showLabels,
+      show: false,
       color: palette.text,
-      fontSize: 11,
+      fontSize: input.labelSize ?? LABEL_SIZE,
       textBorderColor: palette.surface,
       textBorderWidth: 2,
       formatter: (params: { name: string }) => view.byId.get(params.name)?.name ?? params.name,
     },
-    // Names only where they can be read: hovered and focused grids get theirs from the tooltip when zoomed out.
-    // ECharts builds a text element, its style and its placement for every region as soon as any state (its geo
-    // default turns on the hover and select labels) shows a label, a large share of the first draw of many grids.
-    emphasis: { label: { show: input.showLabels, color: palette.text } },
+    // Names only where they can be read: the placed grids turn theirs on; a hovered or focused grid without room for
+    // its name gets it from the tooltip. ECharts builds a text element, its style and its placement for every region
+    // as soon as any state (its geo default turns on the hover and select labels) shows a label, a large share of the
+    // first draw of many grids, so no state shows one by default.
+    emphasis: { label: { show: false, color: palette.text } },
     select: { label: { show: false } },
     regions,
   };

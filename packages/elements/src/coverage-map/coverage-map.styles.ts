@@ -137,10 +137,32 @@ export const coverageMapStyles = css`
   .skeleton-map {
     height: var(--stride-map-height, 420px);
   }
+  /* A wall screen: the map takes the screen's height less the portal and dashboard chrome above and below it. */
+  :host([mode='huddle']) .map,
+  :host([mode='huddle']) .skeleton-map {
+    height: var(--stride-map-height-huddle, max(480px, calc(100vh - 500px)));
+  }
+  :host([mode='huddle']) .table-wrap {
+    max-height: var(--stride-map-height-huddle, max(480px, calc(100vh - 500px)));
+  }
+  :host([mode='huddle']) .title {
+    font-size: 18px;
+  }
+  :host([mode='huddle']) .summary,
+  :host([mode='huddle']) .legend {
+    font-size: 15px;
+  }
   @container (max-width: 480px) {
     .map,
     .skeleton-map {
       height: var(--stride-map-height-narrow, 300px);
+    }
+    /* A phone: the map is as tall as its grids need at this width (below the zoom row), at most the narrow height. */
+    .map {
+      height: min(var(--stride-map-height-narrow, 300px), calc(100cqw / var(--map-aspect, 1) + 56px));
+    }
+    .zoom {
+      flex-direction: row;
     }
     .tiles {
       grid-template-columns: repeat(auto-fill, minmax(96px, 1fr));

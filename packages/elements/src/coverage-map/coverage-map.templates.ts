@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { common, formatCount, formatPercent, type StrideLocale } from '@stride/core';
+import { styleProps } from '../shared/style-props.js';
 import { t } from './coverage-map.strings.js';
 import { tooltipText } from './coverage-map.option.js';
 import {
@@ -44,6 +45,8 @@ export function renderMapStage(
   view: CoverageView,
   focused: GridView | undefined,
   locale: StrideLocale,
+  /** Width over height of the grids: a narrow panel is only as tall as the map needs. */
+  aspect: number,
   handlers: {
     onKey: (event: KeyboardEvent) => void;
     onBlur: () => void;
@@ -51,7 +54,7 @@ export function renderMapStage(
     onReset: () => void;
   },
 ): TemplateResult {
-  return html`<div class="stage">
+  return html`<div class="stage" style=${styleProps({ '--map-aspect': String(aspect) })}>
     <div
       class="map"
       part="map"

@@ -8,10 +8,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChartController } from './chart-controller.js';
 
-/** How the host draws at a size and zoom: a level of detail and whether region names show. */
+/** How the host draws at a size and zoom: a level of detail and what its region names were placed for. */
 export interface ViewportLevels {
   detail: number;
-  labels: boolean;
+  /** A key of the size and zoom the names were placed for ('' for none): the host draws again when it changes. */
+  labels: string;
 }
 
 export interface MapViewportOptions {
@@ -63,11 +64,18 @@ export class MapViewportController implements ReactiveController {
 
   /** The levels to draw at now (container size and zoom); the host draws them and says so with `drawnAt`. */
   levels(): ViewportLevels | undefined {
+    const size = this.size();
+    return size && this.options.levels(size.width, size.height, this.zoom);
+  }
+
+  /** The container's size now (the map's default before layout); undefined while not rendered. */
+  size(): { width: number; height: number } | undefined {
     const container = this.options.container();
     if (!container) return undefined;
-    const width = container.clientWidth || DEFAULT_SIZE.width;
-    const height = container.clientHeight || DEFAULT_SIZE.height;
-    return this.options.levels(width, height, this.zoom);
+    return {
+      width: container.clientWidth || DEFAULT_SIZE.width,
+      height: container.clientHeight || DEFAULT_SIZE.height,
+    };
   }
 
   /** The host drew at these levels. */
