@@ -5,6 +5,7 @@ export * from './format/index.js';
 export * from './i18n/index.js';
 export * from './theme/tokens.js';
 export * from './export/csv.js';
+export { maskName, maskPhone } from './privacy/mask.js';
 export * from './validation/index.js';
 export * from './query/query-controller.js';
 export { POINTS_ACTIONS, type PointsAction } from './engine/metrics.js';

@@ -22,6 +22,8 @@ import {
   type LeaderboardEntry,
   type LeaderboardQuery,
   type LeaderboardResult,
+  type LeadsQuery,
+  type LeadsResult,
   type OrgLevel,
   type OrgNode,
   type OrgTree,
@@ -95,6 +97,8 @@ export interface MetricsService {
   orgTree(q?: unknown, signal?: AbortSignal): Promise<OrgTree>;
   /** "Open overdue" at the scope's asOf (open_overdue.sql). */
   openOverdue(scope: Scope, signal?: AbortSignal): Promise<{ asOf: string; scope: Scope; leads: OpenOverdueRow[] }>;
+  /** Optional in the contract: a back end without it answers 404, and the kit shows counts without links. */
+  leads?(q: LeadsQuery, signal?: AbortSignal): Promise<LeadsResult>;
 }
 
 export function createMetricsService(wh: Warehouse): MetricsService {

@@ -24,6 +24,7 @@ const ROUTES: Readonly<Record<string, AdapterMethod>> = {
   '/v1/coverage': 'coverage',
   '/v1/grids': 'grids',
   '/v1/org-tree': 'orgTree',
+  '/v1/leads': 'leads',
 };
 
 export interface VerifyRequest {
@@ -145,7 +146,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
 
     const url = new URL(target, 'http://stride.invalid');
     const operation = url.pathname.startsWith(`${basePath}/`) ? ROUTES[url.pathname.slice(basePath.length)] : undefined;
-    if (!operation) return sendProblem(res, 404, 'no such endpoint');
+    if (!operation || !options.metrics[operation]) return sendProblem(res, 404, 'no such endpoint');
 
     const verdict = await options.verify({
       method: req.method,
