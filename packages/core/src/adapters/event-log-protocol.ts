@@ -238,6 +238,8 @@ export function callEngine(engine: MetricsEngine, method: AdapterMethod, query: 
       return engine.grids(query as AdapterQueries['grids']);
     case 'orgTree':
       return engine.orgTree();
+    case 'leads':
+      return engine.leads(query as AdapterQueries['leads']);
   }
 }
 
