@@ -35,6 +35,7 @@ export {
   parseRosterCsv,
   parseTargetsCsv,
   parseCalendarCsv,
+  parseCustomersCsv,
   CSV_HEADER_ALIASES,
   EVENT_TYPE_NAMES,
   csvProblemText,
