@@ -11,6 +11,7 @@ export type CheckId =
   | 'sums'
   | 'targets'
   | 'ranges'
+  | 'leads'
   | 'bad-requests'
   | 'latency';
 
