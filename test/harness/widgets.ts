@@ -18,6 +18,7 @@ import '../../packages/elements/src/funnel/funnel.js';
 import '../../packages/elements/src/coverage-map/coverage-map.js';
 import '../../packages/elements/src/dashboard/dashboard.js';
 import '../../packages/elements/src/scope/scope.js';
+import '../../packages/elements/src/leads/leads.js';
 
 export interface WidgetUnderTest {
   tag: string;
@@ -28,7 +29,7 @@ export interface WidgetUnderTest {
   /** Draws with ECharts (so tooltips can be forced open and instances must be disposed). */
   chart: boolean;
   /** The `stride-select` kinds its drill-downs offer at this mount (the keyboard walk must reach and fire each). */
-  selects?: readonly ('indicator' | 'org' | 'manager' | 'stage' | 'grid')[];
+  selects?: readonly ('indicator' | 'org' | 'manager' | 'stage' | 'grid' | 'lead')[];
   /** Parts of its own controls that change the scope (`stride-scope-change`): the keyboard walk must fire each. */
   scopeControls?: readonly string[];
   /** Attributes under which it moves by itself with a short interval (huddle paging or rotation) and a pause control. */
@@ -63,6 +64,7 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
     scopeControls: ['breadcrumb', 'org', 'period', 'previous-day', 'next-day'],
     motion: { mode: 'huddle', rotate: '1' },
   },
+  { tag: 'stride-leads', methods: ['leads'], attributes: { stage: 'claimed' }, chart: false, selects: ['lead'] },
 ];
 
 /** A label for test titles: the tag and its distinguishing attributes. */
@@ -95,6 +97,7 @@ export function pilotAdapter(): StrideAdapter {
     coverage: (q) => engine.coverage(q),
     grids: (q) => engine.grids(q),
     orgTree: () => engine.orgTree(),
+    leads: (q) => engine.leads(q),
   });
 }
 

@@ -7,7 +7,7 @@
 import { createEventLogAdapter, createHttpAdapter, createStaticAdapter, createStrideQueryClient } from '@stride/core';
 import { configure } from './shared/configure.js';
 import { allowEChartsUnderTrustedTypes } from './shared/trusted-types.js';
-import { define, registerComponent } from './registry.js';
+import { define, registerComponent, registerLazyComponent } from './registry.js';
 import { StrideScope } from './scope/scope.component.js';
 import { StrideIndicators } from './indicators/indicators.component.js';
 import { StrideLeaderboard } from './leaderboard/leaderboard.component.js';
@@ -22,6 +22,8 @@ registerComponent('stride-leaderboard', StrideLeaderboard);
 registerComponent('stride-funnel', StrideFunnel);
 registerComponent('stride-coverage-map', StrideCoverageMap);
 registerComponent('stride-dashboard', StrideDashboard);
+// Each further element is its own module, loaded the first time the page or the dashboard uses its tag.
+registerLazyComponent('stride-leads', () => import('./leads/leads.component.js').then((m) => m.StrideLeads));
 
 export const version = '0.1.0';
 export {

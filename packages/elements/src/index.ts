@@ -13,10 +13,20 @@ export {
   type ChartControllerOptions,
 } from './shared/chart-controller.js';
 export { allowEChartsUnderTrustedTypes, type EChartsTrustedTypesSetup } from './shared/trusted-types.js';
-export { define, registerComponent, registeredTags, tagName, type DefineOptions, type StrideTag } from './registry.js';
+export {
+  define,
+  loadComponent,
+  registerComponent,
+  registerLazyComponent,
+  registeredTags,
+  tagName,
+  type DefineOptions,
+  type StrideTag,
+} from './registry.js';
 export { StrideScope } from './scope/scope.component.js';
 export { StrideIndicators } from './indicators/indicators.component.js';
 export { StrideLeaderboard } from './leaderboard/leaderboard.component.js';
 export { StrideFunnel } from './funnel/funnel.component.js';
 export { StrideCoverageMap } from './coverage-map/coverage-map.component.js';
 export { StrideDashboard } from './dashboard/dashboard.component.js';
+export { StrideLeads } from './leads/leads.component.js';

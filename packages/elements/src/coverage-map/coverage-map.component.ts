@@ -223,7 +223,9 @@ export class StrideCoverageMap extends StrideElement {
       },
       onExport: () => this.exportCsv(view),
     });
-    const onSelect = (gridId: string): void => this.select('grid', gridId);
+    const onSelect = (gridId: string): void => {
+      this.select('grid', gridId);
+    };
     let body: TemplateResult;
     if (tableShown) {
       body = renderGridTable(view, this.sortDirection, locale, {

@@ -1,22 +1,27 @@
 /**
  * The kit's events: bubbling, composed (they cross shadow roots to reach the host page), typed Event subclasses.
  */
-import type { Scope, StrideError } from '@stride/core';
+import type { LeadsFilter, Scope, StrideError } from '@stride/core';
 
-export type SelectKind = 'indicator' | 'org' | 'manager' | 'stage' | 'grid';
+export type SelectKind = 'indicator' | 'org' | 'manager' | 'stage' | 'grid' | 'lead' | 'alert';
 
 export interface StrideSelectDetail {
   kind: SelectKind;
   id: string;
   scope: Scope;
+  /** The leads filter the activated count opens (with the scope): ids and stages only, never customer data. */
+  leads?: LeadsFilter;
 }
 
-/** Drill-down: a user activated an indicator, org, manager, stage or grid. */
+/**
+ * Drill-down: a user activated an indicator, org, manager, stage, grid or lead. Cancelable: a host that routes
+ * elsewhere calls preventDefault() and the dashboard does not open the lead list itself.
+ */
 export class StrideSelectEvent extends Event {
   static readonly type = 'stride-select';
   readonly detail: StrideSelectDetail;
   constructor(detail: StrideSelectDetail) {
-    super(StrideSelectEvent.type, { bubbles: true, composed: true });
+    super(StrideSelectEvent.type, { bubbles: true, composed: true, cancelable: true });
     this.detail = detail;
   }
 }

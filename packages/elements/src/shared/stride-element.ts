@@ -18,6 +18,7 @@ import {
   type AdapterQueries,
   type DroppedItems,
   type GridsOptions,
+  type LeadsFilter,
   type PeriodKind,
   type Scope,
   type StrideAdapter,
@@ -197,9 +198,12 @@ export class StrideElement extends LitElement {
     });
   }
 
-  /** Drill-down: fires `stride-select` with the widget's current scope. */
-  protected select(kind: SelectKind, id: string): void {
-    const scope = this.scope;
-    if (scope) this.dispatchEvent(new StrideSelectEvent({ kind, id, scope }));
+  /**
+   * Drill-down: fires `stride-select` with the widget's current scope and, where the activated count has rows
+   * behind it, the leads filter that opens them. Returns false when a listener cancelled it.
+   */
+  protected select(kind: SelectKind, id: string, leads?: LeadsFilter, scope = this.scope): boolean {
+    if (!scope) return true;
+    return this.dispatchEvent(new StrideSelectEvent({ kind, id, scope, ...(leads ? { leads } : {}) }));
   }
 }
