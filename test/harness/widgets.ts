@@ -64,7 +64,14 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
     scopeControls: ['breadcrumb', 'org', 'period', 'previous-day', 'next-day'],
     motion: { mode: 'huddle', rotate: '1' },
   },
-  { tag: 'stride-leads', methods: ['leads'], attributes: { stage: 'claimed' }, chart: false, selects: ['lead'] },
+  // an indicator tile's list: few enough rows that every one is in the window (the hostile harness reads them all)
+  {
+    tag: 'stride-leads',
+    methods: ['leads'],
+    attributes: { indicator: 'conversions' },
+    chart: false,
+    selects: ['lead'],
+  },
 ];
 
 /** A label for test titles: the tag and its distinguishing attributes. */

@@ -624,7 +624,8 @@ const RESULT_SPECS: Record<AdapterMethod, { schema: v.GenericSchema; collections
     schema: v.looseObject({
       asOf: v.string(),
       scope: scopeSchema,
-      total: v.number(),
+      // NaN included here, repaired below, like a non-finite number inside an item
+      total: v.union([v.number(), v.nan()]),
       nextCursor: v.optional(v.nullable(v.string())),
       leads: items,
     }),
@@ -729,6 +730,16 @@ export function validateResult<M extends AdapterMethod>(
     ids.push(...droppedIds, ...repairedIds);
     if (collection.key === null) data = kept;
     else (data as Record<string, unknown>)[collection.key] = kept;
+  }
+  if (method === 'leads') {
+    // total is a count for the header and the pager: a non-finite one is repaired to the rows at hand, as a
+    // non-finite item number is treated as missing
+    const leads = data as { total: number; leads: unknown[] };
+    if (!Number.isFinite(leads.total)) {
+      parts.push(`total: ${describeValue(leads.total)} treated as missing; the rows received are counted instead`);
+      ids.push('total');
+      leads.total = leads.leads.length;
+    }
   }
   return {
     data: data as AdapterResults[M],

@@ -193,8 +193,13 @@ export class StrideLeads extends StrideElement {
     return data;
   }
 
-  /** Every row behind the number as CSV text (UTF-8 BOM, formula-safe), masked exactly as shown; asks the pages left. */
-  async toCsv(): Promise<string> {
+  /** The rows loaded so far as CSV text (UTF-8 BOM, formula-safe), masked exactly as shown. */
+  toCsv(): string {
+    return toCsv(leadsCsvRows(this.rows, this.columns(this.rows), this.resolved.lang));
+  }
+
+  /** Every row behind the number as CSV text, asking the pages not loaded yet: what "Export CSV" downloads. */
+  async toCsvAll(): Promise<string> {
     return toCsv(await this.csvRows());
   }
 
@@ -242,7 +247,7 @@ export class StrideLeads extends StrideElement {
       timeZone,
       method: 'leads',
       skeleton: () => renderLeadsSkeleton(8),
-      isEmpty: (data) => data.total === 0,
+      isEmpty: (data) => data.leads.length === 0,
       emptyReason: t(lang, 'emptyLeads'),
       data: (data) => this.renderList(data),
       retry: () => this.query.refetch(),
