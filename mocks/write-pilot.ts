@@ -4,13 +4,14 @@
  *   npx tsx mocks/write-pilot.ts [--out mocks/out] [--managers N --grids N --events N --seed S]
  *                                [--today YYYY-MM-DD --days N --subbranches N --teams N]
  *
- * events.csv, roster.csv, roster.json, grids.geojson, targets.csv, calendar.csv (mocks/out is git-ignored).
+ * events.csv, customers.csv, roster.csv, roster.json, grids.geojson, targets.csv, calendar.csv (mocks/out is git-ignored).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   calendarToCsv,
+  customersToCsv,
   eventsToCsv,
   generatePilot,
   orgTreeToCsv,
@@ -75,6 +76,7 @@ const out = values.out ?? 'mocks/out';
 mkdirSync(out, { recursive: true });
 const files: [string, string][] = [
   ['events.csv', eventsToCsv(pilot.events)],
+  ['customers.csv', customersToCsv(pilot.customers)],
   ['roster.csv', orgTreeToCsv(pilot.orgTree)],
   ['roster.json', `${JSON.stringify(pilot.orgTree, null, 2)}\n`],
   ['grids.geojson', `${JSON.stringify(pilot.grids)}\n`],

@@ -36,6 +36,8 @@ function emptyResult(request: Request): unknown {
       return { type: 'FeatureCollection', features: [] };
     case 'alerts':
       return { asOf, scope, alerts: [] };
+    case 'leads':
+      return { asOf, scope, total: 0, nextCursor: null, leads: [] };
     default:
       return [];
   }
@@ -79,6 +81,12 @@ export const faultHandlers = {
       http.get(everyEndpoint(options), ({ request }) =>
         HttpResponse.json(emptyResult(request) as Record<string, unknown>),
       ),
+    ];
+  },
+  /** A back end without the optional `/v1/leads`: 404, so the kit shows counts without links. */
+  noLeads(options?: FaultOptions): HttpHandler[] {
+    return [
+      http.get(`${trimBase(options?.baseUrl ?? '/api')}/v1/leads`, () => problemResponse(404, 'no such endpoint')),
     ];
   },
   networkError(options?: FaultOptions): HttpHandler[] {

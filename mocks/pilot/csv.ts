@@ -1,4 +1,4 @@
-import type { LeadEvent, OrgTree, Target, WorkCalendar } from '../../packages/core/src/contracts.js';
+import type { Customer, LeadEvent, OrgTree, Target, WorkCalendar } from '../../packages/core/src/contracts.js';
 
 /**
  * The files a pilot brings (RFC 4180: header row, CRLF line ends, a field quoted only when it holds a comma, a quote
@@ -53,5 +53,13 @@ export function calendarToCsv(calendar: WorkCalendar): string {
   return csv(
     ['date', 'kind'],
     rows.map((r) => `${field(r.date)},${field(r.kind)}`),
+  );
+}
+
+/** `customerId,name,phone`: personal data, read by the event-log adapter and back ends, shown only masked by default. */
+export function customersToCsv(customers: readonly Customer[]): string {
+  return csv(
+    ['customerId', 'name', 'phone'],
+    customers.map((c) => [c.customerId, c.name, c.phone].map(field).join(',')),
   );
 }

@@ -8,6 +8,7 @@
  * regenerating later on the same day only adds to today: earlier events stay as they were.
  */
 import type {
+  Customer,
   Grids,
   LeadEvent,
   OrgTree,
@@ -25,6 +26,7 @@ import {
   simulatePilot,
   type SimulationContext,
 } from './events.js';
+import { pilotCustomers } from './customers.js';
 import { buildGrids } from './grids.js';
 import { buildOrg, pad } from './org.js';
 import { Random } from './random.js';
@@ -40,7 +42,7 @@ import {
   workingDayTest,
 } from './time.js';
 
-export { eventsToCsv, orgTreeToCsv, targetsToCsv, calendarToCsv } from './csv.js';
+export { eventsToCsv, orgTreeToCsv, targetsToCsv, calendarToCsv, customersToCsv } from './csv.js';
 
 export interface PilotOptions {
   /** Default 1. */
@@ -75,6 +77,8 @@ export interface PilotData {
   orgTree: OrgTree;
   grids: Grids;
   events: LeadEvent[];
+  /** Every customer of the events: a Chinese name of 2-4 characters and an 11-digit mobile (personal data). */
+  customers: Customer[];
   targets: Target[];
   calendar: WorkCalendar;
   pilot: PilotConfig;
@@ -204,6 +208,7 @@ export function generatePilot(options: PilotOptions = {}): PilotData {
     orgTree: org.orgTree,
     grids,
     events,
+    customers: pilotCustomers(events, subSeed(seed, 7)),
     targets,
     calendar,
     pilot: { start: isoDate(firstDay), end: today },

@@ -298,6 +298,53 @@ describe('broken back ends are each caught with the right message', () => {
     ]);
   });
 
+  it('leads: a list one row short of its funnel number, or unmasked rows marked masked', async () => {
+    const short = await runAgainst({
+      result: (method, result) => {
+        if (method !== 'leads') return result;
+        const leads = result as { total: number };
+        leads.total -= 1;
+        return leads;
+      },
+    });
+    const failed = check(short.report, 'leads');
+    assert.equal(failed.status, 'fail');
+    assert.match(failed.examples[0]!.message, /opens \d+ rows; the funnel shows \d+/);
+    assert.equal(failed.examples[0]!.endpoint, 'GET /v1/leads');
+
+    const { customers } = referenceEngine().pilot;
+    const unmasked = await runAgainst({
+      result: (method, result) => {
+        if (method !== 'leads') return result;
+        const leads = result as { leads: { customer: string }[] };
+        leads.leads.forEach((row, i) => (row.customer = customers[i % customers.length]!.name));
+        return leads;
+      },
+    });
+    const leak = check(unmasked.report, 'leads');
+    assert.equal(leak.status, 'fail');
+    assert.match(leak.examples[0]!.message, /marked masked shows a customer without any masking/);
+    // the report names the field, never the customer
+    assert.ok(!customers.some((c) => JSON.stringify(unmasked.report).includes(c.name)));
+  });
+
+  it('leads: a back end without /v1/leads is reported as not implemented, not as failing', async () => {
+    const { report } = await runAgainst({
+      before: (method) =>
+        method === 'leads'
+          ? {
+              status: 404,
+              contentType: 'application/problem+json',
+              body: '{"type":"about:blank","title":"Not Found","status":404}',
+            }
+          : undefined,
+    });
+    const leads = check(report, 'leads');
+    assert.equal(leads.status, 'skip');
+    assert.match(leads.note ?? '', /not implemented/);
+    assert.equal(report.ok, true);
+  });
+
   it('a slow endpoint is named with its p95 against the budget', async () => {
     const { report } = await runAgainst(
       {

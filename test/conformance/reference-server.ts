@@ -14,6 +14,7 @@ import {
   type Scope,
 } from '../../packages/core/src/contracts.js';
 import { REST_PATHS } from '../../packages/core/src/adapters/http.js';
+import { readRestQuery } from '../../packages/core/src/adapters/rest-query.js';
 import { callEngine } from '../../packages/core/src/adapters/event-log-protocol.js';
 import { createMetricsEngine, type MetricsEngine } from '../../packages/core/src/engine/index.js';
 import { generatePilot, type PilotData } from '../../mocks/pilot/index.js';
@@ -106,6 +107,10 @@ function readQuery(
     query = { org };
   } else if (method === 'orgTree') {
     query = {};
+  } else if (method === 'leads') {
+    const read = readRestQuery('leads', params, nodes);
+    if ('errors' in read) errors.push(...read.errors);
+    else query = read.query;
   }
   return errors.length > 0 ? { errors } : { query };
 }

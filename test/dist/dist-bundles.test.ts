@@ -59,6 +59,7 @@ function pilotAdapterIn(win: DistWindow): StrideAdapter {
     coverage: (q) => intoPage(win, engine.coverage(copy(q))),
     grids: (q) => intoPage(win, engine.grids(copy(q))),
     orgTree: () => intoPage(win, engine.orgTree()),
+    leads: (q) => intoPage(win, engine.leads(copy(q))),
   });
 }
 

@@ -37,7 +37,8 @@ export function loadPayloads(): Promise<string[]> {
  * Keys holding text a person reads: every one is a hostile target. Ids that join results stay as they are, but ids
  * a widget only shows (a grid's manager ids: map table, tooltip and CSV) are targets too.
  */
-const TEXT_KEYS = new Set(['name', 'label', 'orgName', 'title']);
+// customer, phone and managerName: the lead list's display strings (customer data as the back end masked it)
+const TEXT_KEYS = new Set(['name', 'label', 'orgName', 'title', 'customer', 'phone', 'managerName']);
 const TEXT_LIST_KEYS = new Set(['managerNames', 'managerIds']);
 /** Maps whose keys are shown as labels when the kit does not know them (the points breakdown's actions). */
 const OPEN_KEY_MAPS = new Set(['pointsByAction']);

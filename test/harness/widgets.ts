@@ -19,6 +19,7 @@ import '../../packages/elements/src/coverage-map/coverage-map.js';
 import '../../packages/elements/src/dashboard/dashboard.js';
 import '../../packages/elements/src/scope/scope.js';
 import '../../packages/elements/src/alerts/alerts.js';
+import '../../packages/elements/src/leads/leads.js';
 
 export interface WidgetUnderTest {
   tag: string;
@@ -29,7 +30,7 @@ export interface WidgetUnderTest {
   /** Draws with ECharts (so tooltips can be forced open and instances must be disposed). */
   chart: boolean;
   /** The `stride-select` kinds its drill-downs offer at this mount (the keyboard walk must reach and fire each). */
-  selects?: readonly ('indicator' | 'org' | 'manager' | 'stage' | 'grid' | 'alert')[];
+  selects?: readonly ('indicator' | 'org' | 'manager' | 'stage' | 'grid' | 'alert' | 'lead')[];
   /** Parts of its own controls that change the scope (`stride-scope-change`): the keyboard walk must fire each. */
   scopeControls?: readonly string[];
   /** Attributes under which it moves by itself with a short interval (huddle paging or rotation) and a pause control. */
@@ -65,6 +66,14 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
     motion: { mode: 'huddle', rotate: '1' },
   },
   { tag: 'stride-alerts', methods: ['alerts'], attributes: {}, chart: false, selects: ['manager', 'alert'] },
+  // an indicator tile's list: few enough rows that every one is in the window (the hostile harness reads them all)
+  {
+    tag: 'stride-leads',
+    methods: ['leads'],
+    attributes: { indicator: 'conversions' },
+    chart: false,
+    selects: ['lead'],
+  },
 ];
 
 /** A label for test titles: the tag and its distinguishing attributes. */
@@ -98,6 +107,7 @@ export function pilotAdapter(): StrideAdapter {
     grids: (q) => engine.grids(q),
     orgTree: () => engine.orgTree(),
     alerts: (q) => engine.alerts(q),
+    leads: (q) => engine.leads(q),
   });
 }
 

@@ -408,3 +408,16 @@ test('bank scale: 10,000 managers, 5,000 grids and 1,000,000 events', () => {
   assert.equal(gridIds.size, 5000);
   assert.equal(bank.events[bank.events.length - 1]?.at.slice(0, 10), TODAY);
 });
+
+test('every customer of the log has a realistic name (compound surnames included) and a distinct mobile', () => {
+  const ids = new Set(pilot.events.map((e) => e.customerId));
+  assert.equal(pilot.customers.length, ids.size);
+  assert.ok(pilot.customers.every((c) => ids.has(c.customerId)));
+  const lengths = new Set(pilot.customers.map((c) => c.name.length));
+  assert.deepEqual([...lengths].sort(), [2, 3, 4]);
+  assert.ok(pilot.customers.some((c) => /^(欧阳|司马|上官|诸葛|东方|皇甫|慕容|令狐|尉迟|公孙|司徒|夏侯)/.test(c.name)));
+  assert.ok(pilot.customers.every((c) => /^[\u4e00-\u9fff]{2,4}$/.test(c.name)));
+  const phones = pilot.customers.map((c) => c.phone);
+  assert.ok(phones.every((p) => p !== undefined && /^1[3-9]\d{9}$/.test(p)));
+  assert.equal(new Set(phones).size, phones.length);
+});

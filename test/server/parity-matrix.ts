@@ -3,7 +3,13 @@
  * SQL service (on DuckDB in metrics.node.test.ts, on Spark, PostgreSQL and ClickHouse in test/engines) and of
  * the TypeScript engine, compared as JSON with fractions rounded to 4 decimals and amounts in integer fen.
  */
-import type { LeaderboardQuery, PeriodKind, Scope } from '../../packages/core/src/contracts.js';
+import type {
+  LeaderboardQuery,
+  LeadsFilter,
+  LeadsQuery,
+  PeriodKind,
+  Scope,
+} from '../../packages/core/src/contracts.js';
 import { DEFAULT_CATALOGUE, PERIOD_KINDS } from '../../packages/core/src/contracts.js';
 import type { MetricsEngine } from '../../packages/core/src/engine/index.js';
 import type { MetricsService } from '../../packages/server/src/metrics.js';
@@ -191,6 +197,65 @@ export function alertsCases(): ParityCase[] {
   return cases;
 }
 
+/**
+ * The leads behind the numbers: every filter kind (cohort, stage, a stage's overdue, open overdue, a grid's leads and
+ * covered customers, every indicator with both outcomes of a rate), each sort key but managerName (string order is
+ * the engine's collation), and a second page through the cursor.
+ */
+export function leadsCases(): ParityCase[] {
+  const grid = pilot.grids.features[3]!.properties.gridId;
+  const filters: LeadsFilter[] = [
+    {},
+    { stage: 'contacted' },
+    { overdue: 'claimed' },
+    { overdue: 'contacted' },
+    { overdue: 'visited' },
+    { overdue: 'any' },
+    { gridId: grid },
+    { gridId: grid, covered: true },
+    { gridId: grid, stage: 'visited' },
+    ...DEFAULT_CATALOGUE.map((d) => ({ indicator: d.id })),
+    { indicator: 'claim_rate', outcome: 'missed' },
+    { indicator: 'logged_rate', outcome: 'counted' },
+  ];
+  const sorts: LeadsQuery['sort'][] = [
+    undefined,
+    { by: 'enteredAt', dir: 'asc' },
+    { by: 'lastActionAt', dir: 'desc' },
+    { by: 'stage', dir: 'asc' },
+    { by: 'overdueHours', dir: 'asc' },
+  ];
+  const cases: ParityCase[] = [];
+  const scopes: Scope[] = [
+    { org: 'bank', period: 'month', date: '2026-03-10' },
+    { org: subbranch, period: 'pilot', date: '2026-03-10' },
+    { org: team, manager, period: 'week', date: '2026-03-06' },
+  ];
+  let n = 0;
+  for (const scope of scopes) {
+    for (const filter of filters) {
+      const sort = sorts[n++ % sorts.length];
+      const q: LeadsQuery = { scope, filter, limit: 40, ...(sort ? { sort } : {}) };
+      const label = `leads ${JSON.stringify(scope)} ${JSON.stringify(filter)} ${JSON.stringify(sort ?? 'default')}`;
+      cases.push({
+        group: 'leads',
+        label,
+        sql: async (s) => {
+          const first = await s.leads!(q);
+          const second = first.nextCursor ? await s.leads!({ ...q, cursor: first.nextCursor }) : null;
+          return { first, second };
+        },
+        engine: (e) => {
+          const first = e.leads(q);
+          const second = first.nextCursor ? e.leads({ ...q, cursor: first.nextCursor }) : null;
+          return { first, second };
+        },
+      });
+    }
+  }
+  return cases;
+}
+
 /** The whole matrix, in the order the DuckDB test runs it. */
 export function allCases(): ParityCase[] {
   return [
@@ -200,5 +265,6 @@ export function allCases(): ParityCase[] {
     ...dimensionCases(),
     ...openOverdueCases(),
     ...alertsCases(),
+    ...leadsCases(),
   ];
 }

@@ -10,7 +10,9 @@ import {
   type AlertsQuery,
   type AdapterQueries,
   type AdapterResults,
+  type FunnelResult,
   type IndicatorsResult,
+  type LeadsFilter,
   type LeaderboardResult,
   type OrgNode,
   type OrgTree,
@@ -49,6 +51,7 @@ export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
   targets: 'Targets are non-negative',
   ranges: 'Fractions in 0-1, counts whole ≥ 0',
   alerts: 'Alerts: one per rule and subject, ordered',
+  leads: 'Leads: a number opens exactly its rows, masked',
   'bad-requests': 'Bad requests get a 4xx problem+json',
   latency: 'Latency within budget (p50, p95)',
 };
@@ -242,6 +245,62 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     }
   }
 
+  let leadsNote: string | undefined;
+  /**
+   * Each funnel number opens a list of exactly that many rows (stage counts and overdue), and every row's customer
+   * data is masked unless the row says otherwise (a masked value keeps at least one `*`). A back end without
+   * `leads` (no method, or 404) is reported as not implemented: the kit then shows counts without links.
+   */
+  async function checkLeadsAgree(scope: Scope): Promise<void> {
+    if (!target.has('leads')) {
+      leadsNote = 'leads: not implemented (the adapter has no leads()); counts are shown without links.';
+      return;
+    }
+    const funnel = await ask('funnel', { scope });
+    if (!funnel) return;
+    const stages = (funnel.data as FunnelResult).stages;
+    const filters: [LeadsFilter, number][] = [];
+    if (stages[0]) filters.push([{ stage: stages[0].id as LeadsFilter['stage'] }, stages[0].count]);
+    for (const stage of stages) {
+      if (stage.overdue !== undefined) filters.push([{ overdue: stage.id as LeadsFilter['overdue'] }, stage.overdue]);
+    }
+    for (const [filter, count] of filters) {
+      const exchange = await target.call('leads', { scope, filter, limit: 500 });
+      const outcome = exchange.outcome;
+      if (outcome.kind === 'skipped') return;
+      if (outcome.kind === 'failed' && outcome.status === 404) {
+        leadsNote = 'leads: not implemented (404 on /v1/leads); counts are shown without links.';
+        return;
+      }
+      const note = ledger.noter(exchange);
+      if (outcome.kind === 'failed') {
+        note('leads', { message: describeFailure(exchange) });
+        continue;
+      }
+      let data: AdapterResults['leads'];
+      try {
+        data = validateResult('leads', outcome.data).data;
+      } catch (error) {
+        note('leads', { message: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      const what = JSON.stringify(filter);
+      if (data.total !== count) {
+        note('leads', { path: 'total', message: `${what} opens ${data.total} rows; the funnel shows ${count}` });
+        continue;
+      }
+      const unmarked = data.leads.findIndex((row) => row.masked && !row.customer.includes('*'));
+      if (unmarked >= 0) {
+        note('leads', {
+          path: `leads[${unmarked}].customer`,
+          message: 'a row marked masked shows a customer without any masking',
+        });
+        continue;
+      }
+      note('leads', null);
+    }
+  }
+
   // 1. The org tree: everything else is asked about the orgs it lists.
   const tree = await ask('orgTree', {});
   const scopes = tree
@@ -357,6 +416,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     if (value !== undefined) checkBoardSum(value, board.data.entries, board.data.metric, ledger.noter(board.exchange));
   }
 
+  // 3b. Leads (optional): the funnel's numbers against the lists they open, and masked customer data.
+  if (root) await checkLeadsAgree({ ...root, period: 'month', date: dates[0] ?? today });
+
   // 4. Bad requests: each must be refused with a 4xx problem+json (REST) or a rejection (adapter), never data or a 500.
   if (root) {
     const scope: Scope = { org: root.org, period: 'month', date: dates[0] ?? today };
@@ -431,6 +493,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 
   const checks = ledger.results();
+  if (leadsNote) checks.find((check) => check.id === 'leads')!.note = leadsNote;
   return {
     target: target.label,
     ok: checks.every((check) => check.status !== 'fail'),

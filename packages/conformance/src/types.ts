@@ -12,6 +12,7 @@ export type CheckId =
   | 'targets'
   | 'ranges'
   | 'alerts'
+  | 'leads'
   | 'bad-requests'
   | 'latency';
 

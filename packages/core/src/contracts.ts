@@ -274,6 +274,17 @@ export interface WorkCalendar {
   workdays: IsoDate[];
 }
 
+/**
+ * A customer behind the leads (optional input beside the events: customers.csv, adapter option `customers`, table
+ * `customer`). Personal data: only the leads list shows it, and masked unless the back end decides otherwise.
+ */
+export interface Customer {
+  customerId: string;
+  name: string;
+  /** A mobile number, 11 digits in the pilot. */
+  phone?: string;
+}
+
 export interface PilotConfig {
   start: IsoDate;
   end: IsoDate;
@@ -286,6 +297,89 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: { path: string; message: string }[];
+}
+
+/* ---------------------------------------------------------------- the leads behind a number */
+
+export type LeadsSortKey = 'overdueHours' | 'enteredAt' | 'lastActionAt' | 'stage' | 'managerName';
+// Customer name is never a sort key: the row order would leak masked names.
+export const LEADS_SORT_KEYS: readonly LeadsSortKey[] = [
+  'overdueHours',
+  'enteredAt',
+  'lastActionAt',
+  'stage',
+  'managerName',
+];
+export type LeadsOutcome = 'counted' | 'missed';
+export const LEADS_LIMIT_MAX = 500;
+
+/**
+ * Which rows a number on screen counts. Every field narrows the rows (they combine with AND):
+ * - `stage`: cohort leads (assigned in the period) whose furthest stage is at or past it (a funnel stage's count);
+ * - `overdue`: cohort leads whose furthest stage it is and who are past its SLA (a funnel stage's overdue); `'any'`
+ *   is open overdue at asOf, whatever period assigned the lead;
+ * - `gridId` (+ `covered`): leads of the grid; with `covered`, the grid's covered customers, one row each;
+ * - `indicator` (+ `outcome`): the rows an indicator tile counts; a rate opens its denominator, `counted` marking the
+ *   numerator, and `outcome` keeps one side.
+ */
+export interface LeadsFilter {
+  stage?: FunnelStageId;
+  overdue?: FunnelStageId | 'any';
+  gridId?: string;
+  covered?: true;
+  indicator?: string;
+  outcome?: LeadsOutcome;
+}
+
+export interface LeadsSort {
+  by: LeadsSortKey;
+  dir: 'asc' | 'desc';
+}
+
+export interface LeadsQuery {
+  scope: Scope;
+  filter: LeadsFilter;
+  /** Default `{ by: 'overdueHours', dir: 'desc' }`; ties by leadId. */
+  sort?: LeadsSort;
+  /** 1-500. */
+  limit: number;
+  /** From the previous page; valid only for the same scope, filter, sort and asOf (else 400: reload page 1). */
+  cursor?: string;
+}
+
+/**
+ * One row: a lead, an event (an event-count indicator: `eventAt`, `eventType`), or a customer with their latest lead
+ * (a grid's covered customers). `customer` and `phone` are as the back end masked them (`masked` says so).
+ */
+export interface LeadRow {
+  leadId: string;
+  customer: string;
+  phone?: string;
+  masked: boolean;
+  managerId: string;
+  managerName?: string;
+  gridId?: string;
+  /** The lead's furthest stage by asOf. */
+  stage: FunnelStageId;
+  /** When it entered that stage. */
+  enteredAt: IsoDateTime;
+  /** Hours past that stage's SLA at asOf; null when not overdue (or the stage has no SLA). */
+  overdueHours: number | null;
+  /** For a rate: whether the row is in its numerator. */
+  counted?: boolean;
+  eventAt?: IsoDateTime;
+  eventType?: LeadEventType;
+  lastAction?: LeadEventType;
+  lastActionAt?: IsoDateTime;
+}
+
+export interface LeadsResult {
+  asOf: IsoDateTime;
+  scope: Scope;
+  /** Rows the filter matches, across all pages. */
+  total: number;
+  nextCursor?: string | null;
+  leads: LeadRow[];
 }
 
 /* ---------------------------------------------------------------- indicator catalogue */
@@ -416,6 +510,7 @@ export interface StrideAdapter {
   orgTree?(query: OrgTreeQuery, options: AdapterCallOptions): Promise<OrgTree>;
   /** Optional: without it the kit derives alerts from indicator rows (`overdue`, `lastActionAt`). */
   alerts?(query: AlertsQuery, options: AdapterCallOptions): Promise<AlertsResult>;
+  leads?(query: LeadsQuery, options: AdapterCallOptions): Promise<LeadsResult>;
 }
 
 export interface AdapterQueries {
@@ -426,6 +521,7 @@ export interface AdapterQueries {
   grids: GridsQuery;
   orgTree: OrgTreeQuery;
   alerts: AlertsQuery;
+  leads: LeadsQuery;
 }
 export interface AdapterResults {
   indicators: IndicatorsResult;
@@ -435,6 +531,7 @@ export interface AdapterResults {
   grids: Grids;
   orgTree: OrgTree;
   alerts: AlertsResult;
+  leads: LeadsResult;
 }
 export type AdapterMethod = keyof AdapterQueries;
 export const ADAPTER_METHODS: readonly AdapterMethod[] = [
@@ -445,6 +542,7 @@ export const ADAPTER_METHODS: readonly AdapterMethod[] = [
   'grids',
   'orgTree',
   'alerts',
+  'leads',
 ];
 
 /* ---------------------------------------------------------------- errors */

@@ -5,6 +5,7 @@ export * from './format/index.js';
 export * from './i18n/index.js';
 export * from './theme/tokens.js';
 export * from './export/csv.js';
+export { maskName, maskPhone } from './privacy/mask.js';
 export * from './validation/index.js';
 export * from './query/query-controller.js';
 export * from './alerts/pace.js';
@@ -36,6 +37,7 @@ export {
   parseRosterCsv,
   parseTargetsCsv,
   parseCalendarCsv,
+  parseCustomersCsv,
   CSV_HEADER_ALIASES,
   EVENT_TYPE_NAMES,
   csvProblemText,

@@ -30,3 +30,4 @@ export { StrideFunnel } from './funnel/funnel.component.js';
 export { StrideAlerts } from './alerts/alerts.component.js';
 export { StrideCoverageMap } from './coverage-map/coverage-map.component.js';
 export { StrideDashboard } from './dashboard/dashboard.component.js';
+export { StrideLeads } from './leads/leads.component.js';

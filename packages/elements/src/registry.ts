@@ -11,7 +11,8 @@ export type StrideTag =
   | 'stride-funnel'
   | 'stride-coverage-map'
   | 'stride-dashboard'
-  | 'stride-alerts';
+  | 'stride-alerts'
+  | 'stride-leads';
 
 const components = new Map<StrideTag, CustomElementConstructor>();
 /** Elements loaded on first use (each its own chunk of stride.esm.js): how to load each, and loads under way. */

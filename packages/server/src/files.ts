@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Grids, OrgTree } from '../../core/src/contracts.js';
-import { parseCalendarCsv, parseRosterCsv, parseTargetsCsv } from '../../core/src/adapters/csv.js';
+import { parseCalendarCsv, parseCustomersCsv, parseRosterCsv, parseTargetsCsv } from '../../core/src/adapters/csv.js';
 import type { WarehouseOptions } from './warehouse.js';
 
 function first(dir: string, names: readonly string[]): string | undefined {
@@ -28,5 +28,7 @@ export async function loadDataDirectory(dir: string): Promise<WarehouseOptions> 
   if (targets) options.targets = parseTargetsCsv(readFileSync(targets, 'utf8')).rows;
   const calendar = first(dir, ['calendar.csv']);
   if (calendar) options.calendar = parseCalendarCsv(readFileSync(calendar, 'utf8')).calendar;
+  const customers = first(dir, ['customers.csv']);
+  if (customers) options.customers = parseCustomersCsv(readFileSync(customers, 'utf8')).rows;
   return options;
 }

@@ -25,6 +25,11 @@ import {
   type LeaderboardEntry,
   type LeaderboardQuery,
   type LeaderboardResult,
+  type LeadsQuery,
+  type LeadsResult,
+  type LeadRow,
+  type LeadEventType,
+  StrideError,
   type OrgLevel,
   type OrgNode,
   type OrgTree,
@@ -32,6 +37,14 @@ import {
   type TrendPoint,
 } from '../../core/src/contracts.js';
 import { BADGE_LABELS, FUNNEL_LABELS } from '../../core/src/engine/labels.js';
+import {
+  DEFAULT_LEADS_SORT,
+  isLeadsIndicator,
+  leadsCursor,
+  leadsCursorKey,
+  readLeadsCursor,
+} from '../../core/src/engine/leads.js';
+import { maskName, maskPhone } from '../../core/src/privacy/mask.js';
 import {
   DAY_MS,
   formatIsoDate,
@@ -65,6 +78,21 @@ const COUNT_COLUMN: Readonly<Record<string, string>> = {
   applications: 'applications',
   conversions: 'conversions',
 };
+/** The facts (load/facts.sql) each indicator counts, and for a rate which slice end it uses. */
+const LEADS_FACTS: Readonly<Record<string, { kind: string; rate?: true }>> = {
+  assigned: { kind: 'assigned' },
+  claim_rate: { kind: 'assigned', rate: true },
+  contacted: { kind: 'contacted' },
+  conversations: { kind: 'conversation' },
+  visits: { kind: 'visit' },
+  followup_rate: { kind: 'followup', rate: true },
+  logged_rate: { kind: 'action', rate: true },
+  intent: { kind: 'intent' },
+  applications: { kind: 'applied' },
+  conversions: { kind: 'converted' },
+};
+const FACT_EVENT_TYPE: Readonly<Record<string, LeadEventType>> = { conversation: 'conversation', visit: 'visited' };
+
 const RATIO_COLUMNS: Readonly<Record<string, [string, string]>> = {
   claim_rate: ['claim_count', 'claim_hits'],
   followup_rate: ['followup_count', 'followup_hits'],
@@ -100,6 +128,11 @@ export interface MetricsService {
   alerts(q: AlertsQuery, signal?: AbortSignal): Promise<AlertsResult>;
   /** "Open overdue" at the scope's asOf (open_overdue.sql). */
   openOverdue(scope: Scope, signal?: AbortSignal): Promise<{ asOf: string; scope: Scope; leads: OpenOverdueRow[] }>;
+  /**
+   * Optional in the contract: a back end without it answers 404, and the kit shows counts without links. Customer
+   * data comes back masked unless `access.unmasked` (the session's role decides; see server.ts).
+   */
+  leads?(q: LeadsQuery, signal?: AbortSignal, access?: { unmasked?: boolean }): Promise<LeadsResult>;
 }
 
 export function createMetricsService(wh: Warehouse): MetricsService {
@@ -496,6 +529,94 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           };
         });
         return { asOf: zone.formatDateTime(r.asOf), scope, leads };
+      }, signal),
+
+    leads: (q, signal, access = {}) =>
+      wh.withConnection(async (c) => {
+        const r = resolve(q.scope);
+        const f = q.filter ?? {};
+        const bad = (message: string): never => {
+          throw new StrideError('http', 'leads', `leads: ${message}`, { status: 400 });
+        };
+        if (f.indicator !== undefined && !isLeadsIndicator(f.indicator)) bad('filter.indicator: unknown indicator');
+        if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > 500) bad('limit must be an integer from 1 to 500');
+        const asOf = zone.formatDateTime(r.asOf);
+        const cursorKey = leadsCursorKey(q, asOf);
+        const offset = readLeadsCursor(q.cursor, cursorKey);
+        const sort = q.sort ?? DEFAULT_LEADS_SORT;
+        const slaMs = (id: string): number => {
+          const days = wh.sla.stageDays[id];
+          return typeof days === 'number' ? days * DAY_MS : NEVER_MS;
+        };
+        const fact = f.indicator === undefined ? undefined : LEADS_FACTS[f.indicator];
+        const source = fact ? 'indicator' : f.covered ? 'covered' : f.overdue === 'any' ? 'open' : 'cohort';
+        const rows = await query(c, 'leads.sql', {
+          unit: r.unit,
+          from_ms: r.from,
+          as_of_ms: r.asOf,
+          never_ms: NEVER_MS,
+          sla_claimed_ms: slaMs('claimed'),
+          sla_contacted_ms: slaMs('contacted'),
+          sla_visited_ms: slaMs('visited'),
+          sla_intent_ms: slaMs('intent'),
+          sla_applied_ms: slaMs('applied'),
+          source,
+          fact_kind: fact?.kind ?? '',
+          fact_to_ms: f.indicator === 'claim_rate' ? r.asOf - wh.sla.claimHours * HOUR_MS : r.asOf,
+          rate: fact?.rate ? 1 : 0,
+          grid_id: f.gridId ?? '',
+          grid_filter: f.gridId !== undefined && !f.covered ? 1 : 0,
+          stage_min: f.stage === undefined ? -1 : FUNNEL_STAGES.indexOf(f.stage),
+          overdue_stage: f.overdue === undefined || f.overdue === 'any' ? -1 : FUNNEL_STAGES.indexOf(f.overdue),
+          overdue_any: f.overdue === 'any' ? 1 : 0,
+          outcome: f.outcome ?? '',
+          sort: sort.by,
+          dir: sort.dir,
+          limit: q.limit,
+          offset,
+        });
+        const masked = access.unmasked !== true;
+        const total = rows.length > 0 ? num(rows[0]!, 'total') : 0;
+        const leads = rows.map((row): LeadRow => {
+          const customerId = str(row, 'customer_id');
+          const name = typeof row['customer_name'] === 'string' ? row['customer_name'] : undefined;
+          const phone = typeof row['customer_phone'] === 'string' ? row['customer_phone'] : undefined;
+          const overdueMs = numOrNull(row, 'overdue_ms');
+          const lead: LeadRow = {
+            leadId: str(row, 'lead_id'),
+            // with no customer record, the id stands in (an id is not personal data)
+            customer: name === undefined ? customerId : masked ? maskName(name) : name,
+            masked: masked && name !== undefined,
+            managerId: str(row, 'manager_id'),
+            managerName: str(row, 'manager_name'),
+            stage: FUNNEL_STAGES[num(row, 'stage')]!,
+            enteredAt: zone.formatDateTime(num(row, 'entered_ms')),
+            overdueHours: overdueMs === null ? null : Math.round((overdueMs / HOUR_MS) * 10) / 10,
+          };
+          if (phone !== undefined) lead.phone = masked ? maskPhone(phone) : phone;
+          if (typeof row['grid_id'] === 'string') lead.gridId = row['grid_id'];
+          const counted = num(row, 'counted');
+          if (counted >= 0) lead.counted = counted === 1;
+          const eventMs = numOrNull(row, 'event_ms');
+          if (eventMs !== null) {
+            lead.eventAt = zone.formatDateTime(eventMs);
+            const kind = str(row, 'fact_kind');
+            lead.eventType = FACT_EVENT_TYPE[kind] ?? ((row['action_type'] as LeadEventType | null) || 'contacted');
+          }
+          if (typeof row['last_type'] === 'string') {
+            lead.lastAction = row['last_type'] as LeadEventType;
+            lead.lastActionAt = zone.formatDateTime(num(row, 'last_ms'));
+          }
+          return lead;
+        });
+        const end = offset + leads.length;
+        return {
+          asOf,
+          scope: q.scope,
+          total,
+          nextCursor: end < total ? leadsCursor(end, cursorKey) : null,
+          leads,
+        };
       }, signal),
 
     orgTree: (_q, signal) =>

@@ -11,7 +11,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AdapterMethod, Problem } from '../../core/src/contracts.js';
+import { isStrideError, type AdapterMethod, type Problem } from '../../core/src/contracts.js';
 import type { MetricsService } from './metrics.js';
 import { readRestQuery } from '../../core/src/adapters/rest-query.js';
 import type { Warehouse } from './warehouse.js';
@@ -25,6 +25,7 @@ const ROUTES: Readonly<Record<string, AdapterMethod>> = {
   '/v1/grids': 'grids',
   '/v1/org-tree': 'orgTree',
   '/v1/alerts': 'alerts',
+  '/v1/leads': 'leads',
 };
 
 export interface VerifyRequest {
@@ -37,7 +38,31 @@ export interface VerifyRequest {
   remoteAddress: string | undefined;
 }
 
-export type VerifyResult = { ok: true } | { ok: false; status: 401 | 403; detail?: string };
+/**
+ * What the portal's session check grants. `session` names the session in the audit log (an id, never a token);
+ * `org` limits `leads` to that org's subtree and `manager` to that manager's own leads (a manager's session);
+ * `unmasked` lets the session see customer names and mobiles (a role the bank decides). Without `org` and
+ * `manager` the session may see every org; without `unmasked`, customer data is masked.
+ */
+export type VerifyResult =
+  | { ok: true; session?: string; org?: string; manager?: string; unmasked?: boolean }
+  | { ok: false; status: 401 | 403; detail?: string };
+
+/**
+ * One audit line per `leads` request, refused ones included: who asked, when, for which scope and filter, how many
+ * rows went out and whether masked. Never customer values (the filter holds ids and stages only).
+ */
+export interface LeadsAuditEntry {
+  at: string;
+  session: string | null;
+  status: number;
+  scope: Record<string, string> | null;
+  filter: Record<string, string>;
+  sort: string | null;
+  rows: number;
+  total: number | null;
+  masked: boolean;
+}
 
 export interface StrideServerOptions {
   warehouse: Warehouse;
@@ -58,6 +83,8 @@ export interface StrideServerOptions {
   maxHeaderBytes?: number;
   /** Server-side log of failures (the client only ever sees a generic problem). Default: console.error. */
   log?: (message: string, error?: unknown) => void;
+  /** Where the leads audit goes. Default: one JSON line on stdout per request (`stride-audit {...}`). */
+  audit?: (entry: LeadsAuditEntry) => void;
 }
 
 export interface StrideServer {
@@ -78,6 +105,10 @@ const REASON: Readonly<Record<number, string>> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+function errorStatus(error: unknown): number {
+  return isStrideError(error) && error.status !== undefined && error.status < 500 ? error.status : 500;
+}
 
 function sendProblem(res: ServerResponse, status: number, detail: string, errors?: Problem['errors']): void {
   const problem: Problem = { type: 'about:blank', title: REASON[status] ?? 'Error', status, detail };
@@ -105,6 +136,44 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
   const maxUrlBytes = options.maxUrlBytes ?? 2048;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const audit = options.audit ?? ((entry: LeadsAuditEntry) => console.log(`stride-audit ${JSON.stringify(entry)}`));
+  const nodes = options.warehouse.nodes;
+  /** Whether `id` is `root` or under it in the org tree. */
+  const within = (id: string, root: string): boolean => {
+    const seen = new Set<string>();
+    for (let node = nodes.get(id); node && !seen.has(node.id); node = nodes.get(node.parentId ?? '')) {
+      if (node.id === root) return true;
+      seen.add(node.id);
+    }
+    return false;
+  };
+  /** The parameters of a leads request as the audit keeps them: the filter's ids and stages, never a value. */
+  const LEADS_FILTER_PARAMS = ['stage', 'overdue', 'gridId', 'covered', 'indicator', 'outcome'];
+  function auditLeads(url: URL, verdict: VerifyResult, status: number, result?: { rows: number; total: number }): void {
+    const params = url.searchParams;
+    const filter: Record<string, string> = {};
+    for (const name of LEADS_FILTER_PARAMS) {
+      const value = params.get(name);
+      if (value !== null) filter[name] = value.slice(0, 128);
+    }
+    const scope: Record<string, string> = {};
+    for (const name of ['org', 'manager', 'period', 'date']) {
+      const value = params.get(name);
+      if (value !== null) scope[name] = value.slice(0, 128);
+    }
+    const sort = params.get('sort');
+    audit({
+      at: new Date().toISOString(),
+      session: verdict.ok ? (verdict.session ?? null) : null,
+      status,
+      scope: Object.keys(scope).length > 0 ? scope : null,
+      filter,
+      sort: sort === null ? null : `${sort.slice(0, 32)} ${params.get('dir')?.slice(0, 8) ?? 'desc'}`,
+      rows: result?.rows ?? 0,
+      total: result?.total ?? null,
+      masked: !(verdict.ok && verdict.unmasked === true),
+    });
+  }
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
@@ -146,7 +215,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
 
     const url = new URL(target, 'http://stride.invalid');
     const operation = url.pathname.startsWith(`${basePath}/`) ? ROUTES[url.pathname.slice(basePath.length)] : undefined;
-    if (!operation) return sendProblem(res, 404, 'no such endpoint');
+    if (!operation || !options.metrics[operation]) return sendProblem(res, 404, 'no such endpoint');
 
     const verdict = await options.verify({
       method: req.method,
@@ -156,6 +225,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
       remoteAddress: req.socket.remoteAddress,
     });
     if (!verdict.ok) {
+      if (operation === 'leads') auditLeads(url, verdict, verdict.status);
       if (verdict.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
       return sendProblem(
         res,
@@ -166,7 +236,19 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
 
     const read = readRestQuery(operation, url.searchParams, options.warehouse.nodes, options.warehouse.catalogue);
     if ('errors' in read) {
+      if (operation === 'leads') auditLeads(url, verdict, 400);
       return sendProblem(res, 400, read.errors.map((e) => `${e.path}: ${e.message}`).join('; '), read.errors);
+    }
+    if (operation === 'leads') {
+      // Customer data stays inside the session's org subtree; a manager's session sees only their own leads.
+      const scope = (read.query as { scope: { org: string; manager?: string } }).scope;
+      const outside =
+        (verdict.manager !== undefined && scope.manager !== verdict.manager) ||
+        (verdict.org !== undefined && !within(scope.manager ?? scope.org, verdict.org));
+      if (outside) {
+        auditLeads(url, verdict, 403);
+        return sendProblem(res, 403, 'not allowed to see the leads of this scope');
+      }
     }
 
     const deadline = new AbortController();
@@ -177,13 +259,25 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
     };
     res.once('close', hangUp);
     try {
-      const run = options.metrics[operation] as (q: unknown, signal: AbortSignal) => Promise<unknown>;
-      const result = await run(read.query, deadline.signal);
+      const run = options.metrics[operation] as (
+        q: unknown,
+        signal: AbortSignal,
+        access: { unmasked: boolean },
+      ) => Promise<unknown>;
+      const result = await run(read.query, deadline.signal, { unmasked: verdict.unmasked === true });
       if (deadline.signal.aborted) throw new Error('deadline');
+      if (operation === 'leads') {
+        const leads = result as { leads: unknown[]; total: number };
+        auditLeads(url, verdict, 200, { rows: leads.leads.length, total: leads.total });
+      }
       send(res, 200, 'application/json', JSON.stringify(result), operation === 'grids' || operation === 'orgTree');
     } catch (error) {
+      if (operation === 'leads') auditLeads(url, verdict, deadline.signal.aborted ? 503 : errorStatus(error));
       if (deadline.signal.aborted) sendProblem(res, 503, `the query took longer than ${timeoutMs} ms`);
-      else {
+      else if (isStrideError(error) && error.status !== undefined && error.status < 500) {
+        // a stale cursor: the kit reloads page 1
+        sendProblem(res, error.status, error.message);
+      } else {
         log(`stride-server: ${operation} failed`, error);
         sendProblem(res, 500, 'the server could not compute this result');
       }

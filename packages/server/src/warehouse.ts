@@ -315,6 +315,12 @@ export async function loadWarehouse(
     'grid_manager',
     [...gridManagers].flatMap(([grid, list]) => list.map((m, i) => [grid, m, i])),
   );
+  // personal data: read only by leads.sql, and masked by the service unless the session may see it
+  if (input.customers && input.customers.length > 0)
+    await target.append(
+      'customer',
+      input.customers.map((c) => [c.customerId, c.name, c.phone ?? null]),
+    );
 
   if (loadFacts) await loadFacts(setup);
   else {

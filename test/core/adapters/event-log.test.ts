@@ -199,6 +199,27 @@ describe('createEventLogAdapter', () => {
     });
   });
 
+  it('masks customers.csv in leads by default, and shows it only when told to', async () => {
+    const ids = [...new Set(events.map((e) => e.customerId))];
+    const names = ['欧阳丽娜', '王小明', '李娜', '诸葛亮', '张伟'];
+    const customersCsv =
+      '客户编号,姓名,手机号\r\n' +
+      ids.map((id, i) => `${id},${names[i % names.length]},1381234${String(1000 + i)}`).join('\r\n');
+    const masked = await make({ customers: customersCsv }).leads!(
+      { scope, filter: {}, limit: 50 },
+      { signal: signal() },
+    );
+    expect(masked.leads.length).to.be.greaterThan(0);
+    const text = JSON.stringify(masked);
+    for (const name of names) expect(text).not.to.contain(name);
+    expect(masked.leads.every((row) => row.masked && /^138\*{4}\d{4}$/.test(row.phone ?? ''))).to.equal(true);
+    const shown = await make({ customers: customersCsv, unmaskedCustomers: true }).leads!(
+      { scope, filter: {}, limit: 50 },
+      { signal: signal() },
+    );
+    expect(shown.leads.every((row) => !row.masked && names.includes(row.customer))).to.equal(true);
+  });
+
   it('has no grids method without grid data', () => {
     expect(make().grids).to.equal(undefined);
   });

@@ -54,6 +54,35 @@ describe('createPilotHandlers (REST contract on the synthetic pilot)', () => {
     ]);
   });
 
+  it('serves leads through the http adapter: the funnel overdue opens its rows, masked, page by page', async () => {
+    const funnel = await adapter.funnel!({ scope }, { signal: signal() });
+    const contacted = funnel.stages.find((s) => s.id === 'contacted')!;
+    const first = await adapter.leads!({ scope, filter: { overdue: 'contacted' }, limit: 5 }, { signal: signal() });
+    expect(validateResult('leads', first).dropped).to.equal(null);
+    expect(first.total).to.equal(contacted.overdue);
+    expect(first.leads.every((row) => row.masked && row.stage === 'contacted')).to.equal(true);
+    const names = new Set(pilot.customers.map((c) => c.name));
+    expect(first.leads.some((row) => names.has(row.customer))).to.equal(false);
+    const second = await adapter.leads!(
+      { scope, filter: { overdue: 'contacted' }, limit: 5, cursor: first.nextCursor! },
+      { signal: signal() },
+    );
+    expect(second.leads.map((r) => r.leadId)).not.to.include.members(first.leads.map((r) => r.leadId));
+    const stale = await strideFailure(
+      adapter.leads!(
+        { scope, filter: { stage: 'claimed' }, limit: 5, cursor: first.nextCursor! },
+        { signal: signal() },
+      ),
+    );
+    expect(stale.status).to.equal(400);
+  });
+
+  it('a back end without leads answers 404', async () => {
+    worker.use(...faultHandlers.noLeads());
+    const missing = await strideFailure(adapter.leads!({ scope, filter: {}, limit: 5 }, { signal: signal() }));
+    expect(missing.status).to.equal(404);
+  });
+
   it('answers bad parameters with a 400 problem naming the parameter', async () => {
     const unknownOrg = await strideFailure(adapter.funnel!({ scope: { ...scope, org: 'NOPE' } }, { signal: signal() }));
     expect(unknownOrg.kind).to.equal('http');

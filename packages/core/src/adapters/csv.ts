@@ -15,6 +15,7 @@ import {
   LEAD_EVENT_TYPES,
   PERIOD_KINDS,
   StrideError,
+  type Customer,
   type LeadEvent,
   type LeadEventType,
   type OrgLevel,
@@ -161,6 +162,7 @@ export const CSV_HEADER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   target: ['目标', '目标值'],
   date: ['日期'],
   kind: ['类别', '日期类型'],
+  phone: ['手机号', '手机号码', '手机', '联系电话', '电话'],
 };
 
 /** Each event type's Chinese names as CRMs and the bank material write them (the first is the kit's own label). */
@@ -451,6 +453,24 @@ export function parseRosterCsv(text: string, options: CsvReadOptions = {}): CsvP
       parentId: get('parentId') === '' ? null : get('parentId'),
       level: oneOf(get, 'level', ORG_LEVELS, 'org level', ORG_LEVEL_NAMES),
     }),
+  );
+}
+
+/**
+ * `customerId,name,phone` (phone optional): personal data. A bad row's message names the column, never the value.
+ */
+export function parseCustomersCsv(text: string, options: CsvReadOptions = {}): CsvParseResult<Customer> {
+  return parseCsvTable(
+    text,
+    { ...options, file: options.file ?? 'customers.csv' },
+    ['customerId', 'name'],
+    (get) => {
+      const customer: Customer = { customerId: required(get, 'customerId'), name: required(get, 'name') };
+      const phone = get('phone');
+      if (phone !== '') customer.phone = phone;
+      return customer;
+    },
+    ['phone'],
   );
 }
 

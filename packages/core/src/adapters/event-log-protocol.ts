@@ -3,6 +3,7 @@ import {
   isStrideError,
   type AdapterMethod,
   type AdapterQueries,
+  type Customer,
   type Grids,
   type LeadEvent,
   type OrgTree,
@@ -14,6 +15,7 @@ import type { MetricsEngine } from '../engine/index.js';
 import type { EventLogInput } from '../engine/types.js';
 import {
   parseCalendarCsv,
+  parseCustomersCsv,
   parseEventsCsv,
   parseRosterCsv,
   parseTargetsCsv,
@@ -30,7 +32,7 @@ import { createBankZone } from '../engine/time.js';
  */
 export interface EventLogSource extends Omit<
   EventLogInput,
-  'now' | 'events' | 'orgTree' | 'targets' | 'calendar' | 'grids'
+  'now' | 'events' | 'orgTree' | 'targets' | 'calendar' | 'grids' | 'customers'
 > {
   events: readonly LeadEvent[] | CsvInput;
   /** Without one, every manager of the log sits under one pilot node, named by their ids (all the log knows). */
@@ -38,6 +40,8 @@ export interface EventLogSource extends Omit<
   grids?: Grids;
   targets?: readonly Target[] | CsvInput;
   calendar?: WorkCalendar | CsvInput;
+  /** Names and mobiles (customers.csv); shown only in the leads list, masked unless `unmaskedCustomers`. */
+  customers?: readonly Customer[] | CsvInput;
   columns?: CsvReadOptions['columns'];
   types?: CsvReadOptions['types'];
 }
@@ -106,7 +110,7 @@ export async function readEventLogSource(
   onProgress: (progress: EventLogProgress) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<{ input: Omit<EventLogInput, 'now'>; report: EventLogReport }> {
-  const { events, orgTree, targets, calendar, columns, types, ...rest } = source;
+  const { events, orgTree, targets, calendar, customers, columns, types, ...rest } = source;
   const options = { ...(columns ? { columns } : {}), ...(types ? { types } : {}), timeZone: rest.timeZone };
   const files: [CsvInput, string][] = [];
   for (const [value, file] of [
@@ -114,6 +118,7 @@ export async function readEventLogSource(
     [orgTree, 'roster.csv'],
     [targets, 'targets.csv'],
     [calendar, 'calendar.csv'],
+    [customers, 'customers.csv'],
   ] as const) {
     if (isCsvInput(value)) files.push([value, file]);
   }
@@ -160,6 +165,8 @@ export async function readEventLogSource(
   } else if (calendar !== undefined) {
     input.calendar = calendar;
   }
+  if (customers !== undefined)
+    input.customers = isCsvInput(customers) ? fromCsv(parseCustomersCsv(text('customers.csv'), options)) : customers;
   const zone = createBankZone(rest.timeZone ?? 'Asia/Shanghai');
   let last = -Infinity;
   for (const event of input.events) {
@@ -240,6 +247,8 @@ export function callEngine(engine: MetricsEngine, method: AdapterMethod, query: 
       return engine.orgTree();
     case 'alerts':
       return engine.alerts(query as AdapterQueries['alerts']);
+    case 'leads':
+      return engine.leads(query as AdapterQueries['leads']);
   }
 }
 

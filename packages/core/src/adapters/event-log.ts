@@ -102,7 +102,7 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     });
     const init: ToEventLogWorker = { kind: 'init', source };
     // A byte stream cannot be copied to the worker, only handed over; every other input is copied.
-    const streams = [source.events, source.orgTree, source.targets, source.calendar].filter(
+    const streams = [source.events, source.orgTree, source.targets, source.calendar, source.customers].filter(
       (value): value is ReadableStream<Uint8Array> =>
         typeof ReadableStream !== 'undefined' && value instanceof ReadableStream,
     );
@@ -164,6 +164,7 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
     coverage: method('coverage'),
     orgTree: method('orgTree'),
     alerts: method('alerts'),
+    leads: method('leads'),
     ...(source.grids ? { grids: method('grids') } : {}),
     dispose(): void {
       stop(

@@ -17,6 +17,7 @@ export const REST_PATHS: Readonly<Record<AdapterMethod, string>> = {
   grids: '/v1/grids',
   orgTree: '/v1/org-tree',
   alerts: '/v1/alerts',
+  leads: '/v1/leads',
 };
 
 export interface HttpAdapterOptions {
@@ -60,6 +61,21 @@ export function restQueryParams<M extends AdapterMethod>(method: M, query: Adapt
     if (scope.manager !== undefined) params.set('manager', scope.manager);
     params.set('period', scope.period);
     params.set('date', scope.date);
+  }
+  if (method === 'leads') {
+    // The leads filter flattened: no customer data ever goes into a URL, only ids, stages and keys.
+    const { filter, sort, limit, cursor } = query as AdapterQueries['leads'];
+    for (const [name, value] of Object.entries(filter ?? {})) {
+      if (typeof value === 'string') params.set(name, value);
+      else if (value === true) params.set(name, 'true');
+    }
+    if (sort) {
+      params.set('sort', sort.by);
+      params.set('dir', sort.dir);
+    }
+    params.set('limit', String(limit));
+    if (cursor !== undefined) params.set('cursor', cursor);
+    return params;
   }
   for (const [name, value] of Object.entries(fields)) if (typeof value === 'string') params.set(name, value);
   return params;

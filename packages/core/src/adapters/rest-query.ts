@@ -5,7 +5,13 @@
  */
 import {
   DEFAULT_CATALOGUE,
+  FUNNEL_STAGES,
+  LEADS_LIMIT_MAX,
+  LEADS_SORT_KEYS,
   PERIOD_KINDS,
+  type LeadsFilter,
+  type LeadsQuery,
+  type LeadsSortKey,
   type AdapterMethod,
   type AdapterQueries,
   type IndicatorDefinition,
@@ -17,6 +23,10 @@ import {
 export type ParameterErrors = NonNullable<Problem['errors']>;
 
 const BOARDS = ['managers', 'teams', 'subbranches', 'branches'];
+const OUTCOMES = ['counted', 'missed'];
+const DIRECTIONS = ['asc', 'desc'];
+/** A cursor is an opaque token of the back end; longer is not one of ours. */
+const MAX_CURSOR_LENGTH = 512;
 const ROWS = ['children', 'managers'];
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Ids longer than this are not ids; refusing them early keeps logs and error messages small. */
@@ -114,6 +124,56 @@ export function readRestQuery<M extends AdapterMethod>(
     case 'alerts':
       query = { scope: scope(), rows: oneOf('rows', ROWS) };
       break;
+    case 'leads':
+      query = leadsQuery(scope(), get, oneOf, errors, catalogue, params);
+      break;
   }
   return errors.length > 0 ? { errors } : { query: query as AdapterQueries[M] };
+}
+
+/** GET /v1/leads: the filter's fields, `sort` + `dir`, `limit` (1-500) and `cursor`, as `restQueryParams` writes them. */
+function leadsQuery(
+  scope: Scope,
+  get: (name: string) => string | null,
+  oneOf: (name: string, allowed: readonly string[], optional?: boolean) => string | undefined,
+  errors: ParameterErrors,
+  catalogue: readonly IndicatorDefinition[],
+  params: URLSearchParams,
+): LeadsQuery {
+  const filter: LeadsFilter = {};
+  const stage = oneOf('stage', FUNNEL_STAGES, true);
+  if (stage) filter.stage = stage as LeadsFilter['stage'];
+  const overdue = oneOf('overdue', [...FUNNEL_STAGES, 'any'], true);
+  if (overdue) filter.overdue = overdue as LeadsFilter['overdue'];
+  const gridId = get('gridId');
+  if (gridId !== null && gridId !== '') filter.gridId = gridId;
+  const covered = oneOf('covered', ['true'], true);
+  if (covered) filter.covered = true;
+  if (covered && !filter.gridId) errors.push({ path: 'covered', message: 'covered needs gridId' });
+  const indicator = oneOf(
+    'indicator',
+    catalogue.map((d) => d.id),
+    true,
+  );
+  if (indicator) filter.indicator = indicator;
+  const outcome = oneOf('outcome', OUTCOMES, true);
+  if (outcome) filter.outcome = outcome as LeadsFilter['outcome'];
+  if (outcome && !indicator) errors.push({ path: 'outcome', message: 'outcome needs indicator' });
+  const query: LeadsQuery = { scope, filter, limit: 0 };
+  const by = oneOf('sort', LEADS_SORT_KEYS, true);
+  const dir = oneOf('dir', DIRECTIONS, true);
+  if (by) query.sort = { by: by as LeadsSortKey, dir: (dir || 'desc') as 'asc' | 'desc' };
+  else if (dir) errors.push({ path: 'dir', message: 'dir needs sort' });
+  const limit = get('limit');
+  const n = limit === null || limit === '' ? NaN : Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > LEADS_LIMIT_MAX) {
+    errors.push({ path: 'limit', message: `limit must be an integer from 1 to ${LEADS_LIMIT_MAX}` });
+  } else query.limit = n;
+  const cursor = params.get('cursor');
+  if (cursor !== null) {
+    if (cursor.length > MAX_CURSOR_LENGTH || !/^[\w.-]+$/.test(cursor))
+      errors.push({ path: 'cursor', message: 'malformed cursor' });
+    else query.cursor = cursor;
+  }
+  return query;
 }

@@ -26,6 +26,8 @@ import {
   type LeaderboardEntry,
   type LeaderboardQuery,
   type LeaderboardResult,
+  type LeadsQuery,
+  type LeadsResult,
   type OrgLevel,
   type OrgNode,
   type OrgTree,
@@ -34,6 +36,7 @@ import {
 import { deriveAlerts } from '../alerts/derive.js';
 import { badgesOf, ChampionBoard, currentStreak } from './awards.js';
 import { FUNNEL_LABELS } from './labels.js';
+import { createLeadsQuery } from './leads.js';
 import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
 import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf } from './metrics.js';
 import { countOpenOverdue, enterStages, lastActionTime, openOverdueLeads, stageSlaMs } from './overdue.js';
@@ -66,6 +69,8 @@ export interface MetricsEngine {
   alerts(q: AlertsQuery): AlertsResult;
   /** "Open overdue" at the scope's asOf: leads of the scope's managers, whatever period assigned them. */
   openOverdue(scope: Scope): OpenOverdueResult;
+  /** The rows behind a number (DESIGN "LeadsQuery"); customer data masked unless `unmaskedCustomers`. */
+  leads(q: LeadsQuery): LeadsResult;
 }
 
 /** A scope resolved against the index: managers, period, asOf and the two windows every number uses. */
@@ -106,6 +111,11 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
   const unitOf = (id: string): IndicatorUnit =>
     catalogue.find((definition) => definition.id === id)?.unit ?? BUILT_IN_UNITS[id] ?? 'count';
   const champions = new ChampionBoard(ix);
+  const leadsQuery = createLeadsQuery(ix, {
+    ...(input.customers ? { customers: input.customers } : {}),
+    unmasked: input.unmaskedCustomers === true,
+    formatDateTime: ix.zone.formatDateTime,
+  });
 
   function resolve(scope: Scope, method: string): Resolved {
     const dateDay = parseIsoDate(scope.date);
@@ -410,6 +420,11 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     openOverdue(scope) {
       const r = resolve(scope, 'openOverdue');
       return { asOf: ix.zone.formatDateTime(r.asOf), scope, leads: openOverdueLeads(ix, r, r.asOf) };
+    },
+
+    leads(q) {
+      const r = resolve(q.scope, 'leads');
+      return leadsQuery(q, { mLo: r.mLo, mHi: r.mHi, current: r.current, asOf: r.asOf });
     },
   };
   return engine;

@@ -36,6 +36,8 @@ export interface GridIndex {
   actionOffsets: Int32Array;
   actionTime: Float64Array;
   actionCustomer: Int32Array;
+  /** The lead of each action record (the leads behind a grid's covered count). */
+  actionLead: Int32Array;
   leadOffsets: Int32Array;
   leads: Int32Array;
   managersSeen: Set<number>[];
@@ -61,6 +63,14 @@ export interface LogIndex {
   /** Lead ids by lead number. */
   leadIds: readonly string[];
   customerCount: number;
+  /** Ids by number: the customers of contacts (coverage). */
+  customerIds: readonly string[];
+  /** Per lead: the customer id of its first event, its latest manager, the grid of its assignment (-1: none). */
+  leadCustomerId: readonly string[];
+  leadManager: Int32Array;
+  leadGrid: Int32Array;
+  /** The kept events as columns (record k), and their time order (undefined: already in time order). */
+  columns: { size: number; time: Float64Array; type: Uint8Array; lead: Int32Array; order: Int32Array | undefined };
   /** firstTime[lead * TYPE_COUNT + type]: the earliest event of that type for the lead, Infinity when none. */
   firstTime: Float64Array;
   assigned: Series;
@@ -160,6 +170,8 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   const leadGridIndex: number[] = [];
   const leadCustomerId: (string | undefined)[] = [];
   const leadCustomer: number[] = [];
+  // the customer a lead is about, from its first event (every event type carries it)
+  const leadCustomerOf: string[] = [];
   let kept = 0;
   let sorted = true;
   let minTime = Infinity;
@@ -187,6 +199,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       leadGridIndex.push(-1);
       leadCustomerId.push(undefined);
       leadCustomer.push(-1);
+      leadCustomerOf.push(typeof event.customerId === 'string' ? event.customerId : leadId);
     }
     let m: number;
     if (leadManagerId[l] === managerId) m = leadManager[l]!;
@@ -357,6 +370,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   for (let g = 0; g < gridIds.length; g++) gridActionCount[g + 1]! += gridActionCount[g]!;
   const actionTime = new Float64Array(gridActionCount[gridIds.length]!);
   const actionCustomer = new Int32Array(actionTime.length);
+  const actionLead = new Int32Array(actionTime.length);
   {
     const cursor = gridActionCount.slice(0, gridIds.length);
     for (let r = 0; r < actions.size; r++) {
@@ -366,6 +380,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
         const at = cursor[g]!++;
         actionTime[at] = time[k]!;
         actionCustomer[at] = customer[k]!;
+        actionLead[at] = lead[k]!;
       }
     }
   }
@@ -388,8 +403,9 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
 
   /* ---- fact series grouped by manager */
   const eventTime = (k: number): number => time[k]!;
+  // every series keeps its records' leads: the leads behind a number are read from the same records it counts
   const counted = (list: FactList): Series =>
-    buildSeries(list, managerCount, { managerOf: manager, timeOf: eventTime });
+    buildSeries(list, managerCount, { managerOf: manager, timeOf: eventTime, leadOf: lead });
   const firstLogged = (k: number): number => {
     // the first `logged` of the lead at or after this contact
     const l = lead[k]!;
@@ -435,6 +451,11 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     leadCount,
     leadIds: leadIndex.ids,
     customerCount: customerIndex.size,
+    customerIds: customerIndex.ids,
+    leadCustomerId: leadCustomerOf,
+    leadManager: Int32Array.from(leadManager),
+    leadGrid,
+    columns: { size: kept, time, type, lead, order },
     firstTime,
     assigned: buildSeries(facts.assigned, managerCount, {
       managerOf: manager,
@@ -450,11 +471,13 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     visit: counted(facts.visit),
     followup: buildSeries(facts.contacted, managerCount, {
       managerOf: manager,
+      leadOf: lead,
       timeOf: (k) => deadline[lead[k]!]!,
       hitOf: (k) => timelyDone[lead[k]!]!,
     }),
     action: buildSeries(facts.action, managerCount, {
       managerOf: manager,
+      leadOf: lead,
       timeOf: eventTime,
       extraOf: firstLogged,
       hitOf: (k, loggedAt) => (loggedAt - time[k]! <= loggedMs ? 1 : 0),
@@ -463,6 +486,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     applied: counted(facts.applied),
     converted: buildSeries(facts.converted, managerCount, {
       managerOf: manager,
+      leadOf: lead,
       timeOf: eventTime,
       extraOf: (k) => {
         const amount = events[source ? source[k]! : k]!.amount;
@@ -477,6 +501,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       actionOffsets: gridActionCount,
       actionTime,
       actionCustomer,
+      actionLead,
       leadOffsets,
       leads: gridLeads,
       managersSeen,

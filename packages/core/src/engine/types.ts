@@ -1,4 +1,5 @@
 import type {
+  Customer,
   Grids,
   IndicatorDefinition,
   LeadEvent,
@@ -40,6 +41,13 @@ export interface EventLogInput {
   events: readonly LeadEvent[];
   orgTree: OrgTree;
   grids?: Grids;
+  /** Names and mobiles behind the customer ids (the leads list only). */
+  customers?: readonly Customer[];
+  /**
+   * Show customer data unmasked in leads. Default false: masked (王*明, 138****1234), as a back end does unless the
+   * session's role may see it; a pilot's CSV may hold real names.
+   */
+  unmaskedCustomers?: boolean;
   targets?: readonly Target[];
   calendar?: WorkCalendar;
   pilot?: PilotConfig;

@@ -14,7 +14,14 @@
  * compatibility. Items that need no repair are returned as the same objects, so validation allocates little.
  */
 import * as v from 'valibot';
-import { PERIOD_KINDS, StrideError, type AdapterMethod, type AdapterResults } from '../contracts.js';
+import {
+  FUNNEL_STAGES,
+  LEAD_EVENT_TYPES,
+  PERIOD_KINDS,
+  StrideError,
+  type AdapterMethod,
+  type AdapterResults,
+} from '../contracts.js';
 
 export interface DroppedItems {
   /** One human-readable message: which items were dropped or repaired and why. */
@@ -54,9 +61,14 @@ export function safeUrl(value: unknown): string | undefined {
 
 /* ---------------------------------------------------------------- describing bad values */
 
-function describeValue(value: unknown): string {
+/**
+ * `redact` (leads results) names only a string's type: a customer's name or mobile must never reach a warning, an
+ * error message or a log line, even when the back end sends it in the wrong field.
+ */
+function describeValue(value: unknown, redact = false): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
+  if (typeof value === 'string' && redact) return 'a string';
   if (typeof value === 'string') {
     const quoted = JSON.stringify(value);
     return quoted.length > 42 ? `${quoted.slice(0, 40)}…"` : quoted;
@@ -66,8 +78,8 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
-function expected(path: string, what: string, value: unknown): string {
-  return `${path}: expected ${what}, got ${describeValue(value)}`;
+function expected(path: string, what: string, value: unknown, redact = false): string {
+  return `${path}: expected ${what}, got ${describeValue(value, redact)}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -85,6 +97,7 @@ type FieldRule =
   /** A finite number or null; a non-finite number becomes null and is reported. */
   | { type: 'nullableNumber'; optional?: true }
   | { type: 'url' }
+  | { type: 'boolean'; optional?: true }
   | { type: 'strings'; optional?: true }
   /** `{ [indicatorId]: number | null }`, as rows' values and targets. */
   | { type: 'numberMap'; optional?: true }
@@ -112,9 +125,10 @@ function withField(copy: Record<string, unknown>, key: string, value: unknown): 
  * Checks one item against its rules. Returns the item (the same object when nothing needed repair, a copy otherwise)
  * or null when it must be dropped (`findings.dropReason` says why).
  */
-function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: ItemFindings): unknown {
+function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: ItemFindings, redact = false): unknown {
+  const mismatch = (at: string, what: string, value: unknown): string => expected(at, what, value, redact);
   if (!isRecord(item)) {
-    findings.dropReason = expected(path, 'an object', item);
+    findings.dropReason = mismatch(path, 'an object', item);
     return null;
   }
   let repaired: Record<string, unknown> | null = null;
@@ -125,15 +139,19 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
     switch (rule.type) {
       case 'string':
         if (typeof value === 'string') break;
-        findings.dropReason = expected(`${path}.${key}`, 'string', value);
+        findings.dropReason = mismatch(`${path}.${key}`, 'string', value);
+        return null;
+      case 'boolean':
+        if (typeof value === 'boolean') break;
+        findings.dropReason = mismatch(`${path}.${key}`, 'boolean', value);
         return null;
       case 'nullableString':
         if (typeof value === 'string' || value === null) break;
-        findings.dropReason = expected(`${path}.${key}`, 'string or null', value);
+        findings.dropReason = mismatch(`${path}.${key}`, 'string or null', value);
         return null;
       case 'enum':
         if (typeof value === 'string' && rule.values.includes(value)) break;
-        findings.dropReason = expected(`${path}.${key}`, rule.values.map((x) => JSON.stringify(x)).join(' | '), value);
+        findings.dropReason = mismatch(`${path}.${key}`, rule.values.map((x) => JSON.stringify(x)).join(' | '), value);
         return null;
       case 'number':
         if (typeof value === 'number' && Number.isFinite(value)) break;
@@ -143,7 +161,7 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
           repaired = withField(repaired ?? { ...item }, key, undefined);
           break;
         }
-        findings.dropReason = expected(`${path}.${key}`, 'finite number', value);
+        findings.dropReason = mismatch(`${path}.${key}`, 'finite number', value);
         return null;
       case 'nullableNumber':
         if (value === null || (typeof value === 'number' && Number.isFinite(value))) break;
@@ -152,7 +170,7 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
           repaired = withField(repaired ?? { ...item }, key, null);
           break;
         }
-        findings.dropReason = expected(`${path}.${key}`, 'number or null', value);
+        findings.dropReason = mismatch(`${path}.${key}`, 'number or null', value);
         return null;
       case 'url': {
         const url = safeUrl(value);
@@ -163,11 +181,11 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
       }
       case 'strings':
         if (Array.isArray(value) && value.every((x) => typeof x === 'string')) break;
-        findings.dropReason = expected(`${path}.${key}`, 'array of strings', value);
+        findings.dropReason = mismatch(`${path}.${key}`, 'array of strings', value);
         return null;
       case 'numberMap': {
         if (!isRecord(value)) {
-          findings.dropReason = expected(`${path}.${key}`, 'object of numbers', value);
+          findings.dropReason = mismatch(`${path}.${key}`, 'object of numbers', value);
           return null;
         }
         let map: Record<string, unknown> | null = null;
@@ -175,7 +193,7 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
           const n = value[id];
           if (n === null || (typeof n === 'number' && Number.isFinite(n))) continue;
           if (typeof n !== 'number') {
-            findings.dropReason = expected(`${path}.${key}.${id}`, 'number or null', n);
+            findings.dropReason = mismatch(`${path}.${key}.${id}`, 'number or null', n);
             return null;
           }
           findings.repairs.push(`${path}.${key}.${id}: ${describeValue(n)} treated as missing`);
@@ -187,14 +205,14 @@ function checkItem(item: unknown, itemRules: ItemRules, path: string, findings: 
       }
       case 'list': {
         if (!Array.isArray(value)) {
-          findings.dropReason = expected(`${path}.${key}`, 'array', value);
+          findings.dropReason = mismatch(`${path}.${key}`, 'array', value);
           return null;
         }
         let kept: unknown[] | null = null;
         for (let index = 0; index < value.length; index += 1) {
           const sub: unknown = value[index];
           const subFindings: ItemFindings = { repairs: [], dropReason: null };
-          const checked = checkItem(sub, rule.of, `${path}.${key}[${index}]`, subFindings);
+          const checked = checkItem(sub, rule.of, `${path}.${key}[${index}]`, subFindings, redact);
           findings.repairs.push(...subFindings.repairs);
           if (checked === null) findings.repairs.push(`${subFindings.dropReason ?? `${path}.${key}`} (removed)`);
           if (checked !== sub && kept === null) kept = value.slice(0, index);
@@ -502,6 +520,23 @@ const ALERT_SUBJECT_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
 });
+const LEAD_ROW_RULES = rules({
+  leadId: { type: 'string' },
+  customer: { type: 'string' },
+  phone: { type: 'string', optional: true },
+  masked: { type: 'boolean' },
+  managerId: { type: 'string' },
+  managerName: { type: 'string', optional: true },
+  gridId: { type: 'string', optional: true },
+  stage: { type: 'enum', values: FUNNEL_STAGES },
+  enteredAt: { type: 'string' },
+  overdueHours: NULLABLE_NUMBER,
+  counted: { type: 'boolean', optional: true },
+  eventAt: { type: 'string', optional: true },
+  eventType: { type: 'enum', values: LEAD_EVENT_TYPES, optional: true },
+  lastAction: { type: 'enum', values: LEAD_EVENT_TYPES, optional: true },
+  lastActionAt: { type: 'string', optional: true },
+});
 const ORG_NODE_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
@@ -512,9 +547,9 @@ const ORG_NODE_RULES = rules({
 
 type ItemCheck = (item: unknown, path: string, findings: ItemFindings, options?: GridsOptions) => unknown;
 const byRules =
-  (itemRules: ItemRules): ItemCheck =>
+  (itemRules: ItemRules, redact = false): ItemCheck =>
   (item, path, findings) =>
-    checkItem(item, itemRules, path, findings);
+    checkItem(item, itemRules, path, findings, redact);
 
 /** An alert's flat fields, then its subject (who the alert is about: without one it cannot be shown). */
 const checkAlert: ItemCheck = (item, path, findings) => {
@@ -611,7 +646,29 @@ const RESULT_SPECS: Record<AdapterMethod, { schema: v.GenericSchema; collections
     schema: items,
     collections: [{ key: null, noun: ['org node', 'org nodes'], check: byRules(ORG_NODE_RULES), idOf: idField }],
   },
+  leads: {
+    schema: v.looseObject({
+      asOf: v.string(),
+      scope: scopeSchema,
+      // NaN included here, repaired below, like a non-finite number inside an item
+      total: v.union([v.number(), v.nan()]),
+      nextCursor: v.optional(v.nullable(v.string())),
+      leads: items,
+    }),
+    // Rows carry customer data: messages name the path and the expected type, never the value.
+    collections: [
+      {
+        key: 'leads',
+        noun: ['lead', 'leads'],
+        check: byRules(LEAD_ROW_RULES, true),
+        idOf: (item) => (isRecord(item) ? item.leadId : undefined),
+      },
+    ],
+  },
 };
+
+/** Methods whose results hold customer data: their messages never quote a value. */
+const REDACTED: ReadonlySet<AdapterMethod> = new Set(['leads']);
 
 /** valibot names containers by their constructor; the messages use the JSON words. */
 const ENVELOPE_NAMES: Record<string, string> = { Object: 'object', Array: 'array' };
@@ -647,7 +704,7 @@ export function validateResult<M extends AdapterMethod>(
     const problem =
       issue.input === undefined
         ? 'missing'
-        : `expected ${ENVELOPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'a value'}, got ${describeValue(issue.input)}`;
+        : `expected ${ENVELOPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'a value'}, got ${describeValue(issue.input, REDACTED.has(method))}`;
     throw new StrideError('invalid', method, `${method}: ${path}: ${problem}`);
   }
   let data = parsed.output as unknown;
@@ -699,6 +756,16 @@ export function validateResult<M extends AdapterMethod>(
     ids.push(...droppedIds, ...repairedIds);
     if (collection.key === null) data = kept;
     else (data as Record<string, unknown>)[collection.key] = kept;
+  }
+  if (method === 'leads') {
+    // total is a count for the header and the pager: a non-finite one is repaired to the rows at hand, as a
+    // non-finite item number is treated as missing
+    const leads = data as { total: number; leads: unknown[] };
+    if (!Number.isFinite(leads.total)) {
+      parts.push(`total: ${describeValue(leads.total)} treated as missing; the rows received are counted instead`);
+      ids.push('total');
+      leads.total = leads.leads.length;
+    }
   }
   return {
     data: data as AdapterResults[M],

@@ -8,6 +8,7 @@ import {
   type IndicatorDefinition,
   type IndicatorRows,
   type IndicatorsResult,
+  type LeadsFilter,
   type QueryState,
   type WorkCalendar,
 } from '@stride/core';
@@ -15,7 +16,7 @@ import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { memoLast } from '../shared/memo.js';
 import { renderQueryState } from '../shared/states.js';
-import { StrideAlertEvent, StrideSelectEvent, type SelectLeadsFilter } from '../shared/events.js';
+import { StrideAlertEvent, StrideSelectEvent } from '../shared/events.js';
 import { alertsStyles } from './alerts.styles.js';
 import { t } from './alerts.strings.js';
 import { renderGroups, renderSkeleton, renderToolbar, type AlertsHandlers } from './alerts.templates.js';
@@ -152,7 +153,7 @@ export class StrideAlerts extends StrideElement {
     const subjectScope =
       alert.subject.kind === 'manager' ? { ...scope, manager: alert.subject.id } : { ...scope, org: alert.subject.id };
     if (alert.subject.kind === 'org') delete subjectScope.manager;
-    let leads: SelectLeadsFilter | undefined;
+    let leads: LeadsFilter | undefined;
     if (alert.rule === 'overdue') leads = { overdue: 'any' };
     else if (alert.rule === 'pace' && alert.indicator) leads = { indicator: alert.indicator, outcome: 'missed' };
     this.dispatchEvent(

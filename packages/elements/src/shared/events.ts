@@ -1,29 +1,22 @@
 /**
  * The kit's events: bubbling, composed (they cross shadow roots to reach the host page), typed Event subclasses.
  */
-import type { Alert, Scope, StrideError } from '@stride/core';
+import type { Alert, LeadsFilter, Scope, StrideError } from '@stride/core';
 
 export type SelectKind = 'indicator' | 'org' | 'manager' | 'stage' | 'grid' | 'lead' | 'alert';
-
-/** The LeadsQuery filter a count opens (DESIGN Data shapes); `overdue: 'any'` is "open overdue". */
-export interface SelectLeadsFilter {
-  stage?: string;
-  overdue?: string;
-  gridId?: string;
-  covered?: true;
-  indicator?: string;
-  outcome?: 'counted' | 'missed';
-}
 
 export interface StrideSelectDetail {
   kind: SelectKind;
   id: string;
   scope: Scope;
-  /** The leads behind the activated number, where it opens a list. */
-  leads?: SelectLeadsFilter;
+  /** The leads filter the activated count opens (with the scope): ids and stages only, never customer data. */
+  leads?: LeadsFilter;
 }
 
-/** Drill-down: a user activated an indicator, org, manager, stage, grid, lead or alert. Cancelable: a host may route. */
+/**
+ * Drill-down: a user activated an indicator, org, manager, stage, grid or lead. Cancelable: a host that routes
+ * elsewhere calls preventDefault() and the dashboard does not open the lead list itself.
+ */
 export class StrideSelectEvent extends Event {
   static readonly type = 'stride-select';
   readonly detail: StrideSelectDetail;

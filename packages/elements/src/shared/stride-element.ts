@@ -20,6 +20,7 @@ import {
   type AdapterQueries,
   type DroppedItems,
   type GridsOptions,
+  type LeadsFilter,
   type PeriodKind,
   type Scope,
   type StrideAdapter,
@@ -28,13 +29,7 @@ import {
 } from '@stride/core';
 import { SETTINGS_PROPERTIES, strideScopeContext, type StrideSettings } from './context.js';
 import { getDefaults, onDefaultsChange } from './configure.js';
-import {
-  StrideErrorEvent,
-  StrideSelectEvent,
-  StrideWarningEvent,
-  type SelectKind,
-  type SelectLeadsFilter,
-} from './events.js';
+import { StrideErrorEvent, StrideSelectEvent, StrideWarningEvent, type SelectKind } from './events.js';
 import { baseStyles } from './styles.js';
 import { memoLast } from './memo.js';
 
@@ -211,12 +206,11 @@ export class StrideElement extends LitElement {
   }
 
   /**
-   * Drill-down: fires `stride-select` with the widget's current scope (and the leads filter a count opens). Returns
-   * false when a host cancelled it (it routes the user itself), so the widget skips its own default.
+   * Drill-down: fires `stride-select` with the widget's current scope and, where the activated count has rows
+   * behind it, the leads filter that opens them. Returns false when a listener cancelled it.
    */
-  protected select(kind: SelectKind, id: string, leads?: SelectLeadsFilter): boolean {
-    const scope = this.scope;
-    if (!scope) return false;
-    return this.dispatchEvent(new StrideSelectEvent(leads ? { kind, id, scope, leads } : { kind, id, scope }));
+  protected select(kind: SelectKind, id: string, leads?: LeadsFilter, scope = this.scope): boolean {
+    if (!scope) return true;
+    return this.dispatchEvent(new StrideSelectEvent({ kind, id, scope, ...(leads ? { leads } : {}) }));
   }
 }

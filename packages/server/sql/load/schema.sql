@@ -17,3 +17,5 @@ CREATE TABLE targets (org VARCHAR, indicator VARCHAR, period VARCHAR, start VARC
 CREATE TABLE catalogue (id VARCHAR, unit VARCHAR, ord INTEGER);
 CREATE TABLE grid (grid_id VARCHAR, name VARCHAR, households DOUBLE, ord INTEGER);
 CREATE TABLE grid_manager (grid_id VARCHAR, manager_id VARCHAR, ord INTEGER);
+-- The customers behind the leads (personal data: only leads.sql reads it, and the service masks what it returns).
+CREATE TABLE customer (customer_id VARCHAR, name VARCHAR, phone VARCHAR);

@@ -1,0 +1,294 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  FUNNEL_STAGES,
+  isStrideError,
+  toCsv,
+  validateResult,
+  type CsvCell,
+  type FunnelStageId,
+  type LeadRow,
+  type LeadsFilter,
+  type LeadsQuery,
+  type LeadsResult,
+  type LeadsSort,
+} from '@stride/core';
+import { StrideElement } from '../shared/stride-element.js';
+import { baseStyles } from '../shared/styles.js';
+import { renderQueryState } from '../shared/states.js';
+import { downloadCsv } from '../shared/download.js';
+import { ListWindowController } from '../shared/list-window-controller.js';
+import { StrideWarningEvent } from '../shared/events.js';
+import { t } from './leads.strings.js';
+import { COLUMN_SORT, leadsColumns, leadsCsvRows, nextSort, type LeadsColumn } from './leads.view-model.js';
+import {
+  renderColumnHeaders,
+  renderLeadRow,
+  renderLeadsHeader,
+  renderLeadsList,
+  renderLeadsSkeleton,
+  type LeadsListContext,
+} from './leads.templates.js';
+import { leadsStyles } from './leads.styles.js';
+
+const DEFAULT_SORT: LeadsSort = { by: 'overdueHours', dir: 'desc' };
+/** Rows asked per request; the next page is asked when the window comes this close to the end. */
+const PAGE_SIZE = 200;
+const PREFETCH_ROWS = 40;
+const ROW_HEIGHT = 48;
+const HUDDLE_ROW_HEIGHT = 64;
+
+function stageOrUndefined(value: string | undefined): FunnelStageId | undefined {
+  return value && (FUNNEL_STAGES as readonly string[]).includes(value) ? (value as FunnelStageId) : undefined;
+}
+
+/**
+ * @tagname stride-leads
+ * @summary The leads behind a number (业绩溯源): the rows a funnel stage, an overdue count, a grid's covered customers,
+ * an indicator tile or a manager's row counts, as a windowed, sortable, keyboard-navigable list. Customer names and
+ * mobiles are shown as the back end masked them and marked; overdue leads are emphasised. No share action: the list
+ * holds customer data.
+ *
+ * @attr stage - Cohort leads at or past this funnel stage.
+ * @attr overdue - A stage (its overdue leads) or `any` (open overdue).
+ * @attr grid-id - Leads of this grid; with `covered`, its covered customers.
+ * @attr covered - With grid-id: the grid's covered customers, one row each.
+ * @attr indicator - The rows an indicator tile counts (a rate: its denominator, `counted` marked).
+ * @attr outcome - With indicator: `counted` or `missed`.
+ *
+ * @event stride-select - A row was activated: `{kind: 'lead', id: leadId, scope}` (no customer data).
+ * @event stride-error - A request failed: `{error, stale}`.
+ * @event stride-warning - Invalid rows were left out: `{message, ids}` (paths and lead ids only).
+ *
+ * @csspart header - Title, total and export.
+ * @csspart columns - The sortable column headers.
+ * @csspart sort - One sort button.
+ * @csspart list - The scrolling list of rows.
+ * @csspart row - One lead.
+ * @csspart masked - The mark beside a masked customer.
+ * @csspart export - The CSV export button.
+ * @csspart state - Empty, not-configured and error states.
+ *
+ * @cssproperty --stride-leads-height - Height of the scrolling list (default 420px).
+ */
+export class StrideLeads extends StrideElement {
+  static override styles = [...baseStyles, leadsStyles];
+  static override properties = {
+    filter: { attribute: false },
+    stage: {},
+    overdue: {},
+    gridId: { attribute: 'grid-id' },
+    covered: { type: Boolean },
+    indicator: {},
+    outcome: {},
+    sort: { state: true },
+    more: { state: true },
+    loadingMore: { state: true },
+    exporting: { state: true },
+  };
+
+  /** The filter as an object (the dashboard passes the one `stride-select` carried); attributes add to it. */
+  filter: LeadsFilter = {};
+  declare stage?: string;
+  declare overdue?: string;
+  declare gridId?: string;
+  covered = false;
+  declare indicator?: string;
+  declare outcome?: string;
+
+  private sort: LeadsSort = DEFAULT_SORT;
+  /** Rows of the pages after the first, and where the next page starts. */
+  private more: LeadRow[] = [];
+  private cursor: string | null = null;
+  private loadingMore = false;
+  private exporting = false;
+  private firstPage: LeadsResult | undefined;
+  private pageRequest: AbortController | undefined;
+
+  readonly query = this.createQuery('leads', (scope): LeadsQuery => this.leadsQuery(scope));
+
+  private readonly listWindow = new ListWindowController(this, {
+    rowHeight: () => (this.mode === 'huddle' ? HUDDLE_ROW_HEIGHT : ROW_HEIGHT),
+    overhang: 480,
+    initial: { first: 0, last: 9 },
+    onVisibleChange: (_before, after) => {
+      if (after.last >= this.rows.length - PREFETCH_ROWS) void this.loadMore();
+    },
+    list: () => this.renderRoot.querySelector('.list'),
+    focusable: (index) => `.row[data-index="${index}"]`,
+  });
+
+  /** The filter in force: the `filter` property with the attributes laid over it. */
+  get leadsFilter(): LeadsFilter {
+    const filter: LeadsFilter = { ...this.filter };
+    const stage = stageOrUndefined(this.stage);
+    if (stage) filter.stage = stage;
+    if (this.overdue === 'any') filter.overdue = 'any';
+    else if (stageOrUndefined(this.overdue)) filter.overdue = stageOrUndefined(this.overdue);
+    if (this.gridId) filter.gridId = this.gridId;
+    if (this.covered) filter.covered = true;
+    if (this.indicator) filter.indicator = this.indicator;
+    if (this.outcome === 'counted' || this.outcome === 'missed') filter.outcome = this.outcome;
+    return filter;
+  }
+
+  private leadsQuery(scope: LeadsQuery['scope'], cursor?: string): LeadsQuery {
+    const q: LeadsQuery = { scope, filter: this.leadsFilter, sort: this.sort, limit: PAGE_SIZE };
+    if (cursor !== undefined) q.cursor = cursor;
+    return q;
+  }
+
+  /** Every row loaded so far, in the back end's order. */
+  get rows(): readonly LeadRow[] {
+    const first = this.query.state.data;
+    if (!first) return [];
+    return this.more.length > 0 ? [...first.leads, ...this.more] : first.leads;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const first = this.query.state.data;
+    // a new first page (another filter, sort, scope or a refresh): the pages after it belonged to the old one
+    if (first !== this.firstPage) {
+      this.firstPage = first;
+      this.pageRequest?.abort();
+      this.more = [];
+      this.loadingMore = false;
+      this.cursor = first?.nextCursor ?? null;
+      this.listWindow.resetActive();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pageRequest?.abort();
+  }
+
+  /** Asks the next page; a stale cursor (400: the data moved on) reloads from page 1. */
+  private async loadMore(): Promise<void> {
+    const adapter = this.resolved.adapter;
+    const scope = this.scope;
+    const cursor = this.cursor;
+    if (this.loadingMore || !cursor || !adapter?.leads || !scope) return;
+    this.loadingMore = true;
+    const request = new AbortController();
+    this.pageRequest = request;
+    try {
+      const page = await this.fetchPage(scope, cursor, request.signal);
+      if (request.signal.aborted) return;
+      this.more = [...this.more, ...page.leads];
+      this.cursor = page.nextCursor ?? null;
+    } catch (error) {
+      if (request.signal.aborted) return;
+      if (isStrideError(error) && error.status === 400) this.query.refetch();
+      else this.cursor = null;
+    } finally {
+      if (this.pageRequest === request) this.loadingMore = false;
+    }
+  }
+
+  private async fetchPage(scope: LeadsQuery['scope'], cursor: string, signal: AbortSignal): Promise<LeadsResult> {
+    const raw = await this.resolved.adapter!.leads!(this.leadsQuery(scope, cursor), { signal });
+    const { data, dropped } = validateResult('leads', raw);
+    if (dropped) this.dispatchEvent(new StrideWarningEvent({ message: dropped.message, ids: dropped.ids }));
+    return data;
+  }
+
+  /** The rows loaded so far as CSV text (UTF-8 BOM, formula-safe), masked exactly as shown. */
+  toCsv(): string {
+    return toCsv(leadsCsvRows(this.rows, this.columns(this.rows), this.resolved.lang));
+  }
+
+  /** Every row behind the number as CSV text, asking the pages not loaded yet: what "Export CSV" downloads. */
+  async toCsvAll(): Promise<string> {
+    return toCsv(await this.csvRows());
+  }
+
+  private async csvRows(): Promise<CsvCell[][]> {
+    const rows = [...this.rows];
+    let cursor = this.cursor;
+    const scope = this.scope;
+    const request = new AbortController();
+    while (cursor && scope && this.isConnected) {
+      const page = await this.fetchPage(scope, cursor, request.signal);
+      rows.push(...page.leads);
+      cursor = page.nextCursor ?? null;
+    }
+    return leadsCsvRows(rows, this.columns(rows), this.resolved.lang);
+  }
+
+  private async exportCsv(): Promise<void> {
+    if (this.exporting) return;
+    this.exporting = true;
+    try {
+      const rows = await this.csvRows();
+      downloadCsv(`${t(this.resolved.lang, 'csvFile')}-${this.resolved.date}.csv`, rows, this.renderRoot);
+    } catch (error) {
+      if (isStrideError(error)) this.query.refetch();
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  private columns(rows: readonly LeadRow[]): LeadsColumn[] {
+    return leadsColumns(this.leadsFilter, rows);
+  }
+
+  private onSort(column: LeadsColumn): void {
+    const key = COLUMN_SORT[column];
+    if (key) this.sort = nextSort(this.sort, key);
+  }
+
+  /* ------------------------------------------------------------ render */
+
+  override render(): TemplateResult {
+    const { lang, timeZone } = this.resolved;
+    return renderQueryState(this.query.state, {
+      locale: lang,
+      timeZone,
+      method: 'leads',
+      skeleton: () => renderLeadsSkeleton(8),
+      isEmpty: (data) => data.leads.length === 0,
+      emptyReason: t(lang, 'emptyLeads'),
+      data: (data) => this.renderList(data),
+      retry: () => this.query.refetch(),
+    });
+  }
+
+  private renderList(data: LeadsResult): TemplateResult {
+    const { lang, timeZone } = this.resolved;
+    const rows = this.rows;
+    const columns = this.columns(rows);
+    const context: LeadsListContext = {
+      locale: lang,
+      timeZone,
+      columns,
+      activeIndex: this.listWindow.activeIndex,
+      onActivate: (row, index) => {
+        this.listWindow.setActive(index);
+        // lead ids only: a customer's name never goes into an event
+        this.select('lead', row.leadId);
+      },
+    };
+    const masked = rows.some((row) => row.masked);
+    return html`<div class="frame ${columns.includes('counted') ? 'counted' : ''}">
+      ${renderLeadsHeader(data.total, masked, lang, this.exporting, () => void this.exportCsv())}
+      ${renderColumnHeaders(columns, this.sort, lang, (column) => this.onSort(column))}
+      ${renderLeadsList(data.total, lang, {
+        rows: this.listWindow.rows(
+          rows,
+          (row) => `${row.leadId}@${row.eventAt ?? ''}`,
+          (row, index) => renderLeadRow(row, index, data.total, context),
+        ),
+        loadingMore: this.loadingMore,
+        onFocus: this.listWindow.onFocus,
+        onVisibility: this.listWindow.onVisibility,
+        onKeyDown: (event) => this.listWindow.onKeyDown(event, rows.length),
+      })}
+    </div>`;
+  }
+
+  /** Moves the roving focus to a row, scrolling it into the window first. */
+  focusRow(index: number): Promise<void> {
+    return this.listWindow.focusRow(index);
+  }
+}

@@ -1,0 +1,139 @@
+-- The leads behind a number: one page of the rows a count on screen counts, read from the same facts, windows and
+-- stage rule as that count (funnel.sql, coverage.sql, indicators.sql), so a number and its list agree.
+-- $source picks the rows:
+--   cohort      leads assigned in the window (a funnel stage or its overdue, a grid's leads, a manager's row)
+--   open        every lead assigned by asOf (open overdue, narrowed below)
+--   indicator   the facts of kind $fact_kind in [$from_ms, $fact_to_ms]; with $rate = 1 each carries counted
+--   covered     the customers of grid $grid_id reached in the window, each once with the lead of their latest contact
+-- then narrowed: $grid_filter = 1 keeps leads assigned in grid $grid_id; $stage_min keeps leads at or past that
+-- stage; $overdue_stage keeps leads whose furthest stage it is and past its SLA; $overdue_any = 1 keeps leads not
+-- converted and past their stage's SLA; $outcome ('counted', 'missed' or '') keeps one side of a rate.
+-- Ordered by the sort key ($sort, $dir; missing keys last), then lead_id, then the event's time; $limit rows from
+-- $offset. Customer names and mobiles come back as stored: the service masks them. total counts every row.
+-- Parameters: $unit, $from_ms, $as_of_ms, $never_ms, $sla_claimed_ms .. $sla_applied_ms, $source, $fact_kind,
+-- $fact_to_ms, $rate, $grid_id, $grid_filter, $stage_min, $overdue_stage, $overdue_any, $outcome, $sort, $dir,
+-- $limit, $offset.
+WITH candidates AS (
+  SELECT f.lead_id AS lead_id, f.manager_id AS manager_id, CAST(NULL AS DOUBLE) AS event_ms,
+    CAST(NULL AS VARCHAR) AS fact_kind, -1 AS counted
+  FROM org_manager om
+  JOIN facts f ON f.manager_id = om.manager_id
+  WHERE ($source = 'cohort' OR $source = 'open') AND om.org_id = $unit AND f.kind = 'assigned'
+    AND f.at_ms <= $as_of_ms AND ($source = 'open' OR f.at_ms >= $from_ms)
+  UNION ALL
+  SELECT f.lead_id, f.manager_id,
+    CASE WHEN f.kind IN ('conversation', 'visit', 'action') THEN CAST(f.at_ms AS DOUBLE) END, f.kind,
+    CASE WHEN $rate = 0 THEN -1
+         WHEN f.hit = 1 AND (f.kind <> 'action' OR f.extra <= $as_of_ms) THEN 1 ELSE 0 END
+  FROM org_manager om
+  JOIN facts f ON f.manager_id = om.manager_id
+  WHERE $source = 'indicator' AND om.org_id = $unit AND f.kind = $fact_kind
+    AND f.at_ms >= $from_ms AND f.at_ms <= $fact_to_ms
+  UNION ALL
+  SELECT reached.lead_id, reached.manager_id, CAST(NULL AS DOUBLE), CAST(NULL AS VARCHAR), -1
+  FROM (
+    SELECT f.lead_id, f.manager_id,
+      ROW_NUMBER() OVER (PARTITION BY f.customer_id ORDER BY f.at_ms DESC, f.lead_id DESC) AS rn
+    FROM facts f
+    WHERE $source = 'covered' AND f.kind = 'action' AND f.grid_id = $grid_id
+      AND f.at_ms >= $from_ms AND f.at_ms <= $as_of_ms
+  ) reached
+  WHERE reached.rn = 1
+),
+reached AS (
+  SELECT c.lead_id, c.manager_id, c.event_ms, c.fact_kind, c.counted, lf.assigned_grid_id,
+    CASE WHEN lf.assigned_ms <= $as_of_ms THEN lf.assigned_ms ELSE $never_ms END AS assigned_ms,
+    CASE WHEN lf.claimed_ms <= $as_of_ms THEN lf.claimed_ms ELSE $never_ms END AS claimed_ms,
+    LEAST(CASE WHEN lf.contacted_ms <= $as_of_ms THEN lf.contacted_ms ELSE $never_ms END,
+          CASE WHEN lf.conversation_ms <= $as_of_ms THEN lf.conversation_ms ELSE $never_ms END,
+          CASE WHEN lf.followup_ms <= $as_of_ms THEN lf.followup_ms ELSE $never_ms END,
+          CASE WHEN lf.logged_ms <= $as_of_ms THEN lf.logged_ms ELSE $never_ms END) AS contacted_ms,
+    CASE WHEN lf.visited_ms <= $as_of_ms THEN lf.visited_ms ELSE $never_ms END AS visited_ms,
+    CASE WHEN lf.intent_ms <= $as_of_ms THEN lf.intent_ms ELSE $never_ms END AS intent_ms,
+    CASE WHEN lf.applied_ms <= $as_of_ms THEN lf.applied_ms ELSE $never_ms END AS applied_ms,
+    CASE WHEN lf.converted_ms <= $as_of_ms THEN lf.converted_ms ELSE $never_ms END AS converted_ms
+  FROM candidates c JOIN lead_firsts lf ON lf.lead_id = c.lead_id
+),
+staged AS (
+  SELECT r.*,
+    CASE WHEN converted_ms < $never_ms THEN 6 WHEN applied_ms < $never_ms THEN 5 WHEN intent_ms < $never_ms THEN 4
+         WHEN visited_ms < $never_ms THEN 3 WHEN contacted_ms < $never_ms THEN 2 WHEN claimed_ms < $never_ms THEN 1
+         ELSE 0 END AS stage
+  FROM reached r
+),
+timed AS (
+  SELECT s.*,
+    CASE stage WHEN 6 THEN converted_ms WHEN 5 THEN applied_ms WHEN 4 THEN intent_ms WHEN 3 THEN visited_ms
+               WHEN 2 THEN contacted_ms WHEN 1 THEN claimed_ms ELSE assigned_ms END AS entered_ms,
+    CASE stage WHEN 1 THEN $sla_claimed_ms WHEN 2 THEN $sla_contacted_ms WHEN 3 THEN $sla_visited_ms
+               WHEN 4 THEN $sla_intent_ms WHEN 5 THEN $sla_applied_ms ELSE $never_ms END AS sla_ms
+  FROM staged s
+),
+kept AS (
+  SELECT t.lead_id, t.manager_id, t.event_ms, t.fact_kind, t.counted, t.assigned_grid_id, t.stage, t.entered_ms,
+    CASE WHEN t.sla_ms < $never_ms AND $as_of_ms - t.entered_ms > t.sla_ms
+         THEN CAST($as_of_ms - t.entered_ms - t.sla_ms AS DOUBLE) END AS overdue_ms,
+    COALESCE(o.name, t.manager_id) AS manager_name
+  FROM timed t
+  LEFT JOIN org o ON o.id = t.manager_id
+  WHERE ($grid_filter = 0 OR t.assigned_grid_id = $grid_id)
+    AND t.stage >= $stage_min
+    AND ($overdue_stage < 0 OR (t.stage = $overdue_stage AND t.sla_ms < $never_ms
+                                AND $as_of_ms - t.entered_ms > t.sla_ms))
+    AND ($overdue_any = 0 OR (t.stage < 6 AND t.sla_ms < $never_ms AND $as_of_ms - t.entered_ms > t.sla_ms))
+    AND ($outcome = '' OR ($outcome = 'counted' AND t.counted <> 0) OR ($outcome = 'missed' AND t.counted = 0))
+),
+last_actions AS (
+  SELECT e.lead_id, MAX(e.at_ms) AS last_ms
+  FROM events e
+  WHERE e.at_ms <= $as_of_ms AND e.lead_id IN (SELECT lead_id FROM kept)
+  GROUP BY e.lead_id
+),
+keyed AS (
+  SELECT k.*, l.last_ms,
+    CASE $sort WHEN 'overdueHours' THEN k.overdue_ms WHEN 'enteredAt' THEN CAST(k.entered_ms AS DOUBLE)
+               WHEN 'lastActionAt' THEN CAST(l.last_ms AS DOUBLE) WHEN 'stage' THEN CAST(k.stage AS DOUBLE) END
+      AS sort_number,
+    COUNT(*) OVER () AS total
+  FROM kept k LEFT JOIN last_actions l ON l.lead_id = k.lead_id
+),
+page AS (
+  SELECT * FROM keyed
+  ORDER BY CASE WHEN $dir = 'asc' THEN sort_number END ASC NULLS LAST,
+    CASE WHEN $dir = 'desc' THEN sort_number END DESC NULLS LAST,
+    CASE WHEN $sort = 'managerName' AND $dir = 'asc' THEN manager_name END ASC NULLS LAST,
+    CASE WHEN $sort = 'managerName' AND $dir = 'desc' THEN manager_name END DESC NULLS LAST,
+    lead_id, event_ms
+  LIMIT $limit OFFSET $offset
+),
+lead_events AS (
+  SELECT e.lead_id, e.at_ms, e.type, e.customer_id,
+    ROW_NUMBER() OVER (PARTITION BY e.lead_id ORDER BY e.seq) AS first_rn,
+    ROW_NUMBER() OVER (PARTITION BY e.lead_id ORDER BY CASE WHEN e.at_ms <= $as_of_ms THEN 0 ELSE 1 END,
+                       e.at_ms DESC, e.seq DESC) AS last_rn
+  FROM events e
+  WHERE e.lead_id IN (SELECT lead_id FROM page)
+),
+action_types AS (
+  SELECT p.lead_id, p.event_ms, MIN(e.type) AS event_type
+  FROM page p
+  JOIN events e ON e.lead_id = p.lead_id AND CAST(e.at_ms AS DOUBLE) = p.event_ms
+    AND e.type IN ('contacted', 'conversation', 'visited')
+  WHERE p.fact_kind = 'action'
+  GROUP BY p.lead_id, p.event_ms
+)
+SELECT p.lead_id AS lead_id, p.manager_id AS manager_id, p.manager_name AS manager_name,
+  p.assigned_grid_id AS grid_id, p.stage AS stage, p.entered_ms AS entered_ms, p.overdue_ms AS overdue_ms,
+  p.counted AS counted, p.event_ms AS event_ms, p.fact_kind AS fact_kind, a.event_type AS action_type,
+  fe.customer_id AS customer_id, cu.name AS customer_name, cu.phone AS customer_phone,
+  le.type AS last_type, le.at_ms AS last_ms, p.total AS total, p.sort_number AS sort_number
+FROM page p
+LEFT JOIN lead_events fe ON fe.lead_id = p.lead_id AND fe.first_rn = 1
+LEFT JOIN lead_events le ON le.lead_id = p.lead_id AND le.last_rn = 1 AND le.at_ms <= $as_of_ms
+LEFT JOIN customer cu ON cu.customer_id = fe.customer_id
+LEFT JOIN action_types a ON a.lead_id = p.lead_id AND a.event_ms = p.event_ms
+ORDER BY CASE WHEN $dir = 'asc' THEN p.sort_number END ASC NULLS LAST,
+  CASE WHEN $dir = 'desc' THEN p.sort_number END DESC NULLS LAST,
+  CASE WHEN $sort = 'managerName' AND $dir = 'asc' THEN p.manager_name END ASC NULLS LAST,
+  CASE WHEN $sort = 'managerName' AND $dir = 'desc' THEN p.manager_name END DESC NULLS LAST,
+  p.lead_id, p.event_ms;
