@@ -127,7 +127,17 @@ export async function startSpark(): Promise<EngineHandle> {
       await ask({ load: table, file });
     },
     async afterLoad() {
-      for (const table of ['facts', 'lead_firsts', 'org', 'org_manager', 'org_ancestor', 'calendar', 'manager']) {
+      for (const table of [
+        'facts',
+        'lead_firsts',
+        'period_points',
+        'manager_days',
+        'org',
+        'org_manager',
+        'org_ancestor',
+        'calendar',
+        'manager',
+      ]) {
         await connection.all(`CACHE TABLE ${table}`, {});
       }
     },

@@ -43,7 +43,7 @@ import {
   type DayRange,
 } from '../../core/src/engine/time.js';
 import { num, numOrNull, query, str, type SqlConnection, type SqlParams, type SqlRow } from './sql.js';
-import type { Warehouse } from './warehouse.js';
+import { pointWeightParams, type Warehouse } from './warehouse.js';
 
 /** A time after any event, for "stage not entered" (SQL engines differ on NULL in LEAST). */
 const NEVER_MS = 8.64e15;
@@ -124,15 +124,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     prev_from_ms: r.previousFrom,
     prev_to_ms: r.previousTo,
   });
-  const pointWeights = (): SqlParams => ({
-    p_first_contact: wh.points.firstContact,
-    p_conversation: wh.points.conversation,
-    p_visit: wh.points.visit,
-    p_first_intent: wh.points.firstIntent,
-    p_first_application: wh.points.firstApplication,
-    p_first_conversion: wh.points.firstConversion,
-    p_timely_followup: wh.points.timelyFollowup,
-  });
+  const pointWeights = (): SqlParams => pointWeightParams(wh.points);
 
   function indicatorValue(row: SqlRow | undefined, id: string): number | null {
     if (!row) return null;
@@ -365,7 +357,6 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             complete_by_day: zone.dayOf(r.asOf + 1) - 1,
             pilot_from_ms: pilotFrom,
             pilot_to_ms: pilotTo,
-            ...pointWeights(),
           });
           for (const row of badgeRows) badges.set(str(row, 'manager_id'), row);
         }

@@ -27,7 +27,7 @@ import {
 } from '../../core/src/engine/time.js';
 import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../../core/src/engine/types.js';
-import { duckdbConnection, execute, num, query, str, type SqlConnection } from './sql.js';
+import { duckdbConnection, execute, num, query, str, type SqlConnection, type SqlParams } from './sql.js';
 
 export interface WarehouseOptions extends EventLogInput {
   /** Read events from this CSV, Parquet or JSON file with DuckDB instead of `events` (large logs). */
@@ -187,6 +187,19 @@ function orgDimension(orgTree: readonly OrgNode[], eventOnlyManagers: readonly s
   return { byId, treeOrd, managersUnder, treeManagers, managerOrder, ancestors, contest };
 }
 
+/** The points scheme as the SQL files' parameters ($p_first_contact, ...). */
+export function pointWeightParams(points: PointsScheme): SqlParams {
+  return {
+    p_first_contact: points.firstContact,
+    p_conversation: points.conversation,
+    p_visit: points.visit,
+    p_first_intent: points.firstIntent,
+    p_first_application: points.firstApplication,
+    p_first_conversion: points.firstConversion,
+    p_timely_followup: points.timelyFollowup,
+  };
+}
+
 /**
  * The load step on any engine: schema, raw events (given, or put in events_raw by `loadEvents`), the dimensions,
  * then events.sql, lead_firsts.sql and facts.sql run by the engine itself.
@@ -326,6 +339,9 @@ export async function loadWarehouse(
       offset_ms: offsetMs,
     });
   }
+  // per-request work done once: champions' period points and streaks' acted days (both from facts)
+  await execute(setup, 'load/period_points.sql', pointWeightParams(points));
+  await execute(setup, 'load/manager_days.sql');
   await setup.all('DROP TABLE events_raw', {});
 
   return {
