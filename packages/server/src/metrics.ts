@@ -43,7 +43,7 @@ import {
   type DayRange,
 } from '../../core/src/engine/time.js';
 import { num, numOrNull, query, str, type SqlConnection, type SqlParams, type SqlRow } from './sql.js';
-import { pointWeightParams, type Warehouse } from './warehouse.js';
+import { pointWeightParams, type LoadedWarehouse, type Warehouse } from './warehouse.js';
 
 /** A time after any event, for "stage not entered" (SQL engines differ on NULL in LEAST). */
 const NEVER_MS = 8.64e15;
@@ -102,15 +102,24 @@ export interface MetricsService {
   openOverdue(scope: Scope, signal?: AbortSignal): Promise<{ asOf: string; scope: Scope; leads: OpenOverdueRow[] }>;
 }
 
+/**
+ * asOf of a scope (Definitions): min(now, end of `date`); a pilot viewed after it ended stops at its last day.
+ * Every result is a function of the data version, the query and this instant alone (./result-cache.ts).
+ */
+export function scopeAsOf(wh: Pick<LoadedWarehouse, 'zone' | 'pilot' | 'now'>, scope: Scope): number {
+  const dateDay = parseIsoDate(scope.date);
+  const period = periodContaining(scope.period, dateDay, wh.pilot);
+  const zone = wh.zone;
+  return Math.min(wh.now().getTime(), zone.dayStart(dateDay + 1) - 1, zone.dayStart(period.end + 1) - 1);
+}
+
 export function createMetricsService(wh: Warehouse): MetricsService {
   const zone = wh.zone;
 
   function resolve(scope: Scope): Resolved {
-    const dateDay = parseIsoDate(scope.date);
-    const period = periodContaining(scope.period, dateDay, wh.pilot);
+    const period = periodContaining(scope.period, parseIsoDate(scope.date), wh.pilot);
     const start = zone.dayStart(period.start);
-    // asOf = min(now, end of date); a pilot viewed after it ended stops at its last day
-    const asOf = Math.min(wh.now().getTime(), zone.dayStart(dateDay + 1) - 1, zone.dayStart(period.end + 1) - 1);
+    const asOf = scopeAsOf(wh, scope);
     const before = previousPeriod(scope.period, period, wh.pilot);
     const previousFrom = zone.dayStart(before.start);
     // like for like: the same elapsed span into the previous period, clamped to that period's length

@@ -15,6 +15,7 @@ import type { AdapterMethod, Problem } from '../../core/src/contracts.js';
 import type { MetricsService } from './metrics.js';
 import { readRestQuery } from '../../core/src/adapters/rest-query.js';
 import type { Warehouse } from './warehouse.js';
+import { createResultCache, type ResultCache } from './result-cache.js';
 
 /** Mirrors REST_PATHS of the http adapter (packages/core/src/adapters/http.ts). */
 const ROUTES: Readonly<Record<string, AdapterMethod>> = {
@@ -56,6 +57,8 @@ export interface StrideServerOptions {
   maxUrlBytes?: number;
   /** Largest accepted header block. Default 16 KB. */
   maxHeaderBytes?: number;
+  /** Answers kept by data version, query and asOf (./result-cache.ts). Default: a 64 MB cache; false: none. */
+  cache?: ResultCache | false;
   /** Server-side log of failures (the client only ever sees a generic problem). Default: console.error. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -106,6 +109,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
   const maxUrlBytes = options.maxUrlBytes ?? 2048;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const inFlight = new Set<Promise<void>>();
+  const cache = options.cache === false ? undefined : (options.cache ?? createResultCache(options.warehouse));
   let closing = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -178,9 +182,12 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
     res.once('close', hangUp);
     try {
       const run = options.metrics[operation] as (q: unknown, signal: AbortSignal) => Promise<unknown>;
-      const result = await run(read.query, deadline.signal);
+      const compute = (): Promise<unknown> => run(read.query, deadline.signal);
+      const body = cache
+        ? await cache.body(cache.key(operation, read.query), compute)
+        : JSON.stringify(await compute());
       if (deadline.signal.aborted) throw new Error('deadline');
-      send(res, 200, 'application/json', JSON.stringify(result), operation === 'grids' || operation === 'orgTree');
+      send(res, 200, 'application/json', body, operation === 'grids' || operation === 'orgTree');
     } catch (error) {
       if (deadline.signal.aborted) sendProblem(res, 503, `the query took longer than ${timeoutMs} ms`);
       else {
