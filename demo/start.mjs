@@ -19,10 +19,16 @@ const dataSet = values['bank-wide']
   ? ['--managers', '10000', '--grids', '5000', '--events', '1000000']
   : ['--managers', '40', '--grids', '60'];
 console.log(`stride demo: starting the reference back end (${values['bank-wide'] ? 'bank-wide' : 'pilot'} data)...`);
-const backEnd = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', '--port', '0', ...dataSet], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+// the back end's loading progress comes through this process: one line rewritten in place on a terminal
+const progress = ['--progress', process.stdout.isTTY ? 'line' : 'lines'];
+const backEnd = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'packages/server/src/main.ts', '--port', '0', ...dataSet, ...progress],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 
 const backEndUrl = await new Promise((resolve, reject) => {
   let output = '';

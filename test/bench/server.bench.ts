@@ -8,6 +8,14 @@
  *    DuckDB in the same run, load and query timed separately.
  * 2. The server under load on 127.0.0.1 (autocannon, bounded in time): requests per second and p99 latency for a
  *    team's month (what a manager's page asks for) with the pilot and with the bank-wide data.
+ * 3. Every endpoint on the `npm start -- --bank-wide` data (10,000 managers, 5,000 grids, 1,000,000 events, the
+ *    real clock, so a live view's asOf moves as it does for a user): p50 and p95 over HTTP, one request at a time
+ *    (--requests each), then as the dashboard asks on page load, its requests all at once.
+ *
+ *   --endpoints            only section 3
+ *   --facts DIR            section 3 on the facts the Spark job wrote for the same generated log (--events N;
+ *                          --today fixes the log's last day, as given to the job's input)
+ *   --label TEXT           names the run in results.json (bench.server.endpoints[label])
  * Prints a table and merges the figures into bench/results.json under "server".
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +39,18 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   duration: number;
 }) => Promise<AutocannonResult>;
 
-const { values } = parseArgs({ options: { big: { type: 'boolean' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    big: { type: 'boolean' },
+    seconds: { type: 'string', default: '10' },
+    endpoints: { type: 'boolean', default: false },
+    facts: { type: 'string' },
+    events: { type: 'string', default: '1000000' },
+    today: { type: 'string' },
+    requests: { type: 'string', default: '20' },
+    label: { type: 'string' },
+  },
+});
 const seconds = Math.max(1, Math.min(30, Number(values.seconds)));
 const TODAY = '2026-11-24';
 const NOW = new Date(`${TODAY}T15:00:00+08:00`);
@@ -120,6 +139,138 @@ async function underLoad(warehouse: Warehouse, data: PilotData, label: string): 
   return runs;
 }
 
+interface EndpointFigures {
+  endpoint: string;
+  query: string;
+  mode: 'one at a time' | 'page load';
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+  /** Median CPU time of the whole process per request (server, DuckDB's threads, client): robust to a busy machine. */
+  cpuP50Ms: number;
+  bytes: number;
+}
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** Section 3: p50/p95 of every endpoint over HTTP on the bank-wide data (or the Spark job's facts for it). */
+async function endpointFigures(): Promise<{ data: string; loadMs: number; figures: EndpointFigures[] }> {
+  const events = Number(values.events);
+  let start = performance.now();
+  // what `npm start -- --bank-wide` serves (demo/start.mjs), ending today unless --today says otherwise
+  const data = generatePilot({ managers: 10_000, grids: 5_000, events, ...(values.today ? { today: values.today } : {}) });
+  const generateMs = ms(start);
+  start = performance.now();
+  const warehouse = await openWarehouse({ ...data, ...(values.facts ? { factsDir: values.facts } : {}) });
+  const loadMs = ms(start);
+  console.log(`endpoints: ${events} events generated in ${generateMs} ms, loaded in ${loadMs} ms`);
+  const stride = createStrideServer({
+    warehouse,
+    metrics: createMetricsService(warehouse),
+    verify: () => ({ ok: true }),
+    log: (message, error) => console.error(message, error),
+    // a bench measures however long an answer takes; the 10 s production deadline turned them into 503s on a
+    // machine at load average 30
+    requestTimeoutMs: 300_000,
+  });
+  const { url } = await stride.listen(0, '127.0.0.1');
+  const level = (l: string): string => data.orgTree.find((node) => node.level === l)!.id;
+  const branch = level('branch');
+  const team = level('team');
+  const date = data.events.reduce((last, e) => (e.at > last ? e.at : last), '').slice(0, 10);
+  const month = `period=month&date=${date}`;
+  // the dashboard's requests for its org (the demo's is the branch), then what single widgets ask
+  const dashboard = [
+    `/v1/org-tree`,
+    `/v1/indicators?org=${branch}&${month}`,
+    `/v1/leaderboard?org=${branch}&${month}&board=managers&metric=points`,
+    `/v1/funnel?org=${branch}&${month}`,
+    `/v1/coverage?org=${branch}&${month}`,
+    `/v1/grids?org=${branch}`,
+  ];
+  const widgets = [
+    `/v1/indicators?org=${branch}&${month}&rows=children`,
+    `/v1/indicators?org=${team}&${month}&rows=managers`,
+    `/v1/leaderboard?org=${branch}&${month}&board=managers&metric=contacted`,
+    `/v1/leaderboard?org=${branch}&${month}&board=teams&metric=points`,
+    `/v1/leaderboard?org=${team}&${month}&board=managers&metric=points`,
+    `/v1/funnel?org=${team}&${month}`,
+    `/v1/grids?org=${team}`,
+    `/v1/indicators?org=${branch}&period=pilot&date=${date}`,
+  ];
+  type Sample = { ms: number; cpuMs: number; bytes: number };
+  const timed = async (path: string): Promise<Sample> => {
+    const begin = performance.now();
+    const cpu = process.cpuUsage();
+    const response = await fetch(`${url}${path}`);
+    const body = await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - begin, cpuMs: (used.user + used.system) / 1000, bytes: body.byteLength };
+  };
+  const n = Math.max(2, Number(values.requests));
+  const figures: EndpointFigures[] = [];
+  const add = (path: string, mode: EndpointFigures['mode'], samples: Sample[]): void => {
+    const sorted = samples.map((x) => x.ms).sort((a, b) => a - b);
+    const cpu = samples.map((x) => x.cpuMs).sort((a, b) => a - b);
+    const [endpoint, query = ''] = path.split('?');
+    figures.push({
+      endpoint: endpoint!,
+      query: query.replace(`&${month}`, ' month').replace(`${month}`, 'month'),
+      mode,
+      requests: samples.length,
+      p50Ms: Math.round(percentile(sorted, 50)),
+      p95Ms: Math.round(percentile(sorted, 95)),
+      cpuP50Ms: Math.round(percentile(cpu, 50)),
+      bytes: samples[0]!.bytes,
+    });
+  };
+  for (const path of [...dashboard, ...widgets]) {
+    await timed(path); // first request: JIT, page cache
+    const samples = [];
+    for (let i = 0; i < n; i++) samples.push(await timed(path));
+    add(path, 'one at a time', samples);
+  }
+  const pageLoads: Sample[][] = dashboard.map(() => []);
+  for (let i = 0; i < Math.max(2, Math.round(n / 2)); i++) {
+    const answers = await Promise.all(dashboard.map(timed));
+    answers.forEach((answer, k) => pageLoads[k]!.push(answer));
+  }
+  dashboard.forEach((path, k) => add(path, 'page load', pageLoads[k]!));
+  await stride.close();
+  return {
+    data: values.facts ? `Spark-built facts, ${events} events` : `bank-wide, ${events} events`,
+    loadMs,
+    figures,
+  };
+}
+
+if (values.endpoints || values.facts) {
+  const run = await endpointFigures();
+  console.log(`\nEvery endpoint, ${run.data} (HTTP on 127.0.0.1, ms; page load = the dashboard's requests at once)`);
+  console.table(
+    run.figures.map((f) => ({
+      endpoint: f.endpoint,
+      query: f.query,
+      mode: f.mode,
+      n: f.requests,
+      p50: f.p50Ms,
+      p95: f.p95Ms,
+      'CPU p50': f.mode === 'one at a time' ? f.cpuP50Ms : '',
+      KB: Math.round(f.bytes / 1024),
+    })),
+  );
+  const file = new URL('../../bench/results.json', import.meta.url);
+  const existing = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, unknown>;
+  const server = (existing['server'] ?? {}) as Record<string, unknown>;
+  const endpoints = (server['endpoints'] ?? {}) as Record<string, unknown>;
+  endpoints[values.label ?? run.data] = { date: new Date().toISOString(), node: process.version, ...run };
+  existing['server'] = { ...server, endpoints };
+  writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
+  process.exit(0);
+}
+
 const engineRuns: EngineRun[] = [];
 const loadRuns: LoadRun[] = [];
 
@@ -169,6 +320,8 @@ console.table(loadRuns.map((r) => ({ data: r.data, endpoint: r.endpoint, 'req/s'
 const file = new URL('../../bench/results.json', import.meta.url);
 const existing: Record<string, unknown> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 existing['server'] = {
+  // section 3's runs stay beside the other sections' figures
+  endpoints: (existing['server'] as { endpoints?: unknown } | undefined)?.endpoints,
   date: new Date().toISOString(),
   node: process.version,
   machine: '2 cores shared',

@@ -127,7 +127,17 @@ export async function startSpark(): Promise<EngineHandle> {
       await ask({ load: table, file });
     },
     async afterLoad() {
-      for (const table of ['facts', 'lead_firsts', 'org', 'org_manager', 'org_ancestor', 'calendar', 'manager']) {
+      for (const table of [
+        'facts',
+        'lead_firsts',
+        'period_points',
+        'manager_days',
+        'org',
+        'org_manager',
+        'org_ancestor',
+        'calendar',
+        'manager',
+      ]) {
         await connection.all(`CACHE TABLE ${table}`, {});
       }
     },
@@ -159,6 +169,11 @@ function asPostgres(command: string, args: readonly string[]): void {
     ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
     : spawnSync(command, args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+}
+
+/** A row as a PostgreSQL CSV line: an unquoted empty field is NULL, a quoted one the empty string. */
+function csvLine(row: LoadRow): string {
+  return `${row.map((v) => (v === null ? '' : typeof v === 'string' ? `"${v.replaceAll('"', '""')}"` : String(v))).join(',')}\n`;
 }
 
 /** The type a bound value is cast to: PostgreSQL infers nothing from `$1` in a SELECT list. */
@@ -206,6 +221,7 @@ export async function startPostgres(): Promise<EngineHandle> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+  let copies = 0;
   await client.connect();
   const version = (await client.query('SHOW server_version')).rows[0].server_version as string;
   const connection: SqlConnection = {
@@ -225,12 +241,19 @@ export async function startPostgres(): Promise<EngineHandle> {
     version: `PostgreSQL ${version}`,
     connection,
     async append(table, rows) {
-      // multi-row INSERTs; the target columns type the bound values
-      for (let start = 0; start < rows.length; start += 500) {
-        const batch = rows.slice(start, start + 500);
-        const values: LoadRow[number][] = [];
-        const tuples = batch.map((row) => `(${row.map((v) => (values.push(v), `$${values.length}`)).join(', ')})`);
-        await client.query(`INSERT INTO ${table} VALUES ${tuples.join(', ')}`, values);
+      // COPY from a CSV file the server reads itself (the cluster runs locally as postgres, which owns `work`):
+      // a million events load in seconds, where 500-row INSERTs did not finish in 390 s
+      for (let start = 0; start < rows.length; start += 250_000) {
+        const file = join(work, `${table}-${copies++}.csv`);
+        writeFileSync(
+          file,
+          rows
+            .slice(start, start + 250_000)
+            .map(csvLine)
+            .join(''),
+        );
+        await client.query(`COPY ${table} FROM '${file}' WITH (FORMAT csv)`);
+        rmSync(file);
       }
     },
     async afterLoad() {

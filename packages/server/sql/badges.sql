@@ -2,8 +2,9 @@
 -- is kept): first conversion ever; 100 first contacts within the pilot; champion = rank 1 in points (ties share
 -- it, nobody wins without points) among the managers of the same branch for a week or month completed by asOf.
 -- The 7-day streak badge comes from streaks.sql.
+-- Points per week and month come from the load step (load/period_points.sql).
 -- Parameters: $unit, $level, $as_of_ms, $as_of_day, $complete_by_day (last day whose end asOf has reached),
--- $pilot_from_ms, $pilot_to_ms, and the point weights as in points.sql.
+-- $pilot_from_ms, $pilot_to_ms.
 WITH units AS (
   SELECT o.id FROM org o
   WHERE o.level = 'manager' AND o.level = $level
@@ -18,29 +19,9 @@ milestones AS (
   WHERE f.kind IN ('converted', 'contacted')
   GROUP BY u.id
 ),
-scored AS (
-  SELECT f.manager_id AS manager_id, c.week_start AS week_start, c.week_end AS week_end,
-    c.month_start AS month_start, c.month_end AS month_end,
-    CASE f.kind
-      WHEN 'contacted' THEN $p_first_contact
-      WHEN 'conversation' THEN $p_conversation
-      WHEN 'visit' THEN $p_visit
-      WHEN 'intent' THEN $p_first_intent
-      WHEN 'applied' THEN $p_first_application
-      WHEN 'converted' THEN $p_first_conversion
-      ELSE $p_timely_followup
-    END AS points
-  FROM facts f JOIN calendar c ON c.day = f.day
-  WHERE f.kind IN ('contacted', 'conversation', 'visit', 'intent', 'applied', 'converted', 'timely')
-),
-period_points AS (
-  SELECT manager_id, 'week' AS kind, week_start AS period_start, SUM(points) AS points
-  FROM scored WHERE week_end <= $complete_by_day AND week_start <= $as_of_day
-  GROUP BY manager_id, week_start
-  UNION ALL
-  SELECT manager_id, 'month', month_start, SUM(points)
-  FROM scored WHERE month_end <= $complete_by_day AND month_start <= $as_of_day
-  GROUP BY manager_id, month_start
+completed AS (
+  SELECT manager_id, kind, period_start, points
+  FROM period_points WHERE period_end <= $complete_by_day AND period_start <= $as_of_day
 ),
 contests AS (
   SELECT DISTINCT m.contest_id AS contest_id FROM manager m JOIN units u ON u.id = m.manager_id
@@ -49,7 +30,7 @@ best AS (
   SELECT c.contest_id AS contest_id, p.kind AS kind, p.period_start AS period_start, MAX(p.points) AS best
   FROM contests c
   JOIN org_manager om ON om.org_id = c.contest_id
-  JOIN period_points p ON p.manager_id = om.manager_id
+  JOIN completed p ON p.manager_id = om.manager_id
   GROUP BY c.contest_id, p.kind, p.period_start
 ),
 champions AS (
@@ -58,7 +39,7 @@ champions AS (
     MAX(CASE WHEN p.kind = 'month' THEN 1 ELSE 0 END) AS month
   FROM units u
   JOIN manager m ON m.manager_id = u.id
-  JOIN period_points p ON p.manager_id = u.id
+  JOIN completed p ON p.manager_id = u.id
   JOIN best b ON b.contest_id = m.contest_id AND b.kind = p.kind AND b.period_start = p.period_start
   WHERE b.best > 0 AND p.points = b.best
   GROUP BY p.manager_id

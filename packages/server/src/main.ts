@@ -3,20 +3,27 @@
  *
  *   node --import tsx packages/server/src/main.ts [--port 8787] [--host 127.0.0.1] [--data DIR]
  *        [--origin http://localhost:5173 ...] [--events N] [--managers N] [--grids N] [--now ISO-DATE-TIME]
+ *        [--facts DIR [--watch-facts]] [--progress line|lines|none]
  *
  * Without --data it serves the synthetic pilot (mocks/pilot), ending today. With --data it loads the files that
  * mocks/write-pilot.ts writes (events.csv or events.parquet, roster.json or roster.csv, grids.geojson,
  * targets.csv, calendar.csv). --now fixes the server's clock (and the synthetic pilot's last day) for reproducible
  * numbers, as tests need. STRIDE_TOKEN, when set, is the bearer token every request must carry; a bank
  * replaces `verify` with its portal's session check.
+ *
+ * --facts serves the facts the Spark job wrote. SIGHUP (or, with --watch-facts, a new `lead_firsts/_SUCCESS` from
+ * the job) reads them again and swaps the new version in without a restart (docs/warehouse.md, the refresh cycle).
+ * Loading progress goes to stdout: one line rewritten in place on a terminal (`line`), else a line per phase
+ * once loading has taken over a second (`lines`).
  */
+import { watchFile } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { timingSafeEqual } from 'node:crypto';
 import { generatePilot, type PilotOptions } from '../../../mocks/pilot/index.js';
 import { loadDataDirectory } from './files.js';
 import { createMetricsService } from './metrics.js';
 import { createStrideServer, type VerifyResult } from './server.js';
-import { openWarehouse, type WarehouseOptions } from './warehouse.js';
+import { openWarehouse, type LoadProgress, type WarehouseOptions } from './warehouse.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +37,8 @@ const { values } = parseArgs({
     now: { type: 'string' },
     // lead_firsts and facts as the Spark job wrote them (packages/warehouse-spark BuildFacts --out DIR)
     facts: { type: 'string' },
+    'watch-facts': { type: 'boolean', default: false },
+    progress: { type: 'string', default: process.stdout.isTTY ? 'line' : 'lines' },
   },
 });
 
@@ -46,12 +55,16 @@ if (values.grids) pilotOptions.grids = Number(values.grids);
 if (fixedNow) pilotOptions.now = fixedNow;
 
 const started = performance.now();
+const report = loadReporter(values.progress === 'line' ? 'line' : values.progress === 'none' ? 'none' : 'lines');
+report({ phase: values.data ? 'reading files' : 'generating data' });
 const input: WarehouseOptions = values.data ? await loadDataDirectory(values.data) : generatePilot(pilotOptions);
 const warehouse = await openWarehouse({
   ...input,
   ...(fixedNow ? { now: () => fixedNow } : {}),
   ...(values.facts ? { factsDir: values.facts } : {}),
+  onProgress: report,
 });
+report(undefined);
 const token = process.env['STRIDE_TOKEN'];
 
 function bearerMatches(header: string | undefined): boolean {
@@ -89,4 +102,53 @@ const stop = (signal: string): void => {
   );
 };
 process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGHUP', () => refresh('SIGHUP'));
+if (values.facts && values['watch-facts']) {
+  // Spark writes _SUCCESS once an output is complete; lead_firsts is the job's last output
+  watchFile(`${values.facts.replace(/\/+$/, '')}/lead_firsts/_SUCCESS`, { interval: 5_000 }, (now, before) => {
+    if (now.mtimeMs > 0 && now.mtimeMs !== before.mtimeMs) refresh('new facts from the job');
+  });
+}
+
+function refresh(why: string): void {
+  if (!warehouse.refresh || !values.facts) {
+    console.log(`stride-server: ${why}: nothing to refresh (not serving --facts)`);
+    return;
+  }
+  warehouse.refresh().then(
+    (done) => console.log(`stride-server: ${why}: data version ${done.version}, ${done.facts} facts, ${done.ms} ms`),
+    (error: unknown) => console.error(`stride-server: ${why}: refresh failed, still serving the previous data`, error),
+  );
+}
+
+type LoadStep = LoadProgress | { phase: 'generating data' | 'reading files'; rows?: number; total?: number };
+
+/**
+ * Loading progress on the console, kept short: on a terminal one line rewritten in place (phase, rows so far of
+ * the total); elsewhere (a log, or `npm start` relaying it) one line per finished phase, and only once loading
+ * has taken over a second, so a quick start stays a single line. `undefined` ends the report.
+ */
+function loadReporter(mode: 'line' | 'lines' | 'none'): (step: LoadStep | undefined) => void {
+  const begun = performance.now();
+  let latest: LoadStep | undefined;
+  let phaseBegun = begun;
+  const number = new Intl.NumberFormat('en');
+  const rowsOf = (step: LoadStep): string =>
+    step.total !== undefined
+      ? ` ${number.format(step.rows ?? 0)} / ${number.format(step.total)} rows`
+      : step.rows !== undefined
+        ? ` ${number.format(step.rows)} rows`
+        : '';
+  const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+  return (step) => {
+    if (mode === 'line') {
+      process.stdout.write(
+        step ? `\r\x1b[2Kstride-server: loading ${step.phase}${rowsOf(step)} (${seconds(begun)})` : '\r\x1b[2K',
+      );
+    } else if (mode === 'lines' && latest && latest.phase !== step?.phase && performance.now() - begun >= 1_000) {
+      console.log(`stride-server: ${latest.phase}${rowsOf(latest)} in ${seconds(phaseBegun)}`);
+    }
+    if (latest?.phase !== step?.phase) phaseBegun = performance.now();
+    latest = step;
+  };
+}

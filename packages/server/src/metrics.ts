@@ -56,7 +56,7 @@ import {
   type DayRange,
 } from '../../core/src/engine/time.js';
 import { num, numOrNull, query, str, type SqlConnection, type SqlParams, type SqlRow } from './sql.js';
-import type { Warehouse } from './warehouse.js';
+import { pointWeightParams, type LoadedWarehouse, type Warehouse } from './warehouse.js';
 
 /** A time after any event, for "stage not entered" (SQL engines differ on NULL in LEAST). */
 const NEVER_MS = 8.64e15;
@@ -135,15 +135,24 @@ export interface MetricsService {
   leads?(q: LeadsQuery, signal?: AbortSignal, access?: { unmasked?: boolean }): Promise<LeadsResult>;
 }
 
+/**
+ * asOf of a scope (Definitions): min(now, end of `date`); a pilot viewed after it ended stops at its last day.
+ * Every result is a function of the data version, the query and this instant alone (./result-cache.ts).
+ */
+export function scopeAsOf(wh: Pick<LoadedWarehouse, 'zone' | 'pilot' | 'now'>, scope: Scope): number {
+  const dateDay = parseIsoDate(scope.date);
+  const period = periodContaining(scope.period, dateDay, wh.pilot);
+  const zone = wh.zone;
+  return Math.min(wh.now().getTime(), zone.dayStart(dateDay + 1) - 1, zone.dayStart(period.end + 1) - 1);
+}
+
 export function createMetricsService(wh: Warehouse): MetricsService {
   const zone = wh.zone;
 
   function resolve(scope: Scope): Resolved {
-    const dateDay = parseIsoDate(scope.date);
-    const period = periodContaining(scope.period, dateDay, wh.pilot);
+    const period = periodContaining(scope.period, parseIsoDate(scope.date), wh.pilot);
     const start = zone.dayStart(period.start);
-    // asOf = min(now, end of date); a pilot viewed after it ended stops at its last day
-    const asOf = Math.min(wh.now().getTime(), zone.dayStart(dateDay + 1) - 1, zone.dayStart(period.end + 1) - 1);
+    const asOf = scopeAsOf(wh, scope);
     const before = previousPeriod(scope.period, period, wh.pilot);
     const previousFrom = zone.dayStart(before.start);
     // like for like: the same elapsed span into the previous period, clamped to that period's length
@@ -157,15 +166,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     prev_from_ms: r.previousFrom,
     prev_to_ms: r.previousTo,
   });
-  const pointWeights = (): SqlParams => ({
-    p_first_contact: wh.points.firstContact,
-    p_conversation: wh.points.conversation,
-    p_visit: wh.points.visit,
-    p_first_intent: wh.points.firstIntent,
-    p_first_application: wh.points.firstApplication,
-    p_first_conversion: wh.points.firstConversion,
-    p_timely_followup: wh.points.timelyFollowup,
-  });
+  const pointWeights = (): SqlParams => pointWeightParams(wh.points);
 
   function indicatorValue(row: SqlRow | undefined, id: string): number | null {
     if (!row) return null;
@@ -398,7 +399,6 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             complete_by_day: zone.dayOf(r.asOf + 1) - 1,
             pilot_from_ms: pilotFrom,
             pilot_to_ms: pilotTo,
-            ...pointWeights(),
           });
           for (const row of badgeRows) badges.set(str(row, 'manager_id'), row);
         }

@@ -15,6 +15,7 @@ import { isStrideError, type AdapterMethod, type Problem } from '../../core/src/
 import type { MetricsService } from './metrics.js';
 import { readRestQuery } from '../../core/src/adapters/rest-query.js';
 import type { Warehouse } from './warehouse.js';
+import { createResultCache, type ResultCache } from './result-cache.js';
 
 /** Mirrors REST_PATHS of the http adapter (packages/core/src/adapters/http.ts). */
 const ROUTES: Readonly<Record<string, AdapterMethod>> = {
@@ -81,6 +82,8 @@ export interface StrideServerOptions {
   maxUrlBytes?: number;
   /** Largest accepted header block. Default 16 KB. */
   maxHeaderBytes?: number;
+  /** Answers kept by data version, query and asOf (./result-cache.ts). Default: a 64 MB cache; false: none. */
+  cache?: ResultCache | false;
   /** Server-side log of failures (the client only ever sees a generic problem). Default: console.error. */
   log?: (message: string, error?: unknown) => void;
   /** Where the leads audit goes. Default: one JSON line on stdout per request (`stride-audit {...}`). */
@@ -175,6 +178,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
     });
   }
   const inFlight = new Set<Promise<void>>();
+  const cache = options.cache === false ? undefined : (options.cache ?? createResultCache(options.warehouse));
   let closing = false;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -264,13 +268,21 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
         signal: AbortSignal,
         access: { unmasked: boolean },
       ) => Promise<unknown>;
-      const result = await run(read.query, deadline.signal, { unmasked: verdict.unmasked === true });
-      if (deadline.signal.aborted) throw new Error('deadline');
       if (operation === 'leads') {
+        // Leads depend on the session (scope, masking) and are audited: never kept in the cache.
+        const result = await run(read.query, deadline.signal, { unmasked: verdict.unmasked === true });
+        if (deadline.signal.aborted) throw new Error('deadline');
         const leads = result as { leads: unknown[]; total: number };
         auditLeads(url, verdict, 200, { rows: leads.leads.length, total: leads.total });
+        send(res, 200, 'application/json', JSON.stringify(result), false);
+        return;
       }
-      send(res, 200, 'application/json', JSON.stringify(result), operation === 'grids' || operation === 'orgTree');
+      const compute = (): Promise<unknown> => run(read.query, deadline.signal, { unmasked: false });
+      const body = cache
+        ? await cache.body(cache.key(operation, read.query), compute)
+        : JSON.stringify(await compute());
+      if (deadline.signal.aborted) throw new Error('deadline');
+      send(res, 200, 'application/json', body, operation === 'grids' || operation === 'orgTree');
     } catch (error) {
       if (operation === 'leads') auditLeads(url, verdict, deadline.signal.aborted ? 503 : errorStatus(error));
       if (deadline.signal.aborted) sendProblem(res, 503, `the query took longer than ${timeoutMs} ms`);

@@ -4,6 +4,7 @@
  * reads (sql/load/*.sql). The dimensions a bank warehouse already keeps (org closure, calendar with working days,
  * grid-manager links) are built here from the org tree and the calendar settings.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   DEFAULT_CATALOGUE,
@@ -27,7 +28,7 @@ import {
 } from '../../core/src/engine/time.js';
 import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../../core/src/engine/types.js';
-import { duckdbConnection, execute, num, query, str, type SqlConnection } from './sql.js';
+import { duckdbConnection, execute, num, query, str, type SqlConnection, type SqlParams } from './sql.js';
 
 export interface WarehouseOptions extends EventLogInput {
   /** Read events from this CSV, Parquet or JSON file with DuckDB instead of `events` (large logs). */
@@ -41,6 +42,8 @@ export interface WarehouseOptions extends EventLogInput {
    * `<dir>/lead_firsts/*.parquet`) instead of deriving them here: Spark builds, the server answers.
    */
   factsDir?: string;
+  /** Called as the load moves through its phases (the server prints them on start). */
+  onProgress?: (progress: LoadProgress) => void;
 }
 
 /** What the load step knows about the data it loaded (everything the metrics need besides SQL). */
@@ -55,6 +58,7 @@ export interface LoadedWarehouse {
   now: () => Date;
   pilot: DayRange | undefined;
   firstEventDay: number;
+  lastEventDay: number;
   /** Org nodes by id (validation and names). */
   nodes: ReadonlyMap<string, OrgNode>;
   /** Grid features by id, served as loaded; managerIds per grid as the metrics see them. */
@@ -63,10 +67,36 @@ export interface LoadedWarehouse {
 }
 
 export interface Warehouse extends LoadedWarehouse {
-  /** Runs `work` on a pooled connection; an abort stops the statement in flight (request deadline). */
+  /**
+   * Runs `work` on a pooled connection; an abort stops the statement in flight (request deadline). Every
+   * statement of one `work` reads the same data version.
+   */
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** Changes whenever the data results are computed from changes (a refresh swapped in new facts). Default 0. */
+  readonly version?: number;
+  /**
+   * Reads the Spark-built facts again (a new day's partition) into a new version and swaps it in without a
+   * restart: requests already running finish on the old version, later ones read the new one.
+   */
+  refresh?(): Promise<RefreshReport>;
   close(): Promise<void>;
 }
+
+export interface RefreshReport {
+  version: number;
+  /** Fact rows of the new version (follow-up deadlines not counted). */
+  facts: number;
+  ms: number;
+}
+
+/** A step of the load, for a console or a progress bar: `rows` of `total` where the step knows them. */
+export interface LoadProgress {
+  phase: LoadPhase;
+  rows?: number;
+  total?: number;
+}
+
+export type LoadPhase = 'events' | 'dimensions' | 'lead firsts' | 'facts' | 'summaries';
 
 /** A row for one of the tables of sql/load/schema.sql, its columns in declared order. */
 export type LoadRow = readonly (string | number | boolean | null)[];
@@ -80,19 +110,24 @@ export interface LoadTarget {
 
 const EVENT_TYPES = new Set<string>(LEAD_EVENT_TYPES);
 
+/** Events appended per call: the progress report's step, and a bound on the rows built at once. */
+const EVENT_BATCH = 100_000;
+
 /** events_raw rows: an unknown type is kept as NULL (the load step drops it), as is a non-finite amount. */
-function rawEventRows(events: readonly LeadEvent[]): LoadRow[] {
+function rawEventRows(events: readonly LeadEvent[], from: number, to: number): LoadRow[] {
   const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-  return events.map((event, i) => [
-    i,
-    text(event.at),
-    EVENT_TYPES.has(event.type) ? event.type : null,
-    text(event.leadId),
-    text(event.managerId),
-    text(event.customerId),
-    text(event.gridId),
-    typeof event.amount === 'number' && Number.isFinite(event.amount) ? event.amount : null,
-  ]);
+  return events
+    .slice(from, to)
+    .map((event, k) => [
+      from + k,
+      text(event.at),
+      EVENT_TYPES.has(event.type) ? event.type : null,
+      text(event.leadId),
+      text(event.managerId),
+      text(event.customerId),
+      text(event.gridId),
+      typeof event.amount === 'number' && Number.isFinite(event.amount) ? event.amount : null,
+    ]);
 }
 
 async function appendDuckDBEvents(connection: DuckDBConnection, rows: readonly LoadRow[]): Promise<void> {
@@ -187,6 +222,19 @@ function orgDimension(orgTree: readonly OrgNode[], eventOnlyManagers: readonly s
   return { byId, treeOrd, managersUnder, treeManagers, managerOrder, ancestors, contest };
 }
 
+/** The points scheme as the SQL files' parameters ($p_first_contact, ...). */
+export function pointWeightParams(points: PointsScheme): SqlParams {
+  return {
+    p_first_contact: points.firstContact,
+    p_conversation: points.conversation,
+    p_visit: points.visit,
+    p_first_intent: points.firstIntent,
+    p_first_application: points.firstApplication,
+    p_first_conversion: points.firstConversion,
+    p_timely_followup: points.timelyFollowup,
+  };
+}
+
 /**
  * The load step on any engine: schema, raw events (given, or put in events_raw by `loadEvents`), the dimensions,
  * then events.sql, lead_firsts.sql and facts.sql run by the engine itself.
@@ -196,6 +244,7 @@ export async function loadWarehouse(
   input: EventLogInput,
   loadEvents?: (connection: SqlConnection) => Promise<void>,
   loadFacts?: (connection: SqlConnection) => Promise<void>,
+  onProgress: (progress: LoadProgress) => void = () => {},
 ): Promise<LoadedWarehouse> {
   const setup = target.connection;
   const timeZone = input.timeZone ?? 'Asia/Shanghai';
@@ -211,8 +260,17 @@ export async function loadWarehouse(
   }
 
   await execute(setup, 'load/schema.sql');
-  if (loadEvents) await loadEvents(setup);
-  else await target.append('events_raw', rawEventRows(input.events));
+  if (loadEvents) {
+    onProgress({ phase: 'events' });
+    await loadEvents(setup);
+  } else {
+    const total = input.events.length;
+    onProgress({ phase: 'events', rows: 0, total });
+    for (let from = 0; from < total; from += EVENT_BATCH) {
+      await target.append('events_raw', rawEventRows(input.events, from, from + EVENT_BATCH));
+      onProgress({ phase: 'events', rows: Math.min(total, from + EVENT_BATCH), total });
+    }
+  }
 
   const zone = createBankZone(timeZone);
   // Bank zones in scope (China) keep one offset all year; zones with daylight saving need a per-event offset.
@@ -222,6 +280,7 @@ export async function loadWarehouse(
   const span = (await setup.all('SELECT MIN(day) AS first_day, MAX(day) AS last_day FROM events', {}))[0];
   const firstEventDay = span?.['first_day'] == null ? NaN : Number(span['first_day']);
   const lastEventDay = span?.['last_day'] == null ? NaN : Number(span['last_day']);
+  onProgress({ phase: 'dimensions' });
 
   const treeManagerIds = new Set(input.orgTree.filter((n) => n.level === 'manager').map((n) => n.id));
   const seenManagers = (
@@ -322,9 +381,11 @@ export async function loadWarehouse(
       input.customers.map((c) => [c.customerId, c.name, c.phone ?? null]),
     );
 
+  onProgress({ phase: 'lead firsts' });
   if (loadFacts) await loadFacts(setup);
   else {
     await execute(setup, 'load/lead_firsts.sql');
+    onProgress({ phase: 'facts' });
     await execute(setup, 'load/facts.sql', {
       claim_ms: sla.claimHours * HOUR_MS,
       followup_ms: sla.followupDays * DAY_MS,
@@ -332,6 +393,10 @@ export async function loadWarehouse(
       offset_ms: offsetMs,
     });
   }
+  // per-request work done once: champions' period points and streaks' acted days (both from facts)
+  onProgress({ phase: 'summaries' });
+  await execute(setup, 'load/period_points.sql', pointWeightParams(points));
+  await execute(setup, 'load/manager_days.sql');
   await setup.all('DROP TABLE events_raw', {});
 
   return {
@@ -344,6 +409,7 @@ export async function loadWarehouse(
     now: input.now ?? (() => new Date()),
     pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
     firstEventDay,
+    lastEventDay,
     nodes: org.byId,
     features,
     gridManagers,
@@ -375,7 +441,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
           lead_firsts: `${factsDir}/lead_firsts/*.parquet`,
         })
     : undefined;
-  const loaded = await loadWarehouse(target, input, loadEvents, loadFacts);
+  const loaded = await loadWarehouse(target, input, loadEvents, loadFacts, input.onProgress);
 
   const pool: DuckDBConnection[] = [setup];
   for (let i = 1; i < (input.connections ?? 4); i++) pool.push(await instance.connect());
@@ -393,32 +459,152 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   };
   const all: DuckDBConnection[] = [...pool];
 
-  return {
+  // Data versions. The first load's fact tables live in `main`; each refresh builds its own in a new schema and
+  // becomes current in one assignment. A request takes the version current when it starts and reads that
+  // version's schema (its connection's search_path) and figures for all its statements, so it sees wholly old or
+  // wholly new data. A superseded version is dropped when its last request ends.
+  let current: DataVersion = {
+    id: 0,
+    schema: 'main',
+    users: 0,
+    retired: false,
+    firstEventDay: loaded.firstEventDay,
+    lastEventDay: loaded.lastEventDay,
+    pilot: loaded.pilot,
+  };
+  const onVersion = new AsyncLocalStorage<DataVersion>();
+  const searchPathOf = new WeakMap<DuckDBConnection, string>();
+  const dropVersion = async (version: DataVersion): Promise<void> => {
+    const connection = await instance.connect();
+    try {
+      if (version.schema === 'main') {
+        for (const table of FACT_TABLES) await connection.run(`DROP TABLE IF EXISTS main.${table}`);
+      } else await connection.run(`DROP SCHEMA IF EXISTS ${version.schema} CASCADE`);
+    } finally {
+      connection.closeSync();
+    }
+  };
+  const leave = (version: DataVersion): void => {
+    version.users--;
+    if (version.retired && version.users === 0 && !closed) void dropVersion(version).catch(() => undefined);
+  };
+  let refreshing: Promise<RefreshReport> | undefined;
+
+  async function buildVersion(): Promise<RefreshReport> {
+    if (!loadFacts) throw new Error('refresh: this warehouse was not opened on Spark-built facts (factsDir)');
+    const started = performance.now();
+    const id = current.id + 1;
+    const schema = `r${id}`;
+    const connection = await instance.connect();
+    const sql = duckdbConnection(connection);
+    try {
+      await connection.run(`CREATE SCHEMA ${schema}`);
+      // tables the load files create land in the new schema; dimensions still resolve in main
+      await connection.run(`SET search_path = '${schema},main'`);
+      await loadFacts(sql);
+      await execute(sql, 'load/period_points.sql', pointWeightParams(loaded.points));
+      await execute(sql, 'load/manager_days.sql');
+      const span = (
+        await sql.all("SELECT COUNT(*) AS n, MAX(day) AS last_day FROM facts WHERE kind <> 'followup'", {})
+      )[0];
+      const facts = Number(span?.['n'] ?? 0);
+      // the new day's events extend the pilot (when not configured) to the newest fact's day
+      const newest = Number(span?.['last_day'] ?? NaN);
+      const lastDay = Number.isFinite(newest) ? Math.max(newest, current.lastEventDay) : current.lastEventDay;
+      const next: DataVersion = {
+        id,
+        schema,
+        users: 0,
+        retired: false,
+        firstEventDay: current.firstEventDay,
+        lastEventDay: lastDay,
+        pilot: pilotRange(input.pilot, current.firstEventDay, lastDay),
+      };
+      const previous = current;
+      current = next;
+      previous.retired = true;
+      if (previous.users === 0) await dropVersion(previous);
+      return { version: id, facts, ms: Math.round(performance.now() - started) };
+    } catch (error) {
+      await connection.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+      throw error;
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  const warehouse: Warehouse = {
     ...loaded,
+    get version() {
+      return current.id;
+    },
+    get firstEventDay() {
+      return (onVersion.getStore() ?? current).firstEventDay;
+    },
+    get lastEventDay() {
+      return (onVersion.getStore() ?? current).lastEventDay;
+    },
+    get pilot() {
+      return (onVersion.getStore() ?? current).pilot;
+    },
     async withConnection(work, signal) {
       if (closed) throw new Error('warehouse closed');
-      const connection = await acquire();
-      // a request that waited for a connection past its deadline (or whose client left) is not worth running
-      if (signal?.aborted) {
-        release(connection);
-        throw new Error('aborted before it ran');
-      }
-      const stop = (): void => connection.interrupt();
-      signal?.addEventListener('abort', stop, { once: true });
+      const version = current;
+      version.users++;
       try {
-        return await work(duckdbConnection(connection));
+        const connection = await acquire();
+        // a request that waited for a connection past its deadline (or whose client left) is not worth running
+        if (signal?.aborted) {
+          release(connection);
+          throw new Error('aborted before it ran');
+        }
+        const stop = (): void => connection.interrupt();
+        signal?.addEventListener('abort', stop, { once: true });
+        try {
+          const path = version.schema === 'main' ? 'main' : `${version.schema},main`;
+          if ((searchPathOf.get(connection) ?? 'main') !== path) {
+            await connection.run(`SET search_path = '${path}'`);
+            searchPathOf.set(connection, path);
+          }
+          return await onVersion.run(version, () => work(duckdbConnection(connection)));
+        } finally {
+          signal?.removeEventListener('abort', stop);
+          release(connection);
+        }
       } finally {
-        signal?.removeEventListener('abort', stop);
-        release(connection);
+        leave(version);
       }
+    },
+    refresh() {
+      // one refresh at a time; a second call while one runs gets that one's result
+      refreshing ??= buildVersion().finally(() => (refreshing = undefined));
+      return refreshing;
     },
     async close() {
       closed = true;
+      await refreshing?.catch(() => undefined);
       for (const connection of all) connection.interrupt();
       for (const connection of all) connection.closeSync();
       instance.closeSync();
     },
   };
+  return warehouse;
+}
+
+/** The tables built from facts: what a refresh replaces, together. */
+const FACT_TABLES = ['facts', 'lead_firsts', 'period_points', 'manager_days'] as const;
+
+interface DataVersion {
+  id: number;
+  /** Where this version's fact tables live: `main` (the first load) or `r<id>`. */
+  schema: string;
+  /** Requests running on this version. */
+  users: number;
+  /** Superseded: dropped once no request uses it. */
+  retired: boolean;
+  firstEventDay: number;
+  lastEventDay: number;
+  pilot: DayRange | undefined;
 }
 
 export { query, num, str };

@@ -1,0 +1,94 @@
+/**
+ * Answers already computed, kept as the JSON bodies sent. A result is a function of the data version, the query
+ * and its asOf alone (the SQL reads nothing else), so those three are its key: an answer is never stale, a
+ * refresh (a new data version) simply stops matching the old keys, and nothing is ever invalidated by hand.
+ *
+ * What it saves on the bank-wide set: the grids' GeoJSON (5,000 polygons, about 11 MB of JSON, 150 ms of
+ * JSON.stringify on every map load) and the org tree once per version, any view of a past day (the morning
+ * huddle's "yesterday", the pilot review), and identical requests arriving together (they share one
+ * computation). A live view's asOf moves with the clock, so its answers only share while in flight.
+ */
+import type { AdapterMethod } from '../../core/src/contracts.js';
+import { scopeAsOf } from './metrics.js';
+import type { Warehouse } from './warehouse.js';
+
+/** Results that depend on the data and the query only, never on the session (leads are masked by role and audited). */
+const CACHEABLE: ReadonlySet<AdapterMethod> = new Set<AdapterMethod>([
+  'indicators',
+  'leaderboard',
+  'funnel',
+  'coverage',
+  'grids',
+  'orgTree',
+]);
+
+export interface ResultCache {
+  /** The key of a request's answer, or undefined when it must be computed every time. */
+  key(operation: AdapterMethod, query: unknown): string | undefined;
+  /** The body for `key`: kept, being computed for another request (shared), or computed now by `compute`. */
+  body(key: string | undefined, compute: () => Promise<unknown>): Promise<string>;
+  readonly stats: { hits: number; shared: number; misses: number; bytes: number };
+}
+
+export interface ResultCacheOptions {
+  /** Bound on the bodies kept (UTF-16 size); the least recently used go first. Default 64 MB. */
+  maxBytes?: number;
+}
+
+export function createResultCache(warehouse: Warehouse, options: ResultCacheOptions = {}): ResultCache {
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const kept = new Map<string, string>();
+  const running = new Map<string, Promise<string>>();
+  const stats = { hits: 0, shared: 0, misses: 0, bytes: 0 };
+  const size = (body: string): number => body.length * 2;
+
+  function keep(key: string, body: string): void {
+    // one huge answer must not push out everything else
+    if (size(body) > maxBytes / 2) return;
+    kept.set(key, body);
+    stats.bytes += size(body);
+    for (const [oldest, old] of kept) {
+      if (stats.bytes <= maxBytes) break;
+      kept.delete(oldest);
+      stats.bytes -= size(old);
+    }
+  }
+
+  return {
+    stats,
+    key(operation, query) {
+      if (!CACHEABLE.has(operation)) return undefined;
+      const scope = (query as { scope?: Parameters<typeof scopeAsOf>[1] } | undefined)?.scope;
+      const asOf = scope ? scopeAsOf(warehouse, scope) : '';
+      return `${warehouse.version ?? 0}|${operation}|${JSON.stringify(query ?? null)}|${asOf}`;
+    },
+    async body(key, compute) {
+      const own = async (): Promise<string> => JSON.stringify(await compute());
+      if (key === undefined) return own();
+      const body = kept.get(key);
+      if (body !== undefined) {
+        stats.hits++;
+        // most recently used last
+        kept.delete(key);
+        kept.set(key, body);
+        return body;
+      }
+      const inFlight = running.get(key);
+      if (inFlight) {
+        stats.shared++;
+        // the other request may be cancelled (its client left): then this one computes for itself
+        return inFlight.catch(own);
+      }
+      stats.misses++;
+      const computing = own();
+      running.set(key, computing);
+      try {
+        const computed = await computing;
+        keep(key, computed);
+        return computed;
+      } finally {
+        running.delete(key);
+      }
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The server's answer cache: keyed by data version, query and asOf, so a kept answer is never stale. Counted here
+ * by how often the SQL side is asked, on a warehouse whose clock and version the test moves.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { createBankZone } from '../../packages/core/src/engine/time.js';
+import { createResultCache } from '../../packages/server/src/result-cache.js';
+import type { Warehouse } from '../../packages/server/src/warehouse.js';
+
+function fakeWarehouse(now: { value: Date }, version: { value: number }): Warehouse {
+  return {
+    zone: createBankZone('Asia/Shanghai'),
+    pilot: undefined,
+    now: () => now.value,
+    get version() {
+      return version.value;
+    },
+  } as unknown as Warehouse;
+}
+
+const past = { scope: { org: 'bank', period: 'month', date: '2026-03-09' } };
+const today = { scope: { org: 'bank', period: 'month', date: '2026-03-10' } };
+
+it('computes a past day once per data version, and again after a refresh', async () => {
+  const now = { value: new Date('2026-03-10T15:30:00+08:00') };
+  const version = { value: 0 };
+  const cache = createResultCache(fakeWarehouse(now, version));
+  let computed = 0;
+  const answer = () => cache.body(cache.key('indicators', past), async () => ({ computed: ++computed }));
+  assert.equal(await answer(), '{"computed":1}');
+  now.value = new Date('2026-03-10T15:31:00+08:00'); // yesterday's asOf does not move with the clock
+  assert.equal(await answer(), '{"computed":1}');
+  version.value = 1;
+  assert.equal(await answer(), '{"computed":2}');
+});
+
+it("recomputes today's view as the clock moves, and shares one computation between requests arriving together", async () => {
+  const now = { value: new Date('2026-03-10T15:30:00+08:00') };
+  const cache = createResultCache(fakeWarehouse(now, { value: 0 }));
+  let computed = 0;
+  let finish: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (finish = resolve));
+  const slow = async () => {
+    computed++;
+    await gate;
+    return { computed };
+  };
+  const key = cache.key('funnel', today);
+  const together = [cache.body(key, slow), cache.body(key, slow), cache.body(key, slow)];
+  finish();
+  assert.deepEqual(await Promise.all(together), ['{"computed":1}', '{"computed":1}', '{"computed":1}']);
+  now.value = new Date('2026-03-10T15:30:01+08:00');
+  assert.equal(await cache.body(cache.key('funnel', today), slow), '{"computed":2}');
+});
+
+it('lets a waiting request compute for itself when the one it waited on fails', async () => {
+  const cache = createResultCache(fakeWarehouse({ value: new Date('2026-03-10T15:30:00+08:00') }, { value: 0 }));
+  const key = cache.key('grids', { org: 'bank' });
+  const cancelled = cache.body(key, () => Promise.reject(new Error('client left')));
+  const waiting = cache.body(key, async () => ({ type: 'FeatureCollection', features: [] }));
+  await assert.rejects(cancelled, /client left/);
+  assert.equal(await waiting, '{"type":"FeatureCollection","features":[]}');
+});
+
+it('keeps within its size, dropping the least recently used answer', async () => {
+  const cache = createResultCache(fakeWarehouse({ value: new Date('2026-03-10T15:30:00+08:00') }, { value: 0 }), {
+    maxBytes: 2_400,
+  });
+  let computed = 0;
+  const answer = (org: string) =>
+    cache.body(cache.key('grids', { org }), async () => ({ org, pad: 'x'.repeat(300), computed: ++computed }));
+  await answer('a');
+  await answer('b');
+  await answer('c');
+  await answer('a'); // kept, and now the most recently used
+  await answer('d'); // over the bound: b goes
+  assert.equal(computed, 4);
+  await answer('a');
+  assert.equal(computed, 4);
+  await answer('b');
+  assert.equal(computed, 5);
+  assert.ok(cache.stats.bytes <= 2_400);
+});
+
+it('never keys what depends on the session', () => {
+  const cache = createResultCache(fakeWarehouse({ value: new Date() }, { value: 0 }));
+  assert.equal(cache.key('leads' as never, today), undefined);
+});
