@@ -19,7 +19,10 @@ import {
   type PeriodKind,
   type Scope,
 } from '../../core/src/contracts.js';
-import { validateResult } from '../../core/src/validation/index.js';
+import { registerResultSpec, validateResult } from '../../core/src/validation/index.js';
+import { LEADS_RESULT_SPEC } from '../../core/src/validation/leads.js';
+
+registerResultSpec('leads', LEADS_RESULT_SPEC);
 import {
   checkAsOf,
   checkBoardSum,

@@ -2,7 +2,10 @@ import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { StrideError, type Scope } from '../../../packages/core/src/contracts.js';
 import { createHttpAdapter } from '../../../packages/core/src/adapters/http.js';
-import { validateResult } from '../../../packages/core/src/validation/index.js';
+import { registerResultSpec, validateResult } from '../../../packages/core/src/validation/index.js';
+import { LEADS_RESULT_SPEC } from '../../../packages/core/src/validation/leads.js';
+
+registerResultSpec('leads', LEADS_RESULT_SPEC);
 import { createPilotHandlers, faultHandlers } from '../../../mocks/handlers.js';
 import { generatePilot } from '../../../mocks/pilot/index.js';
 

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { maskName, maskPhone } from '../../../packages/core/src/privacy/mask.js';
-import { validateResult } from '../../../packages/core/src/validation/index.js';
+import { registerResultSpec, validateResult } from '../../../packages/core/src/validation/index.js';
+import { LEADS_RESULT_SPEC } from '../../../packages/core/src/validation/leads.js';
+
+registerResultSpec('leads', LEADS_RESULT_SPEC);
 import { generatePilot } from '../../../mocks/pilot/index.js';
 
 test('a name keeps its first character and, with 3 or more, its last', () => {

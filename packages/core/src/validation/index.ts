@@ -14,14 +14,7 @@
  * compatibility. Items that need no repair are returned as the same objects, so validation allocates little.
  */
 import * as v from 'valibot';
-import {
-  FUNNEL_STAGES,
-  LEAD_EVENT_TYPES,
-  PERIOD_KINDS,
-  StrideError,
-  type AdapterMethod,
-  type AdapterResults,
-} from '../contracts.js';
+import { PERIOD_KINDS, StrideError, type AdapterMethod, type AdapterResults } from '../contracts.js';
 
 export interface DroppedItems {
   /** One human-readable message: which items were dropped or repaired and why. */
@@ -65,7 +58,7 @@ export function safeUrl(value: unknown): string | undefined {
  * `redact` (leads results) names only a string's type: a customer's name or mobile must never reach a warning, an
  * error message or a log line, even when the back end sends it in the wrong field.
  */
-function describeValue(value: unknown, redact = false): string {
+export function describeValue(value: unknown, redact = false): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string' && redact) return 'a string';
@@ -82,7 +75,7 @@ function expected(path: string, what: string, value: unknown, redact = false): s
   return `${path}: expected ${what}, got ${describeValue(value, redact)}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -106,7 +99,7 @@ type FieldRule =
 
 /** Field rules as a list, compiled once from an object literal: iterating an array is what keeps 10,000 items fast. */
 type ItemRules = readonly (readonly [string, FieldRule])[];
-const rules = (fields: Record<string, FieldRule>): ItemRules => Object.entries(fields);
+export const rules = (fields: Record<string, FieldRule>): ItemRules => Object.entries(fields);
 
 /** What checking one item found: repairs are kept with the item, a drop reason removes it. */
 interface ItemFindings {
@@ -452,7 +445,7 @@ function checkGridsCrs(raw: unknown): void {
 
 /* ---------------------------------------------------------------- result rules */
 
-const NULLABLE_NUMBER = { type: 'nullableNumber' } as const;
+export const NULLABLE_NUMBER = { type: 'nullableNumber' } as const;
 const OPTIONAL_NULLABLE_NUMBER = { type: 'nullableNumber', optional: true } as const;
 
 const TREND_POINT_RULES = rules({ date: { type: 'string' }, value: NULLABLE_NUMBER });
@@ -520,23 +513,6 @@ const ALERT_SUBJECT_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
 });
-const LEAD_ROW_RULES = rules({
-  leadId: { type: 'string' },
-  customer: { type: 'string' },
-  phone: { type: 'string', optional: true },
-  masked: { type: 'boolean' },
-  managerId: { type: 'string' },
-  managerName: { type: 'string', optional: true },
-  gridId: { type: 'string', optional: true },
-  stage: { type: 'enum', values: FUNNEL_STAGES },
-  enteredAt: { type: 'string' },
-  overdueHours: NULLABLE_NUMBER,
-  counted: { type: 'boolean', optional: true },
-  eventAt: { type: 'string', optional: true },
-  eventType: { type: 'enum', values: LEAD_EVENT_TYPES, optional: true },
-  lastAction: { type: 'enum', values: LEAD_EVENT_TYPES, optional: true },
-  lastActionAt: { type: 'string', optional: true },
-});
 const ORG_NODE_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
@@ -546,7 +522,7 @@ const ORG_NODE_RULES = rules({
 });
 
 type ItemCheck = (item: unknown, path: string, findings: ItemFindings, options?: GridsOptions) => unknown;
-const byRules =
+export const byRules =
   (itemRules: ItemRules, redact = false): ItemCheck =>
   (item, path, findings) =>
     checkItem(item, itemRules, path, findings, redact);
@@ -559,7 +535,7 @@ const checkAlert: ItemCheck = (item, path, findings) => {
   return subject === null ? null : checked;
 };
 
-interface Collection {
+export interface Collection {
   /** Where the items are: a top-level key, or null when the result itself is the array (org tree). */
   key: string | null;
   /** Singular and plural nouns for the message. */
@@ -574,16 +550,29 @@ const idField = (item: unknown): unknown => (isRecord(item) ? item.id : undefine
 
 /* ---------------------------------------------------------------- envelope schemas (valibot) */
 
-const items = v.array(v.unknown());
-const scopeSchema = v.looseObject({
+export const items = v.array(v.unknown());
+export const scopeSchema = v.looseObject({
   org: v.string(),
   manager: v.optional(v.string()),
   period: v.picklist(PERIOD_KINDS),
   date: v.string(),
 });
 
-/** One schema (envelope) and its item collections per adapter method. */
-const RESULT_SPECS: Record<AdapterMethod, { schema: v.GenericSchema; collections: Collection[] }> = {
+/** How one method's result is checked: its envelope, its item collections and, where it needs one, a last repair. */
+export interface ResultSpec {
+  schema: v.GenericSchema;
+  collections: Collection[];
+  /** The result holds customer data: messages name the path and the expected type, never a value. */
+  redact?: true;
+  /** Fixes what the envelope let through (a non-finite total), adding to the report. */
+  repair?: (data: unknown, parts: string[], ids: string[]) => void;
+}
+
+/**
+ * One spec per adapter method. A further element's results (the lead list) are checked by a spec its own module
+ * registers (registerResultSpec), so a page without that element never loads those checks.
+ */
+const RESULT_SPECS: Partial<Record<AdapterMethod, ResultSpec>> = {
   indicators: {
     schema: v.looseObject({
       asOf: v.string(),
@@ -646,29 +635,12 @@ const RESULT_SPECS: Record<AdapterMethod, { schema: v.GenericSchema; collections
     schema: items,
     collections: [{ key: null, noun: ['org node', 'org nodes'], check: byRules(ORG_NODE_RULES), idOf: idField }],
   },
-  leads: {
-    schema: v.looseObject({
-      asOf: v.string(),
-      scope: scopeSchema,
-      // NaN included here, repaired below, like a non-finite number inside an item
-      total: v.union([v.number(), v.nan()]),
-      nextCursor: v.optional(v.nullable(v.string())),
-      leads: items,
-    }),
-    // Rows carry customer data: messages name the path and the expected type, never the value.
-    collections: [
-      {
-        key: 'leads',
-        noun: ['lead', 'leads'],
-        check: byRules(LEAD_ROW_RULES, true),
-        idOf: (item) => (isRecord(item) ? item.leadId : undefined),
-      },
-    ],
-  },
 };
 
-/** Methods whose results hold customer data: their messages never quote a value. */
-const REDACTED: ReadonlySet<AdapterMethod> = new Set(['leads']);
+/** Adds the checks of a further element's results (its module calls this when it loads). */
+export function registerResultSpec(method: AdapterMethod, spec: ResultSpec): void {
+  RESULT_SPECS[method] = spec;
+}
 
 /** valibot names containers by their constructor; the messages use the JSON words. */
 const ENVELOPE_NAMES: Record<string, string> = { Object: 'object', Array: 'array' };
@@ -696,6 +668,8 @@ export function validateResult<M extends AdapterMethod>(
   options: GridsOptions = {},
 ): Validated<AdapterResults[M]> {
   const spec = RESULT_SPECS[method];
+  if (!spec)
+    throw new StrideError('invalid', method, `${method}: no checks for this result are loaded (load its element)`);
   if (method === 'grids') checkGridsCrs(raw);
   const parsed = v.safeParse(spec.schema, raw, { abortEarly: true });
   if (!parsed.success) {
@@ -704,7 +678,7 @@ export function validateResult<M extends AdapterMethod>(
     const problem =
       issue.input === undefined
         ? 'missing'
-        : `expected ${ENVELOPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'a value'}, got ${describeValue(issue.input, REDACTED.has(method))}`;
+        : `expected ${ENVELOPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'a value'}, got ${describeValue(issue.input, spec.redact === true)}`;
     throw new StrideError('invalid', method, `${method}: ${path}: ${problem}`);
   }
   let data = parsed.output as unknown;
@@ -757,16 +731,7 @@ export function validateResult<M extends AdapterMethod>(
     if (collection.key === null) data = kept;
     else (data as Record<string, unknown>)[collection.key] = kept;
   }
-  if (method === 'leads') {
-    // total is a count for the header and the pager: a non-finite one is repaired to the rows at hand, as a
-    // non-finite item number is treated as missing
-    const leads = data as { total: number; leads: unknown[] };
-    if (!Number.isFinite(leads.total)) {
-      parts.push(`total: ${describeValue(leads.total)} treated as missing; the rows received are counted instead`);
-      ids.push('total');
-      leads.total = leads.leads.length;
-    }
-  }
+  spec.repair?.(data, parts, ids);
   return {
     data: data as AdapterResults[M],
     dropped: parts.length > 0 ? { message: `${method}: ${parts.join('. ')}`, ids } : null,

@@ -1,5 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  LEADS_RESULT_SPEC,
+  registerResultSpec,
   FUNNEL_STAGES,
   isStrideError,
   toCsv,
@@ -28,6 +30,9 @@ import {
   renderLeadsSkeleton,
   type LeadsListContext,
 } from './leads.templates.js';
+
+// The lead list's result checks load with it (a page without the list never loads them).
+registerResultSpec('leads', LEADS_RESULT_SPEC);
 import { leadsStyles } from './leads.styles.js';
 
 const DEFAULT_SORT: LeadsSort = { by: 'overdueHours', dir: 'desc' };
