@@ -11,7 +11,7 @@ import {
 import '../../../packages/elements/src/coverage-map/coverage-map.js';
 import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
 import { registeredGridMapCount } from '../../../packages/elements/src/coverage-map/coverage-map.registry.js';
-import { GEO_ID } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
+import { GEO_ID, tooltipText } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 import type { StrideSelectEvent, StrideWarningEvent } from '../../../packages/elements/src/shared/events.js';
 import { detailedGrids } from './detailed-grids.js';
 
@@ -297,6 +297,38 @@ describe('<stride-coverage-map>', () => {
     el.addEventListener('stride-select', (e) => selected.push(e));
     tiles[1]!.click();
     expect(selected[0]!.detail.id).to.equal(grids.features[1]!.properties.gridId);
+  });
+
+  it('without grid polygons or coverage says the grids are missing, not that the period was empty', async () => {
+    const el = await mount({
+      grids: async () => ({ type: 'FeatureCollection', features: [] }),
+      coverage: async () => ({
+        asOf: '2026-11-24T18:00:00+08:00',
+        scope: { org: 'br', period: 'pilot', date: '2026-11-24' },
+        cells: [],
+      }),
+    });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="state"]'), 'empty state');
+    const reason = el.shadowRoot!.querySelector('[part~="state"]')!.textContent!;
+    expect(reason).to.contain('No grid polygons');
+    expect(reason).to.contain('grids GeoJSON');
+  });
+
+  it('writes its tooltip lines as every widget does, a full-width colon in Chinese', () => {
+    const grid = {
+      name: '网格1',
+      managerIds: ['m1'],
+      managerNames: ['张伟'],
+      households: 500,
+      covered: 41,
+      coverage: 0.082,
+      openLeads: 3,
+    };
+    expect(
+      tooltipText(grid as unknown as Parameters<typeof tooltipText>[0], 'zh-CN')
+        .split('\n')
+        .slice(1),
+    ).to.deep.equal(['客户经理：张伟', '户数：500', '已覆盖：41', '覆盖率：8.2%', '未结商机：3']);
   });
 
   it('falls back to tiles when grids() returns no features', async () => {

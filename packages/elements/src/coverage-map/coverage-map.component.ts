@@ -1,6 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
-import { common, toCsv, type CoverageResult, type Grids, type StrideLocale } from '@stride/core';
+import { toCsv, type CoverageResult, type Grids, type StrideLocale } from '@stride/core';
+import { t } from './coverage-map.strings.js';
 import { StrideElement } from '../shared/stride-element.js';
 import { memoLast } from '../shared/memo.js';
 import { baseStyles } from '../shared/styles.js';
@@ -245,7 +246,8 @@ export class StrideCoverageMap extends StrideElement {
       method: 'coverage',
       skeleton: () => html`<div class="skeleton skeleton-map"></div>`,
       isEmpty: (data) => data.cells.length === 0 && !withGeometry,
-      emptyReason: common(locale, 'emptyReason', { scope: this.resolved.org ?? '' }),
+      // Empty only without geometry: the grid polygons are what is missing first, not the period's records.
+      emptyReason: t(locale, 'noGridsReason'),
       data: () => (view ? this.renderView(view, withGeometry) : html``),
       retry: () => this.data.refetch(),
     });

@@ -3,7 +3,7 @@
  * theme tokens the element resolved, so host `--stride-*` overrides and dark mode reach the canvas.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { MISSING, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
+import { MISSING, common, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
 import type { CoverageView, GridView } from './coverage-map.view-model.js';
 import { t } from './coverage-map.strings.js';
 import { WIDE_PADDING, type MapPadding } from './coverage-map.labels.js';
@@ -45,13 +45,16 @@ export function gridFill(grid: GridView, palette: MapPalette): string {
 /** The tooltip as plain text lines (richText mode: nothing is ever parsed as HTML). */
 export function tooltipText(grid: GridView, locale: StrideLocale): string {
   const managers = grid.managerNames.length > 0 ? grid.managerNames.join('、') : grid.managerIds.join(', ');
+  // "label: value" as every widget writes it in the page's language (a full-width colon in zh-CN).
+  const line = (label: Parameters<typeof t>[1], value: string) =>
+    common(locale, 'labelled', { label: t(locale, label), value });
   return [
     grid.name,
-    `${t(locale, 'managers')}: ${managers || t(locale, 'unassigned')}`,
-    `${t(locale, 'households')}: ${formatCount(grid.households, locale)}`,
-    `${t(locale, 'covered')}: ${formatCount(grid.covered, locale)}`,
-    `${t(locale, 'coverage')}: ${formatPercent(grid.coverage, locale)}`,
-    `${t(locale, 'openLeads')}: ${grid.openLeads === null ? MISSING : formatCount(grid.openLeads, locale)}`,
+    line('managers', managers || t(locale, 'unassigned')),
+    line('households', formatCount(grid.households, locale)),
+    line('covered', formatCount(grid.covered, locale)),
+    line('coverage', formatPercent(grid.coverage, locale)),
+    line('openLeads', grid.openLeads === null ? MISSING : formatCount(grid.openLeads, locale)),
   ].join('\n');
 }
 

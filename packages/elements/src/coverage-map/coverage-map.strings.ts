@@ -3,6 +3,7 @@ import { defineStrings, translator } from '@stride/core';
 export const coverageMapStrings = defineStrings({
   'zh-CN': {
     title: '网格覆盖',
+    noGridsReason: '没有网格边界数据，所选期间也没有覆盖记录：地图需要网格 GeoJSON（如 grids.geojson）。',
     mapLabel: '网格覆盖地图：{count} 个网格。方向键逐个浏览网格，回车查看详情，加号减号缩放，0 复位。',
     tilesLabel: '网格覆盖概览（无地图数据）：{count} 个网格，按覆盖率从低到高排列',
     legend: '图例',
@@ -29,6 +30,8 @@ export const coverageMapStrings = defineStrings({
   },
   en: {
     title: 'Grid coverage',
+    noGridsReason:
+      'No grid polygons and no coverage records in this period: the map needs the grids GeoJSON (grids.geojson, say).',
     mapLabel:
       'Grid coverage map: {count} grids. Arrow keys move between grids, Enter opens one, plus and minus zoom, 0 resets.',
     tilesLabel: 'Grid coverage overview (no map data): {count} grids, lowest coverage first',

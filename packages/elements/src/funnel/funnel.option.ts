@@ -6,7 +6,7 @@
 import type { FunnelSeriesOption } from 'echarts/charts';
 import type { TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { TOKEN_NAMES, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
+import { TOKEN_NAMES, common, formatCount, formatPercent, type StrideLocale, type ThemeTokens } from '@stride/core';
 import type { FunnelView } from './funnel.view-model.js';
 import { t } from './funnel.strings.js';
 import { memoLast } from '../shared/memo.js';
@@ -25,7 +25,7 @@ function tooltipLines(view: FunnelView, seriesIndex: number, dataIndex: number, 
   const stage = view.stages[dataIndex];
   if (!stage) return '';
   const line = (label: 'count' | 'shareOfFirst' | 'shareOfPrevious', value: string) =>
-    t(locale, 'tooltipLine', { label: t(locale, label), value });
+    common(locale, 'labelled', { label: t(locale, label), value });
   if (seriesIndex === 1) {
     const comparison = stage.comparison;
     return [

@@ -24,7 +24,6 @@ export const funnelStrings = defineStrings({
     tableCaption: '商机漏斗（截至 {time}）',
     emptyReason: '所选期间没有下发的商机。',
     // A tooltip line: a column name (count, shareOfFirst, shareOfPrevious) and its value.
-    tooltipLine: '{label}：{value}',
     downloadName: '商机漏斗.csv',
   },
   en: {
@@ -48,7 +47,6 @@ export const funnelStrings = defineStrings({
     compareLoading: 'Loading the comparison…',
     tableCaption: 'Lead funnel (as of {time})',
     emptyReason: 'No leads were assigned in this period.',
-    tooltipLine: '{label}: {value}',
     downloadName: 'lead-funnel.csv',
   },
 });
