@@ -54,7 +54,7 @@ describe('stride-conformance', () => {
     assert.equal(code, 0, out);
     assert.match(out, /^Valid requests are answered\s+PASS\s+\d+\s+0$/m);
     assert.match(out, /^Bad requests get a 4xx problem\+json\s+PASS\s+5\s+0$/m);
-    assert.match(out, /Conformant: 12 passed, 0 failed, 0 skipped/);
+    assert.match(out, /Conformant: 13 passed, 0 failed, 0 skipped/);
   });
 
   it('exits 1 on a broken back end, shows the offending example, and writes JSON and HTML reports', async () => {
@@ -68,7 +68,7 @@ describe('stride-conformance', () => {
         `✗ GET /v1/funnel \\?org=bank&period=month&date=${TODAY}\\n    funnel rises: intent \\d+ > visited \\d+`,
       ),
     );
-    assert.match(out, /Not conformant: 11 passed, 1 failed, 0 skipped/);
+    assert.match(out, /Not conformant: 12 passed, 1 failed, 0 skipped/);
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ConformanceReport;
     assert.equal(report.ok, false);
     assert.deepEqual(
@@ -177,6 +177,6 @@ describe('stride-conformance', () => {
       );
     });
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /Not conformant: 11 passed, 1 failed/);
+    assert.match(result.stdout, /Not conformant: 12 passed, 1 failed/);
   });
 });
