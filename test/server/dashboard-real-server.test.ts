@@ -56,7 +56,10 @@ describe('<stride-dashboard> on the reference server (DuckDB)', function () {
       Object.values(expected).filter((v) => v !== '--' && v !== '0').length,
       'tiles with a number',
     ).to.be.greaterThan(5);
-    expect(deepText(el.shadowRoot!)).to.contain(branch.name);
+    // The org tree is its own request: the branch's name shows once it has answered, which may be after the tiles.
+    await waitUntil(() => deepText(el.shadowRoot!).includes(branch.name), 'the breadcrumb names the branch', {
+      timeout: 30_000,
+    });
   });
 
   it('turns a rejected session into "session expired"', async () => {
