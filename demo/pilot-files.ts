@@ -4,9 +4,11 @@
  * adapter built from whatever files the team has.
  */
 import {
+  GRIDS_RESULT_SPEC,
   createEventLogAdapter,
   csvRowProblemText,
   readCsvInput,
+  registerResultSpec,
   validateResult,
   type CsvInput,
   type EventLogAdapter,
@@ -16,6 +18,9 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { calendarToCsv, eventsToCsv, generatePilot, orgTreeToCsv, targetsToCsv } from '../mocks/pilot/index.js';
+
+// The page checks a dropped grids file before any map is on the page.
+registerResultSpec('grids', GRIDS_RESULT_SPEC);
 
 export type PilotFileKind = 'events' | 'roster' | 'grids' | 'targets' | 'calendar';
 

@@ -20,8 +20,10 @@ import {
   type Scope,
 } from '../../core/src/contracts.js';
 import { registerResultSpec, validateResult } from '../../core/src/validation/index.js';
+import { GRIDS_RESULT_SPEC } from '../../core/src/validation/grids.js';
 import { LEADS_RESULT_SPEC } from '../../core/src/validation/leads.js';
 
+registerResultSpec('grids', GRIDS_RESULT_SPEC);
 registerResultSpec('leads', LEADS_RESULT_SPEC);
 import {
   checkAsOf,

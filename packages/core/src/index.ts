@@ -7,6 +7,7 @@ export * from './theme/tokens.js';
 export * from './export/csv.js';
 export { maskName, maskPhone } from './privacy/mask.js';
 export * from './validation/index.js';
+export { GRIDS_RESULT_SPEC, gridDigest, type GridDigest } from './validation/grids.js';
 export { LEADS_RESULT_SPEC } from './validation/leads.js';
 export * from './query/query-controller.js';
 export * from './alerts/pace.js';

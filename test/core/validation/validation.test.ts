@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { StrideError, type LeaderboardResult } from '../../../packages/core/src/contracts.js';
-import { safeUrl, validateResult } from '../../../packages/core/src/validation/index.js';
+import { GRIDS_RESULT_SPEC } from '../../../packages/core/src/validation/grids.js';
+import { registerResultSpec, safeUrl, validateResult } from '../../../packages/core/src/validation/index.js';
+
+registerResultSpec('grids', GRIDS_RESULT_SPEC);
 
 const scope = { org: 'B01', period: 'month', date: '2026-11-24' };
 

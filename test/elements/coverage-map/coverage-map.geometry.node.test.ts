@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StrideError, validateResult, type Grids, type Position } from '@stride/core';
+import {
+  GRIDS_RESULT_SPEC,
+  StrideError,
+  registerResultSpec,
+  validateResult,
+  type Grids,
+  type Position,
+} from '@stride/core';
 import {
   aspectScaleFor,
   detailLevel,
@@ -17,6 +24,8 @@ import {
   sortByCoverage,
 } from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
 import { detailedGrids } from './detailed-grids.js';
+
+registerResultSpec('grids', GRIDS_RESULT_SPEC);
 
 /** The drawn size the tests simplify for, as the element would at this container size. */
 const WIDTH = 640;

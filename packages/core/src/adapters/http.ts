@@ -7,6 +7,7 @@ import {
   type StrideAdapter,
 } from '../contracts.js';
 import { abortReason, throwIfAborted } from './abort.js';
+import { isRecord } from '../validation/checks.js';
 
 /** The REST contract's paths (docs/openapi.yaml), relative to the adapter's baseUrl. */
 export const REST_PATHS: Readonly<Record<AdapterMethod, string>> = {
@@ -83,10 +84,6 @@ export function restQueryParams<M extends AdapterMethod>(method: M, query: Adapt
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads an error body as problem+json when it is one; a proxy's HTML error page just gives a shortened text. */

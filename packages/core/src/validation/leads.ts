@@ -14,7 +14,7 @@ import {
   rules,
   scopeSchema,
   type ResultSpec,
-} from './index.js';
+} from './checks.js';
 
 const LEAD_ROW_RULES = rules({
   leadId: { type: 'string' },

@@ -1,6 +1,13 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
-import { toCsv, type CoverageResult, type Grids, type StrideLocale } from '@stride/core';
+import {
+  GRIDS_RESULT_SPEC,
+  registerResultSpec,
+  toCsv,
+  type CoverageResult,
+  type Grids,
+  type StrideLocale,
+} from '@stride/core';
 import { t } from './coverage-map.strings.js';
 import { StrideElement } from '../shared/stride-element.js';
 import { memoLast } from '../shared/memo.js';
@@ -41,6 +48,9 @@ import {
 const ZOOM_STEP = 1.5;
 /** The roving-focus group of the map's grids. */
 const GRIDS = 'grids';
+
+// Grid polygons are checked only on pages that draw them: the checks load with the map.
+registerResultSpec('grids', GRIDS_RESULT_SPEC);
 
 /**
  * @tagname stride-coverage-map
