@@ -13,15 +13,7 @@ WITH cohort AS (
 ),
 reached AS (
   SELECT c.lead_id, c.assigned_ms,
-    CASE WHEN lf.claimed_ms <= $as_of_ms THEN lf.claimed_ms ELSE $never_ms END AS claimed_ms,
-    LEAST(CASE WHEN lf.contacted_ms <= $as_of_ms THEN lf.contacted_ms ELSE $never_ms END,
-          CASE WHEN lf.conversation_ms <= $as_of_ms THEN lf.conversation_ms ELSE $never_ms END,
-          CASE WHEN lf.followup_ms <= $as_of_ms THEN lf.followup_ms ELSE $never_ms END,
-          CASE WHEN lf.logged_ms <= $as_of_ms THEN lf.logged_ms ELSE $never_ms END) AS contacted_ms,
-    CASE WHEN lf.visited_ms <= $as_of_ms THEN lf.visited_ms ELSE $never_ms END AS visited_ms,
-    CASE WHEN lf.intent_ms <= $as_of_ms THEN lf.intent_ms ELSE $never_ms END AS intent_ms,
-    CASE WHEN lf.applied_ms <= $as_of_ms THEN lf.applied_ms ELSE $never_ms END AS applied_ms,
-    CASE WHEN lf.converted_ms <= $as_of_ms THEN lf.converted_ms ELSE $never_ms END AS converted_ms
+    -- @include parts/stage_entries.sql
   FROM cohort c JOIN lead_firsts lf ON lf.lead_id = c.lead_id
 ),
 stages AS (

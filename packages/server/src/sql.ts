@@ -25,11 +25,21 @@ export function parameterNames(statement: string): string[] {
   return [...new Set([...statement.matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]!))];
 }
 
+/**
+ * A line `-- @include parts/<name>.sql` stands for that file's text: a piece several queries share (where a lead
+ * stands in the funnel) is written once. Parameters inside it are the including file's.
+ */
+const INCLUDE = /^[ \t]*-- @include (\S+\.sql)[ \t]*$/gm;
+
+function source(file: string): string {
+  return readFileSync(new URL(file, SQL_DIR), 'utf8').replace(INCLUDE, (_line, part: string) => source(part).trimEnd());
+}
+
 function load(file: string, dialect: Dialect) {
   const key = `${dialect}:${file}`;
   let entry = cache.get(key);
   if (!entry) {
-    const text = adapt(readFileSync(new URL(file, SQL_DIR), 'utf8'), dialect);
+    const text = adapt(source(file), dialect);
     entry = { statements: statements(text).map((s) => ({ text: s, names: parameterNames(s) })) };
     cache.set(key, entry);
   }
