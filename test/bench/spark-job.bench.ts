@@ -13,14 +13,12 @@
  * The job's output stays in bench/spark-facts-<events>/ (not committed) for the refresh cycle to be tried on.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generatePilot } from '../../mocks/pilot/index.js';
-import { DAY_MS, HOUR_MS, createBankZone } from '../../packages/core/src/engine/time.js';
-import { fileStatements } from '../../packages/server/src/sql.js';
-import { buildSparkModule, sparkJavaArgs } from '../engines/engines.js';
+import { buildFactsSubmitArgs, buildSparkModule } from '../engines/engines.js';
 
 const { values } = parseArgs({
   options: {
@@ -72,43 +70,9 @@ const eventsFile = join(work, 'events.parquet');
 }
 console.log(`spark-job bench: events.parquet written in ${seconds(t)}`);
 
-const sqlDir = join(work, 'sql-spark');
-mkdirSync(sqlDir);
-for (const file of ['events', 'lead_firsts', 'facts']) {
-  const [statement] = fileStatements(`load/${file}.sql`, 'spark');
-  writeFileSync(join(sqlDir, `${file}.sql`), statement!.replace(/\$([a-z_][a-z0-9_]*)/g, ':$1'));
-}
-const offsetMs = createBankZone('Asia/Shanghai').offsetAt(Date.now());
-const jar = join(root, 'packages/warehouse-spark/target/stride-warehouse-spark-0.1.0.jar');
-const java = sparkJavaArgs('org.apache.spark.deploy.SparkSubmit', [
-  '--master',
-  'local[2]',
-  '--conf',
-  'spark.sql.shuffle.partitions=2',
-  '--conf',
-  'spark.ui.enabled=false',
-  '--conf',
-  'spark.driver.host=127.0.0.1',
-  '--conf',
-  'spark.driver.bindAddress=127.0.0.1',
-  '--class',
-  'dev.stride.warehouse.BuildFacts',
-  jar,
-  '--events',
-  eventsFile,
-  '--sql',
-  sqlDir,
-  '--out',
-  out,
-  '--offset-ms',
-  String(offsetMs),
-  '--claim-ms',
-  String(24 * HOUR_MS),
-  '--followup-ms',
-  String(3 * DAY_MS),
-  '--logged-ms',
-  String(24 * HOUR_MS),
-]).map((arg) => (arg === '-Xmx3g' ? `-Xmx${values['driver-memory']}` : arg));
+const java = buildFactsSubmitArgs(work, eventsFile, out).map((arg) =>
+  arg === '-Xmx3g' ? `-Xmx${values['driver-memory']}` : arg,
+);
 t = performance.now();
 const timeFile = join(work, 'time.txt');
 const submit = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, 'java', ...java], {

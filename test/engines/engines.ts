@@ -10,14 +10,15 @@
  *   type check passes where it is absent).
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Dialect } from '../../packages/server/src/dialect.js';
 import { setupStatements } from '../../packages/server/src/dialect.js';
-import type { SqlConnection, SqlRow, SqlValue } from '../../packages/server/src/sql.js';
+import { DAY_MS, HOUR_MS, createBankZone } from '../../packages/core/src/engine/time.js';
+import { fileStatements, type SqlConnection, type SqlRow, type SqlValue } from '../../packages/server/src/sql.js';
 import type { LoadRow, LoadTarget } from '../../packages/server/src/warehouse.js';
 
 export interface EngineHandle extends LoadTarget {
@@ -65,6 +66,52 @@ export function sparkJavaArgs(mainClass: string, args: readonly string[]): strin
     mainClass,
     ...args,
   ];
+}
+
+/**
+ * The java arguments that build the facts on Spark as a cluster would (spark-submit's own launcher class,
+ * `SparkSubmit --master local[2]`, running BuildFacts from the module's jar), after writing the load step's SQL as
+ * Spark spells it (from the one source, `:name` parameters) to `<work>/sql-spark`. BuildFacts reads `eventsFile`
+ * (JSON lines or Parquet) and writes the facts' Parquet to `out`.
+ */
+export function buildFactsSubmitArgs(work: string, eventsFile: string, out: string): string[] {
+  const sqlDir = join(work, 'sql-spark');
+  mkdirSync(sqlDir);
+  for (const file of ['events', 'lead_firsts', 'facts']) {
+    const [statement, ...more] = fileStatements(`load/${file}.sql`, 'spark');
+    if (!statement || more.length > 0) throw new Error(`load/${file}.sql: expected one statement`);
+    writeFileSync(join(sqlDir, `${file}.sql`), statement.replace(/\$([a-z_][a-z0-9_]*)/g, ':$1'));
+  }
+  const jar = join(sparkModule, 'target/stride-warehouse-spark-0.1.0.jar');
+  return sparkJavaArgs('org.apache.spark.deploy.SparkSubmit', [
+    '--master',
+    'local[2]',
+    '--conf',
+    'spark.sql.shuffle.partitions=2',
+    '--conf',
+    'spark.ui.enabled=false',
+    '--conf',
+    'spark.driver.host=127.0.0.1',
+    '--conf',
+    'spark.driver.bindAddress=127.0.0.1',
+    '--class',
+    'dev.stride.warehouse.BuildFacts',
+    jar,
+    '--events',
+    eventsFile,
+    '--sql',
+    sqlDir,
+    '--out',
+    out,
+    '--offset-ms',
+    String(createBankZone('Asia/Shanghai').offsetAt(Date.now())),
+    '--claim-ms',
+    String(24 * HOUR_MS),
+    '--followup-ms',
+    String(3 * DAY_MS),
+    '--logged-ms',
+    String(24 * HOUR_MS),
+  ]);
 }
 
 export async function startSpark(): Promise<EngineHandle> {

@@ -7,18 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMetricsEngine } from '../../packages/core/src/engine/index.js';
-import { DAY_MS, HOUR_MS, createBankZone } from '../../packages/core/src/engine/time.js';
 import { createMetricsService } from '../../packages/server/src/metrics.js';
-import { fileStatements } from '../../packages/server/src/sql.js';
 import { openWarehouse } from '../../packages/server/src/warehouse.js';
 import { allCases, input, normalise } from '../server/parity-matrix.js';
-import { buildSparkModule, sparkJavaArgs } from './engines.js';
+import { buildFactsSubmitArgs, buildSparkModule } from './engines.js';
 
-const root = new URL('../../', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'stride-spark-job-'));
 const started = performance.now();
 let passed = 0;
@@ -27,50 +24,12 @@ try {
   buildSparkModule();
   const eventsFile = join(work, 'events.json');
   writeFileSync(eventsFile, input.events.map((event) => JSON.stringify(event)).join('\n'));
-  const sqlDir = join(work, 'sql-spark');
-  mkdirSync(sqlDir);
-  for (const file of ['events', 'lead_firsts', 'facts']) {
-    const [statement, ...more] = fileStatements(`load/${file}.sql`, 'spark');
-    if (!statement || more.length > 0) throw new Error(`load/${file}.sql: expected one statement`);
-    writeFileSync(join(sqlDir, `${file}.sql`), statement.replace(/\$([a-z_][a-z0-9_]*)/g, ':$1'));
-  }
-  const offsetMs = createBankZone('Asia/Shanghai').offsetAt(Date.now());
   const out = join(work, 'out');
-  const jar = join(root, 'packages/warehouse-spark/target/stride-warehouse-spark-0.1.0.jar');
   const t = performance.now();
-  const submit = spawnSync(
-    'java',
-    sparkJavaArgs('org.apache.spark.deploy.SparkSubmit', [
-      '--master',
-      'local[2]',
-      '--conf',
-      'spark.sql.shuffle.partitions=2',
-      '--conf',
-      'spark.ui.enabled=false',
-      '--conf',
-      'spark.driver.host=127.0.0.1',
-      '--conf',
-      'spark.driver.bindAddress=127.0.0.1',
-      '--class',
-      'dev.stride.warehouse.BuildFacts',
-      jar,
-      '--events',
-      eventsFile,
-      '--sql',
-      sqlDir,
-      '--out',
-      out,
-      '--offset-ms',
-      String(offsetMs),
-      '--claim-ms',
-      String(24 * HOUR_MS),
-      '--followup-ms',
-      String(3 * DAY_MS),
-      '--logged-ms',
-      String(24 * HOUR_MS),
-    ]),
-    { encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
+  const submit = spawnSync('java', buildFactsSubmitArgs(work, eventsFile, out), {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (submit.status !== 0) throw new Error(`SparkSubmit failed (${submit.status}):\n${submit.stderr.slice(-4000)}`);
   console.log(submit.stdout.trim());
   const days = readdirSync(join(out, 'facts')).filter((name) => name.startsWith('day='));
