@@ -4,10 +4,6 @@ export const alertsStyles = css`
   [part='base'] {
     padding: 12px;
   }
-  .title {
-    margin: 0;
-    font-size: 1.1em;
-  }
   .count,
   .group-count,
   .since,

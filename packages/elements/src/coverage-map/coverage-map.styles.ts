@@ -7,11 +7,6 @@ export const coverageMapStyles = css`
   .header {
     margin-block-end: 8px;
   }
-  .title {
-    margin: 0;
-    font-size: 15px;
-    font-weight: 600;
-  }
   .summary {
     color: var(--s-text-muted);
     font-size: 13px;
@@ -144,9 +139,6 @@ export const coverageMapStyles = css`
   }
   :host([mode='huddle']) .table-wrap {
     max-height: var(--stride-map-height-huddle, max(480px, calc(100vh - 500px)));
-  }
-  :host([mode='huddle']) .title {
-    font-size: 18px;
   }
   :host([mode='huddle']) .summary,
   :host([mode='huddle']) .legend {

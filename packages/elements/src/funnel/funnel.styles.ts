@@ -12,11 +12,6 @@ export const funnelStyles = css`
     gap: 8px;
     padding: 12px;
   }
-  .title {
-    margin: 0;
-    font-size: 15px;
-    font-weight: 600;
-  }
   .as-of,
   .legend,
   .note,

@@ -12,15 +12,6 @@ export const leaderboardStyles = css`
   .head {
     margin-block-end: 8px;
   }
-  h2 {
-    margin: 0;
-    font-size: 1.15em;
-    font-weight: 600;
-  }
-  .sub {
-    color: var(--s-text-muted);
-    font-size: 0.85em;
-  }
   input[type='search'] {
     min-width: 0;
     width: 180px;

@@ -286,7 +286,7 @@ export function renderBoardHeader(
   return html`
       <div class="head title-bar" part="header">
         <div>
-          <h2>${t(locale, 'title')}</h2>
+          <h2 class="title">${t(locale, 'title')}</h2>
           <span class="sub">${t(locale, `board_${heading.board}`)} · ${metricLabel(heading.metric, locale)}${heading.ofTarget ? ` · ${t(locale, 'ofTarget')}` : ''}</span>
         </div>
         <div class="toolbar">

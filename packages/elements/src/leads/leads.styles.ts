@@ -21,21 +21,7 @@ export const leadsStyles = css`
       minmax(80px, 0.9fr) minmax(120px, 1.2fr) minmax(64px, 0.6fr);
   }
   .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 8px;
     margin-block-end: 8px;
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.15em;
-    font-weight: 600;
-  }
-  .sub {
-    color: var(--s-text-muted);
-    font-size: 0.85em;
   }
   .columns,
   .row {

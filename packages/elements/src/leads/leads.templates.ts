@@ -30,9 +30,9 @@ export function renderLeadsHeader(
   exporting: boolean,
   onExport: () => void,
 ): TemplateResult {
-  return html`<div class="head" part="header">
+  return html`<div class="head title-bar" part="header">
     <div>
-      <h2>${t(locale, 'title')}</h2>
+      <h2 class="title">${t(locale, 'title')}</h2>
       <span class="sub">${t(locale, 'total', { n: formatCount(total, locale) })}</span>
       ${masked ? html`<span class="sub"> · ${t(locale, 'maskedNote')}</span>` : nothing}
     </div>

@@ -100,6 +100,17 @@ export const hostStyles = css`
     color: var(--s-text);
     line-height: 1.4;
   }
+  /* A widget's title and the line under it (what it shows, as of when): one look in every widget, scaled by the
+     host's font size so a huddle wall screen gets a wall-sized title. */
+  .title {
+    margin: 0;
+    font-size: 1.15em;
+    font-weight: 600;
+  }
+  .sub {
+    color: var(--s-text-muted);
+    font-size: 0.85em;
+  }
   /* A widget's title bar: the title at the start, its tools at the end, wrapping in a narrow container. */
   .title-bar {
     display: flex;
