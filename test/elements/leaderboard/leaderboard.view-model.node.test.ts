@@ -6,7 +6,6 @@ import {
   contestLanes,
   initialsOf,
   leaderboardCsvRows,
-  pageOf,
   pointsBreakdown,
   podiumOf,
   searchByName,
@@ -66,13 +65,6 @@ test('search matches names and org units, keeps the board ranks', () => {
     ['3'],
   );
   assert.equal(searchByName(ranked, ' ').length, 3);
-});
-
-test('pages wrap around for the huddle rotation', () => {
-  const items = [1, 2, 3, 4, 5];
-  assert.deepEqual(pageOf(items, 0, 2), [1, 2]);
-  assert.deepEqual(pageOf(items, 2, 2), [5]);
-  assert.deepEqual(pageOf(items, 3, 2), [1, 2]);
 });
 
 test('points breakdown lists actions in the scheme order with a total', () => {

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, html as litHtml } from 'lit';
 import { AutoAdvanceController } from '../../../packages/elements/src/shared/auto-advance-controller.js';
+import { HuddlePagesController } from '../../../packages/elements/src/shared/huddle-pages-controller.js';
 import { ReducedMotionController } from '../../../packages/elements/src/shared/reduced-motion-controller.js';
 import { RovingFocusController } from '../../../packages/elements/src/shared/roving-focus-controller.js';
 
@@ -47,6 +48,22 @@ class RovingHost extends LitElement {
 }
 customElements.define('test-roving-host', RovingHost);
 
+class PagingHost extends LitElement {
+  rows = 5;
+  readonly pages = new HuddlePagesController(this, {
+    active: () => true,
+    listShown: () => true,
+    count: () => this.rows,
+    pageSize: () => 2,
+    seconds: () => 60,
+    measure: () => ({ page: null, row: null, below: 0 }),
+  });
+  override render() {
+    return litHtml`<span>${this.pages.range.page}</span>`;
+  }
+}
+customElements.define('test-paging-host', PagingHost);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('shared controllers', () => {
@@ -82,6 +99,18 @@ describe('shared controllers', () => {
     const left = el.step;
     await sleep(120);
     expect(el.step).to.equal(left);
+  });
+
+  it('huddle pages wrap around, and a list that shrank under the page shows a page that exists', async () => {
+    const el = await fixture<PagingHost>(html`<test-paging-host></test-paging-host>`);
+    expect(el.pages.range).to.deep.equal({ page: 0, pages: 3, start: 0, end: 2 });
+    el.pages.turn(2);
+    expect(el.pages.range).to.deep.equal({ page: 2, pages: 3, start: 4, end: 5 }, 'the last page holds the last row');
+    el.pages.turn(1);
+    expect(el.pages.range.start).to.equal(0, 'after the last page comes the first');
+    el.pages.turn(-1);
+    el.rows = 3;
+    expect(el.pages.range).to.deep.equal({ page: 0, pages: 2, start: 0, end: 2 }, 'page 3 of a 2-page list wraps');
   });
 
   it('reduced motion follows the preference while the host is on the page', async () => {

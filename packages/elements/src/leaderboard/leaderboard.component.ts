@@ -21,7 +21,6 @@ import {
   createBoardModel,
   leaderboardCsvRows,
   metricUnit,
-  huddlePage,
   parseContestants,
   pinPlacement,
   podiumOf,
@@ -316,9 +315,10 @@ export class StrideLeaderboard extends StrideElement {
 
   private renderPage(context: BoardContext, shown: readonly RankedEntry[]): TemplateResult {
     const meIndex = this.meIndex(shown);
-    const { page, pages, offset, rows, meOnPage } = huddlePage(shown, this.pages.page, this.pages.rowsPerPage, meIndex);
+    const { page, pages, start, end } = this.pages.range;
     const me = shown[meIndex];
-    return renderHuddlePage(rows, offset, shown.length, context, {
+    const meOnPage = meIndex >= start && meIndex < end;
+    return renderHuddlePage(shown.slice(start, end), start, shown.length, context, {
       pinned: me && !meOnPage ? renderPinned(me, meIndex, shown.length, context) : nothing,
       pager: { page, pages, paused: this.pages.paused, rotating: this.pages.running },
       onPause: () => this.pages.togglePause(),

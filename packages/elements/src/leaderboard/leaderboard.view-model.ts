@@ -123,31 +123,6 @@ export function pinPlacement(meIndex: number, visible: { first: number; last: nu
   return meIndex > visible.last ? 'below' : 'none';
 }
 
-export function pageCount(total: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
-}
-
-export function pageOf<T>(items: readonly T[], page: number, pageSize: number): T[] {
-  const size = Math.max(1, pageSize);
-  const pages = pageCount(items.length, size);
-  const current = ((page % pages) + pages) % pages;
-  return items.slice(current * size, current * size + size);
-}
-
-/** The huddle page to show (wrapped into range), its rows and whether the signed-in manager's row is on it. */
-export function huddlePage<T>(
-  shown: readonly T[],
-  page: number,
-  pageSize: number,
-  meIndex: number,
-): { page: number; pages: number; offset: number; rows: T[]; meOnPage: boolean } {
-  const pages = pageCount(shown.length, pageSize);
-  const current = ((page % pages) + pages) % pages;
-  const offset = current * pageSize;
-  const rows = pageOf(shown, current, pageSize);
-  return { page: current, pages, offset, rows, meOnPage: meIndex >= offset && meIndex < offset + rows.length };
-}
-
 /** Each movement kind has a string of the same name; `none` (not ranked now) says nothing. */
 export function movementLabel(movement: Movement, locale: StrideLocale): string {
   if (movement.kind === 'none') return '';

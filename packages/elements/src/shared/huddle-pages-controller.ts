@@ -58,6 +58,17 @@ export class HuddlePagesController implements ReactiveController, HuddlePaced {
     return Math.max(1, Math.ceil(this.options.count() / Math.max(1, this.rowsPerPage)));
   }
 
+  /**
+   * The rows of the page on screen, [start, end) of the list, with the page wrapped into range: the list can shrink
+   * under a page (a new board, a search) between a turn and the next render.
+   */
+  get range(): { page: number; pages: number; start: number; end: number } {
+    const pages = this.pages;
+    const page = ((this.page % pages) + pages) % pages;
+    const start = page * this.rowsPerPage;
+    return { page, pages, start, end: Math.min(this.options.count(), start + this.rowsPerPage) };
+  }
+
   /** Paused by the viewer, by the motion preference, or held by an enclosing dashboard. */
   get paused(): boolean {
     return this.turning.paused || this.held;
