@@ -3,11 +3,13 @@ import { setupWorker } from 'msw/browser';
 import { StrideError, type Scope } from '../../../packages/core/src/contracts.js';
 import { createHttpAdapter } from '../../../packages/core/src/adapters/http.js';
 import { registerResultSpec, validateResult } from '../../../packages/core/src/validation/index.js';
+import { GRIDS_RESULT_SPEC } from '../../../packages/core/src/validation/grids.js';
 import { LEADS_RESULT_SPEC } from '../../../packages/core/src/validation/leads.js';
-
-registerResultSpec('leads', LEADS_RESULT_SPEC);
 import { createPilotHandlers, faultHandlers } from '../../../mocks/handlers.js';
 import { generatePilot } from '../../../mocks/pilot/index.js';
+
+registerResultSpec('grids', GRIDS_RESULT_SPEC);
+registerResultSpec('leads', LEADS_RESULT_SPEC);
 
 const pilot = generatePilot();
 const worker = setupWorker(...createPilotHandlers({ pilot }));
