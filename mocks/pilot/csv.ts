@@ -39,8 +39,8 @@ export function orgTreeToCsv(tree: OrgTree): string {
 
 export function targetsToCsv(targets: readonly Target[]): string {
   return csv(
-    ['org', 'indicator', 'period', 'start', 'target'],
-    targets.map((t) => [t.org, t.indicator, t.period, t.start, t.target].map(field).join(',')),
+    ['org', 'indicator', 'period', 'start', 'target', 'baseline'],
+    targets.map((t) => [t.org, t.indicator, t.period, t.start, t.target, t.baseline ?? ''].map(field).join(',')),
   );
 }
 

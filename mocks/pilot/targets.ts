@@ -10,6 +10,26 @@ export const FRACTION_TARGETS: Readonly<Record<string, number>> = {
   logged_rate: 0.85,
 };
 
+/**
+ * Before the pilot (DESIGN "Baseline"): what each org did in a period of the same kind, as a share of the pilot's
+ * own rate for counts, and as the rate itself for fractions. Lists were pushed before too; working them was rare
+ * (the bank material: intent "more than ten times before"), and outcomes were seldom logged.
+ */
+export const BASELINE_SHARES: Readonly<Record<string, number>> = {
+  assigned: 0.9,
+  contacted: 0.45,
+  conversations: 0.35,
+  visits: 0.25,
+  intent: 0.09,
+  applications: 0.12,
+  conversions: 0.18,
+};
+export const FRACTION_BASELINES: Readonly<Record<string, number>> = {
+  claim_rate: 0.55,
+  followup_rate: 0.42,
+  logged_rate: 0.31,
+};
+
 export interface TargetOrg {
   id: string;
   managers: number;
@@ -40,7 +60,8 @@ function pilotPeriods(firstDay: number, lastDay: number, isWorkingDay: (day: num
 /**
  * Month, week and day targets per indicator for the branch, its sub-branches and teams. Count targets are the
  * pilot's own realised rate per manager and working day, times the org's managers and the period's working days,
- * stretched by 10%: reachable for strong teams, missed by weak ones, as real targets are.
+ * stretched by 10%: reachable for strong teams, missed by weak ones, as real targets are. Each row carries the
+ * org's baseline for that period (BASELINE_SHARES).
  */
 export function pilotTargets(options: {
   orgs: readonly TargetOrg[];
@@ -59,10 +80,28 @@ export function pilotTargets(options: {
     for (const org of orgs) {
       for (const [indicator, rate] of Object.entries(dailyRates)) {
         const target = Math.max(1, Math.round(rate * org.managers * workingDays * 1.1));
-        targets.push({ org: org.id, indicator, period: period.kind, start, target });
+        const share = BASELINE_SHARES[indicator];
+        const baseline = share === undefined ? undefined : Math.round(rate * org.managers * workingDays * share);
+        targets.push({
+          org: org.id,
+          indicator,
+          period: period.kind,
+          start,
+          target,
+          ...(baseline === undefined ? {} : { baseline }),
+        });
       }
-      for (const [indicator, target] of Object.entries(FRACTION_TARGETS))
-        targets.push({ org: org.id, indicator, period: period.kind, start, target });
+      for (const [indicator, target] of Object.entries(FRACTION_TARGETS)) {
+        const baseline = FRACTION_BASELINES[indicator];
+        targets.push({
+          org: org.id,
+          indicator,
+          period: period.kind,
+          start,
+          target,
+          ...(baseline === undefined ? {} : { baseline }),
+        });
+      }
     }
   }
   return targets;

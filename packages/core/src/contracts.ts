@@ -59,6 +59,11 @@ export interface IndicatorValue {
   value: number | null;
   target?: number | null;
   previous?: number | null;
+  /**
+   * The time before the pilot (DESIGN "Baseline"): for a count, its value over one whole period of this kind (the
+   * kit pro-rates it like pace); for a fraction, the rate. Null when none is given.
+   */
+  baseline?: number | null;
   /** Conversions only: the converted amount in CNY (2 decimals). */
   amount?: number | null;
   trend?: TrendPoint[];
@@ -70,6 +75,8 @@ export interface IndicatorRow {
   kind: 'org' | 'manager';
   values: Record<string, number | null>;
   targets?: Record<string, number | null>;
+  /** Each indicator's baseline for this row, as IndicatorValue.baseline. */
+  baselines?: Record<string, number | null>;
   /** Open overdue leads of the row's managers at asOf, whatever period assigned them. */
   overdue?: number;
   /** The row's latest contact, conversation or visit at or before asOf (any period); null when none. */
@@ -131,6 +138,8 @@ export interface FunnelStage {
   count: number;
   overdue?: number;
   medianDwellHours?: number | null;
+  /** The stage's rate (count / previous stage's count) before the pilot, a fraction; null when unknown. */
+  baselineRate?: number | null;
 }
 
 export interface FunnelResult {
@@ -266,6 +275,11 @@ export interface Target {
   period: PeriodKind;
   start: IsoDate;
   target: number;
+  /**
+   * The same indicator before the pilot, as DESIGN's Baseline: a count over one whole period of this kind, a
+   * fraction as the rate. Inherited down the org tree like the target (a count shared evenly among managers).
+   */
+  baseline?: number;
 }
 
 /** Holidays and make-up working days (调休). Without one, Monday-Friday are working days. */

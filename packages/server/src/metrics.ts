@@ -174,21 +174,20 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return null;
   }
 
-  /** Targets by unit then indicator. */
-  async function targetsOf(c: SqlConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
+  /** Given figures (targets and baselines) by unit, indicator and figure. */
+  async function givenOf(c: SqlConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
     const rows = await query(c, 'targets.sql', {
       ...params,
       period: scope.period,
       start: formatIsoDate(periodStart),
       indicator,
     });
-    const byUnit = new Map<string, Map<string, number | null>>();
+    const given = new Map<string, number | null>();
     for (const row of rows) {
-      const unit = str(row, 'unit_id');
-      if (!byUnit.has(unit)) byUnit.set(unit, new Map());
-      byUnit.get(unit)!.set(str(row, 'indicator'), numOrNull(row, 'target'));
+      given.set(`${str(row, 'figure')}|${str(row, 'unit_id')}|${str(row, 'indicator')}`, numOrNull(row, 'amount'));
     }
-    return (unit: string, id: string): number | null => byUnit.get(unit)?.get(id) ?? null;
+    return (figure: 'target' | 'baseline', unit: string, id: string): number | null =>
+      given.get(`${figure}|${unit}|${id}`) ?? null;
   }
 
   async function trendOf(c: SqlConnection, r: Resolved): Promise<(id: string) => TrendPoint[]> {
@@ -262,15 +261,16 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         });
         const current = values.find((row) => row['w'] === 'current');
         const previous = values.find((row) => row['w'] === 'previous');
-        const target = await targetsOf(c, self, q.scope, r.period.start);
+        const given = await givenOf(c, self, q.scope, r.period.start);
         const trend = await trendOf(c, r);
         const indicators = wh.catalogue.map((definition): IndicatorValue => {
           const id = definition.id;
           const item: IndicatorValue = {
             id,
             value: indicatorValue(current, id),
-            target: target(r.unit, id),
+            target: given('target', r.unit, id),
             previous: indicatorValue(previous, id),
+            baseline: given('baseline', r.unit, id),
             trend: trend(id),
           };
           if (id === 'conversions') item.amount = current ? Math.round(num(current, 'amount_fen')) / 100 : 0;
@@ -292,7 +292,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             ...windows(r),
             claim_ms: wh.sla.claimHours * HOUR_MS,
           });
-          const rowTarget = await targetsOf(c, rowsParams, q.scope, r.period.start);
+          const rowGiven = await givenOf(c, rowsParams, q.scope, r.period.start);
           const overdue = new Map<string, number>();
           for (const row of await query(c, 'open_overdue.sql', overdueParams(rowsParams, r.asOf))) {
             const unit = str(row, 'unit_id');
@@ -310,9 +310,11 @@ export function createMetricsService(wh: Warehouse): MetricsService {
               const node = wh.nodes.get(id);
               const rowValuesById: Record<string, number | null> = {};
               const targets: Record<string, number | null> = {};
+              const baselines: Record<string, number | null> = {};
               for (const definition of wh.catalogue) {
                 rowValuesById[definition.id] = indicatorValue(row, definition.id);
-                targets[definition.id] = rowTarget(id, definition.id);
+                targets[definition.id] = rowGiven('target', id, definition.id);
+                baselines[definition.id] = rowGiven('baseline', id, definition.id);
               }
               return {
                 id,
@@ -320,6 +322,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
                 kind: node?.level === 'manager' ? 'manager' : 'org',
                 values: rowValuesById,
                 targets,
+                baselines,
                 overdue: overdue.get(id) ?? 0,
                 lastActionAt: lastAction.has(id) ? zone.formatDateTime(lastAction.get(id)!) : null,
               };
@@ -375,7 +378,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             value.set(id, entry);
           }
         }
-        const target = await targetsOf(c, board, q.scope, r.period.start, q.metric);
+        const given = await givenOf(c, board, q.scope, r.period.start, q.metric);
         const streaks = new Map<string, SqlRow>();
         const badges = new Map<string, SqlRow>();
         if (level === 'manager') {
@@ -411,7 +414,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             name: node.name,
             kind: node.level === 'manager' ? 'manager' : 'org',
             value: figures.current,
-            target: target(id, q.metric),
+            target: given('target', id, q.metric),
             previousValue: figures.previous,
           };
           if (figures.byAction) entry.pointsByAction = figures.byAction;

@@ -334,7 +334,14 @@ export async function loadWarehouse(
     'targets',
     (input.targets ?? [])
       .filter((t) => Number.isFinite(t.target))
-      .map((t) => [t.org, t.indicator, t.period, t.start, t.target]),
+      .map((t) => [
+        t.org,
+        t.indicator,
+        t.period,
+        t.start,
+        t.target,
+        t.baseline !== undefined && Number.isFinite(t.baseline) ? t.baseline : null,
+      ]),
   );
   const units = new Map<string, string>(Object.entries(BUILT_IN_UNITS));
   for (const definition of catalogue) units.set(definition.id, definition.unit);

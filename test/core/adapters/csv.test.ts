@@ -120,6 +120,17 @@ describe('CSV input', () => {
     ]);
     expect(targets.dropped[0]?.message).to.equal('targets.csv line 3: period: unknown period "fortnight"');
 
+    // The baseline column is optional, also read under its Chinese header; a bad one drops the row, saying why.
+    const withBaselines = parseTargetsCsv(
+      '机构,指标,周期,开始日期,目标,基线\nB01,visits,month,2026-11-01,120,40\nB01,intent,month,2026-11-01,30,\n' +
+        'B01,claim_rate,month,2026-11-01,0.9,about half\n',
+    );
+    expect(withBaselines.rows).to.deep.equal([
+      { org: 'B01', indicator: 'visits', period: 'month', start: '2026-11-01', target: 120, baseline: 40 },
+      { org: 'B01', indicator: 'intent', period: 'month', start: '2026-11-01', target: 30 },
+    ]);
+    expect(withBaselines.dropped[0]?.message).to.contain('line 4: baseline');
+
     const { calendar, dropped } = parseCalendarCsv(
       'date,kind\n2026-10-01,holiday\n2026-10-11,workday\n2026-10-12,rest\n',
     );

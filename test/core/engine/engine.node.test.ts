@@ -11,7 +11,10 @@ import { calendar, events, NOW, pilotInput } from './fixture.js';
 const month: Scope = { org: 'B', period: 'month', date: '2026-11-24' };
 const engine = createMetricsEngine(pilotInput());
 
-function values(result: IndicatorsResult, field: 'value' | 'previous' | 'target' = 'value'): Record<string, unknown> {
+function values(
+  result: IndicatorsResult,
+  field: 'value' | 'previous' | 'target' | 'baseline' = 'value',
+): Record<string, unknown> {
   return Object.fromEntries(result.indicators.map((item) => [item.id, item[field]]));
 }
 
@@ -110,6 +113,38 @@ describe('org levels and targets', () => {
     const rows = engine.indicators({ scope: { ...month, org: 'BR' }, rows: 'children' }).rows!;
     // S2 has 2 of BR's 4 managers: 40 x 2/4
     assert.equal(rows.find((row) => row.id === 'S2')!.targets!['assigned'], 20);
+  });
+
+  test('a baseline is inherited like a target: a count shared among managers, a fraction as it is', () => {
+    const m1 = engine.indicators({ scope: { ...month, org: 'T1', manager: 'M1' } });
+    // BR's month before the pilot: 24 assigned over its 4 managers
+    assert.equal(values(m1, 'baseline')['assigned'], 6);
+    assert.equal(values(m1, 'baseline')['claim_rate'], 0.55);
+    // T1 gives contacted a target but no baseline, and nobody above gives one
+    assert.equal(values(m1, 'baseline')['contacted'], null);
+    const rows = engine.indicators({ scope: { ...month, org: 'BR' }, rows: 'children' }).rows!;
+    assert.equal(rows.find((row) => row.id === 'S2')!.baselines!['assigned'], 12);
+    // a week has no baseline given: none is made up from the month's
+    const week = engine.indicators({ scope: { ...month, period: 'week' } });
+    assert.equal(values(week, 'baseline')['assigned'], null);
+  });
+
+  test('a target and a baseline come from the nearest org that gives each, independently', () => {
+    const withTeamTarget = createMetricsEngine(
+      pilotInput({
+        targets: [
+          ...pilotInput().targets!,
+          { org: 'T1', indicator: 'assigned', period: 'month', start: '2026-11-01', target: 12 },
+        ],
+      }),
+    );
+    const m1 = withTeamTarget.indicators({ scope: { ...month, org: 'T1', manager: 'M1' } });
+    // T1's own target (12 over its 2 managers), BR's baseline (24 over 4)
+    assert.equal(values(m1, 'target')['assigned'], 6);
+    assert.equal(values(m1, 'baseline')['assigned'], 6);
+    const t1 = withTeamTarget.indicators({ scope: { ...month, org: 'T1' } });
+    assert.equal(values(t1, 'target')['assigned'], 12);
+    assert.equal(values(t1, 'baseline')['assigned'], 12);
   });
 
   test('rows=managers lists every manager under the org with their own values', () => {

@@ -113,8 +113,8 @@ export const events: LeadEvent[] = [
 
 export const targets: Target[] = [
   { org: 'T1', indicator: 'contacted', period: 'month', start: '2026-11-01', target: 30 },
-  { org: 'BR', indicator: 'assigned', period: 'month', start: '2026-11-01', target: 40 },
-  { org: 'BR', indicator: 'claim_rate', period: 'month', start: '2026-11-01', target: 0.9 },
+  { org: 'BR', indicator: 'assigned', period: 'month', start: '2026-11-01', target: 40, baseline: 24 },
+  { org: 'BR', indicator: 'claim_rate', period: 'month', start: '2026-11-01', target: 0.9, baseline: 0.55 },
 ];
 
 const square = (x: number): [number, number][][] => [

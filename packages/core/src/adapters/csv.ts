@@ -160,6 +160,7 @@ export const CSV_HEADER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   period: ['周期'],
   start: ['开始日期', '起始日期'],
   target: ['目标', '目标值'],
+  baseline: ['基线', '基期值', '试点前'],
   date: ['日期'],
   kind: ['类别', '日期类型'],
   phone: ['手机号', '手机号码', '手机', '联系电话', '电话'],
@@ -474,7 +475,7 @@ export function parseCustomersCsv(text: string, options: CsvReadOptions = {}): C
   );
 }
 
-/** `org,indicator,period,start,target`. */
+/** `org,indicator,period,start,target`, and optionally `baseline` (the time before the pilot, DESIGN "Baseline"). */
 export function parseTargetsCsv(text: string, options: CsvReadOptions = {}): CsvParseResult<Target> {
   return parseCsvTable(
     text,
@@ -486,7 +487,9 @@ export function parseTargetsCsv(text: string, options: CsvReadOptions = {}): Csv
       period: oneOf<PeriodKind>(get, 'period', PERIOD_KINDS, 'period', PERIOD_NAMES),
       start: isoDate(get, 'start'),
       target: decimal(get, 'target'),
+      ...(get('baseline').trim() === '' ? {} : { baseline: decimal(get, 'baseline') }),
     }),
+    ['baseline'],
   );
 }
 

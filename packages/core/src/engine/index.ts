@@ -153,12 +153,18 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
   }
 
   /**
-   * A node's target: its own, else the nearest ancestor's. A count is shared evenly among the ancestor's managers
-   * (an org gets its managers' share); a fraction applies as it is.
+   * A node's given figure (its target, or its baseline): its own, else the nearest ancestor's. A count is shared
+   * evenly among the ancestor's managers (an org gets its managers' share); a fraction applies as it is.
    */
-  function targetOf(nodeId: string, indicator: string, scope: Scope, periodStart: number): number | null {
+  function givenFor(
+    given: ReadonlyMap<string, number>,
+    nodeId: string,
+    indicator: string,
+    scope: Scope,
+    periodStart: number,
+  ): number | null {
     const suffix = `|${indicator}|${scope.period}|${formatIsoDate(periodStart)}`;
-    const own = ix.targets.get(nodeId + suffix);
+    const own = given.get(nodeId + suffix);
     if (own !== undefined) return own;
     const node = ix.nodeById.get(nodeId);
     if (!node) return null;
@@ -167,7 +173,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     const seen = new Set<string>([nodeId]);
     while (ancestor && !seen.has(ancestor.id)) {
       seen.add(ancestor.id);
-      const target = ix.targets.get(ancestor.id + suffix);
+      const target = given.get(ancestor.id + suffix);
       if (target !== undefined) {
         if (unitOf(indicator) === 'fraction') return target;
         const managers = ix.treeManagersUnder(ancestor.id);
@@ -227,8 +233,9 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
         const item: IndicatorValue = {
           id,
           value: figure.value,
-          target: targetOf(scopeNode, id, q.scope, r.period.start),
+          target: givenFor(ix.targets, scopeNode, id, q.scope, r.period.start),
           previous: indicatorFigure(ix, id, r.previous).value,
+          baseline: givenFor(ix.baselines, scopeNode, id, q.scope, r.period.start),
           trend: indicatorTrend(ix, id, r.current, r.period.start),
         };
         if (figure.amount !== undefined) item.amount = figure.amount;
@@ -254,9 +261,11 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           const slice = { ...r.current, mLo, mHi };
           const values: Record<string, number | null> = {};
           const targets: Record<string, number | null> = {};
+          const baselines: Record<string, number | null> = {};
           for (const definition of catalogue) {
             values[definition.id] = indicatorFigure(ix, definition.id, slice).value;
-            targets[definition.id] = targetOf(node.id, definition.id, q.scope, r.period.start);
+            targets[definition.id] = givenFor(ix.targets, node.id, definition.id, q.scope, r.period.start);
+            baselines[definition.id] = givenFor(ix.baselines, node.id, definition.id, q.scope, r.period.start);
           }
           const last = lastActionTime(ix, slice, r.asOf);
           return {
@@ -265,6 +274,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
             kind: node.level === 'manager' ? 'manager' : 'org',
             values,
             targets,
+            baselines,
             overdue: countOpenOverdue(ix, slice, r.asOf),
             lastActionAt: last === null ? null : ix.zone.formatDateTime(last),
           };
@@ -297,7 +307,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           name: node.name,
           kind: node.level === 'manager' ? 'manager' : 'org',
           value: null,
-          target: targetOf(node.id, q.metric, q.scope, r.period.start),
+          target: givenFor(ix.targets, node.id, q.metric, q.scope, r.period.start),
           previousValue: value(q.metric, previous),
         };
         if (q.metric === 'points') {

@@ -93,6 +93,8 @@ export interface LogIndex {
   pilot: DayRange | undefined;
   /** `${org}|${indicator}|${period}|${start}` -> target */
   targets: Map<string, number>;
+  /** Given baselines, keyed like targets. */
+  baselines: Map<string, number>;
   /** Events skipped because their time, type, lead or manager was unreadable. */
   skipped: number;
 }
@@ -394,10 +396,11 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   }
 
   const targets = new Map<string, number>();
+  const baselines = new Map<string, number>();
   for (const target of input.targets ?? []) {
-    if (Number.isFinite(target.target)) {
-      targets.set(`${target.org}|${target.indicator}|${target.period}|${target.start}`, target.target);
-    }
+    const key = `${target.org}|${target.indicator}|${target.period}|${target.start}`;
+    if (Number.isFinite(target.target)) targets.set(key, target.target);
+    if (target.baseline !== undefined && Number.isFinite(target.baseline)) baselines.set(key, target.baseline);
   }
   phase('grid records, targets');
 
@@ -510,6 +513,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     lastEventDay,
     pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
     targets,
+    baselines,
     skipped: n - kept,
   };
   phase('fact series grouped by manager');

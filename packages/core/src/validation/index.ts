@@ -43,6 +43,7 @@ const INDICATOR_RULES = rules({
   value: NULLABLE_NUMBER,
   target: OPTIONAL_NULLABLE_NUMBER,
   previous: OPTIONAL_NULLABLE_NUMBER,
+  baseline: OPTIONAL_NULLABLE_NUMBER,
   amount: OPTIONAL_NULLABLE_NUMBER,
   trend: { type: 'list', of: TREND_POINT_RULES, optional: true },
 });
@@ -52,6 +53,7 @@ const ROW_RULES = rules({
   kind: { type: 'enum', values: ['org', 'manager'] },
   values: { type: 'numberMap' },
   targets: { type: 'numberMap', optional: true },
+  baselines: { type: 'numberMap', optional: true },
   overdue: { type: 'number', optional: true },
   lastActionAt: { type: 'nullableString', optional: true },
 });
@@ -78,6 +80,7 @@ const STAGE_RULES = rules({
   count: { type: 'number' },
   overdue: { type: 'number', optional: true },
   medianDwellHours: OPTIONAL_NULLABLE_NUMBER,
+  baselineRate: OPTIONAL_NULLABLE_NUMBER,
 });
 const CELL_RULES = rules({
   gridId: { type: 'string' },

@@ -13,7 +13,7 @@ CREATE TABLE manager (manager_id VARCHAR, ord INTEGER, contest_id VARCHAR);
 -- Days are integers: local calendar days since 1970-01-01 in the bank's time zone.
 CREATE TABLE calendar (day INTEGER, working BOOLEAN, working_ord INTEGER, week_start INTEGER, week_end INTEGER,
                        month_start INTEGER, month_end INTEGER);
-CREATE TABLE targets (org VARCHAR, indicator VARCHAR, period VARCHAR, start VARCHAR, target DOUBLE);
+CREATE TABLE targets (org VARCHAR, indicator VARCHAR, period VARCHAR, start VARCHAR, target DOUBLE, baseline DOUBLE);
 CREATE TABLE catalogue (id VARCHAR, unit VARCHAR, ord INTEGER);
 CREATE TABLE grid (grid_id VARCHAR, name VARCHAR, households DOUBLE, ord INTEGER);
 CREATE TABLE grid_manager (grid_id VARCHAR, manager_id VARCHAR, ord INTEGER);
