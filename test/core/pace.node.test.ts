@@ -10,7 +10,9 @@ import {
   periodProgress,
   workingCalendar,
   dayNumber,
+  versusBaseline,
 } from '../../packages/core/src/alerts/pace.js';
+import { formatVersusBaseline } from '../../packages/core/src/format/index.js';
 
 const november = { start: '2026-11-01', end: '2026-11-30' };
 const tz = 'Asia/Shanghai';
@@ -144,5 +146,29 @@ describe('paceBand: sheet bands by the same rule', () => {
       const band = paceBand(value, 200, 'count');
       assert.equal(band === 0 || band === 1, behind, `value ${value}`);
     }
+  });
+});
+
+describe('versusBaseline: against the time before the pilot', () => {
+  it('pro-rates a count like pace and reads it as a multiple', () => {
+    // a whole month before the pilot did 30; 17 of 21 working days in, 50 is 50 / (30 x 17/21) = 2.06 times
+    const versus = versusBaseline('count', 50, 30, 17 / 21);
+    assert.equal(versus?.kind, 'times');
+    assert.equal(formatVersusBaseline(versus, 'en'), '×2.1');
+    assert.equal(formatVersusBaseline(versusBaseline('count', 17, 170, 1), 'zh-CN'), '×0.1');
+  });
+  it('compares a rate in percentage points', () => {
+    const versus = versusBaseline('fraction', 0.17, 0.015, 0.5);
+    assert.deepEqual(versus?.kind, 'points');
+    assert.equal(formatVersusBaseline(versus, 'en'), '+15.5 pts');
+    assert.equal(formatVersusBaseline(versus, 'zh-CN'), '+15.5个百分点');
+    assert.equal(formatVersusBaseline(versusBaseline('fraction', 0.4, 0.4, 1), 'en'), '0 pts');
+  });
+  it('says nothing without a value, a baseline, a count baseline above 0 or an elapsed working day', () => {
+    assert.equal(versusBaseline('count', null, 30, 0.5), null);
+    assert.equal(versusBaseline('count', 5, null, 0.5), null);
+    assert.equal(versusBaseline('count', 5, 0, 0.5), null);
+    assert.equal(versusBaseline('count', 5, 30, 0), null);
+    assert.equal(versusBaseline('fraction', 0.5, Number.NaN, 1), null);
   });
 });

@@ -161,6 +161,34 @@ describe('<stride-indicators> tiles', () => {
     expect(part(el, 'applications', 'change')).to.equal('-- vs previous');
   });
 
+  it('compares with the time before the pilot only where a baseline is given: a count pro-rated, a rate in points', async () => {
+    const el = await mount(
+      adapterOf(() => {
+        const r = result();
+        const withBaseline: Record<string, number | null> = {
+          contacted: 21,
+          claim_rate: 0.55,
+          followup_rate: 0.6,
+          intent: 4,
+        };
+        r.indicators = r.indicators.map((item) => ({ ...item, baseline: withBaseline[item.id] ?? null }));
+        return r;
+      }),
+    );
+    await loaded(el, 'li[data-indicator]');
+    const baseline = (id: string) => tile(el, id)!.querySelector('[part="baseline"]');
+    // a month of 21 before the pilot, 17 of 21 working days elapsed: 120 / (21 x 17/21) = 7.06
+    expect(text(baseline('contacted'))).to.equal('×7.1 vs pre-pilot');
+    expect(baseline('contacted')!.classList.contains('good')).to.equal(true);
+    // 0.9 - 0.55 = +35 points; 0.5 - 0.6 = -10 points, worse than before
+    expect(text(baseline('claim_rate'))).to.equal('+35 pts vs pre-pilot');
+    expect(text(baseline('followup_rate'))).to.equal('-10 pts vs pre-pilot');
+    expect(baseline('followup_rate')!.classList.contains('bad')).to.equal(true);
+    // no value to compare, and no baseline given: nothing is said
+    expect(baseline('intent')).to.equal(null);
+    expect(baseline('visits')).to.equal(null);
+  });
+
   it('gives each tile an accessible name carrying value, target and status', async () => {
     const el = await mount(adapterOf(() => result()));
     await loaded(el, 'li[data-indicator]');

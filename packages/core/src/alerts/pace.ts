@@ -136,6 +136,27 @@ export function paceFor(unit: IndicatorUnit, target: number | null | undefined, 
   return unit === 'fraction' ? target : target * share;
 }
 
+/**
+ * How a value compares with the time before the pilot (DESIGN "Baseline"). A count's baseline covers one whole
+ * period, so it is pro-rated like pace: `times` = value / (baseline x share of working days elapsed), read "x10.2". A
+ * fraction's is its rate then: `points` = value - baseline, read "+15.3 pts".
+ */
+export type VersusBaseline = { kind: 'times'; by: number } | { kind: 'points'; by: number };
+
+/** Null without a value, a baseline (or a count's baseline of 0), or a working day elapsed to pro-rate by. */
+export function versusBaseline(
+  unit: IndicatorUnit,
+  value: number | null | undefined,
+  baseline: number | null | undefined,
+  share: number,
+): VersusBaseline | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  if (typeof baseline !== 'number' || !Number.isFinite(baseline)) return null;
+  if (unit === 'fraction') return { kind: 'points', by: value - baseline };
+  const expected = baseline * share;
+  return expected > 0 ? { kind: 'times', by: value / expected } : null;
+}
+
 const EDGE = 1e-9;
 
 /** How far the value is from pace in the bad direction, in the tolerance's terms (share of pace, or points). */

@@ -72,6 +72,22 @@ export function formatSignedPercent(value: number | null | undefined, locale: St
   );
 }
 
+/**
+ * A comparison with a baseline (DESIGN "Baseline"): a count as a multiple (x10.2, x0.8), a fraction as signed
+ * percentage points (+15.3 pts / +15.3个百分点).
+ */
+export function formatVersusBaseline(
+  versus: { kind: 'times' | 'points'; by: number } | null,
+  locale: StrideLocale,
+): string {
+  if (versus === null || !isNumber(versus.by)) return MISSING;
+  if (versus.kind === 'times') return `×${numberFormat(locale, { maximumFractionDigits: 1 }).format(versus.by)}`;
+  const points = numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+    Object.is(versus.by, -0) ? 0 : versus.by * 100,
+  );
+  return locale === 'zh-CN' ? `${points}个百分点` : `${points} pts`;
+}
+
 /** Money in CNY: ¥1,234.56, or compact (¥12.3万 / CN¥12.3K) where space is short. */
 export function formatMoney(
   value: number | null | undefined,

@@ -11,6 +11,7 @@ import {
   formatMoney,
   formatPercent,
   formatSignedPercent,
+  formatVersusBaseline,
   formatValue,
   type IndicatorsResult,
   type StrideLocale,
@@ -112,6 +113,13 @@ function renderTile(
       ${tile.status ? html`<span class="icon" aria-hidden="true">${icon(STATUS_ICON[tile.status])}</span>` : nothing}<span>${statusText}</span>
     </div>
     <div class="change ${tile.changeTone ?? ''}" part="change">${renderChange(tile, lang)}</div>
+    ${
+      tile.versusBaseline === null
+        ? nothing
+        : html`<div class="change ${tile.baselineTone ?? ''}" part="baseline">
+            ${t(lang, 'versusBaseline', { by: formatVersusBaseline(tile.versusBaseline, lang) })}
+          </div>`
+    }
     ${renderSparkline(tile, lang, handlers, trendDays)}
     ${renderCounting(tile.counting, lang)}
   </li>`;

@@ -10,11 +10,13 @@ import {
   paceStatus,
   periodProgress,
   todayInZone,
+  versusBaseline,
   workingCalendar,
   type AlertRules,
   type CellBand,
   type PaceStatus,
   type PeriodProgress,
+  type VersusBaseline,
 } from '@stride/core';
 import type {
   IndicatorDefinition,
@@ -53,6 +55,9 @@ export interface IndicatorTile extends IndicatorColumn {
   /** Relative change against the previous like-for-like span; null when there is nothing to compare with. */
   change: number | null;
   changeTone: ChangeTone | null;
+  /** Against the time before the pilot (DESIGN "Baseline"); null when no baseline is given. */
+  versusBaseline: VersusBaseline | null;
+  baselineTone: ChangeTone | null;
   trend: TrendPoint[];
 }
 
@@ -156,6 +161,7 @@ export function buildTiles(
     const target = finite(data?.target);
     const pace = paceFor(column.unit, target, progress.share);
     const change = changeAgainst(value, data?.previous);
+    const versus = versusBaseline(column.unit, value, data?.baseline, progress.share);
     return {
       ...column,
       value,
@@ -166,6 +172,10 @@ export function buildTiles(
       amount: column.hasAmount ? finite(data?.amount) : null,
       change,
       changeTone: changeTone(change, column.goodDirection),
+      versusBaseline: versus,
+      // x1 (or +0 pts) is no change from before the pilot
+      baselineTone:
+        versus === null ? null : changeTone(versus.kind === 'times' ? versus.by - 1 : versus.by, column.goodDirection),
       trend: data?.trend ?? [],
     };
   });
