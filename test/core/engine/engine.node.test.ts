@@ -147,6 +147,54 @@ describe('org levels and targets', () => {
     assert.equal(values(t1, 'baseline')['assigned'], 12);
   });
 
+  test('without a given baseline, one is derived from the working days just before the pilot began', () => {
+    const piloted = createMetricsEngine(pilotInput({ pilot: { start: '2026-11-16', end: '2026-11-30' } }));
+    // The week of the 24th has 5 working days; the 5 before the pilot's Monday the 16th are Nov 9-13, and the
+    // window runs to the pilot's start (Nov 9 00:00 .. Nov 15 24:00).
+    const week = piloted.indicators({ scope: { ...month, period: 'week' } });
+    assert.deepEqual(
+      Object.fromEntries(
+        ['assigned', 'contacted', 'conversations', 'visits', 'intent', 'applications', 'conversions'].map((id) => [
+          id,
+          values(week, 'baseline')[id],
+        ]),
+      ),
+      // L5 assigned (#19), L5 first contacted (#21), L5 conversation (#23), L1 visited (#6), intent (#8), applied (#9);
+      // L1's conversion (#10) is on the 16th, the pilot's first day
+      { assigned: 1, contacted: 1, conversations: 1, visits: 1, intent: 1, applications: 1, conversions: 0 },
+    );
+    // A given baseline wins: BR's month gives 24 assigned; contacted is derived over the 21 working days before
+    // the 16th (Oct 16 .. Nov 13): L7 (#28), L1 (#3), L2 (#13), L5 (#21)
+    const branch = piloted.indicators({ scope: { ...month, org: 'BR' } });
+    assert.equal(values(branch, 'baseline')['assigned'], 24);
+    assert.equal(values(branch, 'baseline')['contacted'], 4);
+    // The funnel before the pilot: the leads assigned in the window (L5), as they stood at the pilot's start
+    const funnel = piloted.funnel({ scope: { ...month, period: 'week' } });
+    assert.deepEqual(
+      funnel.stages.map((stage) => [stage.id, stage.baselineRate]),
+      [
+        ['assigned', undefined],
+        ['claimed', 1],
+        ['contacted', 1],
+        ['visited', 0],
+        ['intent', null],
+        ['applied', null],
+        ['converted', null],
+      ],
+    );
+  });
+
+  test('no baseline is derived from a log that does not reach back a whole period before the pilot', () => {
+    // 21 working days before Oct 12 reach into September; the log begins on Oct 10
+    const early = createMetricsEngine(pilotInput({ pilot: { start: '2026-10-12', end: '2026-11-30' } }));
+    const result = early.indicators({ scope: { ...month, org: 'S1' } });
+    assert.equal(values(result, 'baseline')['contacted'], null);
+    assert.equal(
+      early.funnel({ scope: month }).stages.some((stage) => 'baselineRate' in stage),
+      false,
+    );
+  });
+
   test('rows=managers lists every manager under the org with their own values', () => {
     const rows = engine.indicators({ scope: { ...month, org: 'BR' }, rows: 'managers' }).rows!;
     assert.deepEqual(

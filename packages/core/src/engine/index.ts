@@ -184,6 +184,60 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     return null;
   }
 
+  /**
+   * DESIGN "Baseline", derived where none is given: the working days just before pilot.start, as many as `period`
+   * has, so a count covers one whole period of that kind. Null without a configured start, for a period with no
+   * working day, or when the log does not reach back that far (a log that begins with the pilot has no history).
+   */
+  function baselineWindow(period: DayRange): { from: number; to: number } | null {
+    const start = input.pilot ? parseIsoDate(input.pilot.start) : Number.NaN;
+    const workingDays = ix.working.count(period.start, period.end);
+    if (!Number.isFinite(start) || workingDays === 0) return null;
+    let first = start;
+    for (let counted = 0; counted < workingDays;) if (ix.working.isWorkingDay(--first)) counted++;
+    if (!(ix.firstEventDay <= first)) return null;
+    return { from: ix.zone.dayStart(first), to: ix.zone.dayStart(start) - 1 };
+  }
+
+  /** A node's baseline for an indicator: given with the targets, else derived from the time before the pilot. */
+  function baselineOf(
+    nodeId: string,
+    indicator: string,
+    scope: Scope,
+    r: Resolved,
+    slice: Slice,
+    window: { from: number; to: number } | null,
+  ): number | null {
+    const given = givenFor(ix.baselines, nodeId, indicator, scope, r.period.start);
+    if (given !== null || window === null) return given;
+    return indicatorFigure(ix, indicator, { mLo: slice.mLo, mHi: slice.mHi, ...window }).value;
+  }
+
+  /** The funnel of the leads assigned in `slice`, each placed at its furthest stage by `asOf`. */
+  function funnelTally(slice: Slice, asOf: number): { counts: number[]; overdue: number[]; dwell: number[][] } {
+    const stageCount = FUNNEL_STAGES.length;
+    const counts = new Array<number>(stageCount).fill(0);
+    const overdue = new Array<number>(stageCount).fill(0);
+    const dwell: number[][] = FUNNEL_STAGES.map(() => []);
+    const slaMs = stageSlaMs(ix);
+    const entered = new Float64Array(stageCount);
+    const series = ix.assigned;
+    forEachRecord(series, slice, (k) => {
+      const furthest = enterStages(ix, series.lead[k]!, asOf, entered);
+      for (let s = 0; s <= furthest; s++) counts[s]!++;
+      const sla = slaMs[furthest];
+      if (sla !== undefined && asOf - entered[furthest]! > sla) overdue[furthest]!++;
+      // dwell: from this stage's own first event to the first event of any later stage it reached
+      let next = Infinity;
+      for (let s = furthest; s >= 0; s--) {
+        const enteredAt = entered[s]!;
+        if (s < furthest && enteredAt !== Infinity) dwell[s]!.push(Math.max(0, next - enteredAt) / HOUR_MS);
+        if (enteredAt < next) next = enteredAt;
+      }
+    });
+    return { counts, overdue, dwell };
+  }
+
   function value(metric: string, slice: Slice): number | null {
     return metric === 'points' ? pointsOf(ix, slice).total : indicatorFigure(ix, metric, slice).value;
   }
@@ -227,6 +281,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     indicators(q) {
       const r = resolve(q.scope, 'indicators');
       const scopeNode = q.scope.manager ?? q.scope.org;
+      const window = baselineWindow(r.period);
       const indicators: IndicatorValue[] = catalogue.map((definition) => {
         const id = definition.id;
         const figure = indicatorFigure(ix, id, r.current);
@@ -235,7 +290,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           value: figure.value,
           target: givenFor(ix.targets, scopeNode, id, q.scope, r.period.start),
           previous: indicatorFigure(ix, id, r.previous).value,
-          baseline: givenFor(ix.baselines, scopeNode, id, q.scope, r.period.start),
+          baseline: baselineOf(scopeNode, id, q.scope, r, r.current, window),
           trend: indicatorTrend(ix, id, r.current, r.period.start),
         };
         if (figure.amount !== undefined) item.amount = figure.amount;
@@ -265,7 +320,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           for (const definition of catalogue) {
             values[definition.id] = indicatorFigure(ix, definition.id, slice).value;
             targets[definition.id] = givenFor(ix.targets, node.id, definition.id, q.scope, r.period.start);
-            baselines[definition.id] = givenFor(ix.baselines, node.id, definition.id, q.scope, r.period.start);
+            baselines[definition.id] = baselineOf(node.id, definition.id, q.scope, r, slice, window);
           }
           const last = lastActionTime(ix, slice, r.asOf);
           return {
@@ -330,31 +385,16 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
 
     funnel(q) {
       const r = resolve(q.scope, 'funnel');
-      const stageCount = FUNNEL_STAGES.length;
-      const counts = new Array<number>(stageCount).fill(0);
-      const overdue = new Array<number>(stageCount).fill(0);
-      const dwell: number[][] = FUNNEL_STAGES.map(() => []);
       const slaMs = stageSlaMs(ix);
-      const entered = new Float64Array(stageCount);
-      const asOf = r.asOf;
-      const series = ix.assigned;
-      forEachRecord(series, r.current, (k) => {
-        const furthest = enterStages(ix, series.lead[k]!, asOf, entered);
-        for (let s = 0; s <= furthest; s++) counts[s]!++;
-        const sla = slaMs[furthest];
-        if (sla !== undefined && asOf - entered[furthest]! > sla) overdue[furthest]!++;
-        // dwell: from this stage's own first event to the first event of any later stage it reached
-        let next = Infinity;
-        for (let s = furthest; s >= 0; s--) {
-          const enteredAt = entered[s]!;
-          if (s < furthest && enteredAt !== Infinity) dwell[s]!.push(Math.max(0, next - enteredAt) / HOUR_MS);
-          if (enteredAt < next) next = enteredAt;
-        }
-      });
+      const { counts, overdue, dwell } = funnelTally(r.current, r.asOf);
+      // Before the pilot: the same funnel of the leads assigned in the baseline window, as it stood at the pilot's start.
+      const window = baselineWindow(r.period);
+      const before = window === null ? null : funnelTally({ ...r.current, ...window }, window.to).counts;
       const labels = FUNNEL_LABELS[locale];
       const stages = FUNNEL_STAGES.map((id, s): FunnelStage => {
         const stage: FunnelStage = { id, label: labels[id], count: counts[s]!, medianDwellHours: median(dwell[s]!) };
         if (slaMs[s] !== undefined) stage.overdue = overdue[s]!;
+        if (before !== null && s > 0) stage.baselineRate = before[s - 1]! > 0 ? before[s]! / before[s - 1]! : null;
         return stage;
       });
       return { asOf: ix.zone.formatDateTime(r.asOf), scope: q.scope, stages };
