@@ -368,8 +368,12 @@ test('CSV files: header, one row per record, RFC 4180 quoting, amount on convers
     'date,kind\r\n2026-10-05,holiday\r\n2026-10-24,workday\r\n2026-10-26,holiday\r\n',
   );
   assert.equal(
-    targetsToCsv([{ org: 'br-hz', indicator: 'claim_rate', period: 'month', start: '2026-11-01', target: 0.9 }]),
-    'org,indicator,period,start,target\r\nbr-hz,claim_rate,month,2026-11-01,0.9\r\n',
+    targetsToCsv([
+      { org: 'br-hz', indicator: 'claim_rate', period: 'month', start: '2026-11-01', target: 0.9, baseline: 0.55 },
+      { org: 'br-hz', indicator: 'visits', period: 'month', start: '2026-11-01', target: 120 },
+    ]),
+    'org,indicator,period,start,target,baseline\r\nbr-hz,claim_rate,month,2026-11-01,0.9,0.55\r\n' +
+      'br-hz,visits,month,2026-11-01,120,\r\n',
   );
 });
 
