@@ -13,6 +13,7 @@ import {
   type WorkCalendar,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { memoLast } from '../shared/memo.js';
 import { renderQueryState } from '../shared/states.js';
@@ -132,6 +133,13 @@ export class StrideAlerts extends StrideElement {
     return { ...state, data };
   }
 
+  /** Share (分享): the alert counts and the most severe, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(
+    this,
+    () => (this.alertsState.data ? { alerts: this.alertsState.data } : undefined),
+    () => ({ catalogue: this.catalogue, calendar: this.calendar }),
+  );
+
   private readonly feed = new AlertFeedController(this, () => {
     const state = this.alertsState;
     if (state.status !== 'success' || !state.data) return undefined;
@@ -175,7 +183,7 @@ export class StrideAlerts extends StrideElement {
         data: (data) => {
           const names = this.ruleNames(t(lang, 'ruleOverdue'), t(lang, 'ruleInactive'));
           const groups = this.groupsOf(data, grouping, this.catalogue, lang, names);
-          return html`${renderToolbar(data.alerts.length, grouping, !this.fromBackEnd, lang, this.handlers)}
+          return html`${renderToolbar(data.alerts.length, grouping, !this.fromBackEnd, lang, this.handlers, this.sharing.render())}
           ${renderGroups(groups, grouping, lang, this.handlers)}`;
         },
         retry: () => (this.fromBackEnd ? this.alertsQuery.refetch() : this.rowsQuery.refetch()),

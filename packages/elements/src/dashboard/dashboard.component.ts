@@ -14,6 +14,7 @@ import {
   type PeriodKind,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { renderQueryState } from '../shared/states.js';
 import { baseStyles } from '../shared/styles.js';
 import {
@@ -95,6 +96,20 @@ export class StrideDashboard extends StrideElement {
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
+  /** Share (分享): the four widgets' sections together, from the data they show. */
+  readonly sharing: ShareController = new ShareController(
+    this,
+    () => {
+      const widgets = [...this.renderRoot.querySelectorAll('.cell > *')] as Partial<{ sharing: ShareController }>[];
+      const input = Object.assign({}, ...widgets.map((widget) => widget.sharing?.input()));
+      return Object.keys(input).length > 0 ? input : undefined;
+    },
+    () => {
+      const org = this.current.org;
+      const name = this.orgTree.state.data?.find((node) => node.id === org)?.name;
+      return name ? { orgName: name } : {};
+    },
+  );
   // A view whose widget pages by itself (the board) keeps the screen until it has shown every page: the rotation's
   // timer stands still on it and the widget's lap moves on instead.
   private readonly rotation = new AutoAdvanceController(this, {
@@ -249,6 +264,7 @@ export class StrideDashboard extends StrideElement {
             }
             ${this.fetching > 0 ? html`<span>${common(resolved.lang, 'refreshing')}</span>` : nothing}
           </div>
+          <div class="toolbar">${this.sharing.render()}</div>
         </div>
         ${huddle ? this.renderHuddleControls() : nothing}
       </header>

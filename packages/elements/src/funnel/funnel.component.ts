@@ -14,6 +14,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { memoLast } from '../shared/memo.js';
 import { styleProps } from '../shared/style-props.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
@@ -128,6 +129,10 @@ export class StrideFunnel extends StrideElement {
     },
     { onDropped: () => undefined },
   );
+  /** Share (分享): the funnel's stages, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(this, () =>
+    this.funnelQuery.state.data ? { funnel: this.funnelQuery.state.data } : undefined,
+  );
   /** The funnel with its comparison when there is one: a comparison that fails leaves the funnel standing. */
   private readonly data = new CombinedQuery(this, this.funnelQuery, this.comparisonQuery, { waitForSecondary: false });
   private readonly motion = new ReducedMotionController(this);
@@ -231,6 +236,7 @@ export class StrideFunnel extends StrideElement {
         ${common(locale, 'showTable')}
       </button>
       <button class="button" part="export" @click=${() => this.exportCsv(locale)}>${common(locale, 'exportCsv')}</button>
+      ${this.sharing.render()}
     </div>`;
   }
 

@@ -14,6 +14,7 @@ import {
   type WorkCalendar,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
@@ -110,6 +111,12 @@ export class StrideIndicators extends StrideElement {
   private sort: SheetSort = { key: 'name', direction: 'asc' };
   private range = { from: 0, to: 0 };
 
+  /** Share (分享): the tiles' indicators against pace, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(
+    this,
+    () => (this.query.state.data ? { indicators: this.query.state.data } : undefined),
+    () => ({ catalogue: this.catalogue, calendar: this.calendar }),
+  );
   readonly query = this.createQuery('indicators', (scope): IndicatorsQuery =>
     this.layout === 'table' ? { scope, rows: this.rows === 'managers' ? 'managers' : 'children' } : { scope },
   );
@@ -204,7 +211,7 @@ export class StrideIndicators extends StrideElement {
       timeZone,
       this.resolved.alertRules,
     );
-    return renderTiles(result, progress, tiles, lang, timeZone, this.tileHandlers, trendDays);
+    return renderTiles(result, progress, tiles, lang, timeZone, this.tileHandlers, trendDays, this.sharing.render());
   }
 
   /** The sheet (一人一表) of a result and its rows in the chosen order. */
@@ -223,7 +230,7 @@ export class StrideIndicators extends StrideElement {
       sheet,
       rows,
       { ...range, rowHeight },
-      { columns, lang, me, sort: this.sort, behindOnly: this.behindOnly },
+      { columns, lang, me, sort: this.sort, behindOnly: this.behindOnly, tools: this.sharing.render() },
       {
         onSort: (key) => {
           this.sort = nextSort(this.sort, key);

@@ -9,6 +9,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
@@ -116,6 +117,10 @@ export class StrideLeaderboard extends StrideElement {
   declare private breakdownId: string | undefined;
   private failedAvatars = new Set<string>();
 
+  /** Share (分享): the top 3 and the signed-in manager's row, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(this, () =>
+    this.query.state.data ? { leaderboard: this.query.state.data } : undefined,
+  );
   readonly query = this.createQuery('leaderboard', (scope): LeaderboardQuery => ({
     scope,
     board: BOARDS.includes(this.board) ? this.board : 'managers',
@@ -269,6 +274,7 @@ export class StrideLeaderboard extends StrideElement {
           this.pages.reset();
         },
       },
+      this.sharing.render(),
     );
     return html`${header}
       ${contest ? this.renderContestLanes(context) : this.renderRanking(context)} ${this.renderBreakdown(locale)}`;
