@@ -111,6 +111,62 @@ describe('digest content', () => {
     assert.match(digest.markdown.wecom, /No\. 2 经理2 \*\*9\*\*/);
   });
 
+  it('keeps the indicators behind pace and the worst alert of each rule in the few rows a post has', () => {
+    const seven = {
+      ...indicators,
+      // pace is 17/21 of each target; only the last two are behind
+      indicators: ['assigned', 'claim_rate', 'contacted', 'conversations', 'visits', 'intent', 'conversions'].map(
+        (id, i) => ({
+          id,
+          value: i < 5 ? (id === 'claim_rate' ? 0.9 : 17) : 1,
+          target: id === 'claim_rate' ? 0.9 : 21,
+        }),
+      ),
+    };
+    const alert = (id: string, rule: 'pace' | 'overdue', severity: number) => ({
+      id,
+      subject: { kind: 'manager' as const, id, name: id },
+      rule,
+      indicator: rule === 'pace' ? 'visits' : undefined,
+      value: rule === 'pace' ? 5 : severity * 5,
+      expected: rule === 'pace' ? 10 : 5,
+      severity,
+      since: null,
+    });
+    const digest = buildDigest(
+      {
+        indicators: seven,
+        alerts: {
+          asOf,
+          scope,
+          alerts: [
+            alert('甲', 'pace', 0.5),
+            alert('乙', 'overdue', 14),
+            alert('丙', 'overdue', 12),
+            alert('丁', 'overdue', 10),
+          ],
+        },
+        leaderboard: board([5, 5], ['王芳', '李娜']),
+      },
+      { locale: 'zh-CN' },
+    );
+    const [tiles, ranks, alerts] = digest.model.sections;
+    assert.deepEqual(tiles?.kind === 'indicators' ? tiles.items.map((item) => [item.label, item.statusText]) : [], [
+      ['名单下发', '正常'],
+      ['名单认领率', '正常'],
+      ['首次触达', '正常'],
+      ['意向客户', '落后'],
+      ['成交转化', '落后'],
+    ]);
+    // a tie is listed by name, as the board lists it (pinyin: Li before Wang)
+    assert.deepEqual(ranks?.kind === 'leaderboard' ? ranks.rows.map((r) => r.name) : [], ['李娜', '王芳']);
+    assert.deepEqual(alerts?.kind === 'alerts' ? alerts.lines : [], [
+      '甲：上门面访落后进度 50%',
+      '乙：超时商机 70 条',
+      '丙：超时商机 60 条',
+    ]);
+  });
+
   it('draws the funnel, coverage and alerts of the pilot, and says so when there is nothing', () => {
     const pilot = generatePilot({ seed: 3, today: '2026-11-24', managers: 12, grids: 12, events: 3_000 });
     const engine = createMetricsEngine(pilot);

@@ -76,11 +76,11 @@ describe('share', () => {
       '',
       '【积分排行 · 客户经理】',
       '第1名 张伟 40',
-      '第2名 王芳 35',
       '第2名 李娜 35',
+      '第2名 王芳 35',
       '第5名 陈静（我） 9',
     ]);
-    expect(markdown.wecom).to.contain('第2名 李娜 **35**');
+    expect(markdown.wecom).to.contain('第2名 王芳 **35**');
     expect(markdown.dingtalk).to.contain('#### 积分排行 · 客户经理');
     // headless Chromium has no clipboard permission: the picture is downloaded instead
     await waitUntil(() => /图片已(复制|下载)/.test(status(el)), `status: ${status(el)}`);

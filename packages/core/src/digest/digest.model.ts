@@ -8,6 +8,7 @@
  * never reaches a digest.
  */
 import type {
+  Alert,
   AlertsResult,
   CoverageResult,
   FunnelResult,
@@ -19,7 +20,7 @@ import type {
   Scope,
   WorkCalendar,
 } from '../contracts.js';
-import { DEFAULT_CATALOGUE } from '../contracts.js';
+import { ALERT_RULE_IDS, DEFAULT_CATALOGUE } from '../contracts.js';
 import {
   DEFAULT_TIME_ZONE,
   formatCount,
@@ -168,11 +169,18 @@ function indicatorsSection(
   const progress = periodProgress(result.period, result.asOf, options.calendar, timeZone);
   const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
   const shown = catalogue.filter((definition) => byId.has(definition.id));
-  // Indicators with a target say whether the team is on pace: they come first in the few rows a post has room for
-  const withTarget = shown.filter((definition) => finite(byId.get(definition.id)?.target) !== null);
-  const picked = new Set(
-    [...withTarget, ...shown.filter((d) => !withTarget.includes(d))].slice(0, DIGEST_LIMITS.indicators),
-  );
+  const statusOf = (definition: IndicatorDefinition): PaceStatus | null => {
+    const data = byId.get(definition.id);
+    const pace = paceFor(definition.unit, finite(data?.target), progress.share);
+    return paceStatus(finite(data?.value), pace, definition.unit, definition.goodDirection, rules);
+  };
+  // A post has room for a few rows: the indicators behind pace first (what the huddle must talk about), then the
+  // others with a target, then the rest; shown in catalogue order
+  const priority = (definition: IndicatorDefinition): number => {
+    if (statusOf(definition) === 'behind') return 0;
+    return finite(byId.get(definition.id)?.target) === null ? 2 : 1;
+  };
+  const picked = new Set([...shown].sort((a, b) => priority(a) - priority(b)).slice(0, DIGEST_LIMITS.indicators));
   const items = shown
     .filter((definition) => picked.has(definition))
     .map((definition): DigestIndicator => {
@@ -180,7 +188,7 @@ function indicatorsSection(
       const value = finite(data?.value);
       const target = finite(data?.target);
       const pace = paceFor(definition.unit, target, progress.share);
-      const status = paceStatus(value, pace, definition.unit, definition.goodDirection, rules);
+      const status = statusOf(definition);
       const amount = definition.hasAmount ? finite(data?.amount) : null;
       const shownValue = formatValue(value, definition.unit, locale, { compact: true });
       const detail: string[] = [];
@@ -213,7 +221,10 @@ function leaderboardSection(result: LeaderboardResult, locale: StrideLocale, opt
   const unit = definition?.unit ?? 'count';
   const scored = result.entries
     .map((entry) => ({ entry, value: finite(entry.value) }))
-    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+    // within a tie by name, as the board lists them (zh-CN collates by pinyin)
+    .sort(
+      (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.entry.name.localeCompare(b.entry.name, locale),
+    );
   const rankOf = (value: number | null): number | null =>
     value === null ? null : 1 + scored.filter((s) => s.value !== null && s.value > value).length;
   const rowOf = (s: (typeof scored)[number]): DigestBoardRow => {
@@ -289,9 +300,15 @@ function coverageSection(result: CoverageResult, locale: StrideLocale): DigestSe
 function alertsSection(result: AlertsResult, locale: StrideLocale, options: DigestOptions): DigestSection {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const count = (rule: string): number => result.alerts.filter((alert) => alert.rule === rule).length;
-  const worst = [...result.alerts]
-    .sort((a, b) => (finite(b.severity) ?? 0) - (finite(a.severity) ?? 0) || (a.id < b.id ? -1 : 1))
-    .slice(0, DIGEST_LIMITS.alerts);
+  const bySeverity = [...result.alerts].sort(
+    (a, b) => (finite(b.severity) ?? 0) - (finite(a.severity) ?? 0) || (a.id < b.id ? -1 : 1),
+  );
+  // The most severe of each rule first: severities of different rules do not compare (70 overdue leads against a
+  // threshold of 5 would always outrank being half-way behind pace), then the most severe of the rest
+  const firsts = ALERT_RULE_IDS.map((rule) => bySeverity.find((alert) => alert.rule === rule)).filter(
+    (alert): alert is Alert => alert !== undefined,
+  );
+  const worst = [...firsts, ...bySeverity.filter((alert) => !firsts.includes(alert))].slice(0, DIGEST_LIMITS.alerts);
   const lines = worst.map((alert) => {
     const name = cleanText(alert.subject.name, 12);
     if (alert.rule === 'overdue')
