@@ -69,7 +69,7 @@ export const digestStrings = defineStrings({
     coverageLowest: 'Least covered grids',
     alerts: '{count} alerts',
     alertCounts: 'behind {pace} · overdue {overdue} · idle {inactive}',
-    alertPace: '{name}: {indicator} {gap} behind pace',
+    alertPace: '{name}: {indicator} {gap} behind',
     alertOverdue: '{name}: {value} overdue leads',
     alertInactive: '{name}: no action for {value} working days',
     truncated: '… (too long, cut here)',
