@@ -72,6 +72,7 @@ class AlertFeedController implements ReactiveController {
  *   activated; cancelable.
  * @event stride-error - A request failed: `detail: {error, stale}`.
  * @event stride-warning - Alerts were dropped from a result by validation: `detail: {message, ids}`.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart base - The frame around everything.
  * @csspart header - Title, count and the grouping toggle.
@@ -81,6 +82,7 @@ class AlertFeedController implements ReactiveController {
  * @csspart subject - A person's name: opens their row of the indicators sheet.
  * @csspart alert - One alert row (a button).
  * @csspart state - Empty, not-configured and error messages.
+ * @csspart share - The Share button (分享); its status line follows it.
  */
 export class StrideAlerts extends StrideElement {
   static override styles = [...baseStyles, alertsStyles];

@@ -68,6 +68,7 @@ registerResultSpec('grids', GRIDS_RESULT_SPEC);
  * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button); detail `{kind: 'grid', id, scope}`.
  * @event stride-warning - Features, cells or coverage rows for unknown grids were dropped; one event lists them all.
  * @event stride-error - Coverage or geometry failed to load; `detail.error.kind === 'auth'` for an expired session.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart map - The map canvas container (focusable: arrow keys move between grids).
  * @csspart legend - The band legend.
@@ -77,6 +78,7 @@ registerResultSpec('grids', GRIDS_RESULT_SPEC);
  * @csspart state - Empty / not configured / error panels.
  * @csspart dropped - The notice listing dropped items.
  * @csspart stale - The stale-data badge.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-map-height - Height of the map (default 420px).
  * @cssproperty --stride-map-height-narrow - Height below 480px of width (default 300px).

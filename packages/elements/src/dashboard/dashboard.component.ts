@@ -60,10 +60,12 @@ const VIEWS: { id: ViewId; tag: StrideTag }[] = [
  * @event stride-scope-change - The user changed the org, manager, period or date (filter bar, breadcrumb or drill-down).
  * @event stride-select - Re-emitted from the widgets (drill-down) as they bubble; the dashboard narrows its scope on org and manager.
  * @event stride-error - From the widgets; on `auth` the dashboard also shows "session expired".
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  * @attr grid-id-property - The grid id's property in the bank's GeoJSON, passed to the map as its `id-property`.
  * @csspart header - The filter bar, breadcrumb and status.
  * @csspart layout - The grid of widgets.
  * @csspart cell - Each widget's card.
+ * @csspart share - The Share button (分享); its status line follows it.
  * @cssproperty --stride-surface-sunken - The dashboard's background.
  */
 export class StrideDashboard extends StrideElement {

@@ -87,6 +87,7 @@ function signedCount(value: number, locale: StrideLocale): string {
  * @event stride-select - A stage was activated (click or keyboard): `detail: {kind: 'stage', id, scope}`.
  * @event stride-error - A request failed: `detail: {error, stale}`.
  * @event stride-warning - Stages were dropped from a result by validation: `detail: {message, ids}`.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart base - The frame around everything.
  * @csspart chart - The ECharts canvas container (hidden from assistive technology; the stage buttons and table carry the numbers).
@@ -96,6 +97,7 @@ function signedCount(value: number, locale: StrideLocale): string {
  * @csspart toggle - The chart/table toggle button.
  * @csspart export - The CSV export button.
  * @csspart state - Empty, not-configured and error messages.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-funnel-row-height - Height of one stage row (default 64px).
  * @cssproperty --stride-funnel-chart-height - Chart height in horizontal orientation (default 180px).

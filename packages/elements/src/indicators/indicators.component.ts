@@ -67,6 +67,7 @@ const HUDDLE_ROW_HEIGHT = 52;
  * @event stride-select - A tile's label (kind `indicator`) or a table row (kind `org` or `manager`) was activated.
  * @event stride-error - The adapter failed; `detail.error.kind === 'auth'` means the session expired.
  * @event stride-warning - Items were dropped from the result by validation.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart period - The line with asOf and working days elapsed.
@@ -83,6 +84,7 @@ const HUDDLE_ROW_HEIGHT = 52;
  * @csspart sheet - The scrolling table.
  * @csspart export - The CSV export button.
  * @csspart state - Empty, not-configured and error states.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-indicators-tile-min - Minimum tile width (default 168px).
  * @cssproperty --stride-indicators-table-height - Maximum height of the table before it scrolls (default 480px).

@@ -70,6 +70,7 @@ const BOARD_OVERHANG = 500;
  * @event stride-select - A row was activated: `{kind: 'manager'|'org', id, scope}`.
  * @event stride-error - A request failed: `{error, stale}`.
  * @event stride-warning - Invalid entries were left out: `{message, ids}`.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart header - Title, search and actions.
  * @csspart podium - The top-three podium.
@@ -80,6 +81,7 @@ const BOARD_OVERHANG = 500;
  * @csspart contest - The contest (PK) lanes.
  * @csspart pager - Huddle page controls.
  * @csspart state - Empty, not-configured and error states.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-leaderboard-height - Height of the scrolling list (default 480px).
  */
