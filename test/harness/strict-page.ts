@@ -8,6 +8,7 @@
 import { allowEChartsUnderTrustedTypes, type EChartsTrustedTypesSetup } from '@stride/elements';
 import { WIDGETS, mountWidget, pilotAdapter, settled, shadowRoots, widgetName } from './widgets.js';
 import { allUpdated, forceEveryTooltip, liveCharts, toggleViews } from './probes.js';
+import type { StrideShareEvent } from '../../packages/elements/src/shared/events.js';
 
 export interface StrictRunOptions {
   /** `kit`: the host calls allowEChartsUnderTrustedTypes(); `none`: nothing is allowed (shows why it is needed). */
@@ -47,6 +48,7 @@ declare global {
     strideStrict?: {
       run(options: StrictRunOptions): Promise<StrictReport>;
       canary(): { inlineScriptRan: boolean; markupAccepted: boolean };
+      share(): Promise<ShareReport>;
     };
   }
 }
@@ -154,6 +156,71 @@ async function run(options: StrictRunOptions): Promise<StrictReport> {
   };
 }
 
+export interface ShareRun {
+  name: string;
+  /** The shared PNG's size, as decoded in the page; 0 when no picture came. */
+  width: number;
+  height: number;
+  /** The status line after sharing (copied, downloaded). */
+  status: string;
+}
+
+export interface ShareReport {
+  runs: ShareRun[];
+  violations: string[];
+  errors: string[];
+  /** The page refused a data: image (proof that `img-src 'self'` is in force). */
+  imageRefused: boolean;
+}
+
+/**
+ * Every widget with a share action shares its section: the picture is drawn on a canvas and decoded here, then
+ * copied or downloaded, on a page that may load no image it did not serve itself.
+ */
+async function share(): Promise<ShareReport> {
+  const log = window.__strideStrictLog;
+  if (!log) throw new Error('the strict page shim did not run');
+  if (new URL(location.href).searchParams.get('tt') === '1') allowEChartsUnderTrustedTypes();
+  const host = document.createElement('div');
+  document.body.append(host);
+  const runs: ShareRun[] = [];
+  for (const widget of WIDGETS) {
+    if (widget.tag === 'stride-leads') continue;
+    const mounted = mountWidget(widget, pilotAdapter(), host);
+    const run: ShareRun = { name: widgetName(widget), width: 0, height: 0, status: '' };
+    try {
+      await settled(mounted.element, mounted.client);
+      await allUpdated(mounted.element);
+      const button = mounted.element.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="share"]');
+      if (!button) continue;
+      const shared = new Promise<StrideShareEvent>((resolve) =>
+        mounted.element.addEventListener('stride-share', resolve, { once: true }),
+      );
+      button.click();
+      const picture = await createImageBitmap((await shared).detail.png);
+      [run.width, run.height] = [picture.width, picture.height];
+      const status = () => button.nextElementSibling?.textContent ?? '';
+      for (let i = 0; i < 100 && /…/.test(status()); i += 1) await frame();
+      run.status = status();
+    } finally {
+      runs.push(run);
+      mounted.remove();
+    }
+  }
+  host.remove();
+  await frame();
+  const report = { runs, violations: [...log.violations], errors: [...log.errors] };
+  // The canary, after the report: the page really refuses a picture it did not serve (an SVG as a data: image, the
+  // way the share picture must not be made)
+  const canary = new Image();
+  const refused = new Promise<boolean>((resolve) => {
+    canary.onerror = () => resolve(true);
+    canary.onload = () => resolve(false);
+  });
+  canary.src = 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/%3E';
+  return { ...report, imageRefused: await refused };
+}
+
 /**
  * Proves the page is as strict as claimed, after the run (its own violations are expected): an inline script must
  * not run, and, with Trusted Types enforced, markup must not reach innerHTML even through the default policy.
@@ -181,4 +248,4 @@ function canary(): { inlineScriptRan: boolean; markupAccepted: boolean } {
   return { inlineScriptRan: flags.__strideCanary === true, markupAccepted };
 }
 
-window.strideStrict = { run, canary };
+window.strideStrict = { run, canary, share };

@@ -7,13 +7,14 @@
  */
 import { expect } from '@open-wc/testing';
 import { allowEChartsUnderTrustedTypes } from '@stride/elements';
-import { WIDGETS } from './widgets.js';
-import type { StrictReport, StrictRunOptions } from './strict-page.js';
+import { WIDGETS, widgetName } from './widgets.js';
+import type { ShareReport, StrictReport, StrictRunOptions } from './strict-page.js';
 
 type StrictWindow = Window & {
   strideStrict?: {
     run(options: StrictRunOptions): Promise<StrictReport>;
     canary(): { inlineScriptRan: boolean; markupAccepted: boolean };
+    share(): Promise<ShareReport>;
   };
   __strideStrictLog?: { violations: string[]; errors: string[] };
 };
@@ -109,6 +110,27 @@ describe('harness: strict pages (CSP and Trusted Types)', function () {
     // Refused, not broken: the page keeps running and no error escapes a widget.
     expect(report.errors, 'uncaught errors').to.deep.equal([]);
   });
+
+  for (const [title, query] of [
+    ["default-src 'self'; img-src 'self'", 'img=1&tt=0'],
+    ["default-src 'self'; img-src 'self' and Trusted Types", 'img=1&tt=1'],
+  ] as const) {
+    it(`every widget but the lead list shares its picture under ${title}: 0 violations, 0 errors`, async () => {
+      const win = await strictPage(query);
+      const { runs, violations, errors, imageRefused } = await win.strideStrict!.share();
+      expect(imageRefused, 'the page refuses a data: image').to.equal(true);
+      expect(violations, 'securitypolicyviolation events').to.deep.equal([]);
+      expect(errors, 'uncaught errors').to.deep.equal([]);
+      expect(runs.map((r) => r.name)).to.deep.equal(
+        WIDGETS.filter((w) => w.tag !== 'stride-leads').map((w) => widgetName(w)),
+      );
+      for (const run of runs) {
+        expect(run.width, `${run.name}: the PNG's width`).to.equal(1200);
+        expect(run.height, `${run.name}: the PNG's height`).to.be.greaterThan(300);
+        expect(run.status, `${run.name}: status`).to.match(/Picture (copied|downloaded)/);
+      }
+    });
+  }
 
   it('allowEChartsUnderTrustedTypes() is exported and on a page without an enforced policy only reports what it did', () => {
     // This page enforces nothing; the call must still be safe (Chromium has trustedTypes, so a policy may be created once).

@@ -2,6 +2,7 @@
 //   /__stride/avatar.png          a 1x1 PNG, so harmless avatar addresses load (a failed avatar is taken off the page)
 //   /__stride/strict/page.html    a page served with a strict Content-Security-Policy header, loaded in an iframe by
 //                                 test/harness/strict-pages.test.ts. Query: `tt=1` also enforces Trusted Types;
+//                                 `img=1` adds `default-src 'self'; img-src 'self'`;
 //                                 `host-policy=1` adds a host script that owns the `default` policy first.
 //   /__stride/strict/shim.js      the page's own set-up as an external file (inline scripts are what the policy forbids)
 //   /__stride/strict/host-policy.js  a host's own default policy (text only), created before Stride loads
@@ -14,6 +15,8 @@ const AVATAR_PNG = Buffer.from(
 /** The policy DESIGN promises the kit works under, word for word. */
 export const STRICT_CSP = "script-src 'self'; style-src 'self'; object-src 'none'";
 export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'`;
+/** Added with `img=1`: a page that loads nothing it did not serve, images included (the share picture's test). */
+export const SELF_ONLY_CSP = "default-src 'self'; img-src 'self'";
 
 // Runs first: ECharts' ESM reads process.env, and the listeners must be in place before any widget code loads, so a
 // violation or error raised while modules evaluate is counted too.
@@ -68,7 +71,10 @@ export function strictPagesPlugin() {
           body: page(context.URL),
           type: 'html',
           headers: {
-            'Content-Security-Policy': trustedTypes ? TRUSTED_TYPES_CSP : STRICT_CSP,
+            'Content-Security-Policy': [
+              trustedTypes ? TRUSTED_TYPES_CSP : STRICT_CSP,
+              ...(context.URL.searchParams.get('img') === '1' ? [SELF_ONLY_CSP] : []),
+            ].join('; '),
             'Cache-Control': 'no-store',
           },
         };

@@ -50,3 +50,5 @@ export {
   type CsvReadOptions,
   type CsvRowProblem,
 } from './adapters/csv.js';
+export { loadDigest, type DigestModule } from './digest-loader.js';
+export type { DigestInput, DigestOptions, DigestLayout, DigestPrimitive } from './digest/index.js';

@@ -4,6 +4,8 @@
  *   node --import tsx packages/server/src/main.ts [--port 8787] [--host 127.0.0.1] [--data DIR]
  *        [--origin http://localhost:5173 ...] [--events N] [--managers N] [--grids N] [--now ISO-DATE-TIME]
  *        [--facts DIR [--watch-facts]] [--progress line|lines|none]
+ *        [--digest 08:00,17:30 [--org ID] [--state FILE] [--digest-lang zh-CN|en] [--digest-period month]
+ *         [--robot wecom|dingtalk] [--font FILE] [--image-base-url URL [--image-dir DIR]]]
  *
  * Without --data it serves the synthetic pilot (mocks/pilot), ending today. With --data it loads the files that
  * mocks/write-pilot.ts writes (events.csv or events.parquet, roster.json or roster.csv, grids.geojson,
@@ -15,6 +17,9 @@
  * the job) reads them again and swaps the new version in without a restart (docs/warehouse.md, the refresh cycle).
  * Loading progress goes to stdout: one line rewritten in place on a terminal (`line`), else a line per phase
  * once loading has taken over a second (`lines`).
+ *
+ * --digest posts the day's digest to a WeCom or DingTalk group robot at those times (the bank's zone, working days;
+ * ./digest/schedule.ts). The webhook and signing secret come only from STRIDE_DIGEST_WEBHOOK and STRIDE_DIGEST_SECRET.
  */
 import { watchFile } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -22,11 +27,20 @@ import { timingSafeEqual } from 'node:crypto';
 import { generatePilot, type PilotOptions } from '../../../mocks/pilot/index.js';
 import { loadDataDirectory } from './files.js';
 import { createMetricsService } from './metrics.js';
+import { DIGEST_FLAGS, refuseSecretsOnCommandLine, startDigestSchedule } from './digest/cli.js';
 import { createStrideServer, type VerifyResult } from './server.js';
 import { openWarehouse, type LoadProgress, type WarehouseOptions } from './warehouse.js';
 
+try {
+  refuseSecretsOnCommandLine(process.argv);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
 const { values } = parseArgs({
   options: {
+    ...DIGEST_FLAGS,
     port: { type: 'string', default: process.env['PORT'] ?? '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
@@ -74,9 +88,10 @@ function bearerMatches(header: string | undefined): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+const metrics = createMetricsService(warehouse);
 const stride = createStrideServer({
   warehouse,
-  metrics: createMetricsService(warehouse),
+  metrics,
   allowedOrigins:
     values.origin ??
     (process.env['STRIDE_ORIGINS'] ?? 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:6006').split(','),
@@ -88,10 +103,27 @@ const stride = createStrideServer({
 const { url } = await stride.listen(Number(values.port), values.host);
 console.log(`stride-server: ${url} (loaded in ${Math.round(performance.now() - started)} ms)`);
 
+let digest: ReturnType<typeof startDigestSchedule> | undefined;
+if (values.digest !== undefined) {
+  try {
+    digest = startDigestSchedule(values, {
+      source: metrics,
+      orgTree: input.orgTree,
+      timeZone: input.timeZone ?? 'Asia/Shanghai',
+      calendar: input.calendar,
+    });
+    digest.start();
+  } catch (error) {
+    console.error(`stride-digest: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
+  digest?.stop();
   console.log(`stride-server: ${signal}, finishing requests in flight`);
   stride.close().then(
     () => process.exit(0),

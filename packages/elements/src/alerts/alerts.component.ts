@@ -13,6 +13,7 @@ import {
   type WorkCalendar,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { memoLast } from '../shared/memo.js';
 import { renderQueryState } from '../shared/states.js';
@@ -71,6 +72,7 @@ class AlertFeedController implements ReactiveController {
  *   activated; cancelable.
  * @event stride-error - A request failed: `detail: {error, stale}`.
  * @event stride-warning - Alerts were dropped from a result by validation: `detail: {message, ids}`.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart base - The frame around everything.
  * @csspart header - Title, count and the grouping toggle.
@@ -80,6 +82,7 @@ class AlertFeedController implements ReactiveController {
  * @csspart subject - A person's name: opens their row of the indicators sheet.
  * @csspart alert - One alert row (a button).
  * @csspart state - Empty, not-configured and error messages.
+ * @csspart share - The Share button (分享); its status line follows it.
  */
 export class StrideAlerts extends StrideElement {
   static override styles = [...baseStyles, alertsStyles];
@@ -132,6 +135,13 @@ export class StrideAlerts extends StrideElement {
     return { ...state, data };
   }
 
+  /** Share (分享): the alert counts and the most severe, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(
+    this,
+    () => (this.alertsState.data ? { alerts: this.alertsState.data } : undefined),
+    () => ({ catalogue: this.catalogue, calendar: this.calendar }),
+  );
+
   private readonly feed = new AlertFeedController(this, () => {
     const state = this.alertsState;
     if (state.status !== 'success' || !state.data) return undefined;
@@ -175,7 +185,7 @@ export class StrideAlerts extends StrideElement {
         data: (data) => {
           const names = this.ruleNames(t(lang, 'ruleOverdue'), t(lang, 'ruleInactive'));
           const groups = this.groupsOf(data, grouping, this.catalogue, lang, names);
-          return html`${renderToolbar(data.alerts.length, grouping, !this.fromBackEnd, lang, this.handlers)}
+          return html`${renderToolbar(data.alerts.length, grouping, !this.fromBackEnd, lang, this.handlers, this.sharing.render())}
           ${renderGroups(groups, grouping, lang, this.handlers)}`;
         },
         retry: () => (this.fromBackEnd ? this.alertsQuery.refetch() : this.rowsQuery.refetch()),

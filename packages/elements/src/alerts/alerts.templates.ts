@@ -35,6 +35,7 @@ export function renderToolbar(
   derived: boolean,
   locale: StrideLocale,
   handlers: AlertsHandlers,
+  tools: unknown = nothing,
 ): TemplateResult {
   const option = (value: AlertGrouping, label: string) =>
     html`<button
@@ -52,6 +53,7 @@ export function renderToolbar(
     <div class="toolbar" role="group" aria-label=${t(locale, 'groupBy')}>
       ${option('person', t(locale, 'byPerson'))} ${option('indicator', t(locale, 'byIndicator'))}
     </div>
+    <div class="toolbar">${tools}</div>
     ${derived ? html`<p class="derived" part="derived">${t(locale, 'derived')}</p>` : nothing}
   </div>`;
 }

@@ -10,6 +10,7 @@ import {
 } from '@stride/core';
 import { t } from './coverage-map.strings.js';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { memoLast } from '../shared/memo.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
@@ -67,6 +68,7 @@ registerResultSpec('grids', GRIDS_RESULT_SPEC);
  * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button); detail `{kind: 'grid', id, scope}`.
  * @event stride-warning - Features, cells or coverage rows for unknown grids were dropped; one event lists them all.
  * @event stride-error - Coverage or geometry failed to load; `detail.error.kind === 'auth'` for an expired session.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart map - The map canvas container (focusable: arrow keys move between grids).
  * @csspart legend - The band legend.
@@ -76,6 +78,7 @@ registerResultSpec('grids', GRIDS_RESULT_SPEC);
  * @csspart state - Empty / not configured / error panels.
  * @csspart dropped - The notice listing dropped items.
  * @csspart stale - The stale-data badge.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-map-height - Height of the map (default 420px).
  * @cssproperty --stride-map-height-narrow - Height below 480px of width (default 300px).
@@ -107,6 +110,10 @@ export class StrideCoverageMap extends StrideElement {
 
   /** The coverage query (for tests and hosts that want to retry). */
   readonly coverageQuery = this.createQuery('coverage', (scope) => ({ scope }), { onDropped: () => undefined });
+  /** Share (分享): coverage and the least covered grids, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(this, () =>
+    this.coverageQuery.state.data ? { coverage: this.coverageQuery.state.data } : undefined,
+  );
   /** The geometry query: keyed by org only, and never polled (grids change with the bank's GIS, not by the minute). */
   readonly gridsQuery = this.createQuery('grids', (scope) => ({ org: scope.org }), {
     poll: false,
@@ -266,12 +273,18 @@ export class StrideCoverageMap extends StrideElement {
   private renderView(view: CoverageView, withGeometry: boolean): TemplateResult {
     const locale = this.locale;
     const tableShown = this.view === 'table';
-    const header = renderMapHeader(view, tableShown, locale, {
-      onToggleView: () => {
-        this.view = tableShown ? 'map' : 'table';
+    const header = renderMapHeader(
+      view,
+      tableShown,
+      locale,
+      {
+        onToggleView: () => {
+          this.view = tableShown ? 'map' : 'table';
+        },
+        onExport: () => this.exportCsv(view),
       },
-      onExport: () => this.exportCsv(view),
-    });
+      this.sharing.render(),
+    );
     const onSelect = (gridId: string): void => void this.select('grid', gridId);
     let body: TemplateResult;
     if (tableShown) {

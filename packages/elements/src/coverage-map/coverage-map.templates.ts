@@ -25,6 +25,7 @@ export function renderMapHeader(
   tableShown: boolean,
   locale: StrideLocale,
   handlers: { onToggleView: () => void; onExport: () => void },
+  tools: unknown = nothing,
 ): TemplateResult {
   return html`<div class="header title-bar" part="toolbar">
     <div>
@@ -36,6 +37,7 @@ export function renderMapHeader(
         ${common(locale, 'showTable')}
       </button>
       <button class="button hide-narrow" part="export" @click=${handlers.onExport}>${common(locale, 'exportCsv')}</button>
+      ${tools}
     </div>
   </div>`;
 }

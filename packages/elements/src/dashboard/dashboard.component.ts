@@ -14,6 +14,7 @@ import {
   type PeriodKind,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { renderQueryState } from '../shared/states.js';
 import { baseStyles } from '../shared/styles.js';
 import {
@@ -59,10 +60,12 @@ const VIEWS: { id: ViewId; tag: StrideTag }[] = [
  * @event stride-scope-change - The user changed the org, manager, period or date (filter bar, breadcrumb or drill-down).
  * @event stride-select - Re-emitted from the widgets (drill-down) as they bubble; the dashboard narrows its scope on org and manager.
  * @event stride-error - From the widgets; on `auth` the dashboard also shows "session expired".
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  * @attr grid-id-property - The grid id's property in the bank's GeoJSON, passed to the map as its `id-property`.
  * @csspart header - The filter bar, breadcrumb and status.
  * @csspart layout - The grid of widgets.
  * @csspart cell - Each widget's card.
+ * @csspart share - The Share button (分享); its status line follows it.
  * @cssproperty --stride-surface-sunken - The dashboard's background.
  */
 export class StrideDashboard extends StrideElement {
@@ -95,6 +98,20 @@ export class StrideDashboard extends StrideElement {
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
+  /** Share (分享): the four widgets' sections together, from the data they show. */
+  readonly sharing: ShareController = new ShareController(
+    this,
+    () => {
+      const widgets = [...this.renderRoot.querySelectorAll('.cell > *')] as Partial<{ sharing: ShareController }>[];
+      const input = Object.assign({}, ...widgets.map((widget) => widget.sharing?.input()));
+      return Object.keys(input).length > 0 ? input : undefined;
+    },
+    () => {
+      const org = this.current.org;
+      const name = this.orgTree.state.data?.find((node) => node.id === org)?.name;
+      return name ? { orgName: name } : {};
+    },
+  );
   // A view whose widget pages by itself (the board) keeps the screen until it has shown every page: the rotation's
   // timer stands still on it and the widget's lap moves on instead.
   private readonly rotation = new AutoAdvanceController(this, {
@@ -249,6 +266,7 @@ export class StrideDashboard extends StrideElement {
             }
             ${this.fetching > 0 ? html`<span>${common(resolved.lang, 'refreshing')}</span>` : nothing}
           </div>
+          <div class="toolbar">${this.sharing.render()}</div>
         </div>
         ${huddle ? this.renderHuddleControls() : nothing}
       </header>

@@ -14,6 +14,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { memoLast } from '../shared/memo.js';
 import { styleProps } from '../shared/style-props.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
@@ -86,6 +87,7 @@ function signedCount(value: number, locale: StrideLocale): string {
  * @event stride-select - A stage was activated (click or keyboard): `detail: {kind: 'stage', id, scope}`.
  * @event stride-error - A request failed: `detail: {error, stale}`.
  * @event stride-warning - Stages were dropped from a result by validation: `detail: {message, ids}`.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart base - The frame around everything.
  * @csspart chart - The ECharts canvas container (hidden from assistive technology; the stage buttons and table carry the numbers).
@@ -95,6 +97,7 @@ function signedCount(value: number, locale: StrideLocale): string {
  * @csspart toggle - The chart/table toggle button.
  * @csspart export - The CSV export button.
  * @csspart state - Empty, not-configured and error messages.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-funnel-row-height - Height of one stage row (default 64px).
  * @cssproperty --stride-funnel-chart-height - Chart height in horizontal orientation (default 180px).
@@ -127,6 +130,10 @@ export class StrideFunnel extends StrideElement {
       return other ? { scope: other } : undefined;
     },
     { onDropped: () => undefined },
+  );
+  /** Share (分享): the funnel's stages, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(this, () =>
+    this.funnelQuery.state.data ? { funnel: this.funnelQuery.state.data } : undefined,
   );
   /** The funnel with its comparison when there is one: a comparison that fails leaves the funnel standing. */
   private readonly data = new CombinedQuery(this, this.funnelQuery, this.comparisonQuery, { waitForSecondary: false });
@@ -231,6 +238,7 @@ export class StrideFunnel extends StrideElement {
         ${common(locale, 'showTable')}
       </button>
       <button class="button" part="export" @click=${() => this.exportCsv(locale)}>${common(locale, 'exportCsv')}</button>
+      ${this.sharing.render()}
     </div>`;
   }
 

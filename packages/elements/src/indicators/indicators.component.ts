@@ -14,6 +14,7 @@ import {
   type WorkCalendar,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
@@ -66,6 +67,7 @@ const HUDDLE_ROW_HEIGHT = 52;
  * @event stride-select - A tile's label (kind `indicator`) or a table row (kind `org` or `manager`) was activated.
  * @event stride-error - The adapter failed; `detail.error.kind === 'auth'` means the session expired.
  * @event stride-warning - Items were dropped from the result by validation.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart period - The line with asOf and working days elapsed.
@@ -82,6 +84,7 @@ const HUDDLE_ROW_HEIGHT = 52;
  * @csspart sheet - The scrolling table.
  * @csspart export - The CSV export button.
  * @csspart state - Empty, not-configured and error states.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-indicators-tile-min - Minimum tile width (default 168px).
  * @cssproperty --stride-indicators-table-height - Maximum height of the table before it scrolls (default 480px).
@@ -110,6 +113,12 @@ export class StrideIndicators extends StrideElement {
   private sort: SheetSort = { key: 'name', direction: 'asc' };
   private range = { from: 0, to: 0 };
 
+  /** Share (分享): the tiles' indicators against pace, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(
+    this,
+    () => (this.query.state.data ? { indicators: this.query.state.data } : undefined),
+    () => ({ catalogue: this.catalogue, calendar: this.calendar }),
+  );
   readonly query = this.createQuery('indicators', (scope): IndicatorsQuery =>
     this.layout === 'table' ? { scope, rows: this.rows === 'managers' ? 'managers' : 'children' } : { scope },
   );
@@ -204,7 +213,7 @@ export class StrideIndicators extends StrideElement {
       timeZone,
       this.resolved.alertRules,
     );
-    return renderTiles(result, progress, tiles, lang, timeZone, this.tileHandlers, trendDays);
+    return renderTiles(result, progress, tiles, lang, timeZone, this.tileHandlers, trendDays, this.sharing.render());
   }
 
   /** The sheet (一人一表) of a result and its rows in the chosen order. */
@@ -223,7 +232,7 @@ export class StrideIndicators extends StrideElement {
       sheet,
       rows,
       { ...range, rowHeight },
-      { columns, lang, me, sort: this.sort, behindOnly: this.behindOnly },
+      { columns, lang, me, sort: this.sort, behindOnly: this.behindOnly, tools: this.sharing.render() },
       {
         onSort: (key) => {
           this.sort = nextSort(this.sort, key);

@@ -63,10 +63,12 @@ export function renderTiles(
   timeZone: string,
   handlers: TileHandlers,
   trendDays?: TrendDays,
+  tools: unknown = nothing,
 ): TemplateResult {
   return html`<p class="period" part="period">
       <span>${common(lang, 'asOf', { time: formatDateTime(result.asOf, lang, timeZone) })}</span>
       <span>${progress.notStarted ? t(lang, 'notStarted') : t(lang, 'workingDays', { elapsed: progress.elapsed, total: progress.total })}</span>
+      ${tools}
     </p>
     <ul class="tiles tile-grid" part="tiles" role="list" aria-label=${t(lang, 'listLabel')}>
       ${repeat(
@@ -264,6 +266,8 @@ export function renderSheet(
     me: string | undefined;
     sort: SheetSort;
     behindOnly: boolean;
+    /** The share action, beside the export. */
+    tools?: unknown;
   },
   handlers: SheetHandlers,
 ): TemplateResult {
@@ -281,6 +285,7 @@ export function renderSheet(
   return html`<div class="sheet-tools toolbar">
       <button class="button" part="behind-only" aria-pressed=${context.behindOnly ? 'true' : 'false'} @click=${handlers.onBehindOnly}>${t(lang, 'behindOnly')}</button>
       <button class="button" part="export" @click=${handlers.onExport}>${common(lang, 'exportCsv')}</button>
+      ${context.tools ?? nothing}
     </div>
     <div class="sheet" part="sheet" role="table" aria-label=${t(lang, 'sheetLabel')} aria-rowcount=${rows.length + 2} style=${sheetVars(columns, window.rowHeight)} @scroll=${handlers.onScroll}>
       <div class="sheet-inner">

@@ -9,6 +9,7 @@ import {
   type StrideLocale,
 } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
+import { ShareController } from '../shared/share-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
@@ -69,6 +70,7 @@ const BOARD_OVERHANG = 500;
  * @event stride-select - A row was activated: `{kind: 'manager'|'org', id, scope}`.
  * @event stride-error - A request failed: `{error, stale}`.
  * @event stride-warning - Invalid entries were left out: `{message, ids}`.
+ * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  *
  * @csspart header - Title, search and actions.
  * @csspart podium - The top-three podium.
@@ -79,6 +81,7 @@ const BOARD_OVERHANG = 500;
  * @csspart contest - The contest (PK) lanes.
  * @csspart pager - Huddle page controls.
  * @csspart state - Empty, not-configured and error states.
+ * @csspart share - The Share button (分享); its status line follows it.
  *
  * @cssproperty --stride-leaderboard-height - Height of the scrolling list (default 480px).
  */
@@ -116,6 +119,10 @@ export class StrideLeaderboard extends StrideElement {
   declare private breakdownId: string | undefined;
   private failedAvatars = new Set<string>();
 
+  /** Share (分享): the top 3 and the signed-in manager's row, as a picture and texts for the team's chat. */
+  readonly sharing: ShareController = new ShareController(this, () =>
+    this.query.state.data ? { leaderboard: this.query.state.data } : undefined,
+  );
   readonly query = this.createQuery('leaderboard', (scope): LeaderboardQuery => ({
     scope,
     board: BOARDS.includes(this.board) ? this.board : 'managers',
@@ -269,6 +276,7 @@ export class StrideLeaderboard extends StrideElement {
           this.pages.reset();
         },
       },
+      this.sharing.render(),
     );
     return html`${header}
       ${contest ? this.renderContestLanes(context) : this.renderRanking(context)} ${this.renderBreakdown(locale)}`;

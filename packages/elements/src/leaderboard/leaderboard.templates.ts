@@ -281,6 +281,7 @@ export function renderBoardHeader(
   heading: BoardHeading,
   locale: StrideLocale,
   handlers: { onSearch: (value: string) => void; onExport: () => void; onBehindOnly: () => void },
+  tools: unknown = nothing,
 ): TemplateResult {
   const search = heading.search;
   return html`
@@ -313,6 +314,7 @@ export function renderBoardHeader(
               : html`<button class="button" part="behind-only" aria-pressed=${heading.behindOnly ? 'true' : 'false'} @click=${handlers.onBehindOnly}>${t(locale, 'behindOnly')}</button>`
           }
           <button class="button" part="export" @click=${handlers.onExport}>${common(locale, 'exportCsv')}</button>
+          ${tools}
         </div>
       </div>`;
 }

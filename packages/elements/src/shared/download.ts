@@ -1,21 +1,25 @@
 /**
- * The one way a widget hands the user a file: every "Export CSV" button calls `downloadCsv` with the same rows its
+ * The one way a widget hands the user a file (a CSV export, a share picture): every "Export CSV" button calls `downloadCsv` with the same rows its
  * public `toCsv()` serialises, through the same core `toCsv` (UTF-8 BOM, formula-safe cells), so what a test reads
  * from `toCsv()` is exactly what the user downloads.
  */
 import { toCsv, type CsvCell } from '@stride/core';
 
-/**
- * Saves `rows` as CSV named `filename` through a temporary link placed in `container` (the widget's shadow root):
- * Firefox only follows a download link that is in the document.
- */
+/** Saves `rows` as CSV named `filename` (see `downloadBlob`). */
 export function downloadCsv(
   filename: string,
   rows: readonly (readonly CsvCell[])[],
   container: ParentNode = document.body,
 ): void {
-  const csv = toCsv(rows);
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  downloadBlob(filename, new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }), container);
+}
+
+/**
+ * Saves `blob` as `filename` through a temporary link placed in `container` (the widget's shadow root): Firefox
+ * only follows a download link that is in the document.
+ */
+export function downloadBlob(filename: string, blob: Blob, container: ParentNode = document.body): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = safeFileName(filename);

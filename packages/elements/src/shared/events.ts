@@ -73,6 +73,28 @@ export class StrideWarningEvent extends Event {
   }
 }
 
+export interface StrideShareDetail {
+  /** The digest picture (PNG, drawn on a canvas in the page). */
+  png: Blob;
+  /** The digest as plain text. */
+  text: string;
+  /** The same as robot markdown: WeCom (at most 4096 bytes of UTF-8) and DingTalk. */
+  markdown: { wecom: string; dingtalk: string };
+}
+
+/**
+ * Someone shared a widget's section (分享): a portal posts it to the team's chat through its own back end. Calling
+ * `preventDefault()` stops the kit's download fallback (the picture is still copied where the browser allows).
+ */
+export class StrideShareEvent extends Event {
+  static readonly type = 'stride-share';
+  readonly detail: StrideShareDetail;
+  constructor(detail: StrideShareDetail) {
+    super(StrideShareEvent.type, { bubbles: true, composed: true, cancelable: true });
+    this.detail = detail;
+  }
+}
+
 /** The dashboard's filter bar changed the scope. */
 export class StrideScopeChangeEvent extends Event {
   static readonly type = 'stride-scope-change';
@@ -89,6 +111,7 @@ interface StrideEventMap {
   'stride-warning': StrideWarningEvent;
   'stride-scope-change': StrideScopeChangeEvent;
   'stride-alert': StrideAlertEvent;
+  'stride-share': StrideShareEvent;
 }
 
 // Typed listeners on the elements and, since the events are composed and bubble, on the host's document.
