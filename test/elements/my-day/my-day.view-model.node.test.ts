@@ -71,7 +71,10 @@ describe('myRank', () => {
     assert.equal(view.rank, 4);
     assert.equal(view.of, 5);
     // b and c share rank 2 with 42: 12 more points put me level with them
-    assert.deepEqual(view.next, { rank: 2, gap: 12 });
+    assert.deepEqual(
+      { ...view.next, holders: view.next!.holders.map((holder) => holder.id) },
+      { rank: 2, gap: 12, holders: ['b', 'c'] },
+    );
     // last period I had the most: 1st, now 4th
     assert.deepEqual(view.movement, { kind: 'down', by: 3 });
   });

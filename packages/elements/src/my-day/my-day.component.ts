@@ -17,6 +17,7 @@ import { renderQueryState } from '../shared/states.js';
 import { myDayStyles } from './my-day.styles.js';
 import { t } from './my-day.strings.js';
 import {
+  renderAvatar,
   renderBadges,
   renderGrids,
   renderIndicators,
@@ -25,6 +26,7 @@ import {
   renderSection,
   renderSkeleton,
   renderStreak,
+  type AvatarContext,
   type MyDayHandlers,
 } from './my-day.templates.js';
 import {
@@ -62,7 +64,7 @@ import {
  *
  * @csspart base - The column everything sits in.
  * @csspart header - Title, whose day and the period.
- * @csspart section - Each section (also named by its id: indicators, rank, streak, badges, grids, overdue).
+ * @csspart section - Each section, also named `<id>-section` (indicators, rank, streak, badges, grids, overdue).
  * @csspart indicator - One indicator's bar (a button opening its leads).
  * @csspart rank - My rank card.
  * @csspart streak - My streak card.
@@ -76,10 +78,16 @@ export class StrideMyDay extends StrideElement {
   static override properties = {
     catalogue: { attribute: false },
     calendar: { attribute: false },
+    failedAvatars: { state: true },
   };
 
   catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
   declare calendar?: WorkCalendar;
+  /** Photo addresses that failed to load: the initials stay instead of a broken image. */
+  private failedAvatars: ReadonlySet<string> = new Set();
+  private readonly onAvatarError = (url: string): void => {
+    this.failedAvatars = new Set([...this.failedAvatars, url]);
+  };
 
   /** Whose day: the `manager` attribute, else the signed-in manager. */
   get who(): string | undefined {
@@ -195,6 +203,7 @@ export class StrideMyDay extends StrideElement {
     const retryMine = (): void => this.mineQuery.refetch();
     const retryBoard = (): void => this.boardQuery.refetch();
     const notOnBoard = (): TemplateResult => html`<p class="muted">${t(lang, 'notOnBoard')}</p>`;
+    const avatars: AvatarContext = { failed: this.failedAvatars, onError: this.onAvatarError };
     const section = (id: string, body: TemplateResult | undefined) =>
       body ? renderSection(id, t(lang, `${id}Title` as MyDaySectionTitle), body) : nothing;
 
@@ -215,7 +224,7 @@ export class StrideMyDay extends StrideElement {
       board,
       'leaderboard',
       2,
-      (data) => renderRank(this.rankOf(data.entries, who ?? ''), lang, this.handlers),
+      (data) => renderRank(this.rankOf(data.entries, who ?? ''), lang, this.handlers, avatars),
       retryBoard,
     );
     const streak = this.renderPart(
@@ -268,11 +277,14 @@ export class StrideMyDay extends StrideElement {
     const asOf = mine.data?.asOf;
     return html`<div part="base" class="base">
       <header class="header" part="header">
-        <h2 class="title">${t(lang, 'title')}</h2>
-        <p class="who">
-          <span>${name ? t(lang, 'greeting', { name, period: periodLabel(lang, period) }) : periodLabel(lang, period)}</span>
-          ${asOf ? html`<span class="as-of">${common(lang, 'asOf', { time: formatDateTime(asOf, lang, timeZone) })}</span>` : nothing}
-        </p>
+        ${renderAvatar(entry, name, avatars)}
+        <div class="heading">
+          <h2 class="title">${t(lang, 'title')}</h2>
+          <p class="who">
+            <span>${name ? t(lang, 'greeting', { name, period: periodLabel(lang, period) }) : periodLabel(lang, period)}</span>
+            ${asOf ? html`<span class="as-of">${common(lang, 'asOf', { time: formatDateTime(asOf, lang, timeZone) })}</span>` : nothing}
+          </p>
+        </div>
       </header>
       ${section('indicators', indicators)} ${section('rank', rank)} ${section('streak', streak)}
       ${section('badges', badges)} ${section('grids', grids)} ${section('overdue', overdue)}

@@ -13,8 +13,33 @@ export const myDayStyles = css`
     padding: 12px;
   }
   .header {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+  }
+  .heading {
     display: grid;
     gap: 2px;
+    min-inline-size: 0;
+  }
+  .avatar {
+    position: relative;
+    display: inline-grid;
+    flex: none;
+    place-items: center;
+    inline-size: 44px;
+    block-size: 44px;
+    border-radius: 50%;
+    overflow: hidden;
+    background: var(--s-surface-sunken);
+    font-weight: 600;
+  }
+  .avatar img {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
   }
   .title {
     margin: 0;
@@ -161,6 +186,17 @@ export const myDayStyles = css`
   .hint[data-today='open'] {
     color: var(--s-warning);
     font-weight: 600;
+  }
+  .holders {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    color: var(--s-text-muted);
+  }
+  .holders .avatar {
+    inline-size: 28px;
+    block-size: 28px;
+    font-size: 0.75em;
   }
   .badges {
     display: flex;

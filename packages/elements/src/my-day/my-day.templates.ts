@@ -9,9 +9,12 @@ import {
   formatPercent,
   formatValue,
   inPageLanguage,
+  safeUrl,
   type Badge,
+  type LeaderboardEntry,
   type StrideLocale,
 } from '@stride/core';
+import { initialsOf } from '../leaderboard/leaderboard.view-model.js';
 import { icon, medal } from '../shared/icons.js';
 import { styleProps } from '../shared/style-props.js';
 import type { Movement } from '../leaderboard/leaderboard.ranking.js';
@@ -27,10 +30,36 @@ export interface MyDayHandlers {
 
 /** A section's frame: a heading, and its body (data, or its own loading / error / empty state). */
 export function renderSection(id: string, title: string, body: TemplateResult, extra?: TemplateResult): TemplateResult {
-  return html`<section class="section" part="section ${id}" data-section=${id} aria-labelledby="title-${id}">
+  return html`<section class="section" part="section ${id}-section" data-section=${id} aria-labelledby="title-${id}">
     <h3 class="section-title" id="title-${id}">${title}${extra ?? nothing}</h3>
     ${body}
   </section>`;
+}
+
+/** A photo from the board, or the initials where there is none (or it failed to load). */
+export interface AvatarContext {
+  /** Photo addresses that failed to load: the initials stay instead of a broken image. */
+  failed: ReadonlySet<string>;
+  onError: (url: string) => void;
+}
+
+export function renderAvatar(
+  entry: LeaderboardEntry | undefined,
+  name: string,
+  context: AvatarContext,
+): TemplateResult | typeof nothing {
+  if (!name) return nothing;
+  const { onError } = context;
+  // validation strips unsafe URLs already; checking again here keeps a hand-built result safe too
+  const url = safeUrl(entry?.avatarUrl);
+  const usable = url !== undefined && !context.failed.has(url);
+  return html`<span class="avatar" part="avatar" aria-hidden="true"
+    >${initialsOf(name)}${
+      usable
+        ? html`<img src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${() => onError(url)} />`
+        : nothing
+    }</span
+  >`;
 }
 
 /* ---------------------------------------------------------------- indicators */
@@ -76,7 +105,6 @@ function renderBar(bar: PaceBar, locale: StrideLocale, handlers: MyDayHandlers):
       part="indicator"
       data-indicator=${bar.id}
       data-status=${bar.status ?? 'none'}
-      aria-label=${`${t(locale, 'openIndicator', { indicator: bar.label })}: ${line}${pace ? `, ${pace}` : ''}${status ? `, ${status}` : ''}`}
       @click=${() => handlers.onIndicator(bar.id)}
     >
       <span class="bar-head">
@@ -115,16 +143,33 @@ export function gapLine(view: RankView, locale: StrideLocale): string {
   if (view.rank === 1) return t(locale, 'topRank');
   if (!view.next) return '';
   if (view.next.gap === 0) return t(locale, 'gapZero', { rank: view.next.rank });
-  return t(locale, 'gapToNext', { gap: formatCount(view.next.gap, locale), rank: view.next.rank });
+  const key = view.next.gap === 1 ? 'gapToNext_one' : 'gapToNext';
+  return t(locale, key, { gap: formatCount(view.next.gap, locale), rank: view.next.rank });
 }
 
-export function renderRank(view: RankView | null, locale: StrideLocale, handlers: MyDayHandlers): TemplateResult {
+/** Who holds the rank I am chasing: a face and a name make the gap a person, not a number. */
+function renderHolders(holders: readonly LeaderboardEntry[], locale: StrideLocale, context: AvatarContext) {
+  const first = holders[0];
+  if (!first) return nothing;
+  const names =
+    holders.length > 1
+      ? t(locale, 'holdersMany', { name: first.name, count: holders.length, others: holders.length - 1 })
+      : first.name;
+  return html`<span class="holders" part="next-holder">${renderAvatar(first, first.name, context)}<span>${names}</span></span>`;
+}
+
+export function renderRank(
+  view: RankView | null,
+  locale: StrideLocale,
+  handlers: MyDayHandlers,
+  context: AvatarContext,
+): TemplateResult {
   if (!view) return html`<p class="muted" part="rank">${t(locale, 'notOnBoard')}</p>`;
   const rank =
     view.rank === null ? t(locale, 'unranked') : t(locale, view.tied ? 'tiedRank' : 'rank', { rank: view.rank });
   const movement = movementLine(view.movement, locale);
   const gap = gapLine(view, locale);
-  return html`<button class="card" part="rank" @click=${handlers.onMe} aria-label=${`${t(locale, 'openBoard')}: ${rank}`}>
+  return html`<button class="card" part="rank" @click=${handlers.onMe}>
     <span class="big-line">
       ${medal(view.rank)}<strong class="big">${rank}</strong>
       <span class="muted">${t(locale, 'rankOf', { count: view.of })}</span>
@@ -134,6 +179,7 @@ export function renderRank(view: RankView | null, locale: StrideLocale, handlers
       ${movement ? html`<span class="movement" data-movement=${view.movement.kind}>${movement}</span>` : nothing}
     </span>
     ${gap ? html`<span class="line hint" part="gap">${gap}</span>` : nothing}
+    ${view.next ? renderHolders(view.next.holders, locale, context) : nothing}
   </button>`;
 }
 
@@ -168,7 +214,8 @@ function badgeName(id: string, fallback: string, locale: StrideLocale): string {
 }
 
 export function nextBadgeLine(next: NextBadge, locale: StrideLocale): string {
-  const badge = badgeName(next.id, next.id, locale);
+  // the kit's own milestone, named as the kit names it (the board's label for a badge not yet held is unknown)
+  const badge = BADGE_LABELS[locale][next.id];
   const key = `nextBadge_${next.measure}${next.remaining === 1 ? '_one' : ''}` as const;
   return t(locale, key, { n: formatCount(next.remaining, locale), badge });
 }
@@ -209,7 +256,6 @@ export function renderGrids(tiles: readonly GridTile[], locale: StrideLocale, ha
           part="grid"
           data-grid=${tile.gridId}
           data-band=${tile.band ?? 'none'}
-          aria-label=${`${t(locale, 'openGrid', { name: tile.name })}: ${formatPercent(tile.coverage, locale)}`}
           @click=${() => handlers.onGrid(tile.gridId)}
         >
           <span class="grid-name">${tile.name}</span>
@@ -226,7 +272,7 @@ export function renderGrids(tiles: readonly GridTile[], locale: StrideLocale, ha
 export function renderOverdue(count: number | null, locale: StrideLocale, handlers: MyDayHandlers): TemplateResult {
   if (count === null) return html`<p class="muted">${t(locale, 'unknown')}</p>`;
   if (count === 0) return html`<p class="card quiet" part="overdue">${icon('check')} ${t(locale, 'overdueNone')}</p>`;
-  return html`<button class="card overdue" part="overdue" @click=${handlers.onOverdue} aria-label=${`${t(locale, 'openOverdue')}: ${formatCount(count, locale)}`}>
+  return html`<button class="card overdue" part="overdue" @click=${handlers.onOverdue}>
     <span class="big-line">${icon('warning')}<strong class="big">${t(locale, 'overdueCount', { count: formatCount(count, locale) })}</strong></span>
     <span class="line hint">${t(locale, 'openOverdue')}</span>
   </button>`;

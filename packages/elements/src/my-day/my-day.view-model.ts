@@ -86,7 +86,7 @@ export interface RankView {
    * The nearest better rank and the points that reach it: that rank's points minus mine (equal points share a rank,
    * so matching them is enough). Null at rank 1 or unranked.
    */
-  next: { rank: number; gap: number } | null;
+  next: { rank: number; gap: number; holders: LeaderboardEntry[] } | null;
 }
 
 /** Where I stand on the points board, ranked as the board ranks (ties share, movement from previous values). */
@@ -102,7 +102,11 @@ export function myRank(entries: readonly LeaderboardEntry[], manager: string): R
       if (row.rank === null || row.score === null || row.rank >= mine.rank) continue;
       if (!above || row.rank > above.rank) above = { rank: row.rank, score: row.score };
     }
-    if (above) next = { rank: above.rank, gap: Math.max(0, above.score - mine.score) };
+    if (above) {
+      const rank = above.rank;
+      const holders = ranked.filter((row) => row.rank === rank).map((row) => row.entry);
+      next = { rank, gap: Math.max(0, above.score - mine.score), holders };
+    }
   }
   return { entry: mine.entry, rank: mine.rank, tied: mine.tied, of: rankedCount, movement: mine.movement, next };
 }
