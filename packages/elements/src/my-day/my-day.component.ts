@@ -3,7 +3,6 @@ import {
   DEFAULT_CATALOGUE,
   common,
   formatDateTime,
-  periodLabel,
   type IndicatorDefinition,
   type LeadsFilter,
   type QueryState,
@@ -281,7 +280,7 @@ export class StrideMyDay extends StrideElement {
         <div class="heading">
           <h2 class="title">${t(lang, 'title')}</h2>
           <p class="who">
-            <span>${name ? t(lang, 'greeting', { name, period: periodLabel(lang, period) }) : periodLabel(lang, period)}</span>
+            <span>${name ? t(lang, 'greeting', { name, period: t(lang, `period_${period}`) }) : t(lang, `period_${period}`)}</span>
             ${asOf ? html`<span class="as-of">${common(lang, 'asOf', { time: formatDateTime(asOf, lang, timeZone) })}</span>` : nothing}
           </p>
         </div>

@@ -4,7 +4,13 @@ import { defineStrings, translator } from '@stride/core';
 export const myDayStrings = defineStrings({
   'zh-CN': {
     title: '我的今天',
-    greeting: '{name}，{period}进度',
+    greeting: '{name} · {period}进度',
+    period_day: '今日',
+    period_week: '本周',
+    period_month: '本月',
+    period_quarter: '本季',
+    period_year: '本年',
+    period_pilot: '试点以来',
     noManager: '请设置 me（当前登录的客户经理）或 manager 属性。',
     notOnBoard: '英雄榜上没有你的记录。',
     // indicators
@@ -68,7 +74,13 @@ export const myDayStrings = defineStrings({
   },
   en: {
     title: 'My day',
-    greeting: '{name}, {period} so far',
+    greeting: '{name}: {period} so far',
+    period_day: 'today',
+    period_week: 'this week',
+    period_month: 'this month',
+    period_quarter: 'this quarter',
+    period_year: 'this year',
+    period_pilot: 'since the pilot began',
     noManager: 'Set the `me` attribute (the signed-in manager) or `manager`.',
     notOnBoard: 'You are not on the leaderboard.',
     indicatorsTitle: 'My indicators',
