@@ -153,7 +153,7 @@ export class StrideMyDay extends StrideElement {
   private renderPart<T>(
     state: QueryState<T>,
     method: 'indicators' | 'leaderboard' | 'coverage',
-    rows: number,
+    skeleton: { rows: number; height: number; leadLine?: boolean },
     data: (data: T) => TemplateResult,
     retry: () => void,
     options: { primary?: boolean; isEmpty?: (data: T) => boolean } = {},
@@ -165,7 +165,7 @@ export class StrideMyDay extends StrideElement {
       locale: lang,
       timeZone,
       method,
-      skeleton: () => renderSkeleton(rows),
+      skeleton: () => renderSkeleton(skeleton.rows, skeleton.height, skeleton.leadLine),
       isEmpty: options.isEmpty,
       emptyReason: t(lang, 'emptyReason'),
       data,
@@ -189,7 +189,7 @@ export class StrideMyDay extends StrideElement {
       return html`<div part="base" class="base">${this.renderPart(
         mine,
         'indicators',
-        0,
+        { rows: 0, height: 0 },
         () => html``,
         () => undefined,
       )}</div>`;
@@ -201,7 +201,8 @@ export class StrideMyDay extends StrideElement {
     const name = entry?.name ?? row?.name ?? who ?? '';
     const retryMine = (): void => this.mineQuery.refetch();
     const retryBoard = (): void => this.boardQuery.refetch();
-    const notOnBoard = (): TemplateResult => html`<p class="muted">${t(lang, 'notOnBoard')}</p>`;
+    // someone not on the board: the rank says so once, and streak and badges (read from the board) are left out
+    const onBoard = board.status !== 'success' || entry !== undefined;
     const avatars: AvatarContext = { failed: this.failedAvatars, onError: this.onAvatarError };
     const section = (id: string, body: TemplateResult | undefined) =>
       body ? renderSection(id, t(lang, `${id}Title` as MyDaySectionTitle), body) : nothing;
@@ -209,7 +210,7 @@ export class StrideMyDay extends StrideElement {
     const indicators = this.renderPart(
       mine,
       'indicators',
-      4,
+      { rows: this.catalogue.length, height: SKELETON.bar, leadLine: true },
       (data) =>
         renderIndicators(
           this.barsOf(data, this.catalogue, this.calendar, timeZone, lang, alertRules),
@@ -222,38 +223,42 @@ export class StrideMyDay extends StrideElement {
     const rank = this.renderPart(
       board,
       'leaderboard',
-      2,
+      { rows: 1, height: SKELETON.rank },
       (data) => renderRank(this.rankOf(data.entries, who ?? ''), lang, this.handlers, avatars),
       retryBoard,
     );
-    const streak = this.renderPart(
-      board,
-      'leaderboard',
-      1,
-      () => {
-        if (!entry) return notOnBoard();
-        const today = mine.data ? streakToday(row?.lastActionAt, mine.data.asOf, this.calendar, timeZone) : null;
-        return renderStreak(entry.streak ?? null, today, lang, this.handlers);
-      },
-      retryBoard,
-      { primary: false },
-    );
-    const badges = this.renderPart(
-      board,
-      'leaderboard',
-      1,
-      () => {
-        if (!entry) return notOnBoard();
-        const earned = this.earnedOf(entry.badges);
-        const pilot = this.pilotQuery.state.data;
-        const pilotContacts = pilot?.indicators.find((i) => i.id === 'contacted')?.value ?? null;
-        const next = nextBadge(earned, { pilotContacts, streak: entry.streak ?? null });
-        const allEarned = MILESTONES.every((m) => earned.has(m.id));
-        return renderBadges(entry.badges ?? [], next, allEarned, lang, this.handlers);
-      },
-      retryBoard,
-      { primary: false },
-    );
+    const streak = !onBoard
+      ? undefined
+      : this.renderPart(
+          board,
+          'leaderboard',
+          { rows: 1, height: SKELETON.card },
+          () => {
+            if (!entry) return html``;
+            const today = mine.data ? streakToday(row?.lastActionAt, mine.data.asOf, this.calendar, timeZone) : null;
+            return renderStreak(entry.streak ?? null, today, lang, this.handlers);
+          },
+          retryBoard,
+          { primary: false },
+        );
+    const badges = !onBoard
+      ? undefined
+      : this.renderPart(
+          board,
+          'leaderboard',
+          { rows: 1, height: SKELETON.card },
+          () => {
+            if (!entry) return html``;
+            const earned = this.earnedOf(entry.badges);
+            const pilot = this.pilotQuery.state.data;
+            const pilotContacts = pilot?.indicators.find((i) => i.id === 'contacted')?.value ?? null;
+            const next = nextBadge(earned, { pilotContacts, streak: entry.streak ?? null });
+            const allEarned = MILESTONES.every((m) => earned.has(m.id));
+            return renderBadges(entry.badges ?? [], next, allEarned, lang, this.handlers);
+          },
+          retryBoard,
+          { primary: false },
+        );
     // a back end without coverage (no grids in this bank) leaves the section out rather than saying so on a phone
     const grids =
       coverage.status === 'not-supported'
@@ -261,14 +266,14 @@ export class StrideMyDay extends StrideElement {
         : this.renderPart(
             coverage,
             'coverage',
-            2,
+            { rows: 1, height: SKELETON.grid },
             (data) => renderGrids(this.tilesOf(data.cells, lang), lang, this.handlers),
             () => this.coverageQuery.refetch(),
           );
     const overdue = this.renderPart(
       mine,
       'indicators',
-      1,
+      { rows: 1, height: SKELETON.card },
       () => renderOverdue(openOverdue(row), lang, this.handlers),
       retryMine,
       { primary: false },
@@ -290,6 +295,9 @@ export class StrideMyDay extends StrideElement {
     </div>`;
   }
 }
+
+/** Skeleton row heights (px) close to what each section draws, so nothing jumps when the data comes. */
+const SKELETON = { bar: 68, rank: 84, card: 60, grid: 80 } as const;
 
 type MyDaySectionTitle =
   'indicatorsTitle' | 'rankTitle' | 'streakTitle' | 'badgesTitle' | 'gridsTitle' | 'overdueTitle';

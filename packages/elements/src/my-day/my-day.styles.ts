@@ -262,7 +262,10 @@ export const myDayStyles = css`
     display: grid;
     gap: 6px;
   }
-  .skeleton-row {
-    block-size: 44px;
+  /* the summary line above the bars: a line of text, then the list's gap */
+  .lead-line {
+    inline-size: 40%;
+    block-size: 1.45em;
+    margin-block-end: 2px;
   }
 `;

@@ -280,8 +280,10 @@ export function renderOverdue(count: number | null, locale: StrideLocale, handle
 
 /* ---------------------------------------------------------------- skeletons */
 
-export function renderSkeleton(rows = 3): TemplateResult {
+/** A section's skeleton: `rows` boxes of `height` px, after a line of text's height where the section has one. */
+export function renderSkeleton(rows: number, height: number, leadLine = false): TemplateResult {
   return html`<div class="skeleton-block" aria-hidden="true">
-    ${Array.from({ length: rows }, () => html`<div class="skeleton skeleton-row"></div>`)}
+    ${leadLine ? html`<div class="skeleton lead-line"></div>` : nothing}
+    ${Array.from({ length: rows }, () => html`<div class="skeleton" style=${styleProps({ 'block-size': `${height}px` })}></div>`)}
   </div>`;
 }
