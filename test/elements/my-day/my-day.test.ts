@@ -193,6 +193,50 @@ describe('<stride-my-day>', () => {
     expect(text(nobody.shadowRoot!.querySelector('[part="state"]'))).to.contain('Set the `me` attribute');
   });
 
+  it('says once that someone is not on the board, leaving out streak and badges', async () => {
+    const inner = pilotAdapter();
+    const adapter: StrideAdapter = {
+      ...inner,
+      leaderboard: async (query, options) => {
+        const board = await inner.leaderboard!(query, options);
+        return { ...board, entries: board.entries.filter((e) => e.id !== ME) };
+      },
+    };
+    const el = await mount(adapter);
+    expect(text(part(el, 'rank'))).to.equal('英雄榜上没有你的记录。');
+    expect(el.shadowRoot!.querySelector('[data-section="streak"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[data-section="badges"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[part="indicator"]')).to.have.length(10);
+  });
+
+  it('holds the place of the indicators while they load, so the page does not jump', async () => {
+    const inner = pilotAdapter();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const adapter: StrideAdapter = {
+      ...inner,
+      indicators: async (query, options) => {
+        await gate;
+        return inner.indicators!(query, options);
+      },
+    };
+    const el = await fixture<StrideMyDay>(html`<stride-my-day
+      org=${TEST_ORG}
+      date=${TEST_DATE}
+      me=${ME}
+      style="display:block;width:375px"
+      .adapter=${adapter}
+      .queryClient=${createStrideQueryClient()}
+    ></stride-my-day>`);
+    const section = () => el.shadowRoot!.querySelector('[data-section="indicators"]')!;
+    await waitUntil(() => section()?.querySelector('[part="loading"]'), 'skeleton shown');
+    const loading = section().getBoundingClientRect().height;
+    release();
+    await waitUntil(() => section().querySelector('[part="indicator"]'), 'indicators shown');
+    const loaded = section().getBoundingClientRect().height;
+    expect(Math.abs(loaded - loading) / loaded, `${loading} px loading, ${loaded} px loaded`).to.be.below(0.1);
+  });
+
   it('keeps the other sections when one query fails, with one retry for it', async () => {
     const inner = pilotAdapter();
     let failBoard = true;
