@@ -256,6 +256,8 @@ describe('<stride-my-day>', () => {
     await waitUntil(() => part(el, 'overdue'), 'overdue shown', { timeout: 8000 });
     // one error for the board, not one per section that reads it; indicators and overdue stay
     expect(el.shadowRoot!.querySelectorAll('[part~="error"]')).to.have.length(1);
+    const retry = el.shadowRoot!.querySelector('[part~="error"] [part="retry"]')!;
+    expect(retry.getBoundingClientRect().height, 'retry is thumb-sized').to.be.at.least(44);
     expect(el.shadowRoot!.querySelector('[data-section="streak"]')).to.equal(null);
     expect(el.shadowRoot!.querySelectorAll('[part="indicator"]')).to.have.length(10);
     failBoard = false;

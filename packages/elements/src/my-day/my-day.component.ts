@@ -198,7 +198,8 @@ export class StrideMyDay extends StrideElement {
     const coverage = this.coverageQuery.state;
     const entry = who ? board.data?.entries.find((e) => e.id === who) : undefined;
     const row = myRow(mine.data, who ?? '');
-    const name = entry?.name ?? row?.name ?? who ?? '';
+    // an id is no name to greet someone by: until a result names them, the header says only the period
+    const name = entry?.name ?? row?.name ?? '';
     const retryMine = (): void => this.mineQuery.refetch();
     const retryBoard = (): void => this.boardQuery.refetch();
     // someone not on the board: the rank says so once, and streak and badges (read from the board) are left out

@@ -89,8 +89,17 @@ export const myDayStyles = css`
     cursor: pointer;
     touch-action: manipulation;
   }
+  /* every bar has the wide start border, so the behind ones' red one does not shift their text */
+  .bar-row {
+    border-inline-start-width: 4px;
+  }
   .bar-row[data-status='behind'] {
-    border-inline-start: 4px solid var(--s-bad);
+    border-inline-start-color: var(--s-bad);
+  }
+  /* the states' retry buttons are thumb-sized too */
+  .button {
+    min-block-size: 44px;
+    min-inline-size: 44px;
   }
   .bar-row:hover,
   .card:hover,
