@@ -285,7 +285,7 @@ export class StrideMyDay extends StrideElement {
         ${renderAvatar(entry, name, avatars)}
         <div class="heading">
           <h2 class="title">${t(lang, 'title')}</h2>
-          <p class="who">
+          <p class="who sub">
             <span>${name ? t(lang, 'greeting', { name, period: t(lang, `period_${period}`) }) : t(lang, `period_${period}`)}</span>
             ${asOf ? html`<span class="as-of">${common(lang, 'asOf', { time: formatDateTime(asOf, lang, timeZone) })}</span>` : nothing}
           </p>

@@ -41,16 +41,11 @@ export const myDayStyles = css`
     block-size: 100%;
     object-fit: cover;
   }
-  .title {
-    margin: 0;
-    font-size: 1.3em;
-  }
   .who {
     display: flex;
     flex-wrap: wrap;
     gap: 0 8px;
     margin: 0;
-    color: var(--s-text-muted);
   }
   .section {
     display: grid;
