@@ -112,11 +112,10 @@ export class StrideMyDay extends StrideElement {
   }));
   readonly coverageQuery = this.createQuery('coverage', (scope) => ({ scope }));
   // first contacts since the pilot began: asked only while they can still earn the 100-contact badge
-  readonly pilotQuery = this.createQuery('indicators', (scope) =>
-    this.earnedBadges() && needsPilotContacts(this.earnedBadges()!)
-      ? { scope: { ...scope, period: 'pilot' } }
-      : undefined,
-  );
+  readonly pilotQuery = this.createQuery('indicators', (scope) => {
+    const earned = this.earnedBadges();
+    return earned && needsPilotContacts(earned) ? { scope: { ...scope, period: 'pilot' } } : undefined;
+  });
 
   private readonly barsOf = memoLast(paceBars);
   private readonly rankOf = memoLast(myRank);
