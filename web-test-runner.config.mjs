@@ -12,6 +12,7 @@ import { hostBundlesPlugin } from './test/support/host-bundles.mjs';
 import { strictPagesPlugin } from './test/support/strict-pages.mjs';
 import { distFilesMiddleware, distPagesPlugin } from './test/support/dist-pages.mjs';
 import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
+import { touchTapPlugin } from './test/support/touch-tap.mjs';
 import { firefoxLauncher } from './test/support/firefox-launcher.mjs';
 
 const require = createRequire(import.meta.url);
@@ -116,6 +117,7 @@ export function strideTestConfig(browser) {
       strictPagesPlugin(),
       distPagesPlugin(),
       cdpCountersPlugin(),
+      touchTapPlugin(),
       {
         name: 'stride-source-aliases',
         resolveImport({ source }) {

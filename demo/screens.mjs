@@ -73,6 +73,16 @@ for (const lang of ['zh-CN', 'en']) {
   });
   SCREENS.push({ name: `widgets-phone-${lang}`, page: '/widgets.html', viewport: SIZES.phone, lang, fullPage: true });
   SCREENS.push({ name: `pilot-desktop-${lang}`, page: '/pilot.html', viewport: SIZES.desktop, lang, fullPage: true });
+  // the manager's own day in the portal's phone frame (the page around it is a desk, so it needs more than a phone)
+  for (const theme of [undefined, 'dark']) {
+    SCREENS.push({
+      name: `my-day-phone-frame${theme ? '-dark' : ''}-${lang}`,
+      page: '/my-day.html',
+      viewport: { width: 900, height: 900 },
+      lang,
+      theme,
+    });
+  }
 }
 const chosen = SCREENS.filter((s) => s.name.includes(values.only));
 

@@ -20,6 +20,7 @@ import '../../packages/elements/src/dashboard/dashboard.js';
 import '../../packages/elements/src/scope/scope.js';
 import '../../packages/elements/src/alerts/alerts.js';
 import '../../packages/elements/src/leads/leads.js';
+import '../../packages/elements/src/my-day/my-day.js';
 
 export interface WidgetUnderTest {
   tag: string;
@@ -73,6 +74,14 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
     attributes: { indicator: 'conversions' },
     chart: false,
     selects: ['lead'],
+  },
+  // a manager's own day: m-002 is last on points (the rank above has a face), with a streak, badges and a grid
+  {
+    tag: 'stride-my-day',
+    methods: ['indicators', 'leaderboard', 'coverage'],
+    attributes: { me: 'm-002' },
+    chart: false,
+    selects: ['indicator', 'manager', 'grid'],
   },
 ];
 

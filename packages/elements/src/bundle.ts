@@ -25,6 +25,7 @@ registerComponent('stride-dashboard', StrideDashboard);
 // Further elements are their own chunks, loaded when their tag first appears (DESIGN Budgets: 12 KB each).
 registerLazyComponent('stride-alerts', () => import('./alerts/alerts.component.js').then((m) => m.StrideAlerts));
 registerLazyComponent('stride-leads', () => import('./leads/leads.component.js').then((m) => m.StrideLeads));
+registerLazyComponent('stride-my-day', () => import('./my-day/my-day.component.js').then((m) => m.StrideMyDay));
 
 export const version = '0.1.0';
 export {

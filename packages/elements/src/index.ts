@@ -31,3 +31,4 @@ export { StrideAlerts } from './alerts/alerts.component.js';
 export { StrideCoverageMap } from './coverage-map/coverage-map.component.js';
 export { StrideDashboard } from './dashboard/dashboard.component.js';
 export { StrideLeads } from './leads/leads.component.js';
+export { StrideMyDay } from './my-day/my-day.component.js';

@@ -12,7 +12,8 @@ export type StrideTag =
   | 'stride-coverage-map'
   | 'stride-dashboard'
   | 'stride-alerts'
-  | 'stride-leads';
+  | 'stride-leads'
+  | 'stride-my-day';
 
 const components = new Map<StrideTag, CustomElementConstructor>();
 /** Elements loaded on first use (each its own chunk of stride.esm.js): how to load each, and loads under way. */

@@ -27,6 +27,7 @@ import { loadComponent, tagName, type StrideTag } from '../registry.js';
 import { t } from './dashboard.strings.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
+import { PhoneWidthController, offersMyDay, renderMyDayCell } from './dashboard.my-day.js';
 import {
   loadFilters,
   orgOptions,
@@ -119,6 +120,7 @@ export class StrideDashboard extends StrideElement {
     active: () => this.mode === 'huddle' && !isHuddlePaced(this.activeWidget()),
     advance: () => this.showView(this.activeView + 1),
   });
+  private readonly width = new PhoneWidthController(this);
   private stopCacheWatch: (() => void) | undefined;
   private watchedClient: QueryClient | undefined;
 
@@ -300,6 +302,7 @@ export class StrideDashboard extends StrideElement {
         @stride-huddle-lap=${(e: Event) => this.onHuddleLap(e)}
       >
         <div class="layout" part="layout">
+          ${offersMyDay(this.width.phone, resolved.me, this.mode) ? renderMyDayCell(resolved.me!, t(resolved.lang, 'view_myDay')) : nothing}
           ${VIEWS.map((view, index) => this.renderCell(view.id, view.tag, huddle && index !== this.activeView))}
         </div>
       </${scopeTag}>`}

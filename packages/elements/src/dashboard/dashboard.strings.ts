@@ -21,6 +21,7 @@ export const dashboardStrings = defineStrings({
     view_leaderboard: '英雄榜',
     view_funnel: '商机漏斗',
     view_coverage: '网格覆盖',
+    view_myDay: '我的今天',
   },
   en: {
     filters: 'Filters',
@@ -42,6 +43,7 @@ export const dashboardStrings = defineStrings({
     view_leaderboard: 'Leaderboard',
     view_funnel: 'Lead funnel',
     view_coverage: 'Grid coverage',
+    view_myDay: 'My day',
   },
 });
 
