@@ -2,6 +2,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
 import {
   GRIDS_RESULT_SPEC,
+  gridLeads,
   registerResultSpec,
   toCsv,
   type CoverageResult,
@@ -64,7 +65,8 @@ registerResultSpec('grids', GRIDS_RESULT_SPEC);
  * @attr view - `map` (default) or `table`: the data-table alternative, sortable by coverage.
  * @attr mode - `huddle` for a wall screen: a taller map and larger grid names.
  *
- * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button); detail `{kind: 'grid', id, scope}`.
+ * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button, its covered count);
+ * detail `{kind: 'grid', id, scope, leads?}`, `leads` (where the adapter has `leads`) opening its covered customers.
  * @event stride-warning - Features, cells or coverage rows for unknown grids were dropped; one event lists them all.
  * @event stride-error - Coverage or geometry failed to load; `detail.error.kind === 'auth'` for an expired session.
  *
@@ -205,7 +207,7 @@ export class StrideCoverageMap extends StrideElement {
   constructor() {
     super();
     this.chart.on('click', (params) => {
-      if (typeof params.name === 'string' && params.name) this.select('grid', params.name);
+      if (typeof params.name === 'string' && params.name) this.selectGrid(params.name);
     });
   }
 
@@ -272,7 +274,7 @@ export class StrideCoverageMap extends StrideElement {
       },
       onExport: () => this.exportCsv(view),
     });
-    const onSelect = (gridId: string): void => void this.select('grid', gridId);
+    const onSelect = (gridId: string): void => this.selectGrid(gridId);
     let body: TemplateResult;
     if (tableShown) {
       body = renderGridTable(view, this.sortDirection, locale, {
@@ -280,6 +282,8 @@ export class StrideCoverageMap extends StrideElement {
           this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
         },
         onSelect,
+        // covered counts link to those customers where the adapter lists them (any grid's answer holds for all)
+        linked: this.leadsBehind((scope) => gridLeads(scope, '')) !== undefined,
       });
     } else if (withGeometry) {
       const geometry = this.geometry;
@@ -294,6 +298,11 @@ export class StrideCoverageMap extends StrideElement {
       body = renderTiles(view, locale, onSelect);
     }
     return html`${header} ${body} ${renderLegend(view, parseBandEdges(this.bands), locale)} `;
+  }
+
+  /** A grid (its polygon, tile or table row): its covered customers, where the adapter lists them. */
+  private selectGrid(gridId: string): void {
+    this.select('grid', gridId, (scope) => gridLeads(scope, gridId));
   }
 
   /* ------------------------------------------------------------ chart */
@@ -333,7 +342,7 @@ export class StrideCoverageMap extends StrideElement {
     if (event.key === 'Enter' || event.key === ' ' || zoomKeys[event.key]) {
       event.preventDefault();
       if (zoomKeys[event.key]) zoomKeys[event.key]?.();
-      else if (this.focusedGrid) this.select('grid', this.focusedGrid);
+      else if (this.focusedGrid) this.selectGrid(this.focusedGrid);
       return;
     }
     const current = this.focusedGrid ? grids.findIndex((g) => g.gridId === this.focusedGrid) : -1;
