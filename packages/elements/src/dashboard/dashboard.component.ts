@@ -26,6 +26,7 @@ import { loadComponent, tagName, type StrideTag } from '../registry.js';
 import { t } from './dashboard.strings.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
+import type { StrideCoverageMap } from '../coverage-map/coverage-map.component.js';
 import { ListHistoryController, listOf, listTitle, type OpenList } from './dashboard.drill.js';
 import {
   loadFilters,
@@ -124,10 +125,27 @@ export class StrideDashboard extends StrideElement {
   });
   private stopCacheWatch: (() => void) | undefined;
   private watchedClient: QueryClient | undefined;
+  /** The innermost element of the click being dispatched inside the dashboard (through the widgets' shadow roots). */
+  private pressed: Element | undefined;
   private readonly listHistory = new ListHistoryController(this, {
     enabled: () => this.history,
     onNavigate: (list) => (list ? this.openList(list, undefined, false) : this.closeList(false)),
   });
+
+  constructor() {
+    super();
+    // Set while a click is dispatched (the host's capture listener runs before the widgets', its bubble listener after):
+    // a count activated by that click knows which control it came from.
+    this.addEventListener(
+      'click',
+      (event) => {
+        const target = event.composedPath()[0];
+        this.pressed = target instanceof Element ? target : undefined;
+      },
+      { capture: true },
+    );
+    this.addEventListener('click', () => (this.pressed = undefined));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -204,7 +222,9 @@ export class StrideDashboard extends StrideElement {
   private onSelect(event: StrideSelectEvent): void {
     const leads = listOf(event.detail);
     if (leads) {
-      const origin = focusedWithin(this);
+      // Where focus goes back to: the control clicked (Safari does not focus a clicked button, a script's click()
+      // focuses nothing), else the one focused (Enter on the map).
+      const origin = this.pressed?.closest<HTMLElement>('button, a[href], [tabindex]') ?? focusedWithin(this);
       const list = { ...leads, view: this.viewOf(event) };
       // The host may route the count elsewhere: it cancels in its own listener, which runs after this one as the
       // event bubbles on to the page, so decide once the dispatch is over.
@@ -370,15 +390,18 @@ export class StrideDashboard extends StrideElement {
     const lang = this.resolved.lang;
     const leads = unsafeStatic(tagName('stride-leads'));
     const { org, manager, period, date } = list.scope;
-    return html`<div class="leads" part="leads-view" role="region" aria-label=${listTitle(list, lang, tree)} @keydown=${(
+    const map = this.renderRoot.querySelector<StrideCoverageMap>(tagName('stride-coverage-map'));
+    const gridName = map?.coverageQuery.state.data?.cells.find((cell) => cell.gridId === list.filter.gridId)?.name;
+    const title = listTitle(list, lang, tree, gridName);
+    return html`<div class="leads" part="leads-view" role="region" aria-label=${title} @keydown=${(
       e: KeyboardEvent,
     ) => {
       if (e.key === 'Escape') this.closeList(true);
     }}>
       <nav aria-label=${t(lang, 'leadsPath')} part="leads-breadcrumb">
         <ol>
-          <li><button class="crumb" part="leads-back" @click=${() => this.closeList(true)}>${t(lang, 'backToDashboard')}</button></li>
-          <li><span class="crumb" aria-current="page">${listTitle(list, lang, tree)}</span></li>
+          <li><button class="crumb" part="leads-back" @click=${() => this.closeList(true)}>${list.view ? t(lang, `view_${list.view as ViewId}`) : t(lang, 'backToDashboard')}</button></li>
+          <li><span class="crumb" aria-current="page">${title}</span></li>
         </ol>
       </nav>
       ${staticHtml`<${leads} .filter=${list.filter} org=${org} manager=${manager ?? nothing} period=${period} date=${date} mode=${this.mode ?? nothing}></${leads}>`}

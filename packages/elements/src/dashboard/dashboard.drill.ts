@@ -32,15 +32,18 @@ export function listOf(detail: StrideSelectDetail): OpenList | undefined {
   return { scope: detail.scope, filter: detail.leads };
 }
 
-/** The breadcrumb's name for a list, from the filter's ids and the org tree: never a customer value. */
-export function listTitle(list: OpenList, lang: StrideLocale, tree: OrgTree): string {
+/**
+ * The breadcrumb's name for a list, from the filter's ids, the org tree and the grid's name where the map has it:
+ * never a customer value.
+ */
+export function listTitle(list: OpenList, lang: StrideLocale, tree: OrgTree, gridName?: string): string {
   const { filter, scope } = list;
   const stageName = (stage: FunnelStageId) => FUNNEL_LABELS[lang][stage] ?? stage;
   let what: string;
   if (filter.overdue === 'any') what = t(lang, 'listOpenOverdue');
   else if (filter.overdue) what = t(lang, 'listOverdue', { stage: stageName(filter.overdue) });
   else if (filter.stage) what = t(lang, 'listStage', { stage: stageName(filter.stage) });
-  else if (filter.gridId) what = t(lang, 'listGrid', { grid: filter.gridId });
+  else if (filter.gridId) what = t(lang, 'listGrid', { grid: gridName ?? filter.gridId });
   else if (filter.indicator) {
     const definition = DEFAULT_CATALOGUE.find((d) => d.id === filter.indicator);
     what = t(lang, 'listIndicator', { indicator: definition?.label[lang] ?? filter.indicator });
