@@ -121,6 +121,21 @@ describe('<stride-dashboard> drill-through', () => {
     expect(crumbs).to.deep.equal(['Grid coverage', `Covered customers of ${name}`]);
   });
 
+  it('changing the period closes the list and leaves focus on the filter', async () => {
+    const el = await mount();
+    (await overdueLink(el)).click();
+    await listOpened(el);
+    const period = el.shadowRoot!.querySelector<HTMLSelectElement>('select[part~="period"]')!;
+    period.focus();
+    period.value = 'week';
+    period.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(list(el)).to.equal(null);
+    expect(funnel(el).hidden).to.equal(false);
+    expect(deepActive()).to.equal(period);
+  });
+
   it('a host that cancels stride-select routes it elsewhere: no list opens', async () => {
     const el = await mount();
     const link = await overdueLink(el);

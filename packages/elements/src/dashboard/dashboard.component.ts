@@ -197,8 +197,8 @@ export class StrideDashboard extends StrideElement {
   }
 
   private setFilters(change: DashboardFilters): void {
-    // another scope: the list open was the rows of a number no longer on screen
-    this.closeList(true);
+    // another scope: the list open was the rows of a number no longer on screen (focus stays on the filter)
+    this.closeList(true, false);
     this.filters = { ...this.filters, ...change };
     saveFilters(this.storage(), this.key(), this.filters, this.today());
     const { org, manager, period, date } = this.current;
@@ -263,13 +263,16 @@ export class StrideDashboard extends StrideElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="leads-back"]')?.focus());
   }
 
-  /** Back to the views, focus on the count that opened the list. `byUser`: also pop the kit's history entry. */
-  private closeList(byUser: boolean): void {
+  /**
+   * Back to the views, focus on the count that opened the list unless `focusBack` is false (the user is on a filter).
+   * `byUser`: also pop the kit's history entry.
+   */
+  private closeList(byUser: boolean, focusBack = true): void {
     const list = this.list;
     if (!list) return;
     this.list = undefined;
     if (byUser) this.listHistory.closing();
-    void this.updateComplete.then(() => list.origin?.focus());
+    if (focusBack) void this.updateComplete.then(() => list.origin?.focus());
   }
 
   private selectOrg(org: string): void {
