@@ -64,6 +64,10 @@ for (const lang of ['zh-CN', 'en']) {
     theme: 'dark',
     fullPage: true,
   });
+  // The leads behind a number: the funnel's first overdue count opened in place (the list, its breadcrumb back).
+  for (const size of ['phone', 'desktop']) {
+    SCREENS.push({ name: `dashboard-${size}-leads-${lang}`, page: '/', viewport: SIZES[size], lang, drill: true });
+  }
   SCREENS.push({
     name: `widgets-desktop-${lang}`,
     page: '/widgets.html',
@@ -131,6 +135,22 @@ try {
     }
     await page.waitForNetworkIdle({ idleTime: 500 });
     await new Promise((r) => setTimeout(r, 1500));
+    if (screen.drill) {
+      await page.evaluate(() => {
+        const dashboard = document.querySelector('stride-dashboard')?.shadowRoot;
+        dashboard?.querySelector('stride-funnel')?.shadowRoot?.querySelector('[part~="overdue-link"]')?.click();
+      });
+      await page.waitForNetworkIdle({ idleTime: 500 });
+      await new Promise((r) => setTimeout(r, 1000));
+      await page.evaluate(() =>
+        document
+          .querySelector('stride-dashboard')
+          ?.shadowRoot?.querySelector('[part~="leads-view"]')
+          ?.closest('.cell')
+          ?.scrollIntoView(),
+      );
+      await new Promise((r) => setTimeout(r, 500));
+    }
     if (screen.fullPage) {
       // Scroll through first, as a reader would: windowed lists draw their rows once they have been in view.
       await page.evaluate(async () => {

@@ -109,6 +109,8 @@ export const Default: Story = {};
 export const ComparePrevious: Story = { args: { compare: 'previous' } };
 export const CompareOrg: Story = { args: { org: 'sb-xh', compare: 'org:sb-bj' } };
 export const Horizontal: Story = { args: { orientation: 'horizontal' } };
+/** An adapter without `leads`: stage counts and overdue stay plain numbers (no links to open). */
+export const WithoutLeadList: Story = { args: { adapter: { funnel: (q, o) => http.funnel!(q, o) } } };
 export const HorizontalCompare: Story = { args: { orientation: 'horizontal', compare: 'previous' } };
 export const Dark: Story = {
   args: { theme: 'dark', compare: 'previous' },

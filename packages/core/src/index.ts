@@ -10,6 +10,16 @@ export * from './validation/index.js';
 export { GRIDS_RESULT_SPEC, gridDigest, type GridDigest } from './validation/grids.js';
 export { LEADS_RESULT_SPEC } from './validation/leads.js';
 export * from './query/query-controller.js';
+export {
+  gridLeads,
+  indicatorLeads,
+  openOverdueLeads,
+  overdueLeads,
+  rowLeads,
+  stageLeads,
+  type LeadsBehind,
+} from './leads/behind.js';
+export { hasLeads, markLeadsMissing } from './leads/capability.js';
 export * from './alerts/pace.js';
 export { deriveAlerts, idleWorkingDays, type DeriveAlertsOptions } from './alerts/derive.js';
 export { POINTS_ACTIONS, type PointsAction } from './engine/metrics.js';

@@ -116,7 +116,7 @@ describe('<stride-my-day>', () => {
       { kind: 'indicator', id: indicator, scope: mine, leads: { indicator } },
       { kind: 'manager', id: ME, scope: mine, leads: { overdue: 'any' } },
       { kind: 'grid', id: 'g-006', scope: mine, leads: { gridId: 'g-006', covered: true } },
-      { kind: 'manager', id: ME, scope: mine },
+      { kind: 'manager', id: ME, scope: mine, leads: {} },
     ]);
   });
 

@@ -1,13 +1,16 @@
 import {
   StrideError,
+  isStrideError,
   type AdapterMethod,
   type AdapterQueries,
+  type LeadsResult,
   type Problem,
   type Scope,
   type StrideAdapter,
 } from '../contracts.js';
 import { abortReason, throwIfAborted } from './abort.js';
 import { isRecord } from '../validation/checks.js';
+import { markLeadsMissing } from '../leads/capability.js';
 
 /** The REST contract's paths (docs/openapi.yaml), relative to the adapter's baseUrl. */
 export const REST_PATHS: Readonly<Record<AdapterMethod, string>> = {
@@ -194,10 +197,21 @@ export function createHttpAdapter(options: HttpAdapterOptions): StrideAdapter {
   }
 
   // One method per REST path, each the same request.
-  return Object.fromEntries(
+  const adapter = Object.fromEntries(
     (Object.keys(REST_PATHS) as AdapterMethod[]).map((method) => [
       method,
       (query: never, { signal }: { signal: AbortSignal }) => request(method, query, signal),
     ]),
   ) as StrideAdapter;
+  const leads = adapter.leads!;
+  // A back end without lead lists answers 404: this adapter's counts stop being links (DESIGN), once and for all.
+  adapter.leads = async (query, callOptions) => {
+    try {
+      return (await leads(query, callOptions)) as LeadsResult;
+    } catch (error) {
+      if (isStrideError(error) && error.status === 404) markLeadsMissing(adapter);
+      throw error;
+    }
+  };
+  return adapter;
 }

@@ -2,6 +2,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
 import {
   GRIDS_RESULT_SPEC,
+  gridLeads,
   registerResultSpec,
   toCsv,
   type CoverageResult,
@@ -65,7 +66,8 @@ registerResultSpec('grids', GRIDS_RESULT_SPEC);
  * @attr view - `map` (default) or `table`: the data-table alternative, sortable by coverage.
  * @attr mode - `huddle` for a wall screen: a taller map and larger grid names.
  *
- * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button); detail `{kind: 'grid', id, scope}`.
+ * @event stride-select - A grid was activated (click, Enter on the map, a table or tile button, its covered count);
+ * detail `{kind: 'grid', id, scope, leads?}`, `leads` (where the adapter has `leads`) opening its covered customers.
  * @event stride-warning - Features, cells or coverage rows for unknown grids were dropped; one event lists them all.
  * @event stride-error - Coverage or geometry failed to load; `detail.error.kind === 'auth'` for an expired session.
  * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
@@ -212,7 +214,7 @@ export class StrideCoverageMap extends StrideElement {
   constructor() {
     super();
     this.chart.on('click', (params) => {
-      if (typeof params.name === 'string' && params.name) this.select('grid', params.name);
+      if (typeof params.name === 'string' && params.name) this.selectGrid(params.name);
     });
   }
 
@@ -285,7 +287,7 @@ export class StrideCoverageMap extends StrideElement {
       },
       this.sharing.render(),
     );
-    const onSelect = (gridId: string): void => void this.select('grid', gridId);
+    const onSelect = (gridId: string): void => this.selectGrid(gridId);
     let body: TemplateResult;
     if (tableShown) {
       body = renderGridTable(view, this.sortDirection, locale, {
@@ -293,6 +295,8 @@ export class StrideCoverageMap extends StrideElement {
           this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
         },
         onSelect,
+        // covered counts link to those customers where the adapter lists them (any grid's answer holds for all)
+        linked: this.leadsBehind((scope) => gridLeads(scope, '')) !== undefined,
       });
     } else if (withGeometry) {
       const geometry = this.geometry;
@@ -307,6 +311,11 @@ export class StrideCoverageMap extends StrideElement {
       body = renderTiles(view, locale, onSelect);
     }
     return html`${header} ${body} ${renderLegend(view, parseBandEdges(this.bands), locale)} `;
+  }
+
+  /** A grid (its polygon, tile or table row): its covered customers, where the adapter lists them. */
+  private selectGrid(gridId: string): void {
+    this.select('grid', gridId, (scope) => gridLeads(scope, gridId));
   }
 
   /* ------------------------------------------------------------ chart */
@@ -346,7 +355,7 @@ export class StrideCoverageMap extends StrideElement {
     if (event.key === 'Enter' || event.key === ' ' || zoomKeys[event.key]) {
       event.preventDefault();
       if (zoomKeys[event.key]) zoomKeys[event.key]?.();
-      else if (this.focusedGrid) this.select('grid', this.focusedGrid);
+      else if (this.focusedGrid) this.selectGrid(this.focusedGrid);
       return;
     }
     const current = this.focusedGrid ? grids.findIndex((g) => g.gridId === this.focusedGrid) : -1;

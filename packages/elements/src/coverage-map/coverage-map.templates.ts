@@ -106,7 +106,7 @@ export function renderGridTable(
   view: CoverageView,
   direction: 'asc' | 'desc',
   locale: StrideLocale,
-  handlers: { onSort: () => void; onSelect: (gridId: string) => void },
+  handlers: { onSort: () => void; onSelect: (gridId: string) => void; linked: boolean },
 ): TemplateResult {
   const rows = pinMine(sortByCoverage(view.grids, direction));
   const sort = direction === 'asc' ? 'ascending' : 'descending';
@@ -133,7 +133,16 @@ export function renderGridTable(
             <th scope="row"><button class="link" @click=${() => handlers.onSelect(grid.gridId)}>${grid.name}</button></th>
             <td class="hide-narrow">${grid.managerNames.join('、') || grid.managerIds.join(', ') || t(locale, 'unassigned')}</td>
             <td class="num hide-narrow">${formatCount(grid.households, locale)}</td>
-            <td class="num hide-narrow">${formatCount(grid.covered, locale)}</td>
+            <td class="num hide-narrow">${
+              handlers.linked
+                ? html`<button
+                    class="link"
+                    data-open="covered"
+                    aria-label=${t(locale, 'openCovered', { grid: grid.name, count: formatCount(grid.covered, locale) })}
+                    @click=${() => handlers.onSelect(grid.gridId)}
+                  >${formatCount(grid.covered, locale)}</button>`
+                : formatCount(grid.covered, locale)
+            }</td>
             <td class="num">${formatPercent(grid.coverage, locale)}</td>
             <td class="num">${formatCount(grid.openLeads, locale)}</td>
           </tr>`,

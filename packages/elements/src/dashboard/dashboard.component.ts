@@ -28,6 +28,8 @@ import { t } from './dashboard.strings.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import { PhoneWidthController, offersMyDay, renderMyDayCell } from './dashboard.my-day.js';
+import type { StrideCoverageMap } from '../coverage-map/coverage-map.component.js';
+import { ListHistoryController, listOf, listTitle, type OpenList } from './dashboard.drill.js';
 import {
   loadFilters,
   orgOptions,
@@ -37,6 +39,13 @@ import {
   storageKey,
   type DashboardFilters,
 } from './dashboard.filters.js';
+
+/** The control focused inside a shadow root, through nested shadow roots (the count a user just activated). */
+function focusedWithin(host: HTMLElement): HTMLElement | undefined {
+  let active = host.shadowRoot?.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
 
 type ViewId = 'indicators' | 'alerts' | 'leaderboard' | 'funnel' | 'coverage';
 
@@ -59,7 +68,13 @@ const VIEWS: { id: ViewId; tag: StrideTag }[] = [
  * @tagname stride-dashboard
  * @summary Filter bar plus indicators, leaderboard, funnel and coverage map for one scope.
  * @event stride-scope-change - The user changed the org, manager, period or date (filter bar, breadcrumb or drill-down).
- * @event stride-select - Re-emitted from the widgets (drill-down) as they bubble; the dashboard narrows its scope on org and manager.
+ * @event stride-select - Re-emitted from the widgets (drill-down) as they bubble; the dashboard narrows its scope on an
+ * org (and a manager without `leads`), and opens a count's lead list (`detail.leads`) in place unless a listener
+ * cancelled the event (preventDefault: the host routes it), with a breadcrumb back to the count.
+ * @attr history - Each lead list opened pushes a browser history entry, so Back closes it; only the kit's own entries
+ * are ever popped.
+ * @csspart leads-view - The lead list, shown in place of the view whose count opened it.
+ * @csspart leads-breadcrumb - Its breadcrumb; `leads-back` is the way back to the views.
  * @event stride-error - From the widgets; on `auth` the dashboard also shows "session expired".
  * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
  * @attr grid-id-property - The grid id's property in the bank's GeoJSON, passed to the map as its `id-property`.
@@ -81,6 +96,8 @@ export class StrideDashboard extends StrideElement {
     lastUpdated: { state: true },
     latestAsOf: { state: true },
     fetching: { state: true },
+    history: { type: Boolean },
+    list: { state: true },
   };
 
   /** Seconds per view in huddle mode; the board turns a page every half of that and keeps the screen until its last. */
@@ -89,6 +106,8 @@ export class StrideDashboard extends StrideElement {
   dashboardId = '';
   /** A GIS export's own name for the grid id property (the map's `id-property`). */
   declare gridIdProperty?: string;
+  /** Each lead list opened pushes a browser history entry (Back closes it); off by default, for hosts that route. */
+  history = false;
 
   private filters: DashboardFilters = {};
   private activeView = 0;
@@ -96,6 +115,8 @@ export class StrideDashboard extends StrideElement {
   private lastUpdated = 0;
   private latestAsOf = '';
   private fetching = 0;
+  /** The lead list shown in place of a view, and the control that opened it (focus goes back there). */
+  private list: (OpenList & { origin: HTMLElement | undefined }) | undefined;
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
@@ -117,18 +138,40 @@ export class StrideDashboard extends StrideElement {
   // timer stands still on it and the widget's lap moves on instead.
   private readonly rotation = new AutoAdvanceController(this, {
     seconds: () => this.rotate,
-    active: () => this.mode === 'huddle' && !isHuddlePaced(this.activeWidget()),
+    active: () => this.mode === 'huddle' && !this.list && !isHuddlePaced(this.activeWidget()),
     advance: () => this.showView(this.activeView + 1),
   });
   private readonly width = new PhoneWidthController(this);
   private stopCacheWatch: (() => void) | undefined;
   private watchedClient: QueryClient | undefined;
+  /** The innermost element of the click being dispatched inside the dashboard (through the widgets' shadow roots). */
+  private pressed: Element | undefined;
+  private readonly listHistory = new ListHistoryController(this, {
+    enabled: () => this.history,
+    onNavigate: (list) => (list ? this.openList(list, undefined, false) : this.closeList(false)),
+  });
+
+  constructor() {
+    super();
+    // Set while a click is dispatched (the host's capture listener runs before the widgets', its bubble listener after):
+    // a count activated by that click knows which control it came from.
+    this.addEventListener(
+      'click',
+      (event) => {
+        const target = event.composedPath()[0];
+        this.pressed = target instanceof Element ? target : undefined;
+      },
+      { capture: true },
+    );
+    this.addEventListener('click', () => (this.pressed = undefined));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.filters = loadFilters(this.storage(), this.key(), this.today());
     // views that are their own chunk load now: the page's tag watcher cannot see inside this shadow root
     for (const view of VIEWS) void loadComponent(view.tag);
+    void loadComponent('stride-leads');
   }
 
   override disconnectedCallback(): void {
@@ -173,6 +216,8 @@ export class StrideDashboard extends StrideElement {
   }
 
   private setFilters(change: DashboardFilters): void {
+    // another scope: the list open was the rows of a number no longer on screen (focus stays on the filter)
+    this.closeList(true, false);
     this.filters = { ...this.filters, ...change };
     saveFilters(this.storage(), this.key(), this.filters, this.today());
     const { org, manager, period, date } = this.current;
@@ -194,6 +239,19 @@ export class StrideDashboard extends StrideElement {
   }
 
   private onSelect(event: StrideSelectEvent): void {
+    const leads = listOf(event.detail);
+    if (leads) {
+      // Where focus goes back to: the control clicked (Safari does not focus a clicked button, a script's click()
+      // focuses nothing), else the one focused (Enter on the map).
+      const origin = this.pressed?.closest<HTMLElement>('button, a[href], [tabindex]') ?? focusedWithin(this);
+      const list = { ...leads, view: this.viewOf(event) };
+      // The host may route the count elsewhere: it cancels in its own listener, which runs after this one as the
+      // event bubbles on to the page, so decide once the dispatch is over.
+      queueMicrotask(() => {
+        if (!event.defaultPrevented) this.openList(list, origin, true);
+      });
+      return;
+    }
     const { kind, id } = event.detail;
     if (kind === 'org') this.selectOrg(id);
     else if (kind === 'manager') this.setFilters({ org: this.current.org, manager: id });
@@ -203,6 +261,37 @@ export class StrideDashboard extends StrideElement {
       if (subject.manager) this.setFilters({ org: this.current.org, manager: subject.manager });
       else this.selectOrg(subject.org);
     }
+  }
+
+  /** The view (layout cell) an event came from. */
+  private viewOf(event: Event): ViewId | undefined {
+    const path = event.composedPath();
+    return VIEWS.find((view) => {
+      const widget = this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild;
+      return widget && path.includes(widget);
+    })?.id;
+  }
+
+  /**
+   * Shows the rows behind a count in place of the view it is on (the other views stay, so every count stays one
+   * keystroke away), or of all the views for a count from elsewhere; focus moves to the way back.
+   */
+  private openList(list: OpenList, origin: HTMLElement | undefined, byUser: boolean): void {
+    this.list = { ...list, origin: origin ?? this.list?.origin };
+    if (byUser) this.listHistory.opened(list);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="leads-back"]')?.focus());
+  }
+
+  /**
+   * Back to the views, focus on the count that opened the list unless `focusBack` is false (the user is on a filter).
+   * `byUser`: also pop the kit's history entry.
+   */
+  private closeList(byUser: boolean, focusBack = true): void {
+    const list = this.list;
+    if (!list) return;
+    this.list = undefined;
+    if (byUser) this.listHistory.closing();
+    if (focusBack) void this.updateComplete.then(() => list.origin?.focus());
   }
 
   private selectOrg(org: string): void {
@@ -301,19 +390,46 @@ export class StrideDashboard extends StrideElement {
         @stride-error=${(e: StrideErrorEvent) => this.onError(e)}
         @stride-huddle-lap=${(e: Event) => this.onHuddleLap(e)}
       >
-        <div class="layout" part="layout">
+        ${this.list && !this.list.view ? html`<section class="cell listing">${this.renderList(this.list, tree)}</section>` : nothing}
+        <div class="layout" part="layout" ?hidden=${this.list !== undefined && !this.list.view}>
           ${offersMyDay(this.width.phone, resolved.me, this.mode) ? renderMyDayCell(resolved.me!, t(resolved.lang, 'view_myDay')) : nothing}
-          ${VIEWS.map((view, index) => this.renderCell(view.id, view.tag, huddle && index !== this.activeView))}
+          ${VIEWS.map((view, index) => this.renderCell(view.id, view.tag, huddle && index !== this.activeView, tree))}
         </div>
       </${scopeTag}>`}
     `;
   }
 
-  private renderCell(id: ViewId, tag: StrideTag, hidden: boolean) {
+  private renderCell(id: ViewId, tag: StrideTag, hidden: boolean, tree: OrgTree) {
     const widget = unsafeStatic(tagName(tag));
-    return html`<section class="cell ${id}" part="cell ${id}" ?hidden=${hidden} aria-label=${t(this.resolved.lang, `view_${id}`)}>
-      ${staticHtml`<${widget} mode=${this.mode ?? nothing} page-seconds=${tag === 'stride-leaderboard' ? this.rotate / 2 : nothing} id-property=${tag === 'stride-coverage-map' ? (this.gridIdProperty ?? nothing) : nothing}></${widget}>`}
+    // The widget stays mounted (and first) under an open list: going back costs no request and finds its count.
+    const list = this.list?.view === id ? this.list : undefined;
+    return html`<section class="cell ${id} ${list ? 'listing' : ''}" part="cell ${id}" ?hidden=${hidden} aria-label=${t(this.resolved.lang, `view_${id}`)}>
+      ${staticHtml`<${widget} ?hidden=${list !== undefined} mode=${this.mode ?? nothing} page-seconds=${tag === 'stride-leaderboard' ? this.rotate / 2 : nothing} id-property=${tag === 'stride-coverage-map' ? (this.gridIdProperty ?? nothing) : nothing}></${widget}>`}
+      ${list ? this.renderList(list, tree) : nothing}
     </section>`;
+  }
+
+  /** The rows behind the count activated, under a breadcrumb back to the view. */
+  private renderList(list: OpenList, tree: OrgTree) {
+    const lang = this.resolved.lang;
+    const leads = unsafeStatic(tagName('stride-leads'));
+    const { org, manager, period, date } = list.scope;
+    const map = this.renderRoot.querySelector<StrideCoverageMap>(tagName('stride-coverage-map'));
+    const gridName = map?.coverageQuery.state.data?.cells.find((cell) => cell.gridId === list.filter.gridId)?.name;
+    const title = listTitle(list, lang, tree, gridName);
+    return html`<div class="leads" part="leads-view" role="region" aria-label=${title} @keydown=${(
+      e: KeyboardEvent,
+    ) => {
+      if (e.key === 'Escape') this.closeList(true);
+    }}>
+      <nav aria-label=${t(lang, 'leadsPath')} part="leads-breadcrumb">
+        <ol>
+          <li><button class="crumb" part="leads-back" @click=${() => this.closeList(true)}>${list.view ? t(lang, `view_${list.view as ViewId}`) : t(lang, 'backToDashboard')}</button></li>
+          <li><span class="crumb" aria-current="page">${title}</span></li>
+        </ol>
+      </nav>
+      ${staticHtml`<${leads} .filter=${list.filter} org=${org} manager=${manager ?? nothing} period=${period} date=${date} mode=${this.mode ?? nothing}></${leads}>`}
+    </div>`;
   }
 
   private renderOrgFilter(tree: OrgTree, org: string | undefined) {

@@ -83,6 +83,9 @@ export const dashboardStyles = css`
     gap: 12px;
     grid-template-columns: minmax(0, 1fr);
   }
+  .layout[hidden] {
+    display: none;
+  }
   .cell {
     min-width: 0;
     background: var(--s-surface);
@@ -111,6 +114,15 @@ export const dashboardStyles = css`
   }
   :host([mode='huddle']) .layout {
     grid-template-columns: minmax(0, 1fr);
+  }
+  /* A view showing the leads behind one of its counts takes the whole width: the list has many columns. */
+  .cell.listing {
+    grid-column: 1 / -1;
+  }
+  .leads {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
   }
   .views {
     display: flex;

@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  overdueLeads,
+  stageLeads,
   FUNNEL_STAGES,
   common,
   formatCount,
@@ -84,7 +86,8 @@ function signedCount(value: number, locale: StrideLocale): string {
  * @attr stage-order - Comma-separated stage ids to show, in order (default: the data's stages and order).
  * @prop stageLabels - Labels by stage id, overriding the adapter's.
  *
- * @event stride-select - A stage was activated (click or keyboard): `detail: {kind: 'stage', id, scope}`.
+ * @event stride-select - A stage's count or its overdue was activated (click or keyboard): `detail: {kind: 'stage', id,
+ * scope, leads?}`; `leads` (where the adapter has `leads`) is the stage's cohort (`{stage}`) or its overdue (`{overdue}`).
  * @event stride-error - A request failed: `detail: {error, stale}`.
  * @event stride-warning - Stages were dropped from a result by validation: `detail: {message, ids}`.
  * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
@@ -93,6 +96,7 @@ function signedCount(value: number, locale: StrideLocale): string {
  * @csspart chart - The ECharts canvas container (hidden from assistive technology; the stage buttons and table carry the numbers).
  * @csspart stages - The list of stage labels.
  * @csspart stage - One stage's button.
+ * @csspart overdue-link - A stage's overdue count as a link to those leads (where the adapter has `leads`).
  * @csspart table - The data table.
  * @csspart toggle - The chart/table toggle button.
  * @csspart export - The CSV export button.
@@ -150,7 +154,7 @@ export class StrideFunnel extends StrideElement {
     super();
     this.chart.on('click', (params) => {
       const stage = params.dataIndex === undefined ? undefined : this.view?.stages[params.dataIndex];
-      if (stage) this.select('stage', stage.id);
+      if (stage) this.selectStage(stage.id);
     });
   }
 
@@ -279,14 +283,31 @@ export class StrideFunnel extends StrideElement {
       }`;
   }
 
+  /** A stage's count (the chart's bar, the stage button, the table): its cohort leads where the adapter lists them. */
+  private selectStage(id: string): void {
+    this.select('stage', id, (scope) => stageLeads(scope, id));
+  }
+
+  private selectOverdue(id: string): void {
+    this.select('stage', id, (scope) => overdueLeads(scope, id));
+  }
+
+  /** Whether a stage's overdue is a link of its own: there are some, and the adapter can list them. */
+  private overdueLinked(stage: FunnelStageView): boolean {
+    return (stage.overdue ?? 0) > 0 && this.leadsBehind((scope) => overdueLeads(scope, stage.id)) !== undefined;
+  }
+
   private renderStage(stage: FunnelStageView, locale: StrideLocale): TemplateResult {
     const comparison = stage.comparison;
     const direction = comparison ? (comparison.delta > 0 ? 'up' : comparison.delta < 0 ? 'down' : '') : '';
-    return html`<button
+    // A button cannot hold another: a linked overdue count stands beside the stage's button instead of inside it.
+    const overdueLinked = this.overdueLinked(stage);
+    const overdue = html`${t(locale, 'overdue')} <b>${formatCount(stage.overdue, locale)}</b>`;
+    const button = html`<button
       class="stage"
       part="stage"
       data-stage=${stage.id}
-      @click=${() => this.select('stage', stage.id)}
+      @click=${() => this.selectStage(stage.id)}
     >
       <span class="stage-head">
         <span class="stage-label">${stage.label}</span>
@@ -305,10 +326,22 @@ export class StrideFunnel extends StrideElement {
         <span data-fact="previous">${t(locale, 'shareOfPrevious')} <b>${formatPercent(stage.shareOfPrevious, locale)}</b></span>
         <span data-fact="drop">${t(locale, 'dropOffShort')}
           <b>${formatCount(stage.dropOff, locale)}</b>${stage.dropOffRate === null ? nothing : html` (${formatPercent(stage.dropOffRate, locale)})`}</span>
-        <span data-fact="overdue" class=${stage.overdue ? 'overdue' : ''}>${t(locale, 'overdue')} <b>${formatCount(stage.overdue, locale)}</b></span>
+        ${overdueLinked ? nothing : html`<span data-fact="overdue" class=${stage.overdue ? 'overdue' : ''}>${overdue}</span>`}
         <span data-fact="dwell">${t(locale, 'medianDwell')} <b>${formatHours(stage.medianDwellHours, locale)}</b></span>
       </span>
     </button>`;
+    if (!overdueLinked) return button;
+    const count = formatCount(stage.overdue, locale);
+    return html`<div class="stage-row">
+      ${button}
+      <button
+        class="overdue-link overdue"
+        part="overdue-link"
+        data-fact="overdue"
+        aria-label=${t(locale, 'openOverdue', { stage: stage.label, count })}
+        @click=${() => this.selectOverdue(stage.id)}
+      >${overdue}</button>
+    </div>`;
   }
 
   private renderTable(data: FunnelResult, view: FunnelView, locale: StrideLocale, timeZone: string): TemplateResult {
@@ -324,12 +357,20 @@ export class StrideFunnel extends StrideElement {
         <tbody>
           ${view.stages.map(
             (stage) => html`<tr data-stage=${stage.id}>
-              <th scope="row"><button class="link" @click=${() => this.select('stage', stage.id)}>${stage.label}</button></th>
-              <td>${formatCount(stage.count, locale)}</td>
+              <th scope="row"><button class="link" @click=${() => this.selectStage(stage.id)}>${stage.label}</button></th>
+              <td>${
+                this.leadsBehind((scope) => stageLeads(scope, stage.id))
+                  ? html`<button class="link" data-open="count" aria-label=${t(locale, 'openCount', { stage: stage.label, count: formatCount(stage.count, locale) })} @click=${() => this.selectStage(stage.id)}>${formatCount(stage.count, locale)}</button>`
+                  : formatCount(stage.count, locale)
+              }</td>
               <td>${formatPercent(stage.shareOfFirst, locale)}</td>
               <td>${formatPercent(stage.shareOfPrevious, locale)}</td>
               <td>${formatCount(stage.dropOff, locale)}</td>
-              <td>${formatCount(stage.overdue, locale)}</td>
+              <td>${
+                this.overdueLinked(stage)
+                  ? html`<button class="link" data-open="overdue" aria-label=${t(locale, 'openOverdue', { stage: stage.label, count: formatCount(stage.overdue, locale) })} @click=${() => this.selectOverdue(stage.id)}>${formatCount(stage.overdue, locale)}</button>`
+                  : formatCount(stage.overdue, locale)
+              }</td>
               <td>${formatHours(stage.medianDwellHours, locale)}</td>
               ${
                 compared

@@ -83,6 +83,37 @@ export const funnelStyles = css`
   .stage:hover {
     border-color: var(--s-accent);
   }
+  /* A stage whose overdue count links to its leads: the stage's button and the overdue link side by side. */
+  .stage-row {
+    display: flex;
+    gap: 4px;
+    height: 100%;
+  }
+  .stage-row .stage {
+    flex: 1;
+    min-width: 0;
+  }
+  .overdue-link {
+    flex: none;
+    padding: 4px 10px;
+    border: 1px solid transparent;
+    border-radius: 6px;
+    background: var(--s-surface-raised);
+    font-size: 12px;
+    color: var(--s-text-muted);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .overdue-link b {
+    display: block;
+    font-size: 16px;
+  }
+  .overdue-link:hover {
+    border-color: var(--s-accent);
+  }
+  .funnel[data-orientation='horizontal'] .stage-row {
+    flex-direction: column;
+  }
   .stage-head {
     display: flex;
     flex-wrap: wrap;
@@ -169,7 +200,11 @@ export const funnelStyles = css`
   :host([mode='huddle']) .stage-count {
     font-size: 28px;
   }
-  :host([mode='huddle']) .facts {
+  :host([mode='huddle']) .facts,
+  :host([mode='huddle']) .overdue-link {
     font-size: 16px;
+  }
+  :host([mode='huddle']) .overdue-link b {
+    font-size: 28px;
   }
 `;

@@ -1,5 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  indicatorLeads,
+  rowLeads,
   DEFAULT_CATALOGUE,
   common,
   periodProgress,
@@ -64,7 +66,9 @@ const HUDDLE_ROW_HEIGHT = 52;
  * @prop {IndicatorDefinition[]} catalogue - Relabel, reorder, drop or add indicators (default: DEFAULT_CATALOGUE).
  * @prop {WorkCalendar} calendar - Holidays and make-up working days for pace (default Monday-Friday).
  *
- * @event stride-select - A tile's label (kind `indicator`) or a table row (kind `org` or `manager`) was activated.
+ * @event stride-select - A tile's label or number (kind `indicator`) or a table row (kind `org` or `manager`) was
+ * activated; where the adapter has `leads`, `detail.leads` opens the rows the tile counts (a rate: its denominator,
+ * `counted` marked) or the row's leads (`detail.scope` narrowed to the row), and the tile's number is a link.
  * @event stride-error - The adapter failed; `detail.error.kind === 'auth'` means the session expired.
  * @event stride-warning - Items were dropped from the result by validation.
  * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
@@ -147,7 +151,8 @@ export class StrideIndicators extends StrideElement {
   private readonly behindRowsOf = memoLast((rows: SheetRow[]) => rows.filter(isBehindRow));
 
   private readonly tileHandlers: TileHandlers = {
-    onSelect: (id) => this.select('indicator', id),
+    onSelect: (id) => this.select('indicator', id, (scope) => indicatorLeads(scope, id)),
+    opensLeads: (id) => this.leadsBehind((scope) => indicatorLeads(scope, id)) !== undefined,
     activePoint: (tileId) => this.trendFocus.active(tileId),
     onPointKey: (event, tileId, tabStop, count) => {
       const next = this.trendFocus.handleKey(event, tileId, tabStop, count, { axis: 'horizontal' });
@@ -237,7 +242,7 @@ export class StrideIndicators extends StrideElement {
         onSort: (key) => {
           this.sort = nextSort(this.sort, key);
         },
-        onSelectRow: (row) => this.select(row.kind, row.id),
+        onSelectRow: (row) => this.select(row.kind, row.id, (scope) => rowLeads(scope, row.kind, row.id)),
         onScroll: this.onSheetScroll,
         onExport: () => this.exportCsv(),
         onBehindOnly: () => {

@@ -44,6 +44,8 @@ export interface TrendHandlers {
 
 export interface TileHandlers extends TrendHandlers {
   onSelect: (indicatorId: string) => void;
+  /** Whether the tile's number opens the rows it counts (the adapter has `leads`). */
+  opensLeads: (indicatorId: string) => boolean;
 }
 
 // The skeletons' spans are flex items (of .period, .toolbar and .cell), so they take a width and height as blocks.
@@ -107,7 +109,12 @@ function renderTile(
   });
   return html`<li class="tile ${tile.status ?? 'none'}" part="tile" aria-label=${name} data-indicator=${tile.id}>
     <button class="tile-label" part="tile-label" @click=${() => handlers.onSelect(tile.id)}>${tile.label}</button>
-    <div class="value" part="value">${value}</div>
+    ${
+      // With a lead list to open, the number is the link to the rows it counts (the label still drills down too).
+      handlers.opensLeads(tile.id)
+        ? html`<button class="value link" part="value" @click=${() => handlers.onSelect(tile.id)}>${value}</button>`
+        : html`<div class="value" part="value">${value}</div>`
+    }
     ${tile.hasAmount ? html`<div class="amount" part="amount">${t(lang, 'amount', { amount })}</div>` : nothing}
     <div class="target" part="target">${targetText}</div>
     ${renderBar(tile, lang)}

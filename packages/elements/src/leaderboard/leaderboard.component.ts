@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  rowLeads,
   periodOfDate,
   periodProgress,
   toCsv,
@@ -67,7 +68,8 @@ const BOARD_OVERHANG = 500;
  *   After the last page it starts again from the first and tells an enclosing dashboard, which waits for that lap
  *   before it rotates to its next view.
  *
- * @event stride-select - A row was activated: `{kind: 'manager'|'org', id, scope}`.
+ * @event stride-select - A row was activated: `{kind: 'manager'|'org', id, scope, leads?}`; where the adapter has
+ * `leads`, `scope` is narrowed to the row and `leads` opens the metric's rows (its cohort of leads for points).
  * @event stride-error - A request failed: `{error, stale}`.
  * @event stride-warning - Invalid entries were left out: `{message, ids}`.
  * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
@@ -247,7 +249,8 @@ export class StrideLeaderboard extends StrideElement {
       },
       onActivate: (entry, index, where) => {
         if (where === 'list') this.listWindow.setActive(index);
-        this.select(entry.kind === 'manager' ? 'manager' : 'org', entry.id);
+        const kind = entry.kind === 'manager' ? 'manager' : 'org';
+        this.select(kind, entry.id, (scope) => rowLeads(scope, kind, entry.id, this.metric));
       },
       onWhy: (id) => void this.openBreakdown(id),
     };

@@ -4,6 +4,7 @@ import {
   registerResultSpec,
   FUNNEL_STAGES,
   isStrideError,
+  markLeadsMissing,
   toCsv,
   validateResult,
   type CsvCell,
@@ -19,7 +20,8 @@ import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
-import { StrideWarningEvent } from '../shared/events.js';
+import { StrideErrorEvent, StrideWarningEvent } from '../shared/events.js';
+import { refreshWidgets } from '../shared/configure.js';
 import { t } from './leads.strings.js';
 import { COLUMN_SORT, leadsColumns, leadsCsvRows, nextSort, type LeadsColumn } from './leads.view-model.js';
 import {
@@ -121,6 +123,18 @@ export class StrideLeads extends StrideElement {
     list: () => this.renderRoot.querySelector('.list'),
     focusable: (index) => `.row[data-index="${index}"]`,
   });
+
+  constructor() {
+    super();
+    // A 404 is a back end without lead lists: its adapter stops offering them (the http adapter has marked itself
+    // already; another adapter is marked here) and every widget on the page renders its counts as plain numbers.
+    this.addEventListener(StrideErrorEvent.type, (event) => {
+      const adapter = this.resolved.adapter;
+      if (event.detail.error.status !== 404 || !adapter) return;
+      markLeadsMissing(adapter);
+      refreshWidgets();
+    });
+  }
 
   /** The filter in force: the `filter` property with the attributes laid over it. */
   get leadsFilter(): LeadsFilter {

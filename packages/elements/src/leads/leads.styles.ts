@@ -123,10 +123,16 @@ export const leadsStyles = css`
   @container (max-width: 600px) {
     .columns,
     .row {
-      grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-columns: minmax(0, 1.1fr) minmax(0, 0.8fr) minmax(0, 1.1fr);
     }
     .optional {
       display: none;
+    }
+    /* three columns of a phone's width: a cell wraps at its spaces ("超期" / "4.6天") rather than losing its number */
+    .cell {
+      white-space: normal;
+      word-break: keep-all;
+      line-height: 1.2;
     }
   }
 `;

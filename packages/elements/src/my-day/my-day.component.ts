@@ -3,8 +3,12 @@ import {
   DEFAULT_CATALOGUE,
   common,
   formatDateTime,
+  gridLeads,
+  indicatorLeads,
+  openOverdueLeads,
+  rowLeads,
   type IndicatorDefinition,
-  type LeadsFilter,
+  type LeadsBehind,
   type QueryState,
   type Scope,
   type WorkCalendar,
@@ -125,15 +129,16 @@ export class StrideMyDay extends StrideElement {
   );
 
   private readonly handlers: MyDayHandlers = {
-    onIndicator: (id) => this.select('indicator', id, { indicator: id }),
-    onMe: () => this.selectMe(),
-    onGrid: (gridId) => this.select('grid', gridId, { gridId, covered: true }),
-    onOverdue: () => this.selectMe({ overdue: 'any' }),
+    onIndicator: (id) => this.select('indicator', id, (scope) => indicatorLeads(scope, id)),
+    onMe: () => this.selectMe((scope, who) => rowLeads(scope, 'manager', who)),
+    onGrid: (gridId) => this.select('grid', gridId, (scope) => gridLeads(scope, gridId)),
+    onOverdue: () => this.selectMe((scope) => openOverdueLeads(scope)),
   };
 
-  private selectMe(leads?: LeadsFilter): void {
+  /** My row, as the dashboard drills a manager: with the leads behind what was tapped. */
+  private selectMe(build: (scope: Scope, who: string) => LeadsBehind): void {
     const who = this.who;
-    if (who) this.select('manager', who, leads);
+    if (who) this.select('manager', who, (scope) => build(scope, who));
   }
 
   /** The badges I hold, once the board has answered and I am on it. */

@@ -23,8 +23,13 @@ function registry(): Registry {
 export function configure(settings: StrideSettings): StrideSettings {
   const current = registry();
   current.settings = { ...current.settings, ...settings };
-  for (const listener of current.listeners) listener();
+  refreshWidgets();
   return current.settings;
+}
+
+/** Every mounted widget renders again: a page-wide fact changed (defaults; an adapter's back end has no lead lists). */
+export function refreshWidgets(): void {
+  for (const listener of registry().listeners) listener();
 }
 
 export function getDefaults(): StrideSettings {

@@ -8,8 +8,12 @@ export type SelectKind = 'indicator' | 'org' | 'manager' | 'stage' | 'grid' | 'l
 export interface StrideSelectDetail {
   kind: SelectKind;
   id: string;
+  /** The widget's scope; with `leads`, the scope the filter counts in (a manager's or org's row narrows it to the row). */
   scope: Scope;
-  /** The leads filter the activated count opens (with the scope): ids and stages only, never customer data. */
+  /**
+   * The leads filter the activated count opens (with the scope), present only where the adapter has `leads`: ids and
+   * stages only, never customer data.
+   */
   leads?: LeadsFilter;
 }
 

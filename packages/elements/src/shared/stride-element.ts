@@ -14,13 +14,14 @@ import {
   alertRules,
   type AlertRules,
   getDefaultQueryClient,
+  hasLeads,
   resolveLocale,
   todayInZone,
   type AdapterMethod,
   type AdapterQueries,
   type DroppedItems,
   type GridsOptions,
-  type LeadsFilter,
+  type LeadsBehind,
   type PeriodKind,
   type Scope,
   type StrideAdapter,
@@ -206,11 +207,23 @@ export class StrideElement extends LitElement {
   }
 
   /**
-   * Drill-down: fires `stride-select` with the widget's current scope and, where the activated count has rows
-   * behind it, the leads filter that opens them. Returns false when a listener cancelled it.
+   * The list a count opens (`build` is one of core's builders: stageLeads, gridLeads, ...), or undefined where counts
+   * are not links: the adapter has no `leads`, or its back end answered 404.
    */
-  protected select(kind: SelectKind, id: string, leads?: LeadsFilter, scope = this.scope): boolean {
+  protected leadsBehind(build: (scope: Scope) => LeadsBehind | undefined): LeadsBehind | undefined {
+    const scope = this.scope;
+    return scope && hasLeads(this.resolved.adapter) ? build(scope) : undefined;
+  }
+
+  /**
+   * Drill-down: fires `stride-select` with the widget's current scope and, where the activated count has rows behind
+   * it and the adapter can list them, the leads filter that opens them with the scope it counts in (a row narrows it
+   * to the row's manager or org). Returns false when a listener cancelled it.
+   */
+  protected select(kind: SelectKind, id: string, build?: (scope: Scope) => LeadsBehind | undefined): boolean {
+    const behind = build && this.leadsBehind(build);
+    const scope = behind?.scope ?? this.scope;
     if (!scope) return true;
-    return this.dispatchEvent(new StrideSelectEvent({ kind, id, scope, ...(leads ? { leads } : {}) }));
+    return this.dispatchEvent(new StrideSelectEvent({ kind, id, scope, ...(behind ? { leads: behind.filter } : {}) }));
   }
 }

@@ -136,6 +136,7 @@ export const hostStyles = css`
     background: none;
     color: var(--s-accent);
     text-decoration: underline;
+    text-align: start;
     cursor: pointer;
   }
   /* A list laid out as a grid of tiles. */

@@ -1,0 +1,191 @@
+// <stride-leads> with 10,000 rows behind a number, beside (baseline) a bare @lit-labs/virtualizer list of the same rows
+// with no features. Goal (issue 25): first render and scroll at most 1.3x the bare list.
+//
+// The widget asks its adapter for pages of 200 (as it does a back end), validates each page at the boundary and asks
+// the next as the window nears the end; the adapter here answers from memory, so what is timed is the kit, not a
+// network. The bare list has all 10,000 rows from the start. Scrolling is timed the same way for both: the list's
+// scrollTop jumps 200 rows at a time (a fast flick) and each jump ends when the row at that position is in the DOM and
+// laid out; for the widget a jump past the rows loaded so far includes asking for, validating and adding the next page.
+// End points are seen by a MutationObserver and a forced layout, as in leaderboard.bench.ts (frames in headless
+// Chromium are too irregular to time with).
+import { html, render } from 'lit';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { createStrideQueryClient, type LeadRow, type LeadsQuery, type LeadsResult } from '@stride/core';
+import '../../../packages/elements/src/leads/leads.js';
+import type { StrideLeads } from '../../../packages/elements/src/leads/leads.component.js';
+import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+
+const SIZE = 10_000;
+const JUMP = 200;
+const ROW_HEIGHT = 48;
+const SCOPE = { org: 'bank', period: 'month' as const, date: '2026-11-24' };
+const STAGES = ['claimed', 'contacted', 'visited', 'intent', 'applied'] as const;
+const SURNAMES = ['王', '李', '张', '欧阳', '刘', '陈', '司马', '赵'];
+
+interface Ctx {
+  rows: LeadRow[];
+}
+
+function leadRows(): LeadRow[] {
+  return Array.from({ length: SIZE }, (_, i) => {
+    const surname = SURNAMES[i % SURNAMES.length]!;
+    const overdue = i < SIZE / 2;
+    return {
+      leadId: `L${String(i).padStart(5, '0')}`,
+      customer: `${surname}*${i % 3 === 0 ? '' : '明'}`,
+      phone: `13${i % 10}****${String(i % 10_000).padStart(4, '0')}`,
+      masked: true,
+      managerId: `m${i % 400}`,
+      managerName: `客户经理${i % 400}`,
+      gridId: `g-${i % 60}`,
+      stage: STAGES[i % STAGES.length]!,
+      enteredAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
+      overdueHours: overdue ? SIZE - i : null,
+      lastAction: 'contacted',
+      lastActionAt: new Date(Date.UTC(2026, 10, 2) + i * 60_000).toISOString(),
+    };
+  });
+}
+
+/** An adapter answering pages of the rows from memory, the cursor being the offset. */
+function pagedAdapter(rows: LeadRow[]) {
+  return {
+    leads: async (query: LeadsQuery): Promise<LeadsResult> => {
+      const offset = query.cursor ? Number(query.cursor) : 0;
+      const end = offset + query.limit;
+      return {
+        asOf: '2026-11-24T10:00:00+08:00',
+        scope: query.scope,
+        total: rows.length,
+        nextCursor: end < rows.length ? String(end) : null,
+        leads: rows.slice(offset, end),
+      };
+    },
+  };
+}
+
+const rowTemplate = (row: LeadRow, index: number) => html`<div
+  data-index=${index}
+  style="height:${ROW_HEIGHT}px;display:flex;gap:8px;align-items:center"
+>
+  <span>${row.customer}</span><span>${row.phone}</span><span>${row.managerName}</span><span>${row.stage}</span
+  ><span>${row.overdueHours}</span>
+</div>`;
+
+/** Resolves once `[data-index="index"]` is under `root` (checked after every DOM change), then forces layout. */
+function rowLaidOut(root: ParentNode & Node, index: number): Promise<void> {
+  const selector = `[data-index="${index}"]`;
+  return new Promise((resolve) => {
+    const done = (): boolean => {
+      const row = root.querySelector<HTMLElement>(selector);
+      if (!row) return false;
+      row.getBoundingClientRect();
+      resolve();
+      return true;
+    };
+    if (done()) return;
+    const observer = new MutationObserver(() => {
+      if (done()) observer.disconnect();
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-index'] });
+  });
+}
+
+function bareList(host: HTMLElement, rows: LeadRow[]): void {
+  render(
+    html`<div class="scroller" style="height:420px;overflow:auto">
+      ${virtualize({ items: rows, keyFunction: (r: LeadRow) => r.leadId, renderItem: rowTemplate, scroller: true })}
+    </div>`,
+    host,
+  );
+}
+
+function mountLeads(host: HTMLElement, rows: LeadRow[]): StrideLeads {
+  const el = document.createElement('stride-leads') as StrideLeads;
+  el.setAttribute('org', SCOPE.org);
+  el.setAttribute('date', SCOPE.date);
+  el.setAttribute('overdue', 'any');
+  el.adapter = pagedAdapter(rows);
+  el.queryClient = createStrideQueryClient({ staleTime: 0 });
+  host.append(el);
+  return el;
+}
+
+const setup = (): Ctx => ({ rows: leadRows() });
+
+const firstRender = defineScenario<Ctx>({
+  name: 'leads: first render, 10,000 rows behind a number',
+  timed: 'from appending the list (rows in memory; the widget asks its first page of 200) to the top row in the DOM and laid out',
+  runs: 11,
+  setup,
+  goals: { stride: 1.3 },
+  candidates: {
+    baseline: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      const start = performance.now();
+      bareList(host, ctx.rows);
+      await rowLaidOut(host, 0);
+      const ms = performance.now() - start;
+      render(null, host);
+      cleanup();
+      return ms;
+    },
+    stride: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      const start = performance.now();
+      const el = mountLeads(host, ctx.rows);
+      await rowLaidOut(el.renderRoot, 0);
+      const ms = performance.now() - start;
+      cleanup();
+      return ms;
+    },
+  },
+});
+
+/** Jumps `scroller` 200 rows at a time to the end, each jump ending when that row is laid out; the summed time. */
+async function timeJumps(scroller: () => HTMLElement, root: ParentNode & Node): Promise<number> {
+  let total = 0;
+  for (let index = JUMP; index < SIZE; index += JUMP) {
+    const start = performance.now();
+    scroller().scrollTop = index * ROW_HEIGHT;
+    scroller().dispatchEvent(new Event('scroll'));
+    await rowLaidOut(root, index);
+    total += performance.now() - start;
+  }
+  return total;
+}
+
+async function settle(): Promise<void> {
+  for (let frame = 0; frame < 3; frame += 1) await nextPaint();
+}
+
+const scroll = defineScenario<Ctx>({
+  name: 'leads: scroll through 10,000 rows, 200 rows a jump',
+  timed: 'the sum over 49 jumps of scrollTop to row n (200, 400, ... 9,800) until row n is in the DOM and laid out; for the widget a jump past the loaded rows includes asking for, validating and adding the next page',
+  runs: 5,
+  setup,
+  goals: { stride: 1.3 },
+  candidates: {
+    baseline: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      bareList(host, ctx.rows);
+      await rowLaidOut(host, 0);
+      await settle();
+      const ms = await timeJumps(() => host.querySelector<HTMLElement>('.scroller')!, host);
+      render(null, host);
+      cleanup();
+      return ms;
+    },
+    stride: async (ctx) => {
+      const { host, cleanup } = mountPoint();
+      const el = mountLeads(host, ctx.rows);
+      await rowLaidOut(el.renderRoot, 0);
+      await settle();
+      const ms = await timeJumps(() => el.renderRoot.querySelector<HTMLElement>('.list')!, el.renderRoot);
+      cleanup();
+      return ms;
+    },
+  },
+});
+
+export default [firstRender, scroll];
