@@ -151,7 +151,11 @@ describe('<stride-alerts>', () => {
   });
 
   it('drills to the person and to the leads behind an overdue alert; both are cancelable', async () => {
-    const el = await mount({ indicators: async () => rowsResult() });
+    // An adapter that can list leads: only then does an alert carry the list it opens
+    const el = await mount({
+      indicators: async () => rowsResult(),
+      leads: async () => ({ asOf: '', scope: SCOPE, total: 0, leads: [] }),
+    });
     const buttons = await rows(el);
     const seen: StrideSelectEvent[] = [];
     el.addEventListener('stride-select', (e) => {
@@ -165,6 +169,16 @@ describe('<stride-alerts>', () => {
     expect(seen[0]!.detail.scope).to.deep.equal({ ...SCOPE, manager: 'm1' });
     expect(seen[1]!.detail.id).to.equal('m1');
     expect(seen.every((e) => e.cancelable && e.defaultPrevented)).to.equal(true);
+  });
+
+  it('an alert carries no leads where the adapter cannot list them: it names its subject', async () => {
+    const el = await mount({ indicators: async () => rowsResult() });
+    const buttons = await rows(el);
+    const seen: StrideSelectEvent[] = [];
+    el.addEventListener('stride-select', (e) => seen.push(e));
+    buttons.find((b) => b.dataset['alert'] === 'm1:overdue')!.click();
+    expect(seen[0]!.detail).to.not.have.property('leads');
+    expect(seen[0]!.detail.scope).to.deep.equal({ ...SCOPE, manager: 'm1' });
   });
 
   it('says so when nobody is behind', async () => {

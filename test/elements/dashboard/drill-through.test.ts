@@ -121,6 +121,20 @@ describe('<stride-dashboard> drill-through', () => {
     expect(crumbs).to.deep.equal(['Grid coverage', `Covered customers of ${name}`]);
   });
 
+  it("an overdue alert lists its subject's open overdue leads, as many as it said", async () => {
+    const el = await mount();
+    const alerts = el.shadowRoot!.querySelector('stride-alerts')!;
+    await waitUntil(() => alerts.shadowRoot?.querySelector('[data-rule="overdue"]'), 'an overdue alert', {
+      timeout: 8000,
+    });
+    const alert = alerts.shadowRoot!.querySelector<HTMLButtonElement>('[data-rule="overdue"]')!;
+    const said = Number(/(\d+)/.exec(alert.querySelector('.line')!.textContent!)![1]);
+    alert.click();
+    const leads = await listOpened(el);
+    expect(leads.query.state.data!.total).to.equal(said);
+    expect(leads.closest('.cell')!.classList.contains('alerts')).to.equal(true);
+  });
+
   it('changing the period closes the list and leaves focus on the filter', async () => {
     const el = await mount();
     (await overdueLink(el)).click();

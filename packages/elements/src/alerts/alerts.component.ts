@@ -2,13 +2,13 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 import {
   DEFAULT_CATALOGUE,
   deriveAlerts,
+  openOverdueLeads,
   type Alert,
   type AlertRules,
   type AlertsResult,
   type IndicatorDefinition,
   type IndicatorRows,
   type IndicatorsResult,
-  type LeadsFilter,
   type QueryState,
   type WorkCalendar,
 } from '@stride/core';
@@ -156,18 +156,29 @@ export class StrideAlerts extends StrideElement {
     onAlert: (alert) => this.selectAlert(alert),
   };
 
-  /** An alert opens the leads behind it, for its subject: overdue ones, or those of a behind indicator. */
+  /**
+   * An alert opens the leads behind it, for its subject: its open overdue leads, or the rows a behind indicator
+   * missed; where the adapter cannot list leads (none, or a 404), and for an inactive alert, it names the subject.
+   */
   private selectAlert(alert: Alert): void {
     const scope = this.scope;
     if (!scope) return;
     const subjectScope =
       alert.subject.kind === 'manager' ? { ...scope, manager: alert.subject.id } : { ...scope, org: alert.subject.id };
     if (alert.subject.kind === 'org') delete subjectScope.manager;
-    let leads: LeadsFilter | undefined;
-    if (alert.rule === 'overdue') leads = { overdue: 'any' };
-    else if (alert.rule === 'pace' && alert.indicator) leads = { indicator: alert.indicator, outcome: 'missed' };
+    const behind = this.leadsBehind(() => {
+      if (alert.rule === 'overdue') return openOverdueLeads(subjectScope);
+      if (alert.rule === 'pace' && alert.indicator)
+        return { scope: subjectScope, filter: { indicator: alert.indicator, outcome: 'missed' } };
+      return undefined;
+    });
     this.dispatchEvent(
-      new StrideSelectEvent({ kind: 'alert', id: alert.id, scope: subjectScope, ...(leads ? { leads } : {}) }),
+      new StrideSelectEvent({
+        kind: 'alert',
+        id: alert.id,
+        scope: subjectScope,
+        ...(behind ? { leads: behind.filter } : {}),
+      }),
     );
   }
 

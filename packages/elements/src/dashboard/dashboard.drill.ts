@@ -24,11 +24,11 @@ export interface OpenList {
 }
 
 /**
- * The list a drill-down opens, if any: every count that carries its `leads` (where the adapter has them), except an
- * org row (the dashboard narrows to that org, the way down its tree) and an alert (it opens its subject).
+ * The list a drill-down opens, if any: every count and alert that carries its `leads` (where the adapter has them),
+ * except an org row (the dashboard narrows to that org, the way down its tree).
  */
 export function listOf(detail: StrideSelectDetail): OpenList | undefined {
-  if (!detail.leads || detail.kind === 'org' || detail.kind === 'alert') return undefined;
+  if (!detail.leads || detail.kind === 'org') return undefined;
   return { scope: detail.scope, filter: detail.leads };
 }
 
