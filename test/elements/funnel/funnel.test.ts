@@ -73,6 +73,16 @@ describe('<stride-funnel>', () => {
     await import('../../../packages/elements/src/funnel/funnel.echarts.js');
   });
 
+  it("says how a stage's rate compares with before the pilot where the result gives a baseline rate", async () => {
+    const withBaseline = funnel(CURRENT);
+    withBaseline.stages[3]!.baselineRate = 0.15; // visited: 60 / 150 = 40% now
+    const el = await mount({ funnel: async () => withBaseline });
+    await drawn(el);
+    expect(fact(el, 'visited', 'baseline')).to.equal('+25 pts');
+    expect(text(stageButton(el, 'visited').querySelector('[data-fact="baseline"]'))).to.equal('vs pre-pilot +25 pts');
+    expect(stageButton(el, 'claimed').querySelector('[data-fact="baseline"]')).to.equal(null);
+  });
+
   it("shows every stage's count, share of first and previous, drop-off, overdue and dwell without hovering", async () => {
     const el = await mount({ funnel: async () => funnel(CURRENT) });
     await drawn(el);

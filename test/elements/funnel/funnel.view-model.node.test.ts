@@ -13,7 +13,9 @@ const scope = { org: 'br', period: 'month' as const, date: '2026-11-24' };
 
 function funnel(
   counts: number[],
-  extra: Partial<Record<string, { overdue?: number; medianDwellHours?: number | null }>> = {},
+  extra: Partial<
+    Record<string, { overdue?: number; medianDwellHours?: number | null; baselineRate?: number | null }>
+  > = {},
 ): FunnelResult {
   const ids = ['assigned', 'claimed', 'contacted', 'visited', 'intent', 'applied', 'converted'];
   return {
@@ -40,6 +42,17 @@ describe('buildFunnelView', () => {
     assert.equal(visited.dropOffRate, 0.5);
     assert.equal(visited.overdue, 9);
     assert.equal(visited.medianDwellHours, 52);
+  });
+
+  it("compares a stage's rate with its rate before the pilot, in points, only where one is given", () => {
+    const view = buildFunnelView(
+      funnel([200, 180, 150, 60, 30, 12, 6], { visited: { baselineRate: 0.15 }, intent: { baselineRate: null } }),
+      undefined,
+    );
+    // visited: 60 / 150 = 40% now, 15% before: +25 points
+    assert.ok(Math.abs(view.stages[3]!.versusBaseline! - 0.25) < 1e-12);
+    assert.equal(view.stages[4]!.versusBaseline, null);
+    assert.equal(view.stages[1]!.versusBaseline, null);
   });
 
   it('has no previous share for the first stage and no drop-off for the last', () => {

@@ -8,6 +8,7 @@ import {
   formatDateTime,
   formatHours,
   formatPercent,
+  formatVersusBaseline,
   formatSignedPercent,
   toCsv,
   type CsvCell,
@@ -324,6 +325,14 @@ export class StrideFunnel extends StrideElement {
       <span class="facts">
         <span data-fact="first">${t(locale, 'shareOfFirst')} <b>${formatPercent(stage.shareOfFirst, locale)}</b></span>
         <span data-fact="previous">${t(locale, 'shareOfPrevious')} <b>${formatPercent(stage.shareOfPrevious, locale)}</b></span>
+        ${
+          stage.versusBaseline === null
+            ? nothing
+            : html`<span data-fact="baseline"
+                >${t(locale, 'versusBaseline')}
+                <b>${formatVersusBaseline({ kind: 'points', by: stage.versusBaseline }, locale)}</b></span
+              >`
+        }
         <span data-fact="drop">${t(locale, 'dropOffShort')}
           <b>${formatCount(stage.dropOff, locale)}</b>${stage.dropOffRate === null ? nothing : html` (${formatPercent(stage.dropOffRate, locale)})`}</span>
         ${overdueLinked ? nothing : html`<span data-fact="overdue" class=${stage.overdue ? 'overdue' : ''}>${overdue}</span>`}

@@ -36,6 +36,11 @@ export interface FunnelStageView {
   shareOfFirst: number | null;
   /** count / the previous stage's count; null for the first stage or after an empty stage. */
   shareOfPrevious: number | null;
+  /**
+   * That rate against the time before the pilot (DESIGN "Baseline": a stage rate compared in points); null where
+   * the result gives no baselineRate or there is no rate now.
+   */
+  versusBaseline: number | null;
   /** Leads lost between this stage and the next; null for the last stage. */
   dropOff: number | null;
   /** dropOff / count; null for the last stage or an empty stage. */
@@ -101,12 +106,17 @@ export function buildFunnelView(
     const previous = index > 0 ? source[index - 1] : undefined;
     const next = source[index + 1];
     const dropOff = next ? stage.count - next.count : null;
+    const shareOfPrevious = previous ? ratio(stage.count, previous.count) : null;
     const view: FunnelStageView = {
       id: stage.id,
       label: options.labels?.[stage.id] ?? inPageLanguage(FUNNEL_LABELS, stage.id, stage.label, options.locale),
       count: stage.count,
       shareOfFirst: ratio(stage.count, first),
-      shareOfPrevious: previous ? ratio(stage.count, previous.count) : null,
+      shareOfPrevious,
+      versusBaseline:
+        shareOfPrevious === null || finiteOrNull(stage.baselineRate) === null
+          ? null
+          : shareOfPrevious - stage.baselineRate!,
       dropOff,
       dropOffRate: dropOff === null ? null : ratio(dropOff, stage.count),
       overdue: finiteOrNull(stage.overdue),
