@@ -185,7 +185,7 @@ async function share(): Promise<ShareReport> {
   document.body.append(host);
   const runs: ShareRun[] = [];
   for (const widget of WIDGETS) {
-    if (widget.tag === 'stride-leads') continue;
+    if (widget.shares === false) continue;
     const mounted = mountWidget(widget, pilotAdapter(), host);
     const run: ShareRun = { name: widgetName(widget), width: 0, height: 0, status: '' };
     try {

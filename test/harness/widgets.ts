@@ -36,6 +36,11 @@ export interface WidgetUnderTest {
   scopeControls?: readonly string[];
   /** Attributes under which it moves by itself with a short interval (huddle paging or rotation) and a pause control. */
   motion?: Readonly<Record<string, string>>;
+  /**
+   * False for a widget with no share action: the lead list (customer data never goes into a picture) and my day (a
+   * manager's own view; the team's post is the dashboard's).
+   */
+  shares?: false;
 }
 
 export const WIDGETS: readonly WidgetUnderTest[] = [
@@ -74,6 +79,7 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
     attributes: { indicator: 'conversions' },
     chart: false,
     selects: ['lead'],
+    shares: false,
   },
   // a manager's own day: m-002 is last on points (the rank above has a face), with a streak, badges and a grid
   {
@@ -82,6 +88,7 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
     attributes: { me: 'm-002' },
     chart: false,
     selects: ['indicator', 'manager', 'grid'],
+    shares: false,
   },
 ];
 
