@@ -78,30 +78,21 @@ export function pilotTargets(options: {
     for (let day = period.start; day <= period.end; day += 1) if (isWorkingDay(day)) workingDays += 1;
     const start = isoDate(period.start);
     for (const org of orgs) {
+      const add = (indicator: string, target: number, baseline: number | undefined): void => {
+        const row: Target = { org: org.id, indicator, period: period.kind, start, target };
+        if (baseline !== undefined) row.baseline = baseline;
+        targets.push(row);
+      };
       for (const [indicator, rate] of Object.entries(dailyRates)) {
-        const target = Math.max(1, Math.round(rate * org.managers * workingDays * 1.1));
         const share = BASELINE_SHARES[indicator];
-        const baseline = share === undefined ? undefined : Math.round(rate * org.managers * workingDays * share);
-        targets.push({
-          org: org.id,
+        add(
           indicator,
-          period: period.kind,
-          start,
-          target,
-          ...(baseline === undefined ? {} : { baseline }),
-        });
+          Math.max(1, Math.round(rate * org.managers * workingDays * 1.1)),
+          share === undefined ? undefined : Math.round(rate * org.managers * workingDays * share),
+        );
       }
-      for (const [indicator, target] of Object.entries(FRACTION_TARGETS)) {
-        const baseline = FRACTION_BASELINES[indicator];
-        targets.push({
-          org: org.id,
-          indicator,
-          period: period.kind,
-          start,
-          target,
-          ...(baseline === undefined ? {} : { baseline }),
-        });
-      }
+      for (const [indicator, target] of Object.entries(FRACTION_TARGETS))
+        add(indicator, target, FRACTION_BASELINES[indicator]);
     }
   }
   return targets;
