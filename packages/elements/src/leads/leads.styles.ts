@@ -123,7 +123,8 @@ export const leadsStyles = css`
   @container (max-width: 600px) {
     .columns,
     .row {
-      grid-template-columns: minmax(0, 1.1fr) minmax(0, 0.8fr) minmax(0, 1.1fr);
+      /* the stage column holds its longest single word ("Converted") whatever the font */
+      grid-template-columns: minmax(0, 1.1fr) minmax(84px, 0.8fr) minmax(0, 1.1fr);
     }
     .optional {
       display: none;
