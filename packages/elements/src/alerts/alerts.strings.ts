@@ -17,12 +17,9 @@ export const alertsStrings = defineStrings({
     overdueLine: '超时未跟进 {value} 条 / 预警线 {expected} 条',
     inactiveLine: '连续 {value} 个工作日无触达、沟通或面访 / 预警线 {expected} 天',
     since: '自 {date} 起',
-    severity: '严重程度 {value}',
     openRow: '查看 {name} 的指标',
-    openLeads: '查看超时商机',
     emptyReason: '所选范围内没有人落后于进度，也没有超时或停滞。',
     derived: '预警由指标数据按本页阈值推算',
-    caption: '预警提醒（截至 {time}）',
   },
   en: {
     title: 'Alerts',
@@ -37,12 +34,9 @@ export const alertsStrings = defineStrings({
     overdueLine: '{value} overdue leads / alert at {expected}',
     inactiveLine: 'No contact, conversation or visit for {value} working days / alert at {expected}',
     since: 'since {date}',
-    severity: 'Severity {value}',
     openRow: 'Open {name}’s indicators',
-    openLeads: 'Open the overdue leads',
     emptyReason: 'Nobody in this scope is behind pace, overdue or idle.',
     derived: 'Alerts worked out from the indicator rows with this page’s thresholds',
-    caption: 'Alerts (as of {time})',
   },
 });
 
