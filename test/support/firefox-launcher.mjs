@@ -11,6 +11,12 @@
 //     `--remote-allow-system-access` for that). Other media features are refused with an error, never ignored.
 //   - Key names as the tests write them for Playwright ("Space", "Shift+Tab") are translated for puppeteer's BiDi
 //     keyboard, which knows neither a " " spelled "Space" nor chords.
+//   - Every file starts with its page brought to the front, and downloads go to a temporary folder with no panel:
+//     a test that exports a CSV would otherwise open Firefox's downloads panel, which takes focus from the page for
+//     every later file the process runs (their focus and key presses then go nowhere).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch } from 'puppeteer-core';
 
 /** Sets the page's reduced-motion override (`'reduce'`, `'no-preference'`, or anything else to clear it). */
@@ -58,6 +64,7 @@ class FirefoxLauncher {
   #idle = [];
   #active = new Map();
   #all = new Set();
+  #downloads = mkdtempSync(join(tmpdir(), 'stride-firefox-downloads-'));
 
   constructor(executablePath) {
     this.#executablePath = executablePath;
@@ -77,6 +84,12 @@ class FirefoxLauncher {
         'app.update.enabled': false,
         'network.captive-portal-service.enabled': false,
         'toolkit.telemetry.enabled': false,
+        // Downloads are saved without asking and without the downloads panel (see the top of this file).
+        'browser.download.folderList': 2,
+        'browser.download.dir': this.#downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.alwaysOpenPanel': false,
+        'browser.download.panel.shown': true,
       },
     });
     this.#all.add(browser);
@@ -104,6 +117,7 @@ class FirefoxLauncher {
     slot ??= await this.#newSlot();
     this.#active.set(sessionId, slot);
     await slot.page.setViewport({ width: 800, height: 600 });
+    await slot.page.bringToFront();
     await slot.page.goto(url);
   }
 
