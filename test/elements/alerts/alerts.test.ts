@@ -1,9 +1,17 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createStrideQueryClient, type AlertsResult, type IndicatorsResult, type StrideAdapter } from '@stride/core';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  DEFAULT_CATALOGUE,
+  createStrideQueryClient,
+  type AlertsResult,
+  type IndicatorsResult,
+  type StrideAdapter,
+} from '@stride/core';
 import '../../../packages/elements/src/alerts/alerts.js';
 import type { StrideAlerts } from '../../../packages/elements/src/alerts/alerts.component.js';
 import type { StrideAlertEvent, StrideSelectEvent } from '../../../packages/elements/src/shared/events.js';
 
+const DEFAULT_IDS = DEFAULT_CATALOGUE.map((definition) => definition.id);
 const SCOPE = { org: 'br', period: 'month' as const, date: '2026-11-24' };
 const AS_OF = '2026-11-24T10:00:00+08:00';
 
@@ -186,5 +194,60 @@ describe('<stride-alerts>', () => {
     const el = await mount({ indicators: async () => calm }, { lang: 'en' });
     await waitUntil(() => el.shadowRoot!.querySelector('[part="state"]'), 'empty state');
     expect(text(el.shadowRoot!.querySelector('[part="state"]'))).to.contain('Nobody in this scope is behind');
+  });
+
+  it('a bank-wide list starts with the worst 20 people, 5 alerts each, and shows more on request, by keyboard too', async () => {
+    // 2,000 managers, each behind on all ten indicators: 20,000 alerts, the worst person first (m0001).
+    const ids = DEFAULT_IDS;
+    const alerts: AlertsResult['alerts'] = [];
+    for (let m = 1; m <= 2000; m += 1) {
+      const id = `m${String(m).padStart(4, '0')}`;
+      ids.forEach((indicator, i) =>
+        alerts.push({
+          id: `${id}:pace:${indicator}`,
+          subject: { kind: 'manager', id, name: `经理${m}` },
+          rule: 'pace',
+          indicator,
+          value: 1,
+          expected: 20,
+          severity: 0.99 - m / 10_000 - i / 100_000,
+          since: null,
+        }),
+      );
+    }
+    const el = await mount({ alerts: async () => ({ asOf: AS_OF, scope: SCOPE, alerts }) }, { lang: 'en' });
+    await rows(el);
+    const root = el.shadowRoot!;
+    const shownRows = () => root.querySelectorAll('button[part="alert"]').length;
+    const groups = () => [...root.querySelectorAll('[part="group"]')].map((g) => g.getAttribute('data-group'));
+    expect(text(root.querySelector('[part="count"]'))).to.equal('20,000 alerts');
+    expect(groups()).to.have.length(20);
+    expect(groups()[0]).to.equal('m0001');
+    expect(shownRows()).to.equal(100);
+    // each group says how many it holds and what one press adds
+    const first = root.querySelector('[part="group"][data-group="m0001"]')!;
+    expect(text(first.querySelector('.group-count'))).to.equal('10');
+    const moreRows = first.querySelector<HTMLButtonElement>('[part="more"]')!;
+    expect(text(moreRows)).to.equal('Show the other 5');
+    const moreGroups = root.querySelector<HTMLButtonElement>('.groups > [part="more"]')!;
+    expect(text(moreGroups)).to.equal('Show 20 more people (1,980 not shown)');
+
+    // by keyboard: the group's sixth alert takes focus, so the reader goes on where the list grew
+    moreRows.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => first.querySelectorAll('button[part="alert"]').length === 10, 'the group shows all ten');
+    expect(first.querySelector('[part="more"]')).to.equal(null);
+    expect(root.activeElement?.getAttribute('data-alert')).to.equal('m0001:pace:followup_rate');
+
+    moreGroups.click();
+    await waitUntil(() => groups().length === 40, 'twenty more people');
+    expect(root.activeElement?.closest('[part="group"]')?.getAttribute('data-group')).to.equal('m0021');
+    expect(text(root.querySelector('.groups > [part="more"]'))).to.equal('Show 20 more people (1,960 not shown)');
+
+    // another grouping starts again from the worst
+    root.querySelector<HTMLButtonElement>('[part="group-toggle"]:last-of-type')!.click();
+    await waitUntil(() => groups().length === 10, 'ten indicators');
+    expect(shownRows()).to.equal(50);
+    expect(text(root.querySelector('[part="group"] [part="more"]'))).to.equal('Show 20 more (1,995 not shown)');
   });
 });

@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CATALOGUE, type Alert } from '../../../packages/core/src/contracts.js';
-import { alertsToAnnounce, groupAlerts } from '../../../packages/elements/src/alerts/alerts.view-model.js';
+import {
+  GROUPS_SHOWN,
+  ROWS_SHOWN,
+  alertsToAnnounce,
+  groupAlerts,
+  shownAlerts,
+} from '../../../packages/elements/src/alerts/alerts.view-model.js';
 
 const alert = (id: string, rule: Alert['rule'], severity: number, indicator?: string): Alert => ({
   id,
@@ -71,5 +77,37 @@ describe('alertsToAnnounce', () => {
     );
     const other = alertsToAnnounce(back.seen, 'sb|month', []);
     assert.deepEqual(other.announce, { alerts: [], initial: true });
+  });
+});
+
+describe('shownAlerts', () => {
+  const many = {
+    ...result,
+    alerts: Array.from({ length: 30 }, (_, person) =>
+      Array.from({ length: 8 }, (_, i) =>
+        alert(`p${person}:pace:i${i}`, 'pace', 1 - person / 100 - i / 1000, 'visits'),
+      ),
+    ).flat(),
+  };
+  const groups = groupAlerts(many, 'person', DEFAULT_CATALOGUE, 'en', names);
+
+  it('starts with the worst 20 groups, 5 rows each, and counts what is not shown', () => {
+    const shown = shownAlerts(groups, GROUPS_SHOWN, new Map());
+    assert.equal(shown.groups.length, 20);
+    assert.equal(shown.hiddenGroups, 10);
+    assert.deepEqual(
+      shown.groups[0]!.rows.map((r) => r.alert.id),
+      ['p0:pace:i0', 'p0:pace:i1', 'p0:pace:i2', 'p0:pace:i3', 'p0:pace:i4'],
+    );
+    assert.equal(shown.groups[0]!.hiddenRows, 3);
+  });
+
+  it('a group the reader opened shows its further rows, the others keep theirs', () => {
+    const shown = shownAlerts(groups, 40, new Map([['p3', ROWS_SHOWN + 20]]));
+    assert.equal(shown.groups.length, 30);
+    assert.equal(shown.hiddenGroups, 0);
+    assert.equal(shown.groups[3]!.rows.length, 8);
+    assert.equal(shown.groups[3]!.hiddenRows, 0);
+    assert.equal(shown.groups[4]!.rows.length, 5);
   });
 });

@@ -1,4 +1,10 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  type PropertyValues,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import {
   DEFAULT_CATALOGUE,
   deriveAlerts,
@@ -22,9 +28,14 @@ import { alertsStyles } from './alerts.styles.js';
 import { t } from './alerts.strings.js';
 import { renderGroups, renderSkeleton, renderToolbar, type AlertsHandlers } from './alerts.templates.js';
 import {
+  GROUPS_SHOWN,
+  ROWS_SHOWN,
+  SHOW_MORE_GROUPS,
+  SHOW_MORE_ROWS,
   alertsToAnnounce,
   groupAlerts,
   parseGrouping,
+  shownAlerts,
   type AlertFeedMemory,
   type AlertGrouping,
 } from './alerts.view-model.js';
@@ -81,6 +92,7 @@ class AlertFeedController implements ReactiveController {
  * @csspart group - One group (a person or an indicator).
  * @csspart subject - A person's name: opens their row of the indicators sheet.
  * @csspart alert - One alert row (a button).
+ * @csspart more - "Show more": a group's further rows, or further groups (a long list starts with the worst).
  * @csspart state - Empty, not-configured and error messages.
  * @csspart share - The Share button (分享); its status line follows it.
  */
@@ -148,13 +160,51 @@ export class StrideAlerts extends StrideElement {
     return { result: state.data, scopeKey: `${JSON.stringify(state.data.scope)}|${this.rowsKind}` };
   });
 
+  /** How far the reader has asked to see, for the grouping and scope it was asked in (see shownAlerts). */
+  private groupsShown = GROUPS_SHOWN;
+  private readonly rowsShown = new Map<string, number>();
+  private shownFor = '';
+  /** The first row a "show more" revealed: focus moves there, so a keyboard reader goes on where the list grew. */
+  private focusAfterUpdate: string | undefined;
+
   private readonly handlers: AlertsHandlers = {
     onGroup: (grouping) => {
       this.group = grouping;
     },
     onSubject: (subject) => this.select(subject.kind === 'manager' ? 'manager' : 'org', subject.id),
     onAlert: (alert) => this.selectAlert(alert),
+    onMoreRows: (key) => {
+      const before = this.rowsShown.get(key) ?? ROWS_SHOWN;
+      this.rowsShown.set(key, before + SHOW_MORE_ROWS);
+      this.focusAfterUpdate = `[data-group="${CSS.escape(key)}"] .rows > li:nth-child(${before + 1}) [part~="alert"]`;
+      this.requestUpdate();
+    },
+    onMoreGroups: () => {
+      const before = this.groupsShown;
+      this.groupsShown += SHOW_MORE_GROUPS;
+      this.focusAfterUpdate = `.groups > section:nth-of-type(${before + 1}) [part~="alert"]`;
+      this.requestUpdate();
+    },
   };
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // a new scope or grouping starts again from the worst; a refresh of the same keeps what the reader opened
+    const scope = this.alertsState.data?.scope;
+    const shownFor = `${parseGrouping(this.group)}|${scope ? JSON.stringify(scope) : ''}`;
+    if (shownFor !== this.shownFor) {
+      this.shownFor = shownFor;
+      this.groupsShown = GROUPS_SHOWN;
+      this.rowsShown.clear();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.focusAfterUpdate) return;
+    this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
+    this.focusAfterUpdate = undefined;
+  }
 
   /**
    * An alert opens the leads behind it, for its subject: its open overdue leads, or the rows a behind indicator
@@ -197,7 +247,7 @@ export class StrideAlerts extends StrideElement {
           const names = this.ruleNames(t(lang, 'ruleOverdue'), t(lang, 'ruleInactive'));
           const groups = this.groupsOf(data, grouping, this.catalogue, lang, names);
           return html`${renderToolbar(data.alerts.length, grouping, !this.fromBackEnd, lang, this.handlers, this.sharing.render())}
-          ${renderGroups(groups, grouping, lang, this.handlers)}`;
+          ${renderGroups(shownAlerts(groups, this.groupsShown, this.rowsShown), grouping, lang, this.handlers)}`;
         },
         retry: () => (this.fromBackEnd ? this.alertsQuery.refetch() : this.rowsQuery.refetch()),
       })}

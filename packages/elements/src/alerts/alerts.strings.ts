@@ -20,6 +20,13 @@ export const alertsStrings = defineStrings({
     openRow: '查看 {name} 的指标',
     emptyReason: '所选范围内没有人落后于进度，也没有超时或停滞。',
     derived: '预警由指标数据按本页阈值推算',
+    moreRows: '再显示 {n} 条（还有 {rest} 条未显示）',
+    morePeople: '再显示 {n} 人（还有 {rest} 人未显示）',
+    moreIndicators: '再显示 {n} 项（还有 {rest} 项未显示）',
+    // when one press shows all that is left
+    restRows: '显示其余 {rest} 条',
+    restPeople: '显示其余 {rest} 人',
+    restIndicators: '显示其余 {rest} 项',
   },
   en: {
     title: 'Alerts',
@@ -37,6 +44,12 @@ export const alertsStrings = defineStrings({
     openRow: 'Open {name}’s indicators',
     emptyReason: 'Nobody in this scope is behind pace, overdue or idle.',
     derived: 'Alerts worked out from the indicator rows with this page’s thresholds',
+    moreRows: 'Show {n} more ({rest} not shown)',
+    morePeople: 'Show {n} more people ({rest} not shown)',
+    moreIndicators: 'Show {n} more ({rest} not shown)',
+    restRows: 'Show the other {rest}',
+    restPeople: 'Show the other {rest} people',
+    restIndicators: 'Show the other {rest}',
   },
 });
 

@@ -21,6 +21,11 @@ export const alertsStyles = css`
     gap: 12px;
     margin-top: 12px;
   }
+  /* "show more" sits under what it extends, as wide as its words */
+  .more {
+    justify-self: start;
+    margin-top: 4px;
+  }
   .group-title {
     display: flex;
     align-items: baseline;

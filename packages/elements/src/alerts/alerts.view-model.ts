@@ -98,3 +98,39 @@ export function alertsToAnnounce(
   const fresh = alerts.filter((alert) => !seen.ids.has(alert.id));
   return { announce: fresh.length > 0 ? { alerts: fresh, initial: false } : null, seen: memory };
 }
+
+/**
+ * How much of a long list is on screen. A bank's org has thousands of alerts: rendered whole, a 2,000-manager pilot's
+ * list held the page for seconds (its one rendering task was most of the page's load), and nobody reads past the
+ * worst. The list starts with the worst groups, each with its worst rows; each group and the list say how many more
+ * there are, and one press shows more.
+ */
+export const GROUPS_SHOWN = 20;
+export const ROWS_SHOWN = 5;
+/** How many more one "show more" adds. */
+export const SHOW_MORE_GROUPS = 20;
+export const SHOW_MORE_ROWS = 20;
+
+export interface ShownGroupView extends AlertGroupView {
+  /** This group's rows not on screen. */
+  hiddenRows: number;
+}
+
+export interface ShownAlerts {
+  groups: ShownGroupView[];
+  /** Groups not on screen. */
+  hiddenGroups: number;
+}
+
+/** The groups and rows on screen, given how far the reader has asked to see (rows per group key). */
+export function shownAlerts(
+  groups: readonly AlertGroupView[],
+  groupsShown: number,
+  rowsShown: ReadonlyMap<string, number>,
+): ShownAlerts {
+  const shown = groups.slice(0, groupsShown).map((group) => {
+    const limit = rowsShown.get(group.key) ?? ROWS_SHOWN;
+    return { ...group, rows: group.rows.slice(0, limit), hiddenRows: Math.max(0, group.rows.length - limit) };
+  });
+  return { groups: shown, hiddenGroups: Math.max(0, groups.length - groupsShown) };
+}
