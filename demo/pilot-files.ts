@@ -4,23 +4,15 @@
  * adapter built from whatever files the team has.
  */
 import {
-  GRIDS_RESULT_SPEC,
   createEventLogAdapter,
   csvRowProblemText,
-  readCsvInput,
-  registerResultSpec,
-  validateResult,
   type CsvInput,
   type EventLogAdapter,
   type EventLogProgress,
   type EventLogReport,
-  type Grids,
   type StrideLocale,
 } from '@stride/core';
 import { calendarToCsv, eventsToCsv, generatePilot, orgTreeToCsv, targetsToCsv } from '../mocks/pilot/index.js';
-
-// The page checks a dropped grids file before any map is on the page.
-registerResultSpec('grids', GRIDS_RESULT_SPEC);
 
 export type PilotFileKind = 'events' | 'roster' | 'grids' | 'targets' | 'calendar';
 
@@ -191,17 +183,6 @@ export async function preparePilot(files: PilotFiles, options: PreparePilotOptio
   if (!given(events)) return { ok: false, error: MISSING.events[options.lang], notices };
 
   const problems: PilotProblem[] = [];
-  let grids: Grids | undefined;
-  if (given(files.grids)) {
-    try {
-      const text = await readCsvInput(files.grids, 'grids.geojson');
-      const checked = validateResult('grids', JSON.parse(text) as unknown);
-      grids = checked.data;
-      if (checked.dropped) problems.push(inBoth(`grids.geojson: ${checked.dropped.message}`));
-    } catch (error) {
-      problems.push(inBoth(`grids.geojson: ${messageOf(error)}`));
-    }
-  }
 
   type Loaded = { adapter: EventLogAdapter; report: EventLogReport; error?: undefined } | { error: string };
   const load = async (roster: CsvInput | undefined): Promise<Loaded> => {
@@ -209,7 +190,8 @@ export async function preparePilot(files: PilotFiles, options: PreparePilotOptio
       events,
       locale: options.lang,
       ...(roster ? { orgTree: roster } : {}),
-      ...(grids ? { grids } : {}),
+      // read, parsed and checked in the adapter's worker: a GIS export can be 50 MB
+      ...(given(files.grids) ? { grids: files.grids } : {}),
       ...(given(files.targets) ? { targets: files.targets } : {}),
       ...(given(files.calendar) ? { calendar: files.calendar } : {}),
       ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
@@ -232,6 +214,7 @@ export async function preparePilot(files: PilotFiles, options: PreparePilotOptio
   // A targets or calendar file without its header columns: say which, and let the team fix that one file.
   if (loaded.error !== undefined) return { ok: false, error: loaded.error, notices };
   const { adapter, report } = loaded;
+  if (report.gridsProblem) problems.push(inBoth(report.gridsProblem));
   problems.push(
     ...report.dropped.map((row) => ({ 'zh-CN': csvRowProblemText(row, 'zh-CN'), en: csvRowProblemText(row, 'en') })),
   );

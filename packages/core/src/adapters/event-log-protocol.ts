@@ -24,6 +24,12 @@ import {
 } from './csv.js';
 import { readCsvInput, type CsvInput } from './csv-input.js';
 import { createBankZone } from '../engine/time.js';
+import { registerResultSpec, validateResult } from '../validation/index.js';
+import { GRIDS_RESULT_SPEC } from '../validation/grids.js';
+
+// A grids file is read, parsed and checked here in the worker: a GIS export runs to 50 MB, and parsing and checking it
+// on the page held the page for seconds. (The page imports this module's types only.)
+registerResultSpec('grids', GRIDS_RESULT_SPEC);
 
 /**
  * What the page hands the worker: the engine input where any of events, org tree, targets and calendar may still be a
@@ -37,7 +43,8 @@ export interface EventLogSource extends Omit<
   events: readonly LeadEvent[] | CsvInput;
   /** Without one, every manager of the log sits under one pilot node, named by their ids (all the log knows). */
   orgTree?: OrgTree | CsvInput;
-  grids?: Grids;
+  /** Grid polygons: a GeoJSON FeatureCollection, or its file (read, parsed and checked in the worker). */
+  grids?: Grids | CsvInput;
   targets?: readonly Target[] | CsvInput;
   calendar?: WorkCalendar | CsvInput;
   /** Names and mobiles (customers.csv); shown only in the leads list, masked unless `unmaskedCustomers`. */
@@ -62,6 +69,11 @@ export interface EventLogReport {
    * there rather than on a root no target applies to). Undefined without targets.
    */
   targetOrg: string | undefined;
+  /**
+   * What a grids file could not give, in English, naming the file: the whole file (not JSON, a projected CRS; the map
+   * then has no polygons) or the features dropped and why. Undefined when every feature was kept.
+   */
+  gridsProblem?: string;
 }
 
 /** The id of the node a log without a roster is summed under. */
@@ -110,7 +122,7 @@ export async function readEventLogSource(
   onProgress: (progress: EventLogProgress) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<{ input: Omit<EventLogInput, 'now'>; report: EventLogReport }> {
-  const { events, orgTree, targets, calendar, customers, columns, types, ...rest } = source;
+  const { events, orgTree, targets, calendar, customers, grids, columns, types, ...rest } = source;
   const options = { ...(columns ? { columns } : {}), ...(types ? { types } : {}), timeZone: rest.timeZone };
   const files: [CsvInput, string][] = [];
   for (const [value, file] of [
@@ -119,6 +131,7 @@ export async function readEventLogSource(
     [targets, 'targets.csv'],
     [calendar, 'calendar.csv'],
     [customers, 'customers.csv'],
+    [grids, 'grids.geojson'],
   ] as const) {
     if (isCsvInput(value)) files.push([value, file]);
   }
@@ -167,6 +180,14 @@ export async function readEventLogSource(
   }
   if (customers !== undefined)
     input.customers = isCsvInput(customers) ? fromCsv(parseCustomersCsv(text('customers.csv'), options)) : customers;
+  let gridsProblem: string | undefined;
+  if (isCsvInput(grids)) {
+    const read = readGrids(text('grids.geojson'));
+    if (read.grids) input.grids = read.grids;
+    gridsProblem = read.problem;
+  } else if (grids !== undefined) {
+    input.grids = grids;
+  }
   const zone = createBankZone(rest.timeZone ?? 'Asia/Shanghai');
   let last = -Infinity;
   for (const event of input.events) {
@@ -182,8 +203,28 @@ export async function readEventLogSource(
       rootOrg: root?.id,
       lastDate: Number.isFinite(last) ? zone.formatDateTime(last).slice(0, 10) : undefined,
       targetOrg: highestTargetOrg(input.orgTree, input.targets ?? []),
+      ...(gridsProblem ? { gridsProblem } : {}),
     },
   };
+}
+
+/** A grids file's text, parsed and checked as the map checks an adapter's grids: what it keeps and what it could not. */
+function readGrids(text: string): { grids?: Grids; problem?: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { problem: `grids.geojson: not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  try {
+    const checked = validateResult('grids', raw);
+    return {
+      grids: checked.data,
+      ...(checked.dropped ? { problem: `grids.geojson: ${checked.dropped.message}` } : {}),
+    };
+  } catch (error) {
+    return { problem: `grids.geojson: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Of the orgs the targets name, the one nearest the tree's root (the first in the tree among equals). */
