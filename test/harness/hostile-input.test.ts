@@ -42,6 +42,7 @@ import {
   hostileUrlAdapter,
   loadPayloads,
 } from './hostile.js';
+import { sampled } from './depth.js';
 
 const totals = { renders: 0, fields: 0, tooltips: 0, csv: 0, panels: 0 };
 
@@ -85,11 +86,14 @@ const avatarOnly = (src: string) => safeUrl(src) === src && !/^x$/i.test(src.tri
 
 describe('harness: hostile strings', function () {
   this.timeout(90_000);
+  let everyPayload: string[] = [];
+  /** The payloads placed: all of them in Chromium; in Firefox every fourth and every ECharts one (./depth.ts). */
   let list: string[] = [];
   let trap: ExecutionTrap;
 
   before(async () => {
-    list = await loadPayloads();
+    everyPayload = await loadPayloads();
+    list = sampled(everyPayload, 4, (payload) => ECHARTS_XSS_PAYLOADS.includes(payload));
     trap = trapExecution();
   });
 
@@ -102,7 +106,7 @@ describe('harness: hostile strings', function () {
   });
 
   it('loads the full list (485 naughty strings) and the ECharts payloads', () => {
-    expect(list.length).to.be.greaterThan(480);
+    expect(everyPayload.length).to.be.greaterThan(480);
     for (const payload of ECHARTS_XSS_PAYLOADS) expect(list).to.include(payload);
   });
 

@@ -27,6 +27,7 @@ import {
   type WidgetUnderTest,
 } from './widgets.js';
 import { allUpdated } from './probes.js';
+import { depth } from './depth.js';
 
 interface RaceScope {
   org: string;
@@ -41,7 +42,8 @@ const SCOPES: readonly RaceScope[] = [
   { org: 'sb-xh', period: 'month', date: TEST_DATE },
   { org: TEST_ORG, period: 'month', date: '2026-10-20' },
 ];
-const RUNS_PER_WIDGET = 20;
+// every run in Chromium; a fixed sample in Firefox (./depth.ts)
+const RUNS_PER_WIDGET = depth(20, 5);
 
 function applyScope(element: HTMLElement, scope: RaceScope): void {
   element.setAttribute('org', scope.org);
