@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+/*
+ * On screen: a readable document at any width (the tables scroll sideways on a phone). On paper (A4 landscape, the
+ * `@page` rule the element adds to the document): black on white whatever the theme, the sections on five pages, headings kept with what follows, no table row cut, the header row repeated, no buttons.
+ */
+export const pilotReportStyles = css`
+  .base {
+    display: grid;
+    gap: 24px;
+    padding: 16px;
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 8px 16px;
+  }
+  .title {
+    margin: 0 0 4px;
+    font-size: 1.6em;
+  }
+  .header .sub {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 16px;
+    margin: 0;
+  }
+  .section {
+    display: grid;
+    gap: 8px;
+    min-inline-size: 0;
+    overflow-x: auto;
+  }
+  .section-title {
+    margin: 0;
+    font-size: 1.2em;
+    break-after: avoid;
+  }
+  .note {
+    margin: 0;
+    color: var(--s-text-muted);
+    break-after: avoid;
+  }
+  .tally + .tally::before {
+    content: ' · ';
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 4px 8px;
+    border-block-end: 1px solid var(--s-border);
+    text-align: start;
+    font-weight: normal;
+    vertical-align: middle;
+  }
+  thead th {
+    font-weight: 600;
+    border-block-end: 2px solid var(--s-text);
+    white-space: nowrap;
+  }
+  tbody th {
+    font-weight: 600;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .muted {
+    color: var(--s-text-muted);
+  }
+  tr {
+    break-inside: avoid;
+  }
+  .spark {
+    display: block;
+    color: var(--s-accent);
+  }
+  .missing {
+    display: grid;
+    gap: 4px;
+    justify-items: start;
+    padding: 12px;
+    border: 2px dashed var(--s-border);
+    border-radius: 6px;
+  }
+  .skeleton-row {
+    block-size: 28px;
+    margin-block-end: 4px;
+    border-radius: 4px;
+    background: var(--s-surface-sunken);
+  }
+
+  @media print {
+    :host {
+      --s-text: #000;
+      --s-text-muted: #333;
+      --s-border: #888;
+      --s-surface: #fff;
+      --s-accent: #000;
+      color: #000;
+      background: #fff;
+      font-size: 11pt;
+    }
+    .base {
+      padding: 0;
+      gap: 16px;
+    }
+    .section {
+      overflow: visible;
+    }
+    /* pages: header and indicators; trend; funnel and coverage; champions and movers; alerts */
+    .section.trend,
+    .section.funnel,
+    .section.champions,
+    .section.alerts {
+      break-before: page;
+    }
+    /* .button is the shared look (display: inline-flex): the same specificity, later, wins */
+    .button {
+      display: none;
+    }
+  }
+`;
