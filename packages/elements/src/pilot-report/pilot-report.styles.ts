@@ -106,6 +106,10 @@ export const pilotReportStyles = css`
       color: #000;
       background: #fff;
       font-size: 11pt;
+      /* the page's width, whatever the screen layout gave the element (!important in a shadow root beats the
+         page's own inline width, only on paper) */
+      inline-size: auto !important;
+      max-inline-size: none !important;
     }
     .base {
       padding: 0;
