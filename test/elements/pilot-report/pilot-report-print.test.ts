@@ -21,7 +21,7 @@ interface Printed {
 
 /** Prints the page with the browser's own print-to-PDF and reads it back; whitespace dropped for comparison. */
 async function print(): Promise<Printed & { flat: string[] }> {
-  const printed = await executeServerCommand<Printed>('stride-print-pdf');
+  const printed = await executeServerCommand<Printed, Record<string, never>>('stride-print-pdf', {});
   expect(printed.printed, 'the browser printed to PDF').to.equal(true);
   return { ...printed, flat: printed.texts.map((t) => t.replace(/\s+/g, '')) };
 }

@@ -17,6 +17,8 @@ import {
 import { StrideElement } from '../shared/stride-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { memoLast } from '../shared/memo.js';
+import { mergeDropped } from '../shared/combined-query.js';
+import { renderNotices } from '../shared/states.js';
 import { pilotReportStyles } from './pilot-report.styles.js';
 import { t } from './pilot-report.strings.js';
 import {
@@ -160,6 +162,37 @@ export class StridePilotReport extends StrideElement {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== pageSheet);
   }
 
+  /** Every query the report holds (idle ones included: they are neither stale nor carry dropped items). */
+  private get queries(): readonly StrideQueryController<AdapterMethod>[] {
+    return [
+      this.pilotQuery,
+      this.funnelQuery,
+      this.boardQuery,
+      this.firstBoardQuery,
+      this.lastBoardQuery,
+      ...this.weekQueries,
+      ...this.coverageQueries,
+      ...this.alertsQueries,
+    ] as readonly StrideQueryController<AdapterMethod>[];
+  }
+
+  /**
+   * One stale badge for the report (the oldest data kept through a failed refresh, with its time), one notice of
+   * what validation dropped from any answer, and the refreshing hint: above the sections, not once per week.
+   */
+  private renderReportNotices(): TemplateResult {
+    const { lang, timeZone } = this.resolved;
+    const states = this.queries.map((q) => q.state);
+    const stale = states.filter((s) => s.stale).sort((a, b) => a.dataUpdatedAt - b.dataUpdatedAt)[0];
+    const combined = {
+      ...(stale ?? this.pilotQuery.state),
+      stale: stale !== undefined,
+      fetching: states.some((s) => s.fetching && s.data !== undefined),
+      dropped: mergeDropped(states.map((s) => s.dropped)),
+    };
+    return renderNotices(combined, { locale: lang, timeZone, retry: () => this.queries.forEach((q) => q.refetch()) });
+  }
+
   /** One section from one or more queries of one method: missing if any is unsupported or failed with no data. */
   private section<T, R>(
     method: AdapterMethod,
@@ -205,6 +238,32 @@ export class StridePilotReport extends StrideElement {
       return html`<div part="base" class="base">
         <div class="state" part="state" role="status"><strong>${common(lang, 'notConfigured')}</strong><span>${why}</span></div>
       </div>`;
+    }
+    const span = pilot.data?.period;
+    const header = html`<header class="header" part="header">
+        <div>
+          <h1 class="title">${t(lang, 'title')}</h1>
+          <p class="sub">
+            ${
+              span
+                ? html`<span>${t(lang, 'span', { start: formatDay(span.start, lang), end: formatDay(span.end, lang) })}</span>
+                  <span>${t(lang, 'weeksDone', { count: this.weeks?.length ?? 0 })}</span>`
+                : nothing
+            }
+            ${pilot.data ? html`<span>${common(lang, 'asOf', { time: formatDateTime(pilot.data.asOf, lang, timeZone) })}</span>` : nothing}
+          </p>
+        </div>
+        <button class="button print" part="print" @click=${() => window.print()}>${t(lang, 'print')}</button>
+      </header>
+      ${this.renderReportNotices()}`;
+    // a pilot with no indicator at all: one empty state, not seven empty sections
+    if (pilot.data && pilot.data.indicators.length === 0) {
+      return html`<article part="base" class="base" lang=${lang}>
+        ${header}
+        <div class="state" part="state" role="status">
+          <strong>${common(lang, 'empty')}</strong><span>${t(lang, 'emptyReason')}</span>
+        </div>
+      </article>`;
     }
     const weeks = this.weeks ?? [];
     const retryAll = (queries: readonly { refetch(): void }[]) => () => queries.forEach((q) => q.refetch());
@@ -258,23 +317,8 @@ export class StridePilotReport extends StrideElement {
       ['movers', renderMovers(movers, context)],
       ['alerts', renderAlerts(alerts, context)],
     ];
-    const span = pilot.data?.period;
     return html`<article part="base" class="base" lang=${lang}>
-      <header class="header" part="header">
-        <div>
-          <h1 class="title">${t(lang, 'title')}</h1>
-          <p class="sub">
-            ${
-              span
-                ? html`<span>${t(lang, 'span', { start: formatDay(span.start, lang), end: formatDay(span.end, lang) })}</span>
-                <span>${t(lang, 'weeksDone', { count: weeks.length })}</span>`
-                : nothing
-            }
-            ${pilot.data ? html`<span>${common(lang, 'asOf', { time: formatDateTime(pilot.data.asOf, lang, timeZone) })}</span>` : nothing}
-          </p>
-        </div>
-        <button class="button print" part="print" @click=${() => window.print()}>${t(lang, 'print')}</button>
-      </header>
+      ${header}
       ${parts.map(
         ([id, body]) => html`<section class="section ${id}" part="section ${id}-section" aria-labelledby="${id}-title">
           <h2 class="section-title" id="${id}-title">${t(lang, `${id}Title`)}</h2>

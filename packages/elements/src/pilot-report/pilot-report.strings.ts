@@ -70,7 +70,7 @@ export const pilotReportStrings = defineStrings({
     noMovers: '需要至少两个完整周才能比较进步。',
     noRisers: '末周没有人的积分高于首周。',
     noAlerts: '本周末没有预警。',
-    none: '无',
+    emptyReason: '这个试点范围内没有任何指标数据。',
   },
   en: {
     title: 'Pilot review',
@@ -140,7 +140,7 @@ export const pilotReportStrings = defineStrings({
     noMovers: 'Needs at least two whole weeks to compare.',
     noRisers: 'Nobody scored more points in the last week than in the first.',
     noAlerts: 'No alerts at the end of this week.',
-    none: 'None',
+    emptyReason: 'There is no indicator data for this pilot and org.',
   },
 });
 

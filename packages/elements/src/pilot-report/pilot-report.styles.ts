@@ -29,8 +29,11 @@ export const pilotReportStyles = css`
   }
   .section {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 8px;
-    min-inline-size: 0;
+  }
+  /* a wide table scrolls inside its section on a phone; the notes around it wrap to the screen */
+  .table-wrap {
     overflow-x: auto;
   }
   .section-title {
@@ -96,6 +99,47 @@ export const pilotReportStyles = css`
     background: var(--s-surface-sunken);
   }
 
+  /*
+   * Narrow (a phone): each row becomes a small card, its figures labelled from data-label, so nothing is wider
+   * than the screen. Paper is always wide (A4 landscape), so it keeps the tables.
+   */
+  @container (max-width: 640px) {
+    thead {
+      display: none;
+    }
+    table,
+    tbody,
+    th,
+    td {
+      display: block;
+    }
+    tr {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(130px, 1fr));
+      gap: 2px 12px;
+      padding-block: 6px;
+      border-block-end: 1px solid var(--s-border);
+    }
+    th,
+    td,
+    .num {
+      padding: 0;
+      border: 0;
+      text-align: start;
+      white-space: normal;
+    }
+    tbody th {
+      grid-column: 1 / -1;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ' ';
+      color: var(--s-text-muted);
+    }
+    .spark-cell {
+      grid-column: 1 / -1;
+    }
+  }
+
   @media print {
     :host {
       --s-text: #000;
@@ -115,7 +159,7 @@ export const pilotReportStyles = css`
       padding: 0;
       gap: 16px;
     }
-    .section {
+    .table-wrap {
       overflow: visible;
     }
     /* pages: header and indicators; trend; funnel and coverage; champions and movers; alerts */

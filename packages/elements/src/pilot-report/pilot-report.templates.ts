@@ -54,7 +54,9 @@ function bySection<T>(
       <span class="visually-hidden" role="status">${common(lang, 'loading')}</span>
       ${[0, 1, 2, 3].map(() => html`<div class="skeleton-row"></div>`)}
     </div>`;
-  return html`<div class="missing" part="missing" role="status">
+  // a failed request is the widget's error state (what failed, a retry); a method the adapter lacks is not an error
+  const failed = section.retry !== undefined;
+  return html`<div class="missing ${failed ? 'error' : ''}" part=${failed ? 'missing error' : 'missing'} role=${failed ? 'alert' : 'status'}>
     <strong>${t(lang, 'missing', { section: sectionTitle })}</strong>
     <span>${section.reason}</span>
     ${section.retry ? html`<button class="button" part="retry" @click=${section.retry}>${common(lang, 'retry')}</button>` : nothing}
@@ -65,10 +67,10 @@ const note = (text: string) => html`<p class="note">${text}</p>`;
 const weekLabel = (week: PilotWeek, lang: StrideLocale) =>
   `${formatDay(week.start, lang)}–${formatDay(week.end, lang)}`;
 
-function versusCell(versus: VersusBaseline | null, lang: StrideLocale): TemplateResult {
+function versusCell(versus: VersusBaseline | null, lang: StrideLocale, label: string): TemplateResult {
   return versus === null
-    ? html`<td class="num muted">${t(lang, 'noBaseline')}</td>`
-    : html`<td class="num">${formatVersusBaseline(versus, lang)}</td>`;
+    ? html`<td class="num muted" data-label=${label}>${t(lang, 'noBaseline')}</td>`
+    : html`<td class="num" data-label=${label}>${formatVersusBaseline(versus, lang)}</td>`;
 }
 
 export function renderIndicators(
@@ -82,10 +84,10 @@ export function renderIndicators(
   if (span.length === 0) {
     const rows = startEndRows(catalogue, lang, undefined, undefined, pilot.data);
     return html`${note(t(lang, 'noWeekYet'))}
-      <table>
+      <div class="table-wrap"><table>
         <thead><tr><th scope="col">${t(lang, 'indicator')}</th><th scope="col" class="num">${t(lang, 'pilotTotal')}</th></tr></thead>
-        <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num">${formatValue(r.pilot, r.unit, lang)}</td></tr>`)}</tbody>
-      </table>`;
+        <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num" data-label=${t(lang, 'pilotTotal')}>${formatValue(r.pilot, r.unit, lang)}</td></tr>`)}</tbody>
+      </table></div>`;
   }
   return bySection(weeks, lang, title, (results) => {
     const rows = startEndRows(catalogue, lang, results[0], results[results.length - 1], pilot.data);
@@ -94,7 +96,7 @@ export function renderIndicators(
       t(lang, 'indicatorsNote', { first: weekLabel(span[0]!, lang), last: weekLabel(span[span.length - 1]!, lang) }),
     )}
       ${noBaseline ? note(t(lang, 'noBaselineNote')) : nothing}
-      <table>
+      <div class="table-wrap"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'indicator')}</th>
@@ -110,15 +112,15 @@ export function renderIndicators(
           ${rows.map(
             (r) => html`<tr data-indicator=${r.id}>
               <th scope="row">${r.label}</th>
-              <td class="num">${formatValue(r.start, r.unit, lang)}</td>
-              <td class="num">${formatValue(r.end, r.unit, lang)}</td>
-              ${r.baseline === null ? html`<td class="num muted">${t(lang, 'noBaseline')}</td>` : html`<td class="num">${formatValue(r.baseline, r.unit, lang)}</td>`}
-              ${versusCell(r.startVersus, lang)} ${versusCell(r.endVersus, lang)}
-              <td class="num">${formatValue(r.pilot, r.unit, lang)}</td>
+              <td class="num" data-label=${t(lang, 'start')}>${formatValue(r.start, r.unit, lang)}</td>
+              <td class="num" data-label=${t(lang, 'end')}>${formatValue(r.end, r.unit, lang)}</td>
+              ${r.baseline === null ? html`<td class="num muted" data-label=${t(lang, 'baseline')}>${t(lang, 'noBaseline')}</td>` : html`<td class="num" data-label=${t(lang, 'baseline')}>${formatValue(r.baseline, r.unit, lang)}</td>`}
+              ${versusCell(r.startVersus, lang, t(lang, 'startVersus'))} ${versusCell(r.endVersus, lang, t(lang, 'endVersus'))}
+              <td class="num" data-label=${t(lang, 'pilotTotal')}>${formatValue(r.pilot, r.unit, lang)}</td>
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   });
 }
 
@@ -127,7 +129,7 @@ export function renderTrend(weeks: Section<IndicatorsResult[]>, { lang, catalogu
   return bySection(weeks, lang, t(lang, 'trendTitle'), (results) => {
     const rows = weeklyTrend(catalogue, lang, results);
     return html`${note(t(lang, 'trendNote'))}
-      <table>
+      <div class="table-wrap"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'indicator')}</th>
@@ -139,16 +141,16 @@ export function renderTrend(weeks: Section<IndicatorsResult[]>, { lang, catalogu
           ${rows.map(
             (r) => html`<tr data-indicator=${r.id}>
               <th scope="row">${r.label}</th>
-              <td>
+              <td class="spark-cell">
                 <svg class="spark" viewBox="-2 -2 84 24" width="84" height="24" aria-hidden="true">
                   ${svg`<polyline points=${sparklinePoints(r.values, 80, 20)} fill="none" stroke="currentColor" stroke-width="1.5" />`}
                 </svg>
               </td>
-              ${r.values.map((v) => html`<td class="num">${formatValue(v, r.unit, lang)}</td>`)}
+              ${r.values.map((v, w) => html`<td class="num" data-label=${formatDay(span[w]!.start, lang)}>${formatValue(v, r.unit, lang)}</td>`)}
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   });
 }
 
@@ -157,7 +159,7 @@ export function renderFunnel(funnel: Section<FunnelResult>, { lang }: ReportCont
     const rows = funnelRows(result, lang);
     const noBaseline = rows.every((r) => r.baselineRate === null);
     return html`${note(t(lang, 'funnelNote'))} ${noBaseline ? note(t(lang, 'noFunnelBaseline')) : nothing}
-      <table>
+      <div class="table-wrap"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'stage')}</th>
@@ -170,13 +172,13 @@ export function renderFunnel(funnel: Section<FunnelResult>, { lang }: ReportCont
           ${rows.map(
             (r, i) => html`<tr data-stage=${r.id}>
               <th scope="row">${r.label}</th>
-              <td class="num">${formatCount(r.count, lang)}</td>
-              <td class="num">${i === 0 ? '' : formatPercent(r.rate, lang)}</td>
-              ${noBaseline || i === 0 ? (noBaseline ? nothing : html`<td></td><td></td>`) : html`<td class="num">${formatPercent(r.baselineRate, lang)}</td>${versusCell(r.versus, lang)}`}
+              <td class="num" data-label=${t(lang, 'count')}>${formatCount(r.count, lang)}</td>
+              <td class="num" data-label=${t(lang, 'rate')}>${i === 0 ? '' : formatPercent(r.rate, lang)}</td>
+              ${noBaseline || i === 0 ? (noBaseline ? nothing : html`<td></td><td></td>`) : html`<td class="num" data-label=${t(lang, 'baselineRate')}>${formatPercent(r.baselineRate, lang)}</td>${versusCell(r.versus, lang, t(lang, 'versus'))}`}
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   });
 }
 
@@ -185,7 +187,7 @@ export function renderCoverage(coverage: Section<CoverageResult[]>, { lang, week
   return bySection(coverage, lang, t(lang, 'coverageTitle'), (results) => {
     const rows = coverageGrowth(weeks, results);
     return html`${note(t(lang, 'coverageNote'))}
-      <table>
+      <div class="table-wrap"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'week')}</th>
@@ -199,14 +201,14 @@ export function renderCoverage(coverage: Section<CoverageResult[]>, { lang, week
           ${rows.map(
             (r) => html`<tr>
               <th scope="row">${weekLabel(r.week, lang)}</th>
-              <td class="num">${formatCount(r.gridsReached, lang)} / ${formatCount(r.grids, lang)}</td>
-              <td class="num">${formatCount(r.covered, lang)}</td>
-              <td class="num">${formatCount(r.households, lang)}</td>
-              <td class="num">${formatPercent(r.coverage, lang)}</td>
+              <td class="num" data-label=${t(lang, 'gridsReached')}>${formatCount(r.gridsReached, lang)} / ${formatCount(r.grids, lang)}</td>
+              <td class="num" data-label=${t(lang, 'covered')}>${formatCount(r.covered, lang)}</td>
+              <td class="num" data-label=${t(lang, 'households')}>${formatCount(r.households, lang)}</td>
+              <td class="num" data-label=${t(lang, 'coverage')}>${formatPercent(r.coverage, lang)}</td>
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   });
 }
 
@@ -221,7 +223,7 @@ export function renderChampions(board: Section<LeaderboardEntry[]>, { lang }: Re
       ${
         holders.length === 0
           ? note(t(lang, 'noChampions'))
-          : html`<table>
+          : html`<div class="table-wrap"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'champion')}</th>
@@ -234,13 +236,13 @@ export function renderChampions(board: Section<LeaderboardEntry[]>, { lang }: Re
           ${holders.map(
             (h) => html`<tr data-manager=${h.id}>
               <th scope="row">${h.name}</th>
-              <td>${h.orgName}</td>
-              <td class="num">${formatCount(h.points, lang)}</td>
-              <td>${h.badges.join(' · ')}</td>
+              <td data-label=${t(lang, 'org')}>${h.orgName}</td>
+              <td class="num" data-label=${t(lang, 'points')}>${formatCount(h.points, lang)}</td>
+              <td data-label=${t(lang, 'badges')}>${h.badges.join(' · ')}</td>
             </tr>`,
           )}
         </tbody>
-      </table>`
+      </table></div>`
       }`;
   });
 }
@@ -254,7 +256,7 @@ export function renderMovers(
     const movers = biggestMovers(pair.first, pair.last);
     if (movers.length === 0) return note(t(lang, 'noRisers'));
     return html`${note(t(lang, 'moversNote'))}
-      <table>
+      <div class="table-wrap"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'name')}</th>
@@ -268,14 +270,14 @@ export function renderMovers(
           ${movers.map(
             (m) => html`<tr data-manager=${m.id}>
               <th scope="row">${m.name}</th>
-              <td>${m.orgName}</td>
-              <td class="num">${formatCount(m.first, lang)}</td>
-              <td class="num">${formatCount(m.last, lang)}</td>
-              <td class="num">+${formatCount(m.rise, lang)}</td>
+              <td data-label=${t(lang, 'org')}>${m.orgName}</td>
+              <td class="num" data-label=${t(lang, 'firstWeek')}>${formatCount(m.first, lang)}</td>
+              <td class="num" data-label=${t(lang, 'lastWeek')}>${formatCount(m.last, lang)}</td>
+              <td class="num" data-label=${t(lang, 'rise')}>+${formatCount(m.rise, lang)}</td>
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   });
 }
 
@@ -285,7 +287,7 @@ export function renderAlerts(alerts: Section<AlertsResult[]>, { lang, catalogue,
   return bySection(alerts, lang, t(lang, 'alertsTitle'), (results) => {
     const rows = alertWeeks(weeks, results);
     return html`${note(t(lang, 'alertsNote'))}
-      <table>
+      <div class="table-wrap"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'week')}</th>
@@ -300,11 +302,11 @@ export function renderAlerts(alerts: Section<AlertsResult[]>, { lang, catalogue,
           ${rows.map(
             (r) => html`<tr>
               <th scope="row">${weekLabel(r.week, lang)}</th>
-              <td class="num">${formatCount(r.pace, lang)}</td>
-              <td class="num">${formatCount(r.overdue, lang)}</td>
-              <td class="num">${formatCount(r.inactive, lang)}</td>
-              <td class="num">${formatCount(r.subjects, lang)}</td>
-              <td>
+              <td class="num" data-label=${t(lang, 'rule_pace')}>${formatCount(r.pace, lang)}</td>
+              <td class="num" data-label=${t(lang, 'rule_overdue')}>${formatCount(r.overdue, lang)}</td>
+              <td class="num" data-label=${t(lang, 'rule_inactive')}>${formatCount(r.inactive, lang)}</td>
+              <td class="num" data-label=${t(lang, 'subjects')}>${formatCount(r.subjects, lang)}</td>
+              <td data-label=${t(lang, 'worst')}>
                 ${
                   r.worst.length === 0
                     ? t(lang, 'noAlerts')
@@ -319,6 +321,6 @@ export function renderAlerts(alerts: Section<AlertsResult[]>, { lang, catalogue,
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   });
 }
