@@ -54,6 +54,8 @@ let reportsOnPage = 0;
  * with an adapter that has `alerts` (2N + 5 without: alerts are then derived from each week's rows). A section whose
  * method is missing or failed says so and the rest renders.
  *
+ * Printing is the browser's (Ctrl+P, "Save as PDF"); the element has no print button of its own, as a host page
+ * decides where its print control goes (and a `window.print()` in a component blocks a page's automation).
  * Print: A4 landscape (an `@page` rule added to the document while a report is on it), one section per page start,
  * no table row cut, buttons hidden, black on white whatever the theme.
  *
@@ -64,8 +66,7 @@ let reportsOnPage = 0;
  * @event stride-warning - Items were dropped from a result by validation: `detail: {message, ids}`.
  *
  * @csspart base - The report.
- * @csspart header - Title, pilot dates and the print button.
- * @csspart print - The print button (hidden on paper).
+ * @csspart header - Title and pilot dates.
  * @csspart section - Each section, also named `<id>-section`.
  * @csspart missing - A section's notice that its data is missing, and why.
  * @csspart state - Not-configured message.
@@ -253,7 +254,6 @@ export class StridePilotReport extends StrideElement {
             ${pilot.data ? html`<span>${common(lang, 'asOf', { time: formatDateTime(pilot.data.asOf, lang, timeZone) })}</span>` : nothing}
           </p>
         </div>
-        <button class="button print" part="print" @click=${() => window.print()}>${t(lang, 'print')}</button>
       </header>
       ${this.renderReportNotices()}`;
     // a pilot with no indicator at all: one empty state, not seven empty sections

@@ -6,7 +6,6 @@ export const pilotReportStrings = defineStrings({
     title: '试点总结报告',
     span: '试点期 {start} 至 {end}',
     weeksDone: '已完成 {count} 个整周（周一至周日）',
-    print: '打印 / 存为 PDF',
     // sections
     indicatorsTitle: '十项过程指标：首周 vs 末周 vs 试点前',
     trendTitle: '每周趋势',
@@ -76,7 +75,6 @@ export const pilotReportStrings = defineStrings({
     title: 'Pilot review',
     span: 'Pilot {start} to {end}',
     weeksDone: '{count} whole weeks completed (Monday to Sunday)',
-    print: 'Print / save as PDF',
     indicatorsTitle: 'The ten indicators: first week vs last week vs before the pilot',
     trendTitle: 'Weekly trend',
     funnelTitle: 'Lead funnel against before the pilot',

@@ -1,5 +1,7 @@
 /**
- * The report's sections as pure template functions of their data. Tables, not charts: paper has no tooltip, and a
+ * The report's sections as pure template functions of their data. Each table sits in a region that scrolls where the
+ * screen is narrower than the table, so the region takes focus (keyboard users scroll it) and is named by its
+ * section's title. Tables, not charts: paper has no tooltip, and a
  * table row never breaks across pages. Every number says its unit in words or sign, so black and white reads.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
@@ -84,7 +86,7 @@ export function renderIndicators(
   if (span.length === 0) {
     const rows = startEndRows(catalogue, lang, undefined, undefined, pilot.data);
     return html`${note(t(lang, 'noWeekYet'))}
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="indicators-title"><table>
         <thead><tr><th scope="col">${t(lang, 'indicator')}</th><th scope="col" class="num">${t(lang, 'pilotTotal')}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num" data-label=${t(lang, 'pilotTotal')}>${formatValue(r.pilot, r.unit, lang)}</td></tr>`)}</tbody>
       </table></div>`;
@@ -96,7 +98,7 @@ export function renderIndicators(
       t(lang, 'indicatorsNote', { first: weekLabel(span[0]!, lang), last: weekLabel(span[span.length - 1]!, lang) }),
     )}
       ${noBaseline ? note(t(lang, 'noBaselineNote')) : nothing}
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="indicators-title"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'indicator')}</th>
@@ -129,7 +131,7 @@ export function renderTrend(weeks: Section<IndicatorsResult[]>, { lang, catalogu
   return bySection(weeks, lang, t(lang, 'trendTitle'), (results) => {
     const rows = weeklyTrend(catalogue, lang, results);
     return html`${note(t(lang, 'trendNote'))}
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="trend-title"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'indicator')}</th>
@@ -159,7 +161,7 @@ export function renderFunnel(funnel: Section<FunnelResult>, { lang }: ReportCont
     const rows = funnelRows(result, lang);
     const noBaseline = rows.every((r) => r.baselineRate === null);
     return html`${note(t(lang, 'funnelNote'))} ${noBaseline ? note(t(lang, 'noFunnelBaseline')) : nothing}
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="funnel-title"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'stage')}</th>
@@ -187,7 +189,7 @@ export function renderCoverage(coverage: Section<CoverageResult[]>, { lang, week
   return bySection(coverage, lang, t(lang, 'coverageTitle'), (results) => {
     const rows = coverageGrowth(weeks, results);
     return html`${note(t(lang, 'coverageNote'))}
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="coverage-title"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'week')}</th>
@@ -223,7 +225,7 @@ export function renderChampions(board: Section<LeaderboardEntry[]>, { lang }: Re
       ${
         holders.length === 0
           ? note(t(lang, 'noChampions'))
-          : html`<div class="table-wrap"><table>
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="champions-title"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'champion')}</th>
@@ -256,7 +258,7 @@ export function renderMovers(
     const movers = biggestMovers(pair.first, pair.last);
     if (movers.length === 0) return note(t(lang, 'noRisers'));
     return html`${note(t(lang, 'moversNote'))}
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="movers-title"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'name')}</th>
@@ -287,7 +289,7 @@ export function renderAlerts(alerts: Section<AlertsResult[]>, { lang, catalogue,
   return bySection(alerts, lang, t(lang, 'alertsTitle'), (results) => {
     const rows = alertWeeks(weeks, results);
     return html`${note(t(lang, 'alertsNote'))}
-      <div class="table-wrap"><table>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alerts-title"><table>
         <thead>
           <tr>
             <th scope="col">${t(lang, 'week')}</th>
