@@ -1,5 +1,6 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { StrideError } from '@stride/core';
 import { pilotAdapter } from '../../harness/widgets.js';
 import {
   FIRST_WEEK,
@@ -67,8 +68,7 @@ describe('<stride-pilot-report> printed to PDF', () => {
       const visitsTimes = `×${Math.round((visitsIn(LAST_WEEK) / weekBaseline('visits', LAST_WEEK)) * 10) / 10}`;
       expect(indicators).to.contain(visitsTimes);
       expect(indicators).to.contain(String(pilotConversions()));
-      // nothing interactive on paper
-      expect(pdf.flat.join('')).not.to.contain(flat(lang === 'en' ? 'Print / save as PDF' : '打印 / 存为 PDF'));
+      // nothing interactive on paper: a failed section's retry button is hidden (see the test below)
     });
   }
 
@@ -79,5 +79,17 @@ describe('<stride-pilot-report> printed to PDF', () => {
     expect(pdf.flat[2]).to.contain(flat('Section missing: Lead funnel against before the pilot'));
     expect(pdf.flat[2]).to.contain(flat('The data adapter does not provide funnel.'));
     expect(pdf.flat[2]).to.contain(flat('Grid coverage growth'));
+  });
+
+  it('a failed section: its reason on paper, its retry button not', async () => {
+    const failing = {
+      ...pilotAdapter(),
+      funnel: () => Promise.reject(new StrideError('http', 'funnel', 'funnel: HTTP 400 Bad Request', { status: 400 })),
+    };
+    const el = await mountReport(failing, { lang: 'en' });
+    expect(el.shadowRoot!.querySelector('[part~="retry"]'), 'a retry button on screen').not.to.equal(null);
+    const pdf = await print();
+    expect(pdf.flat[2]).to.contain(flat('funnel failed: funnel: HTTP 400 Bad Request'));
+    expect(pdf.flat.join(''), 'no button text on paper').not.to.contain('Retry');
   });
 });
