@@ -13,6 +13,11 @@ const lang = resolveLocale(params.get('lang') ?? 'zh-CN');
 const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
 document.documentElement.lang = lang;
 document.body.classList.toggle('dark', theme === 'dark');
+const print = document.getElementById('print');
+if (print) {
+  print.textContent = lang === 'en' ? 'Print / save as PDF' : '打印 / 存为 PDF';
+  print.addEventListener('click', () => window.print());
+}
 const date = params.get('date');
 if (date) document.querySelector('stride-pilot-report')?.setAttribute('date', date);
 configure({ adapter: createHttpAdapter({ baseUrl: source.baseUrl }), lang, theme });
