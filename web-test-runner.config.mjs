@@ -13,6 +13,7 @@ import { strictPagesPlugin } from './test/support/strict-pages.mjs';
 import { distFilesMiddleware, distPagesPlugin } from './test/support/dist-pages.mjs';
 import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
 import { touchTapPlugin } from './test/support/touch-tap.mjs';
+import { printPdfPlugin } from './test/support/print-pdf.mjs';
 import { firefoxLauncher } from './test/support/firefox-launcher.mjs';
 
 const require = createRequire(import.meta.url);
@@ -120,6 +121,7 @@ export function strideTestConfig(browser) {
       distPagesPlugin(),
       cdpCountersPlugin(),
       touchTapPlugin(),
+      printPdfPlugin(),
       {
         name: 'stride-source-aliases',
         resolveImport({ source }) {

@@ -21,6 +21,7 @@ import '../../packages/elements/src/scope/scope.js';
 import '../../packages/elements/src/alerts/alerts.js';
 import '../../packages/elements/src/leads/leads.js';
 import '../../packages/elements/src/my-day/my-day.js';
+import '../../packages/elements/src/pilot-report/pilot-report.js';
 
 export interface WidgetUnderTest {
   tag: string;
@@ -41,6 +42,10 @@ export interface WidgetUnderTest {
    * manager's own view; the team's post is the dashboard's).
    */
   shares?: false;
+  /** False for a widget without avatars where the leaderboard has them (the pilot report: names only on paper). */
+  avatars?: false;
+  /** Set when it reads one period whatever `period` says (the pilot report: always the pilot). */
+  onePeriod?: 'pilot';
 }
 
 export const WIDGETS: readonly WidgetUnderTest[] = [
@@ -89,6 +94,16 @@ export const WIDGETS: readonly WidgetUnderTest[] = [
     chart: false,
     selects: ['indicator', 'manager', 'grid'],
     shares: false,
+  },
+  // the printable review: no drill-downs (it is for paper) and no share action (the paper is the share)
+  {
+    tag: 'stride-pilot-report',
+    methods: ['indicators', 'funnel', 'leaderboard', 'coverage', 'alerts'],
+    attributes: {},
+    chart: false,
+    shares: false,
+    avatars: false,
+    onePeriod: 'pilot',
   },
 ];
 

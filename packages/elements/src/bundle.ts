@@ -26,6 +26,9 @@ registerComponent('stride-dashboard', StrideDashboard);
 registerLazyComponent('stride-alerts', () => import('./alerts/alerts.component.js').then((m) => m.StrideAlerts));
 registerLazyComponent('stride-leads', () => import('./leads/leads.component.js').then((m) => m.StrideLeads));
 registerLazyComponent('stride-my-day', () => import('./my-day/my-day.component.js').then((m) => m.StrideMyDay));
+registerLazyComponent('stride-pilot-report', () =>
+  import('./pilot-report/pilot-report.component.js').then((m) => m.StridePilotReport),
+);
 
 export const version = '0.1.0';
 export {

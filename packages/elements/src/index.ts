@@ -32,3 +32,4 @@ export { StrideCoverageMap } from './coverage-map/coverage-map.component.js';
 export { StrideDashboard } from './dashboard/dashboard.component.js';
 export { StrideLeads } from './leads/leads.component.js';
 export { StrideMyDay } from './my-day/my-day.component.js';
+export { StridePilotReport } from './pilot-report/pilot-report.component.js';

@@ -13,7 +13,8 @@ export type StrideTag =
   | 'stride-dashboard'
   | 'stride-alerts'
   | 'stride-leads'
-  | 'stride-my-day';
+  | 'stride-my-day'
+  | 'stride-pilot-report';
 
 const components = new Map<StrideTag, CustomElementConstructor>();
 /** Elements loaded on first use (each its own chunk of stride.esm.js): how to load each, and loads under way. */

@@ -81,7 +81,8 @@ export function formatVersusBaseline(
   locale: StrideLocale,
 ): string {
   if (versus === null || !isNumber(versus.by)) return MISSING;
-  if (versus.kind === 'times') return `×${numberFormat(locale, { maximumFractionDigits: 1 }).format(versus.by)}`;
+  if (versus.kind === 'times')
+    return `×${numberFormat(locale, { maximumFractionDigits: 1 }).format(Object.is(versus.by, -0) ? 0 : versus.by)}`;
   const points = numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
     Object.is(versus.by, -0) ? 0 : versus.by * 100,
   );
