@@ -48,14 +48,14 @@ describe('visibleRange', () => {
 describe('cellBand', () => {
   it('judges a count against pace and a rate against its target', () => {
     // pace 100 x 0.5 = 50: 25 -> 0.5 (0), 40 -> 0.8 (1), 50 -> 1 (2), 60 -> 1.2 (3)
-    assert.equal(cellBand(25, 100, 'count', 0.5), 0);
-    assert.equal(cellBand(40, 100, 'count', 0.5), 1);
-    assert.equal(cellBand(50, 100, 'count', 0.5), 2);
-    assert.equal(cellBand(60, 100, 'count', 0.5), 3);
-    assert.equal(cellBand(0.9, 0.9, 'fraction', 0.1), 2);
-    assert.equal(cellBand(null, 100, 'count', 0.5), null);
-    assert.equal(cellBand(10, 0, 'count', 0.5), null);
-    assert.equal(cellBand(10, 100, 'count', 0), null);
+    assert.equal(cellBand(25, 100, { unit: 'count' }, 0.5), 0);
+    assert.equal(cellBand(40, 100, { unit: 'count' }, 0.5), 1);
+    assert.equal(cellBand(50, 100, { unit: 'count' }, 0.5), 2);
+    assert.equal(cellBand(60, 100, { unit: 'count' }, 0.5), 3);
+    assert.equal(cellBand(0.9, 0.9, { unit: 'fraction' }, 0.1), 2);
+    assert.equal(cellBand(null, 100, { unit: 'count' }, 0.5), null);
+    assert.equal(cellBand(10, 0, { unit: 'count' }, 0.5), null);
+    assert.equal(cellBand(10, 100, { unit: 'count' }, 0), null);
   });
 });
 

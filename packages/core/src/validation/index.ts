@@ -44,6 +44,7 @@ const INDICATOR_RULES = rules({
   target: OPTIONAL_NULLABLE_NUMBER,
   previous: OPTIONAL_NULLABLE_NUMBER,
   baseline: OPTIONAL_NULLABLE_NUMBER,
+  opening: OPTIONAL_NULLABLE_NUMBER,
   amount: OPTIONAL_NULLABLE_NUMBER,
   trend: { type: 'list', of: TREND_POINT_RULES, optional: true },
 });
@@ -54,6 +55,7 @@ const ROW_RULES = rules({
   values: { type: 'numberMap' },
   targets: { type: 'numberMap', optional: true },
   baselines: { type: 'numberMap', optional: true },
+  openings: { type: 'numberMap', optional: true },
   overdue: { type: 'number', optional: true },
   lastActionAt: { type: 'nullableString', optional: true },
 });
