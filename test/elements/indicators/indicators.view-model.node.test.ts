@@ -89,3 +89,56 @@ describe('parseIndicatorList', () => {
     assert.deepEqual(parseIndicatorList(undefined), []);
   });
 });
+
+describe('buildSheet with a supplied balance', () => {
+  it("bands each row against its own pace from the row's opening balance", () => {
+    const balance = indicatorColumns(
+      [{ id: 'deposits', unit: 'amount', measure: 'balance', label: { 'zh-CN': '存款余额', en: 'Deposits' } }],
+      'en',
+    );
+    const sheet = buildSheet(
+      {
+        ...result,
+        indicators: [{ id: 'deposits', value: 95_000_000, target: 100_000_000, opening: 80_000_000 }],
+        rows: [
+          // pace 4,000万 + 1,000万 x 17/21 = 4,809.5万: 4,500万 is 6.4% under (on pace, band 2)
+          {
+            id: 'M1',
+            name: 'A',
+            kind: 'manager',
+            values: { deposits: 45_000_000 },
+            targets: { deposits: 50_000_000 },
+            openings: { deposits: 40_000_000 },
+          },
+          // pace 1,000万 + 4,000万 x 17/21 = 4,238.1万: the same 4,500万 is 6.2% over (band 2) ...
+          {
+            id: 'M2',
+            name: 'B',
+            kind: 'manager',
+            values: { deposits: 45_000_000 },
+            targets: { deposits: 50_000_000 },
+            openings: { deposits: 10_000_000 },
+          },
+          // ... and 2,000万 is 52.8% under it: well behind (band 0)
+          {
+            id: 'M3',
+            name: 'C',
+            kind: 'manager',
+            values: { deposits: 20_000_000 },
+            targets: { deposits: 50_000_000 },
+            openings: { deposits: 10_000_000 },
+          },
+          // no opening: no pace, no band
+          { id: 'M4', name: 'D', kind: 'manager', values: { deposits: 20_000_000 }, targets: { deposits: 50_000_000 } },
+        ],
+      },
+      balance,
+      17 / 21,
+    );
+    assert.deepEqual(
+      sheet.rows.map((row) => row.cells[0]!.band),
+      [2, 2, 0, null],
+    );
+    assert.equal(sheet.totals[0]!.band, 2);
+  });
+});

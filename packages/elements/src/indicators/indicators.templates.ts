@@ -117,6 +117,14 @@ function renderTile(
     }
     ${tile.hasAmount ? html`<div class="amount" part="amount">${t(lang, 'amount', { amount })}</div>` : nothing}
     <div class="target" part="target">${targetText}</div>
+    ${
+      // a balance starts the period where it stood: what it should reach by today is read, not guessed from the bar
+      tile.opening === null || tile.pace === null
+        ? nothing
+        : html`<div class="target" part="opening">
+            ${t(lang, 'balancePace', { opening: formatValue(tile.opening, tile.unit, lang), pace: formatValue(tile.pace, tile.unit, lang) })}
+          </div>`
+    }
     ${renderBar(tile, lang)}
     <div class="status" part="status">
       ${tile.status ? html`<span class="icon" aria-hidden="true">${icon(STATUS_ICON[tile.status])}</span>` : nothing}<span>${statusText}</span>

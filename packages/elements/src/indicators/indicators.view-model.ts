@@ -55,6 +55,8 @@ export interface IndicatorTile extends IndicatorColumn {
   /** Where the value should be by asOf (`paceFor`: a count, a flow or a balance from its opening; a fraction: its target). */
   pace: number | null;
   status: PaceStatus | null;
+  /** A balance's balance at the period's start, where its pace starts from; null for everything else. */
+  opening: number | null;
   amount: number | null;
   /** Relative change against the previous like-for-like span; null when there is nothing to compare with. */
   change: number | null;
@@ -176,6 +178,7 @@ export function buildTiles(
       percentOfTarget: percentOfTarget(value, target),
       pace,
       status: paceStatus(value, pace, column.unit, column.goodDirection, rules),
+      opening: column.measure === 'balance' ? finite(data?.opening) : null,
       amount: column.hasAmount ? finite(data?.amount) : null,
       change,
       changeTone: changeTone(change, column.goodDirection),
