@@ -276,6 +276,18 @@ export interface LeadEvent {
   amount?: number;
 }
 
+/**
+ * One row of a bank's daily table of supplied indicators (DESIGN "Supplied indicators"; docs/supplied-indicators.md):
+ * for a flow, the manager's amount or count on that day; for a balance, the balance at that day's end. One row per
+ * date, manager and indicator (a later duplicate replaces an earlier one).
+ */
+export interface SuppliedDaily {
+  date: IsoDate;
+  managerId: string;
+  indicator: string;
+  value: number;
+}
+
 export interface Target {
   org: string;
   indicator: string;
