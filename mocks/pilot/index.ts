@@ -45,7 +45,7 @@ import {
 } from './time.js';
 
 export { PILOT_CATALOGUE, SUPPLIED_INDICATORS } from './balances.js';
-export { eventsToCsv, orgTreeToCsv, targetsToCsv, calendarToCsv, customersToCsv } from './csv.js';
+export { eventsToCsv, orgTreeToCsv, targetsToCsv, calendarToCsv, customersToCsv, suppliedToCsv } from './csv.js';
 
 export interface PilotOptions {
   /** Default 1. */
