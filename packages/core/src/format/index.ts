@@ -133,16 +133,12 @@ export function formatHours(value: number | null | undefined, locale: StrideLoca
  */
 export function formatAmount(value: number | null | undefined, locale: StrideLocale): string {
   if (!isNumber(value)) return MISSING;
-  const normalised = Object.is(value, -0) ? 0 : value;
-  const money: Intl.NumberFormatOptions =
-    locale === 'en' ? { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' } : {};
-  const small = Math.abs(normalised) < 10_000;
   return numberFormat(locale, {
-    ...money,
-    ...(small
+    ...(locale === 'en' && { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }),
+    ...(Math.abs(value) < 10_000
       ? { maximumFractionDigits: 0 }
       : { notation: 'compact', maximumSignificantDigits: 3, useGrouping: 'always' }),
-  }).format(normalised);
+  }).format(value + 0); // + 0: -0 reads 0
 }
 
 /** A value in its unit: counts, fractions and amounts the same way everywhere. */
