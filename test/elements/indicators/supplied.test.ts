@@ -66,6 +66,10 @@ describe('<stride-indicators> supplied indicators', () => {
     expect(part(el, 'deposits', 'target')).to.equal('目标 1亿 · 完成 95%');
     expect(part(el, 'deposits', 'opening')).to.equal('期初 8,000万 · 应达 9,620万');
     expect(statusOf(el, 'deposits')).to.equal('符合进度');
+    // the bar runs from the opening (8,000万) to the target (1亿): 9,500万 is 75% of the way, pace 81% (17/21)
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('li[data-indicator="deposits"] [part="progress"]')!;
+    expect(bar.querySelector<HTMLElement>('.fill')!.style.width).to.equal('75%');
+    expect(parseFloat(bar.querySelector<HTMLElement>('.marker')!.style.insetInlineStart)).to.be.closeTo(80.95, 0.01);
     // the same point of last month: 9,500万 against 7,600万
     expect(part(el, 'deposits', 'change')).to.equal('▲ 较上期 +25%');
   });

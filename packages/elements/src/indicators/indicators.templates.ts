@@ -143,13 +143,15 @@ function renderTile(
 }
 
 /**
- * The bar runs 0 to target for a count (marker at pace) and 0 to 100% for a rate (marker at its target, which is a
- * rate's pace).
+ * The bar runs 0 to target for a count (marker at pace), 0 to 100% for a rate (marker at its target, which is a
+ * rate's pace), and opening to target for a balance: from 0 a book of 34.5亿 growing to 35.3亿 would fill the bar on
+ * the first day and never move.
  */
 function renderBar(tile: IndicatorTile, lang: StrideLocale): TemplateResult | typeof nothing {
   if (tile.target === null || tile.target <= 0) return nothing;
-  const scale = tile.unit === 'fraction' ? 1 : tile.target;
-  const position = (n: number) => `${Math.max(0, Math.min(1, n / scale)) * 100}%`;
+  const from = tile.opening !== null && tile.opening < tile.target ? tile.opening : 0;
+  const scale = (tile.unit === 'fraction' ? 1 : tile.target) - from;
+  const position = (n: number) => `${Math.max(0, Math.min(1, (n - from) / scale)) * 100}%`;
   return html`<div class="bar" part="progress" title=${tile.pace === null ? '' : t(lang, 'paceMarker', { pace: formatValue(tile.pace, tile.unit, lang) })}>
     <span class="fill" style=${styleProps({ width: position(tile.value ?? 0) })}></span>
     ${tile.pace === null ? nothing : html`<span class="marker" style=${styleProps({ 'inset-inline-start': position(tile.pace) })}></span>`}
