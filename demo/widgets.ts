@@ -7,10 +7,15 @@ import '../packages/elements/src/funnel/funnel.js';
 import { configure } from '../packages/elements/src/index.js';
 import { createHttpAdapter } from '@stride/core';
 import { PORTAL_ME, connectDataSource } from './demo-setup.js';
+import { PILOT_CATALOGUE } from '../mocks/pilot/balances.js';
 
 const source = await connectDataSource();
 if (!source.ok) console.warn(source.note);
 configure({ adapter: createHttpAdapter({ baseUrl: source.baseUrl }), me: PORTAL_ME, lang: 'zh-CN', org: 'br-hz' });
+// The bank's own indicators join the ten: the page's catalogue names the deposit balance and AUM the back end
+// supplies (docs/supplied-indicators.md).
+const indicators = document.querySelector('stride-indicators');
+if (indicators) indicators.catalogue = PILOT_CATALOGUE;
 
 // The portal reacts to drill-downs its own way: here it would open the manager's page in the portal.
 document.addEventListener('stride-select', (event) => {

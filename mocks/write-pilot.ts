@@ -4,7 +4,8 @@
  *   npx tsx mocks/write-pilot.ts [--out mocks/out] [--managers N --grids N --events N --seed S]
  *                                [--today YYYY-MM-DD --days N --subbranches N --teams N]
  *
- * events.csv, customers.csv, roster.csv, roster.json, grids.geojson, targets.csv, calendar.csv (mocks/out is git-ignored).
+ * events.csv, customers.csv, roster.csv, roster.json, grids.geojson, targets.csv, calendar.csv, supplied.csv (daily
+ * deposit balance and AUM per manager) and catalogue.json (the indicators with those two) (mocks/out is git-ignored).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import {
   eventsToCsv,
   generatePilot,
   orgTreeToCsv,
+  PILOT_CATALOGUE,
+  suppliedToCsv,
   targetsToCsv,
   type PilotOptions,
 } from './pilot/index.js';
@@ -82,6 +85,8 @@ const files: [string, string][] = [
   ['grids.geojson', `${JSON.stringify(pilot.grids)}\n`],
   ['targets.csv', targetsToCsv(pilot.targets)],
   ['calendar.csv', calendarToCsv(pilot.calendar)],
+  ['supplied.csv', suppliedToCsv(pilot.supplied)],
+  ['catalogue.json', `${JSON.stringify(PILOT_CATALOGUE, null, 2)}\n`],
 ];
 for (const [name, text] of files) writeFileSync(join(out, name), text, 'utf8');
 

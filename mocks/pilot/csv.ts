@@ -1,4 +1,11 @@
-import type { Customer, LeadEvent, OrgTree, Target, WorkCalendar } from '../../packages/core/src/contracts.js';
+import type {
+  Customer,
+  LeadEvent,
+  OrgTree,
+  SuppliedDaily,
+  Target,
+  WorkCalendar,
+} from '../../packages/core/src/contracts.js';
 
 /**
  * The files a pilot brings (RFC 4180: header row, CRLF line ends, a field quoted only when it holds a comma, a quote
@@ -41,6 +48,14 @@ export function targetsToCsv(targets: readonly Target[]): string {
   return csv(
     ['org', 'indicator', 'period', 'start', 'target', 'baseline'],
     targets.map((t) => [t.org, t.indicator, t.period, t.start, t.target, t.baseline ?? ''].map(field).join(',')),
+  );
+}
+
+/** `date,managerId,indicator,value`: the daily balances and flows of the supplied indicators. */
+export function suppliedToCsv(rows: readonly SuppliedDaily[]): string {
+  return csv(
+    ['date', 'managerId', 'indicator', 'value'],
+    rows.map((r) => [r.date, r.managerId, r.indicator, r.value].map(field).join(',')),
   );
 }
 

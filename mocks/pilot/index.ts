@@ -13,6 +13,7 @@ import type {
   LeadEvent,
   OrgTree,
   PilotConfig,
+  SuppliedDaily,
   Target,
   WorkCalendar,
 } from '../../packages/core/src/contracts.js';
@@ -26,6 +27,7 @@ import {
   simulatePilot,
   type SimulationContext,
 } from './events.js';
+import { pilotBalances } from './balances.js';
 import { pilotCustomers } from './customers.js';
 import { buildGrids } from './grids.js';
 import { buildOrg, pad } from './org.js';
@@ -42,7 +44,8 @@ import {
   workingDayTest,
 } from './time.js';
 
-export { eventsToCsv, orgTreeToCsv, targetsToCsv, calendarToCsv, customersToCsv } from './csv.js';
+export { PILOT_CATALOGUE, SUPPLIED_INDICATORS } from './balances.js';
+export { eventsToCsv, orgTreeToCsv, targetsToCsv, calendarToCsv, customersToCsv, suppliedToCsv } from './csv.js';
 
 export interface PilotOptions {
   /** Default 1. */
@@ -80,6 +83,8 @@ export interface PilotData {
   /** Every customer of the events: a Chinese name of 2-4 characters and an 11-digit mobile (personal data). */
   customers: Customer[];
   targets: Target[];
+  /** Each manager's daily deposit balance and AUM (PILOT_CATALOGUE's supplied indicators), from before the pilot. */
+  supplied: SuppliedDaily[];
   calendar: WorkCalendar;
   pilot: PilotConfig;
   timeZone: string;
@@ -203,13 +208,28 @@ export function generatePilot(options: PilotOptions = {}): PilotData {
     ...org.teams.map((t, i) => ({ id: t.id, managers: managersPerTeam[i] ?? 0 })),
   ];
   const targets = pilotTargets({ orgs: targetOrgs, firstDay, lastDay, isWorkingDay, dailyRates });
+  const managersOf = (inTeam: (t: number) => boolean): string[] =>
+    managerIds.filter((_, m) => inTeam(org.managerTeam[m] ?? -1));
+  const balances = pilotBalances({
+    managerIds,
+    orgs: [
+      { id: 'br-hz', managerIds },
+      ...org.subbranches.map((s, i) => ({ id: s.id, managerIds: managersOf((t) => org.teamSubbranch[t] === i) })),
+      ...org.teams.map((t, i) => ({ id: t.id, managerIds: managersOf((team) => team === i) })),
+    ],
+    firstDay,
+    lastDay,
+    isWorkingDay,
+    random: new Random(subSeed(seed, 8)),
+  });
 
   return {
     orgTree: org.orgTree,
     grids,
     events,
     customers: pilotCustomers(events, subSeed(seed, 7)),
-    targets,
+    targets: [...targets, ...balances.targets],
+    supplied: balances.supplied,
     calendar,
     pilot: { start: isoDate(firstDay), end: today },
     timeZone,

@@ -6,7 +6,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { deriveAlerts, idleWorkingDays } from '../../packages/core/src/alerts/derive.js';
 import { alertRules } from '../../packages/core/src/alerts/pace.js';
-import { validateResult } from '../../packages/core/src/validation/index.js';
+import { registerResultSpec, validateResult } from '../../packages/core/src/validation/index.js';
+import { ALERTS_RESULT_SPEC } from '../../packages/core/src/validation/alerts.js';
+
+registerResultSpec('alerts', ALERTS_RESULT_SPEC);
 import { readRestQuery } from '../../packages/core/src/adapters/rest-query.js';
 import { createMetricsEngine } from '../../packages/core/src/engine/index.js';
 import type { IndicatorRow, IndicatorsResult, OrgNode } from '../../packages/core/src/contracts.js';

@@ -82,14 +82,14 @@ describe('workingCalendar', () => {
 
 describe('paceFor and paceStatus', () => {
   it('paces a count by the working-day share and a rate by its target directly', () => {
-    assert.equal(paceFor('count', 210, 17 / 21), 170);
-    assert.equal(paceFor('fraction', 0.9, 17 / 21), 0.9);
+    assert.equal(paceFor({ unit: 'count' }, 210, 17 / 21), 170);
+    assert.equal(paceFor({ unit: 'fraction' }, 0.9, 17 / 21), 0.9);
   });
 
   it('has no pace without a target or with a zero target', () => {
-    assert.equal(paceFor('count', null, 0.5), null);
-    assert.equal(paceFor('count', undefined, 0.5), null);
-    assert.equal(paceFor('count', 0, 0.5), null);
+    assert.equal(paceFor({ unit: 'count' }, null, 0.5), null);
+    assert.equal(paceFor({ unit: 'count' }, undefined, 0.5), null);
+    assert.equal(paceFor({ unit: 'count' }, 0, 0.5), null);
   });
 
   it('a count is behind when more than 10% under pace, ahead from 10% over', () => {

@@ -19,7 +19,7 @@ import { createMetricsService, type MetricsService } from '../../packages/server
 import type { SqlConnection } from '../../packages/server/src/sql.js';
 import { loadWarehouse, openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
 import type { EventLogInput } from '../../packages/core/src/engine/types.js';
-import { allCases, input, normalise, type ParityCase } from '../server/parity-matrix.js';
+import { allCases, input, normalise, withPilot, type ParityCase } from '../server/parity-matrix.js';
 import { buildSparkModule, STARTERS, type EngineHandle } from './engines.js';
 
 const { values } = parseArgs({
@@ -37,7 +37,10 @@ const started = performance.now();
 const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** The load step on an engine, and the metrics service over it (queries one at a time: one session). */
-async function serviceOn(handle: EngineHandle, data: EventLogInput): Promise<{ service: MetricsService }> {
+async function serviceOn(
+  handle: EngineHandle,
+  data: EventLogInput,
+): Promise<{ service: MetricsService; serviceFor: (c: ParityCase) => MetricsService }> {
   for (const statement of setupStatements(handle.name)) await handle.connection.all(statement, {});
   const loaded = await loadWarehouse(handle, data);
   await handle.afterLoad();
@@ -47,7 +50,12 @@ async function serviceOn(handle: EngineHandle, data: EventLogInput): Promise<{ s
     withConnection: (work) => work(connection),
     close: () => handle.close(),
   };
-  return { service: createMetricsService(warehouse) };
+  const service = createMetricsService(warehouse);
+  // a case asked with another configured pilot (baselines) reads the same loaded data
+  return {
+    service,
+    serviceFor: (c) => (c.pilot ? createMetricsService(withPilot(warehouse, c.pilot)) : service),
+  };
 }
 
 let passed = 0;
@@ -64,7 +72,14 @@ if (!values['bank-wide']) {
   const cases: ParityCase[] = allCases();
   const t = performance.now();
   const engine = createMetricsEngine(input);
-  const expected = cases.map((c) => normalise(c.engine(engine)));
+  const enginesByPilot = new Map<string, typeof engine>();
+  const engineFor = (c: ParityCase): typeof engine => {
+    if (!c.pilot) return engine;
+    const key = JSON.stringify(c.pilot);
+    if (!enginesByPilot.has(key)) enginesByPilot.set(key, createMetricsEngine({ ...input, pilot: c.pilot }));
+    return enginesByPilot.get(key)!;
+  };
+  const expected = cases.map((c) => normalise(c.engine(engineFor(c))));
   console.log(`TypeScript engine: ${cases.length} results in ${seconds(t)}`);
 
   // the engines run side by side: Spark's time is mostly scheduling latency, which the others fill
@@ -78,7 +93,7 @@ if (!values['bank-wide']) {
     try {
       handle = await STARTERS[name]();
       const t1 = performance.now();
-      const { service } = await serviceOn(handle, input);
+      const { serviceFor } = await serviceOn(handle, input);
       console.log(`${name}: ${handle.version} started in ${((t1 - t0) / 1000).toFixed(1)} s, loaded in ${seconds(t1)}`);
       const t2 = performance.now();
       let nextCase = 0;
@@ -86,7 +101,7 @@ if (!values['bank-wide']) {
         for (let k = nextCase++; k < picked.length; k = nextCase++) {
           const { c, i } = picked[k]!;
           try {
-            assert.deepStrictEqual(normalise(await c.sql(service)), expected[i], c.label);
+            assert.deepStrictEqual(normalise(await c.sql(serviceFor(c))), expected[i], c.label);
             enginePassed++;
           } catch (error) {
             engineFailed++;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LeadEvent, Position } from '../../packages/core/src/contracts.js';
 import { calendarToCsv, eventsToCsv, generatePilot, orgTreeToCsv, targetsToCsv } from '../../mocks/pilot/index.js';
+import { dayNumber } from '../../mocks/pilot/time.js';
 
 const TODAY = '2026-11-24'; // a Tuesday
 const NOW = new Date('2026-11-24T15:30:00+08:00');
@@ -241,7 +242,8 @@ test('targets: month, week and working-day targets for every org, counts positiv
     for (const start of ['2026-09-01', '2026-10-01', '2026-11-01']) {
       assert.equal(
         targets.filter((t) => t.org === org && t.period === 'month' && t.start === start).length,
-        10,
+        // the ten event indicators and the two supplied balances (deposits, AUM)
+        12,
         `${org} ${start}`,
       );
     }
@@ -424,4 +426,29 @@ test('every customer of the log has a realistic name (compound surnames included
   const phones = pilot.customers.map((c) => c.phone);
   assert.ok(phones.every((p) => p !== undefined && /^1[3-9]\d{9}$/.test(p)));
   assert.equal(new Set(phones).size, phones.length);
+});
+
+test('supplied balances: every manager has a deposit balance and AUM every day from before the pilot, in plausible sizes', () => {
+  const managers = pilot.orgTree.filter((n) => n.level === 'manager').map((n) => n.id);
+  const first = pilot.pilot.start;
+  for (const indicator of ['deposits', 'aum']) {
+    const rows = pilot.supplied.filter((r) => r.indicator === indicator);
+    // 100 days of history before the pilot: last month's same point and every month's opening exist
+    assert.ok(
+      rows.some((r) => r.date < first && dayNumber(first) - dayNumber(r.date) >= 90),
+      indicator,
+    );
+    assert.equal(new Set(rows.map((r) => r.managerId)).size, managers.length);
+    assert.ok(rows.every((r) => Number.isFinite(r.value) && r.value > 0));
+  }
+  const last = (indicator: string, manager: string) =>
+    pilot.supplied.filter((r) => r.indicator === indicator && r.managerId === manager).at(-1)!.value;
+  for (const manager of managers) {
+    const deposits = last('deposits', manager);
+    // a book of 3,000万 to 1.2亿 grows a little over the pilot; AUM is larger than the deposits in it
+    assert.ok(deposits > 25_000_000 && deposits < 160_000_000, `${manager} deposits ${deposits}`);
+    assert.ok(last('aum', manager) > deposits, `${manager} aum`);
+  }
+  // a month target per manager and org for each balance, above the month's opening
+  assert.ok(pilot.targets.some((t) => t.indicator === 'deposits' && t.org === managers[0] && t.period === 'month'));
 });

@@ -10,6 +10,8 @@ import { createMetricsEngine, type MetricsEngine } from '../../packages/core/src
 import { createMetricsService, type MetricsService } from '../../packages/server/src/metrics.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
 import {
+  LATER_PILOT,
+  baselineCases,
   boardMetricCases,
   dailyBoardCases,
   dimensionCases,
@@ -21,6 +23,7 @@ import {
   periodCases,
   pilot,
   type ParityCase,
+  withPilot,
 } from './parity-matrix.js';
 
 describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic pilot", () => {
@@ -41,6 +44,19 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
   for (const period of PERIOD_KINDS as PeriodKind[]) {
     it(`indicators, funnel, coverage and a leaderboard agree for period=${period}`, () => agree(periodCases(period)));
   }
+
+  it('the funnel against the time before a configured pilot start agrees stage by stage (baselineRate)', async () => {
+    const later = createMetricsService(withPilot(warehouse, LATER_PILOT));
+    const laterEngine = createMetricsEngine({ ...input, pilot: LATER_PILOT });
+    const cases = baselineCases();
+    for (const c of cases)
+      assert.deepStrictEqual(normalise(await c.sql(later)), normalise(c.engine(laterEngine)), c.label);
+    // the rates are there to compare: a month's window is reached, a quarter's is not
+    const month = await later.funnel({ scope: { org: 'bank', period: 'month', date: '2026-03-10' } });
+    assert.ok(month.stages.slice(1).every((stage) => typeof stage.baselineRate === 'number'));
+    const quarter = await later.funnel({ scope: { org: 'bank', period: 'quarter', date: '2026-03-10' } });
+    assert.ok(quarter.stages.every((stage) => !('baselineRate' in stage)));
+  });
 
   it('managers board with points, streaks and badges agrees on every day of the last three weeks', () =>
     agree(dailyBoardCases()));

@@ -8,17 +8,21 @@ import type {
   LeadsFilter,
   LeadsQuery,
   PeriodKind,
+  PilotConfig,
   Scope,
 } from '../../packages/core/src/contracts.js';
+import { parseIsoDate, pilotRange } from '../../packages/core/src/engine/time.js';
+import type { Warehouse } from '../../packages/server/src/warehouse.js';
 import { DEFAULT_CATALOGUE, PERIOD_KINDS } from '../../packages/core/src/contracts.js';
 import type { MetricsEngine } from '../../packages/core/src/engine/index.js';
 import type { MetricsService } from '../../packages/server/src/metrics.js';
-import { generatePilot } from '../../mocks/pilot/index.js';
+import { generatePilot, PILOT_CATALOGUE } from '../../mocks/pilot/index.js';
 
 // Mid-afternoon on the pilot's last day: today is partial, so asOf, the claim window and late logs all matter.
 export const NOW = new Date('2026-03-10T15:30:00+08:00');
 export const pilot = generatePilot({ today: '2026-03-10', now: NOW });
-export const input = { ...pilot, now: () => NOW };
+// the catalogue with the pilot's supplied balances (deposits, AUM): every indicators and alerts result covers them
+export const input = { ...pilot, catalogue: PILOT_CATALOGUE, now: () => NOW };
 
 export function normalise(value: unknown, key = ''): unknown {
   if (typeof value === 'number') {
@@ -38,6 +42,24 @@ export interface ParityCase {
   label: string;
   sql: (service: MetricsService) => Promise<unknown>;
   engine: (engine: MetricsEngine) => unknown;
+  /** Asked of a service and an engine configured with this pilot instead of the synthetic pilot's own. */
+  pilot?: PilotConfig;
+}
+
+/**
+ * A pilot configured to start on Monday 2 March, two months into the log: the weeks and months before it are the
+ * time a baseline is derived from (DESIGN "Baseline"), which the synthetic pilot's own start (its first event day)
+ * never has.
+ */
+export const LATER_PILOT: PilotConfig = { start: '2026-03-02', end: '2026-03-10' };
+
+/** The same loaded data with another configured pilot: no reload, only the pilot bounds change. */
+export function withPilot(warehouse: Warehouse, pilot: PilotConfig): Warehouse {
+  return {
+    ...warehouse,
+    pilot: pilotRange(pilot, warehouse.firstEventDay, warehouse.lastEventDay),
+    pilotStart: parseIsoDate(pilot.start),
+  };
 }
 
 const subbranch = pilot.orgTree.find((node) => node.level === 'subbranch')!.id;
@@ -256,6 +278,29 @@ export function leadsCases(): ParityCase[] {
   return cases;
 }
 
+/**
+ * The funnel against the time before a configured pilot start (each stage's baselineRate) for every scope: a week
+ * and a month (whose baseline windows the log reaches) and a quarter (whose window it does not: no rates).
+ */
+export function baselineCases(): ParityCase[] {
+  const cases: ParityCase[] = [];
+  for (const date of ['2026-03-10', '2026-03-04']) {
+    for (const base of SCOPES) {
+      for (const period of ['week', 'month', 'quarter'] as const) {
+        const scope: Scope = { ...base, period, date };
+        cases.push({
+          group: 'baselines',
+          label: `funnel before ${LATER_PILOT.start} ${JSON.stringify(scope)}`,
+          sql: (s) => s.funnel({ scope }),
+          engine: (e) => e.funnel({ scope }),
+          pilot: LATER_PILOT,
+        });
+      }
+    }
+  }
+  return cases;
+}
+
 /** The whole matrix, in the order the DuckDB test runs it. */
 export function allCases(): ParityCase[] {
   return [
@@ -266,5 +311,6 @@ export function allCases(): ParityCase[] {
     ...openOverdueCases(),
     ...alertsCases(),
     ...leadsCases(),
+    ...baselineCases(),
   ];
 }

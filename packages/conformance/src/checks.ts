@@ -10,6 +10,7 @@ import {
   type CoverageCell,
   type FunnelStage,
   type IndicatorDefinition,
+  type IndicatorUnit,
   type IndicatorRow,
   type IndicatorValue,
   type LeaderboardEntry,
@@ -177,7 +178,7 @@ export function checkCoverage(cells: readonly CoverageCell[], note: Note): void 
   });
 }
 
-export type UnitOf = (id: string) => 'count' | 'fraction' | undefined;
+export type UnitOf = (id: string) => IndicatorUnit | undefined;
 
 export function unitLookup(catalogue: readonly IndicatorDefinition[]): UnitOf {
   const units = new Map(catalogue.map((definition) => [definition.id, definition.unit]));
@@ -186,7 +187,7 @@ export function unitLookup(catalogue: readonly IndicatorDefinition[]): UnitOf {
 
 /** A fraction lies in 0-1 (never a percentage); a count is a whole number ≥ 0. Null is "no value" and always fine. */
 function rangeProblem(
-  unit: 'count' | 'fraction' | undefined,
+  unit: IndicatorUnit | undefined,
   value: number | null | undefined,
   path: string,
   id: string,

@@ -22,9 +22,11 @@ import {
 import { registerResultSpec, validateResult } from '../../core/src/validation/index.js';
 import { GRIDS_RESULT_SPEC } from '../../core/src/validation/grids.js';
 import { LEADS_RESULT_SPEC } from '../../core/src/validation/leads.js';
+import { ALERTS_RESULT_SPEC } from '../../core/src/validation/alerts.js';
 
 registerResultSpec('grids', GRIDS_RESULT_SPEC);
 registerResultSpec('leads', LEADS_RESULT_SPEC);
+registerResultSpec('alerts', ALERTS_RESULT_SPEC);
 import {
   checkAsOf,
   checkBoardSum,

@@ -64,6 +64,11 @@ export interface IndicatorValue {
    * kit pro-rates it like pace); for a fraction, the rate. Null when none is given.
    */
   baseline?: number | null;
+  /**
+   * A supplied balance (DESIGN "Supplied indicators"): the balance at the period's start, from which its pace runs to
+   * the target. Absent for counts, rates and flows.
+   */
+  opening?: number | null;
   /** Conversions only: the converted amount in CNY (2 decimals). */
   amount?: number | null;
   trend?: TrendPoint[];
@@ -77,6 +82,8 @@ export interface IndicatorRow {
   targets?: Record<string, number | null>;
   /** Each indicator's baseline for this row, as IndicatorValue.baseline. */
   baselines?: Record<string, number | null>;
+  /** Each supplied balance's opening for this row, as IndicatorValue.opening (the row's pace runs from it). */
+  openings?: Record<string, number | null>;
   /** Open overdue leads of the row's managers at asOf, whatever period assigned them. */
   overdue?: number;
   /** The row's latest contact, conversation or visit at or before asOf (any period); null when none. */
@@ -269,6 +276,18 @@ export interface LeadEvent {
   amount?: number;
 }
 
+/**
+ * One row of a bank's daily table of supplied indicators (DESIGN "Supplied indicators"; docs/supplied-indicators.md):
+ * for a flow, the manager's amount or count on that day; for a balance, the balance at that day's end. One row per
+ * date, manager and indicator (a later duplicate replaces an earlier one).
+ */
+export interface SuppliedDaily {
+  date: IsoDate;
+  managerId: string;
+  indicator: string;
+  value: number;
+}
+
 export interface Target {
   org: string;
   indicator: string;
@@ -398,10 +417,18 @@ export interface LeadsResult {
 
 /* ---------------------------------------------------------------- indicator catalogue */
 
-export type IndicatorUnit = 'count' | 'fraction';
+/** `amount` is CNY (2 decimals in data), shown compact: 1.23亿 / ¥123M. */
+export type IndicatorUnit = 'count' | 'fraction' | 'amount';
+/**
+ * How a supplied indicator accumulates (DESIGN "Supplied indicators"): a `flow` is summed over the period like the
+ * event counts; a `balance` is a level read at asOf, paced from its `opening` towards the target.
+ */
+export type IndicatorMeasure = 'flow' | 'balance';
 export interface IndicatorDefinition {
   id: string;
   unit: IndicatorUnit;
+  /** Supplied indicators only; absent means a flow (what the ten event indicators are). */
+  measure?: IndicatorMeasure;
   /** Labels by locale; zh-CN and en are always present for the default catalogue. */
   label: { 'zh-CN': string; en: string };
   /** Whether more is better (all ten defaults); drives the colour of a change. */

@@ -9,6 +9,8 @@ export { maskName, maskPhone } from './privacy/mask.js';
 export * from './validation/index.js';
 export { GRIDS_RESULT_SPEC, gridDigest, type GridDigest } from './validation/grids.js';
 export { LEADS_RESULT_SPEC } from './validation/leads.js';
+export { ALERTS_RESULT_SPEC } from './validation/alerts.js';
+export { checkCatalogue, type CheckedCatalogue } from './validation/catalogue.js';
 export * from './query/query-controller.js';
 export {
   gridLeads,

@@ -5,7 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Grids, OrgTree } from '../../core/src/contracts.js';
-import { parseCalendarCsv, parseCustomersCsv, parseRosterCsv, parseTargetsCsv } from '../../core/src/adapters/csv.js';
+import {
+  parseCalendarCsv,
+  parseCustomersCsv,
+  parseRosterCsv,
+  parseSuppliedCsv,
+  parseTargetsCsv,
+} from '../../core/src/adapters/csv.js';
+import { checkCatalogue } from '../../core/src/validation/catalogue.js';
 import type { WarehouseOptions } from './warehouse.js';
 
 function first(dir: string, names: readonly string[]): string | undefined {
@@ -30,5 +37,15 @@ export async function loadDataDirectory(dir: string): Promise<WarehouseOptions> 
   if (calendar) options.calendar = parseCalendarCsv(readFileSync(calendar, 'utf8')).calendar;
   const customers = first(dir, ['customers.csv']);
   if (customers) options.customers = parseCustomersCsv(readFileSync(customers, 'utf8')).rows;
+  // supplied indicators (docs/supplied-indicators.md): the bank's daily balances and flows, and the catalogue that
+  // names them; a catalogue entry that cannot be used stops the start, naming it, rather than vanish from every page
+  const supplied = first(dir, ['supplied.csv']);
+  if (supplied) options.supplied = parseSuppliedCsv(readFileSync(supplied, 'utf8')).rows;
+  const catalogue = first(dir, ['catalogue.json']);
+  if (catalogue) {
+    const checked = checkCatalogue(JSON.parse(readFileSync(catalogue, 'utf8')));
+    if (checked.dropped.length > 0) throw new Error(`${catalogue}: ${checked.dropped.join('; ')}`);
+    options.catalogue = checked.catalogue;
+  }
   return options;
 }

@@ -24,7 +24,7 @@
 import { watchFile } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { timingSafeEqual } from 'node:crypto';
-import { generatePilot, type PilotOptions } from '../../../mocks/pilot/index.js';
+import { generatePilot, PILOT_CATALOGUE, type PilotOptions } from '../../../mocks/pilot/index.js';
 import { loadDataDirectory } from './files.js';
 import { createMetricsService } from './metrics.js';
 import { DIGEST_FLAGS, refuseSecretsOnCommandLine, startDigestSchedule } from './digest/cli.js';
@@ -71,7 +71,10 @@ if (fixedNow) pilotOptions.now = fixedNow;
 const started = performance.now();
 const report = loadReporter(values.progress === 'line' ? 'line' : values.progress === 'none' ? 'none' : 'lines');
 report({ phase: values.data ? 'reading files' : 'generating data' });
-const input: WarehouseOptions = values.data ? await loadDataDirectory(values.data) : generatePilot(pilotOptions);
+// the synthetic pilot's catalogue adds its supplied balances (deposits, AUM) to the ten event indicators
+const input: WarehouseOptions = values.data
+  ? await loadDataDirectory(values.data)
+  : { ...generatePilot(pilotOptions), catalogue: PILOT_CATALOGUE };
 const warehouse = await openWarehouse({
   ...input,
   ...(fixedNow ? { now: () => fixedNow } : {}),

@@ -36,6 +36,7 @@ import {
   type Scope,
   type TrendPoint,
 } from '../../core/src/contracts.js';
+import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import { BADGE_LABELS, FUNNEL_LABELS } from '../../core/src/engine/labels.js';
 import {
   DEFAULT_LEADS_SORT,
@@ -174,6 +175,35 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return null;
   }
 
+  const suppliedIds = new Set(wh.catalogue.filter((d) => d.measure !== undefined).map((d) => d.id));
+
+  /**
+   * Supplied indicators' figures by unit, indicator and point (supplied.sql): `current` and `previous` (a flow's
+   * windows, a balance's points) and a balance's `opening`. Missing where no row stands behind the figure.
+   */
+  async function suppliedOf(c: SqlConnection, params: SqlParams, r: Resolved) {
+    const figures = new Map<string, number>();
+    if (suppliedIds.size > 0) {
+      const asOfDay = zone.dayOf(r.asOf);
+      const rows = await query(c, 'supplied.sql', {
+        ...params,
+        start_day: r.period.start,
+        as_of_day: asOfDay,
+        prev_from_day: zone.dayOf(r.previousFrom),
+        prev_to_day: zone.dayOf(r.previousTo),
+        // nothing after asOf is known yet: a period viewed before it starts opens where the balance stands at asOf
+        opening_day: Math.min(r.period.start - 1, asOfDay),
+      });
+      for (const row of rows) {
+        const value = numOrNull(row, 'value');
+        const key = `${str(row, 'unit_id')}|${str(row, 'indicator')}|${str(row, 'w')}`;
+        if (value !== null) figures.set(key, Math.round(value * 100) / 100);
+      }
+    }
+    return (unit: string, id: string, point: 'current' | 'previous' | 'opening'): number | null =>
+      figures.get(`${unit}|${id}|${point}`) ?? null;
+  }
+
   /** Given figures (targets and baselines) by unit, indicator and figure. */
   async function givenOf(c: SqlConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
     const rows = await query(c, 'targets.sql', {
@@ -245,6 +275,23 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     };
   }
 
+  const working = createWorkingDays(wh.calendar);
+
+  /**
+   * The time before the pilot a baseline is derived from (DESIGN "Baseline"), as the TypeScript engine takes it: as
+   * many working days just before the configured pilot start as the period has. Null without a configured start,
+   * for a period with no working day, or when the events do not reach back that far.
+   */
+  function baselineWindow(period: DayRange): { from: number; to: number } | null {
+    const start = wh.pilotStart;
+    const workingDays = working.count(period.start, period.end);
+    if (start === undefined || workingDays === 0) return null;
+    let first = start;
+    for (let counted = 0; counted < workingDays;) if (working.isWorkingDay(--first)) counted++;
+    if (!(wh.firstEventDay <= first)) return null;
+    return { from: zone.dayStart(first), to: zone.dayStart(start) - 1 };
+  }
+
   function nodeName(id: string): string {
     return wh.nodes.get(id)?.name ?? id;
   }
@@ -263,6 +310,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const previous = values.find((row) => row['w'] === 'previous');
         const given = await givenOf(c, self, q.scope, r.period.start);
         const trend = await trendOf(c, r);
+        const supplied = await suppliedOf(c, self, r);
         const indicators = wh.catalogue.map((definition): IndicatorValue => {
           const id = definition.id;
           const item: IndicatorValue = {
@@ -274,6 +322,11 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             trend: trend(id),
           };
           if (id === 'conversions') item.amount = current ? Math.round(num(current, 'amount_fen')) / 100 : 0;
+          if (definition.measure) {
+            item.value = supplied(r.unit, id, 'current');
+            item.previous = supplied(r.unit, id, 'previous');
+            if (definition.measure === 'balance') item.opening = supplied(r.unit, id, 'opening');
+          }
           return item;
         });
         const result: IndicatorsResult = {
@@ -293,6 +346,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             claim_ms: wh.sla.claimHours * HOUR_MS,
           });
           const rowGiven = await givenOf(c, rowsParams, q.scope, r.period.start);
+          const rowSupplied = await suppliedOf(c, rowsParams, r);
           const overdue = new Map<string, number>();
           for (const row of await query(c, 'open_overdue.sql', overdueParams(rowsParams, r.asOf))) {
             const unit = str(row, 'unit_id');
@@ -311,10 +365,14 @@ export function createMetricsService(wh: Warehouse): MetricsService {
               const rowValuesById: Record<string, number | null> = {};
               const targets: Record<string, number | null> = {};
               const baselines: Record<string, number | null> = {};
+              const openings: Record<string, number | null> = {};
               for (const definition of wh.catalogue) {
                 rowValuesById[definition.id] = indicatorValue(row, definition.id);
                 targets[definition.id] = rowGiven('target', id, definition.id);
                 baselines[definition.id] = rowGiven('baseline', id, definition.id);
+                if (definition.measure) rowValuesById[definition.id] = rowSupplied(id, definition.id, 'current');
+                if (definition.measure === 'balance')
+                  openings[definition.id] = rowSupplied(id, definition.id, 'opening');
               }
               return {
                 id,
@@ -323,6 +381,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
                 values: rowValuesById,
                 targets,
                 baselines,
+                ...(Object.keys(openings).length > 0 ? { openings } : {}),
                 overdue: overdue.get(id) ?? 0,
                 lastActionAt: lastAction.has(id) ? zone.formatDateTime(lastAction.get(id)!) : null,
               };
@@ -449,18 +508,29 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           const days = wh.sla.stageDays[id];
           return typeof days === 'number' ? days * DAY_MS : undefined;
         };
-        const rows = await query(c, 'funnel.sql', {
-          unit: r.unit,
-          from_ms: r.from,
-          as_of_ms: r.asOf,
-          never_ms: NEVER_MS,
-          sla_claimed_ms: slaMs('claimed') ?? NEVER_MS,
-          sla_contacted_ms: slaMs('contacted') ?? NEVER_MS,
-          sla_visited_ms: slaMs('visited') ?? NEVER_MS,
-          sla_intent_ms: slaMs('intent') ?? NEVER_MS,
-          sla_applied_ms: slaMs('applied') ?? NEVER_MS,
-        });
+        const funnelOf = (from: number, asOf: number) =>
+          query(c, 'funnel.sql', {
+            unit: r.unit,
+            from_ms: from,
+            as_of_ms: asOf,
+            never_ms: NEVER_MS,
+            sla_claimed_ms: slaMs('claimed') ?? NEVER_MS,
+            sla_contacted_ms: slaMs('contacted') ?? NEVER_MS,
+            sla_visited_ms: slaMs('visited') ?? NEVER_MS,
+            sla_intent_ms: slaMs('intent') ?? NEVER_MS,
+            sla_applied_ms: slaMs('applied') ?? NEVER_MS,
+          });
+        const rows = await funnelOf(r.from, r.asOf);
         const byStage = new Map(rows.map((row) => [num(row, 'stage'), row]));
+        // Before the pilot: the same funnel of the leads assigned in the baseline window, as it stood at the
+        // pilot's start; a stage's rate then is its count over the previous stage's
+        const window = baselineWindow(r.period);
+        const before =
+          window && new Map((await funnelOf(window.from, window.to)).map((row) => [num(row, 'stage'), row]));
+        const countBefore = (s: number): number => {
+          const row = before?.get(s);
+          return row ? num(row, 'lead_count') : 0;
+        };
         const labels = FUNNEL_LABELS[wh.locale];
         const stages = FUNNEL_STAGES.map((id, s): FunnelStage => {
           const row = byStage.get(s);
@@ -471,6 +541,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             medianDwellHours: row ? numOrNull(row, 'median_hours') : null,
           };
           if (slaMs(id) !== undefined) stage.overdue = row ? num(row, 'overdue') : 0;
+          if (before && s > 0) stage.baselineRate = countBefore(s - 1) > 0 ? countBefore(s) / countBefore(s - 1) : null;
           return stage;
         });
         return { asOf: zone.formatDateTime(r.asOf), scope: q.scope, stages };

@@ -17,10 +17,12 @@ import {
 } from '../../core/src/contracts.js';
 import { DEFAULT_POINTS, DEFAULT_SLA } from '../../core/src/engine/log-index.js';
 import { BUILT_IN_UNITS } from '../../core/src/engine/metrics.js';
+import { uniqueSuppliedRows } from '../../core/src/engine/supplied.js';
 import {
   createBankZone,
   DAY_MS,
   HOUR_MS,
+  parseIsoDate,
   periodContaining,
   pilotRange,
   type BankZone,
@@ -57,6 +59,11 @@ export interface LoadedWarehouse {
   calendar: WorkCalendar | undefined;
   now: () => Date;
   pilot: DayRange | undefined;
+  /**
+   * The pilot's configured start day (input.pilot.start), undefined when none is configured: baselines are derived
+   * from the time before it only when it is given (DESIGN "Baseline").
+   */
+  pilotStart?: number | undefined;
   firstEventDay: number;
   lastEventDay: number;
   /** Org nodes by id (validation and names). */
@@ -154,7 +161,8 @@ async function appendDuckDBRows(connection: DuckDBConnection, table: string, row
       if (value === null) appender.appendNull();
       else if (typeof value === 'string') appender.appendVarchar(value);
       else if (typeof value === 'boolean') appender.appendBoolean(value);
-      else if (Number.isInteger(value)) appender.appendInteger(value);
+      // a whole amount (a balance of 30亿) may not fit a 32-bit integer: only small whole numbers go in as one
+      else if (Number.isInteger(value) && Math.abs(value) < 2 ** 31) appender.appendInteger(value);
       else appender.appendDouble(value);
     }
     appender.endRow();
@@ -344,11 +352,22 @@ export async function loadWarehouse(
       ]),
   );
   const units = new Map<string, string>(Object.entries(BUILT_IN_UNITS));
-  for (const definition of catalogue) units.set(definition.id, definition.unit);
+  const measures = new Map<string, string>();
+  for (const definition of catalogue) {
+    units.set(definition.id, definition.unit);
+    if (definition.measure) measures.set(definition.id, definition.measure);
+  }
   await target.append(
     'catalogue',
-    [...units].map(([id, unit], i) => [id, unit, i]),
+    [...units].map(([id, unit], i) => [id, unit, measures.get(id) ?? null, i]),
   );
+  // the same rows the TypeScript engine reads: one per day, manager and indicator, the last given wins
+  const suppliedRows = uniqueSuppliedRows(input.supplied ?? []);
+  if (suppliedRows.length > 0)
+    await target.append(
+      'supplied_daily',
+      suppliedRows.map((row) => [parseIsoDate(row.date), row.managerId, row.indicator, row.value]),
+    );
 
   // Grids: managers as the grid data lists them, else those seen working the grid (in board order).
   const features = new Map<string, GridFeature>();
@@ -415,6 +434,8 @@ export async function loadWarehouse(
     calendar: input.calendar,
     now: input.now ?? (() => new Date()),
     pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
+    pilotStart:
+      input.pilot && Number.isFinite(parseIsoDate(input.pilot.start)) ? parseIsoDate(input.pilot.start) : undefined,
     firstEventDay,
     lastEventDay,
     nodes: org.byId,

@@ -92,6 +92,24 @@ describe('digest content', () => {
     );
   });
 
+  it('writes a supplied balance in 万/亿 with its pace from the opening, in zh-CN and en', () => {
+    const deposits = {
+      id: 'deposits',
+      unit: 'amount' as const,
+      measure: 'balance' as const,
+      label: { 'zh-CN': '存款余额', en: 'Deposit balance' },
+    };
+    const balance = {
+      ...indicators,
+      // pace 8,000万 + 2,000万 x 17/21 = 9,619万: 8,600万 is 10.6% under it
+      indicators: [{ id: 'deposits', value: 86_000_000, target: 100_000_000, opening: 80_000_000 }],
+    };
+    const zh = buildDigest({ indicators: balance }, { locale: 'zh-CN', catalogue: [deposits] });
+    const en = buildDigest({ indicators: balance }, { locale: 'en', catalogue: [deposits] });
+    assert.match(zh.text, /存款余额： 8,600万 \(目标 1亿 · 应达 9,620万\) 落后/);
+    assert.match(en.text, /Deposit balance: ¥86M \(target ¥100M · pace ¥96.2M\) Behind/);
+  });
+
   it('shows the top 3 with shared ranks and the signed-in manager below them', () => {
     const digest = buildDigest({ leaderboard: board([10, 9, 9, 8, 7, 1]) }, { locale: 'en', me: 'm-5' });
     const section = digest.model.sections[0];

@@ -48,14 +48,14 @@ describe('visibleRange', () => {
 describe('cellBand', () => {
   it('judges a count against pace and a rate against its target', () => {
     // pace 100 x 0.5 = 50: 25 -> 0.5 (0), 40 -> 0.8 (1), 50 -> 1 (2), 60 -> 1.2 (3)
-    assert.equal(cellBand(25, 100, 'count', 0.5), 0);
-    assert.equal(cellBand(40, 100, 'count', 0.5), 1);
-    assert.equal(cellBand(50, 100, 'count', 0.5), 2);
-    assert.equal(cellBand(60, 100, 'count', 0.5), 3);
-    assert.equal(cellBand(0.9, 0.9, 'fraction', 0.1), 2);
-    assert.equal(cellBand(null, 100, 'count', 0.5), null);
-    assert.equal(cellBand(10, 0, 'count', 0.5), null);
-    assert.equal(cellBand(10, 100, 'count', 0), null);
+    assert.equal(cellBand(25, 100, { unit: 'count' }, 0.5), 0);
+    assert.equal(cellBand(40, 100, { unit: 'count' }, 0.5), 1);
+    assert.equal(cellBand(50, 100, { unit: 'count' }, 0.5), 2);
+    assert.equal(cellBand(60, 100, { unit: 'count' }, 0.5), 3);
+    assert.equal(cellBand(0.9, 0.9, { unit: 'fraction' }, 0.1), 2);
+    assert.equal(cellBand(null, 100, { unit: 'count' }, 0.5), null);
+    assert.equal(cellBand(10, 0, { unit: 'count' }, 0.5), null);
+    assert.equal(cellBand(10, 100, { unit: 'count' }, 0), null);
   });
 });
 
@@ -87,5 +87,58 @@ describe('parseIndicatorList', () => {
   it('reads a comma list with spaces and blanks', () => {
     assert.deepEqual(parseIndicatorList(' contacted, visits,,intent '), ['contacted', 'visits', 'intent']);
     assert.deepEqual(parseIndicatorList(undefined), []);
+  });
+});
+
+describe('buildSheet with a supplied balance', () => {
+  it("bands each row against its own pace from the row's opening balance", () => {
+    const balance = indicatorColumns(
+      [{ id: 'deposits', unit: 'amount', measure: 'balance', label: { 'zh-CN': '存款余额', en: 'Deposits' } }],
+      'en',
+    );
+    const sheet = buildSheet(
+      {
+        ...result,
+        indicators: [{ id: 'deposits', value: 95_000_000, target: 100_000_000, opening: 80_000_000 }],
+        rows: [
+          // pace 4,000万 + 1,000万 x 17/21 = 4,809.5万: 4,500万 is 6.4% under (on pace, band 2)
+          {
+            id: 'M1',
+            name: 'A',
+            kind: 'manager',
+            values: { deposits: 45_000_000 },
+            targets: { deposits: 50_000_000 },
+            openings: { deposits: 40_000_000 },
+          },
+          // pace 1,000万 + 4,000万 x 17/21 = 4,238.1万: the same 4,500万 is 6.2% over (band 2) ...
+          {
+            id: 'M2',
+            name: 'B',
+            kind: 'manager',
+            values: { deposits: 45_000_000 },
+            targets: { deposits: 50_000_000 },
+            openings: { deposits: 10_000_000 },
+          },
+          // ... and 2,000万 is 52.8% under it: well behind (band 0)
+          {
+            id: 'M3',
+            name: 'C',
+            kind: 'manager',
+            values: { deposits: 20_000_000 },
+            targets: { deposits: 50_000_000 },
+            openings: { deposits: 10_000_000 },
+          },
+          // no opening: no pace, no band
+          { id: 'M4', name: 'D', kind: 'manager', values: { deposits: 20_000_000 }, targets: { deposits: 50_000_000 } },
+        ],
+      },
+      balance,
+      17 / 21,
+    );
+    assert.deepEqual(
+      sheet.rows.map((row) => row.cells[0]!.band),
+      [2, 2, 0, null],
+    );
+    assert.equal(sheet.totals[0]!.band, 2);
   });
 });

@@ -21,6 +21,7 @@ import {
   type OrgLevel,
   type OrgTree,
   type PeriodKind,
+  type SuppliedDaily,
   type Target,
   type WorkCalendar,
 } from '../contracts.js';
@@ -161,7 +162,8 @@ export const CSV_HEADER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   start: ['开始日期', '起始日期'],
   target: ['目标', '目标值'],
   baseline: ['基线', '基期值', '试点前'],
-  date: ['日期'],
+  date: ['日期', '统计日期', '数据日期'],
+  value: ['数值', '余额', '日终余额', '发生额'],
   kind: ['类别', '日期类型'],
   phone: ['手机号', '手机号码', '手机', '联系电话', '电话'],
 };
@@ -472,6 +474,24 @@ export function parseCustomersCsv(text: string, options: CsvReadOptions = {}): C
       return customer;
     },
     ['phone'],
+  );
+}
+
+/**
+ * `date,managerId,indicator,value`: the bank's daily figures of its supplied indicators (docs/supplied-indicators.md),
+ * a balance at the day's end or a flow's amount that day.
+ */
+export function parseSuppliedCsv(text: string, options: CsvReadOptions = {}): CsvParseResult<SuppliedDaily> {
+  return parseCsvTable(
+    text,
+    { ...options, file: options.file ?? 'supplied.csv' },
+    ['date', 'managerId', 'indicator', 'value'],
+    (get) => ({
+      date: isoDate(get, 'date'),
+      managerId: required(get, 'managerId'),
+      indicator: required(get, 'indicator'),
+      value: decimal(get, 'value'),
+    }),
   );
 }
 

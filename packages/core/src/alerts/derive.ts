@@ -90,7 +90,7 @@ export function deriveAlerts(result: IndicatorsResult, options: DeriveAlertsOpti
   for (const row of result.rows ?? []) {
     for (const definition of catalogue) {
       const value = row.values[definition.id];
-      const pace = paceFor(definition.unit, row.targets?.[definition.id], share);
+      const pace = paceFor(definition, row.targets?.[definition.id], share, row.openings?.[definition.id]);
       const direction = definition.goodDirection ?? 'up';
       if (typeof value !== 'number' || paceStatus(value, pace, definition.unit, direction, rules) !== 'behind')
         continue;

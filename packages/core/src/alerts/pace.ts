@@ -5,7 +5,7 @@
  * an alert never disagree. Working days come from the bank's calendar (holidays and make-up working days, 调休);
  * without one, Monday-Friday. Pure: no DOM, no clock.
  */
-import type { IndicatorUnit, IsoDate, IsoDateTime, WorkCalendar } from '../contracts.js';
+import type { IndicatorMeasure, IndicatorUnit, IsoDate, IsoDateTime, WorkCalendar } from '../contracts.js';
 import { todayInZone } from '../format/index.js';
 import { formatIsoDate, parseIsoDate, periodContaining } from '../engine/time.js';
 import type { PeriodKind } from '../contracts.js';
@@ -127,13 +127,29 @@ export function alertRules(configured?: Partial<AlertRules>): AlertRules {
   return rules;
 }
 
+/** What the pace rule needs to know of an indicator: its unit and, for a supplied one, how it accumulates. */
+export interface PacedIndicator {
+  unit: IndicatorUnit;
+  measure?: IndicatorMeasure | undefined;
+}
+
 /**
- * Where the value should be by asOf. A count: target x share of working days elapsed. A fraction (a rate) has no
- * pace: it is compared with its target directly. Null when there is no target to pace against (none, or 0).
+ * Where the value should be by asOf: the one pace rule of tiles, sheet bands, pace alerts, my day and the digest.
+ * A count or a flow: target x share of working days elapsed. A balance (DESIGN "Supplied indicators") starts the
+ * period at its `opening`, so it should have covered that share of the way from opening to target:
+ * opening + (target - opening) x share. A fraction (a rate) has no pace: it is compared with its target directly.
+ * Null when there is no target to pace against (none, or 0), or a balance has no opening to pace from.
  */
-export function paceFor(unit: IndicatorUnit, target: number | null | undefined, share: number): number | null {
+export function paceFor(
+  indicator: PacedIndicator,
+  target: number | null | undefined,
+  share: number,
+  opening?: number | null,
+): number | null {
   if (typeof target !== 'number' || !Number.isFinite(target) || target === 0) return null;
-  return unit === 'fraction' ? target : target * share;
+  if (indicator.unit === 'fraction') return target;
+  if (indicator.measure !== 'balance') return target * share;
+  return typeof opening === 'number' && Number.isFinite(opening) ? opening + (target - opening) * share : null;
 }
 
 /**

@@ -171,7 +171,7 @@ function indicatorsSection(
   const shown = catalogue.filter((definition) => byId.has(definition.id));
   const statusOf = (definition: IndicatorDefinition): PaceStatus | null => {
     const data = byId.get(definition.id);
-    const pace = paceFor(definition.unit, finite(data?.target), progress.share);
+    const pace = paceFor(definition, finite(data?.target), progress.share, data?.opening);
     return paceStatus(finite(data?.value), pace, definition.unit, definition.goodDirection, rules);
   };
   // A post has room for a few rows: the indicators behind pace first (what the huddle must talk about), then the
@@ -187,20 +187,27 @@ function indicatorsSection(
       const data = byId.get(definition.id);
       const value = finite(data?.value);
       const target = finite(data?.target);
-      const pace = paceFor(definition.unit, target, progress.share);
+      const pace = paceFor(definition, target, progress.share, data?.opening);
       const status = statusOf(definition);
       const amount = definition.hasAmount ? finite(data?.amount) : null;
       const shownValue = formatValue(value, definition.unit, locale, { compact: true });
       const detail: string[] = [];
       if (target !== null) detail.push(t(locale, 'target', { value: formatValue(target, definition.unit, locale) }));
-      if (target !== null && definition.unit === 'count' && pace !== null)
-        detail.push(t(locale, 'pace', { value: formatCount(Math.round(pace), locale) }));
+      if (target !== null && definition.unit !== 'fraction' && pace !== null)
+        detail.push(
+          t(locale, 'pace', {
+            value:
+              definition.unit === 'amount'
+                ? formatValue(pace, 'amount', locale)
+                : formatCount(Math.round(pace), locale),
+          }),
+        );
       let bar: DigestIndicator['bar'] = null;
       if (target !== null && target > 0) {
         bar =
           definition.unit === 'fraction'
             ? { fill: clamp01(value ?? 0), mark: clamp01(target) }
-            : { fill: clamp01((value ?? 0) / target), mark: clamp01(progress.share) };
+            : { fill: clamp01((value ?? 0) / target), mark: clamp01((pace ?? 0) / target) };
       }
       return {
         label: cleanText(definition.label[locale] ?? definition.id),

@@ -42,6 +42,7 @@ import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf } from './met
 import { countOpenOverdue, enterStages, lastActionTime, openOverdueLeads, stageSlaMs } from './overdue.js';
 import type { OpenOverdueLead } from './overdue.js';
 import { forEachRecord, type Slice } from './series.js';
+import { indexSupplied, isSupplied } from './supplied.js';
 import { formatIsoDate, HOUR_MS, parseIsoDate, periodContaining, previousPeriod, type DayRange } from './time.js';
 import type { EngineLocale, EventLogInput } from './types.js';
 
@@ -110,6 +111,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
   const catalogue = input.catalogue ?? DEFAULT_CATALOGUE;
   const unitOf = (id: string): IndicatorUnit =>
     catalogue.find((definition) => definition.id === id)?.unit ?? BUILT_IN_UNITS[id] ?? 'count';
+  const supplied = indexSupplied(input.supplied ?? [], ix.managerIndex);
   const champions = new ChampionBoard(ix);
   const leadsQuery = createLeadsQuery(ix, {
     ...(input.customers ? { customers: input.customers } : {}),
@@ -213,6 +215,33 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     return indicatorFigure(ix, indicator, { mLo: slice.mLo, mHi: slice.mHi, ...window }).value;
   }
 
+  /**
+   * A supplied indicator for managers [mLo, mHi) (DESIGN "Supplied indicators"): a flow summed over the current and
+   * the previous window; a balance at asOf's day, at the same point of the previous period, and its opening (the
+   * balance at the end of the day before the period starts, or at asOf when that is earlier: nothing after asOf is
+   * known yet).
+   */
+  function suppliedFigures(
+    definition: { id: string; measure: 'flow' | 'balance' },
+    r: Resolved,
+    mLo: number,
+    mHi: number,
+  ): { value: number | null; previous: number | null; opening?: number | null } {
+    const dayOf = ix.zone.dayOf;
+    const [asOfDay, previousFrom, previousTo] = [dayOf(r.asOf), dayOf(r.previous.from), dayOf(r.previous.to)];
+    if (definition.measure === 'flow') {
+      return {
+        value: supplied.flow(definition.id, mLo, mHi, r.period.start, asOfDay),
+        previous: supplied.flow(definition.id, mLo, mHi, previousFrom, previousTo),
+      };
+    }
+    return {
+      value: supplied.balance(definition.id, mLo, mHi, asOfDay),
+      previous: supplied.balance(definition.id, mLo, mHi, previousTo),
+      opening: supplied.balance(definition.id, mLo, mHi, Math.min(r.period.start - 1, asOfDay)),
+    };
+  }
+
   /** The funnel of the leads assigned in `slice`, each placed at its furthest stage by `asOf`. */
   function funnelTally(slice: Slice, asOf: number): { counts: number[]; overdue: number[]; dwell: number[][] } {
     const stageCount = FUNNEL_STAGES.length;
@@ -294,6 +323,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           trend: indicatorTrend(ix, id, r.current, r.period.start),
         };
         if (figure.amount !== undefined) item.amount = figure.amount;
+        if (isSupplied(definition)) Object.assign(item, suppliedFigures(definition, r, r.mLo, r.mHi));
         return item;
       });
       const result: IndicatorsResult = {
@@ -317,10 +347,15 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           const values: Record<string, number | null> = {};
           const targets: Record<string, number | null> = {};
           const baselines: Record<string, number | null> = {};
+          const openings: Record<string, number | null> = {};
           for (const definition of catalogue) {
             values[definition.id] = indicatorFigure(ix, definition.id, slice).value;
             targets[definition.id] = givenFor(ix.targets, node.id, definition.id, q.scope, r.period.start);
             baselines[definition.id] = baselineOf(node.id, definition.id, q.scope, r, slice, window);
+            if (!isSupplied(definition)) continue;
+            const figures = suppliedFigures(definition, r, mLo, mHi);
+            values[definition.id] = figures.value;
+            if (figures.opening !== undefined) openings[definition.id] = figures.opening;
           }
           const last = lastActionTime(ix, slice, r.asOf);
           return {
@@ -330,6 +365,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
             values,
             targets,
             baselines,
+            ...(Object.keys(openings).length > 0 ? { openings } : {}),
             overdue: countOpenOverdue(ix, slice, r.asOf),
             lastActionAt: last === null ? null : ix.zone.formatDateTime(last),
           };

@@ -5,6 +5,7 @@ import type {
   LeadEvent,
   OrgTree,
   PilotConfig,
+  SuppliedDaily,
   Target,
   WorkCalendar,
 } from '../contracts.js';
@@ -54,6 +55,8 @@ export interface EventLogInput {
   /** IANA time zone of the bank. Default `Asia/Shanghai`. */
   timeZone?: string;
   catalogue?: readonly IndicatorDefinition[];
+  /** The bank's daily figures of its supplied indicators (flows and balances of the catalogue). */
+  supplied?: readonly SuppliedDaily[];
   sla?: Partial<SlaConfig>;
   points?: Partial<PointsScheme>;
   /** Language of the labels the engine writes (funnel stages, badges). Default `zh-CN`. */

@@ -126,13 +126,29 @@ export function formatHours(value: number | null | undefined, locale: StrideLoca
   );
 }
 
-/** A value in its unit: counts and fractions the same way everywhere. */
+/**
+ * A supplied amount (deposits, AUM; CNY in data) where a tile or a board row has room for a few characters: zh-CN in
+ * 万/亿 without a currency sign (1.23亿, 4,560万: how a branch says its balances), en compact with the yuan sign
+ * (¥123M, ¥45.6M). Three significant digits; under 10,000 the whole number.
+ */
+export function formatAmount(value: number | null | undefined, locale: StrideLocale): string {
+  if (!isNumber(value)) return MISSING;
+  return numberFormat(locale, {
+    ...(locale === 'en' && { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }),
+    ...(Math.abs(value) < 10_000
+      ? { maximumFractionDigits: 0 }
+      : { notation: 'compact', maximumSignificantDigits: 3, useGrouping: 'always' }),
+  }).format(value + 0); // + 0: -0 reads 0
+}
+
+/** A value in its unit: counts, fractions and amounts the same way everywhere. */
 export function formatValue(
   value: number | null | undefined,
-  unit: 'count' | 'fraction',
+  unit: 'count' | 'fraction' | 'amount',
   locale: StrideLocale,
   options: { compact?: boolean } = {},
 ): string {
+  if (unit === 'amount') return formatAmount(value, locale);
   return unit === 'fraction' ? formatPercent(value, locale) : formatCount(value, locale, options);
 }
 

@@ -19,7 +19,6 @@ import {
   NULLABLE_NUMBER,
   OPTIONAL_NULLABLE_NUMBER,
   byRules,
-  checkItem,
   describeValue,
   idField,
   isRecord,
@@ -27,7 +26,6 @@ import {
   rules,
   scopeSchema,
   type GridsOptions,
-  type ItemCheck,
   type ItemFindings,
   type ResultSpec,
   type Validated,
@@ -44,6 +42,7 @@ const INDICATOR_RULES = rules({
   target: OPTIONAL_NULLABLE_NUMBER,
   previous: OPTIONAL_NULLABLE_NUMBER,
   baseline: OPTIONAL_NULLABLE_NUMBER,
+  opening: OPTIONAL_NULLABLE_NUMBER,
   amount: OPTIONAL_NULLABLE_NUMBER,
   trend: { type: 'list', of: TREND_POINT_RULES, optional: true },
 });
@@ -54,6 +53,7 @@ const ROW_RULES = rules({
   values: { type: 'numberMap' },
   targets: { type: 'numberMap', optional: true },
   baselines: { type: 'numberMap', optional: true },
+  openings: { type: 'numberMap', optional: true },
   overdue: { type: 'number', optional: true },
   lastActionAt: { type: 'nullableString', optional: true },
 });
@@ -91,20 +91,6 @@ const CELL_RULES = rules({
   covered: { type: 'number' },
   openLeads: { type: 'number', optional: true },
 });
-const ALERT_RULES = rules({
-  id: { type: 'string' },
-  rule: { type: 'enum', values: ['pace', 'overdue', 'inactive'] },
-  indicator: { type: 'string', optional: true },
-  value: { type: 'number' },
-  expected: { type: 'number' },
-  severity: { type: 'number' },
-  since: { type: 'nullableString', optional: true },
-});
-const ALERT_SUBJECT_RULES = rules({
-  kind: { type: 'enum', values: ['manager', 'org'] },
-  id: { type: 'string' },
-  name: { type: 'string' },
-});
 const ORG_NODE_RULES = rules({
   id: { type: 'string' },
   name: { type: 'string' },
@@ -113,17 +99,9 @@ const ORG_NODE_RULES = rules({
   avatarUrl: { type: 'url' },
 });
 
-/** An alert's flat fields, then its subject (who the alert is about: without one it cannot be shown). */
-const checkAlert: ItemCheck = (item, path, findings) => {
-  const checked = checkItem(item, ALERT_RULES, path, findings);
-  if (checked === null || !isRecord(checked)) return null;
-  const subject = checkItem(checked.subject, ALERT_SUBJECT_RULES, `${path}.subject`, findings);
-  return subject === null ? null : checked;
-};
-
 /**
- * One spec per adapter method. A further element's results (the lead list) are checked by a spec its own module
- * registers (registerResultSpec), so a page without that element never loads those checks.
+ * One spec per adapter method. A further element's results (the lead list, the alerts) are checked by a spec its own
+ * module registers (registerResultSpec), so a page without that element never loads those checks.
  */
 const RESULT_SPECS: Partial<Record<AdapterMethod, ResultSpec>> = {
   indicators: {
@@ -163,10 +141,6 @@ const RESULT_SPECS: Partial<Record<AdapterMethod, ResultSpec>> = {
         idOf: (item) => (isRecord(item) ? item.gridId : undefined),
       },
     ],
-  },
-  alerts: {
-    schema: v.looseObject({ asOf: v.string(), scope: scopeSchema, alerts: items }),
-    collections: [{ key: 'alerts', noun: ['alert', 'alerts'], check: checkAlert, idOf: idField }],
   },
   orgTree: {
     schema: items,

@@ -6,7 +6,9 @@ import {
   type TemplateResult,
 } from 'lit';
 import {
+  ALERTS_RESULT_SPEC,
   DEFAULT_CATALOGUE,
+  registerResultSpec,
   deriveAlerts,
   openOverdueLeads,
   type Alert,
@@ -39,6 +41,9 @@ import {
   type AlertFeedMemory,
   type AlertGrouping,
 } from './alerts.view-model.js';
+
+// the alerts an adapter returns are checked here, not on every page (see core/src/validation/alerts.ts)
+registerResultSpec('alerts', ALERTS_RESULT_SPEC);
 
 /**
  * Fires `stride-alert` after an update that brought a new result: the scope's first with `initial: true`, then only

@@ -117,6 +117,14 @@ function renderTile(
     }
     ${tile.hasAmount ? html`<div class="amount" part="amount">${t(lang, 'amount', { amount })}</div>` : nothing}
     <div class="target" part="target">${targetText}</div>
+    ${
+      // a balance starts the period where it stood: what it should reach by today is read, not guessed from the bar
+      tile.opening === null || tile.pace === null
+        ? nothing
+        : html`<div class="target" part="opening">
+            ${t(lang, 'balancePace', { opening: formatValue(tile.opening, tile.unit, lang), pace: formatValue(tile.pace, tile.unit, lang) })}
+          </div>`
+    }
     ${renderBar(tile, lang)}
     <div class="status" part="status">
       ${tile.status ? html`<span class="icon" aria-hidden="true">${icon(STATUS_ICON[tile.status])}</span>` : nothing}<span>${statusText}</span>
@@ -135,13 +143,15 @@ function renderTile(
 }
 
 /**
- * The bar runs 0 to target for a count (marker at pace) and 0 to 100% for a rate (marker at its target, which is a
- * rate's pace).
+ * The bar runs 0 to target for a count (marker at pace), 0 to 100% for a rate (marker at its target, which is a
+ * rate's pace), and opening to target for a balance: from 0 a book of 34.5亿 growing to 35.3亿 would fill the bar on
+ * the first day and never move.
  */
 function renderBar(tile: IndicatorTile, lang: StrideLocale): TemplateResult | typeof nothing {
   if (tile.target === null || tile.target <= 0) return nothing;
-  const scale = tile.unit === 'fraction' ? 1 : tile.target;
-  const position = (n: number) => `${Math.max(0, Math.min(1, n / scale)) * 100}%`;
+  const from = tile.opening !== null && tile.opening < tile.target ? tile.opening : 0;
+  const scale = (tile.unit === 'fraction' ? 1 : tile.target) - from;
+  const position = (n: number) => `${Math.max(0, Math.min(1, (n - from) / scale)) * 100}%`;
   return html`<div class="bar" part="progress" title=${tile.pace === null ? '' : t(lang, 'paceMarker', { pace: formatValue(tile.pace, tile.unit, lang) })}>
     <span class="fill" style=${styleProps({ width: position(tile.value ?? 0) })}></span>
     ${tile.pace === null ? nothing : html`<span class="marker" style=${styleProps({ 'inset-inline-start': position(tile.pace) })}></span>`}

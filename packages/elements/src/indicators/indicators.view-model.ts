@@ -14,12 +14,14 @@ import {
   workingCalendar,
   type AlertRules,
   type CellBand,
+  type PacedIndicator,
   type PaceStatus,
   type PeriodProgress,
   type VersusBaseline,
 } from '@stride/core';
 import type {
   IndicatorDefinition,
+  IndicatorMeasure,
   IndicatorRow,
   IndicatorUnit,
   IndicatorsResult,
@@ -35,6 +37,8 @@ export interface IndicatorColumn {
   id: string;
   label: string;
   unit: IndicatorUnit;
+  /** A supplied balance paces from its opening; everything else is a flow. */
+  measure: IndicatorMeasure;
   goodDirection: 'up' | 'down';
   hasAmount: boolean;
   /** How it is counted, in the page's language; empty where the catalogue does not say. */
@@ -48,9 +52,11 @@ export interface IndicatorTile extends IndicatorColumn {
   target: number | null;
   /** value / target (0-1+), null without a usable target or value. */
   percentOfTarget: number | null;
-  /** Where the value should be by asOf (a count: target x working-day share; a fraction: its target). */
+  /** Where the value should be by asOf (`paceFor`: a count, a flow or a balance from its opening; a fraction: its target). */
   pace: number | null;
   status: PaceStatus | null;
+  /** A balance's balance at the period's start, where its pace starts from; null for everything else. */
+  opening: number | null;
   amount: number | null;
   /** Relative change against the previous like-for-like span; null when there is nothing to compare with. */
   change: number | null;
@@ -86,6 +92,7 @@ export function indicatorColumns(
       id: definition.id,
       label: labelOf(definition, locale),
       unit: definition.unit,
+      measure: definition.measure ?? 'flow',
       goodDirection: definition.goodDirection ?? 'up',
       hasAmount: definition.hasAmount === true,
       counting: definition.counting?.[locale] ?? '',
@@ -159,9 +166,11 @@ export function buildTiles(
     const data = byId.get(column.id);
     const value = finite(data?.value);
     const target = finite(data?.target);
-    const pace = paceFor(column.unit, target, progress.share);
+    const pace = paceFor(column, target, progress.share, data?.opening);
     const change = changeAgainst(value, data?.previous);
-    const versus = versusBaseline(column.unit, value, data?.baseline, progress.share);
+    // a balance's baseline is a level then, not a span's worth: compared whole, never pro-rated
+    const baselineShare = column.measure === 'balance' ? 1 : progress.share;
+    const versus = versusBaseline(column.unit, value, data?.baseline, baselineShare);
     return {
       ...column,
       value,
@@ -169,6 +178,7 @@ export function buildTiles(
       percentOfTarget: percentOfTarget(value, target),
       pace,
       status: paceStatus(value, pace, column.unit, column.goodDirection, rules),
+      opening: column.measure === 'balance' ? finite(data?.opening) : null,
       amount: column.hasAmount ? finite(data?.amount) : null,
       change,
       changeTone: changeTone(change, column.goodDirection),
@@ -193,12 +203,13 @@ export type { CellBand };
 export function cellBand(
   value: number | null,
   target: number | null,
-  unit: IndicatorUnit,
+  indicator: PacedIndicator,
   share: number,
   goodDirection: 'up' | 'down' = 'up',
   rules: AlertRules = DEFAULT_ALERT_RULES,
+  opening?: number | null,
 ): CellBand | null {
-  return paceBand(value, paceFor(unit, target, share), unit, goodDirection, rules);
+  return paceBand(value, paceFor(indicator, target, share, opening), indicator.unit, goodDirection, rules);
 }
 
 export interface SheetCell {
@@ -227,22 +238,29 @@ export function buildSheet(
   share: number,
   rules: AlertRules = DEFAULT_ALERT_RULES,
 ): SheetModel {
-  const cell = (value: number | null | undefined, target: number | null | undefined, column: IndicatorColumn) => {
+  const cell = (
+    value: number | null | undefined,
+    target: number | null | undefined,
+    column: IndicatorColumn,
+    opening: number | null | undefined,
+  ) => {
     const v = finite(value);
     const t = finite(target);
-    const band = cellBand(v, t, column.unit, share, column.goodDirection, rules);
+    const band = cellBand(v, t, column, share, column.goodDirection, rules, opening);
     return { value: v, percentOfTarget: percentOfTarget(v, t), band } satisfies SheetCell;
   };
   const rows = (result.rows ?? []).map((row: IndicatorRow): SheetRow => ({
     id: row.id,
     name: row.name,
     kind: row.kind,
-    cells: columns.map((column) => cell(row.values[column.id], row.targets?.[column.id], column)),
+    cells: columns.map((column) =>
+      cell(row.values[column.id], row.targets?.[column.id], column, row.openings?.[column.id]),
+    ),
   }));
   const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
   const totals = columns.map((column) => {
     const scopeValue = byId.get(column.id);
-    return cell(scopeValue?.value, scopeValue?.target, column);
+    return cell(scopeValue?.value, scopeValue?.target, column, scopeValue?.opening);
   });
   return { columns: [...columns], rows, totals };
 }

@@ -88,9 +88,11 @@ export function behindPace(
   rules: AlertRules,
 ): readonly RankedEntry[] {
   const unit = metricUnit(metric);
+  const indicator = { unit, measure: indicatorOf(metric)?.measure };
   const direction = indicatorOf(metric)?.goodDirection ?? 'up';
+  // a board entry carries no opening, so a balance has no pace here and is never listed as behind
   return ranked.filter(
-    (r) => paceStatus(r.entry.value, paceFor(unit, r.entry.target, share), unit, direction, rules) === 'behind',
+    (r) => paceStatus(r.entry.value, paceFor(indicator, r.entry.target, share), unit, direction, rules) === 'behind',
   );
 }
 

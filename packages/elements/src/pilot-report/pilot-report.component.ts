@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
+  ALERTS_RESULT_SPEC,
   DEFAULT_CATALOGUE,
   common,
   deriveAlerts,
   formatDateTime,
   formatDay,
+  registerResultSpec,
   type AdapterMethod,
   type AlertRules,
   type AlertsResult,
@@ -32,6 +34,9 @@ import {
   type SectionId,
 } from './pilot-report.templates.js';
 import { MAX_WEEKS, completedWeeks, type PilotWeek } from './pilot-report.view-model.js';
+
+// the report asks for the alerts that stood each week; their checks load with it (core/src/validation/alerts.ts)
+registerResultSpec('alerts', ALERTS_RESULT_SPEC);
 
 /** A section's data, or why it cannot be shown yet (loading) or at all (missing, with the reason). */
 export type Section<T> =

@@ -14,7 +14,11 @@ CREATE TABLE manager (manager_id VARCHAR, ord INTEGER, contest_id VARCHAR);
 CREATE TABLE calendar (day INTEGER, working BOOLEAN, working_ord INTEGER, week_start INTEGER, week_end INTEGER,
                        month_start INTEGER, month_end INTEGER);
 CREATE TABLE targets (org VARCHAR, indicator VARCHAR, period VARCHAR, start VARCHAR, target DOUBLE, baseline DOUBLE);
-CREATE TABLE catalogue (id VARCHAR, unit VARCHAR, ord INTEGER);
+-- measure: 'flow' or 'balance' for an indicator the bank supplies (supplied_daily), NULL for the event indicators.
+CREATE TABLE catalogue (id VARCHAR, unit VARCHAR, measure VARCHAR, ord INTEGER);
+-- The bank's own daily figures per manager (docs/supplied-indicators.md): a flow's amount or count on that day, a
+-- balance at that day's end. One row per day, manager and indicator.
+CREATE TABLE supplied_daily (day INTEGER, manager_id VARCHAR, indicator VARCHAR, value DOUBLE);
 CREATE TABLE grid (grid_id VARCHAR, name VARCHAR, households DOUBLE, ord INTEGER);
 CREATE TABLE grid_manager (grid_id VARCHAR, manager_id VARCHAR, ord INTEGER);
 -- The customers behind the leads (personal data: only leads.sql reads it, and the service masks what it returns).
