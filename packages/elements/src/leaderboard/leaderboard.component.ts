@@ -319,7 +319,6 @@ export class StrideLeaderboard extends StrideElement {
       pin: me ? pinPlacement(meIndex, this.listWindow.visible) : 'none',
       pinned: () => (me ? renderPinned(me, meIndex, shown.length, context) : nothing),
       onFocus: this.listWindow.onFocus,
-      onVisibility: this.listWindow.onVisibility,
       onKeyDown: (event) => this.listWindow.onKeyDown(event, shown.length),
     });
   }

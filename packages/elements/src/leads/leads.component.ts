@@ -300,7 +300,6 @@ export class StrideLeads extends StrideElement {
         ),
         loadingMore: this.loadingMore,
         onFocus: this.listWindow.onFocus,
-        onVisibility: this.listWindow.onVisibility,
         onKeyDown: (event) => this.listWindow.onKeyDown(event, rows.length),
       })}
     </div>`;
