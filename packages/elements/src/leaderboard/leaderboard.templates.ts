@@ -381,3 +381,19 @@ export function renderContest(
       </ol>
     </div>`;
 }
+
+/**
+ * What a huddle page's size is worked out from: the page, one of its rows, and the room below it for the pager and my
+ * row pinned under the page (whether or not it is pinned on this page).
+ */
+export function measureHuddlePage(root: ParentNode): {
+  page: HTMLElement | null;
+  row: HTMLElement | null;
+  below: number;
+} {
+  const page = root.querySelector<HTMLElement>('.page');
+  const pager = root.querySelector<HTMLElement>('[part="pager"]')?.offsetHeight ?? 0;
+  const row = page?.querySelector<HTMLElement>('.row') ?? null;
+  const pinned = root.querySelector<HTMLElement>('.pinned')?.offsetHeight ?? row?.offsetHeight ?? 0;
+  return { page, row, below: pager + pinned };
+}
