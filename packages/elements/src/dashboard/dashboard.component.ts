@@ -1,18 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { QueryClient } from '@tanstack/query-core';
-import {
-  PERIOD_KINDS,
-  addDays,
-  common,
-  formatDateTime,
-  isIsoDate,
-  periodLabel,
-  todayInZone,
-  watchQueryActivity,
-  type OrgTree,
-  type PeriodKind,
-} from '@stride/core';
+import { addDays, todayInZone, watchQueryActivity, type OrgTree, type PeriodKind } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
 import { ShareController } from '../shared/share-controller.js';
 import { renderQueryState } from '../shared/states.js';
@@ -31,14 +20,13 @@ import { PhoneWidthController, offersMyDay, renderMyDayCell } from './dashboard.
 import type { StrideCoverageMap } from '../coverage-map/coverage-map.component.js';
 import { ListHistoryController, listOf, listTitle, type OpenList } from './dashboard.drill.js';
 import {
-  loadFilters,
-  orgOptions,
-  orgPath,
-  rootOrg,
-  saveFilters,
-  storageKey,
-  type DashboardFilters,
-} from './dashboard.filters.js';
+  renderBreadcrumb,
+  renderFilterBar,
+  renderHuddleControls,
+  renderLeadsView,
+  type ViewId,
+} from './dashboard.templates.js';
+import { loadFilters, rootOrg, saveFilters, storageKey, type DashboardFilters } from './dashboard.filters.js';
 
 /** The control focused inside a shadow root, through nested shadow roots (the count a user just activated). */
 function focusedWithin(host: HTMLElement): HTMLElement | undefined {
@@ -46,8 +34,6 @@ function focusedWithin(host: HTMLElement): HTMLElement | undefined {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : undefined;
 }
-
-type ViewId = 'indicators' | 'alerts' | 'leaderboard' | 'funnel' | 'coverage';
 
 const VIEWS: { id: ViewId; tag: StrideTag }[] = [
   { id: 'indicators', tag: 'stride-indicators' },
@@ -310,56 +296,46 @@ export class StrideDashboard extends StrideElement {
     const scopeTag = unsafeStatic(tagName('stride-scope'));
     return html`
       <header part="header">
-        ${this.renderBreadcrumb(tree, current.org, current.manager)}
-        <div class="bar" role="group" aria-label=${t(this.resolved.lang, 'filters')}>
-          ${this.renderOrgFilter(tree, current.org)}
-          <label>
-            ${t(this.resolved.lang, 'period')}
-            <select
-              class="field"
-              part="period"
-              .value=${current.period}
-              @change=${(e: Event) => this.setFilters({ period: (e.target as HTMLSelectElement).value as PeriodKind })}
-            >
-              ${PERIOD_KINDS.map((p) => html`<option value=${p} ?selected=${p === current.period}>${periodLabel(resolved.lang, p)}</option>`)}
-            </select>
-          </label>
-          <label>
-            ${t(this.resolved.lang, 'date')}
-            <span class="date-row">
-              <button class="button" part="previous-day" aria-label=${t(this.resolved.lang, 'previousDay')} @click=${() => this.shiftDate(-1)}>‹</button>
-              <input
-                type="date"
-                class="field"
-                part="date"
-                .value=${current.date}
-                max=${this.today()}
-                @change=${(e: Event) => {
-                  const value = (e.target as HTMLInputElement).value;
-                  if (isIsoDate(value)) this.setFilters({ date: value });
-                }}
-              />
-              <button
-                class="button"
-                part="next-day"
-                aria-label=${t(this.resolved.lang, 'nextDay')}
-                ?disabled=${current.date >= this.today()}
-                @click=${() => this.shiftDate(1)}
-              >›</button>
-            </span>
-          </label>
-          <div class="toolbar status" part="status" role="status">
-            ${this.latestAsOf ? html`<span>${common(resolved.lang, 'asOf', { time: formatDateTime(this.latestAsOf, resolved.lang, resolved.timeZone) })}</span>` : nothing}
-            ${
-              this.lastUpdated
-                ? html`<span>${common(resolved.lang, 'updatedAt', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`
-                : html`<span>${t(this.resolved.lang, 'notLoaded')}</span>`
-            }
-            ${this.fetching > 0 ? html`<span>${common(resolved.lang, 'refreshing')}</span>` : nothing}
-          </div>
-          <div class="toolbar">${this.sharing.render()}</div>
-        </div>
-        ${huddle ? this.renderHuddleControls() : nothing}
+        ${renderBreadcrumb(tree, current.org, current.manager, resolved.lang, (org) => this.selectOrg(org))}
+        ${renderFilterBar(
+          {
+            tree,
+            current,
+            today: this.today(),
+            lang: resolved.lang,
+            timeZone: resolved.timeZone,
+            latestAsOf: this.latestAsOf,
+            lastUpdated: this.lastUpdated,
+            fetching: this.fetching,
+            share: this.sharing.render(),
+          },
+          {
+            onOrg: (org) => this.selectOrg(org),
+            onPeriod: (period) => this.setFilters({ period }),
+            onDate: (date) => this.setFilters({ date }),
+            onShiftDate: (days) => this.shiftDate(days),
+          },
+        )}
+        ${
+          huddle
+            ? renderHuddleControls(
+                VIEWS,
+                {
+                  activeView: this.activeView,
+                  paused: this.rotation.paused,
+                  heldByMotionPreference: this.rotation.heldByMotionPreference,
+                },
+                resolved.lang,
+                {
+                  onView: (index) => {
+                    this.showView(index);
+                    this.rotation.restart();
+                  },
+                  onPause: () => this.rotation.togglePause(),
+                },
+              )
+            : nothing
+        }
       </header>
       ${this.sessionExpired ? html`<div class="alert" role="alert" part="alert">${t(this.resolved.lang, 'sessionExpired')}</div>` : nothing}
       ${
@@ -412,90 +388,11 @@ export class StrideDashboard extends StrideElement {
   /** The rows behind the count activated, under a breadcrumb back to the view. */
   private renderList(list: OpenList, tree: OrgTree) {
     const lang = this.resolved.lang;
-    const leads = unsafeStatic(tagName('stride-leads'));
-    const { org, manager, period, date } = list.scope;
     const map = this.renderRoot.querySelector<StrideCoverageMap>(tagName('stride-coverage-map'));
     const gridName = map?.coverageQuery.state.data?.cells.find((cell) => cell.gridId === list.filter.gridId)?.name;
-    const title = listTitle(list, lang, tree, gridName);
-    return html`<div class="leads" part="leads-view" role="region" aria-label=${title} @keydown=${(
-      e: KeyboardEvent,
-    ) => {
-      if (e.key === 'Escape') this.closeList(true);
-    }}>
-      <nav aria-label=${t(lang, 'leadsPath')} part="leads-breadcrumb">
-        <ol>
-          <li><button class="crumb" part="leads-back" @click=${() => this.closeList(true)}>${list.view ? t(lang, `view_${list.view as ViewId}`) : t(lang, 'backToDashboard')}</button></li>
-          <li><span class="crumb" aria-current="page">${title}</span></li>
-        </ol>
-      </nav>
-      ${staticHtml`<${leads} .filter=${list.filter} org=${org} manager=${manager ?? nothing} period=${period} date=${date} mode=${this.mode ?? nothing}></${leads}>`}
-    </div>`;
-  }
-
-  private renderOrgFilter(tree: OrgTree, org: string | undefined) {
-    const options = orgOptions(tree);
-    return html`<label>
-      ${t(this.resolved.lang, 'org')}
-      <select
-        class="field"
-        part="org"
-        ?disabled=${options.length === 0}
-        @change=${(e: Event) => this.selectOrg((e.target as HTMLSelectElement).value)}
-      >
-        ${options.length === 0 && org ? html`<option value=${org} selected>${org}</option>` : nothing}
-        ${options.map(
-          ({ node, depth }) =>
-            html`<option value=${node.id} ?selected=${node.id === org}>${'\u3000'.repeat(depth)}${node.name}</option>`,
-        )}
-      </select>
-    </label>`;
-  }
-
-  private renderBreadcrumb(tree: OrgTree, org: string | undefined, manager: string | undefined) {
-    const path = orgPath(tree, org);
-    if (path.length === 0) return nothing;
-    const managerNode = manager ? tree.find((n) => n.id === manager) : undefined;
-    return html`<nav aria-label=${t(this.resolved.lang, 'breadcrumb')} part="breadcrumb">
-      <ol>
-        ${path.map((node, index) => {
-          const last = index === path.length - 1 && !manager;
-          return html`<li>
-            <button
-              class="crumb"
-              aria-current=${last ? 'page' : nothing}
-              @click=${last ? nothing : () => this.selectOrg(node.id)}
-            >${node.name}</button>
-          </li>`;
-        })}
-        ${
-          manager
-            ? html`<li><span class="crumb" aria-current="page">${t(this.resolved.lang, 'manager', { name: managerNode?.name ?? manager })}</span></li>`
-            : nothing
-        }
-      </ol>
-    </nav>`;
-  }
-
-  private renderHuddleControls() {
-    const paused = this.rotation.paused;
-    return html`<div class="toolbar" part="huddle-controls">
-      <div class="views" role="group" aria-label=${t(this.resolved.lang, 'views')}>
-        ${VIEWS.map(
-          (view, index) => html`<button
-            class="button"
-            aria-pressed=${index === this.activeView}
-            @click=${() => {
-              this.showView(index);
-              this.rotation.restart();
-            }}
-          >${t(this.resolved.lang, `view_${view.id}`)}</button>`,
-        )}
-      </div>
-      <button class="button" part="pause" aria-pressed=${paused} @click=${() => this.rotation.togglePause()}>
-        ${t(this.resolved.lang, paused ? 'resumeRotation' : 'pauseRotation')}
-      </button>
-      ${this.rotation.heldByMotionPreference ? html`<span>${t(this.resolved.lang, 'rotationReduced')}</span>` : nothing}
-    </div>`;
+    return renderLeadsView(list, listTitle(list, lang, tree, gridName), { lang, mode: this.mode }, () =>
+      this.closeList(true),
+    );
   }
 
   protected override updated(changed: PropertyValues): void {
