@@ -18,7 +18,7 @@ import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import { PhoneWidthController, offersMyDay, renderMyDayCell } from './dashboard.my-day.js';
 import type { StrideCoverageMap } from '../coverage-map/coverage-map.component.js';
-import { ListHistoryController, listOf, listTitle, type OpenList } from './dashboard.drill.js';
+import { InPlaceListController, listTitle, type OpenList } from './dashboard.drill.js';
 import {
   renderBreadcrumb,
   renderFilterBar,
@@ -27,13 +27,6 @@ import {
   type ViewId,
 } from './dashboard.templates.js';
 import { loadFilters, rootOrg, saveFilters, storageKey, type DashboardFilters } from './dashboard.filters.js';
-
-/** The control focused inside a shadow root, through nested shadow roots (the count a user just activated). */
-function focusedWithin(host: HTMLElement): HTMLElement | undefined {
-  let active = host.shadowRoot?.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
-}
 
 const VIEWS: { id: ViewId; tag: StrideTag }[] = [
   { id: 'indicators', tag: 'stride-indicators' },
@@ -83,7 +76,6 @@ export class StrideDashboard extends StrideElement {
     latestAsOf: { state: true },
     fetching: { state: true },
     history: { type: Boolean },
-    list: { state: true },
   };
 
   /** Seconds per view in huddle mode; the board turns a page every half of that and keeps the screen until its last. */
@@ -101,8 +93,6 @@ export class StrideDashboard extends StrideElement {
   private lastUpdated = 0;
   private latestAsOf = '';
   private fetching = 0;
-  /** The lead list shown in place of a view, and the control that opened it (focus goes back there). */
-  private list: (OpenList & { origin: HTMLElement | undefined }) | undefined;
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
@@ -124,33 +114,17 @@ export class StrideDashboard extends StrideElement {
   // timer stands still on it and the widget's lap moves on instead.
   private readonly rotation = new AutoAdvanceController(this, {
     seconds: () => this.rotate,
-    active: () => this.mode === 'huddle' && !this.list && !isHuddlePaced(this.activeWidget()),
+    active: () => this.mode === 'huddle' && !this.leadsList.list && !isHuddlePaced(this.activeWidget()),
     advance: () => this.showView(this.activeView + 1),
   });
   private readonly width = new PhoneWidthController(this);
   private stopCacheWatch: (() => void) | undefined;
   private watchedClient: QueryClient | undefined;
-  /** The innermost element of the click being dispatched inside the dashboard (through the widgets' shadow roots). */
-  private pressed: Element | undefined;
-  private readonly listHistory = new ListHistoryController(this, {
-    enabled: () => this.history,
-    onNavigate: (list) => (list ? this.openList(list, undefined, false) : this.closeList(false)),
+  /** The lead list opened in place of a view by a count, with its way back. */
+  private readonly leadsList = new InPlaceListController(this, {
+    history: () => this.history,
+    viewOf: (event) => this.viewOf(event),
   });
-
-  constructor() {
-    super();
-    // Set while a click is dispatched (the host's capture listener runs before the widgets', its bubble listener after):
-    // a count activated by that click knows which control it came from.
-    this.addEventListener(
-      'click',
-      (event) => {
-        const target = event.composedPath()[0];
-        this.pressed = target instanceof Element ? target : undefined;
-      },
-      { capture: true },
-    );
-    this.addEventListener('click', () => (this.pressed = undefined));
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -203,7 +177,7 @@ export class StrideDashboard extends StrideElement {
 
   private setFilters(change: DashboardFilters): void {
     // another scope: the list open was the rows of a number no longer on screen (focus stays on the filter)
-    this.closeList(true, false);
+    this.leadsList.close(true, false);
     this.filters = { ...this.filters, ...change };
     saveFilters(this.storage(), this.key(), this.filters, this.today());
     const { org, manager, period, date } = this.current;
@@ -225,19 +199,7 @@ export class StrideDashboard extends StrideElement {
   }
 
   private onSelect(event: StrideSelectEvent): void {
-    const leads = listOf(event.detail);
-    if (leads) {
-      // Where focus goes back to: the control clicked (Safari does not focus a clicked button, a script's click()
-      // focuses nothing), else the one focused (Enter on the map).
-      const origin = this.pressed?.closest<HTMLElement>('button, a[href], [tabindex]') ?? focusedWithin(this);
-      const list = { ...leads, view: this.viewOf(event) };
-      // The host may route the count elsewhere: it cancels in its own listener, which runs after this one as the
-      // event bubbles on to the page, so decide once the dispatch is over.
-      queueMicrotask(() => {
-        if (!event.defaultPrevented) this.openList(list, origin, true);
-      });
-      return;
-    }
+    if (this.leadsList.onSelect(event)) return;
     const { kind, id } = event.detail;
     if (kind === 'org') this.selectOrg(id);
     else if (kind === 'manager') this.setFilters({ org: this.current.org, manager: id });
@@ -258,28 +220,6 @@ export class StrideDashboard extends StrideElement {
     })?.id;
   }
 
-  /**
-   * Shows the rows behind a count in place of the view it is on (the other views stay, so every count stays one
-   * keystroke away), or of all the views for a count from elsewhere; focus moves to the way back.
-   */
-  private openList(list: OpenList, origin: HTMLElement | undefined, byUser: boolean): void {
-    this.list = { ...list, origin: origin ?? this.list?.origin };
-    if (byUser) this.listHistory.opened(list);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="leads-back"]')?.focus());
-  }
-
-  /**
-   * Back to the views, focus on the count that opened the list unless `focusBack` is false (the user is on a filter).
-   * `byUser`: also pop the kit's history entry.
-   */
-  private closeList(byUser: boolean, focusBack = true): void {
-    const list = this.list;
-    if (!list) return;
-    this.list = undefined;
-    if (byUser) this.listHistory.closing();
-    if (focusBack) void this.updateComplete.then(() => list.origin?.focus());
-  }
-
   private selectOrg(org: string): void {
     this.setFilters({ org, manager: undefined });
   }
@@ -293,6 +233,7 @@ export class StrideDashboard extends StrideElement {
     const current = this.current;
     const tree = this.orgTree.state.data ?? [];
     const huddle = this.mode === 'huddle';
+    const list = this.leadsList.list;
     const scopeTag = unsafeStatic(tagName('stride-scope'));
     return html`
       <header part="header">
@@ -366,8 +307,8 @@ export class StrideDashboard extends StrideElement {
         @stride-error=${(e: StrideErrorEvent) => this.onError(e)}
         @stride-huddle-lap=${(e: Event) => this.onHuddleLap(e)}
       >
-        ${this.list && !this.list.view ? html`<section class="cell listing">${this.renderList(this.list, tree)}</section>` : nothing}
-        <div class="layout" part="layout" ?hidden=${this.list !== undefined && !this.list.view}>
+        ${list && !list.view ? html`<section class="cell listing">${this.renderList(list, tree)}</section>` : nothing}
+        <div class="layout" part="layout" ?hidden=${list !== undefined && !list.view}>
           ${offersMyDay(this.width.phone, resolved.me, this.mode) ? renderMyDayCell(resolved.me!, t(resolved.lang, 'view_myDay')) : nothing}
           ${VIEWS.map((view, index) => this.renderCell(view.id, view.tag, huddle && index !== this.activeView, tree))}
         </div>
@@ -378,7 +319,7 @@ export class StrideDashboard extends StrideElement {
   private renderCell(id: ViewId, tag: StrideTag, hidden: boolean, tree: OrgTree) {
     const widget = unsafeStatic(tagName(tag));
     // The widget stays mounted (and first) under an open list: going back costs no request and finds its count.
-    const list = this.list?.view === id ? this.list : undefined;
+    const list = this.leadsList.list?.view === id ? this.leadsList.list : undefined;
     return html`<section class="cell ${id} ${list ? 'listing' : ''}" part="cell ${id}" ?hidden=${hidden} aria-label=${t(this.resolved.lang, `view_${id}`)}>
       ${staticHtml`<${widget} ?hidden=${list !== undefined} mode=${this.mode ?? nothing} page-seconds=${tag === 'stride-leaderboard' ? this.rotate / 2 : nothing} id-property=${tag === 'stride-coverage-map' ? (this.gridIdProperty ?? nothing) : nothing}></${widget}>`}
       ${list ? this.renderList(list, tree) : nothing}
@@ -391,7 +332,7 @@ export class StrideDashboard extends StrideElement {
     const map = this.renderRoot.querySelector<StrideCoverageMap>(tagName('stride-coverage-map'));
     const gridName = map?.coverageQuery.state.data?.cells.find((cell) => cell.gridId === list.filter.gridId)?.name;
     return renderLeadsView(list, listTitle(list, lang, tree, gridName), { lang, mode: this.mode }, () =>
-      this.closeList(true),
+      this.leadsList.close(true),
     );
   }
 
