@@ -239,10 +239,8 @@ export class StrideIndicators extends StrideElement {
         this.behindOnly = !this.behindOnly;
       },
     };
-    const body = this.sheetWindow.rows(
-      rows,
-      (row) => row.id,
-      (row, index) => renderSheetRow(row, index, columns, lang, row.id === me, handlers),
+    const body = this.sheetWindow.rows(rows, (row, index) =>
+      renderSheetRow(row, index, columns, lang, row.id === me, handlers),
     );
     return renderSheet(
       sheet,

@@ -302,11 +302,7 @@ export class StrideLeaderboard extends StrideElement {
     const meIndex = this.meIndex(shown);
     const me = shown[meIndex];
     return renderBoardList(shown.length, context, {
-      rows: this.listWindow.rows(
-        shown,
-        (item) => item.entry.id,
-        (item, index) => renderRow(item, index, shown.length, 'list', context),
-      ),
+      rows: this.listWindow.rows(shown, (item, index) => renderRow(item, index, shown.length, 'list', context)),
       pin: me ? pinPlacement(meIndex, this.listWindow.visible) : 'none',
       pinned: () => (me ? renderPinned(me, meIndex, shown.length, context) : nothing),
       onFocus: this.listWindow.onFocus,
