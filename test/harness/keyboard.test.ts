@@ -411,18 +411,6 @@ function summary(walk: Walk): string {
   return `${presses} key presses so far, ${walk.stops.size} stops, ${walk.focusChecked} focus rings checked, ${walk.activations} activations, selects: ${count(walk.selects)}, scope changes: ${count(walk.scopeChanges)}, tables: ${[...walk.chartsTabled].join(', ') || 'none'} (${walk.numbersChecked} numbers)`;
 }
 
-// @lit-labs/virtualizer (the leaderboard) lays rows out from a ResizeObserver in the same frame, which Chromium
-// reports as "ResizeObserver loop completed with undelivered notifications": benign, but mocha would count it.
-let mochaOnError: OnErrorEventHandler = null;
-before(() => {
-  mochaOnError = window.onerror;
-  window.onerror = (message, ...rest) =>
-    String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false);
-});
-after(() => {
-  window.onerror = mochaOnError;
-});
-
 describe('keyboard harness: walk, drill-downs, chart tables, visible focus', function () {
   this.timeout(90_000);
   for (const widget of WIDGETS) {

@@ -52,9 +52,8 @@ function applyScope(element: HTMLElement, scope: RaceScope): void {
 }
 
 /**
- * What a user reads, whitespace folded (layout whitespace is not data), without the virtualizer's hidden sizer (its
- * text is a literal '&nbsp;' placeholder), once it has stopped changing: a virtualized list lays its rows out over a
- * few frames after the data arrives.
+ * What a user reads, whitespace folded (layout whitespace is not data), once it has stopped changing: a windowed list
+ * adds the rows beyond its edges in the frame after the data is painted.
  */
 async function reading(element: HTMLElement): Promise<string> {
   const read = () => {
@@ -62,7 +61,7 @@ async function reading(element: HTMLElement): Promise<string> {
     for (const root of shadowRoots(element)) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!node.parentElement?.closest('[virtualizer-sizer]')) parts.push(node.textContent ?? '');
+        parts.push(node.textContent ?? '');
       }
     }
     // The dashboard's "Updated <time>" is the wall-clock time the answers arrived, not the scope's data.

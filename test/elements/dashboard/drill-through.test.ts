@@ -51,18 +51,6 @@ async function listOpened(el: StrideDashboard): Promise<StrideLeads> {
 
 const popped = () => new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
 
-// @lit-labs/virtualizer (the board, the lead list) lays rows out from a ResizeObserver in the same frame, which Chromium
-// reports as "ResizeObserver loop completed with undelivered notifications": benign, but mocha would count it.
-let mochaOnError: OnErrorEventHandler = null;
-before(() => {
-  mochaOnError = window.onerror;
-  window.onerror = (message, ...rest) =>
-    String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false);
-});
-after(() => {
-  window.onerror = mochaOnError;
-});
-
 describe('<stride-dashboard> drill-through', () => {
   beforeEach(() => localStorage.clear());
 

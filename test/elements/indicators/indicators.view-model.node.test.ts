@@ -1,4 +1,4 @@
-// The pure parts of the sheet: windowing, colour bands against pace, sort order with missing values, CSV rows.
+// The pure parts of the sheet: colour bands against pace, sort order with missing values, CSV rows.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IndicatorsResult } from '@stride/core';
@@ -9,7 +9,6 @@ import {
   parseIndicatorList,
   sheetCsvRows,
   sortRows,
-  visibleRange,
 } from '../../../packages/elements/src/indicators/indicators.view-model.js';
 
 const columns = indicatorColumns(
@@ -34,16 +33,6 @@ const result: IndicatorsResult = {
     { id: 'c', name: '丙', kind: 'manager', values: { contacted: null, claim_rate: 0.7 } },
   ],
 };
-
-describe('visibleRange', () => {
-  it('renders the rows in view plus the overscan, never past either end', () => {
-    // 36 px rows, 360 px viewport: rows 100-109 in view at scrollTop 3600, 6 either side.
-    assert.deepEqual(visibleRange(3600, 360, 36, 1000), { from: 94, to: 116 });
-    assert.deepEqual(visibleRange(0, 360, 36, 1000), { from: 0, to: 16 });
-    assert.deepEqual(visibleRange(36 * 995, 360, 36, 1000), { from: 989, to: 1000 });
-    assert.deepEqual(visibleRange(0, 360, 36, 0), { from: 0, to: 0 });
-  });
-});
 
 describe('cellBand', () => {
   it('judges a count against pace and a rate against its target', () => {

@@ -17,11 +17,33 @@ test('the leaderboard never loads ECharts (DESIGN: widgets that do not draw char
   });
   const inputs = Object.keys(result.metafile.inputs);
   assert.ok(
-    inputs.some((path) => path.includes('@lit-labs/virtualizer')),
+    inputs.some((path) => path.includes('list-window-controller')),
     'the bundle was resolved',
   );
   assert.deepEqual(
     inputs.filter((path) => /echarts|zrender/.test(path)),
+    [],
+  );
+});
+
+test("the light page windows its lists with the kit's own controller, not @lit-labs/virtualizer", async () => {
+  const result = await build({
+    entryPoints: [
+      `${root}packages/elements/src/leaderboard/leaderboard.ts`,
+      `${root}packages/elements/src/indicators/indicators.ts`,
+    ],
+    bundle: true,
+    write: false,
+    outdir: 'out',
+    format: 'esm',
+    metafile: true,
+    logLevel: 'silent',
+    tsconfig: `${root}tsconfig.json`,
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.ok(inputs.some((path) => path.includes('list-window-controller')));
+  assert.deepEqual(
+    inputs.filter((path) => path.includes('@lit-labs/virtualizer')),
     [],
   );
 });

@@ -69,20 +69,6 @@ function rowTexts(el: StrideLeaderboard, selector = '.list .row'): { id: string;
   }));
 }
 
-// @lit-labs/virtualizer 2.1 measures rows with a ResizeObserver and lays them out in the same frame, which Chromium
-// reports as "ResizeObserver loop completed with undelivered notifications" (benign: the next frame delivers them;
-// a bare virtualised list in light DOM does the same). Mocha would count that report as a failure.
-// Mocha installs its handler when the run starts, so this wraps it in a root hook.
-let mochaOnError: OnErrorEventHandler = null;
-before(() => {
-  mochaOnError = window.onerror;
-  window.onerror = (message, ...rest) =>
-    String(message).includes('ResizeObserver loop') ? true : (mochaOnError?.call(window, message, ...rest) ?? false);
-});
-after(() => {
-  window.onerror = mochaOnError;
-});
-
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 describe('<stride-leaderboard>', () => {
@@ -161,7 +147,7 @@ describe('<stride-leaderboard>', () => {
     expect(pinned!.querySelector('.row')!.getAttribute('part')).to.equal('row row-me');
     // Scrolling my row into view unpins it.
     const list = el.shadowRoot!.querySelector<HTMLElement>('.list')!;
-    // The virtualizer sizes its scroller a frame after the first render; scroll until it takes.
+    // The list takes its height once laid out; scroll until it takes.
     await waitUntil(() => {
       list.scrollTop = 56 * 4_320;
       return !el.shadowRoot!.querySelector('[part="pinned"]');

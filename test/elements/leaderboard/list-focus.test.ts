@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { WIDGETS, mountWidget, pilotAdapter, settled } from '../../harness/widgets.js';
 
 describe('<stride-leaderboard> list below the fold', () => {
-  it('is a tab stop that hands focus to a row once it scrolls into view', async () => {
+  it('is a tab stop that hands focus to a row when focused from below the fold', async () => {
     const spacer = document.createElement('div');
     spacer.style.height = '3000px';
     document.body.append(spacer);
@@ -12,18 +12,21 @@ describe('<stride-leaderboard> list below the fold', () => {
     );
     try {
       await settled(mounted.element, mounted.client);
-      const list = mounted.element.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
-      expect(list.querySelectorAll('.row-main').length, 'no rows rendered off screen').to.equal(0);
+      const root = mounted.element.shadowRoot!;
+      const list = root.querySelector<HTMLElement>('[part~="list"]')!;
       expect(list.tabIndex).to.equal(0);
       list.focus();
       await waitUntil(
-        () => list.querySelectorAll('.row-main').length > 0,
-        'focusing scrolls it into view and rows render',
+        () => root.activeElement?.classList.contains('row-main'),
+        'focusing the list scrolls it into view and hands focus on to its first row',
       );
-      list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+      expect((root.activeElement as HTMLElement).dataset['index']).to.equal('0');
+      root.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }),
+      );
       await waitUntil(
-        () => mounted.element.shadowRoot!.activeElement?.classList.contains('row-main'),
-        'a row has focus',
+        () => (root.activeElement as HTMLElement | null)?.dataset['index'] === '1',
+        'ArrowDown moves focus to the next row',
       );
     } finally {
       mounted.remove();

@@ -19,7 +19,6 @@ import { downloadCsv } from '../shared/download.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
 import { CombinedQuery } from '../shared/combined-query.js';
 import { MapViewportController } from '../shared/map-viewport-controller.js';
-import { RovingFocusController } from '../shared/roving-focus-controller.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
 import {
   buildCoverageView,
@@ -39,6 +38,7 @@ import {
 import { labelAnchors, labelZoom, mapAspect, mapPadding, placeLabels, type MapPadding } from './coverage-map.labels.js';
 import { detailLevel, geometryInfo, type GeometryInfo } from './coverage-map.geometry.js';
 import { ensureGridMap, loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
+import { MapKeyboardController, ZOOM_STEP } from './coverage-map.keyboard.js';
 import {
   renderGridTable,
   renderLegend,
@@ -46,10 +46,6 @@ import {
   renderMapStage,
   renderTiles,
 } from './coverage-map.templates.js';
-
-const ZOOM_STEP = 1.5;
-/** The roving-focus group of the map's grids. */
-const GRIDS = 'grids';
 
 // Grid polygons are checked only on pages that draw them: the checks load with the map.
 registerResultSpec('grids', GRIDS_RESULT_SPEC);
@@ -94,7 +90,6 @@ export class StrideCoverageMap extends StrideElement {
     idProperty: { attribute: 'id-property' },
     view: { reflect: true },
     sortDirection: { state: true },
-    focusedGrid: { state: true },
     chartRuntime: { state: true },
   };
 
@@ -106,7 +101,6 @@ export class StrideCoverageMap extends StrideElement {
   view: 'map' | 'table' = 'map';
 
   private sortDirection: 'asc' | 'desc' = 'asc';
-  declare private focusedGrid: string | undefined;
   declare private chartRuntime: MapRuntime | undefined;
   private lastMapName = '';
 
@@ -148,7 +142,11 @@ export class StrideCoverageMap extends StrideElement {
       };
     },
   });
-  private readonly rovingFocus = new RovingFocusController(this);
+  private readonly keyboard = new MapKeyboardController(this, {
+    chart: this.chart,
+    viewport: this.viewport,
+    onSelect: (gridId) => this.selectGrid(gridId),
+  });
 
   private readonly geometryOf = memoLast(geometryInfo);
   private readonly buildView = memoLast(
@@ -301,9 +299,10 @@ export class StrideCoverageMap extends StrideElement {
     } else if (withGeometry) {
       const geometry = this.geometry;
       const aspect = geometry ? mapAspect(geometry.bounds, geometry.aspectScale) : 1;
-      body = renderMapStage(view, this.focusedGrid ? view.byId.get(this.focusedGrid) : undefined, locale, aspect, {
-        onKey: (event) => this.onMapKey(event, view),
-        onBlur: () => this.chart.chart?.dispatchAction({ type: 'hideTip' }),
+      const focused = this.keyboard.focusedGrid;
+      body = renderMapStage(view, focused ? view.byId.get(focused) : undefined, locale, aspect, {
+        onKey: (event) => this.keyboard.onKey(event, view),
+        onBlur: this.keyboard.onBlur,
         onZoom: (direction) => this.viewport.zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP),
         onReset: () => this.viewport.reset(),
       });
@@ -340,35 +339,6 @@ export class StrideCoverageMap extends StrideElement {
     this.chart.setOption(
       this.optionOf(view, name, geometry, tokenValues, this.locale, labelled, labelSize, padding, this.viewport.resets),
     );
-  }
-
-  /** Arrow keys walk the grids (round the ring), Enter or Space drills down, + − 0 zoom and reset. */
-  private onMapKey(event: KeyboardEvent, view: CoverageView): void {
-    const grids = view.grids;
-    if (grids.length === 0) return;
-    const zoomKeys: Record<string, () => void> = {
-      '+': () => this.viewport.zoomBy(ZOOM_STEP),
-      '=': () => this.viewport.zoomBy(ZOOM_STEP),
-      '-': () => this.viewport.zoomBy(1 / ZOOM_STEP),
-      '0': () => this.viewport.reset(),
-    };
-    if (event.key === 'Enter' || event.key === ' ' || zoomKeys[event.key]) {
-      event.preventDefault();
-      if (zoomKeys[event.key]) zoomKeys[event.key]?.();
-      else if (this.focusedGrid) this.selectGrid(this.focusedGrid);
-      return;
-    }
-    const current = this.focusedGrid ? grids.findIndex((g) => g.gridId === this.focusedGrid) : -1;
-    const next = this.rovingFocus.handleKey(event, GRIDS, current, grids.length, { axis: 'both', wrap: true });
-    const grid = next === undefined ? undefined : grids[next];
-    if (!grid) return;
-    const chart = this.chart.chart;
-    if (chart && this.focusedGrid) chart.dispatchAction({ type: 'downplay', geoId: GEO_ID, name: this.focusedGrid });
-    this.focusedGrid = grid.gridId;
-    if (chart) {
-      chart.dispatchAction({ type: 'highlight', geoId: GEO_ID, name: grid.gridId });
-      chart.dispatchAction({ type: 'showTip', geoId: GEO_ID, name: grid.gridId });
-    }
   }
 
   /** The grids, least covered first, as CSV text: exactly what Export CSV saves. Empty before data arrives. */

@@ -1,18 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { QueryClient } from '@tanstack/query-core';
-import {
-  PERIOD_KINDS,
-  addDays,
-  common,
-  formatDateTime,
-  isIsoDate,
-  periodLabel,
-  todayInZone,
-  watchQueryActivity,
-  type OrgTree,
-  type PeriodKind,
-} from '@stride/core';
+import { addDays, todayInZone, watchQueryActivity, type OrgTree, type PeriodKind } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
 import { ShareController } from '../shared/share-controller.js';
 import { renderQueryState } from '../shared/states.js';
@@ -29,25 +18,15 @@ import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import { PhoneWidthController, offersMyDay, renderMyDayCell } from './dashboard.my-day.js';
 import type { StrideCoverageMap } from '../coverage-map/coverage-map.component.js';
-import { ListHistoryController, listOf, listTitle, type OpenList } from './dashboard.drill.js';
+import { InPlaceListController, listTitle, type OpenList } from './dashboard.drill.js';
 import {
-  loadFilters,
-  orgOptions,
-  orgPath,
-  rootOrg,
-  saveFilters,
-  storageKey,
-  type DashboardFilters,
-} from './dashboard.filters.js';
-
-/** The control focused inside a shadow root, through nested shadow roots (the count a user just activated). */
-function focusedWithin(host: HTMLElement): HTMLElement | undefined {
-  let active = host.shadowRoot?.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
-}
-
-type ViewId = 'indicators' | 'alerts' | 'leaderboard' | 'funnel' | 'coverage';
+  renderBreadcrumb,
+  renderFilterBar,
+  renderHuddleControls,
+  renderLeadsView,
+  type ViewId,
+} from './dashboard.templates.js';
+import { loadFilters, rootOrg, saveFilters, storageKey, type DashboardFilters } from './dashboard.filters.js';
 
 const VIEWS: { id: ViewId; tag: StrideTag }[] = [
   { id: 'indicators', tag: 'stride-indicators' },
@@ -97,7 +76,6 @@ export class StrideDashboard extends StrideElement {
     latestAsOf: { state: true },
     fetching: { state: true },
     history: { type: Boolean },
-    list: { state: true },
   };
 
   /** Seconds per view in huddle mode; the board turns a page every half of that and keeps the screen until its last. */
@@ -115,8 +93,6 @@ export class StrideDashboard extends StrideElement {
   private lastUpdated = 0;
   private latestAsOf = '';
   private fetching = 0;
-  /** The lead list shown in place of a view, and the control that opened it (focus goes back there). */
-  private list: (OpenList & { origin: HTMLElement | undefined }) | undefined;
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
@@ -138,33 +114,17 @@ export class StrideDashboard extends StrideElement {
   // timer stands still on it and the widget's lap moves on instead.
   private readonly rotation = new AutoAdvanceController(this, {
     seconds: () => this.rotate,
-    active: () => this.mode === 'huddle' && !this.list && !isHuddlePaced(this.activeWidget()),
+    active: () => this.mode === 'huddle' && !this.leadsList.list && !isHuddlePaced(this.activeWidget()),
     advance: () => this.showView(this.activeView + 1),
   });
   private readonly width = new PhoneWidthController(this);
   private stopCacheWatch: (() => void) | undefined;
   private watchedClient: QueryClient | undefined;
-  /** The innermost element of the click being dispatched inside the dashboard (through the widgets' shadow roots). */
-  private pressed: Element | undefined;
-  private readonly listHistory = new ListHistoryController(this, {
-    enabled: () => this.history,
-    onNavigate: (list) => (list ? this.openList(list, undefined, false) : this.closeList(false)),
+  /** The lead list opened in place of a view by a count, with its way back. */
+  private readonly leadsList = new InPlaceListController(this, {
+    history: () => this.history,
+    viewOf: (event) => this.viewOf(event),
   });
-
-  constructor() {
-    super();
-    // Set while a click is dispatched (the host's capture listener runs before the widgets', its bubble listener after):
-    // a count activated by that click knows which control it came from.
-    this.addEventListener(
-      'click',
-      (event) => {
-        const target = event.composedPath()[0];
-        this.pressed = target instanceof Element ? target : undefined;
-      },
-      { capture: true },
-    );
-    this.addEventListener('click', () => (this.pressed = undefined));
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -217,7 +177,7 @@ export class StrideDashboard extends StrideElement {
 
   private setFilters(change: DashboardFilters): void {
     // another scope: the list open was the rows of a number no longer on screen (focus stays on the filter)
-    this.closeList(true, false);
+    this.leadsList.close(true, false);
     this.filters = { ...this.filters, ...change };
     saveFilters(this.storage(), this.key(), this.filters, this.today());
     const { org, manager, period, date } = this.current;
@@ -239,19 +199,7 @@ export class StrideDashboard extends StrideElement {
   }
 
   private onSelect(event: StrideSelectEvent): void {
-    const leads = listOf(event.detail);
-    if (leads) {
-      // Where focus goes back to: the control clicked (Safari does not focus a clicked button, a script's click()
-      // focuses nothing), else the one focused (Enter on the map).
-      const origin = this.pressed?.closest<HTMLElement>('button, a[href], [tabindex]') ?? focusedWithin(this);
-      const list = { ...leads, view: this.viewOf(event) };
-      // The host may route the count elsewhere: it cancels in its own listener, which runs after this one as the
-      // event bubbles on to the page, so decide once the dispatch is over.
-      queueMicrotask(() => {
-        if (!event.defaultPrevented) this.openList(list, origin, true);
-      });
-      return;
-    }
+    if (this.leadsList.onSelect(event)) return;
     const { kind, id } = event.detail;
     if (kind === 'org') this.selectOrg(id);
     else if (kind === 'manager') this.setFilters({ org: this.current.org, manager: id });
@@ -272,28 +220,6 @@ export class StrideDashboard extends StrideElement {
     })?.id;
   }
 
-  /**
-   * Shows the rows behind a count in place of the view it is on (the other views stay, so every count stays one
-   * keystroke away), or of all the views for a count from elsewhere; focus moves to the way back.
-   */
-  private openList(list: OpenList, origin: HTMLElement | undefined, byUser: boolean): void {
-    this.list = { ...list, origin: origin ?? this.list?.origin };
-    if (byUser) this.listHistory.opened(list);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="leads-back"]')?.focus());
-  }
-
-  /**
-   * Back to the views, focus on the count that opened the list unless `focusBack` is false (the user is on a filter).
-   * `byUser`: also pop the kit's history entry.
-   */
-  private closeList(byUser: boolean, focusBack = true): void {
-    const list = this.list;
-    if (!list) return;
-    this.list = undefined;
-    if (byUser) this.listHistory.closing();
-    if (focusBack) void this.updateComplete.then(() => list.origin?.focus());
-  }
-
   private selectOrg(org: string): void {
     this.setFilters({ org, manager: undefined });
   }
@@ -307,59 +233,50 @@ export class StrideDashboard extends StrideElement {
     const current = this.current;
     const tree = this.orgTree.state.data ?? [];
     const huddle = this.mode === 'huddle';
+    const list = this.leadsList.list;
     const scopeTag = unsafeStatic(tagName('stride-scope'));
     return html`
       <header part="header">
-        ${this.renderBreadcrumb(tree, current.org, current.manager)}
-        <div class="bar" role="group" aria-label=${t(this.resolved.lang, 'filters')}>
-          ${this.renderOrgFilter(tree, current.org)}
-          <label>
-            ${t(this.resolved.lang, 'period')}
-            <select
-              class="field"
-              part="period"
-              .value=${current.period}
-              @change=${(e: Event) => this.setFilters({ period: (e.target as HTMLSelectElement).value as PeriodKind })}
-            >
-              ${PERIOD_KINDS.map((p) => html`<option value=${p} ?selected=${p === current.period}>${periodLabel(resolved.lang, p)}</option>`)}
-            </select>
-          </label>
-          <label>
-            ${t(this.resolved.lang, 'date')}
-            <span class="date-row">
-              <button class="button" part="previous-day" aria-label=${t(this.resolved.lang, 'previousDay')} @click=${() => this.shiftDate(-1)}>‹</button>
-              <input
-                type="date"
-                class="field"
-                part="date"
-                .value=${current.date}
-                max=${this.today()}
-                @change=${(e: Event) => {
-                  const value = (e.target as HTMLInputElement).value;
-                  if (isIsoDate(value)) this.setFilters({ date: value });
-                }}
-              />
-              <button
-                class="button"
-                part="next-day"
-                aria-label=${t(this.resolved.lang, 'nextDay')}
-                ?disabled=${current.date >= this.today()}
-                @click=${() => this.shiftDate(1)}
-              >›</button>
-            </span>
-          </label>
-          <div class="toolbar status" part="status" role="status">
-            ${this.latestAsOf ? html`<span>${common(resolved.lang, 'asOf', { time: formatDateTime(this.latestAsOf, resolved.lang, resolved.timeZone) })}</span>` : nothing}
-            ${
-              this.lastUpdated
-                ? html`<span>${common(resolved.lang, 'updatedAt', { time: formatDateTime(this.lastUpdated, resolved.lang, resolved.timeZone) })}</span>`
-                : html`<span>${t(this.resolved.lang, 'notLoaded')}</span>`
-            }
-            ${this.fetching > 0 ? html`<span>${common(resolved.lang, 'refreshing')}</span>` : nothing}
-          </div>
-          <div class="toolbar">${this.sharing.render()}</div>
-        </div>
-        ${huddle ? this.renderHuddleControls() : nothing}
+        ${renderBreadcrumb(tree, current.org, current.manager, resolved.lang, (org) => this.selectOrg(org))}
+        ${renderFilterBar(
+          {
+            tree,
+            current,
+            today: this.today(),
+            lang: resolved.lang,
+            timeZone: resolved.timeZone,
+            latestAsOf: this.latestAsOf,
+            lastUpdated: this.lastUpdated,
+            fetching: this.fetching,
+            share: this.sharing.render(),
+          },
+          {
+            onOrg: (org) => this.selectOrg(org),
+            onPeriod: (period) => this.setFilters({ period }),
+            onDate: (date) => this.setFilters({ date }),
+            onShiftDate: (days) => this.shiftDate(days),
+          },
+        )}
+        ${
+          huddle
+            ? renderHuddleControls(
+                VIEWS,
+                {
+                  activeView: this.activeView,
+                  paused: this.rotation.paused,
+                  heldByMotionPreference: this.rotation.heldByMotionPreference,
+                },
+                resolved.lang,
+                {
+                  onView: (index) => {
+                    this.showView(index);
+                    this.rotation.restart();
+                  },
+                  onPause: () => this.rotation.togglePause(),
+                },
+              )
+            : nothing
+        }
       </header>
       ${this.sessionExpired ? html`<div class="alert" role="alert" part="alert">${t(this.resolved.lang, 'sessionExpired')}</div>` : nothing}
       ${
@@ -390,8 +307,8 @@ export class StrideDashboard extends StrideElement {
         @stride-error=${(e: StrideErrorEvent) => this.onError(e)}
         @stride-huddle-lap=${(e: Event) => this.onHuddleLap(e)}
       >
-        ${this.list && !this.list.view ? html`<section class="cell listing">${this.renderList(this.list, tree)}</section>` : nothing}
-        <div class="layout" part="layout" ?hidden=${this.list !== undefined && !this.list.view}>
+        ${list && !list.view ? html`<section class="cell listing">${this.renderList(list, tree)}</section>` : nothing}
+        <div class="layout" part="layout" ?hidden=${list !== undefined && !list.view}>
           ${offersMyDay(this.width.phone, resolved.me, this.mode) ? renderMyDayCell(resolved.me!, t(resolved.lang, 'view_myDay')) : nothing}
           ${VIEWS.map((view, index) => this.renderCell(view.id, view.tag, huddle && index !== this.activeView, tree))}
         </div>
@@ -402,7 +319,7 @@ export class StrideDashboard extends StrideElement {
   private renderCell(id: ViewId, tag: StrideTag, hidden: boolean, tree: OrgTree) {
     const widget = unsafeStatic(tagName(tag));
     // The widget stays mounted (and first) under an open list: going back costs no request and finds its count.
-    const list = this.list?.view === id ? this.list : undefined;
+    const list = this.leadsList.list?.view === id ? this.leadsList.list : undefined;
     return html`<section class="cell ${id} ${list ? 'listing' : ''}" part="cell ${id}" ?hidden=${hidden} aria-label=${t(this.resolved.lang, `view_${id}`)}>
       ${staticHtml`<${widget} ?hidden=${list !== undefined} mode=${this.mode ?? nothing} page-seconds=${tag === 'stride-leaderboard' ? this.rotate / 2 : nothing} id-property=${tag === 'stride-coverage-map' ? (this.gridIdProperty ?? nothing) : nothing}></${widget}>`}
       ${list ? this.renderList(list, tree) : nothing}
@@ -412,90 +329,11 @@ export class StrideDashboard extends StrideElement {
   /** The rows behind the count activated, under a breadcrumb back to the view. */
   private renderList(list: OpenList, tree: OrgTree) {
     const lang = this.resolved.lang;
-    const leads = unsafeStatic(tagName('stride-leads'));
-    const { org, manager, period, date } = list.scope;
     const map = this.renderRoot.querySelector<StrideCoverageMap>(tagName('stride-coverage-map'));
     const gridName = map?.coverageQuery.state.data?.cells.find((cell) => cell.gridId === list.filter.gridId)?.name;
-    const title = listTitle(list, lang, tree, gridName);
-    return html`<div class="leads" part="leads-view" role="region" aria-label=${title} @keydown=${(
-      e: KeyboardEvent,
-    ) => {
-      if (e.key === 'Escape') this.closeList(true);
-    }}>
-      <nav aria-label=${t(lang, 'leadsPath')} part="leads-breadcrumb">
-        <ol>
-          <li><button class="crumb" part="leads-back" @click=${() => this.closeList(true)}>${list.view ? t(lang, `view_${list.view as ViewId}`) : t(lang, 'backToDashboard')}</button></li>
-          <li><span class="crumb" aria-current="page">${title}</span></li>
-        </ol>
-      </nav>
-      ${staticHtml`<${leads} .filter=${list.filter} org=${org} manager=${manager ?? nothing} period=${period} date=${date} mode=${this.mode ?? nothing}></${leads}>`}
-    </div>`;
-  }
-
-  private renderOrgFilter(tree: OrgTree, org: string | undefined) {
-    const options = orgOptions(tree);
-    return html`<label>
-      ${t(this.resolved.lang, 'org')}
-      <select
-        class="field"
-        part="org"
-        ?disabled=${options.length === 0}
-        @change=${(e: Event) => this.selectOrg((e.target as HTMLSelectElement).value)}
-      >
-        ${options.length === 0 && org ? html`<option value=${org} selected>${org}</option>` : nothing}
-        ${options.map(
-          ({ node, depth }) =>
-            html`<option value=${node.id} ?selected=${node.id === org}>${'\u3000'.repeat(depth)}${node.name}</option>`,
-        )}
-      </select>
-    </label>`;
-  }
-
-  private renderBreadcrumb(tree: OrgTree, org: string | undefined, manager: string | undefined) {
-    const path = orgPath(tree, org);
-    if (path.length === 0) return nothing;
-    const managerNode = manager ? tree.find((n) => n.id === manager) : undefined;
-    return html`<nav aria-label=${t(this.resolved.lang, 'breadcrumb')} part="breadcrumb">
-      <ol>
-        ${path.map((node, index) => {
-          const last = index === path.length - 1 && !manager;
-          return html`<li>
-            <button
-              class="crumb"
-              aria-current=${last ? 'page' : nothing}
-              @click=${last ? nothing : () => this.selectOrg(node.id)}
-            >${node.name}</button>
-          </li>`;
-        })}
-        ${
-          manager
-            ? html`<li><span class="crumb" aria-current="page">${t(this.resolved.lang, 'manager', { name: managerNode?.name ?? manager })}</span></li>`
-            : nothing
-        }
-      </ol>
-    </nav>`;
-  }
-
-  private renderHuddleControls() {
-    const paused = this.rotation.paused;
-    return html`<div class="toolbar" part="huddle-controls">
-      <div class="views" role="group" aria-label=${t(this.resolved.lang, 'views')}>
-        ${VIEWS.map(
-          (view, index) => html`<button
-            class="button"
-            aria-pressed=${index === this.activeView}
-            @click=${() => {
-              this.showView(index);
-              this.rotation.restart();
-            }}
-          >${t(this.resolved.lang, `view_${view.id}`)}</button>`,
-        )}
-      </div>
-      <button class="button" part="pause" aria-pressed=${paused} @click=${() => this.rotation.togglePause()}>
-        ${t(this.resolved.lang, paused ? 'resumeRotation' : 'pauseRotation')}
-      </button>
-      ${this.rotation.heldByMotionPreference ? html`<span>${t(this.resolved.lang, 'rotationReduced')}</span>` : nothing}
-    </div>`;
+    return renderLeadsView(list, listTitle(list, lang, tree, gridName), { lang, mode: this.mode }, () =>
+      this.leadsList.close(true),
+    );
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -113,3 +113,98 @@ export class ListHistoryController implements ReactiveController {
     this.options.onNavigate(marker ? this.pushed.get(marker) : undefined);
   };
 }
+
+/** The control focused inside a shadow root, through nested shadow roots (the count a user just activated). */
+function focusedWithin(host: HTMLElement): HTMLElement | undefined {
+  let active = host.shadowRoot?.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
+export interface InPlaceListOptions {
+  /** The `history` attribute: whether opening a list pushes a browser history entry. */
+  history: () => boolean;
+  /** The view (layout cell) an event came from, undefined for one from elsewhere. */
+  viewOf: (event: Event) => string | undefined;
+}
+
+/**
+ * The lead list opened in place of the view whose count was activated, and the way back: focus moves to the
+ * breadcrumb when it opens and back to the count when it closes; history entries through ListHistoryController.
+ */
+export class InPlaceListController implements ReactiveController {
+  /** The list shown, and the control that opened it (focus goes back there). */
+  list: (OpenList & { origin: HTMLElement | undefined }) | undefined;
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly options: InPlaceListOptions;
+  private readonly listHistory: ListHistoryController;
+  /** The innermost element of the click being dispatched inside the dashboard (through the widgets' shadow roots). */
+  private pressed: Element | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: InPlaceListOptions) {
+    this.host = host;
+    this.options = options;
+    this.listHistory = new ListHistoryController(host, {
+      enabled: options.history,
+      onNavigate: (list) => (list ? this.open(list, undefined, false) : this.close(false)),
+    });
+    host.addController(this);
+    // Set while a click is dispatched (the host's capture listener runs before the widgets', its bubble listener
+    // after): a count activated by that click knows which control it came from.
+    host.addEventListener(
+      'click',
+      (event) => {
+        const target = event.composedPath()[0];
+        this.pressed = target instanceof Element ? target : undefined;
+      },
+      { capture: true },
+    );
+    host.addEventListener('click', () => (this.pressed = undefined));
+  }
+
+  hostConnected(): void {
+    // Nothing to set up: the history listener is ListHistoryController's.
+  }
+
+  /** Opens the list a `stride-select` carries, unless the host cancels it; false for one that carries none. */
+  onSelect(event: Event & { detail: StrideSelectDetail }): boolean {
+    const leads = listOf(event.detail);
+    if (!leads) return false;
+    // Where focus goes back to: the control clicked (Safari does not focus a clicked button, a script's click()
+    // focuses nothing), else the one focused (Enter on the map).
+    const origin = this.pressed?.closest<HTMLElement>('button, a[href], [tabindex]') ?? focusedWithin(this.host);
+    const list = { ...leads, view: this.options.viewOf(event) };
+    // The host may route the count elsewhere: it cancels in its own listener, which runs after this one as the
+    // event bubbles on to the page, so decide once the dispatch is over.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.open(list, origin, true);
+    });
+    return true;
+  }
+
+  /**
+   * Shows the rows behind a count in place of the view it is on (the other views stay, so every count stays one
+   * keystroke away), or of all the views for a count from elsewhere; focus moves to the way back.
+   */
+  open(list: OpenList, origin: HTMLElement | undefined, byUser: boolean): void {
+    this.list = { ...list, origin: origin ?? this.list?.origin };
+    this.host.requestUpdate();
+    if (byUser) this.listHistory.opened(list);
+    void this.host.updateComplete.then(() =>
+      this.host.shadowRoot?.querySelector<HTMLElement>('[part~="leads-back"]')?.focus(),
+    );
+  }
+
+  /**
+   * Back to the views, focus on the count that opened the list unless `focusBack` is false (the user is on a filter).
+   * `byUser`: also pop the kit's history entry.
+   */
+  close(byUser: boolean, focusBack = true): void {
+    const list = this.list;
+    if (!list) return;
+    this.list = undefined;
+    this.host.requestUpdate();
+    if (byUser) this.listHistory.closing();
+    if (focusBack) void this.host.updateComplete.then(() => list.origin?.focus());
+  }
+}

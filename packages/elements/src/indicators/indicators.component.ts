@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import {
   indicatorLeads,
   rowLeads,
@@ -22,12 +22,12 @@ import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
 import { memoLast } from '../shared/memo.js';
 import { RovingFocusController } from '../shared/roving-focus-controller.js';
+import { ListWindowController } from '../shared/list-window-controller.js';
 import { indicatorsStyles } from './indicators.styles.js';
 import { t } from './indicators.strings.js';
 import {
   buildSheet,
   buildTiles,
-  clampRange,
   indicatorColumns,
   isBehindRow,
   nextSort,
@@ -35,7 +35,6 @@ import {
   safeFilePart,
   sheetCsvRows,
   sortRows,
-  visibleRange,
   type IndicatorColumn,
   type SheetModel,
   type SheetRow,
@@ -43,6 +42,7 @@ import {
 } from './indicators.view-model.js';
 import {
   renderSheet,
+  renderSheetRow,
   renderSheetSkeleton,
   renderTiles,
   renderTilesSkeleton,
@@ -53,6 +53,8 @@ export type IndicatorsLayout = 'tiles' | 'table';
 
 const ROW_HEIGHT = 36;
 const HUDDLE_ROW_HEIGHT = 52;
+/** Px of rows rendered beyond each edge of the sheet's window. */
+const SHEET_OVERHANG = 240;
 
 /**
  * @tagname stride-indicators
@@ -102,7 +104,6 @@ export class StrideIndicators extends StrideElement {
     catalogue: { attribute: false },
     calendar: { attribute: false },
     sort: { state: true },
-    range: { state: true },
     behindOnly: { type: Boolean, attribute: 'behind-only' },
   };
 
@@ -115,7 +116,6 @@ export class StrideIndicators extends StrideElement {
   behindOnly = false;
 
   private sort: SheetSort = { key: 'name', direction: 'asc' };
-  private range = { from: 0, to: 0 };
 
   /** Share (分享): the tiles' indicators against pace, as a picture and texts for the team's chat. */
   readonly sharing: ShareController = new ShareController(
@@ -129,9 +129,14 @@ export class StrideIndicators extends StrideElement {
 
   /** The sparkline point being read: one at a time over all tiles, a roving tab stop per sparkline. */
   private readonly trendFocus = new RovingFocusController(this);
-  private resizeObserver: ResizeObserver | undefined;
-  private observedSheet: HTMLElement | undefined;
-  private viewportHeight = 480;
+  /** The sheet's rows: windowed, so a bank's 10,000 managers keep a few dozen rows in the DOM. */
+  private readonly sheetWindow = new ListWindowController(this, {
+    rowHeight: () => this.rowHeight,
+    overhang: SHEET_OVERHANG,
+    initial: { first: 0, last: 13 },
+    list: () => this.renderRoot.querySelector('.sheet[part="sheet"]'),
+    focusable: (index) => `.body [aria-rowindex="${index + 2}"] .row-open`,
+  });
   // Scrolling re-renders the sheet many times a second: the columns, the sheet and its sort order are rebuilt only when
   // what they are made from changes.
   private readonly columnsOf = memoLast((catalogue: readonly IndicatorDefinition[], lang: StrideLocale, list: string) =>
@@ -169,13 +174,6 @@ export class StrideIndicators extends StrideElement {
       if (!sparkline.querySelector('circle:focus')) this.trendFocus.clear(tileId);
     },
   };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observedSheet = undefined;
-  }
 
   private get columns(): IndicatorColumn[] {
     return this.columnsOf(this.catalogue, this.resolved.lang, this.indicators);
@@ -231,52 +229,27 @@ export class StrideIndicators extends StrideElement {
   private renderSheet(result: IndicatorsResult, columns: IndicatorColumn[]): TemplateResult {
     const { lang, me } = this.resolved;
     const [sheet, rows] = this.sheetFor(result, columns, lang);
-    const rowHeight = this.rowHeight;
-    const range = clampRange(this.range, rows.length, this.viewportHeight, rowHeight);
+    const handlers = {
+      onSort: (key: string) => {
+        this.sort = nextSort(this.sort, key);
+      },
+      onSelectRow: (row: SheetRow) => this.select(row.kind, row.id, (scope) => rowLeads(scope, row.kind, row.id)),
+      onExport: () => this.exportCsv(),
+      onBehindOnly: () => {
+        this.behindOnly = !this.behindOnly;
+      },
+    };
+    const body = this.sheetWindow.rows(rows, (row, index) =>
+      renderSheetRow(row, index, columns, lang, row.id === me, handlers),
+    );
     return renderSheet(
       sheet,
       rows,
-      { ...range, rowHeight },
+      body,
+      this.rowHeight,
       { columns, lang, me, sort: this.sort, behindOnly: this.behindOnly, tools: this.sharing.render() },
-      {
-        onSort: (key) => {
-          this.sort = nextSort(this.sort, key);
-        },
-        onSelectRow: (row) => this.select(row.kind, row.id, (scope) => rowLeads(scope, row.kind, row.id)),
-        onScroll: this.onSheetScroll,
-        onExport: () => this.exportCsv(),
-        onBehindOnly: () => {
-          this.behindOnly = !this.behindOnly;
-        },
-      },
+      handlers,
     );
-  }
-
-  private onSheetScroll = (event: Event): void => {
-    const sheet = event.currentTarget as HTMLElement;
-    this.viewportHeight = sheet.clientHeight || this.viewportHeight;
-    const count = this.query.state.data?.rows?.length ?? 0;
-    const next = visibleRange(sheet.scrollTop, this.viewportHeight, this.rowHeight, count);
-    if (next.from !== this.range.from || next.to !== this.range.to) this.range = next;
-  };
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // The sheet's height decides how many rows the window holds (a wall screen shows more than a phone frame).
-    const sheet = this.renderRoot.querySelector<HTMLElement>('.sheet[part="sheet"]') ?? undefined;
-    if (sheet === this.observedSheet) return;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observedSheet = sheet;
-    if (!sheet) return;
-    this.resizeObserver = new ResizeObserver(() => {
-      const height = sheet.clientHeight;
-      if (height > 0 && height !== this.viewportHeight) {
-        this.viewportHeight = height;
-        this.requestUpdate();
-      }
-    });
-    this.resizeObserver.observe(sheet);
   }
 
   /** The sheet as on screen (sort order, shown columns, totals last) as CSV text: exactly what Export CSV saves. */

@@ -258,17 +258,9 @@ export function renderSheetSkeleton(columns: readonly IndicatorColumn[], rowHeig
     </div>`;
 }
 
-/** The rows of the sheet in the window, and how many rows stand before and after it. */
-export interface SheetWindow {
-  from: number;
-  to: number;
-  rowHeight: number;
-}
-
 export interface SheetHandlers {
   onSort: (key: string) => void;
   onSelectRow: (row: SheetRow) => void;
-  onScroll: (event: Event) => void;
   onExport: () => void;
   onBehindOnly: () => void;
 }
@@ -276,7 +268,9 @@ export interface SheetHandlers {
 export function renderSheet(
   sheet: SheetModel,
   rows: readonly SheetRow[],
-  window: SheetWindow,
+  /** The rows in the window, between their spacers (the list window controller's rows). */
+  body: unknown,
+  rowHeight: number,
   context: {
     columns: readonly IndicatorColumn[];
     lang: StrideLocale;
@@ -289,7 +283,6 @@ export function renderSheet(
   handlers: SheetHandlers,
 ): TemplateResult {
   const { columns, lang, me, sort } = context;
-  const visible = rows.slice(window.from, window.to);
   const mine = me ? rows.find((row) => row.id === me) : undefined;
   const ariaSort = (key: string) => {
     if (sort.key !== key) return 'none';
@@ -304,7 +297,7 @@ export function renderSheet(
       <button class="button" part="export" @click=${handlers.onExport}>${common(lang, 'exportCsv')}</button>
       ${context.tools ?? nothing}
     </div>
-    <div class="sheet" part="sheet" role="table" aria-label=${t(lang, 'sheetLabel')} aria-rowcount=${rows.length + 2} style=${sheetVars(columns, window.rowHeight)} @scroll=${handlers.onScroll}>
+    <div class="sheet" part="sheet" role="table" aria-label=${t(lang, 'sheetLabel')} aria-rowcount=${rows.length + 2} style=${sheetVars(columns, rowHeight)}>
       <div class="sheet-inner">
         <div class="head" role="rowgroup">
           <div class="row" role="row" aria-rowindex="1">
@@ -322,13 +315,7 @@ export function renderSheet(
           ${mine ? renderSheetRow(mine, rows.indexOf(mine), columns, lang, true, handlers) : nothing}
         </div>
         <div class="body" role="rowgroup">
-          <div class="spacer" style=${styleProps({ height: `${window.from * window.rowHeight}px` })}></div>
-          ${repeat(
-            visible,
-            (row) => row.id,
-            (row, i) => renderSheetRow(row, window.from + i, columns, lang, row.id === me, handlers),
-          )}
-          <div class="spacer" style=${styleProps({ height: `${(rows.length - window.to) * window.rowHeight}px` })}></div>
+          ${body}
         </div>
         <div class="row totals" role="row" aria-rowindex=${rows.length + 2} part="totals">
           <div class="cell first" role="rowheader">${common(lang, 'total')}</div>
@@ -338,7 +325,7 @@ export function renderSheet(
     </div>`;
 }
 
-function renderSheetRow(
+export function renderSheetRow(
   row: SheetRow,
   index: number,
   columns: readonly IndicatorColumn[],

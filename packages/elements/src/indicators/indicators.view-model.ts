@@ -319,34 +319,6 @@ export function sheetCsvRows(
 }
 
 /**
- * Windowing: which rows to render for a scroll position. Only these rows are in the DOM, so 1,000 or 10,000 managers
- * cost the same to scroll; `overscan` rows either side keep fast scrolling from showing blank space.
- */
-export function visibleRange(
-  scrollTop: number,
-  viewportHeight: number,
-  rowHeight: number,
-  count: number,
-  overscan = 6,
-): { from: number; to: number } {
-  if (count === 0 || rowHeight <= 0) return { from: 0, to: 0 };
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  const visible = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight);
-  return { from: Math.max(0, first - overscan), to: Math.min(count, first + visible + overscan) };
-}
-
-/** Before the first scroll event the range is whatever fills the viewport from the top. */
-export function clampRange(
-  range: { from: number; to: number },
-  count: number,
-  viewportHeight: number,
-  rowHeight: number,
-): { from: number; to: number } {
-  if (range.to === 0 || range.from >= count) return visibleRange(0, viewportHeight, rowHeight, count);
-  return { from: range.from, to: Math.min(range.to, count) };
-}
-
-/**
  * The sort after a click on column `key`: the same column flips; a number column starts with the best first (what
  * a huddle asks), the name column A-Z.
  */

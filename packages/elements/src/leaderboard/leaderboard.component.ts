@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   rowLeads,
-  periodOfDate,
-  periodProgress,
   toCsv,
   type CsvCell,
   type LeaderboardBoard,
@@ -19,6 +17,7 @@ import { ListWindowController } from '../shared/list-window-controller.js';
 import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
 import {
+  boardPaceShare,
   contestLanes,
   createBoardModel,
   leaderboardCsvRows,
@@ -26,13 +25,13 @@ import {
   parseContestants,
   pinPlacement,
   podiumOf,
-  pointsBreakdown,
 } from './leaderboard.view-model.js';
+import { BreakdownController } from './leaderboard.breakdown.js';
 import {
   renderBoardHeader,
   renderBoardList,
   renderBoardSkeleton,
-  renderBreakdown,
+  measureHuddlePage,
   renderContest,
   renderHuddlePage,
   renderNoMatch,
@@ -101,7 +100,6 @@ export class StrideLeaderboard extends StrideElement {
     pageSeconds: { type: Number, attribute: 'page-seconds' },
     search: { state: true },
     behindOnly: { type: Boolean, attribute: 'behind-only' },
-    breakdownId: { state: true },
     failedAvatars: { state: true },
   };
 
@@ -118,7 +116,6 @@ export class StrideLeaderboard extends StrideElement {
   private search = '';
   /** List only the entries behind pace on the metric (the rule of the tiles and the alerts). */
   behindOnly = false;
-  declare private breakdownId: string | undefined;
   private failedAvatars = new Set<string>();
 
   /** Share (分享): the top 3 and the signed-in manager's row, as a picture and texts for the team's chat. */
@@ -138,14 +135,7 @@ export class StrideLeaderboard extends StrideElement {
     count: () => this.shown.length,
     pageSize: () => this.pageSize,
     seconds: () => this.pageSeconds,
-    measure: () => {
-      const page = this.renderRoot.querySelector<HTMLElement>('.page');
-      const pager = this.renderRoot.querySelector<HTMLElement>('[part="pager"]')?.offsetHeight ?? 0;
-      const row = page?.querySelector<HTMLElement>('.row') ?? null;
-      // Room for my row pinned below the page, whether or not it is pinned on this page.
-      const pinned = this.renderRoot.querySelector<HTMLElement>('.pinned')?.offsetHeight ?? row?.offsetHeight ?? 0;
-      return { page, row, below: pager + pinned };
-    },
+    measure: () => measureHuddlePage(this.renderRoot),
   });
   private readonly listWindow = new ListWindowController(this, {
     rowHeight: () => ROW_HEIGHT,
@@ -161,6 +151,7 @@ export class StrideLeaderboard extends StrideElement {
   });
 
   private readonly model = createBoardModel();
+  private readonly breakdown = new BreakdownController(this, () => this.renderRoot);
 
   /** The whole board, ranked by the kit (ties share a rank, entries without data last). Empty before data arrives. */
   get ranked(): readonly RankedEntry[] {
@@ -189,11 +180,8 @@ export class StrideLeaderboard extends StrideElement {
     return this.ranked.some((r) => (r.entry.target ?? 0) > 0);
   }
 
-  /** The share of the period's working days elapsed at the board's asOf; null where it cannot be known (pilot). */
   private get paceShare(): number | null {
-    const data = this.query.state.data;
-    const period = data ? periodOfDate(data.scope.period, data.scope.date) : null;
-    return data && period ? periodProgress(period, data.asOf, undefined, this.resolved.timeZone).share : null;
+    return boardPaceShare(this.query.state.data, this.resolved.timeZone);
   }
 
   private get huddle(): boolean {
@@ -213,9 +201,8 @@ export class StrideLeaderboard extends StrideElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('board') || changed.has('metric') || changed.has('org')) {
-      this.listWindow.resetActive();
-      this.pages.reset();
-      this.breakdownId = undefined;
+      this.backToTop();
+      this.breakdown.reset();
     }
   }
 
@@ -252,7 +239,7 @@ export class StrideLeaderboard extends StrideElement {
         const kind = entry.kind === 'manager' ? 'manager' : 'org';
         this.select(kind, entry.id, (scope) => rowLeads(scope, kind, entry.id, this.metric));
       },
-      onWhy: (id) => void this.openBreakdown(id),
+      onWhy: (id) => void this.breakdown.open(id),
     };
   }
 
@@ -275,20 +262,24 @@ export class StrideLeaderboard extends StrideElement {
         onExport: () => this.exportCsv(),
         onBehindOnly: () => {
           this.behindOnly = !this.behindOnly;
-          this.listWindow.resetActive();
-          this.pages.reset();
+          this.backToTop();
         },
       },
       this.sharing.render(),
     );
     return html`${header}
-      ${contest ? this.renderContestLanes(context) : this.renderRanking(context)} ${this.renderBreakdown(locale)}`;
+      ${contest ? this.renderContestLanes(context) : this.renderRanking(context)} ${this.breakdown.render(this.ranked, locale)}`;
+  }
+
+  /** Other entries are shown (another board, a search, the behind-only filter): back to the first row and page. */
+  private backToTop(): void {
+    this.listWindow.resetActive();
+    this.pages.reset();
   }
 
   private onSearch(value: string): void {
     this.search = value;
-    this.listWindow.resetActive();
-    this.pages.reset();
+    this.backToTop();
   }
 
   private renderContestLanes(context: BoardContext): TemplateResult {
@@ -311,15 +302,10 @@ export class StrideLeaderboard extends StrideElement {
     const meIndex = this.meIndex(shown);
     const me = shown[meIndex];
     return renderBoardList(shown.length, context, {
-      rows: this.listWindow.rows(
-        shown,
-        (item) => item.entry.id,
-        (item, index) => renderRow(item, index, shown.length, 'list', context),
-      ),
+      rows: this.listWindow.rows(shown, (item, index) => renderRow(item, index, shown.length, 'list', context)),
       pin: me ? pinPlacement(meIndex, this.listWindow.visible) : 'none',
       pinned: () => (me ? renderPinned(me, meIndex, shown.length, context) : nothing),
       onFocus: this.listWindow.onFocus,
-      onVisibility: this.listWindow.onVisibility,
       onKeyDown: (event) => this.listWindow.onKeyDown(event, shown.length),
     });
   }
@@ -340,31 +326,6 @@ export class StrideLeaderboard extends StrideElement {
   private meIndex(shown: readonly RankedEntry[]): number {
     const me = this.resolved.me;
     return me ? this.model.indexOf(shown, me) : -1;
-  }
-
-  private renderBreakdown(locale: StrideLocale): TemplateResult | typeof nothing {
-    const id = this.breakdownId;
-    const item = id === undefined ? undefined : this.ranked.find((r) => r.entry.id === id);
-    if (!item) return nothing;
-    return renderBreakdown(item.entry, pointsBreakdown(item.entry, locale), locale, () =>
-      this.closeBreakdown(item.entry.id),
-    );
-  }
-
-  /* ------------------------------------------------------------ interaction */
-
-  private async openBreakdown(id: string): Promise<void> {
-    this.breakdownId = id;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.breakdown .close')?.focus();
-  }
-
-  /** Closes the breakdown and gives focus back to the row's ⓘ button that opened it. */
-  private closeBreakdown(id: string): void {
-    this.breakdownId = undefined;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLButtonElement>(`.row[data-id="${CSS.escape(id)}"] .why`)?.focus(),
-    );
   }
 
   /** Moves the roving focus to a row, scrolling it into the window first. */

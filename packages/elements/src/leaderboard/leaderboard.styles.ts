@@ -55,12 +55,11 @@ export const leaderboardStyles = css`
     align-self: center;
     color: var(--s-text-muted);
   }
-  /* The virtualizer sets the list's position and overflow itself. */
   .list {
     /* A short board is as tall as its rows, not a box of empty space under them. */
     height: min(var(--stride-leaderboard-height, 480px), calc(var(--lb-rows, 8) * var(--lb-row-height) + 2px));
-    /* The scrollbar appearing must not change the rows' width: the virtualizer measures rows with a
-       ResizeObserver, and a width change in the same frame is a resize loop error on the host page. */
+    overflow-y: auto;
+    /* The scrollbar appearing must not change the rows' width (names would re-wrap while scrolling). */
     scrollbar-gutter: stable;
     overscroll-behavior: contain;
     border: 1px solid var(--s-border);

@@ -15,7 +15,6 @@ import {
   type BadgeKind,
   type StrideLocale,
 } from '@stride/core';
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { icon, medal, type IconName } from '../shared/icons.js';
 import { styleProps } from '../shared/style-props.js';
 import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
@@ -194,7 +193,6 @@ export function renderBoardList(
     pin: 'above' | 'below' | 'none';
     pinned: () => TemplateResult | typeof nothing;
     onFocus: (event: FocusEvent) => void;
-    onVisibility: (event: VisibilityChangedEvent) => void;
     onKeyDown: (event: KeyboardEvent) => void;
   },
 ): TemplateResult {
@@ -208,7 +206,6 @@ export function renderBoardList(
         tabindex="0"
         style=${styleProps({ '--lb-rows': String(total) })}
         @focus=${parts.onFocus}
-        @visibilityChanged=${parts.onVisibility}
         @keydown=${parts.onKeyDown}
       >
         ${parts.rows}
@@ -383,4 +380,20 @@ export function renderContest(
         })}
       </ol>
     </div>`;
+}
+
+/**
+ * What a huddle page's size is worked out from: the page, one of its rows, and the room below it for the pager and my
+ * row pinned under the page (whether or not it is pinned on this page).
+ */
+export function measureHuddlePage(root: ParentNode): {
+  page: HTMLElement | null;
+  row: HTMLElement | null;
+  below: number;
+} {
+  const page = root.querySelector<HTMLElement>('.page');
+  const pager = root.querySelector<HTMLElement>('[part="pager"]')?.offsetHeight ?? 0;
+  const row = page?.querySelector<HTMLElement>('.row') ?? null;
+  const pinned = root.querySelector<HTMLElement>('.pinned')?.offsetHeight ?? row?.offsetHeight ?? 0;
+  return { page, row, below: pager + pinned };
 }

@@ -10,11 +10,14 @@ import {
   inPageLanguage,
   paceFor,
   paceStatus,
+  periodOfDate,
+  periodProgress,
   type AlertRules,
   type Badge,
   type CsvCell,
   type IndicatorUnit,
   type LeaderboardEntry,
+  type LeaderboardResult,
   type StrideLocale,
 } from '@stride/core';
 import { rankWithTies, type Movement, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
@@ -241,4 +244,10 @@ export function leaderboardCsvRows(ranked: readonly RankedEntry[], metric: strin
     ];
   });
   return [header, ...rows];
+}
+
+/** The share of the period's working days elapsed at the board's asOf; null where it cannot be known (pilot). */
+export function boardPaceShare(data: LeaderboardResult | undefined, timeZone: string): number | null {
+  const period = data ? periodOfDate(data.scope.period, data.scope.date) : null;
+  return data && period ? periodProgress(period, data.asOf, undefined, timeZone).share : null;
 }

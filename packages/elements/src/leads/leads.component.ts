@@ -293,14 +293,9 @@ export class StrideLeads extends StrideElement {
       ${renderLeadsHeader(data.total, masked, lang, this.exporting, () => void this.exportCsv())}
       ${renderColumnHeaders(columns, this.sort, lang, (column) => this.onSort(column))}
       ${renderLeadsList(data.total, lang, {
-        rows: this.listWindow.rows(
-          rows,
-          (row) => `${row.leadId}@${row.eventAt ?? ''}`,
-          (row, index) => renderLeadRow(row, index, data.total, context),
-        ),
+        rows: this.listWindow.rows(rows, (row, index) => renderLeadRow(row, index, data.total, context)),
         loadingMore: this.loadingMore,
         onFocus: this.listWindow.onFocus,
-        onVisibility: this.listWindow.onVisibility,
         onKeyDown: (event) => this.listWindow.onKeyDown(event, rows.length),
       })}
     </div>`;

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * The lead table: one grid template for the header and every row, so columns line up without a <table> (the
- * virtualizer positions rows absolutely). Narrow frames (a phone-sized portal) stack each row's cells in two lines.
+ * The lead table: one grid template for the header and every row, so columns line up without a <table> (a
+ * table sizes its columns from the rows in the DOM, and a windowed list changes those as it scrolls). Narrow frames (a phone-sized portal) stack each row's cells in two lines.
  */
 export const leadsStyles = css`
   :host {
@@ -62,6 +62,7 @@ export const leadsStyles = css`
   }
   .list {
     height: var(--stride-leads-height, 420px);
+    overflow-y: auto;
     scrollbar-gutter: stable;
     overscroll-behavior: contain;
     border: 1px solid var(--s-border);

@@ -1,7 +1,6 @@
 /** The lead list's templates: pure functions of what to show and the handlers to call. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, type LeadRow, type LeadsSort, type StrideLocale } from '@stride/core';
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { t } from './leads.strings.js';
 import { COLUMN_SORT, leadCells, type LeadsColumn } from './leads.view-model.js';
 
@@ -125,7 +124,6 @@ export function renderLeadsList(
     rows: unknown;
     loadingMore: boolean;
     onFocus: (event: FocusEvent) => void;
-    onVisibility: (event: VisibilityChangedEvent) => void;
     onKeyDown: (event: KeyboardEvent) => void;
   },
 ): TemplateResult {
@@ -136,7 +134,6 @@ export function renderLeadsList(
       aria-label=${t(locale, 'rows', { n: formatCount(total, locale) })}
       tabindex="0"
       @focus=${parts.onFocus}
-      @visibilityChanged=${parts.onVisibility}
       @keydown=${parts.onKeyDown}
     >
       ${parts.rows}
