@@ -10,6 +10,7 @@ import {
   type IndicatorDefinition,
   type LeadsBehind,
   type QueryState,
+  type LeaderboardEntry,
   type Scope,
   type WorkCalendar,
 } from '@stride/core';
@@ -232,38 +233,30 @@ export class StrideMyDay extends StrideElement {
       (data) => renderRank(this.rankOf(data.entries, who ?? ''), lang, this.handlers, avatars),
       retryBoard,
     );
-    const streak = !onBoard
-      ? undefined
-      : this.renderPart(
-          board,
-          'leaderboard',
-          { rows: 1, height: SKELETON.card },
-          () => {
-            if (!entry) return html``;
-            const today = mine.data ? streakToday(row?.lastActionAt, mine.data.asOf, this.calendar, timeZone) : null;
-            return renderStreak(entry.streak ?? null, today, lang, this.handlers);
-          },
-          retryBoard,
-          { primary: false },
-        );
-    const badges = !onBoard
-      ? undefined
-      : this.renderPart(
-          board,
-          'leaderboard',
-          { rows: 1, height: SKELETON.card },
-          () => {
-            if (!entry) return html``;
-            const earned = this.earnedOf(entry.badges);
-            const pilot = this.pilotQuery.state.data;
-            const pilotContacts = pilot?.indicators.find((i) => i.id === 'contacted')?.value ?? null;
-            const next = nextBadge(earned, { pilotContacts, streak: entry.streak ?? null });
-            const allEarned = MILESTONES.every((m) => earned.has(m.id));
-            return renderBadges(entry.badges ?? [], next, allEarned, lang, this.handlers);
-          },
-          retryBoard,
-          { primary: false },
-        );
+    // streak and badges are cards read from my board entry: shown while the board loads or holds me, never primary
+    const boardCard = (card: (me: LeaderboardEntry) => TemplateResult) =>
+      !onBoard
+        ? undefined
+        : this.renderPart(
+            board,
+            'leaderboard',
+            { rows: 1, height: SKELETON.card },
+            () => (entry ? card(entry) : html``),
+            retryBoard,
+            { primary: false },
+          );
+    const streak = boardCard((me) => {
+      const today = mine.data ? streakToday(row?.lastActionAt, mine.data.asOf, this.calendar, timeZone) : null;
+      return renderStreak(me.streak ?? null, today, lang, this.handlers);
+    });
+    const badges = boardCard((me) => {
+      const earned = this.earnedOf(me.badges);
+      const pilot = this.pilotQuery.state.data;
+      const pilotContacts = pilot?.indicators.find((i) => i.id === 'contacted')?.value ?? null;
+      const next = nextBadge(earned, { pilotContacts, streak: me.streak ?? null });
+      const allEarned = MILESTONES.every((m) => earned.has(m.id));
+      return renderBadges(me.badges ?? [], next, allEarned, lang, this.handlers);
+    });
     // a back end without coverage (no grids in this bank) leaves the section out rather than saying so on a phone
     const grids =
       coverage.status === 'not-supported'
