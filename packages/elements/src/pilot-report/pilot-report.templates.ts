@@ -69,10 +69,74 @@ const note = (text: string) => html`<p class="note">${text}</p>`;
 const weekLabel = (week: PilotWeek, lang: StrideLocale) =>
   `${formatDay(week.start, lang)}–${formatDay(week.end, lang)}`;
 
-function versusCell(versus: VersusBaseline | null, lang: StrideLocale, label: string): TemplateResult {
-  return versus === null
-    ? html`<td class="num muted" data-label=${label}>${t(lang, 'noBaseline')}</td>`
-    : html`<td class="num" data-label=${label}>${formatVersusBaseline(versus, lang)}</td>`;
+/** One column of a report table after the row's header cell. */
+interface Column<R> {
+  label: string;
+  cell: (row: R, index: number) => unknown;
+  /** `num` (default): a right-aligned figure; `text`; `spark`: the trend's line, unlabelled. */
+  kind?: 'num' | 'text' | 'spark';
+  /** Greyed, for a figure that is not there (no baseline). */
+  muted?: (row: R) => boolean;
+  /** An empty cell with no label (the funnel's first stage has no rate to compare). */
+  blank?: (row: R, index: number) => boolean;
+}
+
+/** What names a row for tests and hosts: `data-indicator`, `data-stage` or `data-manager`. */
+interface RowKey<R> {
+  kind: 'indicator' | 'stage' | 'manager';
+  of: (row: R) => string;
+}
+
+/**
+ * A section's table: in a region that scrolls where the screen is narrower than the table (so it takes focus, named
+ * by the section's title), one header row, then per row its header cell and a cell per column, each labelled for the
+ * narrow layout (a phone shows every row as a card).
+ */
+function reportTable<R>(
+  section: SectionId,
+  header: { label: string; cell: (row: R) => unknown },
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+  key?: RowKey<R>,
+): TemplateResult {
+  const keyOf = (row: R, kind: RowKey<R>['kind']) => (key?.kind === kind ? key.of(row) : nothing);
+  const cell = (column: Column<R>, row: R, index: number) => {
+    if (column.blank?.(row, index)) return html`<td></td>`;
+    if (column.kind === 'spark') return html`<td class="spark-cell">${column.cell(row, index)}</td>`;
+    const classes = [column.kind === 'text' ? '' : 'num', column.muted?.(row) ? 'muted' : ''].filter(Boolean);
+    return html`<td class=${classes.length > 0 ? classes.join(' ') : nothing} data-label=${column.label}>${column.cell(row, index)}</td>`;
+  };
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${section}-title`}><table>
+    <thead>
+      <tr>
+        <th scope="col">${header.label}</th>
+        ${columns.map((column) => html`<th scope="col" class=${column.kind === undefined || column.kind === 'num' ? 'num' : nothing}>${column.label}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (
+          row,
+          index,
+        ) => html`<tr data-indicator=${keyOf(row, 'indicator')} data-stage=${keyOf(row, 'stage')} data-manager=${keyOf(row, 'manager')}>
+          <th scope="row">${header.cell(row)}</th>
+          ${columns.map((column) => cell(column, row, index))}
+        </tr>`,
+      )}
+    </tbody>
+  </table></div>`;
+}
+
+/** "×1.2" / "+18.4 pts" against the baseline, or "no baseline" greyed. */
+function versusColumn<R>(label: string, of: (row: R) => VersusBaseline | null, lang: StrideLocale): Column<R> {
+  return {
+    label,
+    cell: (row) => {
+      const versus = of(row);
+      return versus === null ? t(lang, 'noBaseline') : formatVersusBaseline(versus, lang);
+    },
+    muted: (row) => of(row) === null,
+  };
 }
 
 export function renderIndicators(
@@ -86,10 +150,7 @@ export function renderIndicators(
   if (span.length === 0) {
     const rows = startEndRows(catalogue, lang, undefined, undefined, pilot.data);
     return html`${note(t(lang, 'noWeekYet'))}
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="indicators-title"><table>
-        <thead><tr><th scope="col">${t(lang, 'indicator')}</th><th scope="col" class="num">${t(lang, 'pilotTotal')}</th></tr></thead>
-        <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num" data-label=${t(lang, 'pilotTotal')}>${formatValue(r.pilot, r.unit, lang)}</td></tr>`)}</tbody>
-      </table></div>`;
+    ${reportTable('indicators', { label: t(lang, 'indicator'), cell: (r) => r.label }, [{ label: t(lang, 'pilotTotal'), cell: (r) => formatValue(r.pilot, r.unit, lang) }], rows)}`;
   }
   return bySection(weeks, lang, title, (results) => {
     const rows = startEndRows(catalogue, lang, results[0], results[results.length - 1], pilot.data);
@@ -98,31 +159,24 @@ export function renderIndicators(
       t(lang, 'indicatorsNote', { first: weekLabel(span[0]!, lang), last: weekLabel(span[span.length - 1]!, lang) }),
     )}
       ${noBaseline ? note(t(lang, 'noBaselineNote')) : nothing}
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="indicators-title"><table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'indicator')}</th>
-            <th scope="col" class="num">${t(lang, 'start')}</th>
-            <th scope="col" class="num">${t(lang, 'end')}</th>
-            <th scope="col" class="num">${t(lang, 'baseline')}</th>
-            <th scope="col" class="num">${t(lang, 'startVersus')}</th>
-            <th scope="col" class="num">${t(lang, 'endVersus')}</th>
-            <th scope="col" class="num">${t(lang, 'pilotTotal')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`<tr data-indicator=${r.id}>
-              <th scope="row">${r.label}</th>
-              <td class="num" data-label=${t(lang, 'start')}>${formatValue(r.start, r.unit, lang)}</td>
-              <td class="num" data-label=${t(lang, 'end')}>${formatValue(r.end, r.unit, lang)}</td>
-              ${r.baseline === null ? html`<td class="num muted" data-label=${t(lang, 'baseline')}>${t(lang, 'noBaseline')}</td>` : html`<td class="num" data-label=${t(lang, 'baseline')}>${formatValue(r.baseline, r.unit, lang)}</td>`}
-              ${versusCell(r.startVersus, lang, t(lang, 'startVersus'))} ${versusCell(r.endVersus, lang, t(lang, 'endVersus'))}
-              <td class="num" data-label=${t(lang, 'pilotTotal')}>${formatValue(r.pilot, r.unit, lang)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>`;
+      ${reportTable(
+        'indicators',
+        { label: t(lang, 'indicator'), cell: (r) => r.label },
+        [
+          { label: t(lang, 'start'), cell: (r) => formatValue(r.start, r.unit, lang) },
+          { label: t(lang, 'end'), cell: (r) => formatValue(r.end, r.unit, lang) },
+          {
+            label: t(lang, 'baseline'),
+            cell: (r) => (r.baseline === null ? t(lang, 'noBaseline') : formatValue(r.baseline, r.unit, lang)),
+            muted: (r) => r.baseline === null,
+          },
+          versusColumn<(typeof rows)[number]>(t(lang, 'startVersus'), (r) => r.startVersus, lang),
+          versusColumn<(typeof rows)[number]>(t(lang, 'endVersus'), (r) => r.endVersus, lang),
+          { label: t(lang, 'pilotTotal'), cell: (r) => formatValue(r.pilot, r.unit, lang) },
+        ],
+        rows,
+        { kind: 'indicator', of: (r) => r.id },
+      )}`;
   });
 }
 
@@ -131,28 +185,25 @@ export function renderTrend(weeks: Section<IndicatorsResult[]>, { lang, catalogu
   return bySection(weeks, lang, t(lang, 'trendTitle'), (results) => {
     const rows = weeklyTrend(catalogue, lang, results);
     return html`${note(t(lang, 'trendNote'))}
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="trend-title"><table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'indicator')}</th>
-            <th scope="col">${t(lang, 'trend')}</th>
-            ${span.map((w) => html`<th scope="col" class="num">${formatDay(w.start, lang)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`<tr data-indicator=${r.id}>
-              <th scope="row">${r.label}</th>
-              <td class="spark-cell">
-                <svg class="spark" viewBox="-2 -2 84 24" width="84" height="24" aria-hidden="true">
-                  ${svg`<polyline points=${sparklinePoints(r.values, 80, 20)} fill="none" stroke="currentColor" stroke-width="1.5" />`}
-                </svg>
-              </td>
-              ${r.values.map((v, w) => html`<td class="num" data-label=${formatDay(span[w]!.start, lang)}>${formatValue(v, r.unit, lang)}</td>`)}
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>`;
+      ${reportTable(
+        'trend',
+        { label: t(lang, 'indicator'), cell: (r) => r.label },
+        [
+          {
+            label: t(lang, 'trend'),
+            kind: 'spark',
+            cell: (r) => html`<svg class="spark" viewBox="-2 -2 84 24" width="84" height="24" aria-hidden="true">
+              ${svg`<polyline points=${sparklinePoints(r.values, 80, 20)} fill="none" stroke="currentColor" stroke-width="1.5" />`}
+            </svg>`,
+          },
+          ...span.map((week, w) => ({
+            label: formatDay(week.start, lang),
+            cell: (r: (typeof rows)[number]) => formatValue(r.values[w] ?? null, r.unit, lang),
+          })),
+        ],
+        rows,
+        { kind: 'indicator', of: (r) => r.id },
+      )}`;
   });
 }
 
@@ -161,26 +212,29 @@ export function renderFunnel(funnel: Section<FunnelResult>, { lang }: ReportCont
     const rows = funnelRows(result, lang);
     const noBaseline = rows.every((r) => r.baselineRate === null);
     return html`${note(t(lang, 'funnelNote'))} ${noBaseline ? note(t(lang, 'noFunnelBaseline')) : nothing}
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="funnel-title"><table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'stage')}</th>
-            <th scope="col" class="num">${t(lang, 'count')}</th>
-            <th scope="col" class="num">${t(lang, 'rate')}</th>
-            ${noBaseline ? nothing : html`<th scope="col" class="num">${t(lang, 'baselineRate')}</th><th scope="col" class="num">${t(lang, 'versus')}</th>`}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r, i) => html`<tr data-stage=${r.id}>
-              <th scope="row">${r.label}</th>
-              <td class="num" data-label=${t(lang, 'count')}>${formatCount(r.count, lang)}</td>
-              <td class="num" data-label=${t(lang, 'rate')}>${i === 0 ? '' : formatPercent(r.rate, lang)}</td>
-              ${noBaseline || i === 0 ? (noBaseline ? nothing : html`<td></td><td></td>`) : html`<td class="num" data-label=${t(lang, 'baselineRate')}>${formatPercent(r.baselineRate, lang)}</td>${versusCell(r.versus, lang, t(lang, 'versus'))}`}
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>`;
+      ${reportTable(
+        'funnel',
+        { label: t(lang, 'stage'), cell: (r) => r.label },
+        [
+          { label: t(lang, 'count'), cell: (r) => formatCount(r.count, lang) },
+          { label: t(lang, 'rate'), cell: (r, i) => (i === 0 ? '' : formatPercent(r.rate, lang)) },
+          ...(noBaseline
+            ? []
+            : [
+                {
+                  label: t(lang, 'baselineRate'),
+                  cell: (r: (typeof rows)[number]) => formatPercent(r.baselineRate, lang),
+                  blank: (_: unknown, i: number) => i === 0,
+                },
+                {
+                  ...versusColumn<(typeof rows)[number]>(t(lang, 'versus'), (r) => r.versus, lang),
+                  blank: (_: unknown, i: number) => i === 0,
+                },
+              ]),
+        ],
+        rows,
+        { kind: 'stage', of: (r) => r.id },
+      )}`;
   });
 }
 
@@ -189,28 +243,20 @@ export function renderCoverage(coverage: Section<CoverageResult[]>, { lang, week
   return bySection(coverage, lang, t(lang, 'coverageTitle'), (results) => {
     const rows = coverageGrowth(weeks, results);
     return html`${note(t(lang, 'coverageNote'))}
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="coverage-title"><table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'week')}</th>
-            <th scope="col" class="num">${t(lang, 'gridsReached')}</th>
-            <th scope="col" class="num">${t(lang, 'covered')}</th>
-            <th scope="col" class="num">${t(lang, 'households')}</th>
-            <th scope="col" class="num">${t(lang, 'coverage')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`<tr>
-              <th scope="row">${weekLabel(r.week, lang)}</th>
-              <td class="num" data-label=${t(lang, 'gridsReached')}>${formatCount(r.gridsReached, lang)} / ${formatCount(r.grids, lang)}</td>
-              <td class="num" data-label=${t(lang, 'covered')}>${formatCount(r.covered, lang)}</td>
-              <td class="num" data-label=${t(lang, 'households')}>${formatCount(r.households, lang)}</td>
-              <td class="num" data-label=${t(lang, 'coverage')}>${formatPercent(r.coverage, lang)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>`;
+      ${reportTable(
+        'coverage',
+        { label: t(lang, 'week'), cell: (r) => weekLabel(r.week, lang) },
+        [
+          {
+            label: t(lang, 'gridsReached'),
+            cell: (r) => `${formatCount(r.gridsReached, lang)} / ${formatCount(r.grids, lang)}`,
+          },
+          { label: t(lang, 'covered'), cell: (r) => formatCount(r.covered, lang) },
+          { label: t(lang, 'households'), cell: (r) => formatCount(r.households, lang) },
+          { label: t(lang, 'coverage'), cell: (r) => formatPercent(r.coverage, lang) },
+        ],
+        rows,
+      )}`;
   });
 }
 
@@ -225,26 +271,17 @@ export function renderChampions(board: Section<LeaderboardEntry[]>, { lang }: Re
       ${
         holders.length === 0
           ? note(t(lang, 'noChampions'))
-          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="champions-title"><table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'champion')}</th>
-            <th scope="col">${t(lang, 'org')}</th>
-            <th scope="col" class="num">${t(lang, 'points')}</th>
-            <th scope="col">${t(lang, 'badges')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${holders.map(
-            (h) => html`<tr data-manager=${h.id}>
-              <th scope="row">${h.name}</th>
-              <td data-label=${t(lang, 'org')}>${h.orgName}</td>
-              <td class="num" data-label=${t(lang, 'points')}>${formatCount(h.points, lang)}</td>
-              <td data-label=${t(lang, 'badges')}>${h.badges.join(' · ')}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>`
+          : reportTable(
+              'champions',
+              { label: t(lang, 'champion'), cell: (h) => h.name },
+              [
+                { label: t(lang, 'org'), kind: 'text', cell: (h) => h.orgName },
+                { label: t(lang, 'points'), cell: (h) => formatCount(h.points, lang) },
+                { label: t(lang, 'badges'), kind: 'text', cell: (h) => h.badges.join(' · ') },
+              ],
+              holders,
+              { kind: 'manager', of: (h) => h.id },
+            )
       }`;
   });
 }
@@ -258,28 +295,18 @@ export function renderMovers(
     const movers = biggestMovers(pair.first, pair.last);
     if (movers.length === 0) return note(t(lang, 'noRisers'));
     return html`${note(t(lang, 'moversNote'))}
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="movers-title"><table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'name')}</th>
-            <th scope="col">${t(lang, 'org')}</th>
-            <th scope="col" class="num">${t(lang, 'firstWeek')}</th>
-            <th scope="col" class="num">${t(lang, 'lastWeek')}</th>
-            <th scope="col" class="num">${t(lang, 'rise')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${movers.map(
-            (m) => html`<tr data-manager=${m.id}>
-              <th scope="row">${m.name}</th>
-              <td data-label=${t(lang, 'org')}>${m.orgName}</td>
-              <td class="num" data-label=${t(lang, 'firstWeek')}>${formatCount(m.first, lang)}</td>
-              <td class="num" data-label=${t(lang, 'lastWeek')}>${formatCount(m.last, lang)}</td>
-              <td class="num" data-label=${t(lang, 'rise')}>+${formatCount(m.rise, lang)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>`;
+      ${reportTable(
+        'movers',
+        { label: t(lang, 'name'), cell: (m) => m.name },
+        [
+          { label: t(lang, 'org'), kind: 'text', cell: (m) => m.orgName },
+          { label: t(lang, 'firstWeek'), cell: (m) => formatCount(m.first, lang) },
+          { label: t(lang, 'lastWeek'), cell: (m) => formatCount(m.last, lang) },
+          { label: t(lang, 'rise'), cell: (m) => `+${formatCount(m.rise, lang)}` },
+        ],
+        movers,
+        { kind: 'manager', of: (m) => m.id },
+      )}`;
   });
 }
 
@@ -289,40 +316,29 @@ export function renderAlerts(alerts: Section<AlertsResult[]>, { lang, catalogue,
   return bySection(alerts, lang, t(lang, 'alertsTitle'), (results) => {
     const rows = alertWeeks(weeks, results);
     return html`${note(t(lang, 'alertsNote'))}
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alerts-title"><table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'week')}</th>
-            <th scope="col" class="num">${t(lang, 'rule_pace')}</th>
-            <th scope="col" class="num">${t(lang, 'rule_overdue')}</th>
-            <th scope="col" class="num">${t(lang, 'rule_inactive')}</th>
-            <th scope="col" class="num">${t(lang, 'subjects')}</th>
-            <th scope="col">${t(lang, 'worst')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) => html`<tr>
-              <th scope="row">${weekLabel(r.week, lang)}</th>
-              <td class="num" data-label=${t(lang, 'rule_pace')}>${formatCount(r.pace, lang)}</td>
-              <td class="num" data-label=${t(lang, 'rule_overdue')}>${formatCount(r.overdue, lang)}</td>
-              <td class="num" data-label=${t(lang, 'rule_inactive')}>${formatCount(r.inactive, lang)}</td>
-              <td class="num" data-label=${t(lang, 'subjects')}>${formatCount(r.subjects, lang)}</td>
-              <td data-label=${t(lang, 'worst')}>
-                ${
-                  r.worst.length === 0
-                    ? t(lang, 'noAlerts')
-                    : r.worst
-                        .map(
-                          (w) =>
-                            `${w.name} · ${t(lang, `rule_${w.rule}`)}${w.indicator ? ` ${indicatorLabel(w.indicator)}` : ''}`,
-                        )
-                        .join('; ')
-                }
-              </td>
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>`;
+      ${reportTable(
+        'alerts',
+        { label: t(lang, 'week'), cell: (r) => weekLabel(r.week, lang) },
+        [
+          { label: t(lang, 'rule_pace'), cell: (r) => formatCount(r.pace, lang) },
+          { label: t(lang, 'rule_overdue'), cell: (r) => formatCount(r.overdue, lang) },
+          { label: t(lang, 'rule_inactive'), cell: (r) => formatCount(r.inactive, lang) },
+          { label: t(lang, 'subjects'), cell: (r) => formatCount(r.subjects, lang) },
+          {
+            label: t(lang, 'worst'),
+            kind: 'text',
+            cell: (r) =>
+              r.worst.length === 0
+                ? t(lang, 'noAlerts')
+                : r.worst
+                    .map(
+                      (w) =>
+                        `${w.name} · ${t(lang, `rule_${w.rule}`)}${w.indicator ? ` ${indicatorLabel(w.indicator)}` : ''}`,
+                    )
+                    .join('; '),
+          },
+        ],
+        rows,
+      )}`;
   });
 }
