@@ -106,11 +106,13 @@ function reportTable<R>(
     const classes = [column.kind === 'text' ? '' : 'num', column.muted?.(row) ? 'muted' : ''].filter(Boolean);
     return html`<td class=${classes.length > 0 ? classes.join(' ') : nothing} data-label=${column.label}>${column.cell(row, index)}</td>`;
   };
+  // cells are separated by white space, as in the markup this replaced: text read off the page (a copy, a screen
+  // reader's line) keeps a missing "--" and a "0" apart rather than running them into "--0"
   return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby=${`${section}-title`}><table>
     <thead>
       <tr>
         <th scope="col">${header.label}</th>
-        ${columns.map((column) => html`<th scope="col" class=${column.kind === undefined || column.kind === 'num' ? 'num' : nothing}>${column.label}</th>`)}
+        ${columns.map((column) => html` <th scope="col" class=${column.kind === undefined || column.kind === 'num' ? 'num' : nothing}>${column.label}</th>`)}
       </tr>
     </thead>
     <tbody>
@@ -120,7 +122,7 @@ function reportTable<R>(
           index,
         ) => html`<tr data-indicator=${keyOf(row, 'indicator')} data-stage=${keyOf(row, 'stage')} data-manager=${keyOf(row, 'manager')}>
           <th scope="row">${header.cell(row)}</th>
-          ${columns.map((column) => cell(column, row, index))}
+          ${columns.map((column) => html` ${cell(column, row, index)}`)}
         </tr>`,
       )}
     </tbody>
