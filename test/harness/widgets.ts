@@ -125,11 +125,22 @@ export function testPilot(): PilotData {
 export const TEST_ORG = 'br-hz';
 export const TEST_DATE = '2026-11-24';
 
-/** An adapter answering every method from the engine on the test pilot, through `createStaticAdapter`. */
+let engine: ReturnType<typeof createMetricsEngine> | undefined;
+/**
+ * The engine on the test pilot, built once per test file: every result it gives is a new object, so adapters sharing
+ * it share no state, and the harnesses' thousands of mounts do not each index the same log again.
+ */
+function testEngine(): ReturnType<typeof createMetricsEngine> {
+  engine ??= createMetricsEngine({ ...testPilot(), now: () => new Date('2026-11-24T18:00:00+08:00') });
+  return engine;
+}
+
+/**
+ * An adapter answering every method from the engine on the test pilot, through `createStaticAdapter`. Each call is a
+ * new adapter (its own identity, so its own queries in a query client).
+ */
 export function pilotAdapter(): StrideAdapter {
-  const data = testPilot();
-  const now = () => new Date('2026-11-24T18:00:00+08:00');
-  const engine = createMetricsEngine({ ...data, now });
+  const engine = testEngine();
   return createStaticAdapter({
     indicators: (q) => engine.indicators(q),
     leaderboard: (q) => engine.leaderboard(q),
