@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { StrideError, createStrideQueryClient, type AdapterMethod, type StrideAdapter } from '@stride/core';
 import type { QueryClient } from '@tanstack/query-core';
 import { WIDGETS, mountWidget, pilotAdapter, shadowRoots, widgetName, type WidgetUnderTest } from './widgets.js';
+import { sampled } from './depth.js';
 
 interface AxeNode {
   target: unknown[];
@@ -35,8 +36,14 @@ async function loadAxe(): Promise<Axe> {
 
 type State = 'loading' | 'empty' | 'not configured' | 'error' | 'stale' | 'data';
 const STATES: readonly State[] = ['loading', 'empty', 'not configured', 'error', 'stale', 'data'];
-const THEMES = ['light', 'dark'] as const;
-const LANGS = ['zh-CN', 'en'] as const;
+/**
+ * Every theme and language in Chromium. Firefox checks light zh-CN and dark en: colours and contrast come from the
+ * kit's tokens, the same in both browsers, so the pairs Firefox leaves out would repeat what Chromium proves.
+ */
+const LOOKS = sampled(
+  (['light', 'dark'] as const).flatMap((theme) => (['zh-CN', 'en'] as const).map((lang) => ({ theme, lang }))),
+  3,
+);
 
 type Method = (query: unknown, options: { signal: AbortSignal }) => Promise<unknown>;
 
@@ -166,20 +173,15 @@ async function check(widget: WidgetUnderTest, state: State, theme: string, lang:
   }
 }
 
-// Known finding (left failing on purpose, not skipped): inside <stride-dashboard> the leaderboard's virtualised
-// `.list` scrolls but holds no focusable row when axe looks (scrollable-region-focusable, serious) in the data and
-// stale states; standalone the same leaderboard passes. See the issue 10 report.
 describe('accessibility harness (axe: no serious or critical violation)', function () {
   this.timeout(60_000);
   for (const widget of WIDGETS) {
     for (const state of STATES) {
-      it(`${widgetName(widget)} ${state}, light/dark x zh-CN/en`, async () => {
+      it(`${widgetName(widget)} ${state}, ${LOOKS.map(({ theme, lang }) => `${theme} ${lang}`).join(', ')}`, async () => {
         const failures: string[] = [];
-        for (const theme of THEMES) {
-          for (const lang of LANGS) {
-            const violations = await check(widget, state, theme, lang);
-            if (violations.length > 0) failures.push(`[${theme} ${lang}]\n${describeViolations(violations)}`);
-          }
+        for (const { theme, lang } of LOOKS) {
+          const violations = await check(widget, state, theme, lang);
+          if (violations.length > 0) failures.push(`[${theme} ${lang}]\n${describeViolations(violations)}`);
         }
         expect(failures, failures.join('\n')).to.deep.equal([]);
       });
