@@ -26,6 +26,11 @@ export const alertsStyles = css`
     justify-self: start;
     margin-top: 4px;
   }
+  /* on a wall screen it reads at the size of the rows it adds to, not the kit's 13px control text */
+  :host([mode='huddle']) .more {
+    font-size: 0.8em;
+    min-height: 1.8em;
+  }
   .group-title {
     display: flex;
     align-items: baseline;
