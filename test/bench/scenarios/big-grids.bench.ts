@@ -3,6 +3,7 @@
 // coverage map painted. Beside it, what a page does without the kit: the file parsed on the page and drawn by raw
 // ECharts. Each run also reports the longest main-thread task (Long Tasks API): the page must stay responsive.
 //
+//
 // The files are not in git: write them first (bench/README.md, "Big files"), into bench/files/ (or STRIDE_BENCH_FILES).
 import { createEventLogAdapter, createStrideQueryClient, LIGHT_TOKENS, type Grids } from '@stride/core';
 import '../../../packages/elements/src/coverage-map/coverage-map.js';
@@ -118,4 +119,4 @@ const bigGrids = defineScenario<GridsCtx>({
   },
 });
 
-export default [bigGrids];
+export default bigGrids;
