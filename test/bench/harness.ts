@@ -11,10 +11,16 @@ export interface Scenario<Ctx = unknown> {
   runs?: number;
   /** Runs once before the first run; its result is passed to every candidate. Not timed. */
   setup?: () => Promise<Ctx> | Ctx;
-  candidates: Record<string, (ctx: Ctx) => Promise<number> | number> & { baseline: (ctx: Ctx) => Promise<number> | number };
+  candidates: Record<string, (ctx: Ctx) => Promise<Sample> | Sample> & { baseline: (ctx: Ctx) => Promise<Sample> | Sample };
   /** A goal to print beside a ratio, e.g. { stride: 1.2 }: the candidate's ratio to baseline should be at most this. */
   goals?: Record<string, number>;
 }
+
+/**
+ * What one run of a candidate measured: its milliseconds, or its milliseconds and other figures of the same run (the
+ * parts of an end-to-end time, the longest main-thread task), each reported as its median and range beside the time.
+ */
+export type Sample = number | { ms: number; parts: Record<string, number> };
 
 export function defineScenario<Ctx>(scenario: Scenario<Ctx>): Scenario<Ctx> {
   return scenario;
@@ -36,6 +42,8 @@ export function mountPoint(width = 1200, height = 800): { host: HTMLElement; cle
 export interface CandidateResult {
   samples: number[];
   median: number;
+  /** The side figures of each run (see Sample), by name: every run's value and their median. */
+  parts?: Record<string, { samples: number[]; median: number }>;
   ratio: number | null;
   goal?: number;
 }
@@ -61,6 +69,7 @@ export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<Scenari
   const ctx = (await scenario.setup?.()) as Ctx;
   const names = Object.keys(scenario.candidates);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const parts: Record<string, Record<string, number[]>> = Object.fromEntries(names.map((n) => [n, {}]));
   // One warm-up round (JIT, font and module caches), not recorded.
   for (const name of names) await scenario.candidates[name]!(ctx);
   for (let run = 0; run < runs; run += 1) {
@@ -69,7 +78,13 @@ export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<Scenari
     for (const name of order) {
       collectGarbage();
       await nextPaint();
-      samples[name]!.push(await scenario.candidates[name]!(ctx));
+      const sample = await scenario.candidates[name]!(ctx);
+      if (typeof sample === 'number') {
+        samples[name]!.push(sample);
+      } else {
+        samples[name]!.push(sample.ms);
+        for (const [part, value] of Object.entries(sample.parts)) (parts[name]![part] ??= []).push(value);
+      }
     }
   }
   const base = median(samples['baseline']!);
@@ -77,6 +92,9 @@ export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<Scenari
   for (const name of names) {
     const m = median(samples[name]!);
     const result: CandidateResult = { samples: samples[name]!, median: m, ratio: base > 0 ? m / base : null };
+    const measured = Object.entries(parts[name]!);
+    if (measured.length > 0)
+      result.parts = Object.fromEntries(measured.map(([part, values]) => [part, { samples: values, median: median(values) }]));
     const goal = scenario.goals?.[name];
     if (goal !== undefined) result.goal = goal;
     candidates[name] = result;

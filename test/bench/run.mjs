@@ -2,8 +2,8 @@
 // in the same run; medians of several runs and ratios, as a table and in bench/results.json. Never part of npm test.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -39,11 +39,35 @@ window.__runBench = (index) => runScenario(list[index]);`;
   return result.outputFiles[0].text;
 }
 
-const pages = new Map();
+// The event-log adapter's worker, as the drop-in bundles ship it: scenarios pass `workerUrl: '/event-log.worker.js'`.
+const worker = await build({
+  entryPoints: [join(root, 'packages/core/src/adapters/event-log.worker.ts')],
+  bundle: true,
+  format: 'esm',
+  write: false,
+  minify: true,
+  target: 'es2022',
+  tsconfig: join(root, 'tsconfig.json'),
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'error',
+});
+// Big input files written by the generators (bench/README.md, "Big files"), served at /files/<name>.
+const filesDir = process.env.STRIDE_BENCH_FILES ?? join(root, 'bench/files');
+
+const pages = new Map([['event-log.worker.js', worker.outputFiles[0].text]]);
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const script = pages.get(url.pathname.slice(1));
-  if (script) {
+  if (url.pathname.startsWith('/files/')) {
+    const path = normalize(join(filesDir, decodeURIComponent(url.pathname.slice('/files/'.length))));
+    if (!path.startsWith(filesDir) || !existsSync(path)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': statSync(path).size });
+    createReadStream(path).pipe(res);
+  } else if (script) {
     res.writeHead(200, { 'content-type': 'text/javascript' });
     res.end(script);
   } else {
@@ -58,6 +82,36 @@ const browser = await chromium.launch({
   executablePath,
   args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
+/** Resident memory of every process this one started (the browser, its renderers and workers' hosts), summed, in MB. */
+function browserRssMb() {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // the process ended while listed
+    }
+  }
+  let kb = 0;
+  const walk = (pid) => {
+    for (const child of children.get(pid) ?? []) {
+      try {
+        const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'));
+        if (match) kb += Number(match[1]);
+      } catch {
+        // ended
+      }
+      walk(child);
+    }
+  };
+  walk(process.pid);
+  return kb / 1024;
+}
+
 const results = [];
 try {
   for (const file of files) {
@@ -73,8 +127,16 @@ try {
       await page.waitForFunction(() => typeof window.__runBench === 'function', null, { timeout: 60_000 });
       count = await page.evaluate(() => window.__benchCount);
       const started = Date.now();
-      const out = await page.evaluate((i) => window.__runBench(i), index);
-      console.log(`ran ${file} #${index + 1} of ${count} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      // Peak resident memory of the browser while the scenario runs (every candidate, setup included), sampled.
+      let peakRss = browserRssMb();
+      const sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, browserRssMb());
+      }, 100);
+      const out = await page.evaluate((i) => window.__runBench(i), index).finally(() => clearInterval(sampler));
+      out.peakBrowserRssMb = Math.round(peakRss);
+      console.log(
+        `ran ${file} #${index + 1} of ${count} in ${((Date.now() - started) / 1000).toFixed(1)} s, browser peak RSS ${Math.round(peakRss)} MB`,
+      );
       results.push(out);
       await page.close();
     }
@@ -86,12 +148,14 @@ try {
 
 const version = browser.version?.() ?? '';
 const rows = [];
+const range = (values) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
 for (const r of results) {
   for (const [candidate, c] of Object.entries(r.candidates)) {
     rows.push({
       scenario: r.name,
       candidate,
       median: `${c.median.toFixed(2)} ms`,
+      range: range(c.samples),
       ratio: c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`,
       goal: c.goal === undefined ? '' : `<= ${c.goal}x ${c.ratio !== null && c.ratio <= c.goal ? 'met' : 'MISSED'}`,
       runs: r.runs,
@@ -101,6 +165,18 @@ for (const r of results) {
 console.log('\nStride bench (medians; ratio = candidate / baseline, measured in the same run)');
 for (const r of results) console.log(`- ${r.name}: timed ${r.timed}`);
 console.table(rows);
+const partRows = [];
+for (const r of results) {
+  for (const [candidate, c] of Object.entries(r.candidates)) {
+    for (const [part, p] of Object.entries(c.parts ?? {})) {
+      partRows.push({ scenario: r.name, candidate, part, median: p.median.toFixed(1), range: range(p.samples) });
+    }
+  }
+}
+if (partRows.length > 0) {
+  console.log('Parts of each run (medians and range; ms unless the name says otherwise)');
+  console.table(partRows);
+}
 mkdirSync(join(root, 'bench'), { recursive: true });
 // Merge: other benches (the server's, `npm run bench:server`) keep their keys, and a filtered run replaces only the
 // scenarios it ran.

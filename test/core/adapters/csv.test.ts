@@ -55,6 +55,34 @@ describe('CSV input', () => {
     expect(dropped[3]?.message).to.equal('events.csv line 8: expected 7 fields, got 4');
   });
 
+  it('keeps an ISO time exactly when the browser reads it as a moment, checked by hand or by Date.parse', () => {
+    const times = [
+      '2028-02-29T09:00:00+08:00',
+      '2026-02-28T23:59:59Z',
+      '2026-11-05T09:00+08:00',
+      '2026-11-05T09:00:00.250+08:00',
+      '2026-11-05T09:00:00-05:30',
+      '2026-02-29T09:00:00+08:00',
+      '2026-11-31T09:00:00+08:00',
+      '2026-13-05T09:00:00+08:00',
+      '2026-00-05T09:00:00+08:00',
+      '2026-11-00T09:00:00+08:00',
+      '2026-11-05T24:00:00+08:00',
+      '2026-11-05T24:30:00+08:00',
+      '2026-11-05T09:60:00+08:00',
+      '2026-11-05T09:00:60+08:00',
+      '2026-11-05T09:00:00+24:00',
+      '2026-11-05T09:00:00+08:60',
+    ];
+    const text = [HEADER, ...times.map((at, i) => `${at},assigned,L${i},m1,c1,G1,`)].join('\n');
+    const { rows, dropped } = parseEventsCsv(text);
+    const read = times.filter((at) => Number.isFinite(Date.parse(at)));
+    expect(rows.map((row) => row.at)).to.deep.equal(read);
+    expect(dropped.length).to.equal(times.length - read.length);
+    // the plain ones are read in every browser
+    expect(read).to.include.members(times.slice(0, 5));
+  });
+
   it('counts lines inside quoted fields and reports an unterminated quote', () => {
     const text = `${HEADER}\n2026-11-02T09:00:00+08:00,assigned,L1,m1,"c\n1",G1,\n2026-11-02T09:00:00+08:00,claimed,L1,m1,"c1,G1,\n`;
     const { rows, dropped } = parseEventsCsv(text);

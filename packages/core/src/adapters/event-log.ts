@@ -1,6 +1,7 @@
 import { StrideError, type AdapterMethod, type AdapterQueries, type StrideAdapter } from '../contracts.js';
 import { abortReason, throwIfAborted } from './abort.js';
 import { defaultWorkerUrl } from './worker-url.js';
+import { isPackedGrids, unpackGrids } from './packed-grids.js';
 import type {
   EventLogProgress,
   EventLogReport,
@@ -58,7 +59,12 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
   let nextId = 1;
   const pending = new Map<
     number,
-    { method: AdapterMethod; resolve: (value: unknown) => void; reject: (error: unknown) => void }
+    {
+      method: AdapterMethod;
+      signal: AbortSignal;
+      resolve: (value: unknown) => void;
+      reject: (error: unknown) => void;
+    }
   >();
   let settleReport: { resolve: (report: EventLogReport) => void; reject: (error: unknown) => void } | null = null;
   const report = new Promise<EventLogReport>((resolve, reject) => {
@@ -89,8 +95,11 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
       // A reply to an aborted request finds nothing here and is dropped.
       if (!request) return;
       pending.delete(message.id);
-      if (message.ok) request.resolve(message.result);
-      else request.reject(toStrideError(request.method, message.error));
+      if (!message.ok) request.reject(toStrideError(request.method, message.error));
+      // Grids arrive as transferred buffers and are rebuilt in slices, between which the page keeps responding.
+      else if (isPackedGrids(message.result))
+        unpackGrids(message.result, request.signal).then(request.resolve, request.reject);
+      else request.resolve(message.result);
     });
     started.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
@@ -138,6 +147,7 @@ export function createEventLogAdapter(options: EventLogAdapterOptions): EventLog
       };
       pending.set(id, {
         method,
+        signal,
         resolve: (value) => settle(() => resolve(value)),
         reject: (error) => settle(() => reject(error)),
       });

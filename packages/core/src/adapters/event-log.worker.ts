@@ -4,6 +4,7 @@
  * thread and pages without this adapter never download the engine. Shipped as its own file (never a blob: URL, which
  * strict CSP pages refuse). Files are read here too, in chunks, with progress sent to the page.
  */
+import type { Grids } from '../contracts.js';
 import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
 import {
   callEngine,
@@ -14,6 +15,7 @@ import {
   type FromEventLogWorker,
   type ToEventLogWorker,
 } from './event-log-protocol.js';
+import { packGrids } from './packed-grids.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -47,14 +49,24 @@ let reading = true;
 
 function answer(message: ToEventLogWorker & { kind: 'request' }): void {
   let reply: FromEventLogWorker;
+  let transfer: Transferable[] = [];
   try {
     if (engine === null) throw initFailure ?? new Error('event-log worker: request before init');
     now = message.now;
-    reply = { kind: 'reply', id: message.id, ok: true, result: callEngine(engine, message.method, message.query) };
+    const result = callEngine(engine, message.method, message.query);
+    if (message.method === 'grids') {
+      // Grids go as transferred buffers (see packed-grids.ts): a GIS export's GeoJSON, cloned, held the page for
+      // seconds while it was taken apart.
+      const packed = packGrids(result as Grids);
+      transfer = packed.transfer;
+      reply = { kind: 'reply', id: message.id, ok: true, result: packed.packed };
+    } else {
+      reply = { kind: 'reply', id: message.id, ok: true, result };
+    }
   } catch (error) {
     reply = { kind: 'reply', id: message.id, ok: false, error: describeFailure(error) };
   }
-  self.postMessage(reply);
+  self.postMessage(reply, transfer);
 }
 
 self.addEventListener('message', (event: MessageEvent<ToEventLogWorker>) => {
