@@ -215,7 +215,7 @@ export class StrideDashboard extends StrideElement {
   private viewOf(event: Event): ViewId | undefined {
     const path = event.composedPath();
     return VIEWS.find((view) => {
-      const widget = this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild;
+      const widget = this.widgetOf(view.id);
       return widget && path.includes(widget);
     })?.id;
   }
@@ -340,15 +340,19 @@ export class StrideDashboard extends StrideElement {
     super.updated(changed);
     // One pause stops everything that moves: a board pages only while it is on screen and the rotation runs.
     VIEWS.forEach((view, index) => {
-      const widget = this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild;
+      const widget = this.widgetOf(view.id);
       if (isHuddlePaced(widget)) widget.holdHuddle(this.rotation.paused || index !== this.activeView);
     });
   }
 
   /** The widget of the view on screen. */
+  /** The widget a view's cell holds (first in the cell: an open list follows it). */
+  private widgetOf(id: ViewId | undefined): Element | null {
+    return (id && this.renderRoot.querySelector(`.cell.${id}`)?.firstElementChild) || null;
+  }
+
   private activeWidget(): Element | null {
-    const view = VIEWS[this.activeView];
-    return view ? (this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild ?? null) : null;
+    return this.widgetOf(VIEWS[this.activeView]?.id);
   }
 
   private showView(index: number): void {
