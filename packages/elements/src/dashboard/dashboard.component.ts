@@ -212,9 +212,7 @@ export class StrideDashboard extends StrideElement {
             today: this.today(),
             lang: resolved.lang,
             timeZone: resolved.timeZone,
-            latestAsOf: this.activity.latest.asOf,
-            lastUpdated: this.activity.latest.updatedAt,
-            fetching: this.activity.latest.fetching,
+            activity: this.activity.latest,
             share: this.sharing.render(),
           },
           {
