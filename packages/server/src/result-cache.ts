@@ -3,8 +3,8 @@
  * and its asOf alone (the SQL reads nothing else), so those three are its key: an answer is never stale, a
  * refresh (a new data version) simply stops matching the old keys, and nothing is ever invalidated by hand.
  *
- * What it saves on the bank-wide set: the grids' GeoJSON (5,000 polygons, about 11 MB of JSON, 150 ms of
- * JSON.stringify on every map load) and the org tree once per version, any view of a past day (the morning
+ * What it saves on the bank-wide set: the grids' GeoJSON (5,000 polygons, about 11 MB of JSON, serialised again on
+ * every map load) and the org tree once per version, any view of a past day (the morning
  * huddle's "yesterday", the pilot review), and identical requests arriving together (they share one
  * computation). A live view's asOf moves with the clock, so its answers only share while in flight.
  */

@@ -51,6 +51,29 @@ describe('<stride-dashboard>', () => {
     expect(innerScope(el).getAttribute('period')).to.equal('month');
   });
 
+  it("says in its status line that widgets are refreshing, then the newest data's as-of time", async () => {
+    let answer: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    const withBoard: StrideAdapter = {
+      ...adapter,
+      leaderboard: async (q) => {
+        await gate;
+        return { asOf: '2026-11-24T10:00:00+08:00', scope: q.scope, board: q.board, metric: q.metric, entries: [] };
+      },
+    };
+    const el = await fixture<StrideDashboard>(
+      html`<stride-dashboard org="br" lang="en" .adapter=${withBoard} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,
+    );
+    const status = (): string => el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.replace(/\s+/g, ' ');
+    await waitUntil(() => status().includes('Refreshing'), 'refreshing while the board is asked for');
+    // the org tree has arrived (an update time) but carries no as-of: the board's answer is the first with one
+    expect(status()).to.contain('Updated');
+    expect(status()).not.to.contain('As of');
+    answer();
+    await waitUntil(() => !status().includes('Refreshing'), 'done refreshing');
+    expect(status()).to.match(/As of .*10:00/);
+  });
+
   it('without an org, asks for the org tree and starts at its root', async () => {
     const el = await fixture<StrideDashboard>(
       html`<stride-dashboard lang="en" .adapter=${adapter} .queryClient=${createStrideQueryClient()}></stride-dashboard>`,

@@ -1,5 +1,4 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import type { EChartsCoreOption } from 'echarts/core';
 import {
   GRIDS_RESULT_SPEC,
   gridLeads,
@@ -16,7 +15,7 @@ import { memoLast } from '../shared/memo.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
-import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
+import { ChartController } from '../shared/chart-controller.js';
 import { CombinedQuery } from '../shared/combined-query.js';
 import { MapViewportController } from '../shared/map-viewport-controller.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
@@ -27,17 +26,11 @@ import {
   unknownGridsDropped,
   type CoverageView,
 } from './coverage-map.view-model.js';
-import {
-  GEO_ID,
-  HUDDLE_LABEL_SIZE,
-  LABEL_SIZE,
-  buildMapOption,
-  labelsShown,
-  paletteFrom,
-} from './coverage-map.option.js';
-import { labelAnchors, labelZoom, mapAspect, mapPadding, placeLabels, type MapPadding } from './coverage-map.labels.js';
+import { GEO_ID, labelsShown } from './coverage-map.option.js';
+import { labelZoom, mapAspect } from './coverage-map.labels.js';
 import { detailLevel, geometryInfo, type GeometryInfo } from './coverage-map.geometry.js';
-import { ensureGridMap, loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
+import { loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
+import { MapDrawing } from './coverage-map.drawing.js';
 import { MapKeyboardController, ZOOM_STEP } from './coverage-map.keyboard.js';
 import {
   renderGridTable,
@@ -102,7 +95,6 @@ export class StrideCoverageMap extends StrideElement {
 
   private sortDirection: 'asc' | 'desc' = 'asc';
   declare private chartRuntime: MapRuntime | undefined;
-  private lastMapName = '';
 
   /** The coverage query (for tests and hosts that want to retry). */
   readonly coverageQuery = this.createQuery('coverage', (scope) => ({ scope }), { onDropped: () => undefined });
@@ -147,68 +139,13 @@ export class StrideCoverageMap extends StrideElement {
     viewport: this.viewport,
     onSelect: (gridId) => this.selectGrid(gridId),
   });
+  private readonly drawing = new MapDrawing(this, { chart: this.chart, viewport: this.viewport });
 
   private readonly geometryOf = memoLast(geometryInfo);
   private readonly buildView = memoLast(
     (cells: CoverageResult['cells'], grids: Grids | null, bands: string | undefined, me: string | undefined) =>
       buildCoverageView(cells, grids, { edges: parseBandEdges(bands), me }),
   );
-  /**
-   * The grids whose names show, placed clear of each other for the size and zoom in `labels` (the viewport's key,
-   * which changes with them), bigger on a wall screen.
-   */
-  private readonly labelledOf = memoLast(
-    (view: CoverageView, geometry: GeometryInfo, labels: string, labelSize: number): ReadonlySet<string> => {
-      const size = this.viewport.size();
-      if (!labels || !size) return new Set<string>();
-      const zoom = labelZoom(this.viewport.zoom);
-      return placeLabels({
-        anchors: labelAnchors(geometry.grids),
-        names: new Map(view.grids.map((grid) => [grid.gridId, grid.name])),
-        first: new Set(view.grids.filter((grid) => grid.mine).map((grid) => grid.gridId)),
-        bounds: geometry.bounds,
-        aspectScale: geometry.aspectScale,
-        width: size.width,
-        height: size.height,
-        zoom,
-        fitted: zoom === 1,
-        fontSize: labelSize,
-      });
-    },
-  );
-  /** The palette, rebuilt only when the theme's token values change. */
-  private readonly paletteOf = memoLast((_tokenValues: string) => paletteFrom(readThemeTokens(this)));
-  /**
-   * The option, rebuilt only when what is drawn changes. The viewer's roam is read when it is rebuilt but is not one of
-   * its inputs: panning alone must not rebuild thousands of regions (a reset does, through `resets`).
-   */
-  private readonly optionOf = memoLast(
-    (
-      view: CoverageView,
-      mapName: string,
-      geometry: GeometryInfo,
-      tokenValues: string,
-      locale: StrideLocale,
-      labelled: ReadonlySet<string>,
-      labelSize: number,
-      padding: MapPadding,
-      _resets: number,
-    ): EChartsCoreOption => {
-      const input = {
-        view,
-        mapName,
-        palette: this.paletteOf(tokenValues),
-        locale,
-        aspectScale: geometry.aspectScale,
-        labelled,
-        labelSize,
-        padding,
-      };
-      const { zoom, center } = this.viewport;
-      return buildMapOption(center ? { ...input, zoom, center } : input);
-    },
-  );
-
   constructor() {
     super();
     this.chart.on('click', (params) => {
@@ -327,18 +264,8 @@ export class StrideCoverageMap extends StrideElement {
   private drawMap(): void {
     const geometry = this.geometry;
     const view = this.currentView;
-    const levels = this.viewport.levels();
-    if (!this.mapContainer() || !view || !geometry || !levels || !this.chartRuntime) return;
-    const name = ensureGridMap(this.chartRuntime.registerMap, geometry.grids, geometry, levels.detail);
-    const tokenValues = Object.values(readThemeTokens(this)).join('|');
-    this.lastMapName = name;
-    this.viewport.drawnAt(levels);
-    const labelSize = this.mode === 'huddle' ? HUDDLE_LABEL_SIZE : LABEL_SIZE;
-    const labelled = this.labelledOf(view, geometry, levels.labels, labelSize);
-    const padding = mapPadding(this.viewport.size()?.width ?? 0);
-    this.chart.setOption(
-      this.optionOf(view, name, geometry, tokenValues, this.locale, labelled, labelSize, padding, this.viewport.resets),
-    );
+    if (!this.mapContainer() || !view || !geometry || !this.chartRuntime) return;
+    this.drawing.draw(view, geometry, this.chartRuntime, this.locale, this.mode === 'huddle');
   }
 
   /** The grids, least covered first, as CSV text: exactly what Export CSV saves. Empty before data arrives. */
@@ -357,7 +284,7 @@ export class StrideCoverageMap extends StrideElement {
 
   /** The map name currently drawn (for tests: geometry is registered once per content hash and level of detail). */
   get drawnMapName(): string {
-    return this.lastMapName;
+    return this.drawing.mapName;
   }
 }
 

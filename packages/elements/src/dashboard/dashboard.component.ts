@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { QueryClient } from '@tanstack/query-core';
-import { addDays, todayInZone, watchQueryActivity, type OrgTree, type PeriodKind } from '@stride/core';
+import { addDays, todayInZone, type OrgTree, type PeriodKind } from '@stride/core';
 import { StrideElement } from '../shared/stride-element.js';
 import { ShareController } from '../shared/share-controller.js';
 import { renderQueryState } from '../shared/states.js';
@@ -17,6 +16,7 @@ import { t } from './dashboard.strings.js';
 import { AutoAdvanceController } from '../shared/auto-advance-controller.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import { PhoneWidthController, offersMyDay, renderMyDayCell } from './dashboard.my-day.js';
+import { QueryActivityController } from './dashboard.activity.js';
 import type { StrideCoverageMap } from '../coverage-map/coverage-map.component.js';
 import { InPlaceListController, listTitle, type OpenList } from './dashboard.drill.js';
 import {
@@ -72,9 +72,6 @@ export class StrideDashboard extends StrideElement {
     filters: { state: true },
     activeView: { state: true },
     sessionExpired: { state: true },
-    lastUpdated: { state: true },
-    latestAsOf: { state: true },
-    fetching: { state: true },
     history: { type: Boolean },
   };
 
@@ -90,9 +87,6 @@ export class StrideDashboard extends StrideElement {
   private filters: DashboardFilters = {};
   private activeView = 0;
   private sessionExpired = false;
-  private lastUpdated = 0;
-  private latestAsOf = '';
-  private fetching = 0;
 
   // The org tree is asked for even before an org is known: it is how the user picks one.
   private readonly orgTree = this.createQuery('orgTree', () => ({}), { scopeless: true, poll: false });
@@ -118,8 +112,7 @@ export class StrideDashboard extends StrideElement {
     advance: () => this.showView(this.activeView + 1),
   });
   private readonly width = new PhoneWidthController(this);
-  private stopCacheWatch: (() => void) | undefined;
-  private watchedClient: QueryClient | undefined;
+  private readonly activity = new QueryActivityController(this, () => this.resolved.queryClient);
   /** The lead list opened in place of a view by a count, with its way back. */
   private readonly leadsList = new InPlaceListController(this, {
     history: () => this.history,
@@ -134,13 +127,6 @@ export class StrideDashboard extends StrideElement {
     void loadComponent('stride-leads');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopCacheWatch?.();
-    this.stopCacheWatch = undefined;
-    this.watchedClient = undefined;
-  }
-
   /** The scope the dashboard shows: its filters over the resolved defaults, the tree's root when no org is set. */
   get current(): { org: string | undefined; manager: string | undefined; period: PeriodKind; date: string } {
     const resolved = this.resolved;
@@ -151,12 +137,6 @@ export class StrideDashboard extends StrideElement {
       period: this.filters.period ?? resolved.period,
       date: this.filters.date ?? resolved.date,
     };
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // In willUpdate, so the first read of the cache lands in this render rather than scheduling another.
-    this.watchCache(this.resolved.queryClient);
   }
 
   private today(): string {
@@ -185,19 +165,6 @@ export class StrideDashboard extends StrideElement {
       this.dispatchEvent(new StrideScopeChangeEvent(manager ? { org, manager, period, date } : { org, period, date }));
   }
 
-  // The as-of time and refresh state come from the shared cache, so the dashboard needs no hook into each widget.
-  private watchCache(client: QueryClient): void {
-    if (client === this.watchedClient) return;
-    this.stopCacheWatch?.();
-    this.watchedClient = client;
-    this.stopCacheWatch = watchQueryActivity(client, ({ updatedAt, asOf, fetching }) => {
-      // Reactive properties: an unchanged value schedules no render.
-      this.lastUpdated = updatedAt;
-      this.latestAsOf = asOf;
-      this.fetching = fetching;
-    });
-  }
-
   private onSelect(event: StrideSelectEvent): void {
     if (this.leadsList.onSelect(event)) return;
     const { kind, id } = event.detail;
@@ -215,7 +182,7 @@ export class StrideDashboard extends StrideElement {
   private viewOf(event: Event): ViewId | undefined {
     const path = event.composedPath();
     return VIEWS.find((view) => {
-      const widget = this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild;
+      const widget = this.widgetOf(view.id);
       return widget && path.includes(widget);
     })?.id;
   }
@@ -245,9 +212,7 @@ export class StrideDashboard extends StrideElement {
             today: this.today(),
             lang: resolved.lang,
             timeZone: resolved.timeZone,
-            latestAsOf: this.latestAsOf,
-            lastUpdated: this.lastUpdated,
-            fetching: this.fetching,
+            activity: this.activity.latest,
             share: this.sharing.render(),
           },
           {
@@ -340,15 +305,19 @@ export class StrideDashboard extends StrideElement {
     super.updated(changed);
     // One pause stops everything that moves: a board pages only while it is on screen and the rotation runs.
     VIEWS.forEach((view, index) => {
-      const widget = this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild;
+      const widget = this.widgetOf(view.id);
       if (isHuddlePaced(widget)) widget.holdHuddle(this.rotation.paused || index !== this.activeView);
     });
   }
 
   /** The widget of the view on screen. */
+  /** The widget a view's cell holds (first in the cell: an open list follows it). */
+  private widgetOf(id: ViewId | undefined): Element | null {
+    return (id && this.renderRoot.querySelector(`.cell.${id}`)?.firstElementChild) || null;
+  }
+
   private activeWidget(): Element | null {
-    const view = VIEWS[this.activeView];
-    return view ? (this.renderRoot.querySelector(`.cell.${view.id}`)?.firstElementChild ?? null) : null;
+    return this.widgetOf(VIEWS[this.activeView]?.id);
   }
 
   private showView(index: number): void {

@@ -12,6 +12,7 @@ import {
   periodLabel,
   type OrgTree,
   type PeriodKind,
+  type QueryActivity,
   type StrideLocale,
 } from '@stride/core';
 import { tagName } from '../registry.js';
@@ -83,11 +84,8 @@ export interface FilterBarView {
   today: string;
   lang: StrideLocale;
   timeZone: string;
-  /** The newest asOf of the answers on screen, '' before any. */
-  latestAsOf: string;
-  /** When the answers last arrived (ms), 0 before any. */
-  lastUpdated: number;
-  fetching: number;
+  /** The answers on screen: their newest asOf ('' before any), when they last arrived (ms, 0 before any), refreshes. */
+  activity: QueryActivity;
   /** The share action. */
   share: unknown;
 }
@@ -101,7 +99,7 @@ export interface FilterBarHandlers {
 
 /** Org, period and date (with the day before and after), the as-of and refresh state, and the share action. */
 export function renderFilterBar(view: FilterBarView, handlers: FilterBarHandlers): TemplateResult {
-  const { current, lang, timeZone } = view;
+  const { current, lang, timeZone, activity } = view;
   return html`<div class="bar" role="group" aria-label=${t(lang, 'filters')}>
     ${renderOrgFilter(view.tree, current.org, lang, handlers.onOrg)}
     <label>
@@ -140,13 +138,13 @@ export function renderFilterBar(view: FilterBarView, handlers: FilterBarHandlers
       </span>
     </label>
     <div class="toolbar status" part="status" role="status">
-      ${view.latestAsOf ? html`<span>${common(lang, 'asOf', { time: formatDateTime(view.latestAsOf, lang, timeZone) })}</span>` : nothing}
+      ${activity.asOf ? html`<span>${common(lang, 'asOf', { time: formatDateTime(activity.asOf, lang, timeZone) })}</span>` : nothing}
       ${
-        view.lastUpdated
-          ? html`<span>${common(lang, 'updatedAt', { time: formatDateTime(view.lastUpdated, lang, timeZone) })}</span>`
+        activity.updatedAt
+          ? html`<span>${common(lang, 'updatedAt', { time: formatDateTime(activity.updatedAt, lang, timeZone) })}</span>`
           : html`<span>${t(lang, 'notLoaded')}</span>`
       }
-      ${view.fetching > 0 ? html`<span>${common(lang, 'refreshing')}</span>` : nothing}
+      ${activity.fetching > 0 ? html`<span>${common(lang, 'refreshing')}</span>` : nothing}
     </div>
     <div class="toolbar">${view.share}</div>
   </div>`;

@@ -4,12 +4,7 @@ import {
   stageLeads,
   FUNNEL_STAGES,
   common,
-  formatCount,
   formatDateTime,
-  formatHours,
-  formatPercent,
-  formatVersusBaseline,
-  formatSignedPercent,
   toCsv,
   type CsvCell,
   type FunnelQuery,
@@ -19,7 +14,6 @@ import {
 import { StrideElement } from '../shared/stride-element.js';
 import { ShareController } from '../shared/share-controller.js';
 import { memoLast } from '../shared/memo.js';
-import { styleProps } from '../shared/style-props.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
 import { CombinedQuery } from '../shared/combined-query.js';
 import { ReducedMotionController } from '../shared/reduced-motion-controller.js';
@@ -30,13 +24,21 @@ import { baseStyles } from '../shared/styles.js';
 import { funnelStyles } from './funnel.styles.js';
 import { t } from './funnel.strings.js';
 import { createFunnelOptionBuilder } from './funnel.option.js';
+import {
+  csvRows,
+  renderCompareNote,
+  renderLegend,
+  renderSkeleton,
+  renderStage,
+  renderTable,
+  type StageHandlers,
+} from './funnel.templates.js';
 import type { FunnelECharts } from './funnel.echarts.js';
 import {
   buildFunnelView,
   comparisonScope,
   parseCompare,
   type FunnelOrientation,
-  type FunnelStageView,
   type FunnelView,
 } from './funnel.view-model.js';
 
@@ -57,21 +59,9 @@ async function loadECharts(): Promise<FunnelECharts> {
   return echartsModule;
 }
 
-/** The data table's column heads, which are also the CSV's header row. */
-function columnHeads(view: FunnelView, locale: StrideLocale): string[] {
-  const heads = (
-    ['stage', 'count', 'shareOfFirst', 'shareOfPrevious', 'dropOff', 'overdue', 'medianDwell'] as const
-  ).map((key) => t(locale, key));
-  return view.comparisonCounts ? [...heads, view.seriesNames.comparison, t(locale, 'delta')] : heads;
-}
-
 /** No stages at all is empty too (every() of nothing holds). */
 function isEmptyFunnel(data: FunnelResult): boolean {
   return data.stages.every((stage) => stage.count === 0);
-}
-
-function signedCount(value: number, locale: StrideLocale): string {
-  return value > 0 ? `+${formatCount(value, locale)}` : formatCount(value, locale);
 }
 
 /**
@@ -222,7 +212,7 @@ export class StrideFunnel extends StrideElement {
       locale: lang,
       timeZone,
       method: 'funnel',
-      skeleton: () => this.renderSkeleton(),
+      skeleton: () => renderSkeleton(this.stageOrder?.length || FUNNEL_STAGES.length, this.orientation),
       isEmpty: isEmptyFunnel,
       emptyReason: t(lang, 'emptyReason'),
       data: (data) => (view ? this.renderData(data, view, lang, timeZone) : html``),
@@ -247,38 +237,19 @@ export class StrideFunnel extends StrideElement {
     </div>`;
   }
 
-  private renderCompareNote(locale: StrideLocale): TemplateResult | typeof nothing {
-    if (!parseCompare(this.compare)) return nothing;
-    const { status, error } = this.comparisonQuery.state;
-    if (status === 'error')
-      return html`<p class="note" role="alert">${t(locale, 'compareFailed', { message: error?.message ?? '' })}</p>`;
-    // Idle: no comparison to ask for (a pilot has no previous period).
-    if (status === 'idle' || status === 'loading') {
-      return html`<p class="note" role="status">${t(locale, status === 'idle' ? 'compareUnavailable' : 'compareLoading')}</p>`;
-    }
-    return nothing;
-  }
-
   private renderData(data: FunnelResult, view: FunnelView, locale: StrideLocale, timeZone: string): TemplateResult {
-    const compared = view.comparisonCounts !== null;
-    return html`${
-      compared
-        ? html`<div class="legend">
-            <span><span class="swatch current"></span>${view.seriesNames.current}</span>
-            <span><span class="swatch comparison"></span>${view.seriesNames.comparison}</span>
-          </div>`
-        : nothing
-    }
-      ${this.renderCompareNote(locale)}
+    const { status, error } = this.comparisonQuery.state;
+    return html`${renderLegend(view)}
+      ${parseCompare(this.compare) ? renderCompareNote(status, error?.message, locale) : nothing}
       <span class="as-of">${common(locale, 'asOf', { time: formatDateTime(data.asOf, locale, timeZone) })}</span>
       ${renderCounting(t(locale, 'counting'), locale)}
       ${
         this.showTable
-          ? this.renderTable(data, view, locale, timeZone)
+          ? renderTable(data, view, locale, timeZone, this.stageHandlers)
           : html`<div class="funnel" data-orientation=${view.orientation}>
             <div class="chart" part="chart" aria-hidden="true"></div>
             <ol class="stages" part="stages" aria-label=${t(locale, 'title')}>
-              ${view.stages.map((stage) => html`<li>${this.renderStage(stage, locale)}</li>`)}
+              ${view.stages.map((stage) => html`<li>${renderStage(stage, locale, this.stageHandlers)}</li>`)}
             </ol>
           </div>`
       }`;
@@ -289,122 +260,14 @@ export class StrideFunnel extends StrideElement {
     this.select('stage', id, (scope) => stageLeads(scope, id));
   }
 
-  private selectOverdue(id: string): void {
-    this.select('stage', id, (scope) => overdueLeads(scope, id));
-  }
-
-  /** Whether a stage's overdue is a link of its own: there are some, and the adapter can list them. */
-  private overdueLinked(stage: FunnelStageView): boolean {
-    return (stage.overdue ?? 0) > 0 && this.leadsBehind((scope) => overdueLeads(scope, stage.id)) !== undefined;
-  }
-
-  private renderStage(stage: FunnelStageView, locale: StrideLocale): TemplateResult {
-    const comparison = stage.comparison;
-    const direction = comparison ? (comparison.delta > 0 ? 'up' : comparison.delta < 0 ? 'down' : '') : '';
-    // A button cannot hold another: a linked overdue count stands beside the stage's button instead of inside it.
-    const overdueLinked = this.overdueLinked(stage);
-    const overdue = html`${t(locale, 'overdue')} <b>${formatCount(stage.overdue, locale)}</b>`;
-    const button = html`<button
-      class="stage"
-      part="stage"
-      data-stage=${stage.id}
-      @click=${() => this.selectStage(stage.id)}
-    >
-      <span class="stage-head">
-        <span class="stage-label">${stage.label}</span>
-        <span class="stage-count">${formatCount(stage.count, locale)}</span>
-        ${
-          comparison
-            ? html`<span class="facts delta ${direction}" data-fact="delta"
-              >${t(locale, 'delta')} <b>${signedCount(comparison.delta, locale)}</b>
-              (${formatCount(comparison.count, locale)}, ${formatSignedPercent(comparison.deltaRate, locale)})</span
-            >`
-            : nothing
-        }
-      </span>
-      <span class="facts">
-        <span data-fact="first">${t(locale, 'shareOfFirst')} <b>${formatPercent(stage.shareOfFirst, locale)}</b></span>
-        <span data-fact="previous">${t(locale, 'shareOfPrevious')} <b>${formatPercent(stage.shareOfPrevious, locale)}</b></span>
-        ${
-          stage.versusBaseline === null
-            ? nothing
-            : html`<span data-fact="baseline"
-                >${t(locale, 'versusBaseline')}
-                <b>${formatVersusBaseline({ kind: 'points', by: stage.versusBaseline }, locale)}</b></span
-              >`
-        }
-        <span data-fact="drop">${t(locale, 'dropOffShort')}
-          <b>${formatCount(stage.dropOff, locale)}</b>${stage.dropOffRate === null ? nothing : html` (${formatPercent(stage.dropOffRate, locale)})`}</span>
-        ${overdueLinked ? nothing : html`<span data-fact="overdue" class=${stage.overdue ? 'overdue' : ''}>${overdue}</span>`}
-        <span data-fact="dwell">${t(locale, 'medianDwell')} <b>${formatHours(stage.medianDwellHours, locale)}</b></span>
-      </span>
-    </button>`;
-    if (!overdueLinked) return button;
-    const count = formatCount(stage.overdue, locale);
-    return html`<div class="stage-row">
-      ${button}
-      <button
-        class="overdue-link overdue"
-        part="overdue-link"
-        data-fact="overdue"
-        aria-label=${t(locale, 'openOverdue', { stage: stage.label, count })}
-        @click=${() => this.selectOverdue(stage.id)}
-      >${overdue}</button>
-    </div>`;
-  }
-
-  private renderTable(data: FunnelResult, view: FunnelView, locale: StrideLocale, timeZone: string): TemplateResult {
-    const compared = view.comparisonCounts !== null;
-    return html`<div class="table-wrap">
-      <table part="table">
-        <caption>${t(locale, 'tableCaption', { time: formatDateTime(data.asOf, locale, timeZone) })}</caption>
-        <thead>
-          <tr>
-            ${columnHeads(view, locale).map((head) => html`<th scope="col">${head}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${view.stages.map(
-            (stage) => html`<tr data-stage=${stage.id}>
-              <th scope="row"><button class="link" @click=${() => this.selectStage(stage.id)}>${stage.label}</button></th>
-              <td>${
-                this.leadsBehind((scope) => stageLeads(scope, stage.id))
-                  ? html`<button class="link" data-open="count" aria-label=${t(locale, 'openCount', { stage: stage.label, count: formatCount(stage.count, locale) })} @click=${() => this.selectStage(stage.id)}>${formatCount(stage.count, locale)}</button>`
-                  : formatCount(stage.count, locale)
-              }</td>
-              <td>${formatPercent(stage.shareOfFirst, locale)}</td>
-              <td>${formatPercent(stage.shareOfPrevious, locale)}</td>
-              <td>${formatCount(stage.dropOff, locale)}</td>
-              <td>${
-                this.overdueLinked(stage)
-                  ? html`<button class="link" data-open="overdue" aria-label=${t(locale, 'openOverdue', { stage: stage.label, count: formatCount(stage.overdue, locale) })} @click=${() => this.selectOverdue(stage.id)}>${formatCount(stage.overdue, locale)}</button>`
-                  : formatCount(stage.overdue, locale)
-              }</td>
-              <td>${formatHours(stage.medianDwellHours, locale)}</td>
-              ${
-                compared
-                  ? html`<td>${formatCount(stage.comparison?.count, locale)}</td>
-                    <td>${stage.comparison ? signedCount(stage.comparison.delta, locale) : formatCount(null, locale)}</td>`
-                  : nothing
-              }
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderSkeleton(): TemplateResult {
-    const rows = this.stageOrder?.length || FUNNEL_STAGES.length;
-    return html`<div class="funnel" data-orientation=${this.orientation}>
-      <div class="chart">
-        ${Array.from({ length: rows }, (_, i) => html`<div class="skeleton skeleton-bar" style=${styleProps({ width: `${100 - (70 * i) / Math.max(rows - 1, 1)}%`, 'margin-block-end': '4px' })}></div>`)}
-      </div>
-      <ol class="stages">
-        ${Array.from({ length: rows }, () => html`<li class="skeleton"></li>`)}
-      </ol>
-    </div>`;
-  }
+  private readonly stageHandlers: StageHandlers = {
+    onSelect: (id) => this.selectStage(id),
+    onSelectOverdue: (id) => this.select('stage', id, (scope) => overdueLeads(scope, id)),
+    countLinked: (stage) => this.leadsBehind((scope) => stageLeads(scope, stage.id)) !== undefined,
+    // There are some, and the adapter can list them.
+    overdueLinked: (stage) =>
+      (stage.overdue ?? 0) > 0 && this.leadsBehind((scope) => overdueLeads(scope, stage.id)) !== undefined,
+  };
 
   /** The stages as on screen (shares, drop-off, overdue, dwell, comparison) as CSV text: exactly what Export CSV saves. */
   toCsv(): string {
@@ -418,18 +281,6 @@ export class StrideFunnel extends StrideElement {
 
   private csvRows(locale: StrideLocale): CsvCell[][] {
     const view = this.view;
-    if (!view) return [];
-    const compared = view.comparisonCounts !== null;
-    const rows = view.stages.map((s) => [
-      s.label,
-      s.count,
-      s.shareOfFirst,
-      s.shareOfPrevious,
-      s.dropOff,
-      s.overdue,
-      s.medianDwellHours,
-      ...(compared ? [s.comparison?.count ?? null, s.comparison?.delta ?? null] : []),
-    ]);
-    return [columnHeads(view, locale), ...rows];
+    return view ? csvRows(view, locale) : [];
   }
 }

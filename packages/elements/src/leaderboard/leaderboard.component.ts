@@ -18,11 +18,8 @@ import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './lead
 import { t } from './leaderboard.strings.js';
 import {
   boardPaceShare,
-  contestLanes,
   createBoardModel,
   leaderboardCsvRows,
-  metricUnit,
-  parseContestants,
   pinPlacement,
   podiumOf,
 } from './leaderboard.view-model.js';
@@ -35,7 +32,6 @@ import {
   renderContest,
   renderHuddlePage,
   renderNoMatch,
-  renderPinned,
   renderPodium,
   renderRow,
   type BoardContext,
@@ -268,7 +264,7 @@ export class StrideLeaderboard extends StrideElement {
       this.sharing.render(),
     );
     return html`${header}
-      ${contest ? this.renderContestLanes(context) : this.renderRanking(context)} ${this.breakdown.render(this.ranked, locale)}`;
+      ${contest ? renderContest(this.ranked, { contestants: this.contestants, goal: this.goal ?? null }, context) : this.renderRanking(context)} ${this.breakdown.render(this.ranked, locale)}`;
   }
 
   /** Other entries are shown (another board, a search, the behind-only filter): back to the first row and page. */
@@ -282,45 +278,28 @@ export class StrideLeaderboard extends StrideElement {
     this.backToTop();
   }
 
-  private renderContestLanes(context: BoardContext): TemplateResult {
-    const contestants = parseContestants(this.contestants);
-    const { lanes, goal } = contestLanes(this.ranked, { contestants, goal: this.goal ?? null });
-    return renderContest(lanes, goal, metricUnit(this.metric), context);
-  }
-
   private renderRanking(context: BoardContext): TemplateResult {
     const shown = this.shown;
     if (shown.length === 0) return renderNoMatch(this.search, context.locale);
     const { places, more } = podiumOf(this.ranked);
     // A wall screen spends its height on rows: the medals beside ranks 1-3 stand in for the podium there.
     const podium = this.search === '' && !this.huddle ? renderPodium(places, more, context) : nothing;
-    return html`${podium}${this.huddle ? this.renderPage(context, shown) : this.renderList(context, shown)}`;
-  }
-
-  /** The board list: windowed, so 10,000 entries keep a few dozen row elements in the DOM. */
-  private renderList(context: BoardContext, shown: readonly RankedEntry[]): TemplateResult {
-    const meIndex = this.meIndex(shown);
-    const me = shown[meIndex];
-    return renderBoardList(shown.length, context, {
-      rows: this.listWindow.rows(shown, (item, index) => renderRow(item, index, shown.length, 'list', context)),
-      pin: me ? pinPlacement(meIndex, this.listWindow.visible) : 'none',
-      pinned: () => (me ? renderPinned(me, meIndex, shown.length, context) : nothing),
-      onFocus: this.listWindow.onFocus,
-      onKeyDown: (event) => this.listWindow.onKeyDown(event, shown.length),
-    });
-  }
-
-  private renderPage(context: BoardContext, shown: readonly RankedEntry[]): TemplateResult {
     const meIndex = this.meIndex(shown);
     const { page, pages, start, end } = this.pages.range;
-    const me = shown[meIndex];
-    const meOnPage = meIndex >= start && meIndex < end;
-    return renderHuddlePage(shown.slice(start, end), start, shown.length, context, {
-      pinned: me && !meOnPage ? renderPinned(me, meIndex, shown.length, context) : nothing,
-      pager: { page, pages, paused: this.pages.paused, rotating: this.pages.running },
-      onPause: () => this.pages.togglePause(),
-      onTurn: (delta) => this.pages.turn(delta),
-    });
+    const list = this.huddle
+      ? renderHuddlePage(shown, meIndex, { start, end }, context, {
+          pager: { page, pages, paused: this.pages.paused, rotating: this.pages.running },
+          onPause: () => this.pages.togglePause(),
+          onTurn: (delta) => this.pages.turn(delta),
+        })
+      : // windowed, so 10,000 entries keep a few dozen row elements in the DOM
+        renderBoardList(shown, meIndex, context, {
+          rows: this.listWindow.rows(shown, (item, index) => renderRow(item, index, shown.length, 'list', context)),
+          visible: this.listWindow.visible,
+          onFocus: this.listWindow.onFocus,
+          onKeyDown: (event) => this.listWindow.onKeyDown(event, shown.length),
+        });
+    return html`${podium}${list}`;
   }
 
   private meIndex(shown: readonly RankedEntry[]): number {

@@ -21,10 +21,14 @@ import type { Movement, RankBy, RankedEntry } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
 import {
   badgeLabel,
+  contestLanes,
   formatScore,
   initialsOf,
   metricLabel,
+  metricUnit,
   movementLabel,
+  parseContestants,
+  pinPlacement,
   rankLabel,
   type ContestLane,
   type PointsLine,
@@ -186,18 +190,22 @@ export function renderRow(
 
 /** The windowed list of the board and my row pinned above or below it when it is scrolled out of view. */
 export function renderBoardList(
-  total: number,
+  shown: readonly RankedEntry[],
+  meIndex: number,
   context: BoardContext,
   parts: {
     rows: unknown;
-    pin: 'above' | 'below' | 'none';
-    pinned: () => TemplateResult | typeof nothing;
+    visible: { first: number; last: number };
     onFocus: (event: FocusEvent) => void;
     onKeyDown: (event: KeyboardEvent) => void;
   },
 ): TemplateResult {
   const { locale } = context;
-  return html`${parts.pin === 'above' ? parts.pinned() : nothing}
+  const total = shown.length;
+  const me = shown[meIndex];
+  const pin = me ? pinPlacement(meIndex, parts.visible) : 'none';
+  const pinned = (): TemplateResult | typeof nothing => (me ? renderPinned(me, meIndex, total, context) : nothing);
+  return html`${pin === 'above' ? pinned() : nothing}
       <div
         class="list"
         part="list"
@@ -210,7 +218,7 @@ export function renderBoardList(
       >
         ${parts.rows}
       </div>
-      ${parts.pin === 'below' ? parts.pinned() : nothing}`;
+      ${pin === 'below' ? pinned() : nothing}`;
 }
 
 /** The signed-in manager's row, pinned outside the rows shown. */
@@ -247,17 +255,21 @@ function renderPager(pager: PagerView, locale: StrideLocale, handlers: PagerHand
 
 /** One huddle page: its rows, my row pinned when it is on another page, and the pager. */
 export function renderHuddlePage(
-  rows: readonly RankedEntry[],
-  offset: number,
-  total: number,
+  shown: readonly RankedEntry[],
+  meIndex: number,
+  range: { start: number; end: number },
   context: BoardContext,
-  parts: PagerHandlers & { pinned: TemplateResult | typeof nothing; pager: PagerView },
+  parts: PagerHandlers & { pager: PagerView },
 ): TemplateResult {
   const { locale } = context;
+  const { start, end } = range;
+  const total = shown.length;
+  const me = shown[meIndex];
+  const meOnPage = meIndex >= start && meIndex < end;
   return html`<div class="page" part="list" role="list" aria-label=${t(locale, 'rows', { n: formatCount(total, locale) })}>
-        ${rows.map((item, i) => renderRow(item, offset + i, total, 'page', context))}
+        ${shown.slice(start, end).map((item, i) => renderRow(item, start + i, total, 'page', context))}
       </div>
-      ${parts.pinned}
+      ${me && !meOnPage ? renderPinned(me, meIndex, total, context) : nothing}
       ${renderPager(parts.pager, locale, parts)}`;
 }
 
@@ -346,13 +358,16 @@ function laneGapText(lane: ContestLane, unit: IndicatorUnit, locale: StrideLocal
   return lane.gap === null ? '' : t(locale, 'behind', { gap: formatValue(lane.gap, unit, locale) });
 }
 
+/** The contest (PK) lanes racing to the shared goal; `contestants` is the attribute's comma-separated ids. */
 export function renderContest(
-  lanes: readonly ContestLane[],
-  goal: number | null,
-  unit: IndicatorUnit,
+  ranked: readonly RankedEntry[],
+  contest: { contestants: string; goal: number | null },
   context: BoardContext,
 ): TemplateResult {
   const { locale } = context;
+  const contestants = parseContestants(contest.contestants);
+  const { lanes, goal } = contestLanes(ranked, { contestants, goal: contest.goal });
+  const unit = metricUnit(context.metric);
   return html`<div part="contest">
       ${goal !== null ? html`<p class="sub">${t(locale, 'goal', { goal: formatValue(goal, unit, locale) })}</p>` : nothing}
       <ol class="lanes">
