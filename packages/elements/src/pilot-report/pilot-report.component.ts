@@ -142,7 +142,11 @@ export class StridePilotReport extends StrideElement {
     return typeof this.resolved.adapter?.alerts === 'function';
   }
 
-  private readonly derive = memoLast(deriveAlerts);
+  /** Each completed week's alerts, derived again only when a week's rows or the options change. */
+  private readonly deriveWeeks = memoLast(
+    (options: Parameters<typeof deriveAlerts>[1], ...weeks: Parameters<typeof deriveAlerts>[0][]) =>
+      weeks.map((week) => deriveAlerts(week, options)),
+  );
   private readonly deriveOptions = memoLast(
     (
       catalogue: readonly IndicatorDefinition[],
@@ -283,7 +287,7 @@ export class StridePilotReport extends StrideElement {
     const alerts: Section<AlertsResult[]> = this.alertsFromBackEnd
       ? this.weekly('alerts', this.weekStates(this.alertsQueries), retryAll(this.alertsQueries), (d) => d)
       : weekResults.status === 'ready'
-        ? { status: 'ready', data: weekResults.data.map((week) => this.derive(week, options)) }
+        ? { status: 'ready', data: this.deriveWeeks(options, ...weekResults.data) }
         : weekResults;
     const movers =
       weeks.length < 2
