@@ -12,8 +12,18 @@ export interface Scenario<Ctx = unknown> {
   /** Runs once before the first run; its result is passed to every candidate. Not timed. */
   setup?: () => Promise<Ctx> | Ctx;
   candidates: Record<string, (ctx: Ctx) => Promise<number> | number> & { baseline: (ctx: Ctx) => Promise<number> | number };
-  /** A goal to print beside a ratio, e.g. { stride: 1.2 }: the candidate's ratio to baseline should be at most this. */
-  goals?: Record<string, number>;
+  /**
+   * A goal to print beside a ratio: `{ stride: 1.2 }` means the candidate's median should be at most 1.2x the
+   * baseline's; `{ stride: { of: 'contractFloor', at: 1.2 } }` measures it against another candidate of the same run.
+   */
+  goals?: Record<string, number | Goal>;
+}
+
+export interface Goal {
+  /** The candidate the ratio is taken against. */
+  of: string;
+  /** The most the ratio may be. */
+  at: number;
 }
 
 export function defineScenario<Ctx>(scenario: Scenario<Ctx>): Scenario<Ctx> {
@@ -37,7 +47,10 @@ export interface CandidateResult {
   samples: number[];
   median: number;
   ratio: number | null;
+  /** The goal as a ratio to `goalOf`'s median (the baseline unless named), and the ratio measured against it. */
   goal?: number;
+  goalOf?: string;
+  goalRatio?: number | null;
 }
 export interface ScenarioResult {
   name: string;
@@ -78,7 +91,16 @@ export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<Scenari
     const m = median(samples[name]!);
     const result: CandidateResult = { samples: samples[name]!, median: m, ratio: base > 0 ? m / base : null };
     const goal = scenario.goals?.[name];
-    if (goal !== undefined) result.goal = goal;
+    if (typeof goal === 'number') {
+      result.goal = goal;
+      result.goalOf = 'baseline';
+      result.goalRatio = result.ratio;
+    } else if (goal !== undefined) {
+      const against = median(samples[goal.of] ?? []);
+      result.goal = goal.at;
+      result.goalOf = goal.of;
+      result.goalRatio = against > 0 ? m / against : null;
+    }
     candidates[name] = result;
   }
   return { name: scenario.name, timed: scenario.timed, runs, candidates };

@@ -34,6 +34,8 @@ window.__runBench = (index) => runScenario(list[index]);`;
     alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
     define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
+    // Stylesheets a candidate library ships (Tabulator's) arrive as text the scenario puts in a <style>.
+    loader: { '.css': 'text' },
     logLevel: 'error',
   });
   return result.outputFiles[0].text;
@@ -85,6 +87,23 @@ try {
 }
 
 const version = browser.version?.() ?? '';
+
+/** Min-max (interquartile range) of the samples: the spread to report beside a median. */
+function spread(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+  const f = (v) => v.toFixed(1);
+  return `${f(sorted[0])}-${f(sorted[sorted.length - 1])} (${f(at(0.25))}-${f(at(0.75))})`;
+}
+
+function goalText(c) {
+  if (c.goal === undefined) return '';
+  const of = c.goalOf && c.goalOf !== 'baseline' ? ` ${c.goalOf}` : '';
+  const measured = c.goalRatio === null || c.goalRatio === undefined ? '-' : `${c.goalRatio.toFixed(2)}x`;
+  const met = c.goalRatio !== null && c.goalRatio !== undefined && c.goalRatio <= c.goal;
+  return `<= ${c.goal}x${of}: ${measured} ${met ? 'met' : 'MISSED'}`;
+}
+
 const rows = [];
 for (const r of results) {
   for (const [candidate, c] of Object.entries(r.candidates)) {
@@ -92,13 +111,14 @@ for (const r of results) {
       scenario: r.name,
       candidate,
       median: `${c.median.toFixed(2)} ms`,
+      spread: spread(c.samples),
       ratio: c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`,
-      goal: c.goal === undefined ? '' : `<= ${c.goal}x ${c.ratio !== null && c.ratio <= c.goal ? 'met' : 'MISSED'}`,
+      goal: goalText(c),
       runs: r.runs,
     });
   }
 }
-console.log('\nStride bench (medians; ratio = candidate / baseline, measured in the same run)');
+console.log('\nStride bench (medians, spread = min-max (interquartile) in ms; ratio = candidate / baseline, measured in the same run)');
 for (const r of results) console.log(`- ${r.name}: timed ${r.timed}`);
 console.table(rows);
 mkdirSync(join(root, 'bench'), { recursive: true });
