@@ -69,8 +69,8 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<ScenarioResult> {
-  const runs = scenario.runs ?? 7;
+export async function runScenario<Ctx>(scenario: Scenario<Ctx>, runsOverride?: number): Promise<ScenarioResult> {
+  const runs = runsOverride ?? scenario.runs ?? 7;
   const ctx = (await scenario.setup?.()) as Ctx;
   const names = Object.keys(scenario.candidates);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));

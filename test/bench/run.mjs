@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../..', import.meta.url).pathname;
-const filter = process.argv[2] ?? '';
+// `npm run bench [file filter] [--runs=N] [--only=text] [--profile=dir]`: --runs overrides every scenario's run count
+// (more runs for a ratio to settle on a loaded machine, fewer to try a scenario out); --only keeps the scenarios whose
+// name contains text; --profile writes a CPU profile of each scenario run.
+const flags = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')));
+const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
+const runsOverride = flags.runs ? Number(flags.runs) : undefined;
+const only = flags.only ?? '';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const scenarioDir = join(root, 'test/bench/scenarios');
 const files = readdirSync(scenarioDir).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
@@ -21,14 +27,16 @@ async function bundle(file) {
 import { runScenario } from ${JSON.stringify(join(root, 'test/bench/harness.ts'))};
 const list = Array.isArray(scenario) ? scenario : [scenario];
 window.__benchCount = list.length;
-window.__runBench = (index) => runScenario(list[index]);`;
+window.__benchName = (index) => list[index].name;
+window.__runBench = (index, runs) => runScenario(list[index], runs);`;
   const result = await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: `bench-${file}.ts` },
     bundle: true,
     format: 'esm',
     write: false,
     splitting: false,
-    minify: true,
+    // Readable names in a profile; the figures come from minified runs.
+    minify: !flags.profile,
     target: 'es2022',
     tsconfig: join(root, 'tsconfig.json'),
     alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
@@ -74,8 +82,24 @@ try {
       await page.goto(`http://127.0.0.1:${port}/?s=${name}`);
       await page.waitForFunction(() => typeof window.__runBench === 'function', null, { timeout: 60_000 });
       count = await page.evaluate(() => window.__benchCount);
+      const scenarioName = await page.evaluate((i) => window.__benchName(i), index);
+      if (!scenarioName.includes(only)) {
+        await page.close();
+        continue;
+      }
+      // --profile=dir: a CPU profile of the scenario (every candidate, interleaved) for Chromium's DevTools.
+      const cdp = flags.profile ? await page.context().newCDPSession(page) : undefined;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const started = Date.now();
-      const out = await page.evaluate((i) => window.__runBench(i), index);
+      const out = await page.evaluate(([i, runs]) => window.__runBench(i, runs), [index, runsOverride]);
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        mkdirSync(flags.profile, { recursive: true });
+        writeFileSync(join(flags.profile, `${file.replace(/\.bench\.ts$/, '')}-${index + 1}.cpuprofile`), JSON.stringify(profile));
+      }
       console.log(`ran ${file} #${index + 1} of ${count} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       results.push(out);
       await page.close();
