@@ -18,7 +18,7 @@ import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
 import { ChartController, readThemeTokens } from '../shared/chart-controller.js';
 import { CombinedQuery } from '../shared/combined-query.js';
-import { MapViewportController } from '../shared/map-viewport-controller.js';
+import { MapViewportController, type ViewportLevels } from '../shared/map-viewport-controller.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
 import {
   buildCoverageView,
@@ -35,7 +35,15 @@ import {
   labelsShown,
   paletteFrom,
 } from './coverage-map.option.js';
-import { labelAnchors, labelZoom, mapAspect, mapPadding, placeLabels, type MapPadding } from './coverage-map.labels.js';
+import {
+  labelAnchors,
+  labelWindow,
+  labelZoom,
+  mapAspect,
+  mapPadding,
+  placeLabels,
+  type MapPadding,
+} from './coverage-map.labels.js';
 import { detailLevel, geometryInfo, type GeometryInfo } from './coverage-map.geometry.js';
 import { ensureGridMap, loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
 import { MapKeyboardController, ZOOM_STEP } from './coverage-map.keyboard.js';
@@ -131,14 +139,21 @@ export class StrideCoverageMap extends StrideElement {
     chart: this.chart,
     container: () => this.mapContainer(),
     geoId: GEO_ID,
-    levels: (width, height, zoom) => {
+    levels: (width, height, zoom): ViewportLevels | undefined => {
       const geometry = this.geometry;
       const coverage = this.coverageQuery.state.data;
       if (!geometry || !coverage) return undefined;
       const count = this.viewOf(coverage, geometry.grids).grids.length;
+      if (!labelsShown(width, height, count, zoom)) {
+        return { detail: detailLevel(geometry.bounds, geometry.aspectScale, width, height, zoom), labels: '' };
+      }
+      // Zoomed in, the names are placed for the tile of the map the view is in: a pan into another places them again.
+      const labelled = labelZoom(zoom);
+      const center: readonly [number, number] | undefined = this.viewport.center;
+      const tile = labelWindow(center, geometry.bounds, geometry.aspectScale, width, height, labelled);
       return {
         detail: detailLevel(geometry.bounds, geometry.aspectScale, width, height, zoom),
-        labels: labelsShown(width, height, count, zoom) ? `${labelZoom(zoom)}@${width}x${height}` : '',
+        labels: `${labelled}@${width}x${height}@${tile}`,
       };
     },
   });
@@ -172,6 +187,7 @@ export class StrideCoverageMap extends StrideElement {
         height: size.height,
         zoom,
         fitted: zoom === 1,
+        ...(zoom > 1 && this.viewport.center ? { center: this.viewport.center } : {}),
         fontSize: labelSize,
       });
     },
