@@ -12,8 +12,18 @@ export interface Scenario<Ctx = unknown> {
   /** Runs once before the first run; its result is passed to every candidate. Not timed. */
   setup?: () => Promise<Ctx> | Ctx;
   candidates: Record<string, (ctx: Ctx) => Promise<Sample> | Sample> & { baseline: (ctx: Ctx) => Promise<Sample> | Sample };
-  /** A goal to print beside a ratio, e.g. { stride: 1.2 }: the candidate's ratio to baseline should be at most this. */
-  goals?: Record<string, number>;
+  /**
+   * A goal to print beside a ratio: `{ stride: 1.2 }` means the candidate's median should be at most 1.2x the
+   * baseline's; `{ stride: { of: 'contractFloor', at: 1.2 } }` measures it against another candidate of the same run.
+   */
+  goals?: Record<string, number | Goal>;
+}
+
+export interface Goal {
+  /** The candidate the ratio is taken against. */
+  of: string;
+  /** The most the ratio may be. */
+  at: number;
 }
 
 /**
@@ -45,7 +55,10 @@ export interface CandidateResult {
   /** The side figures of each run (see Sample), by name: every run's value and their median. */
   parts?: Record<string, { samples: number[]; median: number }>;
   ratio: number | null;
+  /** The goal as a ratio to `goalOf`'s median (the baseline unless named), and the ratio measured against it. */
   goal?: number;
+  goalOf?: string;
+  goalRatio?: number | null;
 }
 export interface ScenarioResult {
   name: string;
@@ -64,8 +77,8 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<ScenarioResult> {
-  const runs = scenario.runs ?? 7;
+export async function runScenario<Ctx>(scenario: Scenario<Ctx>, runsOverride?: number): Promise<ScenarioResult> {
+  const runs = runsOverride ?? scenario.runs ?? 7;
   const ctx = (await scenario.setup?.()) as Ctx;
   const names = Object.keys(scenario.candidates);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -96,7 +109,16 @@ export async function runScenario<Ctx>(scenario: Scenario<Ctx>): Promise<Scenari
     if (measured.length > 0)
       result.parts = Object.fromEntries(measured.map(([part, values]) => [part, { samples: values, median: median(values) }]));
     const goal = scenario.goals?.[name];
-    if (goal !== undefined) result.goal = goal;
+    if (typeof goal === 'number') {
+      result.goal = goal;
+      result.goalOf = 'baseline';
+      result.goalRatio = result.ratio;
+    } else if (goal !== undefined) {
+      const against = median(samples[goal.of] ?? []);
+      result.goal = goal.at;
+      result.goalOf = goal.of;
+      result.goalRatio = against > 0 ? m / against : null;
+    }
     candidates[name] = result;
   }
   return { name: scenario.name, timed: scenario.timed, runs, candidates };

@@ -7,7 +7,13 @@ import { join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../..', import.meta.url).pathname;
-const filter = process.argv[2] ?? '';
+// `npm run bench [file filter] [--runs=N] [--only=text] [--profile=dir]`: --runs overrides every scenario's run count
+// (more runs for a ratio to settle on a loaded machine, fewer to try a scenario out); --only keeps the scenarios whose
+// name contains text; --profile writes a CPU profile of each scenario run.
+const flags = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')));
+const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
+const runsOverride = flags.runs ? Number(flags.runs) : undefined;
+const only = flags.only ?? '';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const scenarioDir = join(root, 'test/bench/scenarios');
 const files = readdirSync(scenarioDir).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
@@ -21,19 +27,23 @@ async function bundle(file) {
 import { runScenario } from ${JSON.stringify(join(root, 'test/bench/harness.ts'))};
 const list = Array.isArray(scenario) ? scenario : [scenario];
 window.__benchCount = list.length;
-window.__runBench = (index) => runScenario(list[index]);`;
+window.__benchName = (index) => list[index].name;
+window.__runBench = (index, runs) => runScenario(list[index], runs);`;
   const result = await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: `bench-${file}.ts` },
     bundle: true,
     format: 'esm',
     write: false,
     splitting: false,
-    minify: true,
+    // Readable names in a profile; the figures come from minified runs.
+    minify: !flags.profile,
     target: 'es2022',
     tsconfig: join(root, 'tsconfig.json'),
     alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
     define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
+    // Stylesheets a candidate library ships (Tabulator's) arrive as text the scenario puts in a <style>.
+    loader: { '.css': 'text' },
     logLevel: 'error',
   });
   return result.outputFiles[0].text;
@@ -126,14 +136,32 @@ try {
       await page.goto(`http://127.0.0.1:${port}/?s=${name}`);
       await page.waitForFunction(() => typeof window.__runBench === 'function', null, { timeout: 60_000 });
       count = await page.evaluate(() => window.__benchCount);
+      const scenarioName = await page.evaluate((i) => window.__benchName(i), index);
+      if (!scenarioName.includes(only)) {
+        await page.close();
+        continue;
+      }
+      // --profile=dir: a CPU profile of the scenario (every candidate, interleaved) for Chromium's DevTools.
+      const cdp = flags.profile ? await page.context().newCDPSession(page) : undefined;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const started = Date.now();
       // Peak resident memory of the browser while the scenario runs (every candidate, setup included), sampled.
       let peakRss = browserRssMb();
       const sampler = setInterval(() => {
         peakRss = Math.max(peakRss, browserRssMb());
       }, 100);
-      const out = await page.evaluate((i) => window.__runBench(i), index).finally(() => clearInterval(sampler));
+      const out = await page
+        .evaluate(([i, runs]) => window.__runBench(i, runs), [index, runsOverride])
+        .finally(() => clearInterval(sampler));
       out.peakBrowserRssMb = Math.round(peakRss);
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        mkdirSync(flags.profile, { recursive: true });
+        writeFileSync(join(flags.profile, `${file.replace(/\.bench\.ts$/, '')}-${index + 1}.cpuprofile`), JSON.stringify(profile));
+      }
       console.log(
         `ran ${file} #${index + 1} of ${count} in ${((Date.now() - started) / 1000).toFixed(1)} s, browser peak RSS ${Math.round(peakRss)} MB`,
       );
@@ -147,6 +175,23 @@ try {
 }
 
 const version = browser.version?.() ?? '';
+
+/** Min-max (interquartile range) of the samples: the spread to report beside a median. */
+function spread(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+  const f = (v) => v.toFixed(1);
+  return `${f(sorted[0])}-${f(sorted[sorted.length - 1])} (${f(at(0.25))}-${f(at(0.75))})`;
+}
+
+function goalText(c) {
+  if (c.goal === undefined) return '';
+  const of = c.goalOf && c.goalOf !== 'baseline' ? ` ${c.goalOf}` : '';
+  const measured = c.goalRatio === null || c.goalRatio === undefined ? '-' : `${c.goalRatio.toFixed(2)}x`;
+  const met = c.goalRatio !== null && c.goalRatio !== undefined && c.goalRatio <= c.goal;
+  return `<= ${c.goal}x${of}: ${measured} ${met ? 'met' : 'MISSED'}`;
+}
+
 const rows = [];
 const range = (values) => `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
 for (const r of results) {
@@ -155,14 +200,14 @@ for (const r of results) {
       scenario: r.name,
       candidate,
       median: `${c.median.toFixed(2)} ms`,
-      range: range(c.samples),
+      spread: spread(c.samples),
       ratio: c.ratio === null ? '-' : `${c.ratio.toFixed(2)}x`,
-      goal: c.goal === undefined ? '' : `<= ${c.goal}x ${c.ratio !== null && c.ratio <= c.goal ? 'met' : 'MISSED'}`,
+      goal: goalText(c),
       runs: r.runs,
     });
   }
 }
-console.log('\nStride bench (medians; ratio = candidate / baseline, measured in the same run)');
+console.log('\nStride bench (medians, spread = min-max (interquartile) in ms; ratio = candidate / baseline, measured in the same run)');
 for (const r of results) console.log(`- ${r.name}: timed ${r.timed}`);
 console.table(rows);
 const partRows = [];

@@ -6,6 +6,14 @@
 // element draws, simplified before its timed window. It is the least any map drawn with ECharts' geo component can take
 // at that level of detail, so `stride` minus it is what the element itself costs (validating every position,
 // hashing, simplifying, rendering its own DOM).
+//
+// Issue 31 adds real administrative polygons nobody here wrote: the 3,231 US counties of `us-atlas` (U.S. Census,
+// shared borders, 110 of them MultiPolygons) read through `topojson-client`, given to the element with their own
+// `name` and top-level `id` (the Feature.id path of the grid id), and a scripted zoom and pan at 5,000 grids whose
+// p95 frame is compared with raw ECharts doing the same roam on the full geometry.
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import counties10m from 'us-atlas/counties-10m.json';
 import { LIGHT_TOKENS, createStrideQueryClient, type CoverageResult, type Grids } from '@stride/core';
 import '../../../packages/elements/src/coverage-map/coverage-map.js';
 import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-map/coverage-map.js';
@@ -17,6 +25,7 @@ import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverag
 import { labelAnchors, placeLabels } from '../../../packages/elements/src/coverage-map/coverage-map.labels.js';
 import { coverageFor, detailedGrids } from '../../elements/coverage-map/detailed-grids.js';
 import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+import { GEO_ID } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 
 const WIDTH = 1200;
 const MAP_HEIGHT = 760;
@@ -32,12 +41,43 @@ interface Ctx {
 }
 
 function setup(count: number, verticesPerStreet: number): () => Ctx {
-  return () => {
-    const grids = detailedGrids({ count, verticesPerStreet });
-    const bounds = gridBounds(grids);
-    const aspectScale = aspectScaleFor(bounds);
-    const tolerance = toleranceFor(bounds, aspectScale, detailLevel(bounds, aspectScale, MAP_WIDTH, MAP_HEIGHT));
-    return { grids, coverage: coverageFor(grids), label: `${count} grids, ${vertexCount(grids).toLocaleString('en')} vertices`, tolerance };
+  return () => contextOf(detailedGrids({ count, verticesPerStreet }), `${count} grids`);
+}
+
+function contextOf(grids: Grids, what: string, coverage = coverageFor(grids)): Ctx {
+  const count = grids.features.length;
+  const bounds = gridBounds(grids);
+  const aspectScale = aspectScaleFor(bounds);
+  const tolerance = toleranceFor(bounds, aspectScale, detailLevel(bounds, aspectScale, MAP_WIDTH, MAP_HEIGHT));
+  return { grids, coverage, label: `${what} (${count}), ${vertexCount(grids).toLocaleString('en')} vertices`, tolerance };
+}
+
+/**
+ * The US counties as GeoJSON straight from topojson-client: the grid id is each feature's top-level `id` (a FIPS code),
+ * the name its own `properties.name` (not unique: 1,920 names for 3,231 counties). No gridId property anywhere.
+ */
+function countyGrids(): Grids {
+  const topology = counties10m as unknown as Topology<{ counties: GeometryCollection<{ name: string }> }>;
+  return feature(topology, topology.objects.counties) as unknown as Grids;
+}
+
+/** Coverage for the counties, keyed by their FIPS ids, with households the county file does not carry. */
+function countyCoverage(grids: Grids): CoverageResult {
+  const withIds: Grids = {
+    type: 'FeatureCollection',
+    features: grids.features.map((f, i) => ({ ...f, properties: { ...f.properties, gridId: String(f.id), households: 500 + ((i * 7919) % 500) } })),
+  };
+  return coverageFor(withIds);
+}
+
+/**
+ * What raw ECharts needs before it can draw the county file with this option: region names are read from one property
+ * (nameProperty), so the top-level id is copied into it. Done inside the raw candidates' timed window, as a page would.
+ */
+function withIdProperty(grids: Grids): Grids {
+  return {
+    type: 'FeatureCollection',
+    features: grids.features.map((f) => ({ ...f, properties: { ...f.properties, gridId: String(f.id) } })),
   };
 }
 
@@ -174,4 +214,129 @@ const refresh = defineScenario<Ctx>({
   },
 });
 
-export default [firstRender(60, 300), firstRender(1000, 150), firstRender(5000, 30), refresh];
+const countiesFirstRender = defineScenario<Ctx>({
+  name: 'coverage-map: first render, 3,231 US counties (us-atlas through topojson-client, ids from Feature.id)',
+  timed:
+    'from data in hand (a fresh copy of the counties GeoJSON, adapter resolving at once) to the first painted frame; raw ECharts copies each id into the name property inside its window',
+  runs: 15,
+  setup: () => {
+    const grids = countyGrids();
+    return contextOf(grids, 'US counties', countyCoverage(grids));
+  },
+  goals: { stride: 0.7 },
+  candidates: {
+    baseline: (ctx) => timeRawCounties(structuredClone(ctx.grids), ctx.coverage, false, ctx.tolerance),
+    'echarts-on-simplified': (ctx) => timeRawCounties(structuredClone(ctx.grids), ctx.coverage, true, ctx.tolerance),
+    stride: async (ctx) => {
+      const grids = structuredClone(ctx.grids);
+      forgetRegisteredGridMaps();
+      const { host, cleanup } = mountPoint(WIDTH, MAP_HEIGHT + 200);
+      const start = performance.now();
+      const el = mountElement(host, grids, () => ctx.coverage);
+      await el.chart.nextDraw();
+      await nextPaint();
+      const ms = performance.now() - start;
+      if (el.drawnMapName === '') throw new Error('the counties were not drawn');
+      cleanup();
+      return ms;
+    },
+  },
+});
+
+/** Raw ECharts on the county file: the id copied into the name property (timed), simplified before the window or not. */
+async function timeRawCounties(grids: Grids, coverage: CoverageResult, simplified: boolean, tolerance: number): Promise<number> {
+  if (!simplified) {
+    const { host, cleanup } = mountPoint(MAP_WIDTH, MAP_HEIGHT);
+    const start = performance.now();
+    const named = withIdProperty(grids);
+    const { chart } = await drawRaw(named, host, coverage);
+    const ms = performance.now() - start;
+    chart.dispose();
+    cleanup();
+    return ms;
+  }
+  const named = withIdProperty(grids);
+  const bounds = gridBounds(named);
+  return timeRawDraw(simplifyGrids(named, tolerance, bounds), coverage, bounds);
+}
+
+/** Zoom factor of one wheel step of the script, and the steps of each phase. */
+const ROAM_ZOOM = 1.15;
+const ROAM_STEPS = 20;
+/** Still time after each phase: the element reads the roam 180 ms after it stops and may draw finer geometry then. */
+const ROAM_PAUSE_MS = 300;
+
+/**
+ * A scripted roam of the map's geo component, one step a frame through ECharts' own `geoRoam` action (what its wheel
+ * and drag handlers dispatch, so the element sees the same `georoam` events): zoom in 20 wheel steps about the centre,
+ * pause, pan 20 steps, pause, zoom out 20 steps, pause. Every frame interval from the first step to the end of the
+ * last pause is recorded by a requestAnimationFrame loop; the result is their 95th percentile (ms). A long task (a
+ * frame ECharts could not draw in time, the element drawing finer geometry after the roam settles) shows as a long
+ * interval.
+ */
+async function roamP95(chart: { dispatchAction: (payload: { type: string; [key: string]: unknown }) => void }, width: number, height: number): Promise<number> {
+  const intervals: number[] = [];
+  let recording = true;
+  let last = -1;
+  const record = (now: number): void => {
+    if (last >= 0) intervals.push(now - last);
+    last = now;
+    if (recording) requestAnimationFrame(record);
+  };
+  requestAnimationFrame(record);
+  const step = (payload: Record<string, unknown>): void => chart.dispatchAction({ type: 'geoRoam', componentType: 'geo', geoId: GEO_ID, ...payload });
+  const pause = () => new Promise((resolve) => setTimeout(resolve, ROAM_PAUSE_MS));
+  const origin = { originX: width / 2, originY: height / 2 };
+  for (let k = 0; k < ROAM_STEPS; k += 1) {
+    step({ zoom: ROAM_ZOOM, ...origin });
+    await nextPaint();
+  }
+  await pause();
+  for (let k = 0; k < ROAM_STEPS; k += 1) {
+    step({ dx: 14, dy: 9 });
+    await nextPaint();
+  }
+  await pause();
+  for (let k = 0; k < ROAM_STEPS; k += 1) {
+    step({ zoom: 1 / ROAM_ZOOM, ...origin });
+    await nextPaint();
+  }
+  await pause();
+  recording = false;
+  const sorted = intervals.sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? 0;
+}
+
+const roam = defineScenario<Ctx>({
+  name: 'coverage-map: zoom and pan, 5,000 detailed grids, p95 frame',
+  timed:
+    'the 95th percentile of the frame intervals (rAF to rAF) during a scripted roam: 20 wheel steps in about the centre, 20 pan steps, 20 steps out, one a frame, 300 ms still after each phase',
+  runs: 5,
+  setup: setup(5000, 30),
+  goals: { stride: 1 },
+  candidates: {
+    baseline: async (ctx) => {
+      const { host, cleanup } = mountPoint(MAP_WIDTH, MAP_HEIGHT);
+      const { chart } = await drawRaw(structuredClone(ctx.grids), host, ctx.coverage);
+      await nextPaint();
+      const p95 = await roamP95(chart, MAP_WIDTH, MAP_HEIGHT);
+      chart.dispose();
+      cleanup();
+      return p95;
+    },
+    stride: async (ctx) => {
+      forgetRegisteredGridMaps();
+      const { host, cleanup } = mountPoint(WIDTH, MAP_HEIGHT + 200);
+      const el = mountElement(host, structuredClone(ctx.grids), () => ctx.coverage);
+      await el.chart.nextDraw();
+      await nextPaint();
+      const chart = el.chart.chart;
+      if (!chart) throw new Error('no chart');
+      const p95 = await roamP95(chart, chart.getWidth(), chart.getHeight());
+      cleanup();
+      return p95;
+    },
+  },
+});
+
+export default [firstRender(60, 300), firstRender(1000, 150), firstRender(5000, 30), countiesFirstRender, roam, refresh];

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   fittedRect,
   labelAnchors,
+  labelWindow,
   labelZoom,
   placeLabels,
   textWidth,
@@ -60,6 +61,24 @@ describe('grid names', () => {
     assert.equal(placeLabels({ ...base, anchors: edge, zoom: 1 }).size, 0);
     // Panned and zoomed, the canvas clips names at its edge as maps do.
     assert.equal(placeLabels({ ...base, anchors: edge, zoom: 2, fitted: false }).size, 1);
+  });
+
+  it('zoomed in, names only the grids within a panel of the view, wherever the viewer panned to', () => {
+    // At zoom 8 (32,320 px a degree) c lies about 1,600 px left of a and b and 970 px below them: more than a panel
+    // (1,100 x 420 px) below the view centred on them, and the other way round.
+    const zoomed = { ...base, zoom: 8, fitted: false };
+    assert.deepEqual([...placeLabels({ ...zoomed, center: [120.1, 30.05] })].sort(), ['a', 'b']);
+    assert.deepEqual([...placeLabels({ ...zoomed, center: [120.05, 30.02] })].sort(), ['c']);
+    // Without a centre (or at the fitted view) every name that fits is placed, as before.
+    assert.deepEqual([...placeLabels(zoomed)].sort(), ['a', 'b', 'c']);
+  });
+
+  it('places names again after a pan of about a panel, not after a small one', () => {
+    const at = (lon: number) => labelWindow([lon, 30.05], bounds, 1, 1100, 420, 8);
+    assert.equal(labelWindow([120.1, 30.05], bounds, 1, 1100, 420, 1), '');
+    // 808 px for 0.2 degrees at zoom 1: 32,320 px a degree at zoom 8, so a panel of 1,100 px is about 0.034 degrees.
+    assert.equal(at(120.1), at(120.11));
+    assert.notEqual(at(120.1), at(120.14));
   });
 
   it('measures CJK names a full em a character, digits narrower', () => {

@@ -176,3 +176,126 @@ test('whole numbers beyond 32 bits, fractions and negatives rank by numeric valu
     ['b', 4],
   ]);
 });
+
+/** The order DESIGN requires, written the plain way: score descending, a tie by name (collated), then by id. */
+function referenceOrder(entries: LeaderboardEntry[], locale: string): string[] {
+  const collator = new Intl.Collator(locale);
+  const score = (e: LeaderboardEntry): number | null => (typeof e.value === 'number' ? e.value + 0 : null);
+  return [...entries]
+    .sort((a, b) => {
+      const x = score(a);
+      const y = score(b);
+      if (x !== y) {
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return y - x;
+      }
+      return collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    })
+    .map((e) => e.id);
+}
+
+test('a tie lists Chinese names in pinyin order (zh-CN), sharing one rank', () => {
+  const ranked = rankWithTies(
+    [
+      entry('z', 8, { name: '张伟' }),
+      entry('w', 8, { name: '王芳' }),
+      entry('top', 9, { name: '周杰' }),
+      entry('l', 8, { name: '李娜' }),
+      entry('a', 8, { name: '阿明' }),
+      entry('o', 8, { name: '欧阳娜娜' }),
+    ],
+    { locale: 'zh-CN' },
+  );
+  assert.deepEqual(
+    ranked.map((r) => [r.entry.name, r.rank]),
+    [
+      ['周杰', 1],
+      ['阿明', 2],
+      ['李娜', 2],
+      ['欧阳娜娜', 2],
+      ['王芳', 2],
+      ['张伟', 2],
+    ],
+  );
+});
+
+test('a tie lists Latin names by collation, not by code point (en)', () => {
+  const ranked = rankWithTies(
+    [
+      entry('1', 3, { name: 'carol' }),
+      entry('2', 3, { name: 'Émile' }),
+      entry('3', 3, { name: 'Bob' }),
+      entry('4', 3, { name: 'alice' }),
+    ],
+    { locale: 'en' },
+  );
+  assert.deepEqual(
+    ranked.map((r) => r.entry.name),
+    ['alice', 'Bob', 'carol', 'Émile'],
+  );
+});
+
+test('equal names in a tie are listed by id; unranked entries by name after every ranked one', () => {
+  const ranked = rankWithTies(
+    [
+      entry('m2', 5, { name: '李娜' }),
+      entry('m1', 5, { name: '李娜' }),
+      entry('u2', null, { name: '王芳' }),
+      entry('u1', null, { name: '阿明' }),
+      entry('m3', 1, { name: '阿明' }),
+    ],
+    { locale: 'zh-CN' },
+  );
+  assert.deepEqual(
+    ranked.map((r) => [r.entry.id, r.rank]),
+    [
+      ['m1', 1],
+      ['m2', 1],
+      ['m3', 3],
+      ['u1', null],
+      ['u2', null],
+    ],
+  );
+});
+
+test('ties of every size, Chinese and Latin names mixed, come out in the plain sort order', () => {
+  // Tie groups from 1 to 40 entries (small and large ties are ordered differently inside), names drawn from a pool with
+  // repeats, some without a value.
+  const pool = [
+    '王伟',
+    '王芳',
+    '李娜',
+    '张敏',
+    '刘洋',
+    '陈静',
+    '欧阳娜娜',
+    '司马光',
+    'Alice',
+    'bob',
+    'Émile',
+    '阿明',
+    '李',
+  ];
+  for (const locale of ['zh-CN', 'en']) {
+    const entries: LeaderboardEntry[] = [];
+    let seed = 17;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let group = 0; group < 60; group += 1) {
+      const size = 1 + (group % 40);
+      const value = group % 9 === 8 ? null : 1000 - group * 3;
+      for (let k = 0; k < size; k += 1) {
+        entries.push(entry(`g${group}-${next() % 1000}`, value, { name: pool[next() % pool.length]! }));
+      }
+    }
+    const unique = entries.filter((e, i) => entries.findIndex((o) => o.id === e.id) === i);
+    assert.deepEqual(
+      rankWithTies(unique, { locale }).map((r) => r.entry.id),
+      referenceOrder(unique, locale),
+      locale,
+    );
+  }
+});

@@ -17,7 +17,7 @@ import { renderQueryState } from '../shared/states.js';
 import { downloadCsv } from '../shared/download.js';
 import { ChartController } from '../shared/chart-controller.js';
 import { CombinedQuery } from '../shared/combined-query.js';
-import { MapViewportController } from '../shared/map-viewport-controller.js';
+import { MapViewportController, type ViewportLevels } from '../shared/map-viewport-controller.js';
 import { coverageMapStyles } from './coverage-map.styles.js';
 import {
   buildCoverageView,
@@ -27,7 +27,7 @@ import {
   type CoverageView,
 } from './coverage-map.view-model.js';
 import { GEO_ID, labelsShown } from './coverage-map.option.js';
-import { labelZoom, mapAspect } from './coverage-map.labels.js';
+import { labelWindow, labelZoom, mapAspect } from './coverage-map.labels.js';
 import { detailLevel, geometryInfo, type GeometryInfo } from './coverage-map.geometry.js';
 import { loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
 import { MapDrawing } from './coverage-map.drawing.js';
@@ -123,14 +123,21 @@ export class StrideCoverageMap extends StrideElement {
     chart: this.chart,
     container: () => this.mapContainer(),
     geoId: GEO_ID,
-    levels: (width, height, zoom) => {
+    levels: (width, height, zoom): ViewportLevels | undefined => {
       const geometry = this.geometry;
       const coverage = this.coverageQuery.state.data;
       if (!geometry || !coverage) return undefined;
       const count = this.viewOf(coverage, geometry.grids).grids.length;
+      if (!labelsShown(width, height, count, zoom)) {
+        return { detail: detailLevel(geometry.bounds, geometry.aspectScale, width, height, zoom), labels: '' };
+      }
+      // Zoomed in, the names are placed for the tile of the map the view is in: a pan into another places them again.
+      const labelled = labelZoom(zoom);
+      const center: readonly [number, number] | undefined = this.viewport.center;
+      const tile = labelWindow(center, geometry.bounds, geometry.aspectScale, width, height, labelled);
       return {
         detail: detailLevel(geometry.bounds, geometry.aspectScale, width, height, zoom),
-        labels: labelsShown(width, height, count, zoom) ? `${labelZoom(zoom)}@${width}x${height}` : '',
+        labels: `${labelled}@${width}x${height}@${tile}`,
       };
     },
   });

@@ -45,6 +45,7 @@ export class MapDrawing {
         height: size.height,
         zoom,
         fitted: zoom === 1,
+        ...(zoom > 1 && this.viewport.center ? { center: this.viewport.center } : {}),
         fontSize: labelSize,
       });
     },

@@ -137,6 +137,11 @@ export interface LabelPlacementInput {
   zoom: number;
   /** True at the fitted view: names must then lie inside the panel too (panned away, the canvas clips as maps do). */
   fitted: boolean;
+  /**
+   * Zoomed in, the centre the viewer roamed to (lon, lat): only names within one panel of the view are placed (see
+   * `labelWindow`). Without it, every name that fits on the whole map is placed.
+   */
+  center?: readonly [number, number];
   fontSize: number;
 }
 
@@ -144,8 +149,35 @@ export interface LabelPlacementInput {
 const GAP = 3;
 
 /**
- * The grids whose names show. Placement depends on the zoom and the panel's size, not on where the viewer has panned:
- * panning moves every name by the same offset, so names that are clear of each other stay clear.
+ * Which panel-sized tile of the zoomed map the view's centre is in ('' at the fitted view): the names are placed
+ * again when it changes. Zoomed in far, thousands of names fit on the whole map, and ECharts draws every one of them
+ * on every frame of a pan, those off the canvas too: at 5,000 grids that was most of each frame. So a zoomed map
+ * names only the grids within one panel of the view, and a pan into another tile places them again once it settles.
+ * Whatever the viewer sees then lies within the placed window: the view's centre is at most half a panel from its
+ * tile's centre.
+ */
+export function labelWindow(
+  center: readonly [number, number] | undefined,
+  bounds: GeometryBounds,
+  aspectScale: number,
+  width: number,
+  height: number,
+  zoom: number,
+): string {
+  if (!center || zoom <= 1) return '';
+  const rect = fittedRect(bounds, aspectScale, width, height);
+  const spanX = bounds.maxX - bounds.minX;
+  const spanY = bounds.maxY - bounds.minY;
+  if (!(spanX > 0) || !(spanY > 0)) return '';
+  const dx = (center[0] - (bounds.minX + bounds.maxX) / 2) * (rect.width / spanX) * zoom;
+  const dy = (center[1] - (bounds.minY + bounds.maxY) / 2) * (rect.height / spanY) * zoom;
+  return `${Math.round(dx / width)},${Math.round(dy / height)}`;
+}
+
+/**
+ * The grids whose names show. At the fitted view placement depends on the zoom and the panel's size, not on where
+ * the viewer has panned: panning moves every name by the same offset, so names that are clear of each other stay
+ * clear. Zoomed in with a `center`, only names within one panel of the view are placed (`labelWindow`).
  */
 export function placeLabels(input: LabelPlacementInput): Set<string> {
   const { anchors, names, bounds, zoom, fontSize } = input;
@@ -159,8 +191,10 @@ export function placeLabels(input: LabelPlacementInput): Set<string> {
   const sy = (rect.height / spanY) * zoom;
   const cx = rect.x + rect.width / 2;
   const cy = rect.y + rect.height / 2;
-  const midLon = (bounds.minX + bounds.maxX) / 2;
-  const midLat = (bounds.minY + bounds.maxY) / 2;
+  // The lon/lat at the view's centre: the roamed centre when zoomed in, else the middle of the map.
+  const windowed = !input.fitted && input.center !== undefined;
+  const midLon = windowed ? input.center![0] : (bounds.minX + bounds.maxX) / 2;
+  const midLat = windowed ? input.center![1] : (bounds.minY + bounds.maxY) / 2;
   const boxHeight = fontSize * 1.35 + 2 * GAP;
 
   const order = anchors
@@ -189,6 +223,15 @@ export function placeLabels(input: LabelPlacementInput): Set<string> {
     if (
       input.fitted &&
       (box.x < 0 || box.y < 0 || box.x + box.width > input.width || box.y + box.height > input.height)
+    ) {
+      continue;
+    }
+    if (
+      windowed &&
+      (box.x + box.width < -input.width ||
+        box.y + box.height < -input.height ||
+        box.x > 2 * input.width ||
+        box.y > 2 * input.height)
     ) {
       continue;
     }

@@ -70,8 +70,18 @@ function orderByScore(scores: Float64Array): Int32Array {
   const size = scores.length;
   const order = new Int32Array(size);
   let count = 0;
-  for (let i = 0; i < size; i += 1) if (!Number.isNaN(scores[i] as number)) order[count++] = i;
+  let max = 0;
+  let wholeCounts = true;
+  for (let i = 0; i < size; i += 1) {
+    const score = scores[i] as number;
+    if (Number.isNaN(score)) continue;
+    order[count++] = i;
+    if (score > max) max = score;
+    // Points and event counts, the usual boards, are small whole numbers: one counting pass sorts them.
+    if (!(score >= 0 && score <= MAX_COUNTING_SCORE && Math.floor(score) === score)) wholeCounts = false;
+  }
   const ranked = order.subarray(0, count);
+  if (wholeCounts && max <= count * 16) return countingOrder(ranked, scores, max);
   // Descending keys: a negative number's bits already grow as it falls; a positive one's must be inverted, with the
   // sign bit set so every positive sorts before every negative. (Little-endian: word 1 holds sign and exponent.)
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, size * 2);
@@ -85,6 +95,28 @@ function orderByScore(scores: Float64Array): Int32Array {
     lo[i] = negative ? low : ~low >>> 0;
   }
   return radixOrder(ranked, [lo, hi]);
+}
+
+/** Largest whole score the counting sort takes; the bucket array is bounded by 16 per entry as well. */
+const MAX_COUNTING_SCORE = 0xffffff;
+
+/** `order` stably sorted by descending whole scores from 0 to `max`: a count per score, then one placing pass. */
+function countingOrder(order: Int32Array, scores: Float64Array, max: number): Int32Array {
+  const starts = new Int32Array(max + 2);
+  for (let k = 0; k < order.length; k += 1) {
+    const slot = max - (scores[order[k] as number] as number) + 1;
+    starts[slot] = (starts[slot] as number) + 1;
+  }
+  for (let slot = 1; slot <= max + 1; slot += 1) starts[slot] = (starts[slot] as number) + (starts[slot - 1] as number);
+  const sorted = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k += 1) {
+    const i = order[k] as number;
+    const slot = max - (scores[i] as number);
+    const at = starts[slot] as number;
+    sorted[at] = i;
+    starts[slot] = at + 1;
+  }
+  return sorted;
 }
 
 /** `order` stably sorted by ascending keys, given as 32-bit words, least significant word first. */
@@ -198,8 +230,8 @@ export function rankWithTies(entries: readonly LeaderboardEntry[], options: Rank
   const { ranks, order } = competitionRanks(scores, secondary);
   const previousRanks = competitionRanks(previousScores).ranks;
   const perRank = new Int32Array(size + 1);
-  for (const index of order) {
-    const rank = ranks[index] as number;
+  for (let k = 0; k < order.length; k += 1) {
+    const rank = ranks[order[k] as number] as number;
     perRank[rank] = (perRank[rank] as number) + 1;
   }
   const byName = (a: number, b: number): number => {
@@ -208,14 +240,14 @@ export function rankWithTies(entries: readonly LeaderboardEntry[], options: Rank
     return collator.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   };
   // Rank order, each tie listed by name; then the unranked entries by name.
-  const sequence = Array.from(order);
-  for (let start = 0; start < sequence.length;) {
+  const sequence = new Int32Array(size);
+  sequence.set(order);
+  for (let start = 0; start < order.length;) {
     const count = perRank[ranks[sequence[start] as number] as number] as number;
     if (count > 8) {
-      const tie = sequence.slice(start, start + count).sort(byName);
-      for (let k = 0; k < count; k += 1) sequence[start + k] = tie[k] as number;
+      sequence.subarray(start, start + count).sort(byName);
     } else {
-      // Most ties are a handful of entries: sorting them in place saves a copy and a sort call for each.
+      // Most ties are a handful of entries: an insertion sort saves a sort call for each.
       for (let k = start + 1; k < start + count; k += 1) {
         const index = sequence[k] as number;
         let at = k;
@@ -228,16 +260,17 @@ export function rankWithTies(entries: readonly LeaderboardEntry[], options: Rank
     }
     start += count;
   }
-  const unranked: number[] = [];
-  for (let i = 0; i < size; i += 1) if (ranks[i] === 0) unranked.push(i);
-  unranked.sort(byName);
-  for (const index of unranked) sequence.push(index);
+  let at = order.length;
+  for (let i = 0; i < size; i += 1) if (ranks[i] === 0) sequence[at++] = i;
+  sequence.subarray(order.length).sort(byName);
 
-  return sequence.map((index): RankedEntry => {
+  const ranked = new Array<RankedEntry>(size);
+  for (let k = 0; k < size; k += 1) {
+    const index = sequence[k] as number;
     const entry = entries[index] as LeaderboardEntry;
     const rank = (ranks[index] as number) || null;
     const previousRank = (previousRanks[index] as number) || null;
-    return {
+    ranked[k] = {
       entry,
       rank,
       tied: rank !== null && (perRank[rank] as number) > 1,
@@ -245,7 +278,8 @@ export function rankWithTies(entries: readonly LeaderboardEntry[], options: Rank
       previousRank,
       movement: movementOf(rank, previousRank),
     };
-  });
+  }
+  return ranked;
 }
 
 // Building an ICU collator costs more than a whole tie's worth of comparisons; a board re-ranks on every refresh.
