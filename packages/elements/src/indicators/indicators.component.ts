@@ -89,6 +89,8 @@ const SHEET_OVERHANG = 240;
  * @csspart readout - The day and value of the focused or hovered sparkline point.
  * @csspart sheet - The scrolling table.
  * @csspart export - The CSV export button.
+ * @csspart legend - What the small figures of a sheet cell are, shown when rows carry baselines.
+ * @csspart cell-baseline - A sheet cell's comparison with before the pilot (×10.2, +15.3 pts).
  * @csspart state - Empty, not-configured and error states.
  * @csspart share - The Share button (分享); its status line follows it.
  *
@@ -273,6 +275,8 @@ export class StrideIndicators extends StrideElement {
     if (!data) return [];
     const { lang } = this.resolved;
     const [sheet, rows] = this.sheetFor(data, this.columns, lang);
-    return sheetCsvRows(sheet, rows, t(lang, 'name'), common(lang, 'total'));
+    return sheetCsvRows(sheet, rows, t(lang, 'name'), common(lang, 'total'), (column) =>
+      t(lang, column.unit === 'fraction' ? 'csvBaselinePoints' : 'csvBaselineTimes', { label: column.label }),
+    );
   }
 }
