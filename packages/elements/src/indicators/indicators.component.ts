@@ -2,7 +2,6 @@ import { html, type TemplateResult } from 'lit';
 import {
   indicatorLeads,
   rowLeads,
-  DEFAULT_CATALOGUE,
   common,
   periodProgress,
   toCsv,
@@ -103,7 +102,6 @@ export class StrideIndicators extends StrideElement {
     layout: { reflect: true },
     rows: {},
     indicators: {},
-    catalogue: { attribute: false },
     calendar: { attribute: false },
     sort: { state: true },
     behindOnly: { type: Boolean, attribute: 'behind-only' },
@@ -112,7 +110,6 @@ export class StrideIndicators extends StrideElement {
   layout: IndicatorsLayout = 'tiles';
   rows: IndicatorRows = 'children';
   indicators = '';
-  catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
   declare calendar?: WorkCalendar;
   /** The sheet lists only rows behind pace on some indicator (the rule the tiles and alerts use). */
   behindOnly = false;
@@ -123,7 +120,7 @@ export class StrideIndicators extends StrideElement {
   readonly sharing: ShareController = new ShareController(
     this,
     () => (this.query.state.data ? { indicators: this.query.state.data } : undefined),
-    () => ({ catalogue: this.catalogue, calendar: this.calendar }),
+    () => ({ catalogue: this.resolved.catalogue, calendar: this.calendar }),
   );
   readonly query = this.createQuery('indicators', (scope): IndicatorsQuery =>
     this.layout === 'table' ? { scope, rows: this.rows === 'managers' ? 'managers' : 'children' } : { scope },
@@ -178,7 +175,7 @@ export class StrideIndicators extends StrideElement {
   };
 
   private get columns(): IndicatorColumn[] {
-    return this.columnsOf(this.catalogue, this.resolved.lang, this.indicators);
+    return this.columnsOf(this.resolved.catalogue, this.resolved.lang, this.indicators);
   }
 
   private get rowHeight(): number {
