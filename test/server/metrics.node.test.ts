@@ -13,6 +13,7 @@ import {
   LATER_PILOT,
   baselineCases,
   boardMetricCases,
+  suppliedBoardCases,
   dailyBoardCases,
   dimensionCases,
   input,
@@ -75,6 +76,18 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
 
   it('every board agrees with every metric (points and each indicator), month and pilot', () =>
     agree(boardMetricCases()));
+
+  it('boards ranked by a supplied balance agree on every period kind, before any balance row included', async () => {
+    await agree(suppliedBoardCases());
+    // there is something to rank: today's deposits board has every manager's balance
+    const board = await sql.leaderboard({
+      scope: { org: 'bank', period: 'month', date: '2026-03-10' },
+      board: 'managers',
+      metric: 'deposits',
+    });
+    assert.ok(board.entries.length > 0 && board.entries.every((entry) => typeof entry.value === 'number'));
+    assert.ok(board.entries.every((entry) => typeof entry.previousValue === 'number'));
+  });
 
   it('grids and the org tree agree', () => agree(dimensionCases()));
 

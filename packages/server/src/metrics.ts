@@ -436,6 +436,14 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             } else entry.previous = indicatorValue(row, q.metric);
             value.set(id, entry);
           }
+          // A supplied indicator ranks by the back end's own figures: a balance at asOf, a flow's sum (supplied.sql).
+          if (suppliedIds.has(q.metric)) {
+            const supplied = await suppliedOf(c, board, r);
+            for (const [id, entry] of value) {
+              entry.current = supplied(id, q.metric, 'current');
+              entry.previous = supplied(id, q.metric, 'previous');
+            }
+          }
         }
         const given = await givenOf(c, board, q.scope, r.period.start, q.metric);
         const streaks = new Map<string, SqlRow>();

@@ -382,8 +382,11 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
         throw new StrideError('http', 'leaderboard', `leaderboard: unknown board "${String(q.board)}"`, {
           status: 400,
         });
+      // A supplied indicator of the catalogue ranks by the back end's own figures (a balance at asOf, a flow's sum).
+      const suppliedMetric = catalogue.find((definition) => definition.id === q.metric);
+      const rankedSupplied = suppliedMetric && isSupplied(suppliedMetric) ? suppliedMetric : undefined;
       // A metric the engine cannot compute is a bad request, not a board of nulls (found by the conformance kit).
-      if (q.metric !== 'points' && !(q.metric in BUILT_IN_UNITS)) {
+      if (q.metric !== 'points' && !(q.metric in BUILT_IN_UNITS) && !rankedSupplied) {
         throw new StrideError('http', 'leaderboard', `leaderboard: unknown metric "${String(q.metric)}"`, {
           status: 400,
         });
@@ -405,6 +408,10 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           const points = pointsOf(ix, slice);
           entry.value = points.total;
           entry.pointsByAction = points.byAction;
+        } else if (rankedSupplied) {
+          const figures = suppliedFigures(rankedSupplied, r, mLo, mHi);
+          entry.value = figures.value;
+          entry.previousValue = figures.previous;
         } else {
           entry.value = indicatorFigure(ix, q.metric, slice).value;
         }
