@@ -306,8 +306,9 @@ export function leadsCases(): ParityCase[] {
 }
 
 /**
- * The funnel against the time before a configured pilot start (each stage's baselineRate) for every scope: a week
- * and a month (whose baseline windows the log reaches) and a quarter (whose window it does not: no rates).
+ * The funnel (each stage's baselineRate) and the indicators (each baseline) against the time before a configured
+ * pilot start for every scope: a week and a month (whose baseline windows the log reaches) and a quarter (whose window
+ * it does not: no rates, and only given baselines).
  */
 export function baselineCases(): ParityCase[] {
   const cases: ParityCase[] = [];
@@ -320,6 +321,17 @@ export function baselineCases(): ParityCase[] {
           label: `funnel before ${LATER_PILOT.start} ${JSON.stringify(scope)}`,
           sql: (s) => s.funnel({ scope }),
           engine: (e) => e.funnel({ scope }),
+          pilot: LATER_PILOT,
+        });
+        // the indicators' baselines where none is given (the bank, above every target row): derived from the same
+        // working days before the start; the rows take the given ones, shared down, or derive their own
+        const rows = period === 'week' ? 'managers' : period === 'month' ? 'children' : undefined;
+        const indicatorsQuery = rows ? { scope, rows: rows as 'managers' | 'children' } : { scope };
+        cases.push({
+          group: 'baselines',
+          label: `indicators before ${LATER_PILOT.start} ${JSON.stringify(scope)} rows=${rows}`,
+          sql: (s) => s.indicators(indicatorsQuery),
+          engine: (e) => e.indicators(indicatorsQuery),
           pilot: LATER_PILOT,
         });
       }

@@ -292,6 +292,28 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return { from: zone.dayStart(first), to: zone.dayStart(start) - 1 };
   }
 
+  /**
+   * Baselines derived from the time before the pilot where none is given (DESIGN "Baseline"), as the TypeScript engine
+   * derives them: the event indicators of each unit over the baseline window, by the same indicators.sql. A supplied
+   * indicator has no events to derive from (null). Undefined without a window (no configured start, or a log that
+   * does not reach back that far): then only given baselines count.
+   */
+  async function derivedBaselinesOf(c: SqlConnection, params: SqlParams, r: Resolved) {
+    const window = baselineWindow(r.period);
+    if (window === null) return undefined;
+    const rows = await query(c, 'indicators.sql', {
+      ...params,
+      from_ms: window.from,
+      to_ms: window.to,
+      // no previous span is wanted: a single instant before the window, which the query must still be given
+      prev_from_ms: window.from - 1,
+      prev_to_ms: window.from - 1,
+      claim_ms: wh.sla.claimHours * HOUR_MS,
+    });
+    const byUnit = new Map(rows.filter((row) => row['w'] === 'current').map((row) => [str(row, 'unit_id'), row]));
+    return (unit: string, id: string): number | null => indicatorValue(byUnit.get(unit), id);
+  }
+
   function nodeName(id: string): string {
     return wh.nodes.get(id)?.name ?? id;
   }
@@ -311,6 +333,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const given = await givenOf(c, self, q.scope, r.period.start);
         const trend = await trendOf(c, r);
         const supplied = await suppliedOf(c, self, r);
+        const derived = await derivedBaselinesOf(c, self, r);
         const indicators = wh.catalogue.map((definition): IndicatorValue => {
           const id = definition.id;
           const item: IndicatorValue = {
@@ -318,7 +341,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             value: indicatorValue(current, id),
             target: given('target', r.unit, id),
             previous: indicatorValue(previous, id),
-            baseline: given('baseline', r.unit, id),
+            baseline: given('baseline', r.unit, id) ?? derived?.(r.unit, id) ?? null,
             trend: trend(id),
           };
           if (id === 'conversions') item.amount = current ? Math.round(num(current, 'amount_fen')) / 100 : 0;
@@ -347,6 +370,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           });
           const rowGiven = await givenOf(c, rowsParams, q.scope, r.period.start);
           const rowSupplied = await suppliedOf(c, rowsParams, r);
+          const rowDerived = await derivedBaselinesOf(c, rowsParams, r);
           const overdue = new Map<string, number>();
           for (const row of await query(c, 'open_overdue.sql', overdueParams(rowsParams, r.asOf))) {
             const unit = str(row, 'unit_id');
@@ -369,7 +393,8 @@ export function createMetricsService(wh: Warehouse): MetricsService {
               for (const definition of wh.catalogue) {
                 rowValuesById[definition.id] = indicatorValue(row, definition.id);
                 targets[definition.id] = rowGiven('target', id, definition.id);
-                baselines[definition.id] = rowGiven('baseline', id, definition.id);
+                baselines[definition.id] =
+                  rowGiven('baseline', id, definition.id) ?? rowDerived?.(id, definition.id) ?? null;
                 if (definition.measure) rowValuesById[definition.id] = rowSupplied(id, definition.id, 'current');
                 if (definition.measure === 'balance')
                   openings[definition.id] = rowSupplied(id, definition.id, 'opening');
