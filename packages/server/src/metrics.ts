@@ -175,6 +175,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return null;
   }
 
+  const round2OrNull = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
   const suppliedIds = new Set(wh.catalogue.filter((d) => d.measure !== undefined).map((d) => d.id));
 
   /**
@@ -237,9 +238,17 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       first_week: firstWeek,
     });
     const byBucket = new Map(rows.map((row) => [num(row, 'bucket'), row]));
+    const supplied = await suppliedTrendOf(c, r, { daily, startDay, firstWeek, buckets, endDay });
     return (id) => {
       const count = COUNT_COLUMN[id];
       const ratio = RATIO_COLUMNS[id];
+      const suppliedValues = supplied.get(id);
+      if (suppliedValues) {
+        return suppliedValues.map((value, b) => ({
+          date: formatIsoDate(daily ? startDay + b : Math.max(startDay, firstWeek + 7 * b)),
+          value,
+        }));
+      }
       if (!count && !ratio) return [];
       const points: TrendPoint[] = [];
       for (let b = 0; b < buckets; b++) {
@@ -255,6 +264,61 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       }
       return points;
     };
+  }
+
+  /**
+   * The supplied indicators' sparklines (supplied_trend.sql), by indicator: a flow's sum per bucket; a balance carried
+   * forward per manager from its latest row (before the period, or in an earlier bucket) and summed, so each bucket
+   * holds the scope's balance at its last day. Null where no manager has a row.
+   */
+  async function suppliedTrendOf(
+    c: SqlConnection,
+    r: Resolved,
+    b: { daily: boolean; startDay: number; firstWeek: number; buckets: number; endDay: number },
+  ): Promise<Map<string, (number | null)[]>> {
+    const trends = new Map<string, (number | null)[]>();
+    if (suppliedIds.size === 0) return trends;
+    const rows = await query(c, 'supplied_trend.sql', {
+      unit: r.unit,
+      daily: b.daily ? 1 : 0,
+      start_day: b.startDay,
+      first_week: b.firstWeek,
+      as_of_day: b.endDay,
+    });
+    const sums = (id: string): (number | null)[] => {
+      let found = trends.get(id);
+      if (!found) trends.set(id, (found = new Array<number | null>(b.buckets).fill(null)));
+      return found;
+    };
+    // indicator -> manager -> bucket -> the manager's latest balance in that bucket
+    const balances = new Map<string, Map<string, Map<number, number>>>();
+    for (const row of rows) {
+      const id = str(row, 'indicator');
+      const bucket = num(row, 'bucket');
+      const value = num(row, 'value');
+      if (str(row, 'measure') === 'flow') {
+        if (bucket < b.buckets) sums(id)[bucket] = value;
+        continue;
+      }
+      let managers = balances.get(id);
+      if (!managers) balances.set(id, (managers = new Map()));
+      let own = managers.get(str(row, 'manager_id'));
+      if (!own) managers.set(str(row, 'manager_id'), (own = new Map()));
+      own.set(bucket, value);
+    }
+    for (const [id, managers] of balances) {
+      const total = sums(id);
+      for (const own of managers.values()) {
+        let carried = own.get(-1) ?? null;
+        for (let k = 0; k < b.buckets; k++) {
+          carried = own.get(k) ?? carried;
+          if (carried !== null) total[k] = (total[k] ?? 0) + carried;
+        }
+      }
+    }
+    for (const definition of wh.catalogue)
+      if (suppliedIds.has(definition.id)) trends.set(definition.id, sums(definition.id).map(round2OrNull));
+    return trends;
   }
 
   /** Bound parameters of open_overdue.sql for units chosen as in indicators.sql. */
