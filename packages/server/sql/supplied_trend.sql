@@ -4,6 +4,7 @@
 --   a balance: per manager, the latest end-of-day balance in each bucket, and the latest before the period
 --   (bucket -1). The caller carries a manager's balance forward into buckets where it has no row and sums the
 --   managers: the scope's balance at each bucket's last day, as engine/supplied.ts reads it.
+-- The result's `figure` is not called `measure`: ClickHouse reads a select alias in every WHERE of the query.
 -- Parameters: $unit, $daily (1 | 0), $start_day, $first_week (Monday on or before the period start), $as_of_day.
 WITH scoped AS (
   SELECT s.manager_id AS manager_id, s.indicator AS indicator, s.day AS day, s.value AS value, k.measure AS measure,
@@ -21,9 +22,9 @@ latest AS (
   FROM scoped
   WHERE measure = 'balance'
 )
-SELECT 'balance' AS measure, manager_id, indicator, bucket, value FROM latest WHERE nth = 1
+SELECT 'balance' AS figure, manager_id, indicator, bucket, value FROM latest WHERE nth = 1
 UNION ALL
-SELECT 'flow' AS measure, '' AS manager_id, indicator, bucket, SUM(value) AS value
+SELECT 'flow' AS figure, '' AS manager_id, indicator, bucket, SUM(value) AS value
 FROM scoped
 WHERE measure = 'flow' AND bucket >= 0
 GROUP BY indicator, bucket;

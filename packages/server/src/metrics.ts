@@ -296,7 +296,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       const id = str(row, 'indicator');
       const bucket = num(row, 'bucket');
       const value = num(row, 'value');
-      if (str(row, 'measure') === 'flow') {
+      if (str(row, 'figure') === 'flow') {
         if (bucket < b.buckets) sums(id)[bucket] = value;
         continue;
       }
