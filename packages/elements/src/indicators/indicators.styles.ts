@@ -215,6 +215,9 @@ export const indicatorsStyles = css`
     font-size: 12px;
     color: var(--s-text-muted);
   }
+  :host([mode='huddle']) .legend {
+    font-size: 16px;
+  }
   .row {
     display: grid;
     grid-template-columns: minmax(148px, 1.4fr) repeat(var(--cols), minmax(104px, 1fr));
