@@ -7,13 +7,20 @@ import { configure } from '../packages/elements/src/index.js';
 import type { StrideSelectEvent } from '../packages/elements/src/shared/events.js';
 import { createHttpAdapter, type StrideLocale, type ThemeSetting } from '@stride/core';
 import { PORTAL_ME, connectDataSource } from './demo-setup.js';
+import { PILOT_CATALOGUE } from '../mocks/pilot/balances.js';
 
 const source = await connectDataSource();
 const notice = document.getElementById('data-source');
 if (notice) notice.textContent = source.note;
 let lang: StrideLocale = 'zh-CN';
 let theme: ThemeSetting = 'light';
-const settings = () => ({ adapter: createHttpAdapter({ baseUrl: source.baseUrl }), me: PORTAL_ME, org: 'br-hz' });
+const settings = () => ({
+  adapter: createHttpAdapter({ baseUrl: source.baseUrl }),
+  me: PORTAL_ME,
+  org: 'br-hz',
+  // the back end's deposit balance and AUM beside the ten (docs/supplied-indicators.md)
+  catalogue: PILOT_CATALOGUE,
+});
 const base = settings();
 configure({ ...base, lang, theme });
 

@@ -4,6 +4,7 @@ import '../packages/elements/src/bundle.js';
 import { configure } from '../packages/elements/src/index.js';
 import { createHttpAdapter, resolveLocale } from '@stride/core';
 import { connectDataSource } from './demo-setup.js';
+import { PILOT_CATALOGUE } from '../mocks/pilot/balances.js';
 
 const source = await connectDataSource();
 const notice = document.getElementById('data-source');
@@ -20,4 +21,4 @@ if (print) {
 }
 const date = params.get('date');
 if (date) document.querySelector('stride-pilot-report')?.setAttribute('date', date);
-configure({ adapter: createHttpAdapter({ baseUrl: source.baseUrl }), lang, theme });
+configure({ adapter: createHttpAdapter({ baseUrl: source.baseUrl }), lang, theme, catalogue: PILOT_CATALOGUE });

@@ -11,11 +11,15 @@ import { PILOT_CATALOGUE } from '../mocks/pilot/balances.js';
 
 const source = await connectDataSource();
 if (!source.ok) console.warn(source.note);
-configure({ adapter: createHttpAdapter({ baseUrl: source.baseUrl }), me: PORTAL_ME, lang: 'zh-CN', org: 'br-hz' });
-// The bank's own indicators join the ten: the page's catalogue names the deposit balance and AUM the back end
-// supplies (docs/supplied-indicators.md).
-const indicators = document.querySelector('stride-indicators');
-if (indicators) indicators.catalogue = PILOT_CATALOGUE;
+// The bank's own indicators join the ten, once for the page: the catalogue names the deposit balance and AUM the back
+// end supplies (docs/supplied-indicators.md).
+configure({
+  adapter: createHttpAdapter({ baseUrl: source.baseUrl }),
+  me: PORTAL_ME,
+  lang: 'zh-CN',
+  org: 'br-hz',
+  catalogue: PILOT_CATALOGUE,
+});
 
 // The portal reacts to drill-downs its own way: here it would open the manager's page in the portal.
 document.addEventListener('stride-select', (event) => {

@@ -8,7 +8,7 @@ import { REST_PATHS } from '../../packages/core/src/adapters/http.js';
 import { readRestQuery } from '../../packages/core/src/adapters/rest-query.js';
 import { callEngine } from '../../packages/core/src/adapters/event-log-protocol.js';
 import { createMetricsEngine, type MetricsEngine } from '../../packages/core/src/engine/index.js';
-import { generatePilot, type PilotData } from '../pilot/index.js';
+import { generatePilot, PILOT_CATALOGUE, type PilotData } from '../pilot/index.js';
 import { problemResponse, trimBase } from './problem.js';
 
 export interface PilotHandlerOptions {
@@ -25,7 +25,10 @@ export function createPilotHandlers(options: PilotHandlerOptions = {}): HttpHand
   const load = (): { nodes: Map<string, OrgNode>; engine: MetricsEngine } => {
     if (!loaded) {
       const pilot = options.pilot ?? generatePilot();
-      loaded = { nodes: new Map(pilot.orgTree.map((node) => [node.id, node])), engine: createMetricsEngine(pilot) };
+      // the pilot's catalogue, as the reference back end reads catalogue.json: the deposit balance and AUM it supplies
+      // are answered like the event indicators (tiles, rows, a board ranked by them)
+      const engine = createMetricsEngine({ catalogue: PILOT_CATALOGUE, ...pilot });
+      loaded = { nodes: new Map(pilot.orgTree.map((node) => [node.id, node])), engine };
     }
     return loaded;
   };
@@ -33,7 +36,7 @@ export function createPilotHandlers(options: PilotHandlerOptions = {}): HttpHand
   return (Object.keys(REST_PATHS) as AdapterMethod[]).map((method) =>
     http.get(`${base}${REST_PATHS[method]}`, ({ request }) => {
       const { nodes, engine } = load();
-      const read = readRestQuery(method, new URL(request.url).searchParams, nodes);
+      const read = readRestQuery(method, new URL(request.url).searchParams, nodes, PILOT_CATALOGUE);
       if ('errors' in read) {
         return problemResponse(400, read.errors.map((e) => `${e.path}: ${e.message}`).join('; '), read.errors);
       }

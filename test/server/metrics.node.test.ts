@@ -13,6 +13,7 @@ import {
   LATER_PILOT,
   baselineCases,
   boardMetricCases,
+  suppliedBoardCases,
   dailyBoardCases,
   dimensionCases,
   input,
@@ -45,7 +46,7 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
     it(`indicators, funnel, coverage and a leaderboard agree for period=${period}`, () => agree(periodCases(period)));
   }
 
-  it('the funnel against the time before a configured pilot start agrees stage by stage (baselineRate)', async () => {
+  it('the funnel and the indicators against the time before a configured pilot start agree (baselineRate, baseline)', async () => {
     const later = createMetricsService(withPilot(warehouse, LATER_PILOT));
     const laterEngine = createMetricsEngine({ ...input, pilot: LATER_PILOT });
     const cases = baselineCases();
@@ -56,6 +57,15 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
     assert.ok(month.stages.slice(1).every((stage) => typeof stage.baselineRate === 'number'));
     const quarter = await later.funnel({ scope: { org: 'bank', period: 'quarter', date: '2026-03-10' } });
     assert.ok(quarter.stages.every((stage) => !('baselineRate' in stage)));
+    // the bank has no target row, so no given baseline: its month's are derived, the deposit balance's is not
+    const bank = await later.indicators({ scope: { org: 'bank', period: 'month', date: '2026-03-10' } });
+    const baseline = (id: string) => bank.indicators.find((item) => item.id === id)?.baseline;
+    assert.ok(typeof baseline('contacted') === 'number' && baseline('contacted')! > 0);
+    assert.ok(typeof baseline('claim_rate') === 'number');
+    assert.equal(baseline('deposits'), null);
+    // without a configured start there is no time before the pilot to derive from
+    const own = await sql.indicators({ scope: { org: 'bank', period: 'month', date: '2026-03-10' } });
+    assert.equal(own.indicators.find((item) => item.id === 'contacted')?.baseline, null);
   });
 
   it('managers board with points, streaks and badges agrees on every day of the last three weeks', () =>
@@ -75,6 +85,18 @@ describe("SQL on DuckDB gives the TypeScript engine's numbers on the synthetic p
 
   it('every board agrees with every metric (points and each indicator), month and pilot', () =>
     agree(boardMetricCases()));
+
+  it('boards ranked by a supplied balance agree on every period kind, before any balance row included', async () => {
+    await agree(suppliedBoardCases());
+    // there is something to rank: today's deposits board has every manager's balance
+    const board = await sql.leaderboard({
+      scope: { org: 'bank', period: 'month', date: '2026-03-10' },
+      board: 'managers',
+      metric: 'deposits',
+    });
+    assert.ok(board.entries.length > 0 && board.entries.every((entry) => typeof entry.value === 'number'));
+    assert.ok(board.entries.every((entry) => typeof entry.previousValue === 'number'));
+  });
 
   it('grids and the org tree agree', () => agree(dimensionCases()));
 

@@ -134,9 +134,12 @@ export function dailyBoardCases(): ParityCase[] {
   return cases;
 }
 
-/** Every board with every metric (points and each indicator of the catalogue), for the month and the whole pilot. */
+/**
+ * Every board with every metric (points and each indicator of the catalogue, the supplied deposits and AUM included),
+ * for the month and the whole pilot.
+ */
 export function boardMetricCases(): ParityCase[] {
-  const metrics = ['points', ...DEFAULT_CATALOGUE.map((definition) => definition.id)];
+  const metrics = ['points', ...PILOT_CATALOGUE.map((definition) => definition.id)];
   const cases: ParityCase[] = [];
   for (const period of ['month', 'pilot'] as const) {
     for (const board of BOARDS) {
@@ -145,6 +148,30 @@ export function boardMetricCases(): ParityCase[] {
         cases.push({
           group: 'boards x metrics',
           label: `leaderboard ${period} ${board}/${metric}`,
+          sql: (s) => s.leaderboard(q),
+          engine: (e) => e.leaderboard(q),
+        });
+      }
+    }
+  }
+  return cases;
+}
+
+/**
+ * Boards ranked by a supplied balance (deposits, AUM) on every period kind and on three dates: today, a day inside
+ * the pilot and a day before any balance row (a board of missing values, never zeros).
+ */
+export function suppliedBoardCases(): ParityCase[] {
+  const cases: ParityCase[] = [];
+  let n = 0;
+  for (const metric of ['deposits', 'aum']) {
+    for (const period of PERIOD_KINDS as PeriodKind[]) {
+      for (const date of ['2026-03-10', '2026-02-10', '2025-12-20']) {
+        const board = BOARDS[n++ % BOARDS.length]!;
+        const q: LeaderboardQuery = { scope: { org: 'bank', period, date }, board, metric };
+        cases.push({
+          group: 'supplied boards',
+          label: `leaderboard ${period} ${date} ${board}/${metric}`,
           sql: (s) => s.leaderboard(q),
           engine: (e) => e.leaderboard(q),
         });
@@ -279,8 +306,9 @@ export function leadsCases(): ParityCase[] {
 }
 
 /**
- * The funnel against the time before a configured pilot start (each stage's baselineRate) for every scope: a week
- * and a month (whose baseline windows the log reaches) and a quarter (whose window it does not: no rates).
+ * The funnel (each stage's baselineRate) and the indicators (each baseline) against the time before a configured
+ * pilot start for every scope: a week and a month (whose baseline windows the log reaches) and a quarter (whose window
+ * it does not: no rates, and only given baselines).
  */
 export function baselineCases(): ParityCase[] {
   const cases: ParityCase[] = [];
@@ -295,6 +323,17 @@ export function baselineCases(): ParityCase[] {
           engine: (e) => e.funnel({ scope }),
           pilot: LATER_PILOT,
         });
+        // the indicators' baselines where none is given (the bank, above every target row): derived from the same
+        // working days before the start; the rows take the given ones, shared down, or derive their own
+        const rows = period === 'week' ? 'managers' : period === 'month' ? 'children' : undefined;
+        const indicatorsQuery = rows ? { scope, rows: rows as 'managers' | 'children' } : { scope };
+        cases.push({
+          group: 'baselines',
+          label: `indicators before ${LATER_PILOT.start} ${JSON.stringify(scope)} rows=${rows}`,
+          sql: (s) => s.indicators(indicatorsQuery),
+          engine: (e) => e.indicators(indicatorsQuery),
+          pilot: LATER_PILOT,
+        });
       }
     }
   }
@@ -307,6 +346,7 @@ export function allCases(): ParityCase[] {
     ...(PERIOD_KINDS as PeriodKind[]).flatMap(periodCases),
     ...dailyBoardCases(),
     ...boardMetricCases(),
+    ...suppliedBoardCases(),
     ...dimensionCases(),
     ...openOverdueCases(),
     ...alertsCases(),

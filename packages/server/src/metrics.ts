@@ -175,6 +175,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return null;
   }
 
+  const round2OrNull = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
   const suppliedIds = new Set(wh.catalogue.filter((d) => d.measure !== undefined).map((d) => d.id));
 
   /**
@@ -237,9 +238,17 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       first_week: firstWeek,
     });
     const byBucket = new Map(rows.map((row) => [num(row, 'bucket'), row]));
+    const supplied = await suppliedTrendOf(c, r, { daily, startDay, firstWeek, buckets, endDay });
     return (id) => {
       const count = COUNT_COLUMN[id];
       const ratio = RATIO_COLUMNS[id];
+      const suppliedValues = supplied.get(id);
+      if (suppliedValues) {
+        return suppliedValues.map((value, b) => ({
+          date: formatIsoDate(daily ? startDay + b : Math.max(startDay, firstWeek + 7 * b)),
+          value,
+        }));
+      }
       if (!count && !ratio) return [];
       const points: TrendPoint[] = [];
       for (let b = 0; b < buckets; b++) {
@@ -255,6 +264,61 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       }
       return points;
     };
+  }
+
+  /**
+   * The supplied indicators' sparklines (supplied_trend.sql), by indicator: a flow's sum per bucket; a balance carried
+   * forward per manager from its latest row (before the period, or in an earlier bucket) and summed, so each bucket
+   * holds the scope's balance at its last day. Null where no manager has a row.
+   */
+  async function suppliedTrendOf(
+    c: SqlConnection,
+    r: Resolved,
+    b: { daily: boolean; startDay: number; firstWeek: number; buckets: number; endDay: number },
+  ): Promise<Map<string, (number | null)[]>> {
+    const trends = new Map<string, (number | null)[]>();
+    if (suppliedIds.size === 0) return trends;
+    const rows = await query(c, 'supplied_trend.sql', {
+      unit: r.unit,
+      daily: b.daily ? 1 : 0,
+      start_day: b.startDay,
+      first_week: b.firstWeek,
+      as_of_day: b.endDay,
+    });
+    const sums = (id: string): (number | null)[] => {
+      let found = trends.get(id);
+      if (!found) trends.set(id, (found = new Array<number | null>(b.buckets).fill(null)));
+      return found;
+    };
+    // indicator -> manager -> bucket -> the manager's latest balance in that bucket
+    const balances = new Map<string, Map<string, Map<number, number>>>();
+    for (const row of rows) {
+      const id = str(row, 'indicator');
+      const bucket = num(row, 'bucket');
+      const value = num(row, 'value');
+      if (str(row, 'figure') === 'flow') {
+        if (bucket < b.buckets) sums(id)[bucket] = value;
+        continue;
+      }
+      let managers = balances.get(id);
+      if (!managers) balances.set(id, (managers = new Map()));
+      let own = managers.get(str(row, 'manager_id'));
+      if (!own) managers.set(str(row, 'manager_id'), (own = new Map()));
+      own.set(bucket, value);
+    }
+    for (const [id, managers] of balances) {
+      const total = sums(id);
+      for (const own of managers.values()) {
+        let carried = own.get(-1) ?? null;
+        for (let k = 0; k < b.buckets; k++) {
+          carried = own.get(k) ?? carried;
+          if (carried !== null) total[k] = (total[k] ?? 0) + carried;
+        }
+      }
+    }
+    for (const definition of wh.catalogue)
+      if (suppliedIds.has(definition.id)) trends.set(definition.id, sums(definition.id).map(round2OrNull));
+    return trends;
   }
 
   /** Bound parameters of open_overdue.sql for units chosen as in indicators.sql. */
@@ -292,6 +356,28 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return { from: zone.dayStart(first), to: zone.dayStart(start) - 1 };
   }
 
+  /**
+   * Baselines derived from the time before the pilot where none is given (DESIGN "Baseline"), as the TypeScript engine
+   * derives them: the event indicators of each unit over the baseline window, by the same indicators.sql. A supplied
+   * indicator has no events to derive from (null). Undefined without a window (no configured start, or a log that
+   * does not reach back that far): then only given baselines count.
+   */
+  async function derivedBaselinesOf(c: SqlConnection, params: SqlParams, r: Resolved) {
+    const window = baselineWindow(r.period);
+    if (window === null) return undefined;
+    const rows = await query(c, 'indicators.sql', {
+      ...params,
+      from_ms: window.from,
+      to_ms: window.to,
+      // no previous span is wanted: a single instant before the window, which the query must still be given
+      prev_from_ms: window.from - 1,
+      prev_to_ms: window.from - 1,
+      claim_ms: wh.sla.claimHours * HOUR_MS,
+    });
+    const byUnit = new Map(rows.filter((row) => row['w'] === 'current').map((row) => [str(row, 'unit_id'), row]));
+    return (unit: string, id: string): number | null => indicatorValue(byUnit.get(unit), id);
+  }
+
   function nodeName(id: string): string {
     return wh.nodes.get(id)?.name ?? id;
   }
@@ -311,6 +397,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const given = await givenOf(c, self, q.scope, r.period.start);
         const trend = await trendOf(c, r);
         const supplied = await suppliedOf(c, self, r);
+        const derived = await derivedBaselinesOf(c, self, r);
         const indicators = wh.catalogue.map((definition): IndicatorValue => {
           const id = definition.id;
           const item: IndicatorValue = {
@@ -318,7 +405,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             value: indicatorValue(current, id),
             target: given('target', r.unit, id),
             previous: indicatorValue(previous, id),
-            baseline: given('baseline', r.unit, id),
+            baseline: given('baseline', r.unit, id) ?? derived?.(r.unit, id) ?? null,
             trend: trend(id),
           };
           if (id === 'conversions') item.amount = current ? Math.round(num(current, 'amount_fen')) / 100 : 0;
@@ -347,6 +434,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           });
           const rowGiven = await givenOf(c, rowsParams, q.scope, r.period.start);
           const rowSupplied = await suppliedOf(c, rowsParams, r);
+          const rowDerived = await derivedBaselinesOf(c, rowsParams, r);
           const overdue = new Map<string, number>();
           for (const row of await query(c, 'open_overdue.sql', overdueParams(rowsParams, r.asOf))) {
             const unit = str(row, 'unit_id');
@@ -369,7 +457,8 @@ export function createMetricsService(wh: Warehouse): MetricsService {
               for (const definition of wh.catalogue) {
                 rowValuesById[definition.id] = indicatorValue(row, definition.id);
                 targets[definition.id] = rowGiven('target', id, definition.id);
-                baselines[definition.id] = rowGiven('baseline', id, definition.id);
+                baselines[definition.id] =
+                  rowGiven('baseline', id, definition.id) ?? rowDerived?.(id, definition.id) ?? null;
                 if (definition.measure) rowValuesById[definition.id] = rowSupplied(id, definition.id, 'current');
                 if (definition.measure === 'balance')
                   openings[definition.id] = rowSupplied(id, definition.id, 'opening');
@@ -435,6 +524,14 @@ export function createMetricsService(wh: Warehouse): MetricsService {
               entry.current = indicatorValue(row, q.metric);
             } else entry.previous = indicatorValue(row, q.metric);
             value.set(id, entry);
+          }
+          // A supplied indicator ranks by the back end's own figures: a balance at asOf, a flow's sum (supplied.sql).
+          if (suppliedIds.has(q.metric)) {
+            const supplied = await suppliedOf(c, board, r);
+            for (const [id, entry] of value) {
+              entry.current = supplied(id, q.metric, 'current');
+              entry.previous = supplied(id, q.metric, 'previous');
+            }
           }
         }
         const given = await givenOf(c, board, q.scope, r.period.start, q.metric);

@@ -33,6 +33,16 @@ describe('createPilotHandlers (REST contract on the synthetic pilot)', () => {
   afterEach(() => worker.resetHandlers());
   after(() => worker.stop());
 
+  it('ranks a board by a supplied balance (the deposits the pilot supplies), values in yuan', async () => {
+    const board = await adapter.leaderboard!({ scope, board: 'managers', metric: 'deposits' }, { signal: signal() });
+    expect(validateResult('leaderboard', board).dropped).to.equal(null);
+    expect(board.metric).to.equal('deposits');
+    const managers = pilot.orgTree.filter((node) => node.level === 'manager').length;
+    expect(board.entries).to.have.length(managers);
+    // a manager's book is millions of yuan, not a count of leads
+    expect(board.entries.every((entry) => typeof entry.value === 'number' && entry.value > 100_000)).to.equal(true);
+  });
+
   it('serves every endpoint with results that validate cleanly', async () => {
     const results = {
       indicators: await adapter.indicators!({ scope, rows: 'managers' }, { signal: signal() }),

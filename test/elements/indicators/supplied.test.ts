@@ -29,7 +29,18 @@ const result: IndicatorsResult = {
   period: { start: '2026-11-01', end: '2026-11-30' },
   indicators: [
     // pace 8,000万 + (1亿 - 8,000万) x 17/21 = 96,190,476: 9,500万 is 1.2% under, on pace
-    { id: 'deposits', value: 95_000_000, opening: 80_000_000, target: 100_000_000, previous: 76_000_000 },
+    {
+      id: 'deposits',
+      value: 95_000_000,
+      opening: 80_000_000,
+      target: 100_000_000,
+      previous: 76_000_000,
+      // the balance at each day's end; the last point is today's, so far
+      trend: [
+        { date: '2026-11-23', value: 94_800_000 },
+        { date: '2026-11-24', value: 95_000_000 },
+      ],
+    },
     // a flow paces from zero: 42 x 17/21 = 34, and 20 is 41% under
     { id: 'new_accounts', value: 20, target: 42 },
     { id: 'contacted', value: 120, target: 210 },
@@ -80,6 +91,18 @@ describe('<stride-indicators> supplied indicators', () => {
     expect(part(el, 'deposits', 'target')).to.equal('Target ¥100M · 95% of target');
     expect(part(el, 'deposits', 'opening')).to.equal('Opening ¥80M · pace ¥96.2M');
     expect(statusOf(el, 'deposits')).to.equal('On pace');
+  });
+
+  it("draws the balance's trend and reads each point as an amount, in both languages", async () => {
+    const point = (el: StrideIndicators, index: number) =>
+      el
+        .shadowRoot!.querySelector(`li[data-indicator="deposits"] [part="sparkline"] circle[data-index="${index}"]`)
+        ?.getAttribute('aria-label');
+    const zh = await mount('zh-CN');
+    expect(point(zh, 0)).to.equal('11月23日：9,480万');
+    expect(point(zh, 1)).to.equal('11月24日（今日进行中）：9,500万');
+    const en = await mount('en');
+    expect(point(en, 0)).to.equal('Nov 23: ¥94.8M');
   });
 
   it('paces a supplied flow from zero like the event counts, and says nothing of an opening', async () => {

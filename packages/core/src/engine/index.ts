@@ -32,13 +32,14 @@ import {
   type OrgNode,
   type OrgTree,
   type Scope,
+  type TrendPoint,
 } from '../contracts.js';
 import { deriveAlerts } from '../alerts/derive.js';
 import { badgesOf, ChampionBoard, currentStreak } from './awards.js';
 import { FUNNEL_LABELS } from './labels.js';
 import { createLeadsQuery } from './leads.js';
 import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
-import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf } from './metrics.js';
+import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf, trendBuckets } from './metrics.js';
 import { countOpenOverdue, enterStages, lastActionTime, openOverdueLeads, stageSlaMs } from './overdue.js';
 import type { OpenOverdueLead } from './overdue.js';
 import { forEachRecord, type Slice } from './series.js';
@@ -242,6 +243,18 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     };
   }
 
+  /**
+   * A supplied indicator's sparkline in the event trends' buckets (days, or weeks over a quarter): a flow's figures
+   * summed per bucket, a balance as it stood at each bucket's last day (asOf's day for the last).
+   */
+  function suppliedTrend(definition: { id: string; measure: 'flow' | 'balance' }, r: Resolved): TrendPoint[] {
+    if (r.current.to < r.current.from) return [];
+    const asOfDay = ix.zone.dayOf(r.asOf);
+    const { starts } = trendBuckets(r.period.start, asOfDay);
+    const values = supplied.trend(definition.id, definition.measure, r.mLo, r.mHi, starts, asOfDay);
+    return starts.map((day, b) => ({ date: formatIsoDate(day), value: values[b] ?? null }));
+  }
+
   /** The funnel of the leads assigned in `slice`, each placed at its furthest stage by `asOf`. */
   function funnelTally(slice: Slice, asOf: number): { counts: number[]; overdue: number[]; dwell: number[][] } {
     const stageCount = FUNNEL_STAGES.length;
@@ -323,7 +336,10 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           trend: indicatorTrend(ix, id, r.current, r.period.start),
         };
         if (figure.amount !== undefined) item.amount = figure.amount;
-        if (isSupplied(definition)) Object.assign(item, suppliedFigures(definition, r, r.mLo, r.mHi));
+        if (isSupplied(definition)) {
+          Object.assign(item, suppliedFigures(definition, r, r.mLo, r.mHi));
+          item.trend = suppliedTrend(definition, r);
+        }
         return item;
       });
       const result: IndicatorsResult = {
@@ -382,8 +398,11 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
         throw new StrideError('http', 'leaderboard', `leaderboard: unknown board "${String(q.board)}"`, {
           status: 400,
         });
+      // A supplied indicator of the catalogue ranks by the back end's own figures (a balance at asOf, a flow's sum).
+      const suppliedMetric = catalogue.find((definition) => definition.id === q.metric);
+      const rankedSupplied = suppliedMetric && isSupplied(suppliedMetric) ? suppliedMetric : undefined;
       // A metric the engine cannot compute is a bad request, not a board of nulls (found by the conformance kit).
-      if (q.metric !== 'points' && !(q.metric in BUILT_IN_UNITS)) {
+      if (q.metric !== 'points' && !(q.metric in BUILT_IN_UNITS) && !rankedSupplied) {
         throw new StrideError('http', 'leaderboard', `leaderboard: unknown metric "${String(q.metric)}"`, {
           status: 400,
         });
@@ -405,6 +424,10 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
           const points = pointsOf(ix, slice);
           entry.value = points.total;
           entry.pointsByAction = points.byAction;
+        } else if (rankedSupplied) {
+          const figures = suppliedFigures(rankedSupplied, r, mLo, mHi);
+          entry.value = figures.value;
+          entry.previousValue = figures.previous;
         } else {
           entry.value = indicatorFigure(ix, q.metric, slice).value;
         }

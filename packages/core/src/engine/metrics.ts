@@ -86,10 +86,9 @@ export function indicatorFigure(ix: LogIndex, id: string, slice: Slice): Indicat
 export function indicatorTrend(ix: LogIndex, id: string, slice: Slice, startDay: number): TrendPoint[] {
   if (!isBuiltIn(id) || slice.to < slice.from) return [];
   const endDay = ix.zone.dayOf(slice.to);
-  const daily = endDay - startDay + 1 <= 92;
-  const firstWeek = startDay - weekdayOf(startDay);
+  const { daily, firstWeek, starts } = trendBuckets(startDay, endDay);
   const bucketOf = daily ? (day: number) => day - startDay : (day: number) => Math.floor((day - firstWeek) / 7);
-  const buckets = bucketOf(endDay) + 1;
+  const buckets = starts.length;
   const count = new Float64Array(buckets);
   const hits = new Float64Array(buckets);
   const counted = COUNT_SERIES[id];
@@ -117,12 +116,27 @@ export function indicatorTrend(ix: LogIndex, id: string, slice: Slice, startDay:
     });
   }
 
-  const points: TrendPoint[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const day = daily ? startDay + b : Math.max(startDay, firstWeek + 7 * b);
-    points.push({ date: formatIsoDate(day), value: fraction ? ratio(hits[b]!, count[b]!) : count[b]! });
-  }
-  return points;
+  return starts.map((day, b) => ({
+    date: formatIsoDate(day),
+    value: fraction ? ratio(hits[b]!, count[b]!) : count[b]!,
+  }));
+}
+
+/**
+ * The buckets of a trend from `startDay` to `endDay`: days while that is at most 92 (a quarter), else Monday-start
+ * weeks; `starts` holds each bucket's first day inside the period. Shared by the event and the supplied trends.
+ */
+export function trendBuckets(
+  startDay: number,
+  endDay: number,
+): { daily: boolean; firstWeek: number; starts: number[] } {
+  const daily = endDay - startDay + 1 <= 92;
+  const firstWeek = startDay - weekdayOf(startDay);
+  const count = (daily ? endDay - startDay : Math.floor((endDay - firstWeek) / 7)) + 1;
+  const starts = Array.from({ length: Math.max(0, count) }, (_, b) =>
+    daily ? startDay + b : Math.max(startDay, firstWeek + 7 * b),
+  );
+  return { daily, firstWeek, starts };
 }
 
 export type PointsAction = keyof PointsScheme;

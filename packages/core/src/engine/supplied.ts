@@ -15,6 +15,18 @@ export interface SuppliedIndex {
   flow(id: string, mLo: number, mHi: number, fromDay: number, toDay: number): number | null;
   /** The sum over managers [mLo, mHi) of each one's latest balance on or before `day`; null when none has one. */
   balance(id: string, mLo: number, mHi: number, day: number): number | null;
+  /**
+   * The sparkline over buckets of days (bucket b runs from `starts[b]` to the day before `starts[b + 1]`, the last to
+   * `lastDay`): a flow's sum in each bucket, a balance at each bucket's last day. Null where no manager has a row.
+   */
+  trend(
+    id: string,
+    measure: 'flow' | 'balance',
+    mLo: number,
+    mHi: number,
+    starts: readonly number[],
+    lastDay: number,
+  ): (number | null)[];
 }
 
 /**
@@ -77,6 +89,26 @@ export function indexSupplied(
         if (k >= 0) sum = (sum ?? 0) + values[k]!;
       });
       return sum === null ? null : round2(sum);
+    },
+    trend(id, measure, mLo, mHi, starts, lastDay) {
+      const sums: (number | null)[] = starts.map(() => null);
+      const add = (b: number, value: number) => (sums[b] = (sums[b] ?? 0) + value);
+      const endOf = (b: number) => (b + 1 < starts.length ? starts[b + 1]! - 1 : lastDay);
+      eachManager(id, mLo, mHi, (days, values) => {
+        // one walk over the manager's days, in order, for all buckets
+        let k = 0;
+        let carried: number | null = null;
+        for (let b = 0; b < starts.length; b++) {
+          if (measure === 'flow') {
+            while (k < days.length && days[k]! < starts[b]!) k++;
+            while (k < days.length && days[k]! <= endOf(b)) add(b, values[k++]!);
+          } else {
+            while (k < days.length && days[k]! <= endOf(b)) carried = values[k++]!;
+            if (carried !== null) add(b, carried);
+          }
+        }
+      });
+      return sums.map((sum) => (sum === null ? null : round2(sum)));
     },
   };
 }

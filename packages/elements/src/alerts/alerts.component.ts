@@ -7,7 +7,6 @@ import {
 } from 'lit';
 import {
   ALERTS_RESULT_SPEC,
-  DEFAULT_CATALOGUE,
   registerResultSpec,
   deriveAlerts,
   openOverdueLeads,
@@ -106,13 +105,11 @@ export class StrideAlerts extends StrideElement {
   static override properties = {
     rows: {},
     group: {},
-    catalogue: { attribute: false },
     calendar: { attribute: false },
   };
 
   rows: IndicatorRows = 'managers';
   group: AlertGrouping = 'person';
-  catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
   declare calendar?: WorkCalendar;
 
   private get rowsKind(): IndicatorRows {
@@ -148,7 +145,7 @@ export class StrideAlerts extends StrideElement {
     if (this.fromBackEnd) return this.alertsQuery.state;
     const state = this.rowsQuery.state;
     const { timeZone, alertRules } = this.resolved;
-    const data = state.data && this.derive(state.data, this.catalogue, this.calendar, timeZone, alertRules);
+    const data = state.data && this.derive(state.data, this.resolved.catalogue, this.calendar, timeZone, alertRules);
     return { ...state, data };
   }
 
@@ -156,7 +153,7 @@ export class StrideAlerts extends StrideElement {
   readonly sharing: ShareController = new ShareController(
     this,
     () => (this.alertsState.data ? { alerts: this.alertsState.data } : undefined),
-    () => ({ catalogue: this.catalogue, calendar: this.calendar }),
+    () => ({ catalogue: this.resolved.catalogue, calendar: this.calendar }),
   );
 
   private readonly feed = new AlertFeedController(this, () => {
@@ -250,7 +247,7 @@ export class StrideAlerts extends StrideElement {
         emptyReason: t(lang, 'emptyReason'),
         data: (data) => {
           const names = this.ruleNames(t(lang, 'ruleOverdue'), t(lang, 'ruleInactive'));
-          const groups = this.groupsOf(data, grouping, this.catalogue, lang, names);
+          const groups = this.groupsOf(data, grouping, this.resolved.catalogue, lang, names);
           return html`${renderToolbar(data.alerts.length, grouping, !this.fromBackEnd, lang, this.handlers, this.sharing.render())}
           ${renderGroups(shownAlerts(groups, this.groupsShown, this.rowsShown), grouping, lang, this.handlers)}`;
         },

@@ -56,6 +56,8 @@ const VIEWS: { id: ViewId; tag: StrideTag }[] = [
  * @csspart leads-breadcrumb - Its breadcrumb; `leads-back` is the way back to the views.
  * @event stride-error - From the widgets; on `auth` the dashboard also shows "session expired".
  * @event stride-share - The Share button (分享) made this section's digest: `detail: {png, text, markdown: {wecom, dingtalk}}`.
+ * @prop {IndicatorDefinition[]} catalogue - The indicators every widget inside shows (tiles, sheet, alerts, my day, the
+ * board's labels), supplied ones included; default the scope's, the configured one, the ten of the design.
  * @attr grid-id-property - The grid id's property in the bank's GeoJSON, passed to the map as its `id-property`.
  * @csspart header - The filter bar, breadcrumb and status.
  * @csspart layout - The grid of widgets.
@@ -259,6 +261,7 @@ export class StrideDashboard extends StrideElement {
       ${staticHtml`<${scopeTag}
         .adapter=${resolved.adapter}
         .queryClient=${resolved.queryClient}
+        .catalogue=${resolved.catalogue}
         org=${current.org ?? nothing}
         manager=${current.manager ?? nothing}
         period=${current.period}

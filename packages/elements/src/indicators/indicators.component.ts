@@ -2,7 +2,6 @@ import { html, type TemplateResult } from 'lit';
 import {
   indicatorLeads,
   rowLeads,
-  DEFAULT_CATALOGUE,
   common,
   periodProgress,
   toCsv,
@@ -89,6 +88,8 @@ const SHEET_OVERHANG = 240;
  * @csspart readout - The day and value of the focused or hovered sparkline point.
  * @csspart sheet - The scrolling table.
  * @csspart export - The CSV export button.
+ * @csspart legend - What the small figures of a sheet cell are, shown when rows carry baselines.
+ * @csspart cell-baseline - A sheet cell's comparison with before the pilot (×10.2, +15.3 pts).
  * @csspart state - Empty, not-configured and error states.
  * @csspart share - The Share button (分享); its status line follows it.
  *
@@ -101,7 +102,6 @@ export class StrideIndicators extends StrideElement {
     layout: { reflect: true },
     rows: {},
     indicators: {},
-    catalogue: { attribute: false },
     calendar: { attribute: false },
     sort: { state: true },
     behindOnly: { type: Boolean, attribute: 'behind-only' },
@@ -110,7 +110,6 @@ export class StrideIndicators extends StrideElement {
   layout: IndicatorsLayout = 'tiles';
   rows: IndicatorRows = 'children';
   indicators = '';
-  catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
   declare calendar?: WorkCalendar;
   /** The sheet lists only rows behind pace on some indicator (the rule the tiles and alerts use). */
   behindOnly = false;
@@ -121,7 +120,7 @@ export class StrideIndicators extends StrideElement {
   readonly sharing: ShareController = new ShareController(
     this,
     () => (this.query.state.data ? { indicators: this.query.state.data } : undefined),
-    () => ({ catalogue: this.catalogue, calendar: this.calendar }),
+    () => ({ catalogue: this.resolved.catalogue, calendar: this.calendar }),
   );
   readonly query = this.createQuery('indicators', (scope): IndicatorsQuery =>
     this.layout === 'table' ? { scope, rows: this.rows === 'managers' ? 'managers' : 'children' } : { scope },
@@ -176,7 +175,7 @@ export class StrideIndicators extends StrideElement {
   };
 
   private get columns(): IndicatorColumn[] {
-    return this.columnsOf(this.catalogue, this.resolved.lang, this.indicators);
+    return this.columnsOf(this.resolved.catalogue, this.resolved.lang, this.indicators);
   }
 
   private get rowHeight(): number {
@@ -273,6 +272,8 @@ export class StrideIndicators extends StrideElement {
     if (!data) return [];
     const { lang } = this.resolved;
     const [sheet, rows] = this.sheetFor(data, this.columns, lang);
-    return sheetCsvRows(sheet, rows, t(lang, 'name'), common(lang, 'total'));
+    return sheetCsvRows(sheet, rows, t(lang, 'name'), common(lang, 'total'), (column) =>
+      t(lang, column.unit === 'fraction' ? 'csvBaselinePoints' : 'csvBaselineTimes', { label: column.label }),
+    );
   }
 }

@@ -210,6 +210,14 @@ export const indicatorsStyles = css`
     width: max-content;
     min-width: 100%;
   }
+  .legend {
+    margin: 0 0 6px;
+    font-size: 12px;
+    color: var(--s-text-muted);
+  }
+  :host([mode='huddle']) .legend {
+    font-size: 16px;
+  }
   .row {
     display: grid;
     grid-template-columns: minmax(148px, 1.4fr) repeat(var(--cols), minmax(104px, 1fr));
@@ -283,13 +291,28 @@ export const indicatorsStyles = css`
     background: var(--s-band-3);
   }
   .num,
-  .pct {
+  .side {
     position: relative;
   }
+  /* share of target over the comparison with before the pilot: two short lines fit a 36px row */
+  .side {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    line-height: 1.15;
+  }
   .pct,
+  .vs,
   .sort .arrow {
     font-size: 11px;
     color: var(--s-text-muted);
+  }
+  .vs {
+    color: var(--s-text);
+  }
+  :host([mode='huddle']) .pct,
+  :host([mode='huddle']) .vs {
+    font-size: 14px;
   }
   .sort,
   .row-open {

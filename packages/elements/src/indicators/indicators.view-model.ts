@@ -126,6 +126,24 @@ export function changeTone(change: number | null, goodDirection: 'up' | 'down'):
   return change > 0 === (goodDirection === 'up') ? 'good' : 'bad';
 }
 
+/**
+ * A value against the time before the pilot (DESIGN "Baseline"), the one rule of tiles and sheet cells: a count or a
+ * flow pro-rated by the share of working days elapsed, a fraction in points. A balance's baseline is a level then,
+ * not a span's worth: compared whole, never pro-rated.
+ */
+export function againstBaseline(
+  column: Pick<IndicatorColumn, 'unit' | 'measure' | 'goodDirection'>,
+  value: number | null,
+  baseline: number | null | undefined,
+  share: number,
+): { versusBaseline: VersusBaseline | null; baselineTone: ChangeTone | null } {
+  const versus = versusBaseline(column.unit, value, baseline, column.measure === 'balance' ? 1 : share);
+  // x1 (or +0 pts) is no change from before the pilot
+  const baselineTone =
+    versus === null ? null : changeTone(versus.kind === 'times' ? versus.by - 1 : versus.by, column.goodDirection);
+  return { versusBaseline: versus, baselineTone };
+}
+
 export interface TilesModel {
   progress: PeriodProgress;
   tiles: IndicatorTile[];
@@ -168,9 +186,7 @@ export function buildTiles(
     const target = finite(data?.target);
     const pace = paceFor(column, target, progress.share, data?.opening);
     const change = changeAgainst(value, data?.previous);
-    // a balance's baseline is a level then, not a span's worth: compared whole, never pro-rated
-    const baselineShare = column.measure === 'balance' ? 1 : progress.share;
-    const versus = versusBaseline(column.unit, value, data?.baseline, baselineShare);
+    const { versusBaseline: versus, baselineTone } = againstBaseline(column, value, data?.baseline, progress.share);
     return {
       ...column,
       value,
@@ -183,9 +199,7 @@ export function buildTiles(
       change,
       changeTone: changeTone(change, column.goodDirection),
       versusBaseline: versus,
-      // x1 (or +0 pts) is no change from before the pilot
-      baselineTone:
-        versus === null ? null : changeTone(versus.kind === 'times' ? versus.by - 1 : versus.by, column.goodDirection),
+      baselineTone,
       trend: data?.trend ?? [],
     };
   });
@@ -216,6 +230,9 @@ export interface SheetCell {
   value: number | null;
   percentOfTarget: number | null;
   band: CellBand | null;
+  /** Against the row's own baseline, by the tiles' rule; null where the row has none. */
+  versusBaseline: VersusBaseline | null;
+  baselineTone: ChangeTone | null;
 }
 
 export interface SheetRow {
@@ -230,6 +247,8 @@ export interface SheetModel {
   rows: SheetRow[];
   /** The scope's own values: counts are sums of the rows, rates are the scope's ratio (never an average of rates). */
   totals: SheetCell[];
+  /** Per column: whether any row or the totals compare with a baseline (the column then says so, and exports it). */
+  baselineColumns: boolean[];
 }
 
 export function buildSheet(
@@ -243,26 +262,41 @@ export function buildSheet(
     target: number | null | undefined,
     column: IndicatorColumn,
     opening: number | null | undefined,
+    baseline: number | null | undefined,
   ) => {
     const v = finite(value);
     const t = finite(target);
     const band = cellBand(v, t, column, share, column.goodDirection, rules, opening);
-    return { value: v, percentOfTarget: percentOfTarget(v, t), band } satisfies SheetCell;
+    return {
+      value: v,
+      percentOfTarget: percentOfTarget(v, t),
+      band,
+      ...againstBaseline(column, v, baseline, share),
+    } satisfies SheetCell;
   };
   const rows = (result.rows ?? []).map((row: IndicatorRow): SheetRow => ({
     id: row.id,
     name: row.name,
     kind: row.kind,
     cells: columns.map((column) =>
-      cell(row.values[column.id], row.targets?.[column.id], column, row.openings?.[column.id]),
+      cell(
+        row.values[column.id],
+        row.targets?.[column.id],
+        column,
+        row.openings?.[column.id],
+        row.baselines?.[column.id],
+      ),
     ),
   }));
   const byId = new Map(result.indicators.map((indicator) => [indicator.id, indicator]));
   const totals = columns.map((column) => {
     const scopeValue = byId.get(column.id);
-    return cell(scopeValue?.value, scopeValue?.target, column, scopeValue?.opening);
+    return cell(scopeValue?.value, scopeValue?.target, column, scopeValue?.opening, scopeValue?.baseline);
   });
-  return { columns: [...columns], rows, totals };
+  const baselineColumns = columns.map(
+    (_, i) => totals[i]?.versusBaseline != null || rows.some((row) => row.cells[i]?.versusBaseline != null),
+  );
+  return { columns: [...columns], rows, totals, baselineColumns };
 }
 
 /** A row with any cell behind pace by the one behind rule (bands 0 and 1): what "behind only" keeps. */
@@ -310,12 +344,33 @@ export function sheetCsvRows(
   rows: readonly SheetRow[],
   nameHeader: string,
   totalLabel: string,
+  /** The header of a column's "vs pre-pilot" column, which follows it where the column has baselines. */
+  baselineHeader: (column: IndicatorColumn) => string,
 ): CsvCell[][] {
+  const line = (cells: readonly SheetCell[]) =>
+    cells.flatMap((cell, i) => (sheet.baselineColumns[i] ? [cell.value, baselineCsvValue(cell)] : [cell.value]));
   return [
-    [nameHeader, ...sheet.columns.map((column) => column.label)],
-    ...rows.map((row) => [row.name, ...row.cells.map((cell) => cell.value)]),
-    [totalLabel, ...sheet.totals.map((cell) => cell.value)],
+    [
+      nameHeader,
+      ...sheet.columns.flatMap((column, i) =>
+        sheet.baselineColumns[i] ? [column.label, baselineHeader(column)] : [column.label],
+      ),
+    ],
+    ...rows.map((row) => [row.name, ...line(row.cells)]),
+    [totalLabel, ...line(sheet.totals)],
   ];
+}
+
+/**
+ * The number the cell shows against its baseline, as a number a spreadsheet can sort: the multiple of a count
+ * (×10.2 is 10.2) or the points of a fraction (+15.3 pts is 15.3), rounded as on screen.
+ */
+export function baselineCsvValue(cell: SheetCell): number | null {
+  const versus = cell.versusBaseline;
+  if (versus === null) return null;
+  const shown = versus.kind === 'times' ? versus.by : versus.by * 100;
+  const rounded = Math.round(shown * 10) / 10;
+  return rounded === 0 ? 0 : rounded; // never -0
 }
 
 /**

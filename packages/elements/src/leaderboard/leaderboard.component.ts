@@ -163,13 +163,15 @@ export class StrideLeaderboard extends StrideElement {
   }
 
   private csvRows(): CsvCell[][] {
-    return leaderboardCsvRows(this.ranked, this.metric, this.resolved.lang);
+    return leaderboardCsvRows(this.ranked, this.metric, this.resolved.lang, this.resolved.catalogue);
   }
 
   private get shown(): readonly RankedEntry[] {
     const found = this.model.search(this.ranked, this.search);
     const share = this.behindOnly ? this.paceShare : null;
-    return share === null ? found : this.model.behind(found, this.metric, share, this.resolved.alertRules);
+    return share === null
+      ? found
+      : this.model.behind(found, this.metric, share, this.resolved.alertRules, this.resolved.catalogue);
   }
 
   private get hasTargets(): boolean {
@@ -223,6 +225,7 @@ export class StrideLeaderboard extends StrideElement {
     return {
       locale,
       metric: this.metric,
+      catalogue: this.resolved.catalogue,
       rankBy: this.rankBy,
       me: this.resolved.me,
       activeIndex: this.listWindow.activeIndex,
@@ -246,6 +249,7 @@ export class StrideLeaderboard extends StrideElement {
       {
         board: BOARDS.includes(this.board) ? this.board : 'managers',
         metric: this.metric,
+        catalogue: this.resolved.catalogue,
         ofTarget: this.rankBy === 'target',
         search: contest ? undefined : this.search,
         found: this.shown.length,

@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatValue,
   safeUrl,
+  type IndicatorDefinition,
   type IndicatorUnit,
   type LeaderboardBoard,
   type LeaderboardEntry,
@@ -49,6 +50,8 @@ export type RowPlace = 'list' | 'page' | 'pinned';
 export interface BoardContext {
   locale: StrideLocale;
   metric: string;
+  /** The catalogue the metric's label and unit come from (a supplied amount reads 9,500万 / ¥95M). */
+  catalogue: readonly IndicatorDefinition[];
   rankBy: RankBy;
   me: string | undefined;
   /** The list row holding the roving tab stop. */
@@ -111,7 +114,7 @@ export function renderPodium(
           ${renderAvatar(place.entry, context)}
           <span class="name">${place.entry.name}</span>
           ${place.entry.orgName ? html`<span class="org">${place.entry.orgName}</span>` : nothing}
-          <span class="value">${formatScore(place, context.metric, context.rankBy, locale)}</span>
+          <span class="value">${formatScore(place, context.metric, context.rankBy, locale, context.catalogue)}</span>
         </li>`,
       )}
       ${more > 0 ? html`<li class="more-tied">+${formatCount(more, locale)}</li>` : nothing}
@@ -178,7 +181,7 @@ export function renderRow(
             >${moveGlyph}</span
           >
         </span>
-        <span class="value">${formatScore(item, context.metric, context.rankBy, locale)}</span>
+        <span class="value">${formatScore(item, context.metric, context.rankBy, locale, context.catalogue)}</span>
       </button>
       ${
         breakdown
@@ -276,6 +279,7 @@ export function renderHuddlePage(
 export interface BoardHeading {
   board: LeaderboardBoard;
   metric: string;
+  catalogue: readonly IndicatorDefinition[];
   /** Ranked by share of target. */
   ofTarget: boolean;
   /** The search text; undefined where there is no search (the contest view). */
@@ -297,7 +301,7 @@ export function renderBoardHeader(
       <div class="head title-bar" part="header">
         <div>
           <h2 class="title">${t(locale, 'title')}</h2>
-          <span class="sub">${t(locale, `board_${heading.board}`)} · ${metricLabel(heading.metric, locale)}${heading.ofTarget ? ` · ${t(locale, 'ofTarget')}` : ''}</span>
+          <span class="sub">${t(locale, `board_${heading.board}`)} · ${metricLabel(heading.metric, locale, heading.catalogue)}${heading.ofTarget ? ` · ${t(locale, 'ofTarget')}` : ''}</span>
         </div>
         <div class="toolbar">
           ${
@@ -367,7 +371,7 @@ export function renderContest(
   const { locale } = context;
   const contestants = parseContestants(contest.contestants);
   const { lanes, goal } = contestLanes(ranked, { contestants, goal: contest.goal });
-  const unit = metricUnit(context.metric);
+  const unit = metricUnit(context.metric, context.catalogue);
   return html`<div part="contest">
       ${goal !== null ? html`<p class="sub">${t(locale, 'goal', { goal: formatValue(goal, unit, locale) })}</p>` : nothing}
       <ol class="lanes">

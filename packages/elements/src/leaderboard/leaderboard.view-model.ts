@@ -15,6 +15,7 @@ import {
   type AlertRules,
   type Badge,
   type CsvCell,
+  type IndicatorDefinition,
   type IndicatorUnit,
   type LeaderboardEntry,
   type LeaderboardResult,
@@ -24,22 +25,34 @@ import { rankWithTies, type Movement, type RankBy, type RankedEntry, type TieBre
 import { memoLast } from '../shared/memo.js';
 import { t, type LeaderboardStringKey } from './leaderboard.strings.js';
 
-const indicatorOf = (metric: string) => DEFAULT_CATALOGUE.find((d) => d.id === metric);
+/** The page's catalogue (the widget's resolved one): a supplied indicator such as deposits is an entry of it. */
+type Catalogue = readonly IndicatorDefinition[];
 
-/** Points are a count; an indicator board takes the unit of its catalogue entry (unknown ids are counts). */
-export function metricUnit(metric: string): IndicatorUnit {
-  return indicatorOf(metric)?.unit ?? 'count';
+const indicatorOf = (metric: string, catalogue: Catalogue) => catalogue.find((d) => d.id === metric);
+
+/**
+ * Points are a count; an indicator board takes the unit of its catalogue entry (unknown ids are counts), so a board
+ * of deposits reads 9,500万 / ¥95M.
+ */
+export function metricUnit(metric: string, catalogue: Catalogue = DEFAULT_CATALOGUE): IndicatorUnit {
+  return indicatorOf(metric, catalogue)?.unit ?? 'count';
 }
 
-export function metricLabel(metric: string, locale: StrideLocale): string {
+export function metricLabel(metric: string, locale: StrideLocale, catalogue: Catalogue = DEFAULT_CATALOGUE): string {
   if (metric === 'points') return t(locale, 'points');
-  return indicatorOf(metric)?.label[locale] ?? metric;
+  return indicatorOf(metric, catalogue)?.label[locale] ?? metric;
 }
 
 /** What a row shows as its number: the value, or with rank-by="target" the share of target (as the board ranks). */
-export function formatScore(ranked: RankedEntry, metric: string, rankBy: RankBy, locale: StrideLocale): string {
+export function formatScore(
+  ranked: RankedEntry,
+  metric: string,
+  rankBy: RankBy,
+  locale: StrideLocale,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): string {
   if (rankBy === 'target') return formatValue(ranked.score, 'fraction', locale);
-  return formatValue(ranked.entry.value, metricUnit(metric), locale);
+  return formatValue(ranked.entry.value, metricUnit(metric, catalogue), locale);
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -89,10 +102,12 @@ export function behindPace(
   metric: string,
   share: number,
   rules: AlertRules,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
 ): readonly RankedEntry[] {
-  const unit = metricUnit(metric);
-  const indicator = { unit, measure: indicatorOf(metric)?.measure };
-  const direction = indicatorOf(metric)?.goodDirection ?? 'up';
+  const definition = indicatorOf(metric, catalogue);
+  const unit = metricUnit(metric, catalogue);
+  const indicator = { unit, measure: definition?.measure };
+  const direction = definition?.goodDirection ?? 'up';
   // a board entry carries no opening, so a balance has no pace here and is never listed as behind
   return ranked.filter(
     (r) => paceStatus(r.entry.value, paceFor(indicator, r.entry.target, share), unit, direction, rules) === 'behind',
@@ -208,12 +223,17 @@ export function contestLanes(
 }
 
 /** The board as a CSV table: raw numbers (fractions 0-1, as in data), ranks computed here, movement as a number. */
-export function leaderboardCsvRows(ranked: readonly RankedEntry[], metric: string, locale: StrideLocale): CsvCell[][] {
+export function leaderboardCsvRows(
+  ranked: readonly RankedEntry[],
+  metric: string,
+  locale: StrideLocale,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): CsvCell[][] {
   const header = [
     t(locale, 'rank'),
     t(locale, 'name'),
     t(locale, 'org'),
-    metricLabel(metric, locale),
+    metricLabel(metric, locale, catalogue),
     t(locale, 'target'),
     t(locale, 'ofTarget'),
     t(locale, 'previous'),

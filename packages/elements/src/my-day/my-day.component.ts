@@ -1,13 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
-  DEFAULT_CATALOGUE,
   common,
   formatDateTime,
   gridLeads,
   indicatorLeads,
   openOverdueLeads,
   rowLeads,
-  type IndicatorDefinition,
   type LeadsBehind,
   type QueryState,
   type LeaderboardEntry,
@@ -80,12 +78,10 @@ import {
 export class StrideMyDay extends StrideElement {
   static override styles = [...baseStyles, myDayStyles];
   static override properties = {
-    catalogue: { attribute: false },
     calendar: { attribute: false },
     failedAvatars: { state: true },
   };
 
-  catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
   declare calendar?: WorkCalendar;
   /** Photo addresses that failed to load: the initials stay instead of a broken image. */
   private failedAvatars: ReadonlySet<string> = new Set();
@@ -216,10 +212,10 @@ export class StrideMyDay extends StrideElement {
     const indicators = this.renderPart(
       mine,
       'indicators',
-      { rows: this.catalogue.length, height: SKELETON.bar, leadLine: true },
+      { rows: this.resolved.catalogue.length, height: SKELETON.bar, leadLine: true },
       (data) =>
         renderIndicators(
-          this.barsOf(data, this.catalogue, this.calendar, timeZone, lang, alertRules),
+          this.barsOf(data, this.resolved.catalogue, this.calendar, timeZone, lang, alertRules),
           lang,
           this.handlers,
         ),

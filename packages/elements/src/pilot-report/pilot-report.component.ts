@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   ALERTS_RESULT_SPEC,
-  DEFAULT_CATALOGUE,
   common,
   deriveAlerts,
   formatDateTime,
@@ -79,11 +78,9 @@ let reportsOnPage = 0;
 export class StridePilotReport extends StrideElement {
   static override styles = [...baseStyles, pilotReportStyles];
   static override properties = {
-    catalogue: { attribute: false },
     calendar: { attribute: false },
   };
 
-  catalogue: readonly IndicatorDefinition[] = DEFAULT_CATALOGUE;
   declare calendar?: WorkCalendar;
 
   /** The report is always the pilot: the org (or manager) and the date come from the attributes. */
@@ -283,7 +280,7 @@ export class StridePilotReport extends StrideElement {
       (d) => d,
     );
     const pilotSection = this.section('indicators', [pilot], retryAll([this.pilotQuery]), ([d]) => d!);
-    const options = this.deriveOptions(this.catalogue, this.calendar, timeZone, alertRules);
+    const options = this.deriveOptions(this.resolved.catalogue, this.calendar, timeZone, alertRules);
     const alerts: Section<AlertsResult[]> = this.alertsFromBackEnd
       ? this.weekly('alerts', this.weekStates(this.alertsQueries), retryAll(this.alertsQueries), (d) => d)
       : weekResults.status === 'ready'
@@ -298,7 +295,7 @@ export class StridePilotReport extends StrideElement {
             retryAll([this.firstBoardQuery, this.lastBoardQuery]),
             ([first, last]) => ({ first: first!.entries, last: last!.entries }),
           );
-    const context = { lang, catalogue: this.catalogue, weeks };
+    const context = { lang, catalogue: this.resolved.catalogue, weeks };
     const parts: [SectionId, TemplateResult][] = [
       ['indicators', renderIndicators(pilotSection, weekResults, context)],
       ['trend', renderTrend(weekResults, context)],

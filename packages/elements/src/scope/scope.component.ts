@@ -1,7 +1,13 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
-import { resolveLocale, type PeriodKind, type StrideAdapter, type ThemeSetting } from '@stride/core';
+import {
+  resolveLocale,
+  type IndicatorDefinition,
+  type PeriodKind,
+  type StrideAdapter,
+  type ThemeSetting,
+} from '@stride/core';
 import { SETTINGS_PROPERTIES, strideScopeContext, type StrideSettings } from '../shared/context.js';
 
 /**
@@ -44,6 +50,8 @@ export class StrideScope extends LitElement {
   declare adapter?: StrideAdapter;
   /** The shared QueryClient (property only). */
   declare queryClient?: QueryClient;
+  /** The indicator catalogue every widget inside shows (property only): set once for the whole portal page. */
+  declare catalogue?: readonly IndicatorDefinition[];
 
   private readonly provider = new ContextProvider(this, { context: strideScopeContext, initialValue: {} });
 
@@ -61,6 +69,7 @@ export class StrideScope extends LitElement {
       theme: this.theme,
       refresh: this.refresh,
       timeZone: this.timeZone,
+      catalogue: this.catalogue,
     };
   }
 

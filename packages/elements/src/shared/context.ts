@@ -5,7 +5,14 @@
 import type { PropertyDeclarations } from 'lit';
 import { ContextRoot, createContext } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
-import type { AlertRules, PeriodKind, StrideAdapter, StrideLocale, ThemeSetting } from '@stride/core';
+import type {
+  AlertRules,
+  IndicatorDefinition,
+  PeriodKind,
+  StrideAdapter,
+  StrideLocale,
+  ThemeSetting,
+} from '@stride/core';
 
 export interface StrideSettings {
   adapter?: StrideAdapter | undefined;
@@ -21,6 +28,11 @@ export interface StrideSettings {
   timeZone?: string | undefined;
   /** Thresholds of the behind rule and of the alerts the kit derives (configure() or a scope's property only). */
   alertRules?: Partial<AlertRules> | undefined;
+  /**
+   * The indicators to show, relabelled, reordered, and with the back end's supplied ones (property only): set once on
+   * a scope, the dashboard or configure(), every widget inside shows the same catalogue.
+   */
+  catalogue?: readonly IndicatorDefinition[] | undefined;
 }
 
 /**
@@ -39,6 +51,7 @@ export const SETTINGS_PROPERTIES = {
   timeZone: { attribute: 'time-zone' },
   adapter: { attribute: false },
   queryClient: { attribute: false },
+  catalogue: { attribute: false },
 } satisfies PropertyDeclarations;
 
 export const strideScopeContext = createContext<StrideSettings>(Symbol.for('stride:scope:v1'));

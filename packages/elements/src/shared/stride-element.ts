@@ -8,6 +8,7 @@ import { LitElement, type CSSResultGroup, type PropertyDeclarations, type Proper
 import { ContextConsumer } from '@lit/context';
 import type { QueryClient } from '@tanstack/query-core';
 import {
+  DEFAULT_CATALOGUE,
   DEFAULT_TIME_ZONE,
   PERIOD_KINDS,
   StrideQueryController,
@@ -21,6 +22,7 @@ import {
   type AdapterQueries,
   type DroppedItems,
   type GridsOptions,
+  type IndicatorDefinition,
   type LeadsBehind,
   type PeriodKind,
   type Scope,
@@ -47,6 +49,7 @@ export interface ResolvedSettings {
   refresh: number;
   timeZone: string;
   alertRules: AlertRules;
+  catalogue: readonly IndicatorDefinition[];
 }
 
 function pick<K extends keyof StrideSettings>(
@@ -105,6 +108,8 @@ export class StrideElement extends LitElement {
   declare adapter?: StrideAdapter;
   /** A QueryClient to share a cache with (property only). */
   declare queryClient?: QueryClient;
+  /** Relabel, reorder, drop or add indicators (property only); default the scope's, the configured one, the ten. */
+  declare catalogue?: readonly IndicatorDefinition[];
 
   /** What the nearest <stride-scope> provides, kept current. */
   declare protected scopeSettings?: StrideSettings;
@@ -150,6 +155,7 @@ export class StrideElement extends LitElement {
       refresh: Math.max(0, Number(pick('refresh', this.refresh, scoped) ?? 0) || 0),
       timeZone,
       alertRules: this.rulesOf(scoped?.alertRules ?? getDefaults().alertRules),
+      catalogue: pick('catalogue', this.catalogue, scoped) ?? DEFAULT_CATALOGUE,
     };
   }
 
