@@ -41,6 +41,18 @@ export function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** A task boundary without the 4 ms clamp of nested timeouts: a wait loop that polls every task measures no sleep. */
+export function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** A fresh container attached to the page, removed by the returned cleanup. */
 export function mountPoint(width = 1200, height = 800): { host: HTMLElement; cleanup: () => void } {
   const host = document.createElement('div');

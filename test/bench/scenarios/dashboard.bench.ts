@@ -10,7 +10,7 @@ import { createStrideQueryClient, type AdapterMethod, type StrideAdapter } from 
 import type { QueryClient } from '@tanstack/query-core';
 import type { ChartController } from '../../../packages/elements/src/shared/chart-controller.js';
 import { TEST_DATE, TEST_ORG, WIDGETS, pilotAdapter, shadowRoots } from '../../harness/widgets.js';
-import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+import { defineScenario, mountPoint, nextPaint, yieldTask } from '../harness.js';
 
 type Method = (query: unknown, options: { signal: AbortSignal }) => Promise<unknown>;
 
@@ -20,16 +20,6 @@ interface Ctx {
   adapter: (nudge?: () => number) => StrideAdapter;
 }
 
-function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 function chartControllers(root: HTMLElement): ChartController[] {
   const hosts = [root, ...shadowRoots(root).flatMap((r) => [...r.querySelectorAll('*')])] as (Element & { chart?: unknown })[];

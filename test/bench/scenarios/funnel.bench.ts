@@ -8,7 +8,7 @@ import { loadFunnelECharts, type FunnelECharts } from '../../../packages/element
 import { buildFunnelOption } from '../../../packages/elements/src/funnel/funnel.option.js';
 import { t } from '../../../packages/elements/src/funnel/funnel.strings.js';
 import { buildFunnelView } from '../../../packages/elements/src/funnel/funnel.view-model.js';
-import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+import { defineScenario, mountPoint, nextPaint, yieldTask } from '../harness.js';
 
 interface Ctx {
   result: FunnelResult;
@@ -36,16 +36,6 @@ function pilotFunnel(): FunnelResult {
 }
 
 // A MessageChannel hop yields to the event loop without the 4 ms clamp nested timeouts get.
-function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 function createFunnel(ctx: Ctx): StrideFunnel {
   const el = document.createElement('stride-funnel');

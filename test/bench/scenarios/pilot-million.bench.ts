@@ -12,7 +12,7 @@ import '../../../packages/elements/src/funnel/funnel.js';
 import '../../../packages/elements/src/coverage-map/coverage-map.js';
 import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/coverage-map.registry.js';
 import { shadowRoots } from '../../harness/widgets.js';
-import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+import { defineScenario, mountPoint, nextPaint, yieldTask } from '../harness.js';
 
 const workerUrl = new URL('/event-log.worker.js', location.origin);
 
@@ -32,16 +32,6 @@ interface MillionCtx {
   date: string;
 }
 
-function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** Data on screen in every widget, no fetch in flight, every chart container drawn (as the dashboard bench). */
 async function painted(roots: HTMLElement[], client: QueryClient): Promise<void> {
