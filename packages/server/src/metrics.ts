@@ -38,13 +38,7 @@ import {
 } from '../../core/src/contracts.js';
 import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import { BADGE_LABELS, FUNNEL_LABELS } from '../../core/src/engine/labels.js';
-import {
-  DEFAULT_LEADS_SORT,
-  isLeadsIndicator,
-  leadsCursor,
-  leadsCursorKey,
-  readLeadsCursor,
-} from '../../core/src/engine/leads.js';
+import { DEFAULT_LEADS_SORT, isLeadsIndicator, leadsCursor, readLeadsCursor } from '../../core/src/engine/leads.js';
 import { maskName, maskPhone } from '../../core/src/privacy/mask.js';
 import {
   DAY_MS,
@@ -140,20 +134,25 @@ export interface MetricsService {
  * asOf of a scope (Definitions): min(now, end of `date`); a pilot viewed after it ended stops at its last day.
  * Every result is a function of the data version, the query and this instant alone (./result-cache.ts).
  */
-export function scopeAsOf(wh: Pick<LoadedWarehouse, 'zone' | 'pilot' | 'now'>, scope: Scope): number {
+/** The scope's asOf at `at` (default now): min(at, end of date, end of a pilot's last day). */
+export function scopeAsOf(
+  wh: Pick<LoadedWarehouse, 'zone' | 'pilot' | 'now'>,
+  scope: Scope,
+  at = wh.now().getTime(),
+): number {
   const dateDay = parseIsoDate(scope.date);
   const period = periodContaining(scope.period, dateDay, wh.pilot);
   const zone = wh.zone;
-  return Math.min(wh.now().getTime(), zone.dayStart(dateDay + 1) - 1, zone.dayStart(period.end + 1) - 1);
+  return Math.min(at, zone.dayStart(dateDay + 1) - 1, zone.dayStart(period.end + 1) - 1);
 }
 
 export function createMetricsService(wh: Warehouse): MetricsService {
   const zone = wh.zone;
 
-  function resolve(scope: Scope): Resolved {
+  function resolve(scope: Scope, at?: number): Resolved {
     const period = periodContaining(scope.period, parseIsoDate(scope.date), wh.pilot);
     const start = zone.dayStart(period.start);
-    const asOf = scopeAsOf(wh, scope);
+    const asOf = scopeAsOf(wh, scope, at);
     const before = previousPeriod(scope.period, period, wh.pilot);
     const previousFrom = zone.dayStart(before.start);
     // like for like: the same elapsed span into the previous period, clamped to that period's length
@@ -704,7 +703,10 @@ export function createMetricsService(wh: Warehouse): MetricsService {
 
     leads: (q, signal, access = {}) =>
       wh.withConnection(async (c) => {
-        const r = resolve(q.scope);
+        const latest = resolve(q.scope);
+        const page = readLeadsCursor(q, latest.asOf, zone.formatDateTime);
+        const r = page.asOf === latest.asOf ? latest : resolve(q.scope, page.asOf);
+        const offset = page.offset;
         const f = q.filter ?? {};
         const bad = (message: string): never => {
           throw new StrideError('http', 'leads', `leads: ${message}`, { status: 400 });
@@ -712,8 +714,6 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         if (f.indicator !== undefined && !isLeadsIndicator(f.indicator)) bad('filter.indicator: unknown indicator');
         if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > 500) bad('limit must be an integer from 1 to 500');
         const asOf = zone.formatDateTime(r.asOf);
-        const cursorKey = leadsCursorKey(q, asOf);
-        const offset = readLeadsCursor(q.cursor, cursorKey);
         const sort = q.sort ?? DEFAULT_LEADS_SORT;
         const slaMs = (id: string): number => {
           const days = wh.sla.stageDays[id];
@@ -785,7 +785,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           asOf,
           scope: q.scope,
           total,
-          nextCursor: end < total ? leadsCursor(end, cursorKey) : null,
+          nextCursor: end < total ? leadsCursor(q, { offset: end, asOf: r.asOf }, zone.formatDateTime) : null,
           leads,
         };
       }, signal),

@@ -216,6 +216,28 @@ describe('sorting, paging and cursors', () => {
     assert.equal(second.leads.length, 10);
     assert.ok(second.leads.every((r) => !first.leads.some((f) => f.leadId === r.leadId)));
   });
+  test('a live day pages through one snapshot while the clock moves on (the open overdue of today)', () => {
+    let clock = NOW.getTime();
+    const live = createMetricsEngine({ ...input, now: () => new Date(clock) });
+    const today: Scope = { org: 'br-hz', period: 'day', date: TODAY };
+    const q: LeadsQuery = { scope: today, filter: { overdue: 'any' }, limit: 10 };
+    const whole = live.leads({ ...q, limit: 500 });
+    assert.ok(whole.total > 20, `${whole.total} open overdue leads`);
+    const first = live.leads(q);
+    clock += 30 * 60_000; // the user reads for half an hour, then scrolls
+    const second = live.leads({ ...q, cursor: first.nextCursor! });
+    assert.equal(second.asOf, first.asOf, 'the next page is answered at the first page asOf');
+    assert.equal(second.total, first.total);
+    assert.deepEqual(
+      [...first.leads, ...second.leads].map((r) => r.leadId),
+      whole.leads.slice(0, 20).map((r) => r.leadId),
+    );
+    // a new first page is at the new asOf: the same lead is half an hour more overdue
+    const later = live.leads(q);
+    assert.notEqual(later.asOf, first.asOf);
+    const top = later.leads.find((r) => r.leadId === first.leads[0]!.leadId)!;
+    assert.equal(top.overdueHours, Math.round((first.leads[0]!.overdueHours! + 0.5) * 10) / 10);
+  });
 });
 
 describe('customer data', () => {

@@ -37,7 +37,7 @@ import {
 import { deriveAlerts } from '../alerts/derive.js';
 import { badgesOf, ChampionBoard, currentStreak } from './awards.js';
 import { FUNNEL_LABELS } from './labels.js';
-import { createLeadsQuery } from './leads.js';
+import { createLeadsQuery, readLeadsCursor } from './leads.js';
 import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
 import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf, trendBuckets } from './metrics.js';
 import { countOpenOverdue, enterStages, lastActionTime, openOverdueLeads, stageSlaMs } from './overdue.js';
@@ -120,7 +120,8 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     formatDateTime: ix.zone.formatDateTime,
   });
 
-  function resolve(scope: Scope, method: string): Resolved {
+  /** The scope's windows at `at` (default now): asOf = min(at, end of date). */
+  function resolve(scope: Scope, method: string, at = now().getTime()): Resolved {
     const dateDay = parseIsoDate(scope.date);
     if (!Number.isFinite(dateDay)) {
       throw new StrideError('http', method, `${method}: scope.date "${scope.date}" is not a YYYY-MM-DD date`, {
@@ -139,7 +140,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     const period = periodContaining(scope.period, dateDay, ix.pilot);
     const start = ix.zone.dayStart(period.start);
     // asOf = min(now, end of date); a pilot viewed after it ended stops at its last day
-    const asOf = Math.min(now().getTime(), ix.zone.dayStart(dateDay + 1) - 1, ix.zone.dayStart(period.end + 1) - 1);
+    const asOf = Math.min(at, ix.zone.dayStart(dateDay + 1) - 1, ix.zone.dayStart(period.end + 1) - 1);
     const before = previousPeriod(scope.period, period, ix.pilot);
     const previousStart = ix.zone.dayStart(before.start);
     // like for like: the same elapsed span into the previous period, clamped to that period's length
@@ -532,8 +533,10 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     },
 
     leads(q) {
-      const r = resolve(q.scope, 'leads');
-      return leadsQuery(q, { mLo: r.mLo, mHi: r.mHi, current: r.current, asOf: r.asOf });
+      const latest = resolve(q.scope, 'leads');
+      const page = readLeadsCursor(q, latest.asOf, ix.zone.formatDateTime);
+      const r = page.asOf === latest.asOf ? latest : resolve(q.scope, 'leads', page.asOf);
+      return leadsQuery(q, { mLo: r.mLo, mHi: r.mHi, current: r.current, asOf: r.asOf }, page.offset);
     },
   };
   return engine;

@@ -120,15 +120,30 @@ function fingerprint(parts: unknown): string {
   return (hash >>> 0).toString(36);
 }
 
-/** `<offset>.<fingerprint>`: an offset is enough because the rows of one asOf never change. */
-export function leadsCursor(offset: number, scopeKey: string): string {
-  return `${offset.toString(36)}.${scopeKey}`;
+/** Where a page of leads starts: its offset into the rows, and the asOf every page of one list is answered at. */
+export interface LeadsPage {
+  offset: number;
+  asOf: number;
 }
 
-export function readLeadsCursor(cursor: string | undefined, scopeKey: string): number {
-  if (cursor === undefined) return 0;
-  const match = /^([0-9a-z]+)\.([0-9a-z]+)$/.exec(cursor);
-  if (!match || match[2] !== scopeKey) {
+/**
+ * `<offset>.<asOf>.<fingerprint>`. The cursor carries the asOf of the first page and the next page is answered at it:
+ * a live day's asOf moves with the clock, and a list read page by page must stay one snapshot (its rows at one asOf
+ * never change, so an offset is enough).
+ */
+export function leadsCursor(q: LeadsQuery, page: LeadsPage, formatDateTime: (ms: number) => string): string {
+  return `${page.offset.toString(36)}.${page.asOf.toString(36)}.${leadsCursorKey(q, formatDateTime(page.asOf))}`;
+}
+
+/**
+ * The page a query asks for: the first at `latestAsOf` (the scope's asOf now), or the one its cursor names. A cursor
+ * of another scope, filter or sort, or from later than `latestAsOf` (the scope's day moved back), is stale: 400.
+ */
+export function readLeadsCursor(q: LeadsQuery, latestAsOf: number, formatDateTime: (ms: number) => string): LeadsPage {
+  if (q.cursor === undefined) return { offset: 0, asOf: latestAsOf };
+  const match = /^([0-9a-z]+)\.([0-9a-z]+)\.([0-9a-z]+)$/.exec(q.cursor);
+  const asOf = match ? parseInt(match[2]!, 36) : NaN;
+  if (!match || !(asOf <= latestAsOf) || match[3] !== leadsCursorKey(q, formatDateTime(asOf))) {
     throw new StrideError(
       'http',
       'leads',
@@ -138,7 +153,7 @@ export function readLeadsCursor(cursor: string | undefined, scopeKey: string): n
       },
     );
   }
-  return parseInt(match[1]!, 36);
+  return { offset: parseInt(match[1]!, 36), asOf };
 }
 
 /** What a cursor is bound to: scope, filter, sort and asOf. */
@@ -164,7 +179,7 @@ export function leadsCursorKey(q: LeadsQuery, asOf: string): string {
 export function createLeadsQuery(
   ix: LogIndex,
   options: LeadsOptions,
-): (q: LeadsQuery, scope: LeadsScope) => LeadsResult {
+): (q: LeadsQuery, scope: LeadsScope, offset: number) => LeadsResult {
   let events: LeadEvents | undefined;
   const customerById = new Map((options.customers ?? []).map((c) => [c.customerId, c]));
   const slaMs = stageSlaMs(ix);
@@ -245,14 +260,11 @@ export function createLeadsQuery(
     for (const lead of latest.values()) out.push({ lead });
   }
 
-  return function leads(q, s) {
+  return function leads(q, s, offset) {
     check(q);
     const f = q.filter;
     const sort = q.sort ?? DEFAULT_LEADS_SORT;
     const asOf = s.asOf;
-    const asOfText = options.formatDateTime(asOf);
-    const scopeKey = leadsCursorKey(q, asOfText);
-    const offset = readLeadsCursor(q.cursor, scopeKey);
     const gridFilter = f.gridId !== undefined && !f.covered ? (ix.grids.byId.get(f.gridId) ?? -2) : undefined;
     const stageFilter = f.stage === undefined ? -1 : FUNNEL_STAGES.indexOf(f.stage);
     const overdueStage = f.overdue === undefined || f.overdue === 'any' ? -1 : FUNNEL_STAGES.indexOf(f.overdue);
@@ -351,10 +363,10 @@ export function createLeadsQuery(
     });
     const end = offset + page.length;
     return {
-      asOf: asOfText,
+      asOf: options.formatDateTime(asOf),
       scope: q.scope,
       total: keyed.length,
-      nextCursor: end < keyed.length ? leadsCursor(end, scopeKey) : null,
+      nextCursor: end < keyed.length ? leadsCursor(q, { offset: end, asOf }, options.formatDateTime) : null,
       leads: page,
     };
   };
