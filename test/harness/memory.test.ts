@@ -1,10 +1,11 @@
 /**
  * Memory harness: portals mount and unmount widgets all day and wall screens run for weeks, so every widget in the
- * registry is mounted, rendered on pilot data and unmounted 300 times, and must leave nothing behind: a flat heap
- * after GC, no ECharts instance, no new map registration, DOM nodes and JS listeners back where they were (read over
- * the DevTools protocol), and no adapter request after unmount. A wall-screen dashboard polling every second for ten
- * minutes on a simulated clock, with data that changes on every poll, must really redraw and stay bounded (heap, DOM
- * nodes, listeners, ECharts instances).
+ * registry is mounted, rendered on pilot data and unmounted 60 times, and must leave nothing behind: not one kit
+ * element, ECharts instance or query observer still alive after GC (counted exactly over the DevTools protocol, so
+ * a single retained widget fails, where a heap sum needs hundreds of cycles to show it), a flat heap, no new map
+ * registration, DOM nodes and JS listeners back where they were, and no adapter request after unmount. A wall-screen
+ * dashboard polling every second for five minutes on a simulated clock, with data that changes on every poll, must
+ * really redraw and stay bounded (the same live objects, heap, DOM nodes, listeners, ECharts instances).
  *
  * The query cache is shared across cycles with a short gcTime, as a portal would share it, so an entry that is
  * dropped after its gcTime is not mistaken for a leak; one that outlives it is.
@@ -12,9 +13,10 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { getInstanceByDom } from 'echarts/core';
-import { timeoutManager, type QueryClient, type TimeoutProvider } from '@tanstack/query-core';
+import { QueryObserver, timeoutManager, type QueryClient, type TimeoutProvider } from '@tanstack/query-core';
 import { createStrideQueryClient, type AdapterMethod, type StrideAdapter } from '@stride/core';
 import { registeredGridMapCount } from '../../packages/elements/src/coverage-map/coverage-map.registry.js';
+import { StrideElement } from '../../packages/elements/src/shared/stride-element.js';
 import { WIDGETS, mountWidget, pilotAdapter, shadowRoots, widgetName, type WidgetUnderTest } from './widgets.js';
 
 interface Counters {
@@ -22,16 +24,53 @@ interface Counters {
   nodes: number;
   jsEventListeners: number;
   jsHeapUsedSize: number | null;
+  /** Objects alive whose prototype chain holds each of LIVE's prototypes (the prototypes of subclasses included). */
+  live: Partial<Record<keyof typeof LIVE, number>>;
 }
 
-const CYCLES = 300;
-const HEAP_REFERENCE_CYCLE = 50;
-/** Short enough that 300 cycles cannot hide a cache behind it, long enough to outlive one render. */
+/** The first cycles load lazy modules and warm caches; what they leave is the reference the rest must not grow. */
+const REFERENCE_CYCLES = 10;
+const CYCLES = 60;
+/** Short enough that the cycles cannot hide a cache behind it, long enough to outlive one render. */
 const GC_TIME_MS = 10;
+/** The soak's length in simulated seconds, one poll each: minute 1 is its reference. */
+const SOAK_SECONDS = 300;
 
-/** Full GC (twice, over CDP) and the renderer's counters. */
-function counters(): Promise<Counters> {
-  return executeServerCommand<Counters, { collectGarbage: boolean }>('stride-cdp-counters', { collectGarbage: true });
+/** What must not outlive an unmount, counted by prototype: every kit element, ECharts instance and query observer. */
+const LIVE: { elements: object; observers: object; charts?: object } = {
+  elements: StrideElement.prototype,
+  observers: QueryObserver.prototype,
+};
+(globalThis as { __strideLive?: typeof LIVE }).__strideLive = LIVE;
+
+/** Full GC (twice, over CDP), the renderer's counters, and the live objects of LIVE. */
+function readCounters(): Promise<Counters> {
+  const live = Object.fromEntries(Object.keys(LIVE).map((name) => [name, `globalThis.__strideLive.${name}`]));
+  return executeServerCommand<Counters, { collectGarbage: boolean; live: Record<string, string> }>(
+    'stride-cdp-counters',
+    { collectGarbage: true, live },
+  );
+}
+
+/**
+ * The counters once what was just unmounted has been let go: the browser itself holds a detached subtree for a
+ * moment after removal (no page timer does: none is pending then), so the counters are read again every 250 ms, up
+ * to 5 s, until DOM nodes and live objects stop falling. A real leak never falls.
+ */
+async function counters(): Promise<Counters> {
+  let last = await readCounters();
+  for (let tries = 0; tries < 20; tries += 1) {
+    await new Promise((r) => setTimeout(r, 250));
+    const next = await readCounters();
+    const fell =
+      next.nodes < last.nodes ||
+      Object.keys(next.live).some(
+        (name) => next.live[name as keyof typeof LIVE]! < last.live[name as keyof typeof LIVE]!,
+      );
+    last = next;
+    if (!fell) break;
+  }
+  return last;
 }
 
 /** A task boundary without the 4 ms clamp of nested timeouts. */
@@ -221,51 +260,58 @@ describe('memory harness', function () {
 
   for (const widget of WIDGETS) {
     describe(widgetName(widget), () => {
-      it(`${CYCLES} mount/render/unmount cycles leave a flat heap, no chart, no new map, and DOM/listener counts at baseline`, async () => {
+      it(`${CYCLES} mount/render/unmount cycles leave no element, chart or observer alive, a flat heap, no new map, and DOM/listener counts at baseline`, async () => {
         const adapter = rememberingAdapter(pilotAdapter());
         const client = createStrideQueryClient({ gcTime: GC_TIME_MS });
         const parent = document.createElement('div');
         document.body.append(parent);
-        let reference: Counters | undefined;
-        let mapsAtReference = 0;
         let chartsSeen = 0;
+        const cycle = async (n: number): Promise<void> => {
+          const mounted = mountWidget(widget, adapter, parent, client);
+          await rendered(mounted.element, client);
+          const candidates = widget.chart ? chartCandidates(mounted.element) : [];
+          const charts = candidates.map((el) => getInstanceByDom(el)).filter((chart) => chart);
+          chartsSeen = Math.max(chartsSeen, charts.length);
+          if (charts[0]) LIVE.charts ??= Object.getPrototypeOf(charts[0]) as object;
+          mounted.element.remove();
+          if (widget.chart)
+            expect(liveChartCount(candidates), `ECharts instances left after unmount, cycle ${n}`).to.equal(0);
+        };
+        /** Counters once gcTime has expired and the cache has dropped the unobserved queries. */
+        const settledCounters = async (): Promise<Counters> => {
+          await new Promise((r) => setTimeout(r, GC_TIME_MS * 3));
+          await nextFrame();
+          return counters();
+        };
         try {
-          for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
-            const mounted = mountWidget(widget, adapter, parent, client);
-            await rendered(mounted.element, client);
-            const candidates = widget.chart ? chartCandidates(mounted.element) : [];
-            chartsSeen = Math.max(chartsSeen, liveChartCount(candidates));
-            mounted.element.remove();
-            if (widget.chart)
-              expect(liveChartCount(candidates), `ECharts instances left after unmount, cycle ${cycle}`).to.equal(0);
-            if (cycle === HEAP_REFERENCE_CYCLE || cycle === CYCLES) {
-              // Let gcTime expire and the cache drop the unobserved queries before measuring.
-              await new Promise((r) => setTimeout(r, GC_TIME_MS * 3));
-              await nextFrame();
-              const now = await counters();
-              if (cycle === HEAP_REFERENCE_CYCLE) {
-                reference = now;
-                mapsAtReference = registeredGridMapCount();
-              } else {
-                const growth = (now.jsHeapUsedSize! - reference!.jsHeapUsedSize!) / reference!.jsHeapUsedSize!;
-                console.log(
-                  `[memory] ${widgetName(widget)}: heap ${(reference!.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB @${HEAP_REFERENCE_CYCLE}` +
-                    ` -> ${(now.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB @${CYCLES} (${(growth * 100).toFixed(1)}%),` +
-                    ` nodes ${reference!.nodes} -> ${now.nodes}, listeners ${reference!.jsEventListeners} -> ${now.jsEventListeners},` +
-                    ` documents ${reference!.documents} -> ${now.documents}, maps ${mapsAtReference} -> ${registeredGridMapCount()}`,
-                );
-                expect(growth, 'heap growth from cycle 50 to 300').to.be.at.most(0.1);
-                // A leak of one node or listener per cycle would add 250; allow noise of less than one per ten cycles.
-                expect(now.nodes - reference!.nodes, 'DOM nodes added over 250 cycles').to.be.at.most(25);
-                expect(
-                  now.jsEventListeners - reference!.jsEventListeners,
-                  'JS listeners added over 250 cycles',
-                ).to.be.at.most(25);
-                expect(now.documents, 'documents').to.equal(reference!.documents);
-                expect(registeredGridMapCount(), 'grid maps registered').to.equal(mapsAtReference);
-              }
-            }
-          }
+          for (let n = 1; n <= REFERENCE_CYCLES; n += 1) await cycle(n);
+          const reference = await settledCounters();
+          const mapsAtReference = registeredGridMapCount();
+          for (let n = REFERENCE_CYCLES + 1; n <= CYCLES; n += 1) await cycle(n);
+          const now = await settledCounters();
+          const growth = (now.jsHeapUsedSize! - reference.jsHeapUsedSize!) / reference.jsHeapUsedSize!;
+          const added = CYCLES - REFERENCE_CYCLES;
+          console.log(
+            `[memory] ${widgetName(widget)}: heap ${(reference.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB @${REFERENCE_CYCLES}` +
+              ` -> ${(now.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB @${CYCLES} (${(growth * 100).toFixed(2)}%),` +
+              ` live ${JSON.stringify(reference.live)} -> ${JSON.stringify(now.live)},` +
+              ` nodes ${reference.nodes} -> ${now.nodes}, listeners ${reference.jsEventListeners} -> ${now.jsEventListeners},` +
+              ` documents ${reference.documents} -> ${now.documents}, maps ${mapsAtReference} -> ${registeredGridMapCount()}`,
+          );
+          // Exact: one widget, chart or observer kept alive by anything (a listener on window, a cache, a timer) fails.
+          expect(
+            now.live,
+            `kit elements, ECharts instances and query observers alive after ${added} more cycles`,
+          ).to.deep.equal(reference.live);
+          // 2 % over 50 cycles is the old 10 % over 250 (about 10 KB a cycle of a 25 MB heap); it moved at most 0.5 %.
+          expect(growth, `heap growth from cycle ${REFERENCE_CYCLES} to ${CYCLES}`).to.be.at.most(0.02);
+          expect(now.nodes - reference.nodes, `DOM nodes added over ${added} cycles`).to.be.at.most(5);
+          expect(
+            now.jsEventListeners - reference.jsEventListeners,
+            `JS listeners added over ${added} cycles`,
+          ).to.be.at.most(5);
+          expect(now.documents, 'documents').to.equal(reference.documents);
+          expect(registeredGridMapCount(), 'grid maps registered').to.equal(mapsAtReference);
           if (widget.chart) expect(chartsSeen, 'the harness saw the chart drawn').to.be.greaterThan(0);
           expect(client.getQueryCache().getAll(), 'queries left in the cache after gcTime').to.have.length(0);
         } finally {
@@ -306,9 +352,9 @@ describe('memory harness', function () {
     }
   });
 
-  it('a wall-screen dashboard whose data changes on every one-second poll, for 10 minutes of simulated time, redraws and stays bounded', async () => {
+  it('a wall-screen dashboard whose data changes on every one-second poll, for 5 minutes of simulated time, redraws and stays bounded', async () => {
     const dashboard = WIDGETS.find((w) => w.tag === 'stride-dashboard') as WidgetUnderTest;
-    // query-core runs its refetch intervals and gc timers through timeoutManager: a manual clock replaces it, so ten
+    // query-core runs its refetch intervals and gc timers through timeoutManager: a manual clock replaces it, so five
     // minutes of polling take seconds. Rendering, ECharts and the browser run on real time between the ticks.
     const clock = manualClock();
     timeoutManager.setTimeoutProvider(clock.provider);
@@ -328,7 +374,7 @@ describe('memory harness', function () {
       let atMinute1: Counters | undefined;
       let chartsAtMinute1 = 0;
       const callsAtStart = counting.calls();
-      for (second = 1; second <= 600; second += 1) {
+      for (second = 1; second <= SOAK_SECONDS; second += 1) {
         clock.advance(1_000);
         await rendered(mounted.element, client);
         redraws.watch();
@@ -337,33 +383,33 @@ describe('memory harness', function () {
           chartsAtMinute1 = liveChartCount(chartCandidates(mounted.element));
         }
       }
-      const atMinute10 = await counters();
-      const chartsAtMinute10 = liveChartCount(chartCandidates(mounted.element));
+      const atEnd = await counters();
+      const chartsAtEnd = liveChartCount(chartCandidates(mounted.element));
       const heap1 = atMinute1!.jsHeapUsedSize!;
-      const growth = (atMinute10.jsHeapUsedSize! - heap1) / heap1;
+      const growth = (atEnd.jsHeapUsedSize! - heap1) / heap1;
       console.log(
-        `[memory] soak (simulated clock): ${counting.calls() - callsAtStart} adapter calls in 600 s, ` +
+        `[memory] soak (simulated clock): ${counting.calls() - callsAtStart} adapter calls in ${SOAK_SECONDS} s, ` +
           `${redraws.lists()} DOM mutations, ${redraws.charts()} chart frames; ` +
-          `heap ${(heap1 / 1024 / 1024).toFixed(2)} -> ${(atMinute10.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB ` +
-          `(${(growth * 100).toFixed(1)}%), nodes ${atMinute1!.nodes} -> ${atMinute10.nodes}, ` +
-          `listeners ${atMinute1!.jsEventListeners} -> ${atMinute10.jsEventListeners}, charts ${chartsAtMinute1} -> ${chartsAtMinute10}`,
+          `heap ${(heap1 / 1024 / 1024).toFixed(2)} -> ${(atEnd.jsHeapUsedSize! / 1024 / 1024).toFixed(2)} MB ` +
+          `(${(growth * 100).toFixed(1)}%), nodes ${atMinute1!.nodes} -> ${atEnd.nodes}, ` +
+          `listeners ${atMinute1!.jsEventListeners} -> ${atEnd.jsEventListeners}, charts ${chartsAtMinute1} -> ${chartsAtEnd}, ` +
+          `live ${JSON.stringify(atMinute1!.live)} -> ${JSON.stringify(atEnd.live)}`,
       );
       // Every widget polls each second: at least one request per second proves the clock drove the refreshes.
-      expect(counting.calls() - callsAtStart).to.be.at.least(600);
+      expect(counting.calls() - callsAtStart).to.be.at.least(SOAK_SECONDS);
       // New data every second must reach the screen: lists and tiles change, charts draw again.
-      expect(redraws.lists(), 'DOM mutations from changing data').to.be.at.least(600);
+      expect(redraws.lists(), 'DOM mutations from changing data').to.be.at.least(SOAK_SECONDS);
       expect(redraws.charts(), 'chart frames from changing data').to.be.at.least(60);
-      expect(growth, 'heap growth from minute 1 to minute 10').to.be.at.most(0.1);
-      // Rows come and go, so counts move by a row or so; a leak per poll would add hundreds over 540 polls.
-      expect(atMinute10.nodes - atMinute1!.nodes, 'DOM nodes added from minute 1 to minute 10').to.be.at.most(100);
+      expect(growth, 'heap growth from minute 1 to the end').to.be.at.most(0.1);
+      // Rows come and go, so counts move by a row or so; a leak per poll would add hundreds over 240 polls.
+      expect(atEnd.nodes - atMinute1!.nodes, 'DOM nodes added from minute 1 to the end').to.be.at.most(100);
       expect(
-        atMinute10.jsEventListeners - atMinute1!.jsEventListeners,
-        'JS listeners added from minute 1 to minute 10',
+        atEnd.jsEventListeners - atMinute1!.jsEventListeners,
+        'JS listeners added from minute 1 to the end',
       ).to.be.at.most(50);
-      expect(chartsAtMinute10, 'ECharts instances').to.equal(chartsAtMinute1);
-      expect(chartsAtMinute10, 'ECharts instances (funnel and map)').to.be.at.most(
-        chartContainers(mounted.element).length,
-      );
+      expect(chartsAtEnd, 'ECharts instances').to.equal(chartsAtMinute1);
+      expect(atEnd.live, 'kit elements, ECharts instances and query observers alive').to.deep.equal(atMinute1!.live);
+      expect(chartsAtEnd, 'ECharts instances (funnel and map)').to.be.at.most(chartContainers(mounted.element).length);
     } finally {
       redraws.stop();
       mounted.remove();
