@@ -117,7 +117,7 @@ describe('<stride-indicators> tiles', () => {
     // 120 / 210 = 57.1%
     expect(part(el, 'contacted', 'target')).to.equal('Target 210 · 57% of target');
     expect(part(el, 'claim_rate', 'value')).to.equal('90%');
-    expect(part(el, 'conversions', 'amount')).to.equal('Amount CN¥1.2M');
+    expect(part(el, 'conversions', 'amount')).to.equal('Amount ¥1.2M');
   });
 
   it('judges status against working-day pace: behind, on pace, ahead, and a rate against its target', async () => {
@@ -197,7 +197,7 @@ describe('<stride-indicators> tiles', () => {
       'Customers contacted: 120, target 210 (57%), Behind',
     );
     expect(tile(el, 'conversions')!.getAttribute('aria-label')).to.equal(
-      'Conversions: 12 (amount CN¥1.2M), target 20 (60%), Behind',
+      'Conversions: 12 (amount ¥1.2M), target 20 (60%), Behind',
     );
   });
 

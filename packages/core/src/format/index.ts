@@ -89,7 +89,10 @@ export function formatVersusBaseline(
   return locale === 'zh-CN' ? `${points}个百分点` : `${points} pts`;
 }
 
-/** Money in CNY: ¥1,234.56, or compact (¥12.3万 / CN¥12.3K) where space is short. */
+/**
+ * Money in CNY: ¥1,234.56, or compact (¥12.3万 / ¥12.3K) where space is short. The yuan sign alone in en too (not
+ * CN¥), as formatAmount writes the balances beside it: a kit for Chinese banks has one currency on screen.
+ */
 export function formatMoney(
   value: number | null | undefined,
   locale: StrideLocale,
@@ -101,6 +104,7 @@ export function formatMoney(
     return numberFormat(locale, {
       style: 'currency',
       currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
       notation: 'compact',
       maximumFractionDigits: 1,
     }).format(normalised);
@@ -108,6 +112,7 @@ export function formatMoney(
   return numberFormat(locale, {
     style: 'currency',
     currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   }).format(normalised);
