@@ -83,4 +83,15 @@ describe('<stride-leaderboard> ranked by a supplied amount', () => {
     expect(csv[0]).to.contain('Deposit balance');
     expect(csv[1]).to.contain('154000000').and.contain('150000000').and.contain('136800000');
   });
+
+  it('offers no "Behind only" for a balance, and a behind-only page still lists every entry', async () => {
+    // a balance's pace needs its opening, which a board entry does not carry: no entry could be listed as behind
+    const el = await mount('en');
+    expect(el.shadowRoot!.querySelector('[part="behind-only"]')).to.equal(null);
+    el.behindOnly = true;
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('.row[data-id]')].map((r) => r.getAttribute('data-id'))).to.have.members(
+      ['m1', 'm2', 'm3'],
+    );
+  });
 });

@@ -18,6 +18,7 @@ import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './lead
 import { t } from './leaderboard.strings.js';
 import {
   boardPaceShare,
+  canBeBehind,
   createBoardModel,
   leaderboardCsvRows,
   pinPlacement,
@@ -168,14 +169,19 @@ export class StrideLeaderboard extends StrideElement {
 
   private get shown(): readonly RankedEntry[] {
     const found = this.model.search(this.ranked, this.search);
-    const share = this.behindOnly ? this.paceShare : null;
+    const share = this.behindOnly && this.behindApplies ? this.paceShare : null;
     return share === null
       ? found
       : this.model.behind(found, this.metric, share, this.resolved.alertRules, this.resolved.catalogue);
   }
 
-  private get hasTargets(): boolean {
-    return this.ranked.some((r) => (r.entry.target ?? 0) > 0);
+  /** Whether "Behind only" means something here: a pace to be behind (not the contest view, not a pilot period). */
+  private get behindApplies(): boolean {
+    return (
+      this.view !== 'contest' &&
+      this.paceShare !== null &&
+      canBeBehind(this.ranked, this.metric, this.resolved.catalogue)
+    );
   }
 
   private get paceShare(): number | null {
@@ -253,8 +259,7 @@ export class StrideLeaderboard extends StrideElement {
         ofTarget: this.rankBy === 'target',
         search: contest ? undefined : this.search,
         found: this.shown.length,
-        // only where some entry has a target to be behind: without one the toggle would just empty the board
-        behindOnly: contest || this.paceShare === null || !this.hasTargets ? undefined : this.behindOnly,
+        behindOnly: this.behindApplies ? this.behindOnly : undefined,
       },
       locale,
       {

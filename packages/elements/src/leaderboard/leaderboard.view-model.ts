@@ -94,6 +94,19 @@ export function searchByName(ranked: readonly RankedEntry[], query: string): rea
 }
 
 /**
+ * Whether an entry of this board can be behind pace: it needs a target, and a balance's pace needs its opening,
+ * which a board entry does not carry. Where none can be, "Behind only" would only empty the board.
+ */
+export function canBeBehind(
+  ranked: readonly RankedEntry[],
+  metric: string,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): boolean {
+  if (indicatorOf(metric, catalogue)?.measure === 'balance') return false;
+  return ranked.some((r) => (r.entry.target ?? 0) > 0);
+}
+
+/**
  * "Behind only": the entries behind pace on the board's metric by the one behind rule (the tiles' and the alerts'),
  * at `share` of the period's working days elapsed. An entry without a target is never behind. Ranks stay the board's.
  */
