@@ -282,11 +282,6 @@ export class StrideLeads extends StrideElement {
       timeZone,
       columns,
       activeIndex: this.listWindow.activeIndex,
-      onActivate: (row, index) => {
-        this.listWindow.setActive(index);
-        // lead ids only: a customer's name never goes into an event
-        this.select('lead', row.leadId);
-      },
     };
     const masked = rows.some((row) => row.masked);
     return html`<div class="frame ${columns.includes('counted') ? 'counted' : ''}">
@@ -297,6 +292,13 @@ export class StrideLeads extends StrideElement {
         loadingMore: this.loadingMore,
         onFocus: this.listWindow.onFocus,
         onKeyDown: (event) => this.listWindow.onKeyDown(event, rows.length),
+        onActivate: (index) => {
+          const row = rows[index];
+          if (!row) return;
+          this.listWindow.setActive(index);
+          // lead ids only: a customer's name never goes into an event
+          this.select('lead', row.leadId);
+        },
       })}
     </div>`;
   }
