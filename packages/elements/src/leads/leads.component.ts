@@ -22,6 +22,7 @@ import { downloadCsv } from '../shared/download.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
 import { StrideErrorEvent, StrideWarningEvent } from '../shared/events.js';
 import { refreshWidgets } from '../shared/configure.js';
+import { memoLast } from '../shared/memo.js';
 import { t } from './leads.strings.js';
 import { COLUMN_SORT, leadsColumns, leadsCsvRows, nextSort, type LeadsColumn } from './leads.view-model.js';
 import {
@@ -160,8 +161,16 @@ export class StrideLeads extends StrideElement {
   get rows(): readonly LeadRow[] {
     const first = this.query.state.data;
     if (!first) return [];
-    return this.more.length > 0 ? [...first.leads, ...this.more] : first.leads;
+    return this.more.length > 0 ? this.joinPages(first.leads, this.more) : first.leads;
   }
+
+  // A scrolled list renders every few rows; with 10,000 rows loaded, joining the pages and scanning them for the
+  // columns and the masked note on each of those renders cost more than the rows in view. Both change only with a page.
+  private readonly joinPages = memoLast((first: readonly LeadRow[], more: readonly LeadRow[]) => [...first, ...more]);
+  private readonly columnsOf = memoLast((indicator: string | undefined, rows: readonly LeadRow[]) =>
+    leadsColumns(indicator === undefined ? {} : { indicator }, rows),
+  );
+  private readonly anyMasked = memoLast((rows: readonly LeadRow[]) => rows.some((row) => row.masked));
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -249,7 +258,7 @@ export class StrideLeads extends StrideElement {
   }
 
   private columns(rows: readonly LeadRow[]): LeadsColumn[] {
-    return leadsColumns(this.leadsFilter, rows);
+    return this.columnsOf(this.leadsFilter.indicator, rows);
   }
 
   private onSort(column: LeadsColumn): void {
@@ -283,7 +292,7 @@ export class StrideLeads extends StrideElement {
       columns,
       activeIndex: this.listWindow.activeIndex,
     };
-    const masked = rows.some((row) => row.masked);
+    const masked = this.anyMasked(rows);
     return html`<div class="frame ${columns.includes('counted') ? 'counted' : ''}">
       ${renderLeadsHeader(data.total, masked, lang, this.exporting, () => void this.exportCsv())}
       ${renderColumnHeaders(columns, this.sort, lang, (column) => this.onSort(column))}

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, type LeadRow, type LeadsSort, type StrideLocale } from '@stride/core';
 import { t } from './leads.strings.js';
-import { COLUMN_SORT, leadCells, type LeadsColumn } from './leads.view-model.js';
+import { COLUMN_SORT, leadRowView, type LeadsColumn } from './leads.view-model.js';
 
 /** Columns hidden in a phone-sized frame (still in each row's label and in the CSV). */
 const OPTIONAL: ReadonlySet<LeadsColumn> = new Set([
@@ -76,11 +76,7 @@ export function renderColumnHeaders(
  */
 export function renderLeadRow(row: LeadRow, index: number, total: number, context: LeadsListContext): TemplateResult {
   const { locale, timeZone, columns } = context;
-  const cells = leadCells(row, locale, timeZone);
-  const separator = locale === 'zh-CN' ? '，' : ', ';
-  let label = t(locale, 'rowLabel', { customer: cells.customer, stage: cells.stage, manager: cells.manager });
-  if (cells.overdue) label += separator + cells.overdueHours;
-  if (cells.counted) label += separator + cells.counted;
+  const { cells, label } = leadRowView(row, locale, timeZone);
   const last = columns.includes('event') ? cells.event : cells.lastActionAt;
   return html`<div
     class=${cells.overdue ? 'row overdue' : 'row'}
