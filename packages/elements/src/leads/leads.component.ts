@@ -44,6 +44,11 @@ const PAGE_SIZE = 200;
 const PREFETCH_ROWS = 40;
 const ROW_HEIGHT = 48;
 const HUDDLE_ROW_HEIGHT = 64;
+/**
+ * Rows the list shows before it is measured: the default list height (420px, leads.styles.ts) holds rows 0-8 of 48px.
+ * Guessing more cost a second render and layout on every first render, to drop the row the measurement found unseen.
+ */
+const INITIAL_ROWS = { first: 0, last: 8 };
 
 function stageOrUndefined(value: string | undefined): FunnelStageId | undefined {
   return value && (FUNNEL_STAGES as readonly string[]).includes(value) ? (value as FunnelStageId) : undefined;
@@ -117,7 +122,7 @@ export class StrideLeads extends StrideElement {
   private readonly listWindow = new ListWindowController(this, {
     rowHeight: () => (this.mode === 'huddle' ? HUDDLE_ROW_HEIGHT : ROW_HEIGHT),
     overhang: 480,
-    initial: { first: 0, last: 9 },
+    initial: INITIAL_ROWS,
     onVisibleChange: (_before, after) => {
       if (after.last >= this.rows.length - PREFETCH_ROWS) void this.loadMore();
     },
