@@ -17,7 +17,7 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { createStrideQueryClient, validateResult, type LeadRow, type LeadsQuery, type LeadsResult } from '@stride/core';
 import '../../../packages/elements/src/leads/leads.js';
 import type { StrideLeads } from '../../../packages/elements/src/leads/leads.component.js';
-import { defineScenario, mountPoint, nextPaint } from '../harness.js';
+import { defineScenario, mountPoint, nextPaint, type Sample } from '../harness.js';
 
 const SIZE = 10_000;
 const ROW_HEIGHT = 48;
@@ -174,19 +174,41 @@ function p95(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
 }
 
+/** The median of `values`. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+interface ScrollFrames {
+  /** Ms between consecutive frames. */
+  intervals: number[];
+  /**
+   * Ms from each frame's start to its animation-frame callback: the frame's scroll handling (the list's window, the
+   * widget's render, a forced layout) runs before animation-frame callbacks, so this is the list's own work per frame
+   * before the browser's style, layout and paint of it.
+   */
+  work: number[];
+}
+
 /**
  * Moves `scroller` ROWS_PER_FRAME rows down in every frame for FRAMES frames and returns the intervals between those
- * frames. For the widget, a move past the rows loaded so far stops at their end until the next page has come.
+ * frames and the work before each frame's callback. For the widget, a move past the rows loaded so far stops at their
+ * end until the next page has come.
  */
-function scriptedScroll(scroller: () => HTMLElement): Promise<number[]> {
+function scriptedScroll(scroller: () => HTMLElement): Promise<ScrollFrames> {
   const intervals: number[] = [];
+  const work: number[] = [];
   return new Promise((resolve) => {
     let last: number | undefined;
     const frame = (time: number) => {
-      if (last !== undefined) intervals.push(time - last);
+      if (last !== undefined) {
+        intervals.push(time - last);
+        work.push(performance.now() - time);
+      }
       last = time;
       if (intervals.length >= FRAMES) {
-        resolve(intervals);
+        resolve({ intervals, work });
         return;
       }
       scroller().scrollTop += ROWS_PER_FRAME * ROW_HEIGHT;
@@ -194,6 +216,11 @@ function scriptedScroll(scroller: () => HTMLElement): Promise<number[]> {
     };
     requestAnimationFrame(frame);
   });
+}
+
+/** A run's figure: the p95 frame interval, with the work per frame (median and p95) beside it. */
+function scrollSample(frames: ScrollFrames): Sample {
+  return { ms: p95(frames.intervals), parts: { 'work median': median(frames.work), 'work p95': p95(frames.work) } };
 }
 
 async function settle(): Promise<void> {
@@ -212,19 +239,19 @@ const scroll = defineScenario<Ctx>({
       bareList(host, ctx.rows);
       await rowLaidOut(host, 0);
       await settle();
-      const intervals = await scriptedScroll(() => host.querySelector<HTMLElement>('.scroller')!);
+      const frames = await scriptedScroll(() => host.querySelector<HTMLElement>('.scroller')!);
       render(null, host);
       cleanup();
-      return p95(intervals);
+      return scrollSample(frames);
     },
     stride: async (ctx) => {
       const { host, cleanup } = mountPoint();
       const el = mountLeads(host, ctx.rows);
       await rowLaidOut(el.renderRoot, 0);
       await settle();
-      const intervals = await scriptedScroll(() => el.renderRoot.querySelector<HTMLElement>('.list')!);
+      const frames = await scriptedScroll(() => el.renderRoot.querySelector<HTMLElement>('.list')!);
       cleanup();
-      return p95(intervals);
+      return scrollSample(frames);
     },
   },
 });
