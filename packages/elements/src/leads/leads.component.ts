@@ -22,6 +22,7 @@ import { downloadCsv } from '../shared/download.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
 import { StrideErrorEvent, StrideWarningEvent } from '../shared/events.js';
 import { refreshWidgets } from '../shared/configure.js';
+import { memoLast } from '../shared/memo.js';
 import { t } from './leads.strings.js';
 import { COLUMN_SORT, leadsColumns, leadsCsvRows, nextSort, type LeadsColumn } from './leads.view-model.js';
 import {
@@ -43,6 +44,11 @@ const PAGE_SIZE = 200;
 const PREFETCH_ROWS = 40;
 const ROW_HEIGHT = 48;
 const HUDDLE_ROW_HEIGHT = 64;
+/**
+ * Rows the list shows before it is measured: the default list height (420px, leads.styles.ts) holds rows 0-8 of 48px.
+ * Guessing more cost a second render and layout on every first render, to drop the row the measurement found unseen.
+ */
+const INITIAL_ROWS = { first: 0, last: 8 };
 
 function stageOrUndefined(value: string | undefined): FunnelStageId | undefined {
   return value && (FUNNEL_STAGES as readonly string[]).includes(value) ? (value as FunnelStageId) : undefined;
@@ -116,7 +122,7 @@ export class StrideLeads extends StrideElement {
   private readonly listWindow = new ListWindowController(this, {
     rowHeight: () => (this.mode === 'huddle' ? HUDDLE_ROW_HEIGHT : ROW_HEIGHT),
     overhang: 480,
-    initial: { first: 0, last: 9 },
+    initial: INITIAL_ROWS,
     onVisibleChange: (_before, after) => {
       if (after.last >= this.rows.length - PREFETCH_ROWS) void this.loadMore();
     },
@@ -160,8 +166,16 @@ export class StrideLeads extends StrideElement {
   get rows(): readonly LeadRow[] {
     const first = this.query.state.data;
     if (!first) return [];
-    return this.more.length > 0 ? [...first.leads, ...this.more] : first.leads;
+    return this.more.length > 0 ? this.joinPages(first.leads, this.more) : first.leads;
   }
+
+  // A scrolled list renders every few rows; with 10,000 rows loaded, joining the pages and scanning them for the
+  // columns and the masked note on each of those renders cost more than the rows in view. Both change only with a page.
+  private readonly joinPages = memoLast((first: readonly LeadRow[], more: readonly LeadRow[]) => [...first, ...more]);
+  private readonly columnsOf = memoLast((indicator: string | undefined, rows: readonly LeadRow[]) =>
+    leadsColumns(indicator === undefined ? {} : { indicator }, rows),
+  );
+  private readonly anyMasked = memoLast((rows: readonly LeadRow[]) => rows.some((row) => row.masked));
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -249,7 +263,7 @@ export class StrideLeads extends StrideElement {
   }
 
   private columns(rows: readonly LeadRow[]): LeadsColumn[] {
-    return leadsColumns(this.leadsFilter, rows);
+    return this.columnsOf(this.leadsFilter.indicator, rows);
   }
 
   private onSort(column: LeadsColumn): void {
@@ -282,13 +296,8 @@ export class StrideLeads extends StrideElement {
       timeZone,
       columns,
       activeIndex: this.listWindow.activeIndex,
-      onActivate: (row, index) => {
-        this.listWindow.setActive(index);
-        // lead ids only: a customer's name never goes into an event
-        this.select('lead', row.leadId);
-      },
     };
-    const masked = rows.some((row) => row.masked);
+    const masked = this.anyMasked(rows);
     return html`<div class="frame ${columns.includes('counted') ? 'counted' : ''}">
       ${renderLeadsHeader(data.total, masked, lang, this.exporting, () => void this.exportCsv())}
       ${renderColumnHeaders(columns, this.sort, lang, (column) => this.onSort(column))}
@@ -297,6 +306,13 @@ export class StrideLeads extends StrideElement {
         loadingMore: this.loadingMore,
         onFocus: this.listWindow.onFocus,
         onKeyDown: (event) => this.listWindow.onKeyDown(event, rows.length),
+        onActivate: (index) => {
+          const row = rows[index];
+          if (!row) return;
+          this.listWindow.setActive(index);
+          // lead ids only: a customer's name never goes into an event
+          this.select('lead', row.leadId);
+        },
       })}
     </div>`;
   }

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, type LeadRow, type LeadsSort, type StrideLocale } from '@stride/core';
 import { t } from './leads.strings.js';
-import { COLUMN_SORT, leadCells, type LeadsColumn } from './leads.view-model.js';
+import { COLUMN_SORT, leadRowView, type LeadsColumn } from './leads.view-model.js';
 
 /** Columns hidden in a phone-sized frame (still in each row's label and in the CSV). */
 const OPTIONAL: ReadonlySet<LeadsColumn> = new Set([
@@ -19,7 +19,6 @@ export interface LeadsListContext {
   timeZone: string;
   columns: readonly LeadsColumn[];
   activeIndex: number;
-  onActivate: (row: LeadRow, index: number) => void;
 }
 
 export function renderLeadsHeader(
@@ -69,18 +68,18 @@ export function renderColumnHeaders(
   </div>`;
 }
 
+/**
+ * One lead. The cells are one template with a slot per column, not a template per cell: a list's columns are always
+ * customer, phone, manager, stage, entered, overdue, then the event or the last action, then (a rate) whether the row
+ * counted, so the slots are fixed and a row is one template instance with text bindings. Activation is handled once on
+ * the list (see renderLeadsList), not by listeners on every row.
+ */
 export function renderLeadRow(row: LeadRow, index: number, total: number, context: LeadsListContext): TemplateResult {
   const { locale, timeZone, columns } = context;
-  const cells = leadCells(row, locale, timeZone);
-  const label = [
-    t(locale, 'rowLabel', { customer: cells.customer, stage: cells.stage, manager: cells.manager }),
-    cells.overdue ? cells.overdueHours : '',
-    cells.counted,
-  ]
-    .filter(Boolean)
-    .join(locale === 'zh-CN' ? '，' : ', ');
+  const { cells, label } = leadRowView(row, locale, timeZone);
+  const last = columns.includes('event') ? cells.event : cells.lastActionAt;
   return html`<div
-    class="row ${cells.overdue ? 'overdue' : ''}"
+    class=${cells.overdue ? 'row overdue' : 'row'}
     part="row"
     role="listitem"
     data-index=${index}
@@ -89,32 +88,17 @@ export function renderLeadRow(row: LeadRow, index: number, total: number, contex
     aria-label=${label}
     aria-posinset=${index + 1}
     aria-setsize=${total}
-    @click=${() => context.onActivate(row, index)}
-    @keydown=${(event: KeyboardEvent) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        context.onActivate(row, index);
-      }
-    }}
   >
-    ${columns.map((column) => renderCell(column, cells))}
+    <span class="cell" aria-hidden="true"
+      >${cells.customer}${cells.masked ? html`<span class="masked-mark" part="masked">*</span>` : nothing}</span
+    ><span class="cell optional" aria-hidden="true">${cells.phone}</span
+    ><span class="cell optional" aria-hidden="true">${cells.manager}</span
+    ><span class="cell" aria-hidden="true">${cells.stage}</span
+    ><span class="cell optional" aria-hidden="true">${cells.enteredAt}</span
+    ><span class=${cells.overdue ? 'cell overdue-hours' : 'cell muted'} aria-hidden="true">${cells.overdueHours}</span
+    ><span class="cell optional" aria-hidden="true">${last}</span
+    >${columns.includes('counted') ? html`<span class="cell optional" aria-hidden="true">${cells.counted}</span>` : nothing}
   </div>`;
-}
-
-function renderCell(column: LeadsColumn, cells: ReturnType<typeof leadCells>): TemplateResult {
-  const optional = OPTIONAL.has(column) ? 'optional' : '';
-  switch (column) {
-    case 'customer':
-      return html`<span class="cell" aria-hidden="true"
-        >${cells.customer}${cells.masked ? html`<span class="masked-mark" part="masked">*</span>` : nothing}</span
-      >`;
-    case 'overdueHours':
-      return html`<span class="cell ${cells.overdue ? 'overdue-hours' : 'muted'}" aria-hidden="true"
-        >${cells.overdueHours}</span
-      >`;
-    default:
-      return html`<span class="cell ${optional}" aria-hidden="true">${cells[column]}</span>`;
-  }
 }
 
 export function renderLeadsList(
@@ -125,8 +109,14 @@ export function renderLeadsList(
     loadingMore: boolean;
     onFocus: (event: FocusEvent) => void;
     onKeyDown: (event: KeyboardEvent) => void;
+    /** A row was clicked, or Enter or Space pressed on it. */
+    onActivate: (index: number) => void;
   },
 ): TemplateResult {
+  const rowIndex = (event: Event): number | undefined => {
+    const row = (event.target as Element).closest<HTMLElement>('.row[data-index]');
+    return row ? Number(row.dataset['index']) : undefined;
+  };
   return html`<div
       class="list"
       part="list"
@@ -134,7 +124,16 @@ export function renderLeadsList(
       aria-label=${t(locale, 'rows', { n: formatCount(total, locale) })}
       tabindex="0"
       @focus=${parts.onFocus}
-      @keydown=${parts.onKeyDown}
+      @click=${(event: MouseEvent) => {
+        const index = rowIndex(event);
+        if (index !== undefined) parts.onActivate(index);
+      }}
+      @keydown=${(event: KeyboardEvent) => {
+        const index = event.key === 'Enter' || event.key === ' ' ? rowIndex(event) : undefined;
+        if (index === undefined) return parts.onKeyDown(event);
+        event.preventDefault();
+        parts.onActivate(index);
+      }}
     >
       ${parts.rows}
     </div>

@@ -71,6 +71,32 @@ export function leadCells(row: LeadRow, locale: StrideLocale, timeZone: string):
   };
 }
 
+export interface LeadRowView {
+  cells: LeadCells;
+  /** The row's accessible name: customer, stage and manager, then how overdue and whether it counted. */
+  label: string;
+}
+
+const rowViews = new WeakMap<LeadRow, { locale: StrideLocale; timeZone: string; view: LeadRowView }>();
+
+/**
+ * A row's cells and accessible name, kept per row object (rows are never changed in place: a refresh brings new
+ * objects). A scrolled window renders the rows it keeps again every few rows, and formatting a row's two times in the
+ * bank's time zone was most of such a render.
+ */
+export function leadRowView(row: LeadRow, locale: StrideLocale, timeZone: string): LeadRowView {
+  const kept = rowViews.get(row);
+  if (kept && kept.locale === locale && kept.timeZone === timeZone) return kept.view;
+  const cells = leadCells(row, locale, timeZone);
+  const separator = locale === 'zh-CN' ? '，' : ', ';
+  let label = t(locale, 'rowLabel', { customer: cells.customer, stage: cells.stage, manager: cells.manager });
+  if (cells.overdue) label += separator + cells.overdueHours;
+  if (cells.counted) label += separator + cells.counted;
+  const view = { cells, label };
+  rowViews.set(row, { locale, timeZone, view });
+  return view;
+}
+
 /** The next sort when a column header is activated: the same key flips direction, a new key starts descending. */
 export function nextSort(current: LeadsSort, by: LeadsSortKey): LeadsSort {
   if (current.by === by) return { by, dir: current.dir === 'asc' ? 'desc' : 'asc' };
