@@ -16,23 +16,26 @@ reached AS (
     -- @include parts/stage_entries.sql
   FROM cohort c JOIN lead_firsts lf ON lf.lead_id = c.lead_id
 ),
-stages AS (
-  SELECT lead_id, 0 AS stage, assigned_ms AS entered_ms FROM reached
-  UNION ALL SELECT lead_id, 1, claimed_ms FROM reached
-  UNION ALL SELECT lead_id, 2, contacted_ms FROM reached
-  UNION ALL SELECT lead_id, 3, visited_ms FROM reached
-  UNION ALL SELECT lead_id, 4, intent_ms FROM reached
-  UNION ALL SELECT lead_id, 5, applied_ms FROM reached
-  UNION ALL SELECT lead_id, 6, converted_ms FROM reached
+stage_list AS (
+  SELECT 0 AS stage UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3
+  UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6
 ),
-furthest AS (
-  SELECT lead_id, MAX(CASE WHEN entered_ms < $never_ms THEN stage ELSE 0 END) AS furthest FROM stages GROUP BY lead_id
+stages AS (
+  -- every lead once per stage, joined with the stage numbers: one read of reached (ClickHouse and Spark plan a
+  -- CTE anew at each reference, and seven references, each read twice, made the funnel slow to plan there)
+  SELECT r.lead_id AS lead_id, s.stage AS stage,
+    CASE s.stage WHEN 0 THEN r.assigned_ms WHEN 1 THEN r.claimed_ms WHEN 2 THEN r.contacted_ms
+      WHEN 3 THEN r.visited_ms WHEN 4 THEN r.intent_ms WHEN 5 THEN r.applied_ms ELSE r.converted_ms END AS entered_ms,
+    CASE WHEN r.converted_ms < $never_ms THEN 6 WHEN r.applied_ms < $never_ms THEN 5
+         WHEN r.intent_ms < $never_ms THEN 4 WHEN r.visited_ms < $never_ms THEN 3
+         WHEN r.contacted_ms < $never_ms THEN 2 WHEN r.claimed_ms < $never_ms THEN 1 ELSE 0 END AS furthest
+  FROM reached r CROSS JOIN stage_list s
 ),
 placed AS (
-  SELECT s.lead_id, s.stage, s.entered_ms, f.furthest,
-    MIN(s.entered_ms) OVER (PARTITION BY s.lead_id ORDER BY s.stage ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+  SELECT lead_id, stage, entered_ms, furthest,
+    MIN(entered_ms) OVER (PARTITION BY lead_id ORDER BY stage ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
       AS next_ms
-  FROM stages s JOIN furthest f ON f.lead_id = s.lead_id
+  FROM stages
 ),
 counted AS (
   SELECT stage,
