@@ -92,6 +92,11 @@ export interface StrideServerOptions {
 
 export interface StrideServer {
   readonly server: Server;
+  /**
+   * The answer cache in use (undefined with `cache: false`): its stats count hits, shared computations and misses
+   * since start, for a bench or an operator's own metrics. Not served over HTTP: the counts say how busy the bank is.
+   */
+  readonly cache: ResultCache | undefined;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes the database. */
   close(graceMs?: number): Promise<void>;
@@ -314,6 +319,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
 
   return {
     server,
+    cache,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
