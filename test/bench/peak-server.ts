@@ -7,7 +7,8 @@
  * Talks to the bench over the IPC channel: sends `ready` with its URL, the org tree and the day it serves; answers
  * `sample` with its memory and `stats` with the answer cache's counters; `stop` closes it.
  *
- * STRIDE_PEAK_NOW fixes the clock (and the data's last moment), STRIDE_PEAK_EVENTS the event count.
+ * STRIDE_PEAK_NOW fixes the clock (and the data's last moment), STRIDE_PEAK_EVENTS the event count,
+ * STRIDE_PEAK_THREADS DuckDB's worker threads (default: the warehouse's).
  */
 import { generatePilot, PILOT_CATALOGUE } from '../../mocks/pilot/index.js';
 import { createMetricsService } from '../../packages/server/src/metrics.js';
@@ -17,7 +18,16 @@ import { openWarehouse } from '../../packages/server/src/warehouse.js';
 export type PeakServerMessage =
   | { type: 'ready'; url: string; date: string; orgTree: { id: string; parentId: string | null; level: string }[] }
   | { type: 'sample'; rss: number; heapUsed: number; external: number }
-  | { type: 'stats'; hits: number; shared: number; misses: number; bytes: number; entries: number };
+  | {
+      type: 'stats';
+      hits: number;
+      shared: number;
+      misses: number;
+      bytes: number;
+      entries: number;
+      /** CPU time of the whole process (DuckDB's threads included), microseconds. */
+      cpuMicros: number;
+    };
 
 export type PeakBenchMessage = { type: 'sample' } | { type: 'stats' } | { type: 'stop' };
 
@@ -31,7 +41,13 @@ const data = generatePilot({
   events: Number(process.env['STRIDE_PEAK_EVENTS'] ?? 1_000_000),
   now,
 });
-const warehouse = await openWarehouse({ ...data, catalogue: PILOT_CATALOGUE, now: () => now });
+const threads = Number(process.env['STRIDE_PEAK_THREADS'] ?? 0);
+const warehouse = await openWarehouse({
+  ...data,
+  catalogue: PILOT_CATALOGUE,
+  now: () => now,
+  ...(threads > 0 ? { threads } : {}),
+});
 const stride = createStrideServer({
   warehouse,
   metrics: createMetricsService(warehouse),
@@ -49,7 +65,8 @@ process.on('message', (message: PeakBenchMessage) => {
     send({ type: 'sample', rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external });
   } else if (message.type === 'stats') {
     const stats = stride.cache?.stats ?? { hits: 0, shared: 0, misses: 0, bytes: 0, entries: 0 };
-    send({ type: 'stats', ...stats });
+    const cpu = process.cpuUsage();
+    send({ type: 'stats', ...stats, cpuMicros: cpu.user + cpu.system });
   } else {
     // exit (rather than waiting for the event loop to drain) writes the --cpu-prof profile
     void stride.close(1_000).then(() => process.exit(0));
