@@ -84,6 +84,47 @@ describe('the http adapter against the reference server', () => {
     assert.equal(stride.cache!.stats.hits - hitsBefore, 1);
   });
 
+  it("finishes a team's board when the manager who started it gives up, and serves it to the next", async () => {
+    const metrics = createMetricsService(warehouse);
+    let computed = 0;
+    const slow: MetricsService = {
+      ...metrics,
+      // longer than the request's deadline, shorter than a shared board may run
+      leaderboard: async (q, boardSignal) => {
+        computed++;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        if (boardSignal?.aborted) throw new Error('interrupted');
+        return metrics.leaderboard(q);
+      },
+    };
+    const impatient = createStrideServer({
+      warehouse: { ...warehouse, close: async () => {} },
+      metrics: slow,
+      verify: () => ({ ok: true }),
+      requestTimeoutMs: 100,
+      log: () => {},
+    });
+    const url = (await impatient.listen(0, '127.0.0.1')).url;
+    const team = pilot.orgTree.find((node) => node.level === 'team')!;
+    const [first, second] = pilot.orgTree.filter((node) => node.parentId === team.id);
+    const board = (manager: string) =>
+      fetch(
+        `${url}/v1/leaderboard?org=${team.id}&manager=${manager}&period=month&date=2026-03-09&board=managers&metric=points`,
+      );
+    try {
+      assert.equal((await board(first!.id)).status, 503);
+      // the board goes on after the 503 and is kept once done
+      for (let waited = 0; impatient.cache!.stats.entries === 0 && waited < 500; waited++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      const answer = await board(second!.id);
+      assert.equal(answer.status, 200);
+      assert.equal(((await answer.json()) as { scope: { manager: string } }).scope.manager, second!.id);
+      assert.equal(computed, 1);
+    } finally {
+      await impatient.close();
+    }
+  });
+
   it('a bad org is a 400 problem naming the org parameter', async () => {
     const error = await rejection(
       adapter.funnel!({ scope: { org: 'no-such-org', period: 'month', date: '2026-03-10' } }, { signal }),

@@ -144,6 +144,17 @@ function withScope(body: string, computedFor: unknown, asked: unknown): string {
   return body.replace(`"scope":${JSON.stringify(computedFor)}`, () => scope);
 }
 
+/** `work`'s result, or a rejection as soon as `signal` aborts (the work itself may go on). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('deadline'));
+  work.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const stop = (): void => reject(new Error('deadline'));
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
 export function createStrideServer(options: StrideServerOptions): StrideServer {
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const origins = new Set(options.allowedOrigins ?? []);
@@ -300,8 +311,13 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
           ? { ...asked.scope, manager: undefined }
           : undefined;
       const computed: unknown = boardScope ? { ...asked, scope: boardScope } : read.query;
-      const compute = (): Promise<unknown> => run(computed, deadline.signal, { unmasked: false });
-      let body = cache ? await cache.body(cache.key(operation, computed), compute) : JSON.stringify(await compute());
+      // A board shared by a team outlives the request that started it (up to three deadlines): on a loaded
+      // morning the first asker may give up, and interrupting it would leave every other manager of the team to
+      // start the same board again and give up the same way. Kept once done, it answers them all.
+      const signal = boardScope && cache ? AbortSignal.timeout(3 * timeoutMs) : deadline.signal;
+      const compute = (): Promise<unknown> => run(computed, signal, { unmasked: false });
+      const answer = cache ? cache.body(cache.key(operation, computed), compute) : compute().then(JSON.stringify);
+      let body = await untilAborted(answer, deadline.signal);
       if (boardScope) body = withScope(body, boardScope, asked.scope);
       if (deadline.signal.aborted) throw new Error('deadline');
       send(res, 200, 'application/json', body, operation === 'grids' || operation === 'orgTree');
