@@ -125,6 +125,39 @@ describe('the http adapter against the reference server', () => {
     }
   });
 
+  it('stops a board that outlived its request when the server closes, and waits for it', async () => {
+    let stopped: AbortSignal | undefined;
+    let ended = false;
+    const endless: MetricsService = {
+      ...createMetricsService(warehouse),
+      leaderboard: (_q, boardSignal) =>
+        new Promise((_resolve, reject) => {
+          stopped = boardSignal;
+          boardSignal?.addEventListener('abort', () => {
+            ended = true;
+            reject(new Error('interrupted'));
+          });
+        }),
+    };
+    const closing = createStrideServer({
+      warehouse: { ...warehouse, close: async () => assert.ok(ended, 'the database closed under a running board') },
+      metrics: endless,
+      verify: () => ({ ok: true }),
+      requestTimeoutMs: 50,
+      log: () => {},
+    });
+    const url = (await closing.listen(0, '127.0.0.1')).url;
+    const team = pilot.orgTree.find((node) => node.level === 'team')!;
+    const manager = pilot.orgTree.find((node) => node.parentId === team.id)!;
+    const answer = await fetch(
+      `${url}/v1/leaderboard?org=${team.id}&manager=${manager.id}&period=month&date=2026-03-09&board=managers&metric=points`,
+    );
+    assert.equal(answer.status, 503);
+    assert.equal(stopped?.aborted, false);
+    await closing.close();
+    assert.equal(stopped?.aborted, true);
+  });
+
   it('a bad org is a 400 problem naming the org parameter', async () => {
     const error = await rejection(
       adapter.funnel!({ scope: { org: 'no-such-org', period: 'month', date: '2026-03-10' } }, { signal }),

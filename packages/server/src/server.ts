@@ -205,6 +205,8 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
   const inFlight = new Set<Promise<void>>();
   const cache = options.cache === false ? undefined : (options.cache ?? createResultCache(options.warehouse));
   let closing = false;
+  /** Aborted on close: stops what outlives its request (a shared board). */
+  const stopping = new AbortController();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url ?? '/';
@@ -314,8 +316,22 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
       // A board shared by a team outlives the request that started it (up to three deadlines): on a loaded
       // morning the first asker may give up, and interrupting it would leave every other manager of the team to
       // start the same board again and give up the same way. Kept once done, it answers them all.
-      const signal = boardScope && cache ? AbortSignal.timeout(3 * timeoutMs) : deadline.signal;
-      const compute = (): Promise<unknown> => run(computed, signal, { unmasked: false });
+      // It still stops when the server closes, and close waits for it: closing the database under a running
+      // statement blocks.
+      const signal =
+        boardScope && cache ? AbortSignal.any([AbortSignal.timeout(3 * timeoutMs), stopping.signal]) : deadline.signal;
+      const compute = (): Promise<unknown> => {
+        const running = run(computed, signal, { unmasked: false });
+        if (signal !== deadline.signal) {
+          const settled = running.then(
+            () => undefined,
+            () => undefined,
+          );
+          inFlight.add(settled);
+          void settled.finally(() => inFlight.delete(settled));
+        }
+        return running;
+      };
       const answer = cache ? cache.body(cache.key(operation, computed), compute) : compute().then(JSON.stringify);
       let body = await untilAborted(answer, deadline.signal);
       if (boardScope) body = withScope(body, boardScope, asked.scope);
@@ -366,6 +382,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
     },
     async close(graceMs = 5_000) {
       closing = true;
+      stopping.abort();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
