@@ -144,17 +144,6 @@ function withScope(body: string, computedFor: unknown, asked: unknown): string {
   return body.replace(`"scope":${JSON.stringify(computedFor)}`, () => scope);
 }
 
-/** `work`'s result, or a rejection as soon as `signal` aborts (the work itself may go on). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Error('deadline'));
-  work.catch(() => undefined);
-  return new Promise<T>((resolve, reject) => {
-    const stop = (): void => reject(new Error('deadline'));
-    signal.addEventListener('abort', stop, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-  });
-}
-
 export function createStrideServer(options: StrideServerOptions): StrideServer {
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const origins = new Set(options.allowedOrigins ?? []);
@@ -205,8 +194,6 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
   const inFlight = new Set<Promise<void>>();
   const cache = options.cache === false ? undefined : (options.cache ?? createResultCache(options.warehouse));
   let closing = false;
-  /** Aborted on close: stops what outlives its request (a shared board). */
-  const stopping = new AbortController();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url ?? '/';
@@ -313,27 +300,8 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
           ? { ...asked.scope, manager: undefined }
           : undefined;
       const computed: unknown = boardScope ? { ...asked, scope: boardScope } : read.query;
-      // A board shared by a team outlives the request that started it (up to three deadlines): on a loaded
-      // morning the first asker may give up, and interrupting it would leave every other manager of the team to
-      // start the same board again and give up the same way. Kept once done, it answers them all.
-      // It still stops when the server closes, and close waits for it: closing the database under a running
-      // statement blocks.
-      const signal =
-        boardScope && cache ? AbortSignal.any([AbortSignal.timeout(3 * timeoutMs), stopping.signal]) : deadline.signal;
-      const compute = (): Promise<unknown> => {
-        const running = run(computed, signal, { unmasked: false });
-        if (signal !== deadline.signal) {
-          const settled = running.then(
-            () => undefined,
-            () => undefined,
-          );
-          inFlight.add(settled);
-          void settled.finally(() => inFlight.delete(settled));
-        }
-        return running;
-      };
-      const answer = cache ? cache.body(cache.key(operation, computed), compute) : compute().then(JSON.stringify);
-      let body = await untilAborted(answer, deadline.signal);
+      const compute = (): Promise<unknown> => run(computed, deadline.signal, { unmasked: false });
+      let body = cache ? await cache.body(cache.key(operation, computed), compute) : JSON.stringify(await compute());
       if (boardScope) body = withScope(body, boardScope, asked.scope);
       if (deadline.signal.aborted) throw new Error('deadline');
       send(res, 200, 'application/json', body, operation === 'grids' || operation === 'orgTree');
@@ -382,7 +350,6 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
     },
     async close(graceMs = 5_000) {
       closing = true;
-      stopping.abort();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
