@@ -12,12 +12,20 @@
  *    real clock, so a live view's asOf moves as it does for a user): p50 and p95 over HTTP, one request at a time
  *    (--requests each), then as the dashboard asks on page load, its requests all at once.
  *
+ * 4. --morning-peak: every manager opens their page around 08:30 (./peak-server.ts serves the bank-wide data in a
+ *    process of its own, clock at 08:30 of the last day). Requests in the mix indicators : leaderboard : funnel :
+ *    coverage = 4:2:1:1, each on a scope drawn from the 10,000 managers' own month and their teams' month, no scope
+ *    asked more than 3 times, from --connections clients (default 16) for --seconds: requests per second, p50, p95
+ *    and p99 (overall and per endpoint), the server's peak RSS and heap (sampled every 200 ms) and the answer
+ *    cache's hit rate. --profile DIR writes the server's CPU profile there; --threads N sets DuckDB's threads.
+ *
  *   --endpoints            only section 3
  *   --facts DIR            section 3 on the facts the Spark job wrote for the same generated log (--events N;
  *                          --today fixes the log's last day, as given to the job's input)
  *   --label TEXT           names the run in results.json (bench.server.endpoints[label])
  * Prints a table and merges the figures into bench/results.json under "server".
  */
+import { fork } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
@@ -26,6 +34,7 @@ import { createMetricsService } from '../../packages/server/src/metrics.js';
 import { createStrideServer } from '../../packages/server/src/server.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
 import { generatePilot, type PilotData } from '../../mocks/pilot/index.js';
+import type { PeakBenchMessage, PeakServerMessage } from './peak-server.js';
 
 // autocannon ships no types: the slice of its API used here
 interface AutocannonResult {
@@ -38,6 +47,20 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   connections: number;
   duration: number;
 }) => Promise<AutocannonResult>;
+/** A run whose requests differ one from the next, with every response's time (the morning peak). */
+interface AutocannonInstance extends Promise<AutocannonResult & { errors: number }> {
+  on(
+    event: 'response',
+    listener: (client: { requestIterator: { context: Record<string, unknown> } }, status: number, bytes: number, ms: number) => void,
+  ): void;
+}
+const autocannonRun = autocannon as unknown as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  requests: { setupRequest: (request: { path: string }, context: Record<string, unknown>) => { path: string } }[];
+}) => AutocannonInstance;
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +72,10 @@ const { values } = parseArgs({
     today: { type: 'string' },
     requests: { type: 'string', default: '20' },
     label: { type: 'string' },
+    'morning-peak': { type: 'boolean', default: false },
+    connections: { type: 'string', default: '16' },
+    profile: { type: 'string' },
+    threads: { type: 'string' },
   },
 });
 const seconds = Math.max(1, Math.min(30, Number(values.seconds)));
@@ -244,6 +271,223 @@ async function endpointFigures(): Promise<{ data: string; loadMs: number; figure
     loadMs,
     figures,
   };
+}
+
+/** A seeded generator (mulberry32): the same requests in every run, so runs differ only by the machine. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type PeakKind = 'indicators' | 'leaderboard' | 'funnel' | 'coverage';
+const PEAK_MIX: readonly PeakKind[] = ['indicators', 'indicators', 'indicators', 'indicators', 'leaderboard', 'leaderboard', 'funnel', 'coverage'];
+
+/**
+ * The morning's requests in arrival order: a manager drawn at random from all of them opens their page and asks for
+ * one widget's result (kinds 4:2:1:1), on their own month or, one time in four, their team's month; a scope already
+ * asked 3 times is not asked again (so at most 3 requests share a scope, whatever their kind). Paths under /v1.
+ */
+function morningRequests(orgTree: readonly { id: string; parentId: string | null; level: string }[], date: string, count: number) {
+  const random = seeded(830);
+  const managers = orgTree.filter((node) => node.level === 'manager');
+  const asked = new Map<string, number>();
+  const requests: { kind: PeakKind; path: string }[] = [];
+  const capacity = managers.length * 3 + new Set(managers.map((m) => m.parentId)).size * 3;
+  while (requests.length < Math.min(count, capacity)) {
+    const manager = managers[Math.floor(random() * managers.length)]!;
+    const team = manager.parentId!;
+    const teamScope = `org=${team}&period=month&date=${date}`;
+    const ownScope = `org=${team}&manager=${manager.id}&period=month&date=${date}`;
+    const wantTeam = random() < 0.25 && (asked.get(teamScope) ?? 0) < 3;
+    const scope = wantTeam ? teamScope : ownScope;
+    if ((asked.get(scope) ?? 0) >= 3) continue;
+    asked.set(scope, (asked.get(scope) ?? 0) + 1);
+    const kind = PEAK_MIX[Math.floor(random() * PEAK_MIX.length)]!;
+    const extra = kind === 'leaderboard' ? '&board=managers&metric=points' : '';
+    requests.push({ kind, path: `/v1/${kind}?${scope}${extra}` });
+  }
+  return requests;
+}
+
+interface PeakRun {
+  date: string;
+  loadAverage: string;
+  seconds: number;
+  connections: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  byKind: Record<string, { requests: number; p50Ms: number; p95Ms: number; p99Ms: number }>;
+  non2xx: number;
+  errors: number;
+  /** The server's CPU time (all its threads) per answered request: what a loaded machine changes least. */
+  cpuMsPerRequest: number;
+  peakRssMB: number;
+  peakHeapMB: number;
+  cache: { hits: number; shared: number; misses: number; hitRate: number; keptMB: number; entries: number };
+}
+
+/** Section 4: the morning peak against a server process of its own. */
+async function morningPeak(): Promise<PeakRun> {
+  const child = fork(new URL('./peak-server.ts', import.meta.url), [], {
+    execArgv: [
+      '--max-old-space-size=8000',
+      '--import',
+      'tsx',
+      ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : []),
+    ],
+    // 08:30 in the bank's zone today: the data ends there and the clock stands still, so runs compare
+    env: {
+      ...process.env,
+      ...(values.threads ? { STRIDE_PEAK_THREADS: values.threads } : {}),
+      STRIDE_PEAK_NOW: `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())}T08:30:00+08:00`,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const replies: ((message: PeakServerMessage) => void)[] = [];
+  let ready: (message: Extract<PeakServerMessage, { type: 'ready' }>) => void = () => {};
+  const started = new Promise<Extract<PeakServerMessage, { type: 'ready' }>>((resolve) => (ready = resolve));
+  child.on('message', (message: PeakServerMessage) => {
+    if (message.type === 'ready') ready(message);
+    else replies.shift()?.(message);
+  });
+  const ask = <T extends PeakServerMessage['type']>(type: T & PeakBenchMessage['type']) =>
+    new Promise<Extract<PeakServerMessage, { type: T }>>((resolve) => {
+      replies.push(resolve as (message: PeakServerMessage) => void);
+      child.send({ type } satisfies PeakBenchMessage);
+    });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { url, date, orgTree } = await started;
+  const origin = new URL(url).origin;
+  const base = new URL(url).pathname;
+
+  // a warm-up on last month's scopes (JIT, DuckDB's first plans) that shares no answer with the measured run
+  const lastMonth = new Date(Date.parse(`${date}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10);
+  const fire = async (list: { kind: PeakKind; path: string }[], duration: number) => {
+    let next = 0;
+    const latencies: { kind: PeakKind; ms: number }[] = [];
+    const instance = autocannonRun({
+      url: origin,
+      connections: Number(values.connections),
+      duration,
+      // a loaded machine answers late; a timeout would count as an error and drop the latency
+      timeout: 60,
+      requests: [
+        {
+          setupRequest: (request, context) => {
+            const item = list[next++ % list.length]!;
+            context['kind'] = item.kind;
+            return { ...request, path: `${base}${item.path}` };
+          },
+        },
+      ],
+    });
+    instance.on('response', (client, _status, _bytes, ms) => {
+      latencies.push({ kind: client.requestIterator.context['kind'] as PeakKind, ms });
+    });
+    const result = await instance;
+    return { result, latencies, used: next };
+  };
+  await fire(morningRequests(orgTree, lastMonth, 2_000), 3);
+
+  const list = morningRequests(orgTree, date, seconds * 1_000);
+  const before = await ask('stats');
+  let peakRss = 0;
+  let peakHeap = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const sample = await ask('sample');
+      peakRss = Math.max(peakRss, sample.rss);
+      peakHeap = Math.max(peakHeap, sample.heapUsed);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const { result, latencies, used } = await fire(list, seconds);
+  sampling = false;
+  await sampler;
+  const after = await ask('stats');
+  child.send({ type: 'stop' } satisfies PeakBenchMessage);
+  await exited;
+  if (used > list.length) console.warn(`morning peak: the request list (${list.length}) ran out; scopes were asked again`);
+
+  const figures = (ms: number[]) => {
+    const sorted = [...ms].sort((a, b) => a - b);
+    return {
+      requests: sorted.length,
+      p50Ms: Math.round(percentile(sorted, 50)),
+      p95Ms: Math.round(percentile(sorted, 95)),
+      p99Ms: Math.round(percentile(sorted, 99)),
+    };
+  };
+  const byKind: PeakRun['byKind'] = {};
+  for (const kind of new Set(PEAK_MIX)) byKind[kind] = figures(latencies.filter((l) => l.kind === kind).map((l) => l.ms));
+  const all = figures(latencies.map((l) => l.ms));
+  const hits = after.hits - before.hits;
+  const shared = after.shared - before.shared;
+  const misses = after.misses - before.misses;
+  return {
+    date: new Date().toISOString(),
+    loadAverage,
+    seconds,
+    connections: Number(values.connections),
+    requests: all.requests,
+    requestsPerSecond: Math.round(all.requests / seconds),
+    p50Ms: all.p50Ms,
+    p95Ms: all.p95Ms,
+    p99Ms: all.p99Ms,
+    byKind,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    cpuMsPerRequest: Math.round(((after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, all.requests)) * 10) / 10,
+    peakRssMB: Math.round(peakRss / 2 ** 20),
+    peakHeapMB: Math.round(peakHeap / 2 ** 20),
+    cache: {
+      hits,
+      shared,
+      misses,
+      hitRate: Math.round(((hits + shared) / Math.max(1, hits + shared + misses)) * 1000) / 1000,
+      keptMB: Math.round((after.bytes / 2 ** 20) * 10) / 10,
+      entries: after.entries,
+    },
+  };
+}
+
+if (values['morning-peak']) {
+  const run = await morningPeak();
+  console.log(
+    `\nMorning peak, bank-wide (HTTP on 127.0.0.1, ${run.connections} connections, ${run.seconds} s, load average ${run.loadAverage})`,
+  );
+  console.table({
+    all: { requests: run.requests, 'req/s': run.requestsPerSecond, p50: run.p50Ms, p95: run.p95Ms, p99: run.p99Ms },
+    ...Object.fromEntries(
+      Object.entries(run.byKind).map(([kind, f]) => [kind, { requests: f.requests, p50: f.p50Ms, p95: f.p95Ms, p99: f.p99Ms }]),
+    ),
+  });
+  console.log(
+    `non-2xx ${run.non2xx}, errors ${run.errors}; server CPU ${run.cpuMsPerRequest} ms a request ` +
+      `(${Math.round(2000 / Math.max(0.1, run.cpuMsPerRequest))} req/s on 2 idle cores at most); server peak RSS ${run.peakRssMB} MB, heap ${run.peakHeapMB} MB; ` +
+      `cache: ${run.cache.hits} hits, ${run.cache.shared} shared, ${run.cache.misses} computed ` +
+      `(hit rate ${(run.cache.hitRate * 100).toFixed(1)}%), ${run.cache.entries} kept in ${run.cache.keptMB} MB`,
+  );
+  const file = new URL('../../bench/results.json', import.meta.url);
+  const existing = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, unknown>;
+  const server = (existing['server'] ?? {}) as Record<string, unknown>;
+  const peaks = (server['morningPeak'] ?? {}) as Record<string, unknown[]>;
+  const label = values.label ?? 'default';
+  peaks[label] = [...(peaks[label] ?? []), { node: process.version, ...run }];
+  existing['server'] = { ...server, morningPeak: peaks };
+  writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
+  process.exit(0);
 }
 
 if (values.endpoints || values.facts) {

@@ -87,3 +87,40 @@ it('never keys what depends on the session', () => {
   const cache = createResultCache(fakeWarehouse({ value: new Date() }, { value: 0 }));
   assert.equal(cache.key('leads' as never, today), undefined);
 });
+
+it('keeps a burst of distinct answers within its bound, and still answers every request', async () => {
+  const maxBytes = 32 * 1024;
+  const cache = createResultCache(fakeWarehouse({ value: new Date('2026-03-10T15:30:00+08:00') }, { value: 0 }), {
+    maxBytes,
+  });
+  // every manager of a bank opening their own funnel at once: 2,000 keys never asked before
+  const managers = Array.from({ length: 2_000 }, (_, k) => `m-${String(k).padStart(5, '0')}`);
+  const ask = (manager: string) =>
+    cache.body(cache.key('funnel', { scope: { ...past.scope, org: 'tm-1', manager } }), async () => ({ manager }));
+  const answers = await Promise.all(managers.map(ask));
+  assert.deepEqual(
+    answers.map((body) => (JSON.parse(body) as { manager: string }).manager),
+    managers,
+  );
+  assert.ok(cache.stats.bytes <= maxBytes, `${cache.stats.bytes} bytes kept`);
+  assert.ok(cache.stats.entries > 0 && cache.stats.entries < 2_000 / 10, `${cache.stats.entries} kept`);
+  // the newest stay, the oldest went
+  const hits = cache.stats.hits;
+  await ask(managers.at(-1)!);
+  assert.equal(cache.stats.hits, hits + 1);
+  await ask(managers[0]!);
+  assert.equal(cache.stats.hits, hits + 1);
+  assert.equal(cache.stats.misses, 2_001);
+});
+
+it('counts kept answers, shared computations and computed ones for the hit rate', async () => {
+  const cache = createResultCache(fakeWarehouse({ value: new Date('2026-03-10T15:30:00+08:00') }, { value: 0 }));
+  const key = cache.key('indicators', past);
+  await Promise.all([cache.body(key, async () => 1), cache.body(key, async () => 2)]);
+  await cache.body(key, async () => 3);
+  await cache.body(cache.key('indicators', today), async () => 4);
+  assert.deepEqual(
+    { hits: cache.stats.hits, shared: cache.stats.shared, misses: cache.stats.misses, entries: cache.stats.entries },
+    { hits: 1, shared: 1, misses: 2, entries: 2 },
+  );
+});

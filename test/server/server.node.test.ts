@@ -63,6 +63,27 @@ describe('the http adapter against the reference server', () => {
     assert.deepStrictEqual(await adapter.orgTree!({}, { signal }), engine.orgTree());
   });
 
+  it("computes a team's board once for all its managers, each getting their own scope back", async () => {
+    const engine = createMetricsEngine({ ...pilot, now: () => NOW });
+    const team = pilot.orgTree.find((node) => node.level === 'team')!;
+    const [first, second] = pilot.orgTree.filter((node) => node.parentId === team.id);
+    const boardOf = (manager: string) => ({
+      scope: { org: team.id, manager, period: 'month' as const, date: '2026-03-09' },
+      board: 'managers' as const,
+      metric: 'points',
+    });
+    const computedBefore = stride.cache!.stats.misses;
+    const hitsBefore = stride.cache!.stats.hits;
+    for (const manager of [first!.id, second!.id]) {
+      const query = boardOf(manager);
+      const answer = await adapter.leaderboard!(query, { signal });
+      assert.deepStrictEqual(answer, engine.leaderboard(query));
+      assert.equal(answer.scope.manager, manager);
+    }
+    assert.equal(stride.cache!.stats.misses - computedBefore, 1);
+    assert.equal(stride.cache!.stats.hits - hitsBefore, 1);
+  });
+
   it('a bad org is a 400 problem naming the org parameter', async () => {
     const error = await rejection(
       adapter.funnel!({ scope: { org: 'no-such-org', period: 'month', date: '2026-03-10' } }, { signal }),

@@ -178,27 +178,77 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   const suppliedIds = new Set(wh.catalogue.filter((d) => d.measure !== undefined).map((d) => d.id));
 
   /**
+   * Targets, baselines and supplied figures change by the day, not by the instant, and one manager's are computed
+   * exactly as each of their team's managers' are (row by row, unit by unit). At the morning peak a team's
+   * managers each open their own month: asked for one manager, these figures are computed once for every manager
+   * of the parent org (the same SQL in mode 'level') and kept by their day-level parameters, so the next manager
+   * of the team reads a map. The tables they read are loaded once (a refresh swaps facts only); a handful of
+   * teams' days are kept, the least recently used dropped first.
+   */
+  const teamFigures = new Map<string, Promise<ReadonlyMap<string, number | null>>>();
+  const TEAM_FIGURES_KEPT = 64;
+
+  /** The parameters that compute a lone manager's figures with their team's, or undefined for any other unit. */
+  function teamOf(params: SqlParams): SqlParams | undefined {
+    if (params['mode'] !== 'self') return undefined;
+    const node = wh.nodes.get(String(params['unit']));
+    if (node?.level !== 'manager' || node.parentId === null || !wh.nodes.has(node.parentId)) return undefined;
+    return { unit: node.parentId, mode: 'level', level: 'manager' };
+  }
+
+  async function figuresOf(
+    params: SqlParams,
+    compute: (params: SqlParams) => Promise<ReadonlyMap<string, number | null>>,
+    keyOf: (params: SqlParams) => string,
+  ): Promise<ReadonlyMap<string, number | null>> {
+    const team = teamOf(params);
+    if (!team) return compute(params);
+    const key = keyOf(team);
+    let figures = teamFigures.get(key);
+    if (figures) teamFigures.delete(key);
+    else {
+      figures = compute(team);
+      // a failed (or interrupted) computation is not kept: the next request computes again
+      figures.catch(() => teamFigures.get(key) === figures && teamFigures.delete(key));
+    }
+    teamFigures.set(key, figures);
+    for (const oldest of teamFigures.keys()) {
+      if (teamFigures.size <= TEAM_FIGURES_KEPT) break;
+      teamFigures.delete(oldest);
+    }
+    // another request's computation may be interrupted with that request: then compute for this one
+    return figures.catch(() => compute(params));
+  }
+
+  /**
    * Supplied indicators' figures by unit, indicator and point (supplied.sql): `current` and `previous` (a flow's
    * windows, a balance's points) and a balance's `opening`. Missing where no row stands behind the figure.
    */
   async function suppliedOf(c: SqlConnection, params: SqlParams, r: Resolved) {
-    const figures = new Map<string, number>();
+    let figures: ReadonlyMap<string, number | null> = new Map();
     if (suppliedIds.size > 0) {
       const asOfDay = zone.dayOf(r.asOf);
-      const rows = await query(c, 'supplied.sql', {
-        ...params,
+      const days = {
         start_day: r.period.start,
         as_of_day: asOfDay,
         prev_from_day: zone.dayOf(r.previousFrom),
         prev_to_day: zone.dayOf(r.previousTo),
         // nothing after asOf is known yet: a period viewed before it starts opens where the balance stands at asOf
         opening_day: Math.min(r.period.start - 1, asOfDay),
-      });
-      for (const row of rows) {
-        const value = numOrNull(row, 'value');
-        const key = `${str(row, 'unit_id')}|${str(row, 'indicator')}|${str(row, 'w')}`;
-        if (value !== null) figures.set(key, Math.round(value * 100) / 100);
-      }
+      };
+      figures = await figuresOf(
+        params,
+        async (units) => {
+          const found = new Map<string, number>();
+          for (const row of await query(c, 'supplied.sql', { ...units, ...days })) {
+            const value = numOrNull(row, 'value');
+            const key = `${str(row, 'unit_id')}|${str(row, 'indicator')}|${str(row, 'w')}`;
+            if (value !== null) found.set(key, Math.round(value * 100) / 100);
+          }
+          return found;
+        },
+        (units) => `supplied|${JSON.stringify({ ...units, ...days })}`,
+      );
     }
     return (unit: string, id: string, point: 'current' | 'previous' | 'opening'): number | null =>
       figures.get(`${unit}|${id}|${point}`) ?? null;
@@ -206,16 +256,18 @@ export function createMetricsService(wh: Warehouse): MetricsService {
 
   /** Given figures (targets and baselines) by unit, indicator and figure. */
   async function givenOf(c: SqlConnection, params: SqlParams, scope: Scope, periodStart: number, indicator = '') {
-    const rows = await query(c, 'targets.sql', {
-      ...params,
-      period: scope.period,
-      start: formatIsoDate(periodStart),
-      indicator,
-    });
-    const given = new Map<string, number | null>();
-    for (const row of rows) {
-      given.set(`${str(row, 'figure')}|${str(row, 'unit_id')}|${str(row, 'indicator')}`, numOrNull(row, 'amount'));
-    }
+    const asked = { period: scope.period, start: formatIsoDate(periodStart), indicator };
+    const given = await figuresOf(
+      params,
+      async (units) => {
+        const found = new Map<string, number | null>();
+        for (const row of await query(c, 'targets.sql', { ...units, ...asked })) {
+          found.set(`${str(row, 'figure')}|${str(row, 'unit_id')}|${str(row, 'indicator')}`, numOrNull(row, 'amount'));
+        }
+        return found;
+      },
+      (units) => `given|${JSON.stringify({ ...units, ...asked })}`,
+    );
     return (figure: 'target' | 'baseline', unit: string, id: string): number | null =>
       given.get(`${figure}|${unit}|${id}`) ?? null;
   }

@@ -27,11 +27,27 @@ export interface ResultCache {
   key(operation: AdapterMethod, query: unknown): string | undefined;
   /** The body for `key`: kept, being computed for another request (shared), or computed now by `compute`. */
   body(key: string | undefined, compute: () => Promise<unknown>): Promise<string>;
-  readonly stats: { hits: number; shared: number; misses: number; bytes: number };
+  readonly stats: ResultCacheStats;
+}
+
+/** Counts since the cache was made; `bytes` and `entries` describe what is kept now. */
+export interface ResultCacheStats {
+  /** Answered from a kept body. */
+  hits: number;
+  /** Answered by waiting on the same computation for another request. */
+  shared: number;
+  /** Computed (requests with no key, such as leads, are not counted). */
+  misses: number;
+  /** Kept keys and bodies (UTF-16 size), at most maxBytes. */
+  bytes: number;
+  entries: number;
 }
 
 export interface ResultCacheOptions {
-  /** Bound on the bodies kept (UTF-16 size); the least recently used go first. Default 64 MB. */
+  /**
+   * Bound on the keys and bodies kept (UTF-16 size); the least recently used go first. Default 64 MB. Keys count
+   * because a burst of distinct small answers (one manager's funnel each) is mostly key.
+   */
   maxBytes?: number;
 }
 
@@ -39,19 +55,20 @@ export function createResultCache(warehouse: Warehouse, options: ResultCacheOpti
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const kept = new Map<string, string>();
   const running = new Map<string, Promise<string>>();
-  const stats = { hits: 0, shared: 0, misses: 0, bytes: 0 };
-  const size = (body: string): number => body.length * 2;
+  const stats: ResultCacheStats = { hits: 0, shared: 0, misses: 0, bytes: 0, entries: 0 };
+  const size = (key: string, body: string): number => (key.length + body.length) * 2;
 
   function keep(key: string, body: string): void {
     // one huge answer must not push out everything else
-    if (size(body) > maxBytes / 2) return;
+    if (size(key, body) > maxBytes / 2 || kept.has(key)) return;
     kept.set(key, body);
-    stats.bytes += size(body);
+    stats.bytes += size(key, body);
     for (const [oldest, old] of kept) {
       if (stats.bytes <= maxBytes) break;
       kept.delete(oldest);
-      stats.bytes -= size(old);
+      stats.bytes -= size(oldest, old);
     }
+    stats.entries = kept.size;
   }
 
   return {

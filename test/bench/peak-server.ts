@@ -1,0 +1,75 @@
+/**
+ * The server process of the morning-peak bench (server.bench.ts --morning-peak): the bank-wide data of
+ * `npm start -- --bank-wide` (10,000 managers, 5,000 grids, 1,000,000 events, the synthetic pilot's catalogue) on
+ * DuckDB behind the real HTTP server, in a process of its own so the load generator's CPU and memory are not
+ * counted as the server's (and `--cpu-prof` profiles the server alone).
+ *
+ * Talks to the bench over the IPC channel: sends `ready` with its URL, the org tree and the day it serves; answers
+ * `sample` with its memory and `stats` with the answer cache's counters; `stop` closes it.
+ *
+ * STRIDE_PEAK_NOW fixes the clock (and the data's last moment), STRIDE_PEAK_EVENTS the event count,
+ * STRIDE_PEAK_THREADS DuckDB's worker threads (default: the warehouse's).
+ */
+import { generatePilot, PILOT_CATALOGUE } from '../../mocks/pilot/index.js';
+import { createMetricsService } from '../../packages/server/src/metrics.js';
+import { createStrideServer } from '../../packages/server/src/server.js';
+import { openWarehouse } from '../../packages/server/src/warehouse.js';
+
+export type PeakServerMessage =
+  | { type: 'ready'; url: string; date: string; orgTree: { id: string; parentId: string | null; level: string }[] }
+  | { type: 'sample'; rss: number; heapUsed: number; external: number }
+  | {
+      type: 'stats';
+      hits: number;
+      shared: number;
+      misses: number;
+      bytes: number;
+      entries: number;
+      /** CPU time of the whole process (DuckDB's threads included), microseconds. */
+      cpuMicros: number;
+    };
+
+export type PeakBenchMessage = { type: 'sample' } | { type: 'stats' } | { type: 'stop' };
+
+const send = (message: PeakServerMessage): void => void process.send?.(message);
+
+const now = new Date(process.env['STRIDE_PEAK_NOW'] ?? Date.now());
+const started = performance.now();
+const data = generatePilot({
+  managers: 10_000,
+  grids: 5_000,
+  events: Number(process.env['STRIDE_PEAK_EVENTS'] ?? 1_000_000),
+  now,
+});
+const threads = Number(process.env['STRIDE_PEAK_THREADS'] ?? 0);
+const warehouse = await openWarehouse({
+  ...data,
+  catalogue: PILOT_CATALOGUE,
+  now: () => now,
+  ...(threads > 0 ? { threads } : {}),
+});
+const stride = createStrideServer({
+  warehouse,
+  metrics: createMetricsService(warehouse),
+  verify: () => ({ ok: true }),
+  log: (message, error) => console.error(message, error),
+});
+const { url } = await stride.listen(0, '127.0.0.1');
+console.log(`peak server: ${data.events.length} events loaded in ${Math.round(performance.now() - started)} ms`);
+// the input stays referenced, as `npm start` keeps it (the digest reads the org tree)
+const orgTree = data.orgTree.map(({ id, parentId, level }) => ({ id, parentId, level }));
+
+process.on('message', (message: PeakBenchMessage) => {
+  if (message.type === 'sample') {
+    const memory = process.memoryUsage();
+    send({ type: 'sample', rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external });
+  } else if (message.type === 'stats') {
+    const stats = stride.cache?.stats ?? { hits: 0, shared: 0, misses: 0, bytes: 0, entries: 0 };
+    const cpu = process.cpuUsage();
+    send({ type: 'stats', ...stats, cpuMicros: cpu.user + cpu.system });
+  } else {
+    // exit (rather than waiting for the event loop to drain) writes the --cpu-prof profile
+    void stride.close(1_000).then(() => process.exit(0));
+  }
+});
+send({ type: 'ready', url, date: data.today, orgTree });
