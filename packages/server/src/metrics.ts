@@ -203,7 +203,8 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   ): Promise<ReadonlyMap<string, number | null>> {
     const team = teamOf(params);
     if (!team) return compute(params);
-    const key = keyOf(team);
+    // by data version too: only facts are refreshed today, but a kept figure must never outlive the data it read
+    const key = `${wh.version ?? 0}|${keyOf(team)}`;
     let figures = teamFigures.get(key);
     if (figures) teamFigures.delete(key);
     else {
