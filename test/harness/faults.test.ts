@@ -79,8 +79,13 @@ function countsByQuery(): Map<string, number> {
   return counts;
 }
 
+/**
+ * Settled, with room: the funnel's first network error took 7.3 s of the old 8 s bound on an idle machine (its first
+ * chart module loads as the retries run) and ran past it under load. The retry schedule is checked by the recorded
+ * delays, not by how long this takes.
+ */
 async function quiet(mounted: Mounted): Promise<void> {
-  await settled(mounted.element, mounted.client, 8_000);
+  await settled(mounted.element, mounted.client, 20_000);
   await allUpdated(mounted.element);
 }
 
