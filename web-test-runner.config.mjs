@@ -21,9 +21,10 @@ const require = createRequire(import.meta.url);
 // Test files that cannot run in Firefox, each for a reason of the browser, not of the test. Everything else runs in
 // both browsers; a file named here still runs in Chromium.
 export const NOT_IN_FIREFOX = [
-  // Reads the renderer's DOM and heap counters over the Chrome DevTools protocol (test/support/cdp-counters.mjs),
-  // which Firefox does not speak.
+  // The memory harness reads the renderer's DOM and heap counters over the Chrome DevTools protocol
+  // (test/support/cdp-counters.mjs), which Firefox does not speak.
   'test/harness/memory.test.ts',
+  'test/harness/memory-dashboard.test.ts',
 ];
 
 function chromiumBrowser() {
