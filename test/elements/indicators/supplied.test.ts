@@ -114,4 +114,33 @@ describe('<stride-indicators> supplied indicators', () => {
       [...el.shadowRoot!.querySelectorAll('li[data-indicator]')].map((li) => li.getAttribute('data-indicator')),
     ).to.deep.equal(['deposits', 'new_accounts', 'contacted']);
   });
+
+  it('shows every tile on a wall screen in even rows: 12 tiles as 6 + 6, 10 as 5 + 5', async () => {
+    const rowsOf = async (definitions: IndicatorDefinition[]): Promise<number[]> => {
+      const all: IndicatorsResult = {
+        ...result,
+        indicators: definitions.map((d) => ({ id: d.id, value: d.unit === 'fraction' ? 0.5 : 40, target: 80 })),
+      };
+      const wall = await fixture<HTMLDivElement>(html`<div style="width: 1700px">
+        <stride-indicators
+          org="br"
+          date="2026-11-24"
+          lang="en"
+          .catalogue=${definitions}
+          .adapter=${{ indicators: async () => all } satisfies StrideAdapter}
+          .queryClient=${createStrideQueryClient()}
+        ></stride-indicators>
+      </div>`);
+      const el = wall.querySelector('stride-indicators') as StrideIndicators;
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('li[data-indicator]').length === definitions.length);
+      const tops = [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[data-indicator]')].map((li) => li.offsetTop);
+      return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+    };
+    const balances: IndicatorDefinition[] = [
+      catalogue[0]!,
+      { id: 'aum', unit: 'amount', measure: 'balance', label: { 'zh-CN': '管户AUM', en: 'AUM' } },
+    ];
+    expect(await rowsOf([...DEFAULT_CATALOGUE, ...balances])).to.deep.equal([6, 6]);
+    expect(await rowsOf([...DEFAULT_CATALOGUE])).to.deep.equal([5, 5]);
+  });
 });

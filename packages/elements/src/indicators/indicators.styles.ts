@@ -177,7 +177,7 @@ export const indicatorsStyles = css`
   }
   @container (min-width: 1400px) {
     .tiles {
-      grid-template-columns: repeat(5, minmax(0, 1fr));
+      grid-template-columns: repeat(var(--wall-columns, 5), minmax(0, 1fr));
       gap: 16px;
     }
     .value {

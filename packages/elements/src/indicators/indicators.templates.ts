@@ -48,11 +48,21 @@ export interface TileHandlers extends TrendHandlers {
   opensLeads: (indicatorId: string) => boolean;
 }
 
+/**
+ * The tile grid's columns on a wall screen (`--wall-columns`, read by the styles at 1400 px and wider): at most six,
+ * with rows as even as they can be, so a huddle sees every tile at once: 12 tiles are 6 + 6, not 5 + 5 + 2 with
+ * the balances below the screen's edge; 10 are 5 + 5.
+ */
+function wallColumns(tileCount: number): ReturnType<typeof styleProps> {
+  const rows = Math.max(1, Math.ceil(tileCount / 6));
+  return styleProps({ '--wall-columns': String(Math.max(1, Math.ceil(tileCount / rows))) });
+}
+
 // The skeletons' spans are flex items (of .period, .toolbar and .cell), so they take a width and height as blocks.
 
 export function renderTilesSkeleton(columns: readonly IndicatorColumn[]): TemplateResult {
   return html`<div class="period"><span class="skeleton" style=${styleProps({ width: '160px', height: '14px' })}></span></div>
-    <ul class="tiles tile-grid" role="list">
+    <ul class="tiles tile-grid" role="list" style=${wallColumns(columns.length)}>
       ${columns.map(() => html`<li class="tile"><div class="skeleton" style=${styleProps({ height: '150px' })}></div></li>`)}
     </ul>`;
 }
@@ -72,7 +82,7 @@ export function renderTiles(
       <span>${progress.notStarted ? t(lang, 'notStarted') : t(lang, 'workingDays', { elapsed: progress.elapsed, total: progress.total })}</span>
       ${tools}
     </p>
-    <ul class="tiles tile-grid" part="tiles" role="list" aria-label=${t(lang, 'listLabel')}>
+    <ul class="tiles tile-grid" part="tiles" role="list" aria-label=${t(lang, 'listLabel')} style=${wallColumns(tiles.length)}>
       ${repeat(
         tiles,
         (tile) => tile.id,
