@@ -76,6 +76,46 @@ describe('<stride-leads>', () => {
     expect(el.shadowRoot!.querySelectorAll('.row').length).to.be.lessThan(60);
   });
 
+  it('keeps the rows scrolled to when it refreshes, reloading as many and changing them at once', async () => {
+    const requests: LeadsQuery[] = [];
+    // the refresh brings a later asOf, as a live day's does (an answer equal to the last one changes nothing)
+    const answer = { asOf: '' };
+    const moving: StrideAdapter = {
+      leads: async (q) => {
+        requests.push(q);
+        const result = engine.leads(q);
+        return answer.asOf ? { ...result, asOf: answer.asOf } : result;
+      },
+    };
+    const el = await mount('overdue="any"', moving);
+    const list = el.shadowRoot!.querySelector<HTMLElement>('.list')!;
+    for (let i = 0; i < 2; i++) {
+      list.scrollTop = list.scrollHeight;
+      await waitUntil(() => requests.length >= i + 2, 'next page', { timeout: 4000 });
+      await waitUntil(() => el.rows.length >= (i + 2) * 200, 'rows of the page', { timeout: 4000 });
+    }
+    await el.updateComplete;
+    const loaded = el.rows.length;
+    list.scrollTop = list.scrollHeight - list.clientHeight - 2000;
+    const scrolledTo = list.scrollTop;
+    const shortest: number[] = [];
+    const watch = new MutationObserver(() => shortest.push(el.rows.length));
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+    const asked = requests.length;
+    answer.asOf = '2026-11-24T18:05:00+08:00';
+    await el.query.refetch();
+    await waitUntil(() => requests.length >= asked + 3, 'the refresh: its first page and the two after it', {
+      timeout: 8000,
+    });
+    await waitUntil(() => el.rows.length >= loaded, 'as many rows as before', { timeout: 4000 });
+    await el.updateComplete;
+    watch.disconnect();
+    expect(Math.min(...shortest), 'rows on screen at any moment of the refresh').to.be.at.least(loaded);
+    expect(new Set(el.rows.map((r) => r.leadId)).size).to.equal(el.rows.length);
+    expect(list.scrollTop).to.equal(scrolledTo);
+    expect(requests.slice(asked + 1).every((q) => typeof q.cursor === 'string')).to.equal(true);
+  });
+
   it('sorts by a column header (the back end sorts), and never by customer', async () => {
     const requests: LeadsQuery[] = [];
     const el = await mount('stage="claimed"', pilotAdapter(requests));
@@ -134,6 +174,8 @@ describe('<stride-leads>', () => {
         return { ...result, leads: result.leads.map((row) => ({ ...row, customer: '=HYPERLINK("x")' })) };
       },
     };
+    // mount() takes the first list on the page: this one must be the new list, not the first one re-fed
+    el.remove();
     const hostile = await mount('stage="claimed"', formula);
     expect(hostile.toCsv()).to.contain(`"'=HYPERLINK(""x"")"`);
   });

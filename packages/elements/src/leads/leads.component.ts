@@ -115,6 +115,10 @@ export class StrideLeads extends StrideElement {
   private loadingMore = false;
   private exporting = false;
   private firstPage: LeadsResult | undefined;
+  /** While a refresh is reloaded: the first page before it, which the rows on screen still come from. */
+  private heldFirst: LeadsResult | undefined;
+  /** Which list the first page answered (adapter, scope, filter, sort): a refresh keeps it, any other change not. */
+  private listKey: { adapter: unknown; query: string } = { adapter: undefined, query: '' };
   private pageRequest: AbortController | undefined;
 
   readonly query = this.createQuery('leads', (scope): LeadsQuery => this.leadsQuery(scope));
@@ -164,7 +168,7 @@ export class StrideLeads extends StrideElement {
 
   /** Every row loaded so far, in the back end's order. */
   get rows(): readonly LeadRow[] {
-    const first = this.query.state.data;
+    const first = this.heldFirst ?? this.query.state.data;
     if (!first) return [];
     return this.more.length > 0 ? this.joinPages(first.leads, this.more) : first.leads;
   }
@@ -180,15 +184,60 @@ export class StrideLeads extends StrideElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const first = this.query.state.data;
-    // a new first page (another filter, sort, scope or a refresh): the pages after it belonged to the old one
-    if (first !== this.firstPage) {
-      this.firstPage = first;
-      this.pageRequest?.abort();
-      this.more = [];
-      this.loadingMore = false;
-      this.cursor = first?.nextCursor ?? null;
-      this.listWindow.resetActive();
+    if (first === this.firstPage) return;
+    const before = this.firstPage;
+    this.firstPage = first;
+    this.pageRequest?.abort();
+    this.loadingMore = false;
+    const key = { adapter: this.resolved.adapter, query: JSON.stringify([this.scope, this.leadsFilter, this.sort]) };
+    const sameList = key.adapter === this.listKey.adapter && key.query === this.listKey.query;
+    const refreshed = first !== undefined && sameList && this.more.length > 0;
+    this.listKey = key;
+    if (refreshed) {
+      // A refresh of the list in view, scrolled past its first page: dropping the rows after it would shrink the
+      // list under the reader and throw the scroll back to the end of page 1. The rows stay as they are until as
+      // many are reloaded from the new first page, then all change at once.
+      this.heldFirst ??= before;
+      void this.reload(first, this.more.length);
+      return;
     }
+    // a new first page of another list (filter, sort, scope): the pages after it belonged to the old one
+    this.heldFirst = undefined;
+    this.more = [];
+    this.cursor = first?.nextCursor ?? null;
+    this.listWindow.resetActive();
+  }
+
+  /** Reads pages after the refreshed `first` until `rowsAfterFirst` rows are back, then shows them in one render. */
+  private async reload(first: LeadsResult, rowsAfterFirst: number): Promise<void> {
+    const scope = this.scope;
+    if (!scope) {
+      this.heldFirst = undefined;
+      return;
+    }
+    const request = new AbortController();
+    this.pageRequest = request;
+    this.loadingMore = true;
+    const more: LeadRow[] = [];
+    let cursor = first.nextCursor ?? null;
+    try {
+      while (cursor && more.length < rowsAfterFirst) {
+        const page = await this.fetchPage(scope, cursor, request.signal);
+        if (request.signal.aborted) return;
+        more.push(...page.leads);
+        cursor = page.nextCursor ?? null;
+      }
+    } catch {
+      if (request.signal.aborted) return;
+      // the refreshed list could not be read past its first page: show that page, as a new list would
+      more.length = 0;
+      cursor = first.nextCursor ?? null;
+    } finally {
+      if (this.pageRequest === request) this.loadingMore = false;
+    }
+    this.heldFirst = undefined;
+    this.more = more;
+    this.cursor = cursor;
   }
 
   override disconnectedCallback(): void {
@@ -290,6 +339,8 @@ export class StrideLeads extends StrideElement {
   private renderList(data: LeadsResult): TemplateResult {
     const { lang, timeZone } = this.resolved;
     const rows = this.rows;
+    // while a refresh is reloaded, the count read beside the rows is theirs
+    const total = (this.heldFirst ?? data).total;
     const columns = this.columns(rows);
     const context: LeadsListContext = {
       locale: lang,
@@ -299,10 +350,10 @@ export class StrideLeads extends StrideElement {
     };
     const masked = this.anyMasked(rows);
     return html`<div class="frame ${columns.includes('counted') ? 'counted' : ''}">
-      ${renderLeadsHeader(data.total, masked, lang, this.exporting, () => void this.exportCsv())}
+      ${renderLeadsHeader(total, masked, lang, this.exporting, () => void this.exportCsv())}
       ${renderColumnHeaders(columns, this.sort, lang, (column) => this.onSort(column))}
-      ${renderLeadsList(data.total, lang, {
-        rows: this.listWindow.rows(rows, (row, index) => renderLeadRow(row, index, data.total, context)),
+      ${renderLeadsList(total, lang, {
+        rows: this.listWindow.rows(rows, (row, index) => renderLeadRow(row, index, total, context)),
         loadingMore: this.loadingMore,
         onFocus: this.listWindow.onFocus,
         onKeyDown: (event) => this.listWindow.onKeyDown(event, rows.length),
