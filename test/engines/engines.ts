@@ -10,7 +10,16 @@
  *   type check passes where it is absent).
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +36,14 @@ export interface EngineHandle extends LoadTarget {
   concurrency: number;
   /** Whatever the engine reports about itself (version). */
   version: string;
+  /**
+   * CPU seconds the engine's own processes have used so far (the JVM; PostgreSQL's server processes), read from
+   * /proc; undefined where the engine runs inside this Node process (chdb). A run reports these, not wall times:
+   * the engines share the cores, so one engine's wall time is mostly the CPU the others leave it.
+   */
+  cpuSeconds(): number | undefined;
+  /** Engine counters worth reporting with the CPU (Spark: stages, jobs, generated classes compiled). */
+  stats(): Promise<string>;
   /** Once the load is done: let the engine keep the tables the queries read in memory, where it has a way. */
   afterLoad(): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +59,36 @@ function rewriteMarkers(statement: string, marker: (name: string, index: number)
     if (!order.has(name)) order.set(name, order.size + 1);
     return marker(name, order.get(name)!);
   });
+}
+
+/** utime + stime (+ the reaped children's, with `children`) of a process, in seconds; 0 once it is gone. */
+export function processCpuSeconds(pid: number, children = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after the command (which may hold spaces) in parentheses: state is field 3, utime 14 ... cstime 17
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, ...(children ? [13, 14] : [])].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return ticks / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** A process and its live children (by parent pid), the reaped children's too: PostgreSQL's backends. */
+function processTreeCpuSeconds(pid: number): number {
+  let sum = processCpuSeconds(pid, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) sum += processCpuSeconds(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum;
 }
 
 // ---------------------------------------------------------------------------------------------------- Spark
@@ -168,6 +215,11 @@ export async function startSpark(): Promise<EngineHandle> {
     concurrency: 4,
     version: `Spark ${ready.version}`,
     connection,
+    cpuSeconds: () => (child.pid === undefined ? undefined : processCpuSeconds(child.pid)),
+    async stats() {
+      const [counters] = await ask({ stats: true });
+      return `${counters?.['stages']} stages, ${counters?.['jobs']} jobs, ${counters?.['compiled']} classes compiled`;
+    },
     async append(table, rows) {
       const file = join(work, `${table}-${batch++}.jsonl`);
       writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n'));
@@ -287,6 +339,11 @@ export async function startPostgres(): Promise<EngineHandle> {
     concurrency: 1,
     version: `PostgreSQL ${version}`,
     connection,
+    cpuSeconds() {
+      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return processTreeCpuSeconds(pid);
+    },
+    stats: async () => '',
     async append(table, rows) {
       // COPY from a CSV file the server reads itself (the cluster runs locally as postgres, which owns `work`):
       // a million events load in seconds, where 500-row INSERTs did not finish in 390 s
@@ -361,6 +418,9 @@ export async function startClickHouse(): Promise<EngineHandle> {
     concurrency: 1,
     version: `ClickHouse ${version} (chdb)`,
     connection: { dialect: 'clickhouse', all: runBound },
+    // in this Node process, with the TypeScript engine and the other engines' clients: the run reports Node's
+    cpuSeconds: () => undefined,
+    stats: async () => '',
     async append(table, rows) {
       for (let start = 0; start < rows.length; start += 10_000) {
         await session.insert({ table, values: rows.slice(start, start + 10_000) });

@@ -35,6 +35,7 @@ const { values } = parseArgs({
 const engines = (values.only?.split(',') ?? ['spark', 'postgres', 'clickhouse']) as Exclude<Dialect, 'duckdb'>[];
 const started = performance.now();
 const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const cpu = (s: number): string => `${s.toFixed(s < 10 ? 2 : 0)} s`;
 
 /** The load step on an engine, and the metrics service over it (queries one at a time: one session). */
 async function serviceOn(
@@ -110,8 +111,14 @@ if (!values['bank-wide']) {
     try {
       handle = await STARTERS[name]();
       const t1 = performance.now();
+      const cpuStarted = handle.cpuSeconds();
       const { serviceFor } = await serviceOn(handle, input);
-      console.log(`${name}: ${handle.version} started in ${((t1 - t0) / 1000).toFixed(1)} s, loaded in ${seconds(t1)}`);
+      const cpuLoaded = handle.cpuSeconds();
+      console.log(
+        `${name}: ${handle.version} started in ${((t1 - t0) / 1000).toFixed(1)} s, loaded in ${seconds(t1)}` +
+          (cpuStarted === undefined ? '' : ` (CPU ${cpu(cpuStarted)} + ${cpu(cpuLoaded! - cpuStarted)})`),
+      );
+      const statsLoaded = await handle.stats();
       const t2 = performance.now();
       let nextCase = 0;
       const worker = async (): Promise<void> => {
@@ -128,9 +135,13 @@ if (!values['bank-wide']) {
         }
       };
       await Promise.all(Array.from({ length: handle.concurrency }, worker));
+      const cpuCases = cpuLoaded === undefined ? undefined : handle.cpuSeconds()! - cpuLoaded;
       console.log(
-        `${name}: ${enginePassed} passed, ${engineFailed} failed (${picked.length} of ${cases.length} results in ${seconds(t2)})`,
+        `${name}: ${enginePassed} passed, ${engineFailed} failed (${picked.length} of ${cases.length} results in ${seconds(t2)}` +
+          (cpuCases === undefined ? ')' : `; CPU ${cpu(cpuCases)}, ${cpu(cpuCases / picked.length)} a case)`),
       );
+      const statsDone = await handle.stats();
+      if (statsDone) console.log(`${name}: after the load ${statsLoaded}; after the cases ${statsDone}`);
     } catch (error) {
       engineFailed += picked.length - enginePassed - engineFailed;
       failures.push(`${name}: ${error instanceof Error ? error.stack : String(error)}`);
@@ -148,7 +159,10 @@ if (!values['bank-wide']) {
 
 for (const failure of failures.slice(0, 12)) console.log(`\nFAIL ${failure}`);
 if (failures.length > 12) console.log(`\n... and ${failures.length - 12} more failures`);
-console.log(`\nwall time ${seconds(started)}`);
+const own = process.cpuUsage();
+console.log(
+  `\nwall time ${seconds(started)}; Node's CPU (TypeScript engine, chdb) ${cpu((own.user + own.system) / 1e6)}`,
+);
 console.log(`engines: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 

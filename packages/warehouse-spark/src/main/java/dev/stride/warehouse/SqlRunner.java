@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.metrics.source.CodegenMetrics;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -53,24 +57,29 @@ public final class SqlRunner {
     PrintStream answers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
     System.setOut(System.err);
 
-    SparkSession spark = SparkSession.builder()
-        .appName("stride-sql-runner")
-        .master(master)
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .config("spark.ui.enabled", "false")
-        // nothing listens beyond this machine's loopback
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.warehouse.dir", warehouseDir)
-        .config("spark.sql.session.timeZone", "UTC")
-        // a null column is still a key in the JSON answer (the driver reads missing as a bug, null as a value)
-        .config("spark.sql.jsonGenerator.ignoreNullFields", "false")
-        // small tables and many short queries: plan once, broadcast every join, interpret rather than compile
-        .config("spark.sql.adaptive.enabled", "false")
-        .config("spark.sql.codegen.wholeStage", "false")
-        .config("spark.sql.autoBroadcastJoinThreshold", String.valueOf(64L << 20))
-        .getOrCreate();
+    SparkSession.Builder builder = SparkSession.builder().appName("stride-sql-runner").master(master);
+    for (Map.Entry<String, String> setting : settings(warehouseDir).entrySet()) {
+      // a -Dspark.x=y on the java command line wins over the default here (measuring another setting)
+      builder.config(setting.getKey(), System.getProperty(setting.getKey(), setting.getValue()));
+    }
+    SparkSession spark = builder.getOrCreate();
+    // stages and jobs run so far, for the {"stats": true} request (what a case costs is mostly per stage)
+    long[] counted = new long[2];
+    spark.sparkContext().addSparkListener(new SparkListener() {
+      @Override
+      public void onStageCompleted(SparkListenerStageCompleted event) {
+        synchronized (counted) {
+          counted[0]++;
+        }
+      }
+
+      @Override
+      public void onJobEnd(SparkListenerJobEnd event) {
+        synchronized (counted) {
+          counted[1]++;
+        }
+      }
+    });
     spark.sparkContext().setLogLevel("WARN");
 
     ObjectMapper json = new ObjectMapper();
@@ -83,7 +92,7 @@ public final class SqlRunner {
       if (line.isBlank()) continue;
       String request = line;
       pool.execute(() -> {
-        String answer = answer(spark, json, request);
+        String answer = answer(spark, json, request, counted);
         synchronized (answers) {
           answers.println(PREFIX + answer);
         }
@@ -94,11 +103,46 @@ public final class SqlRunner {
     spark.stop();
   }
 
-  private static String answer(SparkSession spark, ObjectMapper json, String line) {
+  /** The session's settings; each can be overridden by a system property of the same name. */
+  private static Map<String, String> settings(String warehouseDir) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("spark.sql.shuffle.partitions", "2");
+    out.put("spark.default.parallelism", "2");
+    out.put("spark.ui.enabled", "false");
+    // nothing listens beyond this machine's loopback
+    out.put("spark.driver.host", "127.0.0.1");
+    out.put("spark.driver.bindAddress", "127.0.0.1");
+    out.put("spark.sql.warehouse.dir", warehouseDir);
+    out.put("spark.sql.session.timeZone", "UTC");
+    // a null column is still a key in the JSON answer (the driver reads missing as a bug, null as a value)
+    out.put("spark.sql.jsonGenerator.ignoreNullFields", "false");
+    // small tables and many short queries: plan once, broadcast every join, interpret rather than compile
+    out.put("spark.sql.adaptive.enabled", "false");
+    out.put("spark.sql.codegen.wholeStage", "false");
+    // and every expression too: with generated code on, each case compiled some 125 classes with Janino (a
+    // bound value is a literal in the generated source, so the cache never matched) and the JIT compiled them
+    // again; interpreted, the pilot's cases cost about 40% less CPU (docs/warehouse.md)
+    out.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+    out.put("spark.sql.autoBroadcastJoinThreshold", String.valueOf(64L << 20));
+    return out;
+  }
+
+  private static String answer(SparkSession spark, ObjectMapper json, String line, long[] counted) {
     long id = -1;
     try {
       JsonNode request = json.readTree(line);
       id = request.path("id").asLong(-1);
+      if (request.has("stats")) {
+        long stages;
+        long jobs;
+        synchronized (counted) {
+          stages = counted[0];
+          jobs = counted[1];
+        }
+        long compiled = CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
+        return "{\"id\":" + id + ",\"ok\":true,\"rows\":[{\"stages\":" + stages + ",\"jobs\":" + jobs
+            + ",\"compiled\":" + compiled + "}]}";
+      }
       if (request.has("load")) {
         String table = request.get("load").asText();
         StructType schema = spark.table(table).schema();
