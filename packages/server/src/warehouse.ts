@@ -5,6 +5,7 @@
  * grid-manager links) are built here from the org tree and the calendar settings.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { availableParallelism } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   DEFAULT_CATALOGUE,
@@ -37,7 +38,10 @@ export interface WarehouseOptions extends EventLogInput {
   eventsFile?: string;
   /** Connections queries run on in parallel. Default 4. */
   connections?: number;
-  /** DuckDB worker threads. Default: DuckDB's own choice (the machine's cores). */
+  /**
+   * DuckDB worker threads while answering. Default: the machine's cores shared among the connections (at least
+   * one each). The load step always has every core.
+   */
   threads?: number;
   /**
    * Read lead_firsts and facts from the Parquet files the Spark job wrote (`<dir>/facts/day=N/*.parquet`,
@@ -446,7 +450,7 @@ export async function loadWarehouse(
 
 /** The reference server's warehouse: DuckDB in memory, a pool of connections for concurrent requests. */
 export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse> {
-  const instance = await DuckDBInstance.create(':memory:', input.threads ? { threads: String(input.threads) } : {});
+  const instance = await DuckDBInstance.create(':memory:');
   const setup = await instance.connect();
   const target: LoadTarget = {
     connection: duckdbConnection(setup),
@@ -471,8 +475,14 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
     : undefined;
   const loaded = await loadWarehouse(target, input, loadEvents, loadFacts, input.onProgress);
 
+  // The load is one large statement at a time and gains from every core. Answering is many small statements on the
+  // pool's connections at once, where one statement spread over every core spends more CPU coordinating than it
+  // saves (bench/README.md, the morning peak).
+  const connections = input.connections ?? 4;
+  const threads = input.threads ?? Math.max(1, Math.floor(availableParallelism() / connections));
+  await setup.run(`SET threads = ${threads}`);
   const pool: DuckDBConnection[] = [setup];
-  for (let i = 1; i < (input.connections ?? 4); i++) pool.push(await instance.connect());
+  for (let i = 1; i < connections; i++) pool.push(await instance.connect());
   const waiting: ((connection: DuckDBConnection) => void)[] = [];
   let closed = false;
 
