@@ -18,6 +18,7 @@ import { QueryObserver, type QueryClient } from '@tanstack/query-core';
 import { createStrideQueryClient, type AdapterMethod, type StrideAdapter } from '@stride/core';
 import { registeredGridMapCount } from '../../packages/elements/src/coverage-map/coverage-map.registry.js';
 import { StrideElement } from '../../packages/elements/src/shared/stride-element.js';
+import { yieldTask } from '../bench/harness.js';
 import { mountWidget, pilotAdapter, shadowRoots, widgetName, type WidgetUnderTest } from './widgets.js';
 
 export interface Counters {
@@ -72,18 +73,6 @@ export async function counters(): Promise<Counters> {
   return last;
 }
 
-/** A task boundary without the 4 ms clamp of nested timeouts. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
@@ -105,7 +94,7 @@ export function chartContainers(element: HTMLElement): HTMLElement[] {
 export async function rendered(element: HTMLElement, client: QueryClient, timeoutMs = 30_000): Promise<void> {
   const started = performance.now();
   for (;;) {
-    await nextTask();
+    await yieldTask();
     await Promise.all(strideElements(element).map((el) => el.updateComplete));
     const loading = shadowRoots(element).some((r) => r.querySelector('[part~="loading"]'));
     // A chart draws once its ECharts module has loaded (a dynamic import): wait for every chart, not only the data.
