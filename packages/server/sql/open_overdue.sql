@@ -2,50 +2,12 @@
 -- passed, whatever period assigned them. A lead's current stage is its furthest by asOf, placed exactly as the
 -- funnel places it (funnel.sql: conversation, followup and logged belong to contacted); it belongs to the manager
 -- of its first `assigned`. One row per such lead and unit (the scope itself, its child orgs or the managers of a
--- level under it): the indicator rows count them, lists page through them.
+-- level under it), for lists to page through (open_overdue_counts.sql counts them per unit).
 -- Parameters: $unit, $mode ('self' | 'children' | 'level'), $level, $as_of_ms, $never_ms (a time after any event:
 -- "not entered"), and the stage SLAs $sla_claimed_ms, $sla_contacted_ms, $sla_visited_ms, $sla_intent_ms,
 -- $sla_applied_ms ($never_ms for a stage without one).
-WITH units AS (
-  SELECT o.id, o.tree_ord FROM org o
-  WHERE ($mode = 'self' AND o.id = $unit)
-     OR ($mode = 'children' AND o.parent_id = $unit)
-     OR ($mode = 'level' AND o.level = $level
-         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
-),
-assigned AS (
-  -- explicit aliases: ClickHouse names an unaliased joined column by its table (f.manager_id)
-  SELECT u.id AS unit_id, u.tree_ord AS tree_ord, f.lead_id AS lead_id, f.manager_id AS manager_id,
-    f.at_ms AS assigned_ms
-  FROM units u
-  JOIN org_manager om ON om.org_id = u.id
-  JOIN facts f ON f.manager_id = om.manager_id
-  WHERE f.kind = 'assigned' AND f.at_ms <= $as_of_ms
-),
-reached AS (
-  SELECT a.unit_id, a.tree_ord, a.lead_id, a.manager_id, a.assigned_ms,
-    -- @include parts/stage_entries.sql
-  FROM assigned a JOIN lead_firsts lf ON lf.lead_id = a.lead_id
-),
-placed AS (
-  SELECT unit_id, tree_ord, lead_id, manager_id, assigned_ms,
-    CASE WHEN converted_ms < $never_ms THEN 6 WHEN applied_ms < $never_ms THEN 5 WHEN intent_ms < $never_ms THEN 4
-         WHEN visited_ms < $never_ms THEN 3 WHEN contacted_ms < $never_ms THEN 2 WHEN claimed_ms < $never_ms THEN 1
-         ELSE 0 END AS stage,
-    CASE WHEN converted_ms < $never_ms THEN converted_ms WHEN applied_ms < $never_ms THEN applied_ms
-         WHEN intent_ms < $never_ms THEN intent_ms WHEN visited_ms < $never_ms THEN visited_ms
-         WHEN contacted_ms < $never_ms THEN contacted_ms WHEN claimed_ms < $never_ms THEN claimed_ms
-         ELSE assigned_ms END AS entered_ms
-  FROM reached
-),
-timed AS (
-  SELECT unit_id, tree_ord, lead_id, manager_id, assigned_ms, stage, entered_ms,
-    CASE stage WHEN 1 THEN $sla_claimed_ms WHEN 2 THEN $sla_contacted_ms WHEN 3 THEN $sla_visited_ms
-               WHEN 4 THEN $sla_intent_ms WHEN 5 THEN $sla_applied_ms ELSE $never_ms END AS sla_ms
-  FROM placed
-)
-SELECT t.unit_id AS unit_id, t.lead_id AS lead_id, t.manager_id AS manager_id, t.stage AS stage,
-  t.entered_ms AS entered_ms, t.sla_ms AS sla_ms
-FROM timed t JOIN manager m ON m.manager_id = t.manager_id
-WHERE $as_of_ms - t.entered_ms > t.sla_ms
-ORDER BY t.tree_ord, m.ord, t.assigned_ms, t.lead_id;
+WITH
+  -- @include parts/open_overdue.sql
+SELECT unit_id, lead_id, manager_id, stage, entered_ms, sla_ms
+FROM overdue
+ORDER BY tree_ord, manager_ord, assigned_ms, lead_id;

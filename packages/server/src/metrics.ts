@@ -373,7 +373,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return trends;
   }
 
-  /** Bound parameters of open_overdue.sql for units chosen as in indicators.sql. */
+  /** Bound parameters of open_overdue.sql and open_overdue_counts.sql for units chosen as in indicators.sql. */
   function overdueParams(units: SqlParams, asOf: number): SqlParams {
     const slaMs = (id: string): number => {
       const days = wh.sla.stageDays[id];
@@ -488,9 +488,8 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           const rowSupplied = await suppliedOf(c, rowsParams, r);
           const rowDerived = await derivedBaselinesOf(c, rowsParams, r);
           const overdue = new Map<string, number>();
-          for (const row of await query(c, 'open_overdue.sql', overdueParams(rowsParams, r.asOf))) {
-            const unit = str(row, 'unit_id');
-            overdue.set(unit, (overdue.get(unit) ?? 0) + 1);
+          for (const row of await query(c, 'open_overdue_counts.sql', overdueParams(rowsParams, r.asOf))) {
+            overdue.set(str(row, 'unit_id'), num(row, 'overdue'));
           }
           const lastAction = new Map<string, number>();
           for (const row of await query(c, 'last_action.sql', { ...rowsParams, as_of_ms: r.asOf })) {
