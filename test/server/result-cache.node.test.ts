@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { createBankZone } from '../../packages/core/src/engine/time.js';
 import { createResultCache } from '../../packages/server/src/result-cache.js';
 import type { Warehouse } from '../../packages/server/src/warehouse.js';
@@ -123,4 +124,18 @@ it('counts kept answers, shared computations and computed ones for the hit rate'
     { hits: cache.stats.hits, shared: cache.stats.shared, misses: cache.stats.misses, entries: cache.stats.entries },
     { hits: 1, shared: 1, misses: 2, entries: 2 },
   );
+});
+
+it('compresses a kept answer once, counts its gzip bytes against the bound, and keeps none for an unkept one', async () => {
+  const cache = createResultCache(fakeWarehouse({ value: new Date('2026-03-10T15:30:00+08:00') }, { value: 0 }));
+  const key = cache.key('grids', { org: 'bank' });
+  const body = await cache.body(key, async () => ({ features: 'polygon '.repeat(10_000) }));
+  const before = cache.stats.bytes;
+  const gzip = cache.gzipped(key);
+  assert.ok(gzip, 'a kept answer has its gzip');
+  assert.equal(cache.gzipped(key), gzip, 'compressed once');
+  assert.equal(gunzipSync(await gzip).toString('utf8'), body);
+  assert.equal(cache.stats.bytes, before + (await gzip).byteLength);
+  assert.equal(cache.gzipped(cache.key('grids', { org: 'branch' })), undefined, 'nothing kept, nothing compressed');
+  assert.equal(cache.gzipped(cache.key('leads', past)), undefined, 'leads are never kept');
 });

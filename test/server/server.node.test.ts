@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { isStrideError, type StrideAdapter, type StrideError } from '../../packages/core/src/contracts.js';
 import { createHttpAdapter } from '../../packages/core/src/adapters/http.js';
@@ -166,6 +167,37 @@ describe('the http adapter against the reference server', () => {
     const missing = await fetch(`${base}/v2/org-tree`, { headers: auth });
     assert.equal(missing.status, 404);
     assert.match(missing.headers.get('content-type') ?? '', /problem\+json/);
+  });
+
+  it('sends a big answer gzipped to a client that accepts gzip, the same bytes to every such client', async () => {
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    const get = (path: string, encoding?: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        const headers = encoding === undefined ? auth : { ...auth, 'Accept-Encoding': encoding };
+        request(`${base}${path}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const plain = await get('/v1/grids?org=br-hz');
+    assert.equal(plain.headers['content-encoding'], undefined, 'no Accept-Encoding: sent as it is');
+    assert.ok(plain.body.length > 64 * 1024, `the pilot's grids are big enough to compress (${plain.body.length} B)`);
+    const first = await get('/v1/grids?org=br-hz', 'gzip, deflate, br');
+    assert.equal(first.headers['content-encoding'], 'gzip');
+    assert.match(String(first.headers['vary']), /Accept-Encoding/);
+    assert.ok(first.body.length < plain.body.length / 3, `gzipped ${first.body.length} of ${plain.body.length} B`);
+    assert.deepStrictEqual(gunzipSync(first.body), plain.body);
+    const again = await get('/v1/grids?org=br-hz', 'gzip');
+    assert.deepStrictEqual(again.body, first.body);
+    const refused = await get('/v1/grids?org=br-hz', 'gzip;q=0, identity');
+    assert.equal(refused.headers['content-encoding'], undefined, 'gzip;q=0 refuses gzip');
+    assert.deepStrictEqual(refused.body, plain.body);
+    // a small answer is not worth the CPU
+    const tree = await get('/v1/org-tree', 'gzip');
+    assert.equal(tree.headers['content-encoding'], undefined);
   });
 });
 

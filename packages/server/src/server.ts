@@ -15,7 +15,7 @@ import { isStrideError, type AdapterMethod, type Problem } from '../../core/src/
 import type { MetricsService } from './metrics.js';
 import { readRestQuery } from '../../core/src/adapters/rest-query.js';
 import type { Warehouse } from './warehouse.js';
-import { createResultCache, type ResultCache } from './result-cache.js';
+import { createResultCache, gzip, type ResultCache } from './result-cache.js';
 
 /** Mirrors REST_PATHS of the http adapter (packages/core/src/adapters/http.ts). */
 const ROUTES: Readonly<Record<string, AdapterMethod>> = {
@@ -124,15 +124,56 @@ function sendProblem(res: ServerResponse, status: number, detail: string, errors
   send(res, status, 'application/problem+json', JSON.stringify(problem));
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, cacheable = false): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  cacheable = false,
+  encoding?: 'gzip',
+): void {
   if (res.headersSent || res.destroyed) return;
   res.statusCode = status;
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
   res.setHeader('Content-Length', Buffer.byteLength(body));
+  if (encoding) res.setHeader('Content-Encoding', encoding);
   // numbers of named people: never in a shared cache
   res.setHeader('Cache-Control', cacheable ? 'private, max-age=300' : 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(body);
+}
+
+/**
+ * Answers from this size on go gzipped to a client that accepts it: the bank's grids are about 11 MB of GeoJSON
+ * (2.4 MB gzipped) and a board of a branch's 10,000 managers 3.3 MB, on a phone in a portal frame. A smaller
+ * answer gains too little to spend the CPU on.
+ */
+const GZIP_FROM_CHARS = 32 * 1024;
+
+/** Whether Accept-Encoding allows gzip (a `q=0` refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding.trim() === 'gzip' || coding.trim() === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/** A JSON answer, gzipped when the client accepts it and it is big enough; `kept` is its gzip already made. */
+async function sendJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+  cacheable: boolean,
+  kept?: Promise<Buffer>,
+): Promise<void> {
+  // every answer may come either way, so a cache between must key on the request's Accept-Encoding
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (body.length < GZIP_FROM_CHARS || !acceptsGzip(req.headers['accept-encoding'])) {
+    send(res, 200, 'application/json', body, cacheable);
+    return;
+  }
+  send(res, 200, 'application/json', await (kept ?? gzip(body, 'per request')), cacheable, 'gzip');
 }
 
 /**
@@ -288,7 +329,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
         if (deadline.signal.aborted) throw new Error('deadline');
         const leads = result as { leads: unknown[]; total: number };
         auditLeads(url, verdict, 200, { rows: leads.leads.length, total: leads.total });
-        send(res, 200, 'application/json', JSON.stringify(result), false);
+        await sendJson(req, res, JSON.stringify(result), false);
         return;
       }
       // A board ranks everyone of its level under the org whoever asks (the manager is `me`, highlighted by the
@@ -301,10 +342,13 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
           : undefined;
       const computed: unknown = boardScope ? { ...asked, scope: boardScope } : read.query;
       const compute = (): Promise<unknown> => run(computed, deadline.signal, { unmasked: false });
-      let body = cache ? await cache.body(cache.key(operation, computed), compute) : JSON.stringify(await compute());
+      const key = cache?.key(operation, computed);
+      let body = cache ? await cache.body(key, compute) : JSON.stringify(await compute());
+      // a board sent with the asker's own scope is that asker's body: compressed for them alone
       if (boardScope) body = withScope(body, boardScope, asked.scope);
       if (deadline.signal.aborted) throw new Error('deadline');
-      send(res, 200, 'application/json', body, operation === 'grids' || operation === 'orgTree');
+      const keptGzip = boardScope ? undefined : cache?.gzipped(key);
+      await sendJson(req, res, body, operation === 'grids' || operation === 'orgTree', keptGzip);
     } catch (error) {
       if (operation === 'leads') auditLeads(url, verdict, deadline.signal.aborted ? 503 : errorStatus(error));
       if (deadline.signal.aborted) sendProblem(res, 503, `the query took longer than ${timeoutMs} ms`);
