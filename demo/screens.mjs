@@ -116,6 +116,10 @@ try {
     await page.goto(base + screen.page, { waitUntil: 'networkidle0' });
     await page.evaluate(
       ({ lang, theme, huddle }) => {
+        // A page with its own language and theme buttons (the phone frame) is set through them, so its own chrome
+        // and the buttons' pressed state match the widgets in the picture.
+        document.querySelector(`button[data-lang="${lang}"]`)?.click();
+        if (theme) document.querySelector(`button[data-theme="${theme}"]`)?.click();
         for (const el of document.querySelectorAll('*')) {
           if (!el.tagName.startsWith('STRIDE-') || el.parentElement?.closest('[class*="stride"], stride-scope'))
             continue;
