@@ -4,7 +4,7 @@
  * on every engine of ./dialect.ts through an `SqlConnection`, which binds `$name` in its engine's own syntax.
  */
 import { readFileSync } from 'node:fs';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResultReader } from '@duckdb/node-api';
 import { adapt, statements, type Dialect } from './dialect.js';
 
 const SQL_DIR = new URL('../sql/', import.meta.url);
@@ -80,17 +80,66 @@ function plain(value: unknown): unknown {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
-/** DuckDB takes `$name` as it is. */
+function plainRows(reader: DuckDBResultReader): SqlRow[] {
+  return reader.getRowObjects().map((row) => {
+    const out: SqlRow = {};
+    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+    return out;
+  });
+}
+
+/** DuckDB takes `$name` as it is. Each statement is parsed and planned on every run: for loading and one-off work. */
 export function duckdbConnection(connection: DuckDBConnection): SqlConnection {
   return {
     dialect: 'duckdb',
     async all(statement, params) {
-      const reader = await connection.runAndReadAll(statement, Object.keys(params).length ? params : undefined);
-      return reader.getRowObjects().map((row) => {
-        const out: SqlRow = {};
-        for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-        return out;
-      });
+      return plainRows(await connection.runAndReadAll(statement, Object.keys(params).length ? params : undefined));
+    },
+  };
+}
+
+/**
+ * One serving connection's prepared statements, by statement text: each is prepared (parsed, bound to the tables and
+ * planned) on its first run and kept, and later runs only bind their values. The server's queries are a few dozen
+ * texts run thousands of times at the morning peak, where parsing, planning and destroying each one again took about
+ * a sixth of the main thread. DuckDB binds a kept statement again when the search path has changed (a refresh's
+ * new schema); `clear()` lets go of those planned for a superseded version.
+ */
+export class PreparedStatements {
+  private readonly kept = new Map<string, Promise<DuckDBPreparedStatement>>();
+
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  of(statement: string): Promise<DuckDBPreparedStatement> {
+    let prepared = this.kept.get(statement);
+    if (!prepared) {
+      const preparing = this.connection.prepare(statement);
+      // a statement that fails to prepare is not kept: the error is the caller's, the next run tries again
+      preparing.catch(() => this.kept.get(statement) === preparing && this.kept.delete(statement));
+      this.kept.set(statement, preparing);
+      prepared = preparing;
+    }
+    return prepared;
+  }
+
+  clear(): void {
+    for (const prepared of this.kept.values()) prepared.then((s) => s.destroySync()).catch(() => undefined);
+    this.kept.clear();
+  }
+}
+
+/**
+ * DuckDB for answering requests, through the connection's prepared statements. One request at a time uses a
+ * connection, so no statement is bound for two runs at once.
+ */
+export function preparedDuckdbConnection(statements: PreparedStatements): SqlConnection {
+  return {
+    dialect: 'duckdb',
+    async all(statement, params) {
+      const prepared = await statements.of(statement);
+      prepared.clearBindings();
+      if (Object.keys(params).length > 0) prepared.bind(params);
+      return plainRows(await prepared.runAndReadAll());
     },
   };
 }

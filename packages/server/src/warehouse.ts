@@ -31,7 +31,17 @@ import {
 } from '../../core/src/engine/time.js';
 import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../../core/src/engine/types.js';
-import { duckdbConnection, execute, num, query, str, type SqlConnection, type SqlParams } from './sql.js';
+import {
+  duckdbConnection,
+  execute,
+  num,
+  preparedDuckdbConnection,
+  PreparedStatements,
+  query,
+  str,
+  type SqlConnection,
+  type SqlParams,
+} from './sql.js';
 
 export interface WarehouseOptions extends EventLogInput {
   /** Read events from this CSV, Parquet or JSON file with DuckDB instead of `events` (large logs). */
@@ -512,6 +522,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   };
   const onVersion = new AsyncLocalStorage<DataVersion>();
   const searchPathOf = new WeakMap<DuckDBConnection, string>();
+  const preparedOf = new WeakMap<DuckDBConnection, PreparedStatements>();
   const dropVersion = async (version: DataVersion): Promise<void> => {
     const connection = await instance.connect();
     try {
@@ -600,11 +611,14 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
         signal?.addEventListener('abort', stop, { once: true });
         try {
           const path = version.schema === 'main' ? 'main' : `${version.schema},main`;
+          let statements = preparedOf.get(connection);
+          if (!statements) preparedOf.set(connection, (statements = new PreparedStatements(connection)));
           if ((searchPathOf.get(connection) ?? 'main') !== path) {
             await connection.run(`SET search_path = '${path}'`);
             searchPathOf.set(connection, path);
+            statements.clear();
           }
-          return await onVersion.run(version, () => work(duckdbConnection(connection)));
+          return await onVersion.run(version, () => work(preparedDuckdbConnection(statements)));
         } finally {
           signal?.removeEventListener('abort', stop);
           release(connection);
