@@ -133,14 +133,16 @@ function send(
   encoding?: 'gzip',
 ): void {
   if (res.headersSent || res.destroyed) return;
+  // encoded once: Buffer.byteLength and then end() would each walk a half-megabyte board
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   res.statusCode = status;
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
-  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('Content-Length', bytes.byteLength);
   if (encoding) res.setHeader('Content-Encoding', encoding);
   // numbers of named people: never in a shared cache
   res.setHeader('Cache-Control', cacheable ? 'private, max-age=300' : 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.end(body);
+  res.end(bytes);
 }
 
 /**
@@ -159,13 +161,16 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-/** A JSON answer, gzipped when the client accepts it and it is big enough; `kept` is its gzip already made. */
+/**
+ * A JSON answer, gzipped when the client accepts it and it is big enough; `kept` gives its gzip kept beside it in
+ * the answer cache, if it is kept there (compressed only once a client asks for gzip).
+ */
 async function sendJson(
   req: IncomingMessage,
   res: ServerResponse,
   body: string,
   cacheable: boolean,
-  kept?: Promise<Buffer>,
+  kept?: () => Promise<Buffer> | undefined,
 ): Promise<void> {
   // every answer may come either way, so a cache between must key on the request's Accept-Encoding
   res.setHeader('Vary', 'Accept-Encoding');
@@ -173,7 +178,7 @@ async function sendJson(
     send(res, 200, 'application/json', body, cacheable);
     return;
   }
-  send(res, 200, 'application/json', await (kept ?? gzip(body, 'per request')), cacheable, 'gzip');
+  send(res, 200, 'application/json', await (kept?.() ?? gzip(body, 'per request')), cacheable, 'gzip');
 }
 
 /**
@@ -347,7 +352,7 @@ export function createStrideServer(options: StrideServerOptions): StrideServer {
       // a board sent with the asker's own scope is that asker's body: compressed for them alone
       if (boardScope) body = withScope(body, boardScope, asked.scope);
       if (deadline.signal.aborted) throw new Error('deadline');
-      const keptGzip = boardScope ? undefined : cache?.gzipped(key);
+      const keptGzip = boardScope || !cache ? undefined : () => cache.gzipped(key);
       await sendJson(req, res, body, operation === 'grids' || operation === 'orgTree', keptGzip);
     } catch (error) {
       if (operation === 'leads') auditLeads(url, verdict, deadline.signal.aborted ? 503 : errorStatus(error));
