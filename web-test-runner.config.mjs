@@ -1,7 +1,7 @@
 // Browser tests: real headless Chromium (Debian's /usr/bin/chromium) through Playwright, TypeScript through esbuild.
 // The same configuration runs the suite in Debian's Firefox ESR (`npm run test:firefox`, STRIDE_BROWSER=firefox):
 // `strideTestConfig(browser)` differs between the two only in the launcher and the files Firefox cannot run.
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -90,57 +90,25 @@ function countingReporter() {
   };
 }
 
-/** Every browser test file under `dir` (the globs above, walked by hand to split them between the passes). */
-function browserTestFiles(dir, found = []) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (path !== 'test/bench') browserTestFiles(path, found);
-    } else if (entry.name.endsWith('.test.ts') && !entry.name.endsWith('.node.test.ts')) found.push(path);
-  }
-  return found.sort();
-}
-
 /**
- * Browser test files that need the focused window: Firefox delivers focus events only to the page in the focused
- * window, so it runs these one page at a time (`STRIDE_WTR_PASS=serial`). Read off the files themselves (keys, focus,
- * the active element), so a new test that moves focus lands here without a list to keep. The fault harness is here
- * too: two of its pages starved each other past its 8 s waits in Firefox.
- */
-function needsFocusedWindow(file) {
-  if (file.endsWith('test/harness/faults.test.ts')) return true;
-  return /sendKeys|\.focus\(|activeElement|focusin|:focus/.test(readFileSync(file, 'utf8'));
-}
-
-/**
- * The one web-test-runner configuration, for `'chromium'` (`npm test`) or `'firefox'` (`npm run test:firefox`).
- * In Firefox `STRIDE_WTR_PASS` picks half of the suite: `serial`, the files that need the focused window, one page
- * at a time; `parallel`, the rest, two pages at a time as in Chromium (test/run-all.mjs runs both). Unset, Firefox
- * runs every file one page at a time.
+ * The one web-test-runner configuration, for `'chromium'` (`npm test`) or `'firefox'` (`npm run test:firefox`). Both
+ * run two pages at a time. In Firefox each page has a Firefox process and window of its own (the launcher), so the
+ * files that press keys or read focus get their focus events even beside another page.
  * @param {'chromium' | 'firefox'} browser
  * @returns {import('@web/test-runner').TestRunnerConfig}
  */
 export function strideTestConfig(browser) {
   const strideServer = strideServerPlugin();
   const firefox = browser === 'firefox';
-  const pass = firefox ? (process.env.STRIDE_WTR_PASS ?? 'all') : 'all';
-  if (!['all', 'serial', 'parallel'].includes(pass)) throw new Error(`STRIDE_WTR_PASS must be serial or parallel`);
-  const files = [
-    'test/**/*.test.ts',
-    '!test/**/*.node.test.ts',
-    '!test/bench/**',
-    ...(firefox ? NOT_IN_FIREFOX.map((file) => `!${file}`) : []),
-  ];
   return {
-    files:
-      pass === 'all'
-        ? files
-        : browserTestFiles('test')
-            .filter((file) => !NOT_IN_FIREFOX.includes(file))
-            .filter((file) => (pass === 'serial') === needsFocusedWindow(file)),
+    files: [
+      'test/**/*.test.ts',
+      '!test/**/*.node.test.ts',
+      '!test/bench/**',
+      ...(firefox ? NOT_IN_FIREFOX.map((file) => `!${file}`) : []),
+    ],
     nodeResolve: { exportConditions: ['browser', 'development'] },
-    // Firefox one page at a time unless the pass is the files that do not need the focused window
-    concurrency: Number(process.env.WTR_CONCURRENCY ?? (firefox && pass !== 'parallel' ? 1 : 2)),
+    concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
     concurrentBrowsers: 1,
     testsFinishTimeout: 300_000,
     testFramework: { config: { timeout: 20_000 } },

@@ -140,26 +140,19 @@ if (!skip.has('node')) {
 }
 
 if (!skip.has('browser')) {
-  // Firefox runs the suite in two passes (web-test-runner.config.mjs): the files that need the focused window one
-  // page at a time, then the rest two at a time. Chromium runs it all two at a time.
-  const passes = browser === 'firefox' ? ['serial', 'parallel'] : ['all'];
-  for (const pass of passes) {
-    const label = pass === 'all' ? 'browser tests' : `browser tests (${pass})`;
-    const summaryFile = join(tmpdir(), `stride-wtr-${process.pid}-${pass}.json`);
-    const result = run(label, 'npx', ['web-test-runner'], {
-      env: { STRIDE_WTR_SUMMARY: summaryFile, STRIDE_BROWSER: browser, STRIDE_WTR_PASS: pass },
-    });
-    const failedBefore = totals.browser.failed;
-    try {
-      const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
-      addFileCounts('browser', summary.byFile);
-      totals.browser.failed += summary.fileErrors;
-      rmSync(summaryFile);
-    } catch {
-      totals.browser.failed += 1;
-    }
-    if (result.status !== 0 && totals.browser.failed === failedBefore) totals.browser.failed += 1;
+  const summaryFile = join(tmpdir(), `stride-wtr-${process.pid}.json`);
+  const result = run('browser tests', 'npx', ['web-test-runner'], {
+    env: { STRIDE_WTR_SUMMARY: summaryFile, STRIDE_BROWSER: browser },
+  });
+  try {
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    addFileCounts('browser', summary.byFile);
+    totals.browser.failed += summary.fileErrors;
+    rmSync(summaryFile);
+  } catch {
+    totals.browser.failed += 1;
   }
+  if (result.status !== 0 && totals.browser.failed === 0) totals.browser.failed += 1;
 }
 const passed = totals.node.passed + totals.browser.passed;
 const failed =
