@@ -313,12 +313,12 @@ export class StrideDashboard extends StrideElement {
     });
   }
 
-  /** The widget of the view on screen. */
   /** The widget a view's cell holds (first in the cell: an open list follows it). */
   private widgetOf(id: ViewId | undefined): Element | null {
     return (id && this.renderRoot.querySelector(`.cell.${id}`)?.firstElementChild) || null;
   }
 
+  /** The widget of the view on screen. */
   private activeWidget(): Element | null {
     return this.widgetOf(VIEWS[this.activeView]?.id);
   }
