@@ -5,13 +5,13 @@
 --   three points: asOf's day (current), the same point of the previous period (previous) and the day before the
 --   period starts, or asOf's day when that is earlier (opening).
 -- No row in a window, or before a point, for any of the unit's managers: no row here (the value is missing).
--- Parameters: $unit, $mode ('self' | 'children' | 'level'), $level, $start_day, $as_of_day, $prev_from_day,
+-- Parameters: $unit, $mode and $level (as in indicators.sql), $start_day, $as_of_day, $prev_from_day,
 -- $prev_to_day, $opening_day (days: local calendar days since 1970-01-01, as calendar.day).
 WITH units AS (
   SELECT o.id FROM org o
-  WHERE ($mode = 'self' AND o.id = $unit)
-     OR ($mode = 'children' AND o.parent_id = $unit)
-     OR ($mode = 'level' AND o.level = $level
+  WHERE ($mode IN ('self', 'self+children', 'self+level') AND o.id = $unit)
+     OR ($mode IN ('children', 'self+children') AND o.parent_id = $unit)
+     OR ($mode IN ('level', 'self+level') AND o.level = $level
          AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
 ),
 scoped AS (
