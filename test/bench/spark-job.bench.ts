@@ -38,12 +38,15 @@ buildSparkModule();
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-let t = performance.now();
-const data = generatePilot({ managers: 10_000, grids: 5_000, events, ...(values.today ? { today: values.today } : {}) });
-console.log(`spark-job bench: ${data.events.length} events generated in ${seconds(t)}`);
-t = performance.now();
-const eventsFile = join(work, 'events.parquet');
-{
+/**
+ * Generates the log and writes it as Parquet inside a function of its own, so the generated events (several GB at
+ * 10,000,000) can be collected before the Spark JVM and the server bench need the memory.
+ */
+async function writeEventsParquet(eventsFile: string): Promise<void> {
+  let t = performance.now();
+  const data = generatePilot({ managers: 10_000, grids: 5_000, events, ...(values.today ? { today: values.today } : {}) });
+  console.log(`spark-job bench: ${data.events.length} events generated in ${seconds(t)}`);
+  t = performance.now();
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(
@@ -67,13 +70,16 @@ const eventsFile = join(work, 'events.parquet');
   await connection.run(`COPY events TO '${eventsFile}' (FORMAT PARQUET)`);
   connection.closeSync();
   instance.closeSync();
+  console.log(`spark-job bench: events.parquet written in ${seconds(t)}`);
 }
-console.log(`spark-job bench: events.parquet written in ${seconds(t)}`);
+
+const eventsFile = join(work, 'events.parquet');
+await writeEventsParquet(eventsFile);
 
 const java = buildFactsSubmitArgs(work, eventsFile, out).map((arg) =>
   arg === '-Xmx3g' ? `-Xmx${values['driver-memory']}` : arg,
 );
-t = performance.now();
+const t = performance.now();
 const timeFile = join(work, 'time.txt');
 const submit = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, 'java', ...java], {
   encoding: 'utf8',

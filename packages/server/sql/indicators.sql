@@ -2,13 +2,14 @@
 -- level under it) over two windows: current [period start, asOf] and previous (the like-for-like span).
 -- Team, sub-branch and branch values are sums of their managers' facts; ratios are summed hits over summed
 -- counts, never averages of rates.
--- Parameters: $unit, $mode ('self' | 'children' | 'level'), $level, $from_ms, $to_ms, $prev_from_ms, $prev_to_ms,
--- $claim_ms (a lead counts in claim_rate only once its claim window has closed by asOf).
+-- Parameters: $unit, $mode ('self' | 'children' | 'level', or 'self+children' | 'self+level': the unit itself with
+-- those rows, asked in one statement), $level, $from_ms, $to_ms, $prev_from_ms, $prev_to_ms, $claim_ms (a lead
+-- counts in claim_rate only once its claim window has closed by asOf).
 WITH units AS (
   SELECT o.id, o.tree_ord FROM org o
-  WHERE ($mode = 'self' AND o.id = $unit)
-     OR ($mode = 'children' AND o.parent_id = $unit)
-     OR ($mode = 'level' AND o.level = $level
+  WHERE ($mode IN ('self', 'self+children', 'self+level') AND o.id = $unit)
+     OR ($mode IN ('children', 'self+children') AND o.parent_id = $unit)
+     OR ($mode IN ('level', 'self+level') AND o.level = $level
          AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
 ),
 windows AS (

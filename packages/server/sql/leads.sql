@@ -90,42 +90,54 @@ keyed AS (
   FROM kept k LEFT JOIN last_actions l ON l.lead_id = k.lead_id
 ),
 page AS (
-  SELECT * FROM keyed
-  ORDER BY CASE WHEN $dir = 'asc' THEN sort_number END ASC NULLS LAST,
-    CASE WHEN $dir = 'desc' THEN sort_number END DESC NULLS LAST,
-    CASE WHEN $sort = 'managerName' AND $dir = 'asc' THEN manager_name END ASC NULLS LAST,
-    CASE WHEN $sort = 'managerName' AND $dir = 'desc' THEN manager_name END DESC NULLS LAST,
-    lead_id, event_ms
-  LIMIT $limit OFFSET $offset
+  -- numbered in page order, so that the steps below read each page row through one reference to the page (an
+  -- engine that expands a CTE at every reference, as ClickHouse and Spark's analyser do, then plans the kept rows
+  -- twice, not eight times)
+  SELECT paged.*,
+    ROW_NUMBER() OVER (
+      ORDER BY CASE WHEN $dir = 'asc' THEN sort_number END ASC NULLS LAST,
+        CASE WHEN $dir = 'desc' THEN sort_number END DESC NULLS LAST,
+        CASE WHEN $sort = 'managerName' AND $dir = 'asc' THEN manager_name END ASC NULLS LAST,
+        CASE WHEN $sort = 'managerName' AND $dir = 'desc' THEN manager_name END DESC NULLS LAST,
+        lead_id, event_ms
+    ) AS row_no
+  FROM (
+    SELECT * FROM keyed
+    ORDER BY CASE WHEN $dir = 'asc' THEN sort_number END ASC NULLS LAST,
+      CASE WHEN $dir = 'desc' THEN sort_number END DESC NULLS LAST,
+      CASE WHEN $sort = 'managerName' AND $dir = 'asc' THEN manager_name END ASC NULLS LAST,
+      CASE WHEN $sort = 'managerName' AND $dir = 'desc' THEN manager_name END DESC NULLS LAST,
+      lead_id, event_ms
+    LIMIT $limit OFFSET $offset
+  ) paged
 ),
-lead_events AS (
-  SELECT e.lead_id, e.at_ms, e.type, e.customer_id,
-    ROW_NUMBER() OVER (PARTITION BY e.lead_id ORDER BY e.seq) AS first_rn,
-    ROW_NUMBER() OVER (PARTITION BY e.lead_id ORDER BY CASE WHEN e.at_ms <= $as_of_ms THEN 0 ELSE 1 END,
-                       e.at_ms DESC, e.seq DESC) AS last_rn
-  FROM events e
-  WHERE e.lead_id IN (SELECT lead_id FROM page)
-),
-action_types AS (
-  SELECT p.lead_id, p.event_ms, MIN(e.type) AS event_type
+page_events AS (
+  -- each page row with every event of its lead: the first (its customer), the latest by asOf (its last action)
+  -- and, for an action fact, the types of the lead's contact events at that instant
+  SELECT p.*, e.at_ms AS lead_event_ms, e.type AS lead_event_type, e.customer_id AS lead_customer_id,
+    ROW_NUMBER() OVER (PARTITION BY p.row_no ORDER BY e.seq) AS first_rn,
+    ROW_NUMBER() OVER (PARTITION BY p.row_no ORDER BY CASE WHEN e.at_ms <= $as_of_ms THEN 0 ELSE 1 END,
+                       e.at_ms DESC, e.seq DESC) AS last_rn,
+    CASE WHEN p.fact_kind = 'action' AND CAST(e.at_ms AS DOUBLE) = p.event_ms
+              AND e.type IN ('contacted', 'conversation', 'visited') THEN e.type END AS matching_action_type
   FROM page p
-  JOIN events e ON e.lead_id = p.lead_id AND CAST(e.at_ms AS DOUBLE) = p.event_ms
-    AND e.type IN ('contacted', 'conversation', 'visited')
-  WHERE p.fact_kind = 'action'
-  GROUP BY p.lead_id, p.event_ms
+  LEFT JOIN events e ON e.lead_id = p.lead_id
+),
+page_rows AS (
+  SELECT pe.*,
+    MAX(CASE WHEN last_rn = 1 AND lead_event_ms <= $as_of_ms THEN lead_event_type END)
+      OVER (PARTITION BY row_no) AS last_type,
+    MAX(CASE WHEN last_rn = 1 AND lead_event_ms <= $as_of_ms THEN lead_event_ms END)
+      OVER (PARTITION BY row_no) AS last_event_ms,
+    MIN(matching_action_type) OVER (PARTITION BY row_no) AS action_type
+  FROM page_events pe
 )
 SELECT p.lead_id AS lead_id, p.manager_id AS manager_id, p.manager_name AS manager_name,
   p.assigned_grid_id AS grid_id, p.stage AS stage, p.entered_ms AS entered_ms, p.overdue_ms AS overdue_ms,
-  p.counted AS counted, p.event_ms AS event_ms, p.fact_kind AS fact_kind, a.event_type AS action_type,
-  fe.customer_id AS customer_id, cu.name AS customer_name, cu.phone AS customer_phone,
-  le.type AS last_type, le.at_ms AS last_ms, p.total AS total, p.sort_number AS sort_number
-FROM page p
-LEFT JOIN lead_events fe ON fe.lead_id = p.lead_id AND fe.first_rn = 1
-LEFT JOIN lead_events le ON le.lead_id = p.lead_id AND le.last_rn = 1 AND le.at_ms <= $as_of_ms
-LEFT JOIN customer cu ON cu.customer_id = fe.customer_id
-LEFT JOIN action_types a ON a.lead_id = p.lead_id AND a.event_ms = p.event_ms
-ORDER BY CASE WHEN $dir = 'asc' THEN p.sort_number END ASC NULLS LAST,
-  CASE WHEN $dir = 'desc' THEN p.sort_number END DESC NULLS LAST,
-  CASE WHEN $sort = 'managerName' AND $dir = 'asc' THEN p.manager_name END ASC NULLS LAST,
-  CASE WHEN $sort = 'managerName' AND $dir = 'desc' THEN p.manager_name END DESC NULLS LAST,
-  p.lead_id, p.event_ms;
+  p.counted AS counted, p.event_ms AS event_ms, p.fact_kind AS fact_kind, p.action_type AS action_type,
+  p.lead_customer_id AS customer_id, cu.name AS customer_name, cu.phone AS customer_phone,
+  p.last_type AS last_type, p.last_event_ms AS last_ms, p.total AS total, p.sort_number AS sort_number
+FROM page_rows p
+LEFT JOIN customer cu ON cu.customer_id = p.lead_customer_id
+WHERE p.first_rn = 1
+ORDER BY p.row_no;

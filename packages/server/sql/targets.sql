@@ -12,9 +12,9 @@ WITH given AS (
 ),
 units AS (
   SELECT o.id, o.level, o.tree_managers FROM org o
-  WHERE ($mode = 'self' AND o.id = $unit)
-     OR ($mode = 'children' AND o.parent_id = $unit)
-     OR ($mode = 'level' AND o.level = $level
+  WHERE ($mode IN ('self', 'self+children', 'self+level') AND o.id = $unit)
+     OR ($mode IN ('children', 'self+children') AND o.parent_id = $unit)
+     OR ($mode IN ('level', 'self+level') AND o.level = $level
          AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
 ),
 candidates AS (
