@@ -334,16 +334,18 @@ export class StrideQueryController<M extends AdapterMethod> implements ReactiveC
     };
     this.optionsHash = hash;
     this.gate = 'open';
+    // setOptions (and the constructor, which calls it) leaves the observer's result current for the new options:
+    // read it rather than have query-core default the options and build the result a second time
     if (this.observer && this.client === config.client) {
       this.observer.setOptions(observerOptions);
-      this.result = this.observer.getOptimisticResult(config.client.defaultQueryOptions(observerOptions));
+      this.result = this.observer.getCurrentResult();
       return;
     }
     this.detach();
     this.client = config.client;
     retainClient(config.client);
     this.observer = new QueryObserver(config.client, observerOptions);
-    this.result = this.observer.getOptimisticResult(config.client.defaultQueryOptions(observerOptions));
+    this.result = this.observer.getCurrentResult();
     this.unsubscribe = this.observer.subscribe((result) => this.onResult(result));
   }
 
