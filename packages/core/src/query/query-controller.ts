@@ -286,7 +286,7 @@ export class StrideQueryController<M extends AdapterMethod> implements ReactiveC
     return {
       status,
       data: validated?.data,
-      error: error ?? undefined,
+      error,
       stale: hasData && result?.status === 'error',
       fetching: result?.isFetching ?? true,
       dataUpdatedAt: result?.dataUpdatedAt ?? 0,
@@ -309,11 +309,14 @@ export class StrideQueryController<M extends AdapterMethod> implements ReactiveC
       ? ([...strideQueryKey(adapter, method, query), validation] as const)
       : strideQueryKey(adapter, method, query);
     const refetchInterval = config.refreshSeconds > 0 ? config.refreshSeconds * 1000 : false;
-    const hash = `${hashKey(queryKey)}|${String(refetchInterval)}`;
+    const queryHash = hashKey(queryKey);
+    const hash = `${queryHash}|${String(refetchInterval)}`;
     if (this.observer && this.client === config.client && hash === this.optionsHash) return;
 
     const observerOptions: Options<M> = {
       queryKey,
+      // the key's hash, made once here: query-core would hash the key again each time it defaults the options
+      queryHash,
       queryFn: async ({ signal }) => {
         const call = adapter[method] as (q: AdapterQueries[M], o: { signal: AbortSignal }) => Promise<unknown>;
         let raw: unknown;
@@ -331,16 +334,18 @@ export class StrideQueryController<M extends AdapterMethod> implements ReactiveC
     };
     this.optionsHash = hash;
     this.gate = 'open';
+    // setOptions (and the constructor, which calls it) leaves the observer's result current for the new options:
+    // read it rather than have query-core default the options and build the result a second time
     if (this.observer && this.client === config.client) {
       this.observer.setOptions(observerOptions);
-      this.result = this.observer.getOptimisticResult(config.client.defaultQueryOptions(observerOptions));
+      this.result = this.observer.getCurrentResult();
       return;
     }
     this.detach();
     this.client = config.client;
     retainClient(config.client);
     this.observer = new QueryObserver(config.client, observerOptions);
-    this.result = this.observer.getOptimisticResult(config.client.defaultQueryOptions(observerOptions));
+    this.result = this.observer.getCurrentResult();
     this.unsubscribe = this.observer.subscribe((result) => this.onResult(result));
   }
 

@@ -31,7 +31,7 @@ import {
   renderLeadsHeader,
   renderLeadsList,
   renderLeadsSkeleton,
-  type LeadsListContext,
+  leadsListContext,
 } from './leads.templates.js';
 
 // The lead list's result checks load with it (a page without the list never loads them).
@@ -328,7 +328,7 @@ export class StrideLeads extends StrideElement {
       locale: lang,
       timeZone,
       method: 'leads',
-      skeleton: () => renderLeadsSkeleton(8),
+      skeleton: renderLeadsSkeleton,
       isEmpty: (data) => data.leads.length === 0,
       emptyReason: t(lang, 'emptyLeads'),
       data: (data) => this.renderList(data),
@@ -342,12 +342,7 @@ export class StrideLeads extends StrideElement {
     // while a refresh is reloaded, the count read beside the rows is theirs
     const total = (this.heldFirst ?? data).total;
     const columns = this.columns(rows);
-    const context: LeadsListContext = {
-      locale: lang,
-      timeZone,
-      columns,
-      activeIndex: this.listWindow.activeIndex,
-    };
+    const context = leadsListContext(columns, lang, timeZone, this.listWindow.activeIndex);
     const masked = this.anyMasked(rows);
     return html`<div class="frame ${columns.includes('counted') ? 'counted' : ''}">
       ${renderLeadsHeader(total, masked, lang, this.exporting, () => void this.exportCsv())}

@@ -4,21 +4,31 @@ import { formatCount, type LeadRow, type LeadsSort, type StrideLocale } from '@s
 import { t } from './leads.strings.js';
 import { COLUMN_SORT, leadRowView, type LeadsColumn } from './leads.view-model.js';
 
-/** Columns hidden in a phone-sized frame (still in each row's label and in the CSV). */
-const OPTIONAL: ReadonlySet<LeadsColumn> = new Set([
-  'phone',
-  'manager',
-  'enteredAt',
-  'lastActionAt',
-  'event',
-  'counted',
-]);
-
+/** What every row of a render shares, worked out once per render rather than once per row. */
 export interface LeadsListContext {
   locale: StrideLocale;
   timeZone: string;
-  columns: readonly LeadsColumn[];
+  /** The last column shows each row's event (an event-count indicator) rather than its last action. */
+  showEvent: boolean;
+  /** A rate's list: each row says whether it counted. */
+  showCounted: boolean;
   activeIndex: number;
+}
+
+/** The row template's context for a list with these columns. */
+export function leadsListContext(
+  columns: readonly LeadsColumn[],
+  locale: StrideLocale,
+  timeZone: string,
+  activeIndex: number,
+): LeadsListContext {
+  return {
+    locale,
+    timeZone,
+    showEvent: columns.includes('event'),
+    showCounted: columns.includes('counted'),
+    activeIndex,
+  };
 }
 
 export function renderLeadsHeader(
@@ -40,33 +50,95 @@ export function renderLeadsHeader(
   </div>`;
 }
 
+/** What a sortable column's header button shows and says. */
+function sortButton(
+  column: LeadsColumn,
+  sort: LeadsSort,
+  locale: StrideLocale,
+): { label: string; pressed: 'true' | 'false'; name: string; arrow: string } {
+  const label = t(locale, column);
+  const active = sort.by === COLUMN_SORT[column];
+  const state = active ? `, ${t(locale, sort.dir === 'asc' ? 'ascending' : 'descending')}` : '';
+  return {
+    label,
+    pressed: active ? 'true' : 'false',
+    name: `${t(locale, 'sortBy', { column: label })}${state}`,
+    arrow: active ? (sort.dir === 'asc' ? '▲' : '▼') : '',
+  };
+}
+
+/**
+ * The column headers, one template with a slot per column like the rows (see renderLeadRow): customer and phone are
+ * never sort keys (the order would leak them), manager to overdue always are, then the last action (sortable) or the
+ * event (not), then whether the row counted. One click listener on the group sorts by the button's column. Cells
+ * marked `optional` are hidden in a phone-sized frame (still in each row's accessible name and in the CSV).
+ */
 export function renderColumnHeaders(
   columns: readonly LeadsColumn[],
   sort: LeadsSort,
   locale: StrideLocale,
   onSort: (column: LeadsColumn) => void,
 ): TemplateResult {
-  return html`<div class="columns" part="columns" role="group" aria-label=${t(locale, 'title')}>
-    ${columns.map((column) => {
-      const key = COLUMN_SORT[column];
-      const label = t(locale, column);
-      const optional = OPTIONAL.has(column) ? 'optional' : '';
-      if (!key) return html`<span class="cell ${optional}">${label}</span>`;
-      const active = sort.by === key;
-      const arrow = active ? (sort.dir === 'asc' ? '▲' : '▼') : '';
-      const state = active ? `, ${t(locale, sort.dir === 'asc' ? 'ascending' : 'descending')}` : '';
-      return html`<button
-        class="sort cell ${optional}"
-        part="sort"
-        aria-pressed=${active ? 'true' : 'false'}
-        aria-label=${`${t(locale, 'sortBy', { column: label })}${state}`}
-        @click=${() => onSort(column)}
-      >
-        ${label}<span aria-hidden="true">${arrow}</span>
-      </button>`;
-    })}
+  const manager = sortButton('manager', sort, locale);
+  const stage = sortButton('stage', sort, locale);
+  const enteredAt = sortButton('enteredAt', sort, locale);
+  const overdueHours = sortButton('overdueHours', sort, locale);
+  const lastActionAt = sortButton('lastActionAt', sort, locale);
+  return html`<div
+    class="columns"
+    part="columns"
+    role="group"
+    aria-label=${t(locale, 'title')}
+    @click=${(event: MouseEvent) => {
+      const column = (event.target as Element).closest<HTMLElement>('[data-column]')?.dataset['column'];
+      if (column) onSort(column as LeadsColumn);
+    }}
+  >
+    <span class="cell">${t(locale, 'customer')}</span><span class="cell optional">${t(locale, 'phone')}</span
+    ><button
+      class="sort cell optional"
+      part="sort"
+      data-column="manager"
+      aria-pressed=${manager.pressed}
+      aria-label=${manager.name}
+    >
+      ${manager.label}<span aria-hidden="true">${manager.arrow}</span></button
+    ><button class="sort cell" part="sort" data-column="stage" aria-pressed=${stage.pressed} aria-label=${stage.name}>
+      ${stage.label}<span aria-hidden="true">${stage.arrow}</span></button
+    ><button
+      class="sort cell optional"
+      part="sort"
+      data-column="enteredAt"
+      aria-pressed=${enteredAt.pressed}
+      aria-label=${enteredAt.name}
+    >
+      ${enteredAt.label}<span aria-hidden="true">${enteredAt.arrow}</span></button
+    ><button
+      class="sort cell"
+      part="sort"
+      data-column="overdueHours"
+      aria-pressed=${overdueHours.pressed}
+      aria-label=${overdueHours.name}
+    >
+      ${overdueHours.label}<span aria-hidden="true">${overdueHours.arrow}</span></button
+    >${
+      columns.includes('event')
+        ? html`<span class="cell optional">${t(locale, 'event')}</span>`
+        : html`<button
+          class="sort cell optional"
+          part="sort"
+          data-column="lastActionAt"
+          aria-pressed=${lastActionAt.pressed}
+          aria-label=${lastActionAt.name}
+        >
+          ${lastActionAt.label}<span aria-hidden="true">${lastActionAt.arrow}</span>
+        </button>`
+    }${columns.includes('counted') ? html`<span class="cell optional">${t(locale, 'counted')}</span>` : nothing}
   </div>`;
 }
+
+/** The mark beside a customer the back end masked: static, one template result for every row. */
+const MASKED_MARK = html`<span class="masked-mark" part="masked">*</span>`;
 
 /**
  * One lead. The cells are one template with a slot per column, not a template per cell: a list's columns are always
@@ -75,9 +147,7 @@ export function renderColumnHeaders(
  * the list (see renderLeadsList), not by listeners on every row.
  */
 export function renderLeadRow(row: LeadRow, index: number, total: number, context: LeadsListContext): TemplateResult {
-  const { locale, timeZone, columns } = context;
-  const { cells, label } = leadRowView(row, locale, timeZone);
-  const last = columns.includes('event') ? cells.event : cells.lastActionAt;
+  const { cells, label } = leadRowView(row, context.locale, context.timeZone);
   return html`<div
     class=${cells.overdue ? 'row overdue' : 'row'}
     part="row"
@@ -90,14 +160,14 @@ export function renderLeadRow(row: LeadRow, index: number, total: number, contex
     aria-setsize=${total}
   >
     <span class="cell" aria-hidden="true"
-      >${cells.customer}${cells.masked ? html`<span class="masked-mark" part="masked">*</span>` : nothing}</span
+      >${cells.customer}${cells.masked ? MASKED_MARK : nothing}</span
     ><span class="cell optional" aria-hidden="true">${cells.phone}</span
     ><span class="cell optional" aria-hidden="true">${cells.manager}</span
     ><span class="cell" aria-hidden="true">${cells.stage}</span
     ><span class="cell optional" aria-hidden="true">${cells.enteredAt}</span
     ><span class=${cells.overdue ? 'cell overdue-hours' : 'cell muted'} aria-hidden="true">${cells.overdueHours}</span
-    ><span class="cell optional" aria-hidden="true">${last}</span
-    >${columns.includes('counted') ? html`<span class="cell optional" aria-hidden="true">${cells.counted}</span>` : nothing}
+    ><span class="cell optional" aria-hidden="true">${context.showEvent ? cells.event : cells.lastActionAt}</span
+    >${context.showCounted ? html`<span class="cell optional" aria-hidden="true">${cells.counted}</span>` : nothing}
   </div>`;
 }
 
@@ -140,7 +210,20 @@ export function renderLeadsList(
     ${parts.loadingMore ? html`<div class="more" role="status">${t(locale, 'loadingMore')}</div>` : nothing}`;
 }
 
-export function renderLeadsSkeleton(rows: number): TemplateResult {
-  return html`<div class="skeleton skeleton-title"></div>
-    ${Array.from({ length: rows }, () => html`<div class="skeleton skeleton-row"></div>`)}`;
+/**
+ * The loading state in the list's shape: the title bar and the rows the list shows before it is measured. One static
+ * template (nothing bound): every first render renders it and throws it away when the first page comes.
+ */
+const LEADS_SKELETON = html`<div class="skeleton skeleton-title"></div>
+  <div class="skeleton skeleton-row"></div>
+  <div class="skeleton skeleton-row"></div>
+  <div class="skeleton skeleton-row"></div>
+  <div class="skeleton skeleton-row"></div>
+  <div class="skeleton skeleton-row"></div>
+  <div class="skeleton skeleton-row"></div>
+  <div class="skeleton skeleton-row"></div>
+  <div class="skeleton skeleton-row"></div>`;
+
+export function renderLeadsSkeleton(): TemplateResult {
+  return LEADS_SKELETON;
 }
