@@ -24,24 +24,24 @@ scoped AS (
   WHERE s.day <= GREATEST($as_of_day, $prev_to_day)
 ),
 points AS (
-  -- each point with the flow window ending there ('opening' has none: its window starts after its point)
-  SELECT 'current' AS w, $as_of_day AS point_day, $start_day AS from_day
-  UNION ALL SELECT 'previous', $prev_to_day, $prev_from_day
-  UNION ALL SELECT 'opening', $opening_day, $opening_day + 1
+  SELECT 'current' AS w, $as_of_day AS point_day
+  UNION ALL SELECT 'previous', $prev_to_day
+  UNION ALL SELECT 'opening', $opening_day
 ),
-placed AS (
-  -- balances and flows from one read of scoped (ClickHouse and Spark plan a CTE anew at each reference); a cross
-  -- join and a filter rather than a range join: every engine plans it the same way. A flow's day in both windows
-  -- counts in the current one.
-  SELECT sc.unit_id AS unit_id, p.w AS w, sc.indicator AS indicator, sc.value AS value, sc.measure AS measure,
+balances AS (
+  -- a cross join and a filter rather than a range join: every engine plans it the same way
+  SELECT sc.unit_id AS unit_id, p.w AS w, sc.indicator AS indicator, sc.value AS value,
     ROW_NUMBER() OVER (PARTITION BY sc.unit_id, p.w, sc.manager_id, sc.indicator ORDER BY sc.day DESC) AS latest
   FROM scoped sc CROSS JOIN points p
-  WHERE sc.day <= p.point_day
-    AND (sc.measure = 'balance'
-         OR (sc.measure = 'flow' AND sc.day >= p.from_day
-             AND (p.w <> 'previous' OR sc.day < $start_day OR sc.day > $as_of_day)))
+  WHERE sc.measure = 'balance' AND sc.day <= p.point_day
+),
+flows AS (
+  SELECT unit_id, indicator, value,
+    CASE WHEN day >= $start_day AND day <= $as_of_day THEN 'current'
+         WHEN day >= $prev_from_day AND day <= $prev_to_day THEN 'previous' END AS w
+  FROM scoped
+  WHERE measure = 'flow'
 )
-SELECT unit_id, w, indicator, SUM(value) AS value
-FROM placed
-WHERE measure = 'flow' OR latest = 1
-GROUP BY unit_id, w, indicator;
+SELECT unit_id, w, indicator, SUM(value) AS value FROM balances WHERE latest = 1 GROUP BY unit_id, w, indicator
+UNION ALL
+SELECT unit_id, w, indicator, SUM(value) AS value FROM flows WHERE w IS NOT NULL GROUP BY unit_id, w, indicator;

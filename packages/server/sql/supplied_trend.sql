@@ -16,15 +16,15 @@ WITH scoped AS (
   JOIN catalogue k ON k.id = s.indicator
   WHERE om.org_id = $unit AND s.day <= $as_of_day
 ),
-ranked AS (
-  -- balances and flows from one read of scoped (ClickHouse and Spark plan a CTE anew at each reference): a flow's
-  -- rows all count (summed over the scope's managers), a balance's latest row per manager and bucket
-  SELECT measure, indicator, bucket, value,
-    CASE WHEN measure = 'balance' THEN manager_id ELSE '' END AS owner_id,
+latest AS (
+  SELECT manager_id, indicator, bucket, value,
     ROW_NUMBER() OVER (PARTITION BY manager_id, indicator, bucket ORDER BY day DESC) AS nth
   FROM scoped
+  WHERE measure = 'balance'
 )
-SELECT measure AS figure, owner_id AS manager_id, indicator, bucket, SUM(value) AS value
-FROM ranked
-WHERE (measure = 'balance' AND nth = 1) OR (measure = 'flow' AND bucket >= 0)
-GROUP BY measure, owner_id, indicator, bucket;
+SELECT 'balance' AS figure, manager_id, indicator, bucket, value FROM latest WHERE nth = 1
+UNION ALL
+SELECT 'flow' AS figure, '' AS manager_id, indicator, bucket, SUM(value) AS value
+FROM scoped
+WHERE measure = 'flow' AND bucket >= 0
+GROUP BY indicator, bucket;
