@@ -50,28 +50,30 @@ export function renderLeadsHeader(
   </div>`;
 }
 
-/** What a sortable column's header button shows and says. */
-function sortButton(
-  column: LeadsColumn,
-  sort: LeadsSort,
-  locale: StrideLocale,
-): { label: string; pressed: 'true' | 'false'; name: string; arrow: string } {
+/**
+ * A sortable column's header button, `optional` when a phone-sized frame hides it. It names its column in
+ * `data-column`: the header group's one click listener sorts by it.
+ */
+function sortButton(column: LeadsColumn, optional: boolean, sort: LeadsSort, locale: StrideLocale): TemplateResult {
   const label = t(locale, column);
   const active = sort.by === COLUMN_SORT[column];
   const state = active ? `, ${t(locale, sort.dir === 'asc' ? 'ascending' : 'descending')}` : '';
-  return {
-    label,
-    pressed: active ? 'true' : 'false',
-    name: `${t(locale, 'sortBy', { column: label })}${state}`,
-    arrow: active ? (sort.dir === 'asc' ? '▲' : '▼') : '',
-  };
+  return html`<button
+    class="sort cell ${optional ? 'optional' : ''}"
+    part="sort"
+    data-column=${column}
+    aria-pressed=${active ? 'true' : 'false'}
+    aria-label=${`${t(locale, 'sortBy', { column: label })}${state}`}
+  >
+    ${label}<span aria-hidden="true">${active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+  </button>`;
 }
 
 /**
- * The column headers, one template with a slot per column like the rows (see renderLeadRow): customer and phone are
- * never sort keys (the order would leak them), manager to overdue always are, then the last action (sortable) or the
- * event (not), then whether the row counted. One click listener on the group sorts by the button's column. Cells
- * marked `optional` are hidden in a phone-sized frame (still in each row's accessible name and in the CSV).
+ * The column headers, one slot per column like the rows (see renderLeadRow): customer and phone are never sort keys
+ * (the order would leak them), manager to overdue always are, then the last action (sortable) or the event (not),
+ * then whether the row counted. One click listener on the group sorts by the button's column. Cells marked
+ * `optional` are hidden in a phone-sized frame (still in each row's accessible name and in the CSV).
  */
 export function renderColumnHeaders(
   columns: readonly LeadsColumn[],
@@ -79,11 +81,19 @@ export function renderColumnHeaders(
   locale: StrideLocale,
   onSort: (column: LeadsColumn) => void,
 ): TemplateResult {
-  const manager = sortButton('manager', sort, locale);
-  const stage = sortButton('stage', sort, locale);
-  const enteredAt = sortButton('enteredAt', sort, locale);
-  const overdueHours = sortButton('overdueHours', sort, locale);
-  const lastActionAt = sortButton('lastActionAt', sort, locale);
+  const sortable = (column: LeadsColumn, optional: boolean) => sortButton(column, optional, sort, locale);
+  const cells = [
+    html`<span class="cell">${t(locale, 'customer')}</span>`,
+    html`<span class="cell optional">${t(locale, 'phone')}</span>`,
+    sortable('manager', true),
+    sortable('stage', false),
+    sortable('enteredAt', true),
+    sortable('overdueHours', false),
+    columns.includes('event')
+      ? html`<span class="cell optional">${t(locale, 'event')}</span>`
+      : sortable('lastActionAt', true),
+    columns.includes('counted') ? html`<span class="cell optional">${t(locale, 'counted')}</span>` : nothing,
+  ];
   return html`<div
     class="columns"
     part="columns"
@@ -94,46 +104,7 @@ export function renderColumnHeaders(
       if (column) onSort(column as LeadsColumn);
     }}
   >
-    <span class="cell">${t(locale, 'customer')}</span><span class="cell optional">${t(locale, 'phone')}</span
-    ><button
-      class="sort cell optional"
-      part="sort"
-      data-column="manager"
-      aria-pressed=${manager.pressed}
-      aria-label=${manager.name}
-    >
-      ${manager.label}<span aria-hidden="true">${manager.arrow}</span></button
-    ><button class="sort cell" part="sort" data-column="stage" aria-pressed=${stage.pressed} aria-label=${stage.name}>
-      ${stage.label}<span aria-hidden="true">${stage.arrow}</span></button
-    ><button
-      class="sort cell optional"
-      part="sort"
-      data-column="enteredAt"
-      aria-pressed=${enteredAt.pressed}
-      aria-label=${enteredAt.name}
-    >
-      ${enteredAt.label}<span aria-hidden="true">${enteredAt.arrow}</span></button
-    ><button
-      class="sort cell"
-      part="sort"
-      data-column="overdueHours"
-      aria-pressed=${overdueHours.pressed}
-      aria-label=${overdueHours.name}
-    >
-      ${overdueHours.label}<span aria-hidden="true">${overdueHours.arrow}</span></button
-    >${
-      columns.includes('event')
-        ? html`<span class="cell optional">${t(locale, 'event')}</span>`
-        : html`<button
-          class="sort cell optional"
-          part="sort"
-          data-column="lastActionAt"
-          aria-pressed=${lastActionAt.pressed}
-          aria-label=${lastActionAt.name}
-        >
-          ${lastActionAt.label}<span aria-hidden="true">${lastActionAt.arrow}</span>
-        </button>`
-    }${columns.includes('counted') ? html`<span class="cell optional">${t(locale, 'counted')}</span>` : nothing}
+    ${cells}
   </div>`;
 }
 
