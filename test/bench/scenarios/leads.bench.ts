@@ -271,6 +271,18 @@ async function settle(): Promise<void> {
   for (let frame = 0; frame < 3; frame += 1) await nextPaint();
 }
 
+/** A bare list's scroll sample: mounted, settled, scrolled by the script, removed. */
+async function scrollBareList(rows: LeadRow[], renderItem?: Parameters<typeof bareList>[2]) {
+  const { host, cleanup } = mountPoint();
+  bareList(host, rows, renderItem);
+  await rowLaidOut(host, 0);
+  await settle();
+  const frames = await scriptedScroll(() => host.querySelector<HTMLElement>('.scroller')!);
+  render(null, host);
+  cleanup();
+  return scrollSample(frames);
+}
+
 const scroll = defineScenario<Ctx>({
   name: 'leads: scroll, 10,000 rows, 25 rows a frame',
   timed: `the 95th percentile of the intervals between ${FRAMES} frames while a script moves the list ${ROWS_PER_FRAME} rows down every frame (the widget asks its next page of 200 as the window nears the end of what it has)`,
@@ -278,26 +290,8 @@ const scroll = defineScenario<Ctx>({
   setup,
   goals: { stride: { of: 'sameContent', at: 1.3 } },
   candidates: {
-    baseline: async (ctx) => {
-      const { host, cleanup } = mountPoint();
-      bareList(host, ctx.rows);
-      await rowLaidOut(host, 0);
-      await settle();
-      const frames = await scriptedScroll(() => host.querySelector<HTMLElement>('.scroller')!);
-      render(null, host);
-      cleanup();
-      return scrollSample(frames);
-    },
-    sameContent: async (ctx) => {
-      const { host, cleanup } = mountPoint();
-      bareList(host, ctx.rows, sameContentRow(ctx.shown));
-      await rowLaidOut(host, 0);
-      await settle();
-      const frames = await scriptedScroll(() => host.querySelector<HTMLElement>('.scroller')!);
-      render(null, host);
-      cleanup();
-      return scrollSample(frames);
-    },
+    baseline: (ctx) => scrollBareList(ctx.rows),
+    sameContent: (ctx) => scrollBareList(ctx.rows, sameContentRow(ctx.shown)),
     stride: async (ctx) => {
       const { host, cleanup } = mountPoint();
       const el = mountLeads(host, ctx.rows);
