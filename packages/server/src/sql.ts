@@ -4,7 +4,7 @@
  * on every engine of ./dialect.ts through an `SqlConnection`, which binds `$name` in its engine's own syntax.
  */
 import { readFileSync } from 'node:fs';
-import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResultReader } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { adapt, statements, type Dialect } from './dialect.js';
 
 const SQL_DIR = new URL('../sql/', import.meta.url);
@@ -75,17 +75,31 @@ export async function execute(connection: SqlConnection, file: string, params: S
   await query(connection, file, params);
 }
 
-/** DuckDB returns BIGINT as bigint; results here are counts and epoch milliseconds, well inside 2^53. */
+/** DuckDB returns BIGINT and HUGEINT as bigint; results here are counts and epoch milliseconds, well inside 2^53. */
 function plain(value: unknown): unknown {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
-function plainRows(reader: DuckDBResultReader): SqlRow[] {
-  return reader.getRowObjects().map((row) => {
-    const out: SqlRow = {};
-    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-    return out;
-  });
+/**
+ * A result's rows as plain objects, read a column at a time: each column's vector is looked up once per chunk
+ * rather than once per value, and no intermediate row object is built and copied. A bank-wide board is 20,000 rows
+ * of nine columns; reading them a row at a time through the generic visitor was about a fifth of its time.
+ */
+function plainRows(result: DuckDBMaterializedResult): SqlRow[] {
+  const names = result.deduplicatedColumnNames();
+  const rows: SqlRow[] = new Array<SqlRow>(result.rowCount);
+  let offset = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const count = chunk.rowCount;
+    for (let r = 0; r < count; r++) rows[offset + r] = {};
+    names.forEach((name, column) => {
+      const vector = chunk.getColumnVector(column);
+      for (let r = 0; r < count; r++) rows[offset + r]![name] = plain(vector.getItem(r));
+    });
+    offset += count;
+  }
+  return rows;
 }
 
 /** DuckDB takes `$name` as it is. Each statement is parsed and planned on every run: for loading and one-off work. */
@@ -93,7 +107,7 @@ export function duckdbConnection(connection: DuckDBConnection): SqlConnection {
   return {
     dialect: 'duckdb',
     async all(statement, params) {
-      return plainRows(await connection.runAndReadAll(statement, Object.keys(params).length ? params : undefined));
+      return plainRows(await connection.run(statement, Object.keys(params).length ? params : undefined));
     },
   };
 }
@@ -139,7 +153,7 @@ export function preparedDuckdbConnection(statements: PreparedStatements): SqlCon
       const prepared = await statements.of(statement);
       prepared.clearBindings();
       if (Object.keys(params).length > 0) prepared.bind(params);
-      return plainRows(await prepared.runAndReadAll());
+      return plainRows(await prepared.run());
     },
   };
 }
