@@ -182,11 +182,15 @@ export function createMetricsService(wh: Warehouse): MetricsService {
    * exactly as each of their team's managers' are (row by row, unit by unit). At the morning peak a team's
    * managers each open their own month: asked for one manager, these figures are computed once for every manager
    * of the parent org (the same SQL in mode 'level') and kept by their day-level parameters, so the next manager
-   * of the team reads a map. The tables they read are loaded once (a refresh swaps facts only); a handful of
-   * teams' days are kept, the least recently used dropped first.
+   * of the team reads a map. The tables they read are loaded once (a refresh swaps facts only).
+   *
+   * What is kept is bounded by its figures (one unit's one number each, about 100 bytes), not by teams: a bank's
+   * 200 teams of 50 managers each keep two maps of about 1,000 figures, where one 1,667-manager team keeps 30,000.
+   * The least recently used go first; a map still being computed counts once it is known.
    */
-  const teamFigures = new Map<string, Promise<ReadonlyMap<string, number | null>>>();
-  const TEAM_FIGURES_KEPT = 64;
+  const teamFigures = new Map<string, { figures: Promise<ReadonlyMap<string, number | null>>; size: number }>();
+  const TEAM_FIGURES_KEPT = 500_000;
+  let teamFiguresSize = 0;
 
   /** The parameters that compute a lone manager's figures with their team's, or undefined for any other unit. */
   function teamOf(params: SqlParams): SqlParams | undefined {
@@ -194,6 +198,13 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     const node = wh.nodes.get(String(params['unit']));
     if (node?.level !== 'manager' || node.parentId === null || !wh.nodes.has(node.parentId)) return undefined;
     return { unit: node.parentId, mode: 'level', level: 'manager' };
+  }
+
+  function dropTeamFigures(key: string): void {
+    const kept = teamFigures.get(key);
+    if (!kept) return;
+    teamFigures.delete(key);
+    teamFiguresSize -= kept.size;
   }
 
   async function figuresOf(
@@ -205,20 +216,31 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     if (!team) return compute(params);
     // by data version too: only facts are refreshed today, but a kept figure must never outlive the data it read
     const key = `${wh.version ?? 0}|${keyOf(team)}`;
-    let figures = teamFigures.get(key);
-    if (figures) teamFigures.delete(key);
-    else {
-      figures = compute(team);
-      // a failed (or interrupted) computation is not kept: the next request computes again
-      figures.catch(() => teamFigures.get(key) === figures && teamFigures.delete(key));
-    }
-    teamFigures.set(key, figures);
-    for (const oldest of teamFigures.keys()) {
-      if (teamFigures.size <= TEAM_FIGURES_KEPT) break;
-      teamFigures.delete(oldest);
+    let kept = teamFigures.get(key);
+    if (kept) {
+      // most recently used last
+      teamFigures.delete(key);
+      teamFigures.set(key, kept);
+    } else {
+      const entry = { figures: compute(team), size: 0 };
+      kept = entry;
+      teamFigures.set(key, entry);
+      entry.figures.then(
+        (figures) => {
+          if (teamFigures.get(key) !== entry) return;
+          entry.size = figures.size;
+          teamFiguresSize += entry.size;
+          for (const oldest of teamFigures.keys()) {
+            if (teamFiguresSize <= TEAM_FIGURES_KEPT || oldest === key) break;
+            dropTeamFigures(oldest);
+          }
+        },
+        // a failed (or interrupted) computation is not kept: the next request computes again
+        () => teamFigures.get(key) === entry && dropTeamFigures(key),
+      );
     }
     // another request's computation may be interrupted with that request: then compute for this one
-    return figures.catch(() => compute(params));
+    return kept.figures.catch(() => compute(params));
   }
 
   /**
