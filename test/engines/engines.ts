@@ -231,6 +231,7 @@ export async function startSpark(): Promise<EngineHandle> {
         'lead_firsts',
         'period_points',
         'manager_days',
+        'manager_milestones',
         'org',
         'org_manager',
         'org_ancestor',

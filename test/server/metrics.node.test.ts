@@ -7,10 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import type { LeaderboardQuery, PeriodKind } from '../../packages/core/src/contracts.js';
 import { PERIOD_KINDS } from '../../packages/core/src/contracts.js';
 import { createMetricsEngine, type MetricsEngine } from '../../packages/core/src/engine/index.js';
+import { generatePilot } from '../../mocks/pilot/index.js';
 import { createMetricsService, type MetricsService } from '../../packages/server/src/metrics.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
 import {
   LATER_PILOT,
+  NOW,
   baselineCases,
   boardMetricCases,
   suppliedBoardCases,
@@ -180,5 +182,36 @@ describe('a live day on DuckDB', () => {
     } finally {
       await warehouse.close();
     }
+  });
+});
+
+describe('the 100-contact badge on DuckDB is earned on the engine’s day', () => {
+  // a few managers with many events each: they pass 100 first contacts within the pilot at different days
+  const busy = generatePilot({ managers: 4, grids: 6, events: 6_000, today: '2026-03-10', now: NOW });
+  const busyInput = { ...busy, now: () => NOW };
+  let warehouse: Warehouse;
+  before(async () => {
+    warehouse = await openWarehouse(busyInput);
+  });
+  after(() => warehouse.close());
+
+  it('every day of the pilot, each manager’s badges agree, and the badge is earned on some day but not the first', async () => {
+    const sql = createMetricsService(warehouse);
+    const engine = createMetricsEngine(busyInput);
+    const earned: number[] = [];
+    const first = Date.parse(`${busy.pilot.start}T00:00:00Z`);
+    for (let day = first; day <= Date.parse('2026-03-10T00:00:00Z'); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      const q: LeaderboardQuery = {
+        scope: { org: 'bank', period: 'pilot', date },
+        board: 'managers',
+        metric: 'points',
+      };
+      const [fromSql, fromEngine] = [await sql.leaderboard(q), engine.leaderboard(q)];
+      assert.deepStrictEqual(normalise(fromSql), normalise(fromEngine), date);
+      earned.push(fromSql.entries.filter((e) => e.badges?.some((b) => b.id === 'contacts_100')).length);
+    }
+    assert.equal(earned[0], 0);
+    assert.ok(earned.at(-1)! > 0, `managers with 100 contacts by the last day: ${earned.at(-1)}`);
   });
 });

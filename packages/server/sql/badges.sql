@@ -2,22 +2,14 @@
 -- is kept): first conversion ever; 100 first contacts within the pilot; champion = rank 1 in points (ties share
 -- it, nobody wins without points) among the managers of the same branch for a week or month completed by asOf.
 -- The 7-day streak badge comes from streaks.sql.
--- Points per week and month come from the load step (load/period_points.sql).
+-- When each manager reached the two milestones, and points per week and month, come from the load step
+-- (load/manager_milestones.sql, load/period_points.sql).
 -- Parameters: $unit, $level, $as_of_ms, $as_of_day, $complete_by_day (last day whose end asOf has reached),
--- $pilot_from_ms, $pilot_to_ms.
+-- $pilot_to_ms (the pilot's last instant, or asOf if that is earlier).
 WITH units AS (
   SELECT o.id FROM org o
   WHERE o.level = 'manager' AND o.level = $level
     AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit)
-),
-milestones AS (
-  SELECT u.id AS manager_id,
-    SUM(CASE WHEN f.kind = 'converted' AND f.at_ms <= $as_of_ms THEN 1 ELSE 0 END) AS conversions,
-    SUM(CASE WHEN f.kind = 'contacted' AND f.at_ms >= $pilot_from_ms AND f.at_ms <= $pilot_to_ms THEN 1 ELSE 0 END)
-      AS pilot_contacts
-  FROM units u JOIN facts f ON f.manager_id = u.id
-  WHERE f.kind IN ('converted', 'contacted')
-  GROUP BY u.id
 ),
 completed AS (
   SELECT manager_id, kind, period_start, points
@@ -45,10 +37,10 @@ champions AS (
   GROUP BY p.manager_id
 )
 SELECT u.id AS manager_id,
-  CASE WHEN COALESCE(s.conversions, 0) > 0 THEN 1 ELSE 0 END AS first_conversion,
-  CASE WHEN COALESCE(s.pilot_contacts, 0) >= 100 THEN 1 ELSE 0 END AS contacts_100,
+  CASE WHEN s.first_conversion_ms <= $as_of_ms THEN 1 ELSE 0 END AS first_conversion,
+  CASE WHEN s.contacts_100_ms <= $pilot_to_ms THEN 1 ELSE 0 END AS contacts_100,
   COALESCE(c.week, 0) AS champion_week,
   COALESCE(c.month, 0) AS champion_month
 FROM units u
-LEFT JOIN milestones s ON s.manager_id = u.id
+LEFT JOIN manager_milestones s ON s.manager_id = u.id
 LEFT JOIN champions c ON c.manager_id = u.id;

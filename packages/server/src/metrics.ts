@@ -622,7 +622,6 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const badges = new Map<string, SqlRow>();
         if (level === 'manager') {
           const asOfDay = zone.dayOf(r.asOf);
-          const pilotFrom = wh.pilot ? zone.dayStart(wh.pilot.start) : -NEVER_MS;
           const pilotTo = wh.pilot ? Math.min(r.asOf, zone.dayStart(wh.pilot.end + 1) - 1) : r.asOf;
           for (const row of await query(c, 'streaks.sql', {
             unit: q.scope.org,
@@ -639,7 +638,6 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             as_of_day: asOfDay,
             // a week or month is complete once asOf has reached its last instant
             complete_by_day: zone.dayOf(r.asOf + 1) - 1,
-            pilot_from_ms: pilotFrom,
             pilot_to_ms: pilotTo,
           });
           for (const row of badgeRows) badges.set(str(row, 'manager_id'), row);

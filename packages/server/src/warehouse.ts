@@ -257,6 +257,12 @@ export function pointWeightParams(points: PointsScheme): SqlParams {
   };
 }
 
+/** The milestones' load step counts contacts from the pilot's first instant (a refresh extends only its end). */
+function milestoneParams(zone: BankZone, pilot: DayRange | undefined): SqlParams {
+  // without a pilot every contact counts: from before any instant a Date can hold
+  return { pilot_from_ms: pilot ? zone.dayStart(pilot.start) : -8.64e15 };
+}
+
 /**
  * The load step on any engine: schema, raw events (given, or put in events_raw by `loadEvents`), the dimensions,
  * then events.sql, lead_firsts.sql and facts.sql run by the engine itself.
@@ -433,10 +439,12 @@ export async function loadWarehouse(
       offset_ms: offsetMs,
     });
   }
-  // per-request work done once: champions' period points and streaks' acted days (both from facts)
+  // per-request work done once: champions' period points, streaks' acted days and milestones (all from facts)
   onProgress({ phase: 'summaries' });
+  const pilot = pilotRange(input.pilot, firstEventDay, lastEventDay);
   await execute(setup, 'load/period_points.sql', pointWeightParams(points));
   await execute(setup, 'load/manager_days.sql');
+  await execute(setup, 'load/manager_milestones.sql', milestoneParams(zone, pilot));
   await setup.all('DROP TABLE events_raw', {});
 
   return {
@@ -447,7 +455,7 @@ export async function loadWarehouse(
     catalogue,
     calendar: input.calendar,
     now: input.now ?? (() => new Date()),
-    pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
+    pilot,
     pilotStart:
       input.pilot && Number.isFinite(parseIsoDate(input.pilot.start)) ? parseIsoDate(input.pilot.start) : undefined,
     firstEventDay,
@@ -553,6 +561,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
       await loadFacts(sql);
       await execute(sql, 'load/period_points.sql', pointWeightParams(loaded.points));
       await execute(sql, 'load/manager_days.sql');
+      await execute(sql, 'load/manager_milestones.sql', milestoneParams(loaded.zone, current.pilot));
       const span = (
         await sql.all("SELECT COUNT(*) AS n, MAX(day) AS last_day FROM facts WHERE kind <> 'followup'", {})
       )[0];
