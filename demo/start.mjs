@@ -15,9 +15,7 @@ const { values } = parseArgs({
   options: { 'bank-wide': { type: 'boolean', default: false }, port: { type: 'string', default: '5173' } },
 });
 
-const dataSet = values['bank-wide']
-  ? ['--managers', '10000', '--grids', '5000', '--events', '1000000']
-  : ['--managers', '40', '--grids', '60'];
+const dataSet = values['bank-wide'] ? ['--bank-wide'] : ['--managers', '40', '--grids', '60'];
 console.log(`stride demo: starting the reference back end (${values['bank-wide'] ? 'bank-wide' : 'pilot'} data)...`);
 // the back end's loading progress comes through this process: one line rewritten in place on a terminal
 const progress = ['--progress', process.stdout.isTTY ? 'line' : 'lines'];

@@ -110,6 +110,19 @@ function subSeed(seed: number, part: number): number {
   return (Math.imul(seed ^ 0x5bd1e995, part * 2 + 1) + part * 0x27d4eb2f) | 0;
 }
 
+/**
+ * The bank-wide data set (`npm start -- --bank-wide`, the server and lead benches): 10,000 managers in 20
+ * sub-branches of 10 teams (50 managers a team, as a bank's teams are tens of managers), 5,000 grids, 1,000,000
+ * events.
+ */
+export const BANK_WIDE = {
+  managers: 10_000,
+  grids: 5_000,
+  subbranches: 20,
+  teamsPerSubbranch: 10,
+  events: 1_000_000,
+} as const satisfies PilotOptions;
+
 export function generatePilot(options: PilotOptions = {}): PilotData {
   const seed = options.seed ?? 1;
   const timeZone = options.timeZone ?? 'Asia/Shanghai';

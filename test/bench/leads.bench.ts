@@ -13,7 +13,7 @@ import type { LeadsQuery } from '../../packages/core/src/contracts.js';
 import { createMetricsEngine } from '../../packages/core/src/engine/index.js';
 import { createMetricsService } from '../../packages/server/src/metrics.js';
 import { openWarehouse } from '../../packages/server/src/warehouse.js';
-import { generatePilot } from '../../mocks/pilot/index.js';
+import { BANK_WIDE, generatePilot } from '../../mocks/pilot/index.js';
 
 const { values } = parseArgs({
   options: { events: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '5' } },
@@ -27,10 +27,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
 
 let start = performance.now();
 const data = generatePilot({
-  managers: 10_000,
-  grids: 5_000,
-  subbranches: 20,
-  teamsPerSubbranch: 10,
+  ...BANK_WIDE,
   events,
   today: TODAY,
   now: NOW,

@@ -10,7 +10,7 @@
  * STRIDE_PEAK_NOW fixes the clock (and the data's last moment), STRIDE_PEAK_EVENTS the event count,
  * STRIDE_PEAK_THREADS DuckDB's worker threads (default: the warehouse's).
  */
-import { generatePilot, PILOT_CATALOGUE } from '../../mocks/pilot/index.js';
+import { BANK_WIDE, generatePilot, PILOT_CATALOGUE } from '../../mocks/pilot/index.js';
 import { createMetricsService } from '../../packages/server/src/metrics.js';
 import { createStrideServer } from '../../packages/server/src/server.js';
 import { openWarehouse } from '../../packages/server/src/warehouse.js';
@@ -36,9 +36,8 @@ const send = (message: PeakServerMessage): void => void process.send?.(message);
 const now = new Date(process.env['STRIDE_PEAK_NOW'] ?? Date.now());
 const started = performance.now();
 const data = generatePilot({
-  managers: 10_000,
-  grids: 5_000,
-  events: Number(process.env['STRIDE_PEAK_EVENTS'] ?? 1_000_000),
+  ...BANK_WIDE,
+  events: Number(process.env['STRIDE_PEAK_EVENTS'] ?? BANK_WIDE.events),
   now,
 });
 const threads = Number(process.env['STRIDE_PEAK_THREADS'] ?? 0);

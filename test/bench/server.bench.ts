@@ -33,7 +33,7 @@ import { createMetricsEngine } from '../../packages/core/src/engine/index.js';
 import { createMetricsService } from '../../packages/server/src/metrics.js';
 import { createStrideServer } from '../../packages/server/src/server.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
-import { generatePilot, type PilotData } from '../../mocks/pilot/index.js';
+import { BANK_WIDE, generatePilot, type PilotData } from '../../mocks/pilot/index.js';
 import type { PeakBenchMessage, PeakServerMessage } from './peak-server.js';
 
 // autocannon ships no types: the slice of its API used here
@@ -85,7 +85,7 @@ const NOW = new Date(`${TODAY}T15:00:00+08:00`);
 const ms = (start: number): number => Math.round(performance.now() - start);
 
 function bankWide(events: number): PilotData {
-  return generatePilot({ managers: 10_000, grids: 5_000, subbranches: 20, teamsPerSubbranch: 10, events, today: TODAY, now: NOW });
+  return generatePilot({ ...BANK_WIDE, events, today: TODAY, now: NOW });
 }
 
 interface EngineRun {
@@ -186,7 +186,7 @@ async function endpointFigures(): Promise<{ data: string; loadMs: number; figure
   const events = Number(values.events);
   let start = performance.now();
   // what `npm start -- --bank-wide` serves (demo/start.mjs), ending today unless --today says otherwise
-  const data = generatePilot({ managers: 10_000, grids: 5_000, events, ...(values.today ? { today: values.today } : {}) });
+  const data = generatePilot({ ...BANK_WIDE, events, ...(values.today ? { today: values.today } : {}) });
   const generateMs = ms(start);
   start = performance.now();
   const warehouse = await openWarehouse({ ...data, ...(values.facts ? { factsDir: values.facts } : {}) });

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { generatePilot } from '../../mocks/pilot/index.js';
+import { BANK_WIDE, generatePilot } from '../../mocks/pilot/index.js';
 import { buildFactsSubmitArgs, buildSparkModule } from '../engines/engines.js';
 
 const { values } = parseArgs({
@@ -44,7 +44,7 @@ mkdirSync(work, { recursive: true });
  */
 async function writeEventsParquet(eventsFile: string): Promise<void> {
   let t = performance.now();
-  const data = generatePilot({ managers: 10_000, grids: 5_000, events, ...(values.today ? { today: values.today } : {}) });
+  const data = generatePilot({ ...BANK_WIDE, events, ...(values.today ? { today: values.today } : {}) });
   console.log(`spark-job bench: ${data.events.length} events generated in ${seconds(t)}`);
   t = performance.now();
   const instance = await DuckDBInstance.create(':memory:');

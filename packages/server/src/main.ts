@@ -2,7 +2,8 @@
  * Starts the reference server on loopback:
  *
  *   node --import tsx packages/server/src/main.ts [--port 8787] [--host 127.0.0.1] [--data DIR]
- *        [--origin http://localhost:5173 ...] [--events N] [--managers N] [--grids N] [--now ISO-DATE-TIME]
+ *        [--origin http://localhost:5173 ...] [--bank-wide] [--events N] [--managers N] [--grids N]
+ *        [--now ISO-DATE-TIME]
  *        [--facts DIR [--watch-facts]] [--progress line|lines|none]
  *        [--digest 08:00,17:30 [--org ID] [--state FILE] [--digest-lang zh-CN|en] [--digest-period month]
  *         [--robot wecom|dingtalk] [--font FILE] [--image-base-url URL [--image-dir DIR]]]
@@ -24,7 +25,7 @@
 import { watchFile } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { timingSafeEqual } from 'node:crypto';
-import { generatePilot, PILOT_CATALOGUE, type PilotOptions } from '../../../mocks/pilot/index.js';
+import { BANK_WIDE, generatePilot, PILOT_CATALOGUE, type PilotOptions } from '../../../mocks/pilot/index.js';
 import { loadDataDirectory } from './files.js';
 import { createMetricsService } from './metrics.js';
 import { DIGEST_FLAGS, refuseSecretsOnCommandLine, startDigestSchedule } from './digest/cli.js';
@@ -45,6 +46,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
     origin: { type: 'string', multiple: true },
+    // the synthetic bank of 10,000 managers (mocks/pilot BANK_WIDE); --events, --managers, --grids override it
+    'bank-wide': { type: 'boolean', default: false },
     events: { type: 'string' },
     managers: { type: 'string' },
     grids: { type: 'string' },
@@ -62,7 +65,7 @@ if (fixedNow && Number.isNaN(fixedNow.getTime())) {
   process.exit(2);
 }
 
-const pilotOptions: PilotOptions = {};
+const pilotOptions: PilotOptions = values['bank-wide'] ? { ...BANK_WIDE } : {};
 if (values.events) pilotOptions.events = Number(values.events);
 if (values.managers) pilotOptions.managers = Number(values.managers);
 if (values.grids) pilotOptions.grids = Number(values.grids);
