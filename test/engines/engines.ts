@@ -230,6 +230,7 @@ export async function startSpark(): Promise<EngineHandle> {
         'facts',
         'lead_firsts',
         'period_points',
+        'contest_best',
         'manager_days',
         'manager_milestones',
         'org',

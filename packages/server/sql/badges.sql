@@ -2,8 +2,8 @@
 -- is kept): first conversion ever; 100 first contacts within the pilot; champion = rank 1 in points (ties share
 -- it, nobody wins without points) among the managers of the same branch for a week or month completed by asOf.
 -- The 7-day streak badge comes from streaks.sql.
--- When each manager reached the two milestones, and points per week and month, come from the load step
--- (load/manager_milestones.sql, load/period_points.sql).
+-- When each manager reached the two milestones, points per week and month, and each contest's best of them come
+-- from the load step (load/manager_milestones.sql, load/period_points.sql, load/contest_best.sql).
 -- Parameters: $unit, $level, $as_of_ms, $as_of_day, $complete_by_day (last day whose end asOf has reached),
 -- $pilot_to_ms (the pilot's last instant, or asOf if that is earlier).
 WITH units AS (
@@ -15,16 +15,6 @@ completed AS (
   SELECT manager_id, kind, period_start, points
   FROM period_points WHERE period_end <= $complete_by_day AND period_start <= $as_of_day
 ),
-contests AS (
-  SELECT DISTINCT m.contest_id AS contest_id FROM manager m JOIN units u ON u.id = m.manager_id
-),
-best AS (
-  SELECT c.contest_id AS contest_id, p.kind AS kind, p.period_start AS period_start, MAX(p.points) AS best
-  FROM contests c
-  JOIN org_manager om ON om.org_id = c.contest_id
-  JOIN completed p ON p.manager_id = om.manager_id
-  GROUP BY c.contest_id, p.kind, p.period_start
-),
 champions AS (
   SELECT p.manager_id AS manager_id,
     MAX(CASE WHEN p.kind = 'week' THEN 1 ELSE 0 END) AS week,
@@ -32,7 +22,7 @@ champions AS (
   FROM units u
   JOIN manager m ON m.manager_id = u.id
   JOIN completed p ON p.manager_id = u.id
-  JOIN best b ON b.contest_id = m.contest_id AND b.kind = p.kind AND b.period_start = p.period_start
+  JOIN contest_best b ON b.contest_id = m.contest_id AND b.kind = p.kind AND b.period_start = p.period_start
   WHERE b.best > 0 AND p.points = b.best
   GROUP BY p.manager_id
 )

@@ -443,6 +443,7 @@ export async function loadWarehouse(
   onProgress({ phase: 'summaries' });
   const pilot = pilotRange(input.pilot, firstEventDay, lastEventDay);
   await execute(setup, 'load/period_points.sql', pointWeightParams(points));
+  await execute(setup, 'load/contest_best.sql');
   await execute(setup, 'load/manager_days.sql');
   await execute(setup, 'load/manager_milestones.sql', milestoneParams(zone, pilot));
   await setup.all('DROP TABLE events_raw', {});
@@ -560,6 +561,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
       await connection.run(`SET search_path = '${schema},main'`);
       await loadFacts(sql);
       await execute(sql, 'load/period_points.sql', pointWeightParams(loaded.points));
+      await execute(sql, 'load/contest_best.sql');
       await execute(sql, 'load/manager_days.sql');
       await execute(sql, 'load/manager_milestones.sql', milestoneParams(loaded.zone, current.pilot));
       const span = (
