@@ -3,12 +3,15 @@
 -- from an org is shared evenly among that org's managers (an org below it gets its managers' share); a fraction
 -- applies as it is. Rounded to fen-like 2 decimals.
 -- Parameters: $unit, $mode, $level (as in indicators.sql), $period, $start ('YYYY-MM-DD'), $indicator ('' = all).
-WITH given AS (
-  SELECT t.org AS org, t.indicator AS indicator, 'target' AS figure, t.target AS amount
-  FROM targets t WHERE t.period = $period AND t.start = $start
+WITH asked AS (
+  SELECT t.org, t.indicator, t.target, t.baseline
+  FROM targets t
+  WHERE t.period = $period AND t.start = $start AND ($indicator = '' OR t.indicator = $indicator)
+),
+given AS (
+  SELECT a.org AS org, a.indicator AS indicator, 'target' AS figure, a.target AS amount FROM asked a
   UNION ALL
-  SELECT t.org, t.indicator, 'baseline', t.baseline
-  FROM targets t WHERE t.period = $period AND t.start = $start AND t.baseline IS NOT NULL
+  SELECT a.org, a.indicator, 'baseline', a.baseline FROM asked a WHERE a.baseline IS NOT NULL
 ),
 units AS (
   SELECT o.id, o.level, o.tree_managers FROM org o
@@ -26,7 +29,6 @@ candidates AS (
   JOIN org_ancestor a ON a.node_id = u.id
   JOIN org anc ON anc.id = a.ancestor_id
   JOIN given g ON g.org = a.ancestor_id
-  WHERE $indicator = '' OR g.indicator = $indicator
 )
 SELECT c.unit_id, c.indicator, c.figure,
   CASE
