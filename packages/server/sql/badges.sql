@@ -4,12 +4,10 @@
 -- The 7-day streak badge comes from streaks.sql.
 -- When each manager reached the two milestones, points per week and month, and each contest's best of them come
 -- from the load step (load/manager_milestones.sql, load/period_points.sql, load/contest_best.sql).
--- Parameters: $unit, $level, $as_of_ms, $as_of_day, $complete_by_day (last day whose end asOf has reached),
--- $pilot_to_ms (the pilot's last instant, or asOf if that is earlier).
+-- Parameters: $unit, $mode (level), $level (manager), $as_of_ms, $as_of_day, $complete_by_day (last day whose
+-- end asOf has reached), $pilot_to_ms (the pilot's last instant, or asOf if that is earlier).
 WITH units AS (
-  SELECT o.id FROM org o
-  WHERE o.level = 'manager' AND o.level = $level
-    AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit)
+  -- @include parts/units.sql
 ),
 completed AS (
   SELECT manager_id, kind, period_start, points

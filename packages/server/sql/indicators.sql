@@ -6,11 +6,7 @@
 -- those rows, asked in one statement), $level, $from_ms, $to_ms, $prev_from_ms, $prev_to_ms, $claim_ms (a lead
 -- counts in claim_rate only once its claim window has closed by asOf).
 WITH units AS (
-  SELECT o.id, o.tree_ord FROM org o
-  WHERE ($mode IN ('self', 'self+children', 'self+level') AND o.id = $unit)
-     OR ($mode IN ('children', 'self+children') AND o.parent_id = $unit)
-     OR ($mode IN ('level', 'self+level') AND o.level = $level
-         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+  -- @include parts/units.sql
 ),
 windows AS (
   SELECT 'current' AS w, $from_ms AS from_ms, $to_ms AS to_ms

@@ -2,11 +2,7 @@
 -- lastActionAt; the inactive alert reads idle days from it). Units as in indicators.sql.
 -- Parameters: $unit, $mode ('self' | 'children' | 'level'), $level, $as_of_ms.
 WITH units AS (
-  SELECT o.id FROM org o
-  WHERE ($mode = 'self' AND o.id = $unit)
-     OR ($mode = 'children' AND o.parent_id = $unit)
-     OR ($mode = 'level' AND o.level = $level
-         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+  -- @include parts/units.sql
 )
 SELECT u.id AS unit_id, MAX(f.at_ms) AS last_ms
 FROM units u

@@ -4,11 +4,7 @@
 -- Parameters: $unit, $mode, $level, $from_ms, $to_ms, $prev_from_ms, $prev_to_ms, and the weights $p_first_contact,
 -- $p_conversation, $p_visit, $p_first_intent, $p_first_application, $p_first_conversion, $p_timely_followup.
 WITH units AS (
-  SELECT o.id, o.tree_ord FROM org o
-  WHERE ($mode = 'self' AND o.id = $unit)
-     OR ($mode = 'children' AND o.parent_id = $unit)
-     OR ($mode = 'level' AND o.level = $level
-         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+  -- @include parts/units.sql
 ),
 windows AS (
   SELECT 'current' AS w, $from_ms AS from_ms, $to_ms AS to_ms

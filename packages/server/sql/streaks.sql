@@ -4,11 +4,9 @@
 -- to asOf (the 7-day streak badge). Gaps and islands: the load step numbers each manager's acted working days
 -- into islands (load/manager_days.sql); the streak is the run that ends on the last working day by asOf (or, today
 -- not yet acted on, the one before it).
--- Parameters: $unit, $level, $as_of_ms, $as_of_day.
+-- Parameters: $unit, $mode (level), $level (manager), $as_of_ms, $as_of_day.
 WITH units AS (
-  SELECT o.id FROM org o
-  WHERE o.level = 'manager' AND o.level = $level
-    AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit)
+  -- @include parts/units.sql
 ),
 last_day AS (
   SELECT MAX(working_ord) AS last_ord, MAX(CASE WHEN day = $as_of_day THEN 1 ELSE 0 END) AS today_working

@@ -8,11 +8,7 @@
 -- Parameters: $unit, $mode and $level (as in indicators.sql), $start_day, $as_of_day, $prev_from_day,
 -- $prev_to_day, $opening_day (days: local calendar days since 1970-01-01, as calendar.day).
 WITH units AS (
-  SELECT o.id FROM org o
-  WHERE ($mode IN ('self', 'self+children', 'self+level') AND o.id = $unit)
-     OR ($mode IN ('children', 'self+children') AND o.parent_id = $unit)
-     OR ($mode IN ('level', 'self+level') AND o.level = $level
-         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+  -- @include parts/units.sql
 ),
 scoped AS (
   SELECT u.id AS unit_id, s.manager_id AS manager_id, s.indicator AS indicator, s.day AS day, s.value AS value,

@@ -14,11 +14,7 @@ given AS (
   SELECT a.org, a.indicator, 'baseline', a.baseline FROM asked a WHERE a.baseline IS NOT NULL
 ),
 units AS (
-  SELECT o.id, o.level, o.tree_managers FROM org o
-  WHERE ($mode IN ('self', 'self+children', 'self+level') AND o.id = $unit)
-     OR ($mode IN ('children', 'self+children') AND o.parent_id = $unit)
-     OR ($mode IN ('level', 'self+level') AND o.level = $level
-         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+  -- @include parts/units.sql
 ),
 candidates AS (
   SELECT u.id AS unit_id, u.level AS level, u.tree_managers AS unit_managers, g.indicator AS indicator,

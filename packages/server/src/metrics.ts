@@ -625,6 +625,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           const pilotTo = wh.pilot ? Math.min(r.asOf, zone.dayStart(wh.pilot.end + 1) - 1) : r.asOf;
           for (const row of await query(c, 'streaks.sql', {
             unit: q.scope.org,
+            mode: 'level',
             level,
             as_of_ms: r.asOf,
             as_of_day: asOfDay,
@@ -633,6 +634,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           }
           const badgeRows = await query(c, 'badges.sql', {
             unit: q.scope.org,
+            mode: 'level',
             level,
             as_of_ms: r.asOf,
             as_of_day: asOfDay,

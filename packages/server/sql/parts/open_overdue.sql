@@ -3,11 +3,7 @@
 -- Shared by open_overdue.sql (the rows, for lists) and open_overdue_counts.sql (a count per unit, for indicator
 -- rows). Parameters as open_overdue.sql names them.
 units AS (
-  SELECT o.id, o.tree_ord FROM org o
-  WHERE ($mode = 'self' AND o.id = $unit)
-     OR ($mode = 'children' AND o.parent_id = $unit)
-     OR ($mode = 'level' AND o.level = $level
-         AND o.id IN (SELECT a.node_id FROM org_ancestor a WHERE a.ancestor_id = $unit))
+  -- @include parts/units.sql
 ),
 assigned AS (
   -- explicit aliases: ClickHouse names an unaliased joined column by its table (f.manager_id)
