@@ -178,19 +178,19 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   const suppliedIds = new Set(wh.catalogue.filter((d) => d.measure !== undefined).map((d) => d.id));
 
   /**
-   * Targets, baselines and supplied figures change by the day, not by the instant, and one manager's are computed
-   * exactly as each of their team's managers' are (row by row, unit by unit). At the morning peak a team's
-   * managers each open their own month: asked for one manager, these figures are computed once for every manager
-   * of the parent org (the same SQL in mode 'level') and kept by their day-level parameters, so the next manager
-   * of the team reads a map. The tables they read are loaded once (a refresh swaps facts only).
+   * Targets, baselines and supplied figures change by the day, not by the instant: they are kept by their
+   * day-level parameters, so a live view asked again a second later (its asOf moved) reads a map. One manager's are
+   * computed exactly as each of their team's managers' are (row by row, unit by unit), and at the morning peak a
+   * team's managers each open their own month: asked for one manager, they are computed once for every manager of
+   * the parent org (the same SQL in mode 'level'). The tables they read are loaded once (a refresh swaps facts only).
    *
-   * What is kept is bounded by its figures (one unit's one number each, about 100 bytes), not by teams: a bank's
-   * 200 teams of 50 managers each keep two maps of about 1,000 figures, where one 1,667-manager team keeps 30,000.
-   * The least recently used go first; a map still being computed counts once it is known.
+   * What is kept is bounded by its figures (one unit's one number each, about 100 bytes), not by maps: a bank's
+   * 200 teams of 50 managers each keep two maps of about 1,000 figures, where a board of all 10,000 managers keeps
+   * 20,000. The least recently used go first; a map still being computed counts once it is known.
    */
-  const teamFigures = new Map<string, { figures: Promise<ReadonlyMap<string, number | null>>; size: number }>();
-  const TEAM_FIGURES_KEPT = 500_000;
-  let teamFiguresSize = 0;
+  const keptFigures = new Map<string, { figures: Promise<ReadonlyMap<string, number | null>>; size: number }>();
+  const FIGURES_KEPT = 500_000;
+  let keptFiguresSize = 0;
 
   /** The parameters that compute a lone manager's figures with their team's, or undefined for any other unit. */
   function teamOf(params: SqlParams): SqlParams | undefined {
@@ -200,11 +200,11 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     return { unit: node.parentId, mode: 'level', level: 'manager' };
   }
 
-  function dropTeamFigures(key: string): void {
-    const kept = teamFigures.get(key);
+  function dropKeptFigures(key: string): void {
+    const kept = keptFigures.get(key);
     if (!kept) return;
-    teamFigures.delete(key);
-    teamFiguresSize -= kept.size;
+    keptFigures.delete(key);
+    keptFiguresSize -= kept.size;
   }
 
   async function figuresOf(
@@ -212,31 +212,30 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     compute: (params: SqlParams) => Promise<ReadonlyMap<string, number | null>>,
     keyOf: (params: SqlParams) => string,
   ): Promise<ReadonlyMap<string, number | null>> {
-    const team = teamOf(params);
-    if (!team) return compute(params);
+    const computed = teamOf(params) ?? params;
     // by data version too: only facts are refreshed today, but a kept figure must never outlive the data it read
-    const key = `${wh.version ?? 0}|${keyOf(team)}`;
-    let kept = teamFigures.get(key);
+    const key = `${wh.version ?? 0}|${keyOf(computed)}`;
+    let kept = keptFigures.get(key);
     if (kept) {
       // most recently used last
-      teamFigures.delete(key);
-      teamFigures.set(key, kept);
+      keptFigures.delete(key);
+      keptFigures.set(key, kept);
     } else {
-      const entry = { figures: compute(team), size: 0 };
+      const entry = { figures: compute(computed), size: 0 };
       kept = entry;
-      teamFigures.set(key, entry);
+      keptFigures.set(key, entry);
       entry.figures.then(
         (figures) => {
-          if (teamFigures.get(key) !== entry) return;
+          if (keptFigures.get(key) !== entry) return;
           entry.size = figures.size;
-          teamFiguresSize += entry.size;
-          for (const oldest of teamFigures.keys()) {
-            if (teamFiguresSize <= TEAM_FIGURES_KEPT || oldest === key) break;
-            dropTeamFigures(oldest);
+          keptFiguresSize += entry.size;
+          for (const oldest of keptFigures.keys()) {
+            if (keptFiguresSize <= FIGURES_KEPT || oldest === key) break;
+            dropKeptFigures(oldest);
           }
         },
         // a failed (or interrupted) computation is not kept: the next request computes again
-        () => teamFigures.get(key) === entry && dropTeamFigures(key),
+        () => keptFigures.get(key) === entry && dropKeptFigures(key),
       );
     }
     // another request's computation may be interrupted with that request: then compute for this one
