@@ -16,14 +16,7 @@ import { HuddlePagesController } from '../shared/huddle-pages-controller.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
 import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
-import {
-  boardPaceShare,
-  canBeBehind,
-  createBoardModel,
-  leaderboardCsvRows,
-  pinPlacement,
-  podiumOf,
-} from './leaderboard.view-model.js';
+import { createBoardModel, leaderboardCsvRows, pinPlacement, podiumOf } from './leaderboard.view-model.js';
 import { BreakdownController } from './leaderboard.breakdown.js';
 import {
   renderBoardHeader,
@@ -181,13 +174,13 @@ export class StrideLeaderboard extends StrideElement {
   private get behindApplies(): boolean {
     return (
       this.view !== 'contest' &&
-      this.paceShare !== null &&
-      canBeBehind(this.ranked, this.metric, this.resolved.catalogue)
+      this.model.canBeBehind(this.ranked, this.metric, this.resolved.catalogue) &&
+      this.paceShare !== null
     );
   }
 
   private get paceShare(): number | null {
-    return boardPaceShare(this.query.state.data, this.resolved.timeZone);
+    return this.model.paceShare(this.query.state.data, this.resolved.timeZone);
   }
 
   private get huddle(): boolean {
