@@ -125,6 +125,41 @@ describe('<stride-leaderboard>', () => {
     expect(el.shadowRoot!.querySelector('.row[data-id="m5000"] .rank')!.textContent!.trim()).to.equal('5001');
   });
 
+  it('renders the rows a list of the default height shows in its first frame, with no second update', async () => {
+    const entries = bigBoard();
+    const el = document.createElement('stride-leaderboard');
+    el.setAttribute('org', 'br');
+    el.setAttribute('date', '2026-11-24');
+    el.adapter = adapterOf(entries);
+    el.queryClient = createStrideQueryClient();
+    let updates = 0;
+    let first: { update: number; rows: number; listHeight: number; pending: boolean } | undefined;
+    el.addController({
+      hostUpdated: () => {
+        updates += 1;
+        const list = el.shadowRoot!.querySelector<HTMLElement>('.list');
+        if (first === undefined && list?.querySelector('.row')) {
+          const rows = list.querySelectorAll('.row').length;
+          first = { update: updates, rows, listHeight: list.clientHeight, pending: el.isUpdatePending };
+        }
+      },
+    });
+    document.body.append(el);
+    try {
+      await waitUntil(() => first !== undefined, 'rows rendered');
+      // The update after the skeleton's renders the rows; the list window's measure of that frame (its hostUpdated
+      // ran before this controller's) found the window right, so nothing is due to render again.
+      expect(first).to.deep.equal({
+        update: 2,
+        rows: Math.ceil(first!.listHeight / 56),
+        listHeight: 478,
+        pending: false,
+      });
+    } finally {
+      el.remove();
+    }
+  });
+
   it('paints the rows it shows first, then keeps rows ready below the list for scrolling', async () => {
     const el = await mount(bigBoard());
     const list = el.shadowRoot!.querySelector<HTMLElement>('.list')!;

@@ -16,14 +16,7 @@ import { HuddlePagesController } from '../shared/huddle-pages-controller.js';
 import { ListWindowController } from '../shared/list-window-controller.js';
 import { TIE_BREAKS, type RankBy, type RankedEntry, type TieBreak } from './leaderboard.ranking.js';
 import { t } from './leaderboard.strings.js';
-import {
-  boardPaceShare,
-  canBeBehind,
-  createBoardModel,
-  leaderboardCsvRows,
-  pinPlacement,
-  podiumOf,
-} from './leaderboard.view-model.js';
+import { createBoardModel, leaderboardCsvRows, pinPlacement, podiumOf } from './leaderboard.view-model.js';
 import { BreakdownController } from './leaderboard.breakdown.js';
 import {
   renderBoardHeader,
@@ -37,7 +30,7 @@ import {
   renderRow,
   type BoardContext,
 } from './leaderboard.templates.js';
-import { leaderboardStyles } from './leaderboard.styles.js';
+import { LIST_HEIGHT, leaderboardStyles } from './leaderboard.styles.js';
 
 const BOARDS: readonly LeaderboardBoard[] = ['managers', 'teams', 'subbranches', 'branches'];
 /** The board's row height (--lb-row-height, border box). */
@@ -137,7 +130,9 @@ export class StrideLeaderboard extends StrideElement {
   private readonly listWindow = new ListWindowController(this, {
     rowHeight: () => ROW_HEIGHT,
     overhang: BOARD_OVERHANG,
-    initial: { first: 0, last: 7 },
+    // The rows a list of the default height shows (its borders take less than a row): the first render holds exactly
+    // those, so the first measure finds nothing to change. A host that sets another height gets one more render.
+    initial: { first: 0, last: Math.ceil(LIST_HEIGHT / ROW_HEIGHT) - 1 },
     // Only the pinned row depends on the visible range: render again just when the pin would move.
     onVisibleChange: (before, after) => {
       const meIndex = this.meIndex(this.shown);
@@ -179,13 +174,13 @@ export class StrideLeaderboard extends StrideElement {
   private get behindApplies(): boolean {
     return (
       this.view !== 'contest' &&
-      this.paceShare !== null &&
-      canBeBehind(this.ranked, this.metric, this.resolved.catalogue)
+      this.model.canBeBehind(this.ranked, this.metric, this.resolved.catalogue) &&
+      this.paceShare !== null
     );
   }
 
   private get paceShare(): number | null {
-    return boardPaceShare(this.query.state.data, this.resolved.timeZone);
+    return this.model.paceShare(this.query.state.data, this.resolved.timeZone);
   }
 
   private get huddle(): boolean {

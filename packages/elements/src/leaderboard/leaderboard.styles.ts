@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+/**
+ * The list's height (px) unless the host sets --stride-leaderboard-height. The element knows from it how many rows
+ * its first frame shows, so the first render already holds those rows and no second render follows the first measure.
+ */
+export const LIST_HEIGHT = 480;
+
 export const leaderboardStyles = css`
   :host {
     --lb-row-height: 56px;
@@ -57,7 +63,7 @@ export const leaderboardStyles = css`
   }
   .list {
     /* A short board is as tall as its rows, not a box of empty space under them. */
-    height: min(var(--stride-leaderboard-height, 480px), calc(var(--lb-rows, 8) * var(--lb-row-height) + 2px));
+    height: min(var(--stride-leaderboard-height, ${LIST_HEIGHT}px), calc(var(--lb-rows, 8) * var(--lb-row-height) + 2px));
     overflow-y: auto;
     /* The scrollbar appearing must not change the rows' width (names would re-wrap while scrolling). */
     scrollbar-gutter: stable;

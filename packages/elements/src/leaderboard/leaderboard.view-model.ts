@@ -139,6 +139,9 @@ export function createBoardModel() {
     search: memoLast(searchByName),
     behind: memoLast(behindPace),
     indexOf: memoLast((shown: readonly RankedEntry[], me: string) => shown.findIndex((r) => r.entry.id === me)),
+    // Asked on every render (the header's "Behind only"): the calendar walk and the board walk once per result.
+    canBeBehind: memoLast(canBeBehind),
+    paceShare: memoLast(boardPaceShare),
   };
 }
 
