@@ -185,6 +185,58 @@ describe('a live day on DuckDB', () => {
   });
 });
 
+describe('figures that change by the day, not by the instant', () => {
+  let warehouse: Warehouse;
+  before(async () => {
+    warehouse = await openWarehouse(input);
+  });
+  after(() => warehouse.close());
+
+  it('a team’s board asked again a minute later reads its targets from memory, not from the targets table', async () => {
+    let clock = NOW.getTime();
+    const statements: string[] = [];
+    // the same warehouse with a clock that moves and every statement it runs written down
+    const watched: Warehouse = {
+      ...warehouse,
+      now: () => new Date(clock),
+      withConnection: (work, signal) =>
+        warehouse.withConnection(
+          (c) =>
+            work({
+              dialect: c.dialect,
+              all: (statement, params) => {
+                statements.push(statement);
+                return c.all(statement, params);
+              },
+            }),
+          signal,
+        ),
+    };
+    const sql = createMetricsService(watched);
+    const team = pilot.orgTree.filter((node) => node.level === 'team').at(-1)!.id;
+    const q: LeaderboardQuery = {
+      scope: { org: team, period: 'month', date: '2026-03-10' },
+      board: 'managers',
+      metric: 'contacted',
+    };
+    const readsTargets = (): number => statements.filter((s) => s.includes('FROM targets')).length;
+    const first = await sql.leaderboard(q);
+    assert.equal(readsTargets(), 1);
+    assert.ok(
+      first.entries.some((entry) => entry.target !== null),
+      'the board has targets to keep',
+    );
+    clock += 60_000;
+    const later = await sql.leaderboard(q);
+    assert.notEqual(later.asOf, first.asOf);
+    assert.equal(readsTargets(), 1);
+    assert.deepStrictEqual(
+      later.entries.map((entry) => [entry.id, entry.target]),
+      first.entries.map((entry) => [entry.id, entry.target]),
+    );
+  });
+});
+
 describe('the 100-contact badge on DuckDB is earned on the engine’s day', () => {
   // a few managers with many events each: they pass 100 first contacts within the pilot at different days
   const busy = generatePilot({ managers: 4, grids: 6, events: 6_000, today: '2026-03-10', now: NOW });
