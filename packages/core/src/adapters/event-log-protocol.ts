@@ -160,15 +160,12 @@ export async function readEventLogSource(
     return parsed.rows;
   };
   const text = (file: string) => texts.get(file)!;
-  const input: Omit<EventLogInput, 'now'> = {
-    ...rest,
-    events: isCsvInput(events) ? fromCsv(parseEventsCsv(text('events.csv'), options)) : events,
-    orgTree: [],
-  };
+  const eventRows = isCsvInput(events) ? fromCsv(parseEventsCsv(text('events.csv'), options)) : events;
+  const input: Omit<EventLogInput, 'now'> = { ...rest, events: eventRows, orgTree: [] };
   input.orgTree = isCsvInput(orgTree)
     ? fromCsv(parseRosterCsv(text('roster.csv'), options))
-    : (orgTree ?? rosterFromEvents(input.events, rest.locale));
-  report('indexing', done, input.events.length);
+    : (orgTree ?? rosterFromEvents(eventRows, rest.locale));
+  report('indexing', done, eventRows.length);
   if (targets !== undefined)
     input.targets = isCsvInput(targets) ? fromCsv(parseTargetsCsv(text('targets.csv'), options)) : targets;
   if (isCsvInput(calendar)) {
@@ -190,7 +187,7 @@ export async function readEventLogSource(
   }
   const zone = createBankZone(rest.timeZone ?? 'Asia/Shanghai');
   let last = -Infinity;
-  for (const event of input.events) {
+  for (const event of eventRows) {
     const at = Date.parse(event.at);
     if (at > last) last = at;
   }
@@ -198,7 +195,7 @@ export async function readEventLogSource(
   return {
     input,
     report: {
-      rows: input.events.length,
+      rows: eventRows.length,
       dropped,
       rootOrg: root?.id,
       lastDate: Number.isFinite(last) ? zone.formatDateTime(last).slice(0, 10) : undefined,
