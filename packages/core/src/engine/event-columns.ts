@@ -6,7 +6,7 @@
  */
 import { LEAD_EVENT_TYPES, type LeadEvent, type LeadEventType } from '../contracts.js';
 import { IdTable } from './id-table.js';
-import { parseEventTime, type BankZone } from './time.js';
+import { createBankZone, parseEventTime, type BankZone } from './time.js';
 
 export interface EventColumns {
   /** Number of events (records 0 .. size - 1, in the order given). */
@@ -153,6 +153,18 @@ export function eventTypeCode(type: unknown): number {
 }
 
 /**
+ * The engine's input events as columns: columns as they are, event objects converted with their times read in the
+ * bank's zone (its offsets checked over the span of the log, as the engine's zone is).
+ */
+export function toEventColumns(events: readonly LeadEvent[] | EventColumns, timeZone: string): EventColumns {
+  if (isEventColumns(events)) return events;
+  const around = createBankZone(timeZone, [NaN, NaN]);
+  const first = events.length > 0 ? parseEventTime(String(events[0]!.at), around) : NaN;
+  const last = events.length > 0 ? parseEventTime(String(events[events.length - 1]!.at), around) : NaN;
+  return eventColumnsOf(events, createBankZone(timeZone, [Math.min(first, last), Math.max(first, last)]));
+}
+
+/**
  * Event objects (JSON, the mock back end's log) as columns. An event whose time, type, lead or manager cannot be
  * read is left out and counted in `skipped`; a missing customer stands for the lead itself, an empty grid for none.
  */
@@ -185,8 +197,11 @@ export function eventRowsOf(columns: EventColumns, zone: BankZone): LeadEvent[] 
   const rows: LeadEvent[] = [];
   for (let k = 0; k < columns.size; k++) {
     const grid = columns.grid[k]!;
+    const time = columns.time[k]!;
+    const ms = time - Math.floor(time / 1000) * 1000;
+    const at = zone.formatDateTime(time);
     const event: LeadEvent = {
-      at: zone.formatDateTime(columns.time[k]!),
+      at: ms === 0 ? at : `${at.slice(0, 19)}.${String(ms).padStart(3, '0')}${at.slice(19)}`,
       type: LEAD_EVENT_TYPES[columns.type[k]!]!,
       leadId: columns.leadIds[columns.lead[k]!]!,
       managerId: columns.managerIds[columns.manager[k]!]!,

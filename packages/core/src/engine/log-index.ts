@@ -3,9 +3,9 @@
  */
 import { LEAD_EVENT_TYPES, type OrgNode } from '../contracts.js';
 import { createWorkingDays, type WorkingDays } from './calendar.js';
-import { eventColumnsOf, isEventColumns, TYPE_CODE } from './event-columns.js';
+import { toEventColumns, TYPE_CODE } from './event-columns.js';
 import { buildSeries, FactList, type Series } from './series.js';
-import { createBankZone, DAY_MS, HOUR_MS, parseEventTime, pilotRange, type BankZone, type DayRange } from './time.js';
+import { createBankZone, DAY_MS, HOUR_MS, pilotRange, type BankZone, type DayRange } from './time.js';
 import type { EventLogInput, PointsScheme, SlaConfig } from './types.js';
 
 export const DEFAULT_SLA: SlaConfig = {
@@ -110,8 +110,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   };
   const points: PointsScheme = { ...DEFAULT_POINTS, ...input.points };
   // Event objects become columns here (times read in the bank's zone); the CSV reader hands columns over directly.
-  const parseZone = createBankZone(input.timeZone ?? 'Asia/Shanghai', spanOfEvents(input.events));
-  const columns = isEventColumns(input.events) ? input.events : eventColumnsOf(input.events, parseZone);
+  const columns = toEventColumns(input.events, input.timeZone ?? 'Asia/Shanghai');
   phase('events as columns');
   const n = columns.size;
   let minTime = Infinity;
@@ -501,13 +500,4 @@ function followupDeadline(sla: SlaConfig, zone: BankZone, working: WorkingDays):
     }
     return zone.dayStart(due) + (contactAt - zone.dayStart(day));
   };
-}
-
-/** The first and last event times of an array (to size the zone's offset check), unknown for columns. */
-function spanOfEvents(events: EventLogInput['events']): [number, number] {
-  if (isEventColumns(events) || events.length === 0) return [NaN, NaN];
-  const zone = createBankZone('UTC', [NaN, NaN]);
-  const first = parseEventTime(String(events[0]!.at), zone);
-  const last = parseEventTime(String(events[events.length - 1]!.at), zone);
-  return [Math.min(first, last), Math.max(first, last)];
 }
