@@ -73,6 +73,7 @@ describe('CSV input', () => {
       '2026-11-05T09:00:60+08:00',
       '2026-11-05T09:00:00+24:00',
       '2026-11-05T09:00:00+08:60',
+      '0050-03-01T09:00:00+08:00',
     ];
     const text = [HEADER, ...times.map((at, i) => `${at},assigned,L${i},m1,c1,G1,`)].join('\n');
     const { rows, dropped } = parseEventsCsv(text);

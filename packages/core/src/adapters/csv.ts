@@ -497,6 +497,52 @@ function eventTimeMs(at: string, zone: BankZone): number {
   return NaN;
 }
 
+/** Digits at `text[at, at + count)` as a number, -1 when one of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The form nearly every export writes, `2026-11-05T09:30:00+08:00`, read where it stands in the text and checked by
+ * the plain rules (as `plainIsoDateTime`): epoch ms, or NaN for anything else, which `eventTimeMs` then reads.
+ */
+function plainTimeAt(text: string, from: number, to: number): number {
+  if (to - from !== 25) return NaN;
+  const sign = text.charCodeAt(from + 19);
+  if (
+    text.charCodeAt(from + 4) !== 45 ||
+    text.charCodeAt(from + 7) !== 45 ||
+    text.charCodeAt(from + 10) !== 84 ||
+    text.charCodeAt(from + 13) !== 58 ||
+    text.charCodeAt(from + 16) !== 58 ||
+    (sign !== 43 && sign !== 45) ||
+    text.charCodeAt(from + 22) !== 58
+  )
+    return NaN;
+  const year = digitsAt(text, from, 4);
+  const month = digitsAt(text, from + 5, 2);
+  const day = digitsAt(text, from + 8, 2);
+  const hour = digitsAt(text, from + 11, 2);
+  const minute = digitsAt(text, from + 14, 2);
+  const second = digitsAt(text, from + 17, 2);
+  const offsetHours = digitsAt(text, from + 20, 2);
+  const offsetMinutes = digitsAt(text, from + 23, 2);
+  // Date.UTC reads years 0-99 as 1900-1999: those go the slow way
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return NaN;
+  if (second < 0 || second > 59 || offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59)
+    return NaN;
+  if (day > 28 && !validDay(year, month, day)) return NaN;
+  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return Date.UTC(year, month - 1, day, hour, minute, second) - (sign === 45 ? -offset : offset);
+}
+
 /**
  * The words a file may write for each event type, as a table from word to type code: our ids first, then the
  * `types` option's words, then the Chinese names (the first to claim a word keeps it).
@@ -574,7 +620,6 @@ function fieldTypeCode(
 }
 
 const EVENT_COLUMNS = ['at', 'type', 'leadId', 'managerId', 'customerId'] as const;
-const ID_COLUMNS = ['leadId', 'managerId', 'customerId'] as const;
 
 /**
  * `at,type,leadId,managerId,customerId,gridId,amount` (or their Chinese headers) into the engine's columns: amount on
@@ -612,16 +657,26 @@ export function readEventsCsv(
       }
       if (!reader.hasWidth(fields.count, line)) return;
       const at = position;
-      const time = fields.value(at.at).trim();
-      const ms = eventTimeMs(time, zone);
-      if (Number.isNaN(ms)) return reader.report({ kind: 'dateTime', column: 'at', got: time }, line);
+      let ms =
+        fields.quoted[at.at] === undefined ? plainTimeAt(fields.text, fields.starts[at.at]!, fields.ends[at.at]!) : NaN;
+      if (Number.isNaN(ms)) {
+        const time = fields.value(at.at).trim();
+        ms = eventTimeMs(time, zone);
+        if (Number.isNaN(ms)) return reader.report({ kind: 'dateTime', column: 'at', got: time }, line);
+      }
       const type = fieldTypeCode(fields, at.type, typeOf);
       if (type < 0) {
         const got = fields.value(at.type).trim();
         return reader.report({ kind: 'unknown', column: 'type', vocabulary: 'event type', got }, line);
       }
-      for (const column of ID_COLUMNS)
-        if (fieldIsEmpty(fields, at[column])) return reader.report({ kind: 'empty', column }, line);
+      const empty = fieldIsEmpty(fields, at.leadId)
+        ? 'leadId'
+        : fieldIsEmpty(fields, at.managerId)
+          ? 'managerId'
+          : fieldIsEmpty(fields, at.customerId)
+            ? 'customerId'
+            : undefined;
+      if (empty) return reader.report({ kind: 'empty', column: empty }, line);
       let amount = NaN;
       if (type === TYPE_CODE.converted && at.amount >= 0) {
         const written = fields.value(at.amount);
