@@ -11,7 +11,7 @@
  */
 import { EventColumnsBuilder, eventRowsOf, TYPE_CODE, type EventColumns } from '../engine/event-columns.js';
 import { IdTable } from '../engine/id-table.js';
-import { createBankZone, parseEventTime, type BankZone } from '../engine/time.js';
+import { createBankZone, daysFromCivil, DAY_MS, parseEventTime, type BankZone } from '../engine/time.js';
 import type { StrideLocale } from '../format/index.js';
 import {
   LEAD_EVENT_TYPES,
@@ -533,14 +533,18 @@ function plainTimeAt(text: string, from: number, to: number): number {
   const second = digitsAt(text, from + 17, 2);
   const offsetHours = digitsAt(text, from + 20, 2);
   const offsetMinutes = digitsAt(text, from + 23, 2);
-  // Date.UTC reads years 0-99 as 1900-1999: those go the slow way
-  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
-    return NaN;
-  if (second < 0 || second > 59 || offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59)
-    return NaN;
-  if (day > 28 && !validDay(year, month, day)) return NaN;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (hour < 0 || hour > 23) return NaN;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return NaN;
+  const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
   const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-  return Date.UTC(year, month - 1, day, hour, minute, second) - (sign === 45 ? -offset : offset);
+  return sign === 45 ? wall + offset : wall - offset;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
@@ -582,23 +586,6 @@ function internField(table: IdTable, fields: CsvFields, i: number): number {
   return value === undefined ? table.internRange(fields.text, fields.starts[i]!, fields.ends[i]!) : table.intern(value);
 }
 
-/** The number of the id in field i, compared first with the lead's last one (`last[lead]`), which it then becomes. */
-function internRepeated(table: IdTable, fields: CsvFields, i: number, last: number[], lead: number): number {
-  const known = last[lead]!;
-  if (known >= 0 && fieldIs(fields, i, table.ids[known]!)) return known;
-  const number = internField(table, fields, i);
-  last[lead] = number;
-  return number;
-}
-
-/** Whether field i reads `value`. */
-function fieldIs(fields: CsvFields, i: number, value: string): boolean {
-  const quoted = fields.quoted[i];
-  if (quoted !== undefined) return quoted === value;
-  const start = fields.starts[i]!;
-  return fields.ends[i]! - start === value.length && fields.text.startsWith(value, start);
-}
-
 /** The event type code of field i (its value trimmed), -1 for a word that names no type. */
 function fieldTypeCode(
   fields: CsvFields,
@@ -635,9 +622,6 @@ export function readEventsCsv(
   const reader = csvRowReader({ ...options, file: options.file ?? 'events.csv' }, EVENT_COLUMNS, ['gridId', 'amount']);
   // about 70 bytes a row in a bank's export
   const events = new EventColumnsBuilder(Math.ceil(text.length / 64));
-  // A lead's events nearly always repeat its manager, customer and grid: each is first compared with the lead's
-  // last one, which saves most look-ups in the tables (the customer table is as large as the lead table).
-  const lastOfLead = { manager: [] as number[], customer: [] as number[], grid: [] as number[] };
   let position: Record<(typeof EVENT_COLUMNS)[number] | 'gridId' | 'amount', number> | undefined;
   scanCsvRecords(
     text,
@@ -689,19 +673,13 @@ export function readEventsCsv(
           }
         }
       }
-      const lead = internField(events.leads, fields, at.leadId);
-      if (lead === lastOfLead.customer.length) {
-        lastOfLead.customer.push(-1);
-        lastOfLead.manager.push(-1);
-        lastOfLead.grid.push(-1);
-      }
       events.append(
         ms,
         type,
-        lead,
-        internRepeated(events.managers, fields, at.managerId, lastOfLead.manager, lead),
-        internRepeated(events.customers, fields, at.customerId, lastOfLead.customer, lead),
-        fieldIsEmpty(fields, at.gridId) ? -1 : internRepeated(events.grids, fields, at.gridId, lastOfLead.grid, lead),
+        internField(events.leads, fields, at.leadId),
+        internField(events.managers, fields, at.managerId),
+        internField(events.customers, fields, at.customerId),
+        fieldIsEmpty(fields, at.gridId) ? -1 : internField(events.grids, fields, at.gridId),
         amount,
       );
     },
