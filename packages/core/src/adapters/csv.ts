@@ -607,6 +607,7 @@ function fieldTypeCode(
 }
 
 const EVENT_COLUMNS = ['at', 'type', 'leadId', 'managerId', 'customerId'] as const;
+const ID_COLUMNS = ['leadId', 'managerId', 'customerId'] as const;
 
 /**
  * `at,type,leadId,managerId,customerId,gridId,amount` (or their Chinese headers) into the engine's columns: amount on
@@ -653,14 +654,8 @@ export function readEventsCsv(
         const got = fields.value(at.type).trim();
         return reader.report({ kind: 'unknown', column: 'type', vocabulary: 'event type', got }, line);
       }
-      const empty = fieldIsEmpty(fields, at.leadId)
-        ? 'leadId'
-        : fieldIsEmpty(fields, at.managerId)
-          ? 'managerId'
-          : fieldIsEmpty(fields, at.customerId)
-            ? 'customerId'
-            : undefined;
-      if (empty) return reader.report({ kind: 'empty', column: empty }, line);
+      for (const column of ID_COLUMNS)
+        if (fieldIsEmpty(fields, at[column])) return reader.report({ kind: 'empty', column }, line);
       let amount = NaN;
       if (type === TYPE_CODE.converted && at.amount >= 0) {
         const written = fields.value(at.amount);
