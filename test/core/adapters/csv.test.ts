@@ -1,9 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { StrideError } from '../../../packages/core/src/contracts.js';
 import {
-  EventsCsvReader,
   forEachCsvRecord,
-  readEventsCsv,
   parseCalendarCsv,
   csvRowProblemText,
   parseEventsCsv,
@@ -123,39 +121,6 @@ describe('CSV input', () => {
       'events.csv 第 6 行：应有 7 列，实际 1 列',
     ]);
     expect(dropped.map((row) => csvRowProblemText(row, 'en'))).to.deep.equal(dropped.map((row) => row.message));
-  });
-
-  it('reads a file piece by piece exactly as whole, split anywhere (quoted line breaks, CRLF, a BOM, bad rows)', () => {
-    const text = [
-      `\uFEFF${HEADER}`,
-      '2026-11-02T09:00:00+08:00,assigned,L1,m1,"c\n1",G1,',
-      '2026-11-02 10:00,visit,L1,m1,c1,G1,',
-      '"2026-11-02T11:00:00+08:00",contacted,L1,m1,"c ""1""",G1,',
-      '2026-11-16T10:00:00+08:00,converted,L1,m1,c1,G1,"1,200.50"',
-      '2026-11-17T10:00:00+08:00,claimed,L2,m1',
-      '',
-      '2026/11/18 9:30, 认领 ,L2,m2,c2,,',
-    ].join('\r\n');
-    const whole = readEventsCsv(text);
-    expect(whole.events.size).to.equal(4);
-    expect(whole.dropped.map((row) => row.line)).to.deep.equal([4, 7]);
-    for (let size = 1; size <= text.length; size++) {
-      const reader = new EventsCsvReader();
-      for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size));
-      expect(reader.finish(), `pieces of ${size}`).to.deep.equal(whole);
-    }
-  });
-
-  it('reads the rest of a file whole once a quote is left open for a megabyte, as it reads a whole file', () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `2026-11-02T09:00:00+08:00,claimed,L${i},m1,c${i},G1,`);
-    const text = [HEADER, rows[0], '2026-11-02T09:00:00+08:00,claimed,L1,m1,"c1,G1,', ...rows, ''].join('\n');
-    expect(text.length).to.be.greaterThan(1 << 20);
-    const whole = readEventsCsv(text);
-    expect(whole.events.size).to.equal(1);
-    expect(whole.dropped.map((row) => row.message)).to.deep.equal(['events.csv line 3: unterminated quoted field']);
-    const reader = new EventsCsvReader();
-    for (let at = 0; at < text.length; at += 65_536) reader.push(text.slice(at, at + 65_536));
-    expect(reader.finish()).to.deep.equal(whole);
   });
 
   it('rejects a file that lacks a required column', () => {

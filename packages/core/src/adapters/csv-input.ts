@@ -64,41 +64,21 @@ export async function readCsvInput(
   signal?: AbortSignal,
 ): Promise<string> {
   if (typeof input === 'string') return input;
-  const parts: string[] = [];
-  await readCsvChunks(input, file, (text) => parts.push(text), onProgress, signal);
-  return parts.join('');
-}
-
-/**
- * `input` as it is decoded, piece by piece in order (`onText`; a string input is one piece), so a reader can work
- * while the rest of the file is still arriving; progress and abort as `readCsvInput`.
- */
-export async function readCsvChunks(
-  input: CsvInput,
-  file: string,
-  onText: (text: string) => void,
-  onProgress: (progress: CsvReadProgress) => void = () => undefined,
-  signal?: AbortSignal,
-): Promise<void> {
-  if (typeof input === 'string') {
-    onText(input);
-    return;
-  }
   const { stream, totalBytes } = byteStream(input);
   const reader = stream.getReader();
+  const parts: string[] = [];
   let decoder: TextDecoder | null = null;
   let head: Uint8Array[] = [];
   let headBytes = 0;
   let bytes = 0;
   const progress = () => onProgress(totalBytes === undefined ? { bytes } : { bytes, totalBytes });
-  const startDecoding = (): TextDecoder => {
+  const startDecoding = (): void => {
     const first = concat(head, headBytes);
     refuseWorkbook(first, file);
     const { encoding, bom } = sniffCsvEncoding(first);
-    const started = new TextDecoder(encoding);
-    onText(started.decode(first.subarray(bom), { stream: true }));
+    decoder = new TextDecoder(encoding);
+    parts.push(decoder.decode(first.subarray(bom), { stream: true }));
     head = [];
-    return started;
   };
   try {
     for (;;) {
@@ -109,18 +89,19 @@ export async function readCsvChunks(
       if (decoder === null) {
         head.push(value);
         headBytes += value.byteLength;
-        if (headBytes >= SNIFF_BYTES) decoder = startDecoding();
+        if (headBytes >= SNIFF_BYTES) startDecoding();
       } else {
-        onText(decoder.decode(value, { stream: true }));
+        parts.push((decoder as TextDecoder).decode(value, { stream: true }));
       }
       progress();
     }
-    decoder ??= startDecoding();
-    onText(decoder.decode());
+    if (decoder === null) startDecoding();
+    parts.push((decoder as unknown as TextDecoder).decode());
   } catch (error) {
     await reader.cancel().catch(() => undefined);
     throw error;
   }
+  return parts.join('');
 }
 
 function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {

@@ -80,31 +80,21 @@ export class CsvFields {
   }
 }
 
-/** Where a scan of part of a file starts: its first line's number, and whether more text follows this part. */
-export interface CsvScanPart {
-  line: number;
-  /** The part may end inside a record (a file read piece by piece): such a record is left for the next part. */
-  more: boolean;
-}
-
 /**
  * Calls `onRecord(fields, line)` for every non-blank record (`fields` is reused: read it before returning), or
  * `onError(problem, line)` for one that cannot be read (an unterminated quote, text after a closing quote).
- * Callback-based rather than a generator: a million-row log goes through here. For a part of a file (`part.more`),
- * returns where the record the part ends inside starts (text.length when none) and its line.
+ * Callback-based rather than a generator: a million-row log goes through here.
  */
 export function scanCsvRecords(
   text: string,
   onRecord: (fields: CsvFields, line: number) => void,
   onError: (problem: CsvProblem, line: number) => void,
-  part: CsvScanPart = { line: 1, more: false },
-): { rest: number; line: number } {
+): void {
   const length = text.length;
   const fields = new CsvFields(text);
-  let pos = part.line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = part.line;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
   while (pos < length) {
-    const recordStart = pos;
     const startLine = line;
     fields.count = 0;
     let error: CsvProblem | null = null;
@@ -155,9 +145,6 @@ export function scanCsvRecords(
         pos += 1;
         continue;
       }
-      // A part of a file that ends before this record's line break (or on a CR whose LF may follow) may end inside
-      // the record: it is left for the next part.
-      if (part.more && code !== LF && !(code === CR && pos + 1 < length)) return { rest: recordStart, line: startLine };
       if (code === CR) pos += 1;
       if (text.charCodeAt(pos) === LF) pos += 1;
       line += 1;
@@ -166,7 +153,6 @@ export function scanCsvRecords(
     if (error !== null) onError(error, startLine);
     else if (!(fields.count === 1 && fields.value(0) === '')) onRecord(fields, startLine);
   }
-  return { rest: length, line };
 }
 
 /** `scanCsvRecords` with each record's fields as strings. */
@@ -623,37 +609,24 @@ function fieldTypeCode(
 const EVENT_COLUMNS = ['at', 'type', 'leadId', 'managerId', 'customerId'] as const;
 const ID_COLUMNS = ['leadId', 'managerId', 'customerId'] as const;
 
-/** A record longer than this (an open quote, most likely) stops the piece-by-piece reading: the rest is read whole. */
-const PENDING_LIMIT = 1 << 20;
-
 /**
  * `at,type,leadId,managerId,customerId,gridId,amount` (or their Chinese headers) into the engine's columns: amount on
  * `converted` rows only and the column itself optional; gridId optional. Ids are numbered where they stand in the
- * text (no string per row); a bad row is dropped and reported by line, as every table reader does. The file may come
- * piece by piece as it is read (`push`), so a 70 MB export is never held as one string; `finish` reads what is left.
+ * text (no string per row); a bad row is dropped and reported by line, as every table reader does.
  */
-export class EventsCsvReader {
-  private readonly events: EventColumnsBuilder;
-  private readonly reader: ReturnType<typeof csvRowReader>;
-  private readonly onRecord: (fields: CsvFields, line: number) => void;
-  /** The start of a record the last piece ended inside, and the line it starts on. */
-  private pending = '';
-  private line = 1;
-  /** Pieces kept whole once a record grew past PENDING_LIMIT (read at `finish`, as a whole file would be). */
-  private held: string[] | undefined;
-
-  constructor(options: CsvReadOptions = {}, expectedRows = 1024) {
-    const zone = createBankZone(options.timeZone ?? 'Asia/Shanghai');
-    const typeOf = eventTypeWords(options.types ?? {});
-    const reader = csvRowReader({ ...options, file: options.file ?? 'events.csv' }, EVENT_COLUMNS, [
-      'gridId',
-      'amount',
-    ]);
-    const events = new EventColumnsBuilder(expectedRows);
-    this.reader = reader;
-    this.events = events;
-    let position: Record<(typeof EVENT_COLUMNS)[number] | 'gridId' | 'amount', number> | undefined;
-    this.onRecord = (fields, line) => {
+export function readEventsCsv(
+  text: string,
+  options: CsvReadOptions = {},
+): { events: EventColumns; dropped: CsvRowProblem[] } {
+  const zone = createBankZone(options.timeZone ?? 'Asia/Shanghai');
+  const typeOf = eventTypeWords(options.types ?? {});
+  const reader = csvRowReader({ ...options, file: options.file ?? 'events.csv' }, EVENT_COLUMNS, ['gridId', 'amount']);
+  // about 70 bytes a row in a bank's export
+  const events = new EventColumnsBuilder(Math.ceil(text.length / 64));
+  let position: Record<(typeof EVENT_COLUMNS)[number] | 'gridId' | 'amount', number> | undefined;
+  scanCsvRecords(
+    text,
+    (fields, line) => {
       if (position === undefined) {
         const header = reader.header(fields.values());
         if (header === null) return;
@@ -704,46 +677,11 @@ export class EventsCsvReader {
         fieldIsEmpty(fields, at.gridId) ? -1 : internField(events.grids, fields, at.gridId),
         amount,
       );
-    };
-  }
-
-  /** Events read so far. */
-  get count(): number {
-    return this.events.count;
-  }
-
-  push(text: string): void {
-    if (this.held) {
-      this.held.push(text);
-      return;
-    }
-    const part = this.pending + text;
-    const { rest, line } = scanCsvRecords(part, this.onRecord, this.reader.report, { line: this.line, more: true });
-    this.pending = part.slice(rest);
-    this.line = line;
-    if (this.pending.length > PENDING_LIMIT) {
-      this.held = [this.pending];
-      this.pending = '';
-    }
-  }
-
-  finish(): { events: EventColumns; dropped: CsvRowProblem[] } {
-    const rest = this.held ? this.held.join('') : this.pending;
-    scanCsvRecords(rest, this.onRecord, this.reader.report, { line: this.line, more: false });
-    this.reader.finish();
-    return { events: this.events.finish(), dropped: this.reader.dropped };
-  }
-}
-
-/** A whole events.csv text into the engine's columns (see EventsCsvReader). */
-export function readEventsCsv(
-  text: string,
-  options: CsvReadOptions = {},
-): { events: EventColumns; dropped: CsvRowProblem[] } {
-  // about 70 bytes a row in a bank's export
-  const reader = new EventsCsvReader(options, Math.ceil(text.length / 64));
-  reader.push(text);
-  return reader.finish();
+    },
+    reader.report,
+  );
+  reader.finish();
+  return { events: events.finish(), dropped: reader.dropped };
 }
 
 /** `readEventsCsv` as event objects, times written in the bank's zone (for callers that want rows). */

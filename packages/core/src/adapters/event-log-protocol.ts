@@ -17,13 +17,13 @@ import { toEventColumns, type EventColumns } from '../engine/event-columns.js';
 import {
   parseCalendarCsv,
   parseCustomersCsv,
-  EventsCsvReader,
+  readEventsCsv,
   parseRosterCsv,
   parseTargetsCsv,
   type CsvReadOptions,
   type CsvRowProblem,
 } from './csv.js';
-import { readCsvChunks, readCsvInput, type CsvInput } from './csv-input.js';
+import { readCsvInput, type CsvInput } from './csv-input.js';
 import { createBankZone } from '../engine/time.js';
 import { registerResultSpec, validateResult } from '../validation/index.js';
 import { GRIDS_RESULT_SPEC } from '../validation/grids.js';
@@ -136,23 +136,14 @@ export async function readEventLogSource(
   const texts = new Map<string, string>();
   const report = (phase: EventLogProgress['phase'], bytes: number, eventCount: number) =>
     onProgress({ phase, bytes, ...(totalBytes === undefined ? {} : { totalBytes }), events: eventCount });
-  // events.csv is read into the engine's columns as it arrives, so the biggest file is never held as one string
-  let eventsReader: EventsCsvReader | undefined;
   for (const [index, [value, file]] of files.entries()) {
     // Bytes as read (a stream has no size up front; text is counted by its length, as its size is).
     let read = sizes[index] ?? 0;
     const onBytes = ({ bytes }: { bytes: number }) => {
       read = bytes;
-      report('reading', done + bytes, eventsReader?.count ?? 0);
+      report('reading', done + bytes, 0);
     };
-    if (file === 'events.csv') {
-      // about 70 bytes a row in a bank's export
-      const reader = new EventsCsvReader(options, Math.ceil((sizes[index] ?? 0) / 64));
-      eventsReader = reader;
-      await readCsvChunks(value, file, (text) => reader.push(text), onBytes, signal);
-    } else {
-      texts.set(file, await readCsvInput(value, file, onBytes, signal));
-    }
+    texts.set(file, await readCsvInput(value, file, onBytes, signal));
     done += read;
   }
   signal?.throwIfAborted();
@@ -168,8 +159,7 @@ export async function readEventLogSource(
   // events become the engine's columns here, from a file or from objects alike
   let eventColumns: EventColumns;
   if (isCsvInput(events)) {
-    // read as it arrived, in the loop above
-    const read = eventsReader!.finish();
+    const read = readEventsCsv(text('events.csv'), options);
     dropped.push(...read.dropped);
     eventColumns = read.events;
   } else {
