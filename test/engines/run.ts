@@ -17,8 +17,12 @@ import { setupStatements } from '../../packages/server/src/dialect.js';
 import { createMetricsEngine } from '../../packages/core/src/engine/index.js';
 import { createMetricsService, type MetricsService } from '../../packages/server/src/metrics.js';
 import type { SqlConnection } from '../../packages/server/src/sql.js';
-import { loadWarehouse, openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
-import type { EventLogInput } from '../../packages/core/src/engine/types.js';
+import {
+  loadWarehouse,
+  openWarehouse,
+  type Warehouse,
+  type WarehouseInput,
+} from '../../packages/server/src/warehouse.js';
 import { allCases, input, normalise, withPilot, type ParityCase } from '../server/parity-matrix.js';
 import { buildSparkModule, STARTERS, type EngineHandle } from './engines.js';
 
@@ -40,7 +44,7 @@ const cpu = (s: number): string => `${s.toFixed(s < 10 ? 2 : 0)} s`;
 /** The load step on an engine, and the metrics service over it (queries one at a time: one session). */
 async function serviceOn(
   handle: EngineHandle,
-  data: EventLogInput,
+  data: WarehouseInput,
 ): Promise<{ service: MetricsService; serviceFor: (c: ParityCase) => MetricsService }> {
   for (const statement of setupStatements(handle.name)) await handle.connection.all(statement, {});
   const loaded = await loadWarehouse(handle, data);

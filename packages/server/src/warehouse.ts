@@ -43,7 +43,10 @@ import {
   type SqlParams,
 } from './sql.js';
 
-export interface WarehouseOptions extends EventLogInput {
+/** The engine's input with its events as objects: the warehouse loads rows (or reads `eventsFile` itself). */
+export type WarehouseInput = Omit<EventLogInput, 'events'> & { events: readonly LeadEvent[] };
+
+export interface WarehouseOptions extends WarehouseInput {
   /** Read events from this CSV, Parquet or JSON file with DuckDB instead of `events` (large logs). */
   eventsFile?: string;
   /** Connections queries run on in parallel. Default 4. */
@@ -269,7 +272,7 @@ function milestoneParams(zone: BankZone, pilot: DayRange | undefined): SqlParams
  */
 export async function loadWarehouse(
   target: LoadTarget,
-  input: EventLogInput,
+  input: WarehouseInput,
   loadEvents?: (connection: SqlConnection) => Promise<void>,
   loadFacts?: (connection: SqlConnection) => Promise<void>,
   onProgress: (progress: LoadProgress) => void = () => {},

@@ -55,7 +55,7 @@ describe('CSV input', () => {
     expect(dropped[3]?.message).to.equal('events.csv line 8: expected 7 fields, got 4');
   });
 
-  it('keeps an ISO time exactly when the browser reads it as a moment, checked by hand or by Date.parse', () => {
+  it('keeps an ISO time as the moment the browser reads, checked by hand or by Date.parse', () => {
     const times = [
       '2028-02-29T09:00:00+08:00',
       '2026-02-28T23:59:59Z',
@@ -73,11 +73,15 @@ describe('CSV input', () => {
       '2026-11-05T09:00:60+08:00',
       '2026-11-05T09:00:00+24:00',
       '2026-11-05T09:00:00+08:60',
+      '0050-03-01T09:00:00+08:00',
     ];
     const text = [HEADER, ...times.map((at, i) => `${at},assigned,L${i},m1,c1,G1,`)].join('\n');
     const { rows, dropped } = parseEventsCsv(text);
     const read = times.filter((at) => Number.isFinite(Date.parse(at)));
-    expect(rows.map((row) => row.at)).to.deep.equal(read);
+    // the same instants, written in the bank's time (milliseconds kept)
+    expect(rows.map((row) => Date.parse(row.at))).to.deep.equal(read.map((at) => Date.parse(at)));
+    expect(rows[1]?.at).to.equal('2026-03-01T07:59:59+08:00');
+    expect(rows[3]?.at).to.equal('2026-11-05T09:00:00.250+08:00');
     expect(dropped.length).to.equal(times.length - read.length);
     // the plain ones are read in every browser
     expect(read).to.include.members(times.slice(0, 5));

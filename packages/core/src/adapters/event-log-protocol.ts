@@ -13,10 +13,11 @@ import {
 } from '../contracts.js';
 import type { MetricsEngine } from '../engine/index.js';
 import type { EventLogInput } from '../engine/types.js';
+import { toEventColumns, type EventColumns } from '../engine/event-columns.js';
 import {
   parseCalendarCsv,
   parseCustomersCsv,
-  parseEventsCsv,
+  readEventsCsv,
   parseRosterCsv,
   parseTargetsCsv,
   type CsvReadOptions,
@@ -80,17 +81,11 @@ export interface EventLogReport {
 export const PILOT_ROOT = 'pilot';
 
 /** One pilot node with every manager of the log beneath it, each named by its id. */
-export function rosterFromEvents(events: readonly LeadEvent[], locale: 'zh-CN' | 'en' = 'zh-CN'): OrgTree {
-  const tree: OrgTree = [
+export function rosterFromManagers(managerIds: readonly string[], locale: 'zh-CN' | 'en' = 'zh-CN'): OrgTree {
+  return [
     { id: PILOT_ROOT, name: locale === 'zh-CN' ? '试点' : 'Pilot', parentId: null, level: 'branch' },
+    ...managerIds.map((id) => ({ id, name: id, parentId: PILOT_ROOT, level: 'manager' as const })),
   ];
-  const seen = new Set<string>();
-  for (const { managerId } of events) {
-    if (seen.has(managerId)) continue;
-    seen.add(managerId);
-    tree.push({ id: managerId, name: managerId, parentId: PILOT_ROOT, level: 'manager' });
-  }
-  return tree;
 }
 
 /** Where loading a source is: bytes read of all files, events read, and the phase. */
@@ -160,15 +155,21 @@ export async function readEventLogSource(
     return parsed.rows;
   };
   const text = (file: string) => texts.get(file)!;
-  const input: Omit<EventLogInput, 'now'> = {
-    ...rest,
-    events: isCsvInput(events) ? fromCsv(parseEventsCsv(text('events.csv'), options)) : events,
-    orgTree: [],
-  };
+  const timeZone = rest.timeZone ?? 'Asia/Shanghai';
+  // events become the engine's columns here, from a file or from objects alike
+  let eventColumns: EventColumns;
+  if (isCsvInput(events)) {
+    const read = readEventsCsv(text('events.csv'), options);
+    dropped.push(...read.dropped);
+    eventColumns = read.events;
+  } else {
+    eventColumns = toEventColumns(events, timeZone);
+  }
+  const input: Omit<EventLogInput, 'now'> = { ...rest, events: eventColumns, orgTree: [] };
   input.orgTree = isCsvInput(orgTree)
     ? fromCsv(parseRosterCsv(text('roster.csv'), options))
-    : (orgTree ?? rosterFromEvents(input.events, rest.locale));
-  report('indexing', done, input.events.length);
+    : (orgTree ?? rosterFromManagers(eventColumns.managerIds, rest.locale));
+  report('indexing', done, eventColumns.size);
   if (targets !== undefined)
     input.targets = isCsvInput(targets) ? fromCsv(parseTargetsCsv(text('targets.csv'), options)) : targets;
   if (isCsvInput(calendar)) {
@@ -188,17 +189,14 @@ export async function readEventLogSource(
   } else if (grids !== undefined) {
     input.grids = grids;
   }
-  const zone = createBankZone(rest.timeZone ?? 'Asia/Shanghai');
+  const zone = createBankZone(timeZone);
   let last = -Infinity;
-  for (const event of input.events) {
-    const at = Date.parse(event.at);
-    if (at > last) last = at;
-  }
+  for (let k = 0; k < eventColumns.size; k++) if (eventColumns.time[k]! > last) last = eventColumns.time[k]!;
   const root = input.orgTree.find((node) => node.parentId === null) ?? input.orgTree[0];
   return {
     input,
     report: {
-      rows: input.events.length,
+      rows: eventColumns.size,
       dropped,
       rootOrg: root?.id,
       lastDate: Number.isFinite(last) ? zone.formatDateTime(last).slice(0, 10) : undefined,

@@ -24,21 +24,43 @@ export class IdTable {
 
   /** The id's number, adding it when new. */
   intern(id: string): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    return this.internRange(id, 0, id.length);
+  }
+
+  /**
+   * The number of the id written at `text[start, end)`, adding it when new. The CSV reader looks ids up where they
+   * stand in the file's text, so a known id (nearly every row's) costs no string at all.
+   */
+  internRange(text: string, start: number, end: number): number {
+    const found = this.findRange(text, start, end);
+    if (found >= 0) return found;
+    const id = ownCopy(text, start, end);
+    const number = this.ids.length;
+    this.ids.push(id);
     const slots = this.slots;
     const mask = this.mask;
+    const hash = hashOf(text, start, end);
+    let p = hash & mask;
+    while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
+    slots[2 * p] = hash;
+    slots[2 * p + 1] = number + 1;
+    if (this.ids.length * 2 > mask + 1) this.grow();
+    return number;
+  }
+
+  /** The number of the id written at `text[start, end)`, or -1 when it is not in the table. */
+  findRange(text: string, start: number, end: number): number {
+    const hash = hashOf(text, start, end);
+    const slots = this.slots;
+    const mask = this.mask;
+    const length = end - start;
     for (let p = hash & mask; ; p = (p + 1) & mask) {
       const entry = slots[2 * p + 1]!;
-      if (entry === 0) {
-        const number = this.ids.length;
-        this.ids.push(id);
-        slots[2 * p] = hash;
-        slots[2 * p + 1] = number + 1;
-        if (this.ids.length * 2 > mask + 1) this.grow();
-        return number;
+      if (entry === 0) return -1;
+      if (slots[2 * p] === hash) {
+        const id = this.ids[entry - 1]!;
+        if (id.length === length && text.startsWith(id, start)) return entry - 1;
       }
-      if (slots[2 * p] === hash && this.ids[entry - 1] === id) return entry - 1;
     }
   }
 
@@ -58,4 +80,21 @@ export class IdTable {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** FNV-1a over the UTF-16 code units of `text[start, end)`. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * `text[start, end)` as a string of its own. V8 keeps a slice of 13 or more characters as a view into the whole text,
+ * and an id kept for the engine's life must not hold a 70 MB file in memory: such a slice is copied.
+ */
+function ownCopy(text: string, start: number, end: number): string {
+  if (start === 0 && end === text.length) return text;
+  const slice = text.slice(start, end);
+  return end - start < 13 ? slice : [...slice].join('');
 }

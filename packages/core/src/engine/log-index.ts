@@ -1,11 +1,11 @@
 /**
  * Indexes an event log once so that every query is slices and binary searches, never a filter over the log.
  */
-import { LEAD_EVENT_TYPES, type LeadEventType, type OrgNode } from '../contracts.js';
+import { LEAD_EVENT_TYPES, type OrgNode } from '../contracts.js';
 import { createWorkingDays, type WorkingDays } from './calendar.js';
-import { IdTable } from './id-table.js';
+import { toEventColumns, TYPE_CODE } from './event-columns.js';
 import { buildSeries, FactList, type Series } from './series.js';
-import { createBankZone, DAY_MS, HOUR_MS, parseEventTime, pilotRange, type BankZone, type DayRange } from './time.js';
+import { createBankZone, DAY_MS, HOUR_MS, pilotRange, type BankZone, type DayRange } from './time.js';
 import type { EventLogInput, PointsScheme, SlaConfig } from './types.js';
 
 export const DEFAULT_SLA: SlaConfig = {
@@ -27,7 +27,7 @@ export const DEFAULT_POINTS: PointsScheme = {
 };
 
 export const TYPE_COUNT = LEAD_EVENT_TYPES.length;
-export const T = Object.fromEntries(LEAD_EVENT_TYPES.map((type, i) => [type, i])) as Record<LeadEventType, number>;
+export const T = TYPE_CODE;
 
 /** Records grouped by grid, in time order: contacts/conversations/visits (for coverage) and leads (for openLeads). */
 export interface GridIndex {
@@ -109,14 +109,20 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     stageDays: { ...DEFAULT_SLA.stageDays, ...input.sla?.stageDays },
   };
   const points: PointsScheme = { ...DEFAULT_POINTS, ...input.points };
-  const events = input.events;
-  const n = events.length;
-
-  // A first cheap pass over the times to size the zone check.
-  const probeZone = createBankZone(input.timeZone ?? 'Asia/Shanghai', [NaN, NaN]);
-  const first = n > 0 ? parseEventTime(events[0]!.at, probeZone) : NaN;
-  const last = n > 0 ? parseEventTime(events[n - 1]!.at, probeZone) : NaN;
-  const zone = createBankZone(input.timeZone ?? 'Asia/Shanghai', [Math.min(first, last), Math.max(first, last)]);
+  // Event objects become columns here (times read in the bank's zone); the CSV reader hands columns over directly.
+  const columns = toEventColumns(input.events, input.timeZone ?? 'Asia/Shanghai');
+  phase('events as columns');
+  const n = columns.size;
+  let minTime = Infinity;
+  let maxTime = -Infinity;
+  let sorted = true;
+  for (let k = 0; k < n; k++) {
+    const t = columns.time[k]!;
+    if (t < maxTime) sorted = false;
+    if (t < minTime) minTime = t;
+    if (t > maxTime) maxTime = t;
+  }
+  const zone = createBankZone(input.timeZone ?? 'Asia/Shanghai', [minTime, maxTime]);
   const working = createWorkingDays(input.calendar);
 
   /* ---- org tree: managers numbered in depth-first order so each org's managers are a contiguous range */
@@ -150,113 +156,35 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
   for (const root of roots) walk(root);
   const treeManagerCount = managerIds.length;
 
-  /* ---- events into columns */
-  const time = new Float64Array(n);
-  const type = new Uint8Array(n);
+  /* ---- events: managers numbered after the tree's, the latest manager and the customer of each lead */
+  const { time, type, lead, customer, grid, amount } = columns;
+  // the columns number managers by first appearance; the engine numbers the tree's first (one entry per manager id)
+  const managerOf = columns.managerIds.map((managerId) => {
+    let known = managerIndex.get(managerId);
+    if (known === undefined) {
+      known = managerIds.length;
+      managerIndex.set(managerId, known);
+      managerIds.push(managerId);
+    }
+    return known;
+  });
+  const leadCount = columns.leadIds.length;
   const manager = new Int32Array(n);
-  const lead = new Int32Array(n);
-  const customer = new Int32Array(n);
-  const grid = new Int32Array(n);
-  // the event behind kept record k: k itself until an event is skipped (then this column is started)
-  let source: Int32Array | undefined;
-  const leadIndex = new IdTable(n >> 4);
-  const customerIndex = new IdTable(n >> 4);
-  const gridIds: string[] = [];
-  const gridById = new Map<string, number>();
-  // A lead almost always keeps its manager, grid and customer, so each event's ids are first compared with the
-  // lead's last ones (a string compare) before hashing them into a map: a million map lookups of freshly parsed
-  // strings were most of the indexing time.
-  const leadManagerId: (string | undefined)[] = [];
-  const leadManager: number[] = [];
-  const leadGridId: (string | undefined)[] = [];
-  const leadGridIndex: number[] = [];
-  const leadCustomerId: (string | undefined)[] = [];
-  const leadCustomer: number[] = [];
+  const leadManager = new Int32Array(leadCount).fill(-1);
   // the customer a lead is about, from its first event (every event type carries it)
-  const leadCustomerOf: string[] = [];
-  let kept = 0;
-  let sorted = true;
-  let minTime = Infinity;
-  let maxTime = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const event = events[i]!;
-    const code = typeCodeOf(event.type);
-    const at = event.at;
-    const t = typeof at === 'string' ? parseEventTime(at, zone) : NaN;
-    const leadId = event.leadId;
-    const managerId = event.managerId;
-    if (code < 0 || !(t - t === 0) || typeof leadId !== 'string' || typeof managerId !== 'string') {
-      if (!source) {
-        source = new Int32Array(n);
-        for (let k = 0; k < kept; k++) source[k] = k;
-      }
-      continue;
-    }
-    const leads = leadIndex.size;
-    const l = leadIndex.intern(leadId);
-    if (l === leads) {
-      leadManagerId.push(undefined);
-      leadManager.push(-1);
-      leadGridId.push(undefined);
-      leadGridIndex.push(-1);
-      leadCustomerId.push(undefined);
-      leadCustomer.push(-1);
-      leadCustomerOf.push(typeof event.customerId === 'string' ? event.customerId : leadId);
-    }
-    let m: number;
-    if (leadManagerId[l] === managerId) m = leadManager[l]!;
-    else {
-      let known = managerIndex.get(managerId);
-      if (known === undefined) {
-        known = managerIds.length;
-        managerIndex.set(managerId, known);
-        managerIds.push(managerId);
-      }
-      m = known;
-      leadManagerId[l] = managerId;
-      leadManager[l] = m;
-    }
-    // customers only matter for coverage (distinct customers reached), so only contacts are looked up
-    let c = -1;
-    if (code === T.contacted || code === T.conversation || code === T.visited) {
-      const customerId = typeof event.customerId === 'string' ? event.customerId : leadId;
-      if (leadCustomerId[l] === customerId) c = leadCustomer[l]!;
-      else {
-        c = customerIndex.intern(customerId);
-        leadCustomerId[l] = customerId;
-        leadCustomer[l] = c;
-      }
-    }
-    let g = -1;
-    const gridId = event.gridId;
-    if (typeof gridId === 'string' && gridId !== '') {
-      if (leadGridId[l] === gridId) g = leadGridIndex[l]!;
-      else {
-        const known = gridById.get(gridId);
-        if (known === undefined) {
-          g = gridIds.length;
-          gridById.set(gridId, g);
-          gridIds.push(gridId);
-        } else g = known;
-        leadGridId[l] = gridId;
-        leadGridIndex[l] = g;
-      }
-    }
-    if (t < maxTime) sorted = false;
-    if (t < minTime) minTime = t;
-    if (t > maxTime) maxTime = t;
-    time[kept] = t;
-    type[kept] = code;
-    manager[kept] = m;
-    lead[kept] = l;
-    customer[kept] = c;
-    grid[kept] = g;
-    if (source) source[kept] = i;
-    kept++;
+  const leadCustomerOf = new Array<string>(leadCount);
+  for (let k = 0; k < n; k++) {
+    const l = lead[k]!;
+    const m = managerOf[columns.manager[k]!]!;
+    manager[k] = m;
+    if (leadManager[l] === -1) leadCustomerOf[l] = columns.customerIds[customer[k]!]!;
+    leadManager[l] = m;
   }
+  const gridIds = [...columns.gridIds];
+  const gridById = new Map(gridIds.map((id, g) => [id, g]));
   const managerCount = managerIds.length;
-  const leadCount = leadIndex.size;
-  phase('events into columns (ids interned, times parsed)');
+  const kept = n;
+  phase('managers and leads of the events');
 
   // Exported logs are usually chronological already; only an unsorted one pays for the sort.
   const order = sorted ? undefined : chronologicalOrder(time, kept, minTime, maxTime);
@@ -452,11 +380,11 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       return range ? range[1] - range[0] : 0;
     },
     leadCount,
-    leadIds: leadIndex.ids,
-    customerCount: customerIndex.size,
-    customerIds: customerIndex.ids,
+    leadIds: columns.leadIds,
+    customerCount: columns.customerIds.length,
+    customerIds: columns.customerIds,
     leadCustomerId: leadCustomerOf,
-    leadManager: Int32Array.from(leadManager),
+    leadManager,
     leadGrid,
     columns: { size: kept, time, type, lead, order },
     firstTime,
@@ -492,8 +420,8 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
       leadOf: lead,
       timeOf: eventTime,
       extraOf: (k) => {
-        const amount = events[source ? source[k]! : k]!.amount;
-        return typeof amount === 'number' && Number.isFinite(amount) ? Math.round(amount * 100) : 0;
+        const cny = amount[k]!;
+        return Number.isFinite(cny) ? Math.round(cny * 100) : 0;
       },
       sumExtra: true,
     }),
@@ -514,38 +442,10 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     pilot: pilotRange(input.pilot, firstEventDay, lastEventDay),
     targets,
     baselines,
-    skipped: n - kept,
+    skipped: columns.skipped,
   };
   phase('fact series grouped by manager');
   return index;
-}
-
-/** The event type's code, -1 for an unknown type (a switch over literals: no hashing of each event's string). */
-function typeCodeOf(type: unknown): number {
-  switch (type) {
-    case 'contacted':
-      return T.contacted;
-    case 'conversation':
-      return T.conversation;
-    case 'assigned':
-      return T.assigned;
-    case 'claimed':
-      return T.claimed;
-    case 'logged':
-      return T.logged;
-    case 'followup':
-      return T.followup;
-    case 'visited':
-      return T.visited;
-    case 'intent':
-      return T.intent;
-    case 'applied':
-      return T.applied;
-    case 'converted':
-      return T.converted;
-    default:
-      return -1;
-  }
 }
 
 const SLOT = 2 ** 26;

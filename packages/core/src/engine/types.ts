@@ -9,6 +9,7 @@ import type {
   Target,
   WorkCalendar,
 } from '../contracts.js';
+import type { EventColumns } from './event-columns.js';
 
 /** Service levels of the Definitions, all configurable. Durations in hours unless named otherwise. */
 export interface SlaConfig {
@@ -39,7 +40,8 @@ export type EngineLocale = 'zh-CN' | 'en';
 
 /** Everything the metrics engine computes from. Only `events` and `orgTree` are required. */
 export interface EventLogInput {
-  events: readonly LeadEvent[];
+  /** Event objects, or the same as columns (what the CSV reader writes; see event-columns.ts). */
+  events: readonly LeadEvent[] | EventColumns;
   orgTree: OrgTree;
   grids?: Grids;
   /** Names and mobiles behind the customer ids (the leads list only). */
