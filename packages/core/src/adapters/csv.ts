@@ -11,7 +11,7 @@
  */
 import { EventColumnsBuilder, eventRowsOf, TYPE_CODE, type EventColumns } from '../engine/event-columns.js';
 import { IdTable } from '../engine/id-table.js';
-import { createBankZone, daysFromCivil, DAY_MS, parseEventTime, type BankZone } from '../engine/time.js';
+import { createBankZone, daysFromCivil, DAY_MS, digits, parseEventTime, type BankZone } from '../engine/time.js';
 import type { StrideLocale } from '../format/index.js';
 import {
   LEAD_EVENT_TYPES,
@@ -497,17 +497,6 @@ function eventTimeMs(at: string, zone: BankZone): number {
   return NaN;
 }
 
-/** Digits at `text[at, at + count)` as a number, -1 when one of them is not a digit. */
-function digitsAt(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
 /**
  * The form nearly every export writes, `2026-11-05T09:30:00+08:00`, read where it stands in the text and checked by
  * the plain rules (as `plainIsoDateTime`): epoch ms, or NaN for anything else, which `eventTimeMs` then reads.
@@ -525,14 +514,14 @@ function plainTimeAt(text: string, from: number, to: number): number {
     text.charCodeAt(from + 22) !== 58
   )
     return NaN;
-  const year = digitsAt(text, from, 4);
-  const month = digitsAt(text, from + 5, 2);
-  const day = digitsAt(text, from + 8, 2);
-  const hour = digitsAt(text, from + 11, 2);
-  const minute = digitsAt(text, from + 14, 2);
-  const second = digitsAt(text, from + 17, 2);
-  const offsetHours = digitsAt(text, from + 20, 2);
-  const offsetMinutes = digitsAt(text, from + 23, 2);
+  const year = digits(text, from, 4);
+  const month = digits(text, from + 5, 2);
+  const day = digits(text, from + 8, 2);
+  const hour = digits(text, from + 11, 2);
+  const minute = digits(text, from + 14, 2);
+  const second = digits(text, from + 17, 2);
+  const offsetHours = digits(text, from + 20, 2);
+  const offsetMinutes = digits(text, from + 23, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   if (hour < 0 || hour > 23) return NaN;
   if (minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;

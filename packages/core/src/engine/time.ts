@@ -171,7 +171,8 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
-function digits(text: string, from: number, count: number): number {
+/** The decimal digits at `text[from, from + count)` as a number, -1 when one of them is not a digit. */
+export function digits(text: string, from: number, count: number): number {
   let value = 0;
   for (let i = from; i < from + count; i++) {
     const c = text.charCodeAt(i) - 48;
