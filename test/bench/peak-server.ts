@@ -11,6 +11,7 @@
  * `moving` (then it runs on from that moment once the server listens), STRIDE_PEAK_EVENTS the event count,
  * STRIDE_PEAK_THREADS DuckDB's worker threads (default: the warehouse's).
  */
+import { readFileSync } from 'node:fs';
 import { BANK_WIDE, generatePilot, PILOT_CATALOGUE } from '../../mocks/pilot/index.js';
 import { createMetricsService } from '../../packages/server/src/metrics.js';
 import { createStrideServer } from '../../packages/server/src/server.js';
@@ -28,11 +29,28 @@ export type PeakServerMessage =
       entries: number;
       /** CPU time of the whole process (DuckDB's threads included), microseconds. */
       cpuMicros: number;
+      /** Of that, the JavaScript main thread's (Linux only: null where /proc/self/task is not readable). */
+      mainThreadCpuMicros: number | null;
     };
 
 export type PeakBenchMessage = { type: 'sample' } | { type: 'stats' } | { type: 'stop' };
 
 const send = (message: PeakServerMessage): void => void process.send?.(message);
+
+/**
+ * The main thread's CPU time: the rest of the process's is DuckDB running statements (on libuv's pool threads,
+ * one statement per connection) and compression. Read from the thread's own stat line (utime and stime, fields 14
+ * and 15, in clock ticks of 10 ms).
+ */
+function mainThreadCpuMicros(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
 
 const now = new Date(process.env['STRIDE_PEAK_NOW'] ?? Date.now());
 const started = performance.now();
@@ -70,7 +88,7 @@ process.on('message', (message: PeakBenchMessage) => {
   } else if (message.type === 'stats') {
     const stats = stride.cache?.stats ?? { hits: 0, shared: 0, misses: 0, bytes: 0, entries: 0 };
     const cpu = process.cpuUsage();
-    send({ type: 'stats', ...stats, cpuMicros: cpu.user + cpu.system });
+    send({ type: 'stats', ...stats, cpuMicros: cpu.user + cpu.system, mainThreadCpuMicros: mainThreadCpuMicros() });
   } else {
     // exit (rather than waiting for the event loop to drain) writes the --cpu-prof profile
     void stride.close(1_000).then(() => process.exit(0));

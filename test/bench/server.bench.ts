@@ -332,6 +332,8 @@ interface PeakRun {
   errors: number;
   /** The server's CPU time (all its threads) per answered request: what a loaded machine changes least. */
   cpuMsPerRequest: number;
+  /** Of that, the JavaScript main thread's (HTTP, JSON, the service's own code); null off Linux. */
+  mainThreadCpuMsPerRequest: number | null;
   peakRssMB: number;
   peakHeapMB: number;
   cache: { hits: number; shared: number; misses: number; hitRate: number; keptMB: number; entries: number };
@@ -454,6 +456,11 @@ async function morningPeak(): Promise<PeakRun> {
     non2xx: result.non2xx,
     errors: result.errors,
     cpuMsPerRequest: Math.round(((after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, all.requests)) * 10) / 10,
+    mainThreadCpuMsPerRequest:
+      after.mainThreadCpuMicros === null || before.mainThreadCpuMicros === null
+        ? null
+        : Math.round(((after.mainThreadCpuMicros - before.mainThreadCpuMicros) / 1000 / Math.max(1, all.requests)) * 10) /
+          10,
     peakRssMB: Math.round(peakRss / 2 ** 20),
     peakHeapMB: Math.round(peakHeap / 2 ** 20),
     cache: {
@@ -481,6 +488,7 @@ if (values['morning-peak']) {
   });
   console.log(
     `non-2xx ${run.non2xx}, errors ${run.errors}; server CPU ${run.cpuMsPerRequest} ms a request ` +
+      (run.mainThreadCpuMsPerRequest === null ? '' : `(main thread ${run.mainThreadCpuMsPerRequest} ms, the rest DuckDB) `) +
       `(${Math.round(2000 / Math.max(0.1, run.cpuMsPerRequest))} req/s on 2 idle cores at most); server peak RSS ${run.peakRssMB} MB, heap ${run.peakHeapMB} MB; ` +
       `cache: ${run.cache.hits} hits, ${run.cache.shared} shared, ${run.cache.misses} computed ` +
       `(hit rate ${(run.cache.hitRate * 100).toFixed(1)}%), ${run.cache.entries} kept in ${run.cache.keptMB} MB`,
