@@ -55,6 +55,22 @@ it("recomputes today's view as the clock moves, and shares one computation betwe
   assert.equal(await cache.body(cache.key('funnel', today), slow), '{"computed":2}');
 });
 
+it("lets a live view's answer go once sent: no later request can ask for it, and it would push out ones that are", async () => {
+  const now = { value: new Date('2026-03-10T15:30:00+08:00') };
+  const cache = createResultCache(fakeWarehouse(now, { value: 0 }));
+  let computed = 0;
+  const live = () => cache.body(cache.key('funnel', today), async () => ({ computed: ++computed }));
+  assert.equal(await live(), '{"computed":1}');
+  assert.deepEqual({ entries: cache.stats.entries, bytes: cache.stats.bytes }, { entries: 0, bytes: 0 });
+  assert.equal(cache.gzipped(cache.key('funnel', today)), undefined, 'the caller compresses its own');
+  // a day that has ended is not live: its asOf is the day's end, whenever it is asked
+  const ended = { scope: { ...today.scope, date: '2026-03-09' } };
+  await cache.body(cache.key('funnel', ended), async () => ({ computed: ++computed }));
+  now.value = new Date('2026-03-10T15:35:00+08:00');
+  assert.equal(await cache.body(cache.key('funnel', ended), async () => ({ computed: ++computed })), '{"computed":2}');
+  assert.equal(cache.stats.entries, 1);
+});
+
 it('lets a waiting request compute for itself when the one it waited on fails', async () => {
   const cache = createResultCache(fakeWarehouse({ value: new Date('2026-03-10T15:30:00+08:00') }, { value: 0 }));
   const key = cache.key('grids', { org: 'bank' });
@@ -122,7 +138,7 @@ it('counts kept answers, shared computations and computed ones for the hit rate'
   await cache.body(cache.key('indicators', today), async () => 4);
   assert.deepEqual(
     { hits: cache.stats.hits, shared: cache.stats.shared, misses: cache.stats.misses, entries: cache.stats.entries },
-    { hits: 1, shared: 1, misses: 2, entries: 2 },
+    { hits: 1, shared: 1, misses: 2, entries: 1 },
   );
 });
 

@@ -6,7 +6,9 @@
  * What it saves on the bank-wide set: the grids' GeoJSON (5,000 polygons, about 11 MB of JSON, serialised again on
  * every map load) and the org tree once per version, any view of a past day (the morning
  * huddle's "yesterday", the pilot review), and identical requests arriving together (they share one
- * computation). A live view's asOf moves with the clock, so its answers only share while in flight.
+ * computation). A live view's asOf is now, which moves with the clock: its answer is shared while in flight and then
+ * let go, since no later request can ask for it; kept, a morning's live answers would only push out the ones that
+ * are asked again.
  */
 import { promisify } from 'node:util';
 import { constants, gzip as zlibGzip, type InputType, type ZlibOptions } from 'node:zlib';
@@ -24,16 +26,23 @@ const CACHEABLE: ReadonlySet<AdapterMethod> = new Set<AdapterMethod>([
   'orgTree',
 ]);
 
+/** What identifies a request's answer, and whether the answer is kept once computed. */
+export interface AnswerKey {
+  readonly text: string;
+  /** False for a live view (asOf is now): shared with requests arriving while it is computed, then let go. */
+  readonly keep: boolean;
+}
+
 export interface ResultCache {
   /** The key of a request's answer, or undefined when it must be computed every time. */
-  key(operation: AdapterMethod, query: unknown): string | undefined;
+  key(operation: AdapterMethod, query: unknown): AnswerKey | undefined;
   /** The body for `key`: kept, being computed for another request (shared), or computed now by `compute`. */
-  body(key: string | undefined, compute: () => Promise<unknown>): Promise<string>;
+  body(key: AnswerKey | undefined, compute: () => Promise<unknown>): Promise<string>;
   /**
    * The gzip bytes of the body kept for `key`, compressed once (off the main thread) and kept beside it for every
    * later client that accepts gzip; undefined when no body is kept for `key` (the caller compresses its own).
    */
-  gzipped(key: string | undefined): Promise<Buffer> | undefined;
+  gzipped(key: AnswerKey | undefined): Promise<Buffer> | undefined;
   readonly stats: ResultCacheStats;
 }
 
@@ -88,12 +97,17 @@ export function createResultCache(warehouse: Warehouse, options: ResultCacheOpti
     key(operation, query) {
       if (!CACHEABLE.has(operation)) return undefined;
       const scope = (query as { scope?: Parameters<typeof scopeAsOf>[1] } | undefined)?.scope;
-      const asOf = scope ? scopeAsOf(warehouse, scope) : '';
-      return `${warehouse.version ?? 0}|${operation}|${JSON.stringify(query ?? null)}|${asOf}`;
+      const now = warehouse.now().getTime();
+      const asOf = scope ? scopeAsOf(warehouse, scope, now) : undefined;
+      return {
+        text: `${warehouse.version ?? 0}|${operation}|${JSON.stringify(query ?? null)}|${asOf ?? ''}`,
+        keep: asOf === undefined || asOf < now,
+      };
     },
-    async body(key, compute) {
+    async body(answer, compute) {
       const own = async (): Promise<string> => JSON.stringify(await compute());
-      if (key === undefined) return own();
+      if (answer === undefined) return own();
+      const key = answer.text;
       const entry = kept.get(key);
       if (entry !== undefined) {
         stats.hits++;
@@ -113,13 +127,14 @@ export function createResultCache(warehouse: Warehouse, options: ResultCacheOpti
       running.set(key, computing);
       try {
         const computed = await computing;
-        keep(key, computed);
+        if (answer.keep) keep(key, computed);
         return computed;
       } finally {
         running.delete(key);
       }
     },
-    gzipped(key) {
+    gzipped(answer) {
+      const key = answer?.text;
       const entry = key === undefined ? undefined : kept.get(key);
       if (key === undefined || entry === undefined) return undefined;
       entry.gzip ??= gzip(entry.body, 'once').then((bytes) => {
