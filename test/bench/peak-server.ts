@@ -54,21 +54,28 @@ function mainThreadCpuMicros(): number | null {
 
 const now = new Date(process.env['STRIDE_PEAK_NOW'] ?? Date.now());
 const started = performance.now();
-const data = generatePilot({
-  ...BANK_WIDE,
-  events: Number(process.env['STRIDE_PEAK_EVENTS'] ?? BANK_WIDE.events),
-  now,
-});
 const threads = Number(process.env['STRIDE_PEAK_THREADS'] ?? 0);
 // a moving clock starts when the server listens: loading takes no time off the morning
 const listening: { since?: number } = {};
 const clockRunning = (): number => (listening.since === undefined ? 0 : performance.now() - listening.since);
-const warehouse = await openWarehouse({
-  ...data,
-  catalogue: PILOT_CATALOGUE,
-  now: process.env['STRIDE_PEAK_CLOCK'] === 'moving' ? () => new Date(now.getTime() + clockRunning()) : () => now,
-  ...(threads > 0 ? { threads } : {}),
-});
+
+/** Generates and loads the bank; like `npm start`, keeps only the org tree of the input (the digest reads it). */
+async function load() {
+  const data = generatePilot({
+    ...BANK_WIDE,
+    events: Number(process.env['STRIDE_PEAK_EVENTS'] ?? BANK_WIDE.events),
+    now,
+  });
+  const warehouse = await openWarehouse({
+    ...data,
+    catalogue: PILOT_CATALOGUE,
+    now: process.env['STRIDE_PEAK_CLOCK'] === 'moving' ? () => new Date(now.getTime() + clockRunning()) : () => now,
+    ...(threads > 0 ? { threads } : {}),
+  });
+  const orgTree = data.orgTree.map(({ id, parentId, level }) => ({ id, parentId, level }));
+  return { warehouse, events: data.events.length, today: data.today, orgTree };
+}
+const { warehouse, events, today, orgTree } = await load();
 const stride = createStrideServer({
   warehouse,
   metrics: createMetricsService(warehouse),
@@ -77,9 +84,7 @@ const stride = createStrideServer({
 });
 const { url } = await stride.listen(0, '127.0.0.1');
 listening.since = performance.now();
-console.log(`peak server: ${data.events.length} events loaded in ${Math.round(performance.now() - started)} ms`);
-// the input stays referenced, as `npm start` keeps it (the digest reads the org tree)
-const orgTree = data.orgTree.map(({ id, parentId, level }) => ({ id, parentId, level }));
+console.log(`peak server: ${events} events loaded in ${Math.round(performance.now() - started)} ms`);
 
 process.on('message', (message: PeakBenchMessage) => {
   if (message.type === 'sample') {
@@ -94,4 +99,4 @@ process.on('message', (message: PeakBenchMessage) => {
     void stride.close(1_000).then(() => process.exit(0));
   }
 });
-send({ type: 'ready', url, date: data.today, orgTree });
+send({ type: 'ready', url, date: today, orgTree });

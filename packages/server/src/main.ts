@@ -30,7 +30,7 @@ import { loadDataDirectory } from './files.js';
 import { createMetricsService } from './metrics.js';
 import { DIGEST_FLAGS, refuseSecretsOnCommandLine, startDigestSchedule } from './digest/cli.js';
 import { createStrideServer, type VerifyResult } from './server.js';
-import { openWarehouse, type LoadProgress, type WarehouseOptions } from './warehouse.js';
+import { openWarehouse, type LoadProgress, type Warehouse, type WarehouseOptions } from './warehouse.js';
 
 try {
   refuseSecretsOnCommandLine(process.argv);
@@ -74,16 +74,31 @@ if (fixedNow) pilotOptions.now = fixedNow;
 const started = performance.now();
 const report = loadReporter(values.progress === 'line' ? 'line' : values.progress === 'none' ? 'none' : 'lines');
 report({ phase: values.data ? 'reading files' : 'generating data' });
-// the synthetic pilot's catalogue adds its supplied balances (deposits, AUM) to the ten event indicators
-const input: WarehouseOptions = values.data
-  ? await loadDataDirectory(values.data)
-  : { ...generatePilot(pilotOptions), catalogue: PILOT_CATALOGUE };
-const warehouse = await openWarehouse({
-  ...input,
-  ...(fixedNow ? { now: () => fixedNow } : {}),
-  ...(values.facts ? { factsDir: values.facts } : {}),
-  onProgress: report,
-});
+
+/**
+ * Reads or generates the data and loads it. Only what the digest needs is kept from the input: the events stay in
+ * DuckDB alone, not also as a million objects on this process's heap.
+ */
+async function load(): Promise<{
+  warehouse: Warehouse;
+  digestData: Pick<WarehouseOptions, 'orgTree' | 'calendar'> & { timeZone: string };
+}> {
+  // the synthetic pilot's catalogue adds its supplied balances (deposits, AUM) to the ten event indicators
+  const input: WarehouseOptions = values.data
+    ? await loadDataDirectory(values.data)
+    : { ...generatePilot(pilotOptions), catalogue: PILOT_CATALOGUE };
+  const warehouse = await openWarehouse({
+    ...input,
+    ...(fixedNow ? { now: () => fixedNow } : {}),
+    ...(values.facts ? { factsDir: values.facts } : {}),
+    onProgress: report,
+  });
+  return {
+    warehouse,
+    digestData: { orgTree: input.orgTree, timeZone: input.timeZone ?? 'Asia/Shanghai', calendar: input.calendar },
+  };
+}
+const { warehouse, digestData } = await load();
 report(undefined);
 const token = process.env['STRIDE_TOKEN'];
 
@@ -114,9 +129,9 @@ if (values.digest !== undefined) {
   try {
     digest = startDigestSchedule(values, {
       source: metrics,
-      orgTree: input.orgTree,
-      timeZone: input.timeZone ?? 'Asia/Shanghai',
-      calendar: input.calendar,
+      orgTree: digestData.orgTree,
+      timeZone: digestData.timeZone,
+      calendar: digestData.calendar,
     });
     digest.start();
   } catch (error) {
