@@ -20,6 +20,8 @@ import { openWarehouse } from '../../packages/server/src/warehouse.js';
 export type PeakServerMessage =
   | { type: 'ready'; url: string; date: string; orgTree: { id: string; parentId: string | null; level: string }[] }
   | { type: 'sample'; rss: number; heapUsed: number; external: number }
+  /** Memory after a full garbage collection: what the server holds, not what it has yet to collect. */
+  | { type: 'live'; rss: number; heapUsed: number }
   | {
       type: 'stats';
       hits: number;
@@ -33,7 +35,7 @@ export type PeakServerMessage =
       mainThreadCpuMicros: number | null;
     };
 
-export type PeakBenchMessage = { type: 'sample' } | { type: 'stats' } | { type: 'stop' };
+export type PeakBenchMessage = { type: 'sample' } | { type: 'live' } | { type: 'stats' } | { type: 'stop' };
 
 const send = (message: PeakServerMessage): void => void process.send?.(message);
 
@@ -90,6 +92,11 @@ process.on('message', (message: PeakBenchMessage) => {
   if (message.type === 'sample') {
     const memory = process.memoryUsage();
     send({ type: 'sample', rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external });
+  } else if (message.type === 'live') {
+    // the bench starts this process with --expose-gc
+    (globalThis as { gc?: () => void }).gc?.();
+    const memory = process.memoryUsage();
+    send({ type: 'live', rss: memory.rss, heapUsed: memory.heapUsed });
   } else if (message.type === 'stats') {
     const stats = stride.cache?.stats ?? { hits: 0, shared: 0, misses: 0, bytes: 0, entries: 0 };
     const cpu = process.cpuUsage();

@@ -336,6 +336,9 @@ interface PeakRun {
   mainThreadCpuMsPerRequest: number | null;
   peakRssMB: number;
   peakHeapMB: number;
+  /** After the run and a full garbage collection: what the server keeps, not what it has yet to collect. */
+  liveRssMB: number;
+  liveHeapMB: number;
   cache: { hits: number; shared: number; misses: number; hitRate: number; keptMB: number; entries: number };
 }
 
@@ -344,6 +347,7 @@ async function morningPeak(): Promise<PeakRun> {
   const child = fork(new URL('./peak-server.ts', import.meta.url), [], {
     execArgv: [
       '--max-old-space-size=8000',
+      '--expose-gc',
       '--import',
       'tsx',
       ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : []),
@@ -422,6 +426,7 @@ async function morningPeak(): Promise<PeakRun> {
   sampling = false;
   await sampler;
   const after = await ask('stats');
+  const live = await ask('live');
   child.send({ type: 'stop' } satisfies PeakBenchMessage);
   await exited;
   if (used > list.length) console.warn(`morning peak: the request list (${list.length}) ran out; scopes were asked again`);
@@ -463,6 +468,8 @@ async function morningPeak(): Promise<PeakRun> {
           10,
     peakRssMB: Math.round(peakRss / 2 ** 20),
     peakHeapMB: Math.round(peakHeap / 2 ** 20),
+    liveRssMB: Math.round(live.rss / 2 ** 20),
+    liveHeapMB: Math.round(live.heapUsed / 2 ** 20),
     cache: {
       hits,
       shared,
@@ -489,7 +496,8 @@ if (values['morning-peak']) {
   console.log(
     `non-2xx ${run.non2xx}, errors ${run.errors}; server CPU ${run.cpuMsPerRequest} ms a request ` +
       (run.mainThreadCpuMsPerRequest === null ? '' : `(main thread ${run.mainThreadCpuMsPerRequest} ms, the rest DuckDB) `) +
-      `(${Math.round(2000 / Math.max(0.1, run.cpuMsPerRequest))} req/s on 2 idle cores at most); server peak RSS ${run.peakRssMB} MB, heap ${run.peakHeapMB} MB; ` +
+      `(${Math.round(2000 / Math.max(0.1, run.cpuMsPerRequest))} req/s on 2 idle cores at most); server peak RSS ${run.peakRssMB} MB, heap ${run.peakHeapMB} MB ` +
+      `(after a full collection ${run.liveRssMB} / ${run.liveHeapMB} MB); ` +
       `cache: ${run.cache.hits} hits, ${run.cache.shared} shared, ${run.cache.misses} computed ` +
       `(hit rate ${(run.cache.hitRate * 100).toFixed(1)}%), ${run.cache.entries} kept in ${run.cache.keptMB} MB`,
   );
