@@ -136,27 +136,15 @@ export async function readEventLogSource(
   const texts = new Map<string, string>();
   const report = (phase: EventLogProgress['phase'], bytes: number, eventCount: number) =>
     onProgress({ phase, bytes, ...(totalBytes === undefined ? {} : { totalBytes }), events: eventCount });
-  // Bytes read are reported every hundredth of the whole (a megabyte while a stream's size is unknown) and at each
-  // file's end, not for every chunk: chunks are 64 KB, and a message for each was 1,100 for a bank's events.csv.
-  const step = totalBytes === undefined ? 2 ** 20 : Math.max(1, totalBytes / 100);
-  let reported = 0;
   for (const [index, [value, file]] of files.entries()) {
     // Bytes as read (a stream has no size up front; text is counted by its length, as its size is).
     let read = sizes[index] ?? 0;
-    let unreported = false;
     const onBytes = ({ bytes }: { bytes: number }) => {
       read = bytes;
-      unreported = done + bytes - reported < step;
-      if (unreported) return;
-      reported = done + bytes;
-      report('reading', reported, 0);
+      report('reading', done + bytes, 0);
     };
     texts.set(file, await readCsvInput(value, file, onBytes, signal));
     done += read;
-    if (unreported) {
-      reported = done;
-      report('reading', done, 0);
-    }
   }
   signal?.throwIfAborted();
   report('parsing', done, 0);
