@@ -133,9 +133,10 @@ function browserRssMb() {
 }
 
 /**
- * CPU time (user + system, ms) of every thread of every process this one started, by thread name: the page's main
- * thread (CrRendererMain), the event-log workers (DedicatedWorker), the collector's helpers, the compositor... Read
- * before and after a scenario, so a part's wall time can be set against the CPU the threads doing it really had.
+ * CPU time (user + system, ms) of every thread of every process this one started, by thread name as Linux keeps it
+ * (15 characters): the event-log workers (DedicatedWorker), the page's and the browser's main threads (chromium), the
+ * thread pool, the compositor... Read before and after a scenario, so a part's wall time can be set against the CPU
+ * the threads doing it really had.
  */
 function browserThreadCpuMs(into = new Map()) {
   const tick = 1000 / 100; // USER_HZ, 100 on Linux
