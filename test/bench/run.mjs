@@ -7,9 +7,10 @@ import { join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = new URL('../..', import.meta.url).pathname;
-// `npm run bench [file filter] [--runs=N] [--only=text] [--profile=dir]`: --runs overrides every scenario's run count
-// (more runs for a ratio to settle on a loaded machine, fewer to try a scenario out); --only keeps the scenarios whose
-// name contains text; --profile writes a CPU profile of each scenario run.
+// `npm run bench [file filter] [--runs=N] [--only=text] [--profile=dir] [--trace=dir]`: --runs overrides every
+// scenario's run count (more runs for a ratio to settle on a loaded machine, fewer to try a scenario out); --only keeps
+// the scenarios whose name contains text; --profile writes a CPU profile of the page for each scenario run, --trace a
+// Chromium trace of every thread (workers included).
 const flags = Object.fromEntries(process.argv.slice(2).filter((a) => a.startsWith('--')).map((a) => a.slice(2).split('=')));
 const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
 const runsOverride = flags.runs ? Number(flags.runs) : undefined;
@@ -40,7 +41,7 @@ window.__runBench = (index, runs) => runScenario(list[index], runs);`;
     write: false,
     splitting: false,
     // Readable names in a profile; the figures come from minified runs.
-    minify: !flags.profile,
+    minify: !flags.profile && !flags.trace,
     target: 'es2022',
     tsconfig: join(root, 'tsconfig.json'),
     alias: { '@stride/core': join(root, 'packages/core/src/index.ts'), '@stride/elements': join(root, 'packages/elements/src/index.ts') },
@@ -59,7 +60,7 @@ const worker = await build({
   bundle: true,
   format: 'esm',
   write: false,
-  minify: true,
+  minify: !flags.profile && !flags.trace,
   target: 'es2022',
   tsconfig: join(root, 'tsconfig.json'),
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -131,6 +132,65 @@ function browserRssMb() {
   return kb / 1024;
 }
 
+/**
+ * CPU time (user + system, ms) of every thread of every process this one started, by thread name as Linux keeps it
+ * (15 characters): the event-log workers (DedicatedWorker), the page's and the browser's main threads (chromium), the
+ * thread pool, the compositor... Read before and after a scenario, so a part's wall time can be set against the CPU
+ * the threads doing it really had.
+ */
+function browserThreadCpuMs(into = new Map()) {
+  const tick = 1000 / 100; // USER_HZ, 100 on Linux
+  const mine = new Set([process.pid]);
+  // /proc lists parents before their children often enough; walk it until no new descendant appears.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || mine.has(Number(entry))) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        if (mine.has(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))) {
+          mine.add(Number(entry));
+          grew = true;
+        }
+      } catch {
+        // ended
+      }
+    }
+  }
+  mine.delete(process.pid);
+  for (const pid of mine) {
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d:]+$/, '').trim();
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const key = `${pid}:${tid}:${name}`;
+        into.set(key, (Number(fields[11]) + Number(fields[12])) * tick);
+      } catch {
+        // ended
+      }
+    }
+  }
+  return into;
+}
+
+/** What --trace records: tasks and paints, V8's sampling profiler on every thread, the collector's pauses, marks. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'disabled-by-default-v8.gc',
+  'blink.user_timing',
+];
+
 const results = [];
 try {
   for (const file of files) {
@@ -157,16 +217,37 @@ try {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
+      // --trace=dir: a Chromium trace of the scenario with CPU samples of every thread, the event-log adapter's worker
+      // included (a CPU profile of the page leaves out the worker, where the files are read, parsed and indexed), and
+      // the garbage collector's pauses. `node test/bench/trace-summary.mjs FILE` sums it by thread; DevTools opens it.
+      const traceFile = flags.trace
+        ? join(flags.trace, `${file.replace(/\.bench\.ts$/, '')}-${index + 1}.trace.json`)
+        : undefined;
+      if (traceFile) {
+        mkdirSync(flags.trace, { recursive: true });
+        await browser.startTracing(page, { path: traceFile, categories: TRACE_CATEGORIES });
+      }
       const started = Date.now();
-      // Peak resident memory of the browser while the scenario runs (every candidate, setup included), sampled.
+      // Peak resident memory of the browser while the scenario runs (every candidate, setup included), sampled; and the
+      // CPU time of its threads (a worker's last reading is kept after it ends).
       let peakRss = browserRssMb();
+      const cpuBefore = browserThreadCpuMs();
+      const cpuSeen = browserThreadCpuMs();
       const sampler = setInterval(() => {
         peakRss = Math.max(peakRss, browserRssMb());
+        browserThreadCpuMs(cpuSeen);
       }, 100);
       const out = await page
         .evaluate(([i, runs]) => window.__runBench(i, runs), [index, runsOverride])
         .finally(() => clearInterval(sampler));
       out.peakBrowserRssMb = Math.round(peakRss);
+      const threadCpu = {};
+      for (const [key, ms] of browserThreadCpuMs(cpuSeen)) {
+        const name = key.split(':').slice(2).join(':');
+        threadCpu[name] = (threadCpu[name] ?? 0) + ms - (cpuBefore.get(key) ?? 0);
+      }
+      out.browserThreadCpuMs = threadCpu;
+      if (traceFile) await browser.stopTracing();
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
         mkdirSync(flags.profile, { recursive: true });
@@ -175,6 +256,8 @@ try {
       console.log(
         `ran ${file} #${index + 1} of ${count} in ${((Date.now() - started) / 1000).toFixed(1)} s, browser peak RSS ${Math.round(peakRss)} MB`,
       );
+      const busiest = Object.entries(threadCpu).sort((a, b) => b[1] - a[1]).slice(0, 6);
+      console.log(`  browser threads' CPU: ${busiest.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
       results.push(out);
       await page.close();
     }

@@ -76,7 +76,11 @@ export class CsvFields {
   }
 
   values(): string[] {
-    return Array.from({ length: this.count }, (_, i) => this.value(i));
+    // A loop, not Array.from with a mapping function: this runs once for each of a targets file's 85,000 rows, and
+    // Array.from over an array-like took a third of reading them.
+    const values: string[] = [];
+    for (let i = 0; i < this.count; i++) values.push(this.value(i));
+    return values;
   }
 }
 
