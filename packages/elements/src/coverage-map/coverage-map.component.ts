@@ -31,7 +31,7 @@ import { labelWindow, labelZoom, mapAspect } from './coverage-map.labels.js';
 import { detailLevel, geometryInfo, type GeometryInfo } from './coverage-map.geometry.js';
 import { loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
 import { MapDrawing } from './coverage-map.drawing.js';
-import { settleCulledRegions } from './coverage-map.culling.js';
+import { settleCulledRegionsAfterDraws } from './coverage-map.culling.js';
 import { MapKeyboardController, ZOOM_STEP } from './coverage-map.keyboard.js';
 import {
   renderGridTable,
@@ -159,10 +159,7 @@ export class StrideCoverageMap extends StrideElement {
     this.chart.on('click', (params) => {
       if (typeof params.name === 'string' && params.name) this.selectGrid(params.name);
     });
-    this.chart.on('rendered', () => {
-      const chart = this.chart.chart;
-      if (chart) settleCulledRegions(chart);
-    });
+    settleCulledRegionsAfterDraws(this.chart);
   }
 
   override connectedCallback(): void {

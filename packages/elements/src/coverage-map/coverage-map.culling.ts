@@ -14,6 +14,7 @@
  * comes into view, and culled on its cached bounds until then.
  */
 import type { EChartsType } from 'echarts/core';
+import type { ChartController } from '../shared/chart-controller.js';
 
 /** What this reads of a zrender path: whether its shape changed since its path was built, and the sub-paths. */
 interface PathState {
@@ -22,7 +23,23 @@ interface PathState {
   shape?: { paths?: readonly PathState[] };
 }
 
-/** Marks clean the sub-paths of every compound path whose own path is built (see above). About 0.1 ms at 5,000. */
+/**
+ * Settles the culled regions on the first frame painted after each draw or resize of the chart: those are the frames
+ * that build regions (ECharts paints synchronously inside `setOption`). Later frames add no unsettled region: one that
+ * comes into view is painted from the path it built, which marks its sub-paths clean.
+ */
+export function settleCulledRegionsAfterDraws(chart: ChartController): void {
+  let settled = '';
+  chart.on('rendered', () => {
+    const instance = chart.chart;
+    const drawn = `${chart.drawCount}:${chart.resizeCount}`;
+    if (!instance || drawn === settled) return;
+    settled = drawn;
+    settleCulledRegions(instance);
+  });
+}
+
+/** Marks clean the sub-paths of every compound path whose own path is built (see above). */
 export function settleCulledRegions(chart: EChartsType): void {
   // The list the frame just painted; `false`: do not rebuild it.
   for (const element of chart.getZr().storage.getDisplayList(false) as readonly PathState[]) {
