@@ -24,16 +24,17 @@ interface PathState {
 }
 
 /**
- * Settles the culled regions on the first frame painted after each draw or resize of the chart: those are the frames
- * that build regions (ECharts paints synchronously inside `setOption`). Later frames add no unsettled region: one that
- * comes into view is painted from the path it built, which marks its sub-paths clean.
+ * Settles the culled regions on the first frame painted after each draw or resize of the chart while `zoomedIn()`:
+ * those are the frames that build regions off the canvas (ECharts paints synchronously inside `setOption`; at the
+ * fitted view every region is on the canvas and painted). Later frames add no unsettled region: one that comes into
+ * view is painted from the path it built, which marks its sub-paths clean.
  */
-export function settleCulledRegionsAfterDraws(chart: ChartController): void {
+export function settleCulledRegionsAfterDraws(chart: ChartController, zoomedIn: () => boolean): void {
   let settled = '';
   chart.on('rendered', () => {
     const instance = chart.chart;
     const drawn = `${chart.drawCount}:${chart.resizeCount}`;
-    if (!instance || drawn === settled) return;
+    if (!instance || drawn === settled || !zoomedIn()) return;
     settled = drawn;
     settleCulledRegions(instance);
   });
