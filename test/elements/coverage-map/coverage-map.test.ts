@@ -594,6 +594,52 @@ describe('<stride-coverage-map> zoom', () => {
     await waitUntil(() => el.drawnMapName === coarse, 'back to the overview');
     await waitUntil(() => visibleLabels(el).length === overview, 'the overview names again');
   });
+
+  it('drawn again while zoomed in, builds no grid outline again on the frames of a pan, on screen or off', async () => {
+    const grids = detailedGrids({ count: 60, verticesPerStreet: 60, seed: 5 });
+    const el = await mount({ grids: async () => grids, coverage: async () => coverage(grids) });
+    await drawn(el);
+    const coarse = el.drawnMapName;
+    const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="zoom-in"]')!;
+    for (let i = 0; i < 3; i += 1) zoomIn.click();
+    await waitUntil(() => el.drawnMapName !== coarse, 'redrawn zoomed in', { timeout: 5_000 });
+    await frames(2);
+    const chart = el.chart.chart!;
+    type Region = { shape?: { paths?: unknown[] }; buildPath: (...args: unknown[]) => void };
+    const regions = (drawnShapes(el) as unknown as Region[]).filter((shape) => shape.shape?.paths);
+    const width = chart.getWidth();
+    const height = chart.getHeight();
+    const offCanvas = regions.filter((region) => {
+      const box = boxOf(region as unknown as Drawn);
+      return box.x > width || box.y > height || box.x + box.width < 0 || box.y + box.height < 0;
+    });
+    expect(offCanvas.length, 'grids off the canvas once zoomed in').to.be.above(0);
+    // Painted grids replay the outline they built; those off the canvas are skipped on the bounds they measured.
+    expect(await outlinesBuiltWhilePanning(), 'outlines built again while panning').to.equal(0);
+    // Resized while zoomed in, ECharts builds every grid again: the same holds after that.
+    const resized = el.chart.resizeCount;
+    el.style.width = '720px';
+    await waitUntil(() => el.chart.resizeCount > resized, 'resized', { timeout: 5_000 });
+    await frames(2);
+    expect(await outlinesBuiltWhilePanning(), 'after a resize').to.equal(0);
+
+    async function outlinesBuiltWhilePanning(): Promise<number> {
+      let builds = 0;
+      for (const region of (drawnShapes(el) as unknown as Region[]).filter((shape) => shape.shape?.paths)) {
+        const build = region.buildPath.bind(region);
+        region.buildPath = (...args) => {
+          builds += 1;
+          build(...args);
+        };
+      }
+      for (let i = 0; i < 3; i += 1) {
+        chart.dispatchAction({ type: 'geoRoam', componentType: 'geo', geoId: GEO_ID, dx: 4, dy: 3 });
+        await frames(1);
+      }
+      await frames(1);
+      return builds;
+    }
+  });
 });
 
 describe('<stride-coverage-map> layout', () => {

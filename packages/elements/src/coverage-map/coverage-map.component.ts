@@ -31,6 +31,7 @@ import { labelWindow, labelZoom, mapAspect } from './coverage-map.labels.js';
 import { detailLevel, geometryInfo, type GeometryInfo } from './coverage-map.geometry.js';
 import { loadMapRuntime, type MapRuntime } from './coverage-map.registry.js';
 import { MapDrawing } from './coverage-map.drawing.js';
+import { settleCulledRegionsAfterDraws } from './coverage-map.culling.js';
 import { MapKeyboardController, ZOOM_STEP } from './coverage-map.keyboard.js';
 import {
   renderGridTable,
@@ -158,6 +159,7 @@ export class StrideCoverageMap extends StrideElement {
     this.chart.on('click', (params) => {
       if (typeof params.name === 'string' && params.name) this.selectGrid(params.name);
     });
+    settleCulledRegionsAfterDraws(this.chart);
   }
 
   override connectedCallback(): void {
