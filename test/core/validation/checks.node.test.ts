@@ -119,6 +119,7 @@ function checkItemAsItWas(
         for (let index = 0; index < value.length; index += 1) {
           const sub: unknown = value[index];
           const subFindings: ItemFindings = { repairs: [], dropReason: null };
+          // `rule.of` is compiled now; the reference checks sub-items against the rule list it was compiled from.
           const checked = checkItemAsItWas(sub, SUB_RULE_LIST, `${path}.${key}[${index}]`, subFindings, redact);
           findings.repairs.push(...subFindings.repairs);
           if (checked === null) findings.repairs.push(`${subFindings.dropReason ?? `${path}.${key}`} (removed)`);
