@@ -11,7 +11,8 @@ import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-
 import { init, registerMap } from '../../../packages/elements/src/coverage-map/coverage-map.echarts.js';
 import { buildMapOption, paletteFrom } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
-import { aspectScaleFor, gridBounds } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
+import { aspectScaleFor } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
+import { gridBounds } from '../../elements/coverage-map/detailed-grids.js';
 import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/coverage-map.registry.js';
 import { defineScenario, mountPoint, nextPaint } from '../harness.js';
 

@@ -20,10 +20,10 @@ import type { StrideCoverageMap } from '../../../packages/elements/src/coverage-
 import { init, registerMap } from '../../../packages/elements/src/coverage-map/coverage-map.echarts.js';
 import { buildMapOption, labelsShown, paletteFrom } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 import { buildCoverageView } from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
-import { aspectScaleFor, detailLevel, gridBounds, simplifyGrids, toleranceFor, vertexCount, type GeometryBounds } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
+import { aspectScaleFor, detailLevel, simplifyGrids, toleranceFor, vertexCount, type GeometryBounds } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
 import { forgetRegisteredGridMaps } from '../../../packages/elements/src/coverage-map/coverage-map.registry.js';
 import { labelAnchors, placeLabels } from '../../../packages/elements/src/coverage-map/coverage-map.labels.js';
-import { coverageFor, detailedGrids } from '../../elements/coverage-map/detailed-grids.js';
+import { coverageFor, detailedGrids, gridBounds } from '../../elements/coverage-map/detailed-grids.js';
 import { defineScenario, mountPoint, nextPaint } from '../harness.js';
 import { GEO_ID } from '../../../packages/elements/src/coverage-map/coverage-map.option.js';
 

@@ -11,7 +11,6 @@ import {
 import {
   aspectScaleFor,
   detailLevel,
-  gridBounds,
   simplifyGrids,
   summarizeGeometry,
   toleranceFor,
@@ -23,7 +22,7 @@ import {
   parseBandEdges,
   sortByCoverage,
 } from '../../../packages/elements/src/coverage-map/coverage-map.view-model.js';
-import { detailedGrids } from './detailed-grids.js';
+import { detailedGrids, gridBounds } from './detailed-grids.js';
 
 registerResultSpec('grids', GRIDS_RESULT_SPEC);
 
@@ -169,7 +168,7 @@ for (const [count, perStreet] of [
   test(`${count} grids: neighbours share identical borders except near the points where borders meet`, () => {
     const grids = detailedGrids({ count, verticesPerStreet: perStreet });
     const { bounds, tolerance, toPx } = drawnAt(grids);
-    const simple = simplifyGrids(grids, tolerance);
+    const simple = simplifyGrids(grids, tolerance, bounds);
     assert.ok(vertexCount(simple) < vertexCount(grids) / 5, `reduced ${vertexCount(grids)} -> ${vertexCount(simple)}`);
     const outline = (p: Position): boolean => {
       const e = tolerance;
@@ -214,7 +213,8 @@ for (const [count, perStreet] of [
 ] as const) {
   test(`${count} grids: gaps and overlaps at the drawn size are sub-pixel slivers under the 0.8 px border`, () => {
     const grids = detailedGrids({ count, verticesPerStreet: perStreet, seed: 3 });
-    const simple = simplifyGrids(grids, drawnAt(grids).tolerance);
+    const { tolerance, bounds } = drawnAt(grids);
+    const simple = simplifyGrids(grids, tolerance, bounds);
     const { area, widest, borderPx } = slivers(grids, simple);
     // The border ECharts strokes over every grid edge is 0.8 px wide; a sliver narrower than it, beside the border of
     // the grid that left it, is covered. On average along the borders they are a hundredth of a pixel wide.

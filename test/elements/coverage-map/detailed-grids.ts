@@ -1,6 +1,7 @@
 // Detailed grid polygons for tests and the bench: a lattice of meandering streets where neighbours share every
 // border vertex (as bank exports do), with as many vertices per street as a GIS export carries.
 import type { CoverageResult, GridFeature, Grids, Position } from '@stride/core';
+import type { GeometryBounds } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
 
 function seeded(seed: number): () => number {
   let state = seed >>> 0 || 1;
@@ -104,4 +105,26 @@ export function coverageFor(grids: Grids, options: { managers?: number; shift?: 
       openLeads: i % 5,
     })),
   };
+}
+
+/**
+ * The bounds of the grids' outer rings, walked position by position: what a page drawing raw ECharts works out for
+ * itself, and the tests' reference for the bounds the element takes from validation's digests (summarizeGeometry).
+ */
+export function gridBounds(grids: Grids): GeometryBounds {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const { geometry } of grids.features) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    // The outer ring bounds the polygon; holes lie inside it.
+    for (const [x, y] of polygons.flatMap((polygon) => polygon[0] ?? [])) {
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
+  }
+  return minX > maxX ? { minX: 0, minY: 0, maxX: 0, maxY: 0 } : { minX, minY, maxX, maxY };
 }

@@ -6,12 +6,11 @@ import { buildCoverageView } from '../../../packages/elements/src/coverage-map/c
 import {
   aspectScaleFor,
   detailLevel,
-  gridBounds,
   simplifyGrids,
   toleranceFor,
   vertexCount,
 } from '../../../packages/elements/src/coverage-map/coverage-map.geometry.js';
-import { coverageFor, detailedGrids } from './detailed-grids.js';
+import { coverageFor, detailedGrids, gridBounds } from './detailed-grids.js';
 
 const WIDTH = 640;
 const HEIGHT = 420;
@@ -71,7 +70,7 @@ describe('coverage map geometry at the drawn resolution', () => {
       const bounds = gridBounds(grids);
       const aspectScale = aspectScaleFor(bounds);
       const detail = detailLevel(bounds, aspectScale, WIDTH, HEIGHT);
-      const simple = simplifyGrids(grids, toleranceFor(bounds, aspectScale, detail));
+      const simple = simplifyGrids(grids, toleranceFor(bounds, aspectScale, detail), bounds);
       expect(vertexCount(simple)).to.be.below(vertexCount(grids) / 3);
       const view = buildCoverageView(coverageFor(grids).cells, grids);
       const full = draw(grids, `pixel-full-${count}`, view, aspectScale);

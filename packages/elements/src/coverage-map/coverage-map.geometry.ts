@@ -94,30 +94,6 @@ export function polygonsOf(feature: GridFeature): Position[][][] {
   return feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
 }
 
-export function gridBounds(grids: Grids): GeometryBounds {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const feature of grids.features) {
-    for (const polygon of polygonsOf(feature)) {
-      // The outer ring bounds the polygon; holes lie inside it.
-      const ring = polygon[0] ?? [];
-      for (let i = 0; i < ring.length; i += 1) {
-        const position = ring[i] as Position;
-        const x = position[0];
-        const y = position[1];
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
-  }
-  if (minX > maxX) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-  return { minX, minY, maxX, maxY };
-}
-
 export function vertexCount(grids: Grids): number {
   let count = 0;
   for (const feature of grids.features)
@@ -336,10 +312,11 @@ function keepStretch(
 
 /**
  * The grids with every border simplified to `tolerance` (in coordinate units: degrees). Properties objects and the
- * positions kept are shared with the input; only the rings are new.
+ * positions kept are shared with the input; only the rings are new. `bounds` are the grids' own, as summarizeGeometry
+ * has them from validation's digests: the snapping lattice starts at their corner.
  */
-export function simplifyGrids(grids: Grids, tolerance: number, knownBounds?: GeometryBounds): Grids {
-  const { minX, minY, maxX, maxY } = knownBounds ?? gridBounds(grids);
+export function simplifyGrids(grids: Grids, tolerance: number, bounds: GeometryBounds): Grids {
+  const { minX, minY, maxX, maxY } = bounds;
   // Snap at half the tolerance (a snapped point is within 0.15 px of its input positions); snapped integers stay well
   // inside int32.
   const quantum = Math.max(tolerance / 2, Math.max(maxX - minX, maxY - minY, 1e-12) / 1e9);
