@@ -97,6 +97,17 @@ describe('validateResult: items', () => {
     expect(dropped?.ids).to.deep.equal(['visits', 'm1']);
   });
 
+  it('removes a null badge it reports removed, so no widget reads a badge that is null', () => {
+    const badge = { id: 'first-conversion', label: '首次成交', kind: 'milestone' };
+    const { data, dropped } = validateResult(
+      'leaderboard',
+      leaderboard([entry('m1', { badges: [null, badge] }), entry('m2', { badges: [badge, null] })]),
+    );
+    expect(data.entries.map((e) => e.badges)).to.deep.equal([[badge], [badge]]);
+    expect(dropped?.ids).to.deep.equal(['m1', 'm2']);
+    expect(dropped?.message).to.contain('(removed)');
+  });
+
   it('keeps unknown extra fields and returns clean results with no dropped report', () => {
     const raw = { ...leaderboard([entry('m1', { region: 'east' })]), nextPage: 'abc' };
     const { data, dropped } = validateResult('leaderboard', raw);

@@ -204,7 +204,8 @@ export function checkItem(
           const checked = checkItem(sub, rule.of, `${path}.${key}[${index}]`, subFindings, redact);
           findings.repairs.push(...subFindings.repairs);
           if (checked === null) findings.repairs.push(`${subFindings.dropReason ?? `${path}.${key}`} (removed)`);
-          if (checked !== sub && kept === null) kept = value.slice(0, index);
+          // a removed sub-item that was null is still a change (null !== null is false)
+          if ((checked === null || checked !== sub) && kept === null) kept = value.slice(0, index);
           if (kept !== null && checked !== null) kept.push(checked);
         }
         if (kept !== null) repaired = withField(repaired ?? { ...item }, key, kept);
