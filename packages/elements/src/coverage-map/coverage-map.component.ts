@@ -159,7 +159,7 @@ export class StrideCoverageMap extends StrideElement {
     this.chart.on('click', (params) => {
       if (typeof params.name === 'string' && params.name) this.selectGrid(params.name);
     });
-    settleCulledRegionsAfterDraws(this.chart);
+    settleCulledRegionsAfterDraws(this.chart, () => this.viewport.zoom > 1);
   }
 
   override connectedCallback(): void {

@@ -13,32 +13,39 @@
  * measure it), so marking those sub-paths clean changes nothing drawn: the region is painted from that path when it
  * comes into view, and culled on its cached bounds until then.
  */
+import type { EChartsType } from 'echarts/core';
 import type { ChartController } from '../shared/chart-controller.js';
 
-/** What this reads of a zrender element: a compound path's sub-paths, and marking a path as built. */
+/** What this reads of a zrender path: whether its shape changed since its path was built, and the sub-paths. */
 interface PathState {
+  shapeChanged?: () => boolean;
+  pathUpdated?: () => void;
   shape?: { paths?: readonly PathState[] };
-  pathUpdated(): void;
 }
 
 /**
- * Settles the culled regions on the first frame painted after each draw or resize of the chart: those are the frames
- * that build regions (ECharts paints synchronously inside `setOption`). At the fitted view every region is painted and
- * already clean: the walk then costs 0.5-7 ms at 3,231 regions (cold code, a loaded machine), about 1% of the draw,
- * which skipping it there would save at the price of bytes this bundle does not have (DESIGN's 60 KB). Later frames
- * add no unsettled region: one that comes into view is painted from the path it built, which marks its sub-paths
- * clean.
+ * Settles the culled regions on the first frame painted after each draw or resize of the chart while `zoomedIn()`:
+ * those are the frames that build regions off the canvas (ECharts paints synchronously inside `setOption`; at the
+ * fitted view every region is on the canvas and painted). Later frames add no unsettled region: one that comes into
+ * view is painted from the path it built, which marks its sub-paths clean.
  */
-export function settleCulledRegionsAfterDraws(chart: ChartController): void {
-  let settled = -1;
+export function settleCulledRegionsAfterDraws(chart: ChartController, zoomedIn: () => boolean): void {
+  let settled = '';
   chart.on('rendered', () => {
-    // Both counts only grow: their sum changes with either.
-    const drawn = chart.drawCount + chart.resizeCount;
-    if (!chart.chart || drawn === settled) return;
+    const instance = chart.chart;
+    const drawn = `${chart.drawCount}:${chart.resizeCount}`;
+    if (!instance || drawn === settled || !zoomedIn()) return;
     settled = drawn;
-    // The list the frame just painted (not rebuilt). A region's rings never change once ECharts has built it, and a
-    // compound path whose own path is missing or marked changed builds it from its sub-paths whatever their marks.
-    for (const element of chart.chart.getZr().storage.getDisplayList() as unknown as readonly PathState[])
-      for (const path of element.shape?.paths ?? []) path.pathUpdated();
+    settleCulledRegions(instance);
   });
+}
+
+/** Marks clean the sub-paths of every compound path whose own path is built (see above). */
+export function settleCulledRegions(chart: EChartsType): void {
+  // The list the frame just painted; `false`: do not rebuild it.
+  for (const element of chart.getZr().storage.getDisplayList(false) as readonly PathState[]) {
+    const paths = element.shape?.paths;
+    if (!paths || element.shapeChanged?.() !== false) continue;
+    for (const path of paths) if (path.shapeChanged?.()) path.pathUpdated?.();
+  }
 }
