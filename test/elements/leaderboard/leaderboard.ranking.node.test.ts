@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { LeaderboardEntry } from '@stride/core';
 import { rankWithTies } from '../../../packages/elements/src/leaderboard/leaderboard.ranking.js';
 
@@ -297,5 +298,73 @@ test('ties of every size, Chinese and Latin names mixed, come out in the plain s
       referenceOrder(unique, locale),
       locale,
     );
+  }
+});
+
+test('random boards: every tie of Chinese, Latin and mixed names comes out in the plain sort order, ranks shared', () => {
+  // Names from a pool with repeats (common Chinese names recur on a bank-wide board) and made-up ones mixing Han,
+  // Latin, accented and digit characters, so ties hold equal names, names equal but for case or accent, names the
+  // collator finds equal though their code points differ (É composed and decomposed), and names that share a prefix.
+  // Values from a small range, some missing, so most entries tie with others, in ties small and large (the ranking
+  // sorts those differently).
+  const pool = [
+    '王伟',
+    '王芳',
+    '李娜',
+    '欧阳娜娜',
+    '司马光',
+    '阿明',
+    '李',
+    'Alice',
+    'alice',
+    'Émile',
+    'E\u0301mile',
+    'bob',
+    '张Wei',
+  ];
+  const characters = [...'王李张欧阳司马阿明娜伟芳光客户经理aAbBeéÉzZ 019-', '\u0301'];
+  const name = fc.oneof(
+    fc.constantFrom(...pool),
+    fc.array(fc.constantFrom(...characters), { minLength: 0, maxLength: 6 }).map((chars) => chars.join('')),
+  );
+  const value = fc.oneof(fc.integer({ min: -2, max: 6 }), fc.constantFrom(null, 0.5, -0, 2.5));
+  const board = fc
+    .array(fc.record({ name, value }), { maxLength: 80 })
+    .map((rows) => rows.map((row, index) => entry(`m${(index * 7) % 97}-${index}`, row.value, { name: row.name })));
+  fc.assert(
+    fc.property(board, fc.constantFrom('zh-CN', 'en'), (entries, locale) => {
+      const ranked = rankWithTies(entries, { locale });
+      assert.deepEqual(
+        ranked.map((r) => r.entry.id),
+        referenceOrder(entries, locale),
+      );
+      for (const r of ranked) {
+        const score = r.entry.value;
+        const above =
+          score === null ? 0 : entries.filter((e) => e.value !== null && (e.value as number) > score).length;
+        assert.equal(r.rank, score === null ? null : above + 1);
+      }
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('in a large tie of repeated names, names the collator finds equal are listed by id', () => {
+  // A tie of twelve with few distinct names is sorted through each name's collation key; É composed and decomposed
+  // collate equal, so they must share a key and fall to their ids (a1 first), whatever order they came in.
+  const names = ['王伟', '李娜', '王伟', '李娜', '王伟', '李娜', '王伟', '李娜', '王伟', '李娜'];
+  const entries = [
+    entry('a2', 5, { name: 'Émile' }),
+    ...names.map((name, k) => entry(`m${k}`, 5, { name })),
+    entry('a1', 5, { name: 'E\u0301mile' }),
+  ];
+  for (const locale of ['zh-CN', 'en']) {
+    const ranked = rankWithTies(entries, { locale });
+    assert.deepEqual(
+      ranked.map((r) => r.entry.id),
+      referenceOrder(entries, locale),
+      locale,
+    );
+    assert.ok(ranked.every((r) => r.rank === 1 && r.tied));
   }
 });

@@ -17,23 +17,25 @@ export function resolveLocale(value: string | null | undefined): StrideLocale {
 
 // Intl formatters are expensive to build and cheap to reuse; a 10,000-row board formats 50,000 numbers.
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function numberFormat(locale: StrideLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key) as Intl.NumberFormat | undefined;
+function reused<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  Format: new (locale: string, options: object) => F,
+  locale: StrideLocale,
+  options: object,
+): F {
+  const key = `${Format.name}|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as F | undefined;
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
+    format = new Format(locale, options);
     cache.set(key, format);
   }
   return format;
 }
-function dateFormat(locale: StrideLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    cache.set(key, format);
-  }
-  return format;
+const dateFormat = (locale: StrideLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  reused(Intl.DateTimeFormat, locale, options);
+
+/** A number through Intl; -0 (what a difference or a rounding can leave) reads 0, never "-0". */
+function formatNumber(value: number, locale: StrideLocale, options: Intl.NumberFormatOptions): string {
+  return reused(Intl.NumberFormat, locale, options).format(Object.is(value, -0) ? 0 : value);
 }
 
 function isNumber(value: number | null | undefined): value is number {
@@ -47,29 +49,22 @@ export function formatCount(
   options: { compact?: boolean } = {},
 ): string {
   if (!isNumber(value)) return MISSING;
-  const normalised = Object.is(value, -0) ? 0 : value;
-  if (options.compact && Math.abs(normalised) >= 10_000) {
-    return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(normalised);
+  if (options.compact && Math.abs(value) >= 10_000) {
+    return formatNumber(value, locale, { notation: 'compact', maximumFractionDigits: 1 });
   }
-  return numberFormat(locale, { maximumFractionDigits: 0 }).format(normalised);
+  return formatNumber(value, locale, { maximumFractionDigits: 0 });
 }
 
 /** A 0-1 fraction as a percent: 0.8734 -> 87.3%. */
 export function formatPercent(value: number | null | undefined, locale: StrideLocale, digits = 1): string {
   if (!isNumber(value)) return MISSING;
-  const normalised = Object.is(value, -0) ? 0 : value;
-  return numberFormat(locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(
-    normalised,
-  );
+  return formatNumber(value, locale, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits });
 }
 
 /** A signed change of a fraction or ratio, e.g. +12.5% / -3%. */
 export function formatSignedPercent(value: number | null | undefined, locale: StrideLocale, digits = 1): string {
   if (!isNumber(value)) return MISSING;
-  const normalised = Object.is(value, -0) ? 0 : value;
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
-    normalised,
-  );
+  return formatNumber(value, locale, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' });
 }
 
 /**
@@ -81,11 +76,8 @@ export function formatVersusBaseline(
   locale: StrideLocale,
 ): string {
   if (versus === null || !isNumber(versus.by)) return MISSING;
-  if (versus.kind === 'times')
-    return `×${numberFormat(locale, { maximumFractionDigits: 1 }).format(Object.is(versus.by, -0) ? 0 : versus.by)}`;
-  const points = numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
-    Object.is(versus.by, -0) ? 0 : versus.by * 100,
-  );
+  if (versus.kind === 'times') return `×${formatNumber(versus.by, locale, { maximumFractionDigits: 1 })}`;
+  const points = formatNumber(versus.by * 100, locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   return locale === 'zh-CN' ? `${points}个百分点` : `${points} pts`;
 }
 
@@ -99,36 +91,36 @@ export function formatMoney(
   options: { compact?: boolean } = {},
 ): string {
   if (!isNumber(value)) return MISSING;
-  const normalised = Object.is(value, -0) ? 0 : value;
-  if (options.compact && Math.abs(normalised) >= 10_000) {
-    return numberFormat(locale, {
+  if (options.compact && Math.abs(value) >= 10_000) {
+    return formatNumber(value, locale, {
       style: 'currency',
       currency: 'CNY',
       currencyDisplay: 'narrowSymbol',
       notation: 'compact',
       maximumFractionDigits: 1,
-    }).format(normalised);
+    });
   }
-  return numberFormat(locale, {
+  return formatNumber(value, locale, {
     style: 'currency',
     currency: 'CNY',
     currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
-  }).format(normalised);
+  });
 }
 
 /** Hours as a duration a manager reads at a glance: 5 h, 2.5 d. */
 export function formatHours(value: number | null | undefined, locale: StrideLocale): string {
   if (!isNumber(value)) return MISSING;
   if (Math.abs(value) < 48) {
-    return numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-      value,
-    );
+    return formatNumber(value, locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 });
   }
-  return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-    value / 24,
-  );
+  return formatNumber(value / 24, locale, {
+    style: 'unit',
+    unit: 'day',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  });
 }
 
 /**
@@ -138,12 +130,12 @@ export function formatHours(value: number | null | undefined, locale: StrideLoca
  */
 export function formatAmount(value: number | null | undefined, locale: StrideLocale): string {
   if (!isNumber(value)) return MISSING;
-  return numberFormat(locale, {
+  return formatNumber(value, locale, {
     ...(locale === 'en' && { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }),
     ...(Math.abs(value) < 10_000
       ? { maximumFractionDigits: 0 }
       : { notation: 'compact', maximumSignificantDigits: 3, useGrouping: 'always' }),
-  }).format(value + 0); // + 0: -0 reads 0
+  });
 }
 
 /** A value in its unit: counts, fractions and amounts the same way everywhere. */

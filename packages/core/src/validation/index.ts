@@ -207,24 +207,30 @@ export function validateResult<M extends AdapterMethod>(
     const firstAt = new Map<string, string>();
     for (let index = 0; index < source.length; index += 1) {
       const item: unknown = source[index];
-      const path = `${label}[${index}]`;
       const findings: ItemFindings = { repairs: [], dropReason: null };
-      const checked = collection.check(item, path, findings, options);
+      // Checked with an empty path, so its messages name paths from the item down: most items have nothing to
+      // report, and only those that have are given their own path (and their id), in front of each message.
+      const checked = collection.check(item, '', findings, options);
+      if (checked === item && findings.repairs.length === 0 && !collection.unique) {
+        kept.push(item);
+        continue;
+      }
+      const path = `${label}[${index}]`;
       const rawId = collection.idOf(checked ?? item);
       const id = typeof rawId === 'string' && rawId !== '' ? rawId : path;
       if (checked !== null && collection.unique) {
         const first = firstAt.get(id);
-        if (first !== undefined) findings.dropReason = `${path}: duplicate id "${id}" (first at ${first}), dropped`;
+        if (first !== undefined) findings.dropReason = `: duplicate id "${id}" (first at ${first}), dropped`;
         else firstAt.set(id, path);
       }
       if (checked === null || findings.dropReason !== null) {
         droppedIds.push(id);
-        dropReasons.push(findings.dropReason ?? `${path}: invalid`);
+        dropReasons.push(path + (findings.dropReason ?? ': invalid'));
         continue;
       }
       if (findings.repairs.length > 0) {
         repairedIds.push(id);
-        repairReasons.push(...findings.repairs);
+        repairReasons.push(...findings.repairs.map((repair) => path + repair));
       }
       kept.push(checked);
     }
