@@ -41,12 +41,20 @@ export function gridDigest(feature: object): GridDigest {
 /** What checking one ring found: a fatal problem, a ring too short to draw, or the ring (closed if it was not). */
 type RingCheck = { problem: string } | { degenerate: number } | { ring: unknown[]; closed: boolean };
 
-// The path string is built only for a bad position.
+// The path string is built only for a bad position. Each position is checked, hashed and bounded in one pass: a GIS
+// export carries hundreds of thousands of them, read on the map's first render.
 function checkRing(ring: unknown, path: string, digest: GridDigest): RingCheck {
   if (!Array.isArray(ring)) return { problem: expected(path, 'a ring (an array of positions)', ring) };
+  const first: unknown = ring[0];
+  const last: unknown = ring[ring.length - 1];
+  // GIS tools often leave the closing position out: add it rather than lose the grid (a bad first position is
+  // reported at [0] before the copy's last is read).
+  const closed = Array.isArray(first) && Array.isArray(last) && (first[0] !== last[0] || first[1] !== last[1]);
+  const kept: unknown[] = closed ? [...ring, first] : ring;
   let { hash1, hash2, minX, minY, maxX, maxY } = digest;
-  for (let i = 0; i < ring.length; i += 1) {
-    const position: unknown = ring[i];
+  hash2 = Math.imul(hash2 ^ kept.length, 0x5bd1e995);
+  for (let i = 0; i < kept.length; i += 1) {
+    const position: unknown = kept[i];
     if (!Array.isArray(position) || position.length < 2)
       return { problem: expected(`${path}[${i}]`, '[longitude, latitude]', position) };
     const lon: unknown = position[0];
@@ -56,17 +64,6 @@ function checkRing(ring: unknown, path: string, digest: GridDigest): RingCheck {
       return { problem: expected(`${path}[${i}][0]`, 'longitude in -180..180', lon) };
     if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90))
       return { problem: expected(`${path}[${i}][1]`, 'latitude in -90..90', lat) };
-  }
-  const first = ring[0] as number[] | undefined;
-  const last = ring[ring.length - 1] as number[] | undefined;
-  // GIS tools often leave the closing position out: add it rather than lose the grid.
-  const closed = first !== undefined && (first[0] !== last![0] || first[1] !== last![1]);
-  const kept = closed ? [...ring, first] : ring;
-  if (kept.length < 4) return { degenerate: ring.length };
-  hash2 = Math.imul(hash2 ^ kept.length, 0x5bd1e995);
-  for (const position of kept as number[][]) {
-    const lon = position[0]!;
-    const lat = position[1]!;
     hash1 = Math.imul(hash1 ^ ((lon * 1e9) | 0), 0x01000193);
     hash2 = Math.imul(hash2 ^ ((lat * 1e9) | 0), 0x5bd1e995);
     hash2 ^= hash2 >>> 15;
@@ -75,6 +72,7 @@ function checkRing(ring: unknown, path: string, digest: GridDigest): RingCheck {
     if (lat < minY) minY = lat;
     if (lat > maxY) maxY = lat;
   }
+  if (kept.length < 4) return { degenerate: ring.length };
   Object.assign(digest, { hash1, hash2, minX, minY, maxX, maxY });
   return { ring: kept, closed };
 }
