@@ -220,6 +220,31 @@ describe('createEventLogAdapter', () => {
     expect(shown.leads.every((row) => !row.masked && names.includes(row.customer))).to.equal(true);
   });
 
+  it("answers the map's coverage first among the requests that waited for the events", async () => {
+    // The events come only after every widget has asked, so all three requests wait for the engine.
+    const bytes = new TextEncoder().encode(eventsCsvFixture);
+    let sendEvents = (): void => undefined;
+    const eventsSent = new Promise<void>((resolve) => (sendEvents = resolve));
+    const eventsStream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        await eventsSent;
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    const adapter = make({ events: eventsStream, orgTree: rosterCsv });
+    const answered: string[] = [];
+    const asked = (['indicators', 'funnel', 'coverage'] as const).map((method) =>
+      (adapter[method] as (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>)(calls[method], {
+        signal: signal(),
+      }).then(() => answered.push(method)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    sendEvents();
+    await Promise.all(asked);
+    expect(answered).to.deep.equal(['coverage', 'indicators', 'funnel']);
+  });
+
   it('has no grids method without grid data', () => {
     expect(make().grids).to.equal(undefined);
   });

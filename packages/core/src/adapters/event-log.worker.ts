@@ -4,7 +4,7 @@
  * thread and pages without this adapter never download the engine. Shipped as its own file (never a blob: URL, which
  * strict CSP pages refuse). Files are read here too, in chunks, with progress sent to the page.
  */
-import type { Grids } from '../contracts.js';
+import type { AdapterMethod, Grids } from '../contracts.js';
 import { createMetricsEngine, type MetricsEngine } from '../engine/index.js';
 import {
   callEngine,
@@ -40,8 +40,19 @@ async function init(source: EventLogSource): Promise<void> {
   }
   reading = false;
   self.postMessage(read);
-  for (const waiting of queued.splice(0)) answer(waiting);
+  for (const waiting of mapFirst(queued.splice(0))) answer(waiting);
 }
+
+/**
+ * The map's requests (grids, then coverage) ahead of the others, each group in arrival order. Drawing thousands of
+ * grid polygons is the page's longest step once the answers arrive; answered first, the page draws the map while this
+ * worker computes the other widgets' answers, instead of after them.
+ */
+function mapFirst<T extends { method: AdapterMethod }>(requests: T[]): T[] {
+  const rank = (method: AdapterMethod): number => MAP_ORDER[method] ?? MAP_ORDER.coverage + 1;
+  return requests.sort((a, b) => rank(a.method) - rank(b.method));
+}
+const MAP_ORDER: Partial<Record<AdapterMethod, number>> & { coverage: number } = { grids: 0, coverage: 1 };
 
 /** Requests that arrived while the source was still being read. */
 const queued: (ToEventLogWorker & { kind: 'request' })[] = [];
