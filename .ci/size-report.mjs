@@ -150,13 +150,21 @@ const furtherElementOf = (source) =>
       source.includes(`packages/elements/src/${name}/`) ||
       [...chunkSources[name]].some((own) => own.startsWith('packages/') && source.endsWith(own)),
   );
-// The share digest builder (core/src/digest) is loaded on first share: budgeted on its own like a further element.
-const isDigest = (source) => source.includes('packages/core/src/digest/');
+// The share builder is loaded on first share, budgeted on its own like a further element (DESIGN.md): the work behind
+// the share button (elements/src/shared/share.ts, its own chunk in stride.esm.js) and the digest it draws
+// (core/src/digest). The button and its controller load with every widget and count there.
+const isShareBuilder = (source) =>
+  source.includes('packages/core/src/digest/') || source.endsWith('packages/elements/src/shared/share.ts');
 const budgets = [];
 budgets.push({
   what: "Stride's own code in dist/stride.min.js: core and the first five widgets (by its source map)",
   gzip: kb(
-    gz(ownCodeOf(join(dist, 'stride.min.js'), (source) => furtherElementOf(source) === undefined && !isDigest(source))),
+    gz(
+      ownCodeOf(
+        join(dist, 'stride.min.js'),
+        (source) => furtherElementOf(source) === undefined && !isShareBuilder(source),
+      ),
+    ),
   ),
   budget: 60,
 });
@@ -168,8 +176,8 @@ for (const name of FURTHER_ELEMENTS) {
   });
 }
 budgets.push({
-  what: 'Share digest builder (core/src/digest): its own code in dist/stride.min.js',
-  gzip: kb(gz(ownCodeOf(join(dist, 'stride.min.js'), isDigest))),
+  what: 'Share builder (elements/src/shared/share.ts, core/src/digest): its own code in dist/stride.min.js',
+  gzip: kb(gz(ownCodeOf(join(dist, 'stride.min.js'), isShareBuilder))),
   budget: 12,
 });
 const lightWidgets = ['indicators/indicators.ts', 'leaderboard/leaderboard.ts'].map((p) =>
