@@ -29,6 +29,9 @@ export type PeakServerMessage =
       misses: number;
       bytes: number;
       entries: number;
+      /** Statements run, and answered with rows another request computed (packages/server/src/shared-statements.ts). */
+      statementsComputed: number;
+      statementsShared: number;
       /** CPU time of the whole process (DuckDB's threads included), microseconds. */
       cpuMicros: number;
       /** Of that, the JavaScript main thread's (Linux only: null where /proc/self/task is not readable). */
@@ -78,9 +81,10 @@ async function load() {
   return { warehouse, events: data.events.length, today: data.today, orgTree };
 }
 const { warehouse, events, today, orgTree } = await load();
+const metrics = createMetricsService(warehouse);
 const stride = createStrideServer({
   warehouse,
-  metrics: createMetricsService(warehouse),
+  metrics,
   verify: () => ({ ok: true }),
   log: (message, error) => console.error(message, error),
 });
@@ -100,7 +104,14 @@ process.on('message', (message: PeakBenchMessage) => {
   } else if (message.type === 'stats') {
     const stats = stride.cache?.stats ?? { hits: 0, shared: 0, misses: 0, bytes: 0, entries: 0 };
     const cpu = process.cpuUsage();
-    send({ type: 'stats', ...stats, cpuMicros: cpu.user + cpu.system, mainThreadCpuMicros: mainThreadCpuMicros() });
+    send({
+      type: 'stats',
+      ...stats,
+      statementsComputed: metrics.statements?.computed ?? 0,
+      statementsShared: metrics.statements?.shared ?? 0,
+      cpuMicros: cpu.user + cpu.system,
+      mainThreadCpuMicros: mainThreadCpuMicros(),
+    });
   } else {
     // exit (rather than waiting for the event loop to drain) writes the --cpu-prof profile
     void stride.close(1_000).then(() => process.exit(0));

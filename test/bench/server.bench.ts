@@ -344,6 +344,8 @@ interface PeakRun {
   liveRssMB: number;
   liveHeapMB: number;
   cache: { hits: number; shared: number; misses: number; hitRate: number; keptMB: number; entries: number };
+  /** The service's statements: run, and shared with another request's rows that could not differ. */
+  statements: { computed: number; shared: number };
 }
 
 /** Section 4: the morning peak against a server process of its own. */
@@ -482,6 +484,10 @@ async function morningPeak(): Promise<PeakRun> {
       keptMB: Math.round((after.bytes / 2 ** 20) * 10) / 10,
       entries: after.entries,
     },
+    statements: {
+      computed: after.statementsComputed - before.statementsComputed,
+      shared: after.statementsShared - before.statementsShared,
+    },
   };
 }
 
@@ -503,7 +509,8 @@ if (values['morning-peak']) {
       `(${Math.round(2000 / Math.max(0.1, run.cpuMsPerRequest))} req/s on 2 idle cores at most); server peak RSS ${run.peakRssMB} MB, heap ${run.peakHeapMB} MB ` +
       `(after a full collection ${run.liveRssMB} / ${run.liveHeapMB} MB); ` +
       `cache: ${run.cache.hits} hits, ${run.cache.shared} shared, ${run.cache.misses} computed ` +
-      `(hit rate ${(run.cache.hitRate * 100).toFixed(1)}%), ${run.cache.entries} kept in ${run.cache.keptMB} MB`,
+      `(hit rate ${(run.cache.hitRate * 100).toFixed(1)}%), ${run.cache.entries} kept in ${run.cache.keptMB} MB; ` +
+      `statements: ${run.statements.computed} run, ${run.statements.shared} shared`,
   );
   const file = new URL('../../bench/results.json', import.meta.url);
   const existing = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, unknown>;

@@ -50,7 +50,8 @@ import {
   weekdayOf,
   type DayRange,
 } from '../../core/src/engine/time.js';
-import { num, numOrNull, query, str, type SqlConnection, type SqlParams, type SqlRow } from './sql.js';
+import { createSharedStatements, type SharedStatementsStats } from './shared-statements.js';
+import { num, numOrNull, str, type SqlConnection, type SqlParams, type SqlRow } from './sql.js';
 import { pointWeightParams, type LoadedWarehouse, type Warehouse } from './warehouse.js';
 
 /** A time after any event, for "stage not entered" (SQL engines differ on NULL in LEAST). */
@@ -128,6 +129,8 @@ export interface MetricsService {
    * data comes back masked unless `access.unmasked` (the session's role decides; see server.ts).
    */
   leads?(q: LeadsQuery, signal?: AbortSignal, access?: { unmasked?: boolean }): Promise<LeadsResult>;
+  /** Statements run and shared between requests (./shared-statements.ts), where the service shares them. */
+  readonly statements?: SharedStatementsStats;
 }
 
 /**
@@ -148,6 +151,9 @@ export function scopeAsOf(
 
 export function createMetricsService(wh: Warehouse): MetricsService {
   const zone = wh.zone;
+  // every statement runs through here: a live view's are shared with requests whose rows cannot differ
+  const shared = createSharedStatements(wh);
+  const run = shared.rows;
 
   function resolve(scope: Scope, at?: number): Resolved {
     const period = periodContaining(scope.period, parseIsoDate(scope.date), wh.pilot);
@@ -192,11 +198,15 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   const FIGURES_KEPT = 500_000;
   let keptFiguresSize = 0;
 
-  /** The parameters that compute a lone manager's figures with their team's, or undefined for any other unit. */
-  function teamOf(params: SqlParams): SqlParams | undefined {
-    if (params['mode'] !== 'self') return undefined;
-    const node = wh.nodes.get(String(params['unit']));
-    if (node?.level !== 'manager' || node.parentId === null || !wh.nodes.has(node.parentId)) return undefined;
+  /**
+   * The units to compute for `units`: a lone manager's figures with their team's managers' (mode 'level' under the
+   * parent), since at the morning peak the team's other managers open their own pages too and share the statement
+   * (./shared-statements.ts); any other units as asked. The caller picks its unit's rows.
+   */
+  function withTeam(units: SqlParams): SqlParams {
+    if (units['mode'] !== 'self') return units;
+    const node = wh.nodes.get(String(units['unit']));
+    if (node?.level !== 'manager' || node.parentId === null || !wh.nodes.has(node.parentId)) return units;
     return { unit: node.parentId, mode: 'level', level: 'manager' };
   }
 
@@ -212,7 +222,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     compute: (params: SqlParams) => Promise<ReadonlyMap<string, number | null>>,
     keyOf: (params: SqlParams) => string,
   ): Promise<ReadonlyMap<string, number | null>> {
-    const computed = teamOf(params) ?? params;
+    const computed = withTeam(params);
     // by data version too: only facts are refreshed today, but a kept figure must never outlive the data it read
     const key = `${wh.version ?? 0}|${keyOf(computed)}`;
     let kept = keptFigures.get(key);
@@ -262,7 +272,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         params,
         async (units) => {
           const found = new Map<string, number>();
-          for (const row of await query(c, 'supplied.sql', { ...units, ...days })) {
+          for (const row of await run(c, 'supplied.sql', { ...units, ...days })) {
             const value = numOrNull(row, 'value');
             const key = `${str(row, 'unit_id')}|${str(row, 'indicator')}|${str(row, 'w')}`;
             if (value !== null) found.set(key, Math.round(value * 100) / 100);
@@ -283,7 +293,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       params,
       async (units) => {
         const found = new Map<string, number | null>();
-        for (const row of await query(c, 'targets.sql', { ...units, ...asked })) {
+        for (const row of await run(c, 'targets.sql', { ...units, ...asked })) {
           found.set(`${str(row, 'figure')}|${str(row, 'unit_id')}|${str(row, 'indicator')}`, numOrNull(row, 'amount'));
         }
         return found;
@@ -301,7 +311,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     const daily = endDay - startDay + 1 <= 92;
     const firstWeek = startDay - weekdayOf(startDay);
     const buckets = (daily ? endDay - startDay : Math.floor((endDay - firstWeek) / 7)) + 1;
-    const rows = await query(c, 'indicator_trend.sql', {
+    const rows = await run(c, 'indicator_trend.sql', {
       unit: r.unit,
       from_ms: r.from,
       to_ms: r.asOf,
@@ -351,7 +361,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   ): Promise<Map<string, (number | null)[]>> {
     const trends = new Map<string, (number | null)[]>();
     if (suppliedIds.size === 0) return trends;
-    const rows = await query(c, 'supplied_trend.sql', {
+    const rows = await run(c, 'supplied_trend.sql', {
       unit: r.unit,
       daily: b.daily ? 1 : 0,
       start_day: b.startDay,
@@ -438,7 +448,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   async function derivedBaselinesOf(c: SqlConnection, params: SqlParams, r: Resolved) {
     const window = baselineWindow(r.period);
     if (window === null) return undefined;
-    const rows = await query(c, 'indicators.sql', {
+    const rows = await run(c, 'indicators.sql', {
       ...params,
       from_ms: window.from,
       to_ms: window.to,
@@ -456,6 +466,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   }
 
   const service: MetricsService = {
+    statements: shared.stats,
     indicators: (q, signal) =>
       wh.withConnection(async (c) => {
         const r = resolve(q.scope);
@@ -472,8 +483,8 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const together = rowsParams !== undefined && rowsParams.unit === r.unit;
         const asked = together ? { ...rowsParams, mode: `self+${rowsParams.mode}` } : self;
         const selfIsRow = rowsParams?.mode === 'level' && wh.nodes.get(r.unit)?.level === rowsParams.level;
-        const values = await query(c, 'indicators.sql', {
-          ...asked,
+        const values = await run(c, 'indicators.sql', {
+          ...withTeam(asked),
           ...windows(r),
           claim_ms: wh.sla.claimHours * HOUR_MS,
         });
@@ -510,7 +521,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         if (rowsParams) {
           const rowValues = together
             ? values.filter((row) => row['unit_id'] !== r.unit || selfIsRow)
-            : await query(c, 'indicators.sql', {
+            : await run(c, 'indicators.sql', {
                 ...rowsParams,
                 ...windows(r),
                 claim_ms: wh.sla.claimHours * HOUR_MS,
@@ -519,11 +530,11 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           const rowSupplied = together ? supplied : await suppliedOf(c, rowsParams, r);
           const rowDerived = together ? derived : await derivedBaselinesOf(c, rowsParams, r);
           const overdue = new Map<string, number>();
-          for (const row of await query(c, 'open_overdue_counts.sql', overdueParams(rowsParams, r.asOf))) {
+          for (const row of await run(c, 'open_overdue_counts.sql', overdueParams(rowsParams, r.asOf))) {
             overdue.set(str(row, 'unit_id'), num(row, 'overdue'));
           }
           const lastAction = new Map<string, number>();
-          for (const row of await query(c, 'last_action.sql', { ...rowsParams, as_of_ms: r.asOf })) {
+          for (const row of await run(c, 'last_action.sql', { ...rowsParams, as_of_ms: r.asOf })) {
             const last = numOrNull(row, 'last_ms');
             if (last !== null) lastAction.set(str(row, 'unit_id'), last);
           }
@@ -573,7 +584,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         >();
         const order: string[] = [];
         if (q.metric === 'points') {
-          for (const row of await query(c, 'points.sql', { ...board, ...windows(r), ...pointWeights() })) {
+          for (const row of await run(c, 'points.sql', { ...board, ...windows(r), ...pointWeights() })) {
             const id = str(row, 'unit_id');
             const byAction = {
               firstContact: num(row, 'first_contact'),
@@ -594,7 +605,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
             value.set(id, entry);
           }
         } else {
-          for (const row of await query(c, 'indicators.sql', {
+          for (const row of await run(c, 'indicators.sql', {
             ...board,
             ...windows(r),
             claim_ms: wh.sla.claimHours * HOUR_MS,
@@ -622,7 +633,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         if (level === 'manager') {
           const asOfDay = zone.dayOf(r.asOf);
           const pilotTo = wh.pilot ? Math.min(r.asOf, zone.dayStart(wh.pilot.end + 1) - 1) : r.asOf;
-          for (const row of await query(c, 'streaks.sql', {
+          for (const row of await run(c, 'streaks.sql', {
             unit: q.scope.org,
             mode: 'level',
             level,
@@ -631,7 +642,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           })) {
             streaks.set(str(row, 'manager_id'), row);
           }
-          const badgeRows = await query(c, 'badges.sql', {
+          const badgeRows = await run(c, 'badges.sql', {
             unit: q.scope.org,
             mode: 'level',
             level,
@@ -688,7 +699,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           return typeof days === 'number' ? days * DAY_MS : undefined;
         };
         const funnelOf = (from: number, asOf: number) =>
-          query(c, 'funnel.sql', {
+          run(c, 'funnel.sql', {
             unit: r.unit,
             from_ms: from,
             as_of_ms: asOf,
@@ -731,7 +742,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const r = resolve(q.scope);
         const result: CoverageResult = { asOf: zone.formatDateTime(r.asOf), scope: q.scope, cells: [] };
         if (wh.features.size === 0) return result;
-        const rows = await query(c, 'coverage.sql', { unit: r.unit, from_ms: r.from, to_ms: r.asOf });
+        const rows = await run(c, 'coverage.sql', { unit: r.unit, from_ms: r.from, to_ms: r.asOf });
         result.cells = rows.map((row): CoverageCell => {
           const gridId = str(row, 'grid_id');
           const managerIds = wh.gridManagers.get(gridId) ?? [];
@@ -750,7 +761,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
 
     grids: (q, signal) =>
       wh.withConnection(async (c) => {
-        const rows = await query(c, 'grids.sql', { unit: q.org });
+        const rows = await run(c, 'grids.sql', { unit: q.org });
         return {
           type: 'FeatureCollection',
           features: rows.map((row) => wh.features.get(str(row, 'grid_id'))!).filter((f) => f !== undefined),
@@ -766,11 +777,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     openOverdue: (scope, signal) =>
       wh.withConnection(async (c) => {
         const r = resolve(scope);
-        const rows = await query(
-          c,
-          'open_overdue.sql',
-          overdueParams({ unit: r.unit, mode: 'self', level: '' }, r.asOf),
-        );
+        const rows = await run(c, 'open_overdue.sql', overdueParams({ unit: r.unit, mode: 'self', level: '' }, r.asOf));
         const leads = rows.map((row): OpenOverdueRow => {
           const enteredAt = num(row, 'entered_ms');
           return {
@@ -804,7 +811,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         };
         const fact = f.indicator === undefined ? undefined : LEADS_FACTS[f.indicator];
         const source = fact ? 'indicator' : f.covered ? 'covered' : f.overdue === 'any' ? 'open' : 'cohort';
-        const rows = await query(c, 'leads.sql', {
+        const rows = await run(c, 'leads.sql', {
           unit: r.unit,
           from_ms: r.from,
           as_of_ms: r.asOf,
@@ -875,7 +882,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
 
     orgTree: (_q, signal) =>
       wh.withConnection(async (c) => {
-        const rows = await query(c, 'org_tree.sql');
+        const rows = await run(c, 'org_tree.sql', {});
         return rows.map((row): OrgNode => {
           const node: OrgNode = {
             id: str(row, 'id'),

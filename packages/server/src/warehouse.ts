@@ -31,6 +31,7 @@ import {
 } from '../../core/src/engine/time.js';
 import { createWorkingDays } from '../../core/src/engine/calendar.js';
 import type { EngineLocale, EventLogInput, PointsScheme, SlaConfig } from '../../core/src/engine/types.js';
+import { readMoments, type DataMoments } from './moments.js';
 import {
   duckdbConnection,
   execute,
@@ -98,6 +99,11 @@ export interface Warehouse extends LoadedWarehouse {
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Changes whenever the data results are computed from changes (a refresh swapped in new facts). Default 0. */
   readonly version?: number;
+  /**
+   * When the running request's data can change a live answer (src/moments.ts), so that requests whose statements
+   * cannot differ share them. Undefined where none are read (then every statement runs).
+   */
+  readonly moments?: DataMoments | undefined;
   /**
    * Reads the Spark-built facts again (a new day's partition) into a new version and swaps it in without a
    * restart: requests already running finish on the old version, later ones read the new one.
@@ -533,6 +539,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
   let current: DataVersion = {
     id: 0,
     schema: 'main',
+    moments: await readMoments(target.connection, 0),
     users: 0,
     retired: false,
     firstEventDay: loaded.firstEventDay,
@@ -584,6 +591,7 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
       const next: DataVersion = {
         id,
         schema,
+        moments: await readMoments(sql, id),
         users: 0,
         retired: false,
         firstEventDay: current.firstEventDay,
@@ -616,6 +624,9 @@ export async function openWarehouse(input: WarehouseOptions): Promise<Warehouse>
     },
     get pilot() {
       return (onVersion.getStore() ?? current).pilot;
+    },
+    get moments() {
+      return (onVersion.getStore() ?? current).moments;
     },
     async withConnection(work, signal) {
       if (closed) throw new Error('warehouse closed');
@@ -673,6 +684,7 @@ interface DataVersion {
   schema: string;
   /** Requests running on this version. */
   users: number;
+  moments: DataMoments;
   /** Superseded: dropped once no request uses it. */
   retired: boolean;
   firstEventDay: number;

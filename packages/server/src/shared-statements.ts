@@ -1,0 +1,157 @@
+/**
+ * The statements behind live views, shared by requests whose rows cannot differ. A live view's asOf is now, so two
+ * requests a second apart never ask the same question; but until the clock passes a time in the scope's data
+ * (src/moments.ts), they get the same rows. At the morning peak a team's fifty managers open their boards within
+ * minutes of each other, and each board is the team's: one computation answers them all.
+ *
+ * A statement is shared when its file is one of SHARED, every parameter but the instants is equal, and for each
+ * instant no time of the scope's managers' data (plus each duration the statement is given) lies between the kept
+ * value and the asked one. Rows are kept per data version, the latest computation per question, bounded by rows.
+ */
+import type { OrgNode } from '../../core/src/contracts.js';
+import type { DataMoments } from './moments.js';
+import { query, type SqlConnection, type SqlParams, type SqlRow } from './sql.js';
+
+/** Parameters that move with the clock: asOf and the instants derived from it. */
+const INSTANTS: ReadonlySet<string> = new Set(['to_ms', 'prev_to_ms', 'as_of_ms', 'pilot_to_ms']);
+
+/** Durations a statement adds to its data's times before comparing them with an instant. */
+const DURATION = /^(claim|sla_[a-z]+)_ms$/;
+
+/**
+ * Files that read the facts of `$unit`'s managers only (through org_manager, or the leads their `assigned` facts name)
+ * and compare each instant with nothing but the times sql/moments.sql lists, plus durations. coverage.sql is not
+ * one: a grid's customers are reached by any manager. supplied_trend.sql has no instant: shared by equal parameters.
+ */
+const SHARED: ReadonlySet<string> = new Set([
+  'indicators.sql',
+  'indicator_trend.sql',
+  'points.sql',
+  'streaks.sql',
+  'badges.sql',
+  'funnel.sql',
+  'last_action.sql',
+  'open_overdue_counts.sql',
+  'supplied_trend.sql',
+]);
+
+export interface SharedStatementsStats {
+  /** Statements run. */
+  computed: number;
+  /** Statements answered with rows another request computed (or is computing). */
+  shared: number;
+  /** Rows kept now. */
+  rows: number;
+}
+
+export interface SharedStatements {
+  /** The rows of `file` with `params`: computed on `connection`, or another request's that cannot differ. */
+  rows(connection: SqlConnection, file: string, params: SqlParams): Promise<SqlRow[]>;
+  readonly stats: SharedStatementsStats;
+}
+
+export interface SharedStatementsSource {
+  readonly nodes: ReadonlyMap<string, OrgNode>;
+  /** The request's data version's moments; undefined on a warehouse that does not read them (nothing is shared). */
+  readonly moments?: DataMoments | undefined;
+}
+
+/** Rows kept, at most. A team's board is about 250 rows over its three statements; a manager's own indicators, 40. */
+const ROWS_KEPT = 200_000;
+
+export function createSharedStatements(source: SharedStatementsSource, maxRows = ROWS_KEPT): SharedStatements {
+  const stats: SharedStatementsStats = { computed: 0, shared: 0, rows: 0 };
+  const kept = new Map<string, Kept>();
+  let managersByOrg: Map<string, string[]> | undefined;
+
+  /** The managers a unit sums (a manager is its own one-manager unit), as org_manager lists them. */
+  function managersOf(unit: string): readonly string[] {
+    if (managersByOrg === undefined) {
+      managersByOrg = new Map();
+      for (const node of source.nodes.values()) {
+        if (node.level !== 'manager') continue;
+        for (
+          let at: OrgNode | undefined = node;
+          at;
+          at = at.parentId === null ? undefined : source.nodes.get(at.parentId)
+        ) {
+          let managers = managersByOrg.get(at.id);
+          if (!managers) managersByOrg.set(at.id, (managers = []));
+          managers.push(node.id);
+        }
+      }
+    }
+    return managersByOrg.get(unit) ?? [];
+  }
+
+  function drop(key: string): void {
+    const entry = kept.get(key);
+    if (!entry) return;
+    kept.delete(key);
+    stats.rows -= entry.size;
+  }
+
+  return {
+    stats,
+    rows(connection, file, params) {
+      const moments = source.moments;
+      if (moments === undefined || !SHARED.has(file)) return query(connection, file, params);
+      const fixed: [string, unknown][] = [];
+      const durations: number[] = [];
+      for (const name of Object.keys(params).sort()) {
+        if (INSTANTS.has(name)) continue;
+        const value = params[name]!;
+        fixed.push([name, value]);
+        if (DURATION.test(name) && typeof value === 'number') durations.push(value);
+      }
+      const key = `${moments.version}|${file}|${JSON.stringify(fixed)}`;
+      const found = kept.get(key);
+      if (found !== undefined) {
+        const managers = managersOf(String(params['unit']));
+        const same = [...INSTANTS].every((name) => {
+          const asked = params[name];
+          const had = found.instants[name];
+          if (asked === undefined || had === undefined) return asked === had;
+          return (
+            typeof asked === 'number' && typeof had === 'number' && moments.unchanged(managers, had, asked, durations)
+          );
+        });
+        if (same) {
+          stats.shared++;
+          // most recently used last
+          kept.delete(key);
+          kept.set(key, found);
+          // the computing request may be interrupted (its client left): then this one computes for itself
+          return found.rows.catch(() => query(connection, file, params));
+        }
+      }
+      stats.computed++;
+      const instants: Record<string, number | string | boolean> = {};
+      for (const name of INSTANTS) if (params[name] !== undefined) instants[name] = params[name];
+      const entry: Kept = { instants, rows: query(connection, file, params), size: 0 };
+      drop(key);
+      kept.set(key, entry);
+      entry.rows.then(
+        (rows) => {
+          if (kept.get(key) !== entry) return;
+          entry.size = rows.length;
+          stats.rows += rows.length;
+          for (const oldest of kept.keys()) {
+            if (stats.rows <= maxRows || oldest === key) break;
+            drop(oldest);
+          }
+        },
+        // a failed (or interrupted) statement is not kept: the next request runs it again
+        () => kept.get(key) === entry && drop(key),
+      );
+      return entry.rows;
+    },
+  };
+}
+
+/** The latest computation of one question: the instants it was asked at and its rows (shared, never changed). */
+interface Kept {
+  instants: Readonly<Record<string, number | string | boolean>>;
+  rows: Promise<SqlRow[]>;
+  size: number;
+}
