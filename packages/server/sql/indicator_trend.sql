@@ -1,16 +1,21 @@
--- The sparkline of each indicator for one scope: daily buckets from the period start, or Monday-start weeks
--- for spans over 92 days. The caller fills buckets without facts (0 for counts, null for ratios).
--- Parameters: $unit, $from_ms, $to_ms, $claim_ms, $daily (1 | 0), $start_day, $first_week (Monday on or before
--- the period start).
-WITH scoped AS (
-  SELECT f.kind, f.hit, f.extra, f.at_ms,
+-- The sparkline of each indicator for each unit (units as in indicators.sql: a lone manager is asked with their
+-- team's managers, in mode 'level', so that one statement serves the team): daily buckets from the period start, or
+-- Monday-start weeks for spans over 92 days. The caller fills buckets without facts (0 for counts, null for ratios).
+-- Parameters: $unit, $mode, $level, $from_ms, $to_ms, $claim_ms, $daily (1 | 0), $start_day, $first_week (Monday on
+-- or before the period start).
+WITH units AS (
+  -- @include parts/units.sql
+),
+scoped AS (
+  SELECT u.id AS unit_id, f.kind AS kind, f.hit AS hit, f.extra AS extra, f.at_ms AS at_ms,
          CASE WHEN $daily = 1 THEN f.day - $start_day ELSE CAST(FLOOR((f.day - $first_week) / 7.0) AS INTEGER) END
            AS bucket
-  FROM org_manager om
+  FROM units u
+  JOIN org_manager om ON om.org_id = u.id
   JOIN facts f ON f.manager_id = om.manager_id
-  WHERE om.org_id = $unit AND f.at_ms >= $from_ms AND f.at_ms <= $to_ms
+  WHERE f.at_ms >= $from_ms AND f.at_ms <= $to_ms
 )
-SELECT bucket,
+SELECT unit_id, bucket,
   SUM(CASE WHEN kind = 'assigned' THEN 1 ELSE 0 END) AS assigned,
   SUM(CASE WHEN kind = 'assigned' AND at_ms <= $to_ms - $claim_ms THEN 1 ELSE 0 END) AS claim_count,
   SUM(CASE WHEN kind = 'assigned' AND at_ms <= $to_ms - $claim_ms THEN hit ELSE 0 END) AS claim_hits,
@@ -25,5 +30,5 @@ SELECT bucket,
   SUM(CASE WHEN kind = 'applied' THEN 1 ELSE 0 END) AS applications,
   SUM(CASE WHEN kind = 'converted' THEN 1 ELSE 0 END) AS conversions
 FROM scoped
-GROUP BY bucket
-ORDER BY bucket;
+GROUP BY unit_id, bucket
+ORDER BY unit_id, bucket;

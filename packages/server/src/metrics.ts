@@ -311,17 +311,20 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     const daily = endDay - startDay + 1 <= 92;
     const firstWeek = startDay - weekdayOf(startDay);
     const buckets = (daily ? endDay - startDay : Math.floor((endDay - firstWeek) / 7)) + 1;
-    const rows = await run(c, 'indicator_trend.sql', {
-      unit: r.unit,
-      from_ms: r.from,
-      to_ms: r.asOf,
-      claim_ms: wh.sla.claimHours * HOUR_MS,
-      daily: daily ? 1 : 0,
-      start_day: startDay,
-      first_week: firstWeek,
-    });
+    const units = withTeam({ unit: r.unit, mode: 'self', level: '' });
+    const rows = (
+      await run(c, 'indicator_trend.sql', {
+        ...units,
+        from_ms: r.from,
+        to_ms: r.asOf,
+        claim_ms: wh.sla.claimHours * HOUR_MS,
+        daily: daily ? 1 : 0,
+        start_day: startDay,
+        first_week: firstWeek,
+      })
+    ).filter((row) => row['unit_id'] === r.unit);
     const byBucket = new Map(rows.map((row) => [num(row, 'bucket'), row]));
-    const supplied = await suppliedTrendOf(c, r, { daily, startDay, firstWeek, buckets, endDay });
+    const supplied = await suppliedTrendOf(c, r, units, { daily, startDay, firstWeek, buckets, endDay });
     return (id) => {
       const count = COUNT_COLUMN[id];
       const ratio = RATIO_COLUMNS[id];
@@ -357,17 +360,20 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   async function suppliedTrendOf(
     c: SqlConnection,
     r: Resolved,
+    units: SqlParams,
     b: { daily: boolean; startDay: number; firstWeek: number; buckets: number; endDay: number },
   ): Promise<Map<string, (number | null)[]>> {
     const trends = new Map<string, (number | null)[]>();
     if (suppliedIds.size === 0) return trends;
-    const rows = await run(c, 'supplied_trend.sql', {
-      unit: r.unit,
-      daily: b.daily ? 1 : 0,
-      start_day: b.startDay,
-      first_week: b.firstWeek,
-      as_of_day: b.endDay,
-    });
+    const rows = (
+      await run(c, 'supplied_trend.sql', {
+        ...units,
+        daily: b.daily ? 1 : 0,
+        start_day: b.startDay,
+        first_week: b.firstWeek,
+        as_of_day: b.endDay,
+      })
+    ).filter((row) => row['unit_id'] === r.unit);
     const sums = (id: string): (number | null)[] => {
       let found = trends.get(id);
       if (!found) trends.set(id, (found = new Array<number | null>(b.buckets).fill(null)));
