@@ -32,6 +32,7 @@ export type PeakServerMessage =
       /** Statements run, and answered with rows another request computed (packages/server/src/shared-statements.ts). */
       statementsComputed: number;
       statementsShared: number;
+      statementRowsKept: number;
       /** CPU time of the whole process (DuckDB's threads included), microseconds. */
       cpuMicros: number;
       /** Of that, the JavaScript main thread's (Linux only: null where /proc/self/task is not readable). */
@@ -109,6 +110,7 @@ process.on('message', (message: PeakBenchMessage) => {
       ...stats,
       statementsComputed: metrics.statements?.computed ?? 0,
       statementsShared: metrics.statements?.shared ?? 0,
+      statementRowsKept: metrics.statements?.rows ?? 0,
       cpuMicros: cpu.user + cpu.system,
       mainThreadCpuMicros: mainThreadCpuMicros(),
     });

@@ -345,7 +345,7 @@ interface PeakRun {
   liveHeapMB: number;
   cache: { hits: number; shared: number; misses: number; hitRate: number; keptMB: number; entries: number };
   /** The service's statements: run, and shared with another request's rows that could not differ. */
-  statements: { computed: number; shared: number };
+  statements: { computed: number; shared: number; rowsKept: number };
 }
 
 /** Section 4: the morning peak against a server process of its own. */
@@ -487,6 +487,7 @@ async function morningPeak(): Promise<PeakRun> {
     statements: {
       computed: after.statementsComputed - before.statementsComputed,
       shared: after.statementsShared - before.statementsShared,
+      rowsKept: after.statementRowsKept,
     },
   };
 }
@@ -510,7 +511,7 @@ if (values['morning-peak']) {
       `(after a full collection ${run.liveRssMB} / ${run.liveHeapMB} MB); ` +
       `cache: ${run.cache.hits} hits, ${run.cache.shared} shared, ${run.cache.misses} computed ` +
       `(hit rate ${(run.cache.hitRate * 100).toFixed(1)}%), ${run.cache.entries} kept in ${run.cache.keptMB} MB; ` +
-      `statements: ${run.statements.computed} run, ${run.statements.shared} shared`,
+      `statements: ${run.statements.computed} run, ${run.statements.shared} shared, ${run.statements.rowsKept} rows kept`,
   );
   const file = new URL('../../bench/results.json', import.meta.url);
   const existing = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, unknown>;

@@ -9,6 +9,7 @@ import { after, before, it } from 'node:test';
 import { generatePilot } from '../../mocks/pilot/index.js';
 import type { LeadEvent, Scope } from '../../packages/core/src/contracts.js';
 import { createMetricsService, type MetricsService } from '../../packages/server/src/metrics.js';
+import { createSharedStatements } from '../../packages/server/src/shared-statements.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
 
 const TODAY = '2026-03-10';
@@ -109,4 +110,23 @@ it("passes a stage's SLA on the instant it ends, though no event falls there", a
   assert.deepStrictEqual(after, await plain.funnel({ scope }));
   const overdue = (result: typeof before) => result.stages.find((stage) => stage.id === 'claimed')!.overdue;
   assert.equal(overdue(after), overdue(before)! + 1);
+});
+
+it('keeps rows up to its bound, the least recently asked going first', async () => {
+  const shared = createSharedStatements(warehouse, 10);
+  const managers = pilot.orgTree.filter((node) => node.level === 'manager');
+  const ask = (unit: string) =>
+    warehouse.withConnection((c) =>
+      shared.rows(c, 'last_action.sql', { unit, mode: 'self', level: '', as_of_ms: DATA_END }),
+    );
+  for (const manager of managers) {
+    await ask(manager.id);
+    assert.ok(shared.stats.rows <= 10, `${shared.stats.rows} rows kept`);
+  }
+  assert.equal(shared.stats.computed, managers.length);
+  // the last asked is still kept; the first was pushed out and runs again
+  await ask(managers.at(-1)!.id);
+  assert.equal(shared.stats.shared, 1);
+  await ask(managers[0]!.id);
+  assert.equal(shared.stats.computed, managers.length + 1);
 });
