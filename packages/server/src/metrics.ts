@@ -187,8 +187,8 @@ export function createMetricsService(wh: Warehouse): MetricsService {
    * Targets, baselines and supplied figures change by the day, not by the instant: they are kept by their
    * day-level parameters, so a live view asked again a second later (its asOf moved) reads a map. One manager's are
    * computed exactly as each of their team's managers' are (row by row, unit by unit), and at the morning peak a
-   * team's managers each open their own month: asked for one manager, they are computed once for every manager of
-   * the parent org (the same SQL in mode 'level'). The tables they read are loaded once (a refresh swaps facts only).
+   * team's managers each open their own month: asked for one manager, they are computed once for the team and every
+   * manager of it (withTeam). The tables they read are loaded once (a refresh swaps facts only).
    *
    * What is kept is bounded by its figures (one unit's one number each, about 100 bytes), not by maps: a bank's
    * 200 teams of 50 managers each keep two maps of about 1,000 figures, where a board of all 10,000 managers keeps
@@ -198,16 +198,23 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   const FIGURES_KEPT = 500_000;
   let keptFiguresSize = 0;
 
+  /** Orgs with managers of their own: each manager's team. */
+  const teams = new Set<string>();
+  for (const node of wh.nodes.values())
+    if (node.level === 'manager' && node.parentId !== null && wh.nodes.has(node.parentId)) teams.add(node.parentId);
+
   /**
-   * The units to compute for `units`: a lone manager's figures with their team's managers' (mode 'level' under the
-   * parent), since at the morning peak the team's other managers open their own pages too and share the statement
-   * (./shared-statements.ts); any other units as asked. The caller picks its unit's rows.
+   * The units to compute for `units`: a lone manager or a team on its own is computed as the team with its managers
+   * (mode 'self+level'), since at the morning peak the team's managers open their own pages and the team's page within
+   * minutes, and all of them share the one statement (./shared-statements.ts); any other units as asked. The caller
+   * picks its unit's rows.
    */
   function withTeam(units: SqlParams): SqlParams {
     if (units['mode'] !== 'self') return units;
     const node = wh.nodes.get(String(units['unit']));
-    if (node?.level !== 'manager' || node.parentId === null || !wh.nodes.has(node.parentId)) return units;
-    return { unit: node.parentId, mode: 'level', level: 'manager' };
+    const team = node?.level === 'manager' ? node.parentId : node?.id;
+    if (team === undefined || team === null || !teams.has(team)) return units;
+    return { unit: team, mode: 'self+level', level: 'manager' };
   }
 
   function dropKeptFigures(key: string): void {
