@@ -194,7 +194,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
    * 200 teams of 50 managers each keep two maps of about 1,000 figures, where a board of all 10,000 managers keeps
    * 20,000. The least recently used go first; a map still being computed counts once it is known.
    */
-  const keptFigures = new Map<string, { figures: Promise<ReadonlyMap<string, number | null>>; size: number }>();
+  const keptFigures = new Map<string, { figures: Promise<unknown>; size: number }>();
   const FIGURES_KEPT = 500_000;
   let keptFiguresSize = 0;
 
@@ -224,15 +224,26 @@ export function createMetricsService(wh: Warehouse): MetricsService {
     keptFiguresSize -= kept.size;
   }
 
-  async function figuresOf(
+  /** Figures kept by their day-level parameters, computed for the team (withTeam); each counts as one figure. */
+  function figuresOf(
     params: SqlParams,
     compute: (params: SqlParams) => Promise<ReadonlyMap<string, number | null>>,
     keyOf: (params: SqlParams) => string,
   ): Promise<ReadonlyMap<string, number | null>> {
+    return keptFor(params, compute, keyOf, (figures) => figures.size);
+  }
+
+  /** Anything kept as figures are (figuresOf), `sizeOf` saying how many figures' room it takes. */
+  async function keptFor<T>(
+    params: SqlParams,
+    compute: (params: SqlParams) => Promise<T>,
+    keyOf: (params: SqlParams) => string,
+    sizeOf: (kept: T) => number,
+  ): Promise<T> {
     const computed = withTeam(params);
     // by data version too: only facts are refreshed today, but a kept figure must never outlive the data it read
     const key = `${wh.version ?? 0}|${keyOf(computed)}`;
-    let kept = keptFigures.get(key);
+    let kept = keptFigures.get(key) as { figures: Promise<T>; size: number } | undefined;
     if (kept) {
       // most recently used last
       keptFigures.delete(key);
@@ -244,7 +255,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       entry.figures.then(
         (figures) => {
           if (keptFigures.get(key) !== entry) return;
-          entry.size = figures.size;
+          entry.size = sizeOf(figures);
           keptFiguresSize += entry.size;
           for (const oldest of keptFigures.keys()) {
             if (keptFiguresSize <= FIGURES_KEPT || oldest === key) break;
@@ -331,7 +342,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       })
     ).filter((row) => row['unit_id'] === r.unit);
     const byBucket = new Map(rows.map((row) => [num(row, 'bucket'), row]));
-    const supplied = await suppliedTrendOf(c, r, units, { daily, startDay, firstWeek, buckets, endDay });
+    const supplied = await suppliedTrendOf(c, r, { daily, startDay, firstWeek, buckets, endDay });
     return (id) => {
       const count = COUNT_COLUMN[id];
       const ratio = RATIO_COLUMNS[id];
@@ -362,28 +373,40 @@ export function createMetricsService(wh: Warehouse): MetricsService {
   /**
    * The supplied indicators' sparklines (supplied_trend.sql), by indicator: a flow's sum per bucket; a balance carried
    * forward per manager from its latest row (before the period, or in an earlier bucket) and summed, so each bucket
-   * holds the scope's balance at its last day. Null where no manager has a row.
+   * holds the scope's balance at its last day. Null where no manager has a row. They change by the day: kept as
+   * figures are, computed for the team with its managers, each unit's series ready.
    */
   async function suppliedTrendOf(
     c: SqlConnection,
     r: Resolved,
-    units: SqlParams,
     b: { daily: boolean; startDay: number; firstWeek: number; buckets: number; endDay: number },
-  ): Promise<Map<string, (number | null)[]>> {
+  ): Promise<ReadonlyMap<string, (number | null)[]>> {
+    if (suppliedIds.size === 0) return new Map();
+    const days = { daily: b.daily ? 1 : 0, start_day: b.startDay, first_week: b.firstWeek, as_of_day: b.endDay };
+    const byUnit = await keptFor(
+      { unit: r.unit, mode: 'self', level: '' },
+      async (units) => {
+        const rows = new Map<string, SqlRow[]>();
+        for (const row of await run(c, 'supplied_trend.sql', { ...units, ...days })) {
+          let own = rows.get(str(row, 'unit_id'));
+          if (!own) rows.set(str(row, 'unit_id'), (own = []));
+          own.push(row);
+        }
+        return new Map([...rows].map(([unit, own]) => [unit, suppliedTrends(own, b.buckets)]));
+      },
+      (units) => `supplied_trend|${JSON.stringify({ ...units, ...days })}`,
+      // a series of n numbers in an array takes about 100 + 8n bytes: 1 + n/12 of a figure's room
+      (kept) => kept.size * suppliedIds.size * (1 + b.buckets / 12),
+    );
+    return byUnit.get(r.unit) ?? suppliedTrends([], b.buckets);
+  }
+
+  /** One unit's supplied sparklines from its rows of supplied_trend.sql (see suppliedTrendOf). */
+  function suppliedTrends(rows: readonly SqlRow[], buckets: number): ReadonlyMap<string, (number | null)[]> {
     const trends = new Map<string, (number | null)[]>();
-    if (suppliedIds.size === 0) return trends;
-    const rows = (
-      await run(c, 'supplied_trend.sql', {
-        ...units,
-        daily: b.daily ? 1 : 0,
-        start_day: b.startDay,
-        first_week: b.firstWeek,
-        as_of_day: b.endDay,
-      })
-    ).filter((row) => row['unit_id'] === r.unit);
     const sums = (id: string): (number | null)[] => {
       let found = trends.get(id);
-      if (!found) trends.set(id, (found = new Array<number | null>(b.buckets).fill(null)));
+      if (!found) trends.set(id, (found = new Array<number | null>(buckets).fill(null)));
       return found;
     };
     // indicator -> manager -> bucket -> the manager's latest balance in that bucket
@@ -393,7 +416,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       const bucket = num(row, 'bucket');
       const value = num(row, 'value');
       if (str(row, 'figure') === 'flow') {
-        if (bucket < b.buckets) sums(id)[bucket] = value;
+        if (bucket < buckets) sums(id)[bucket] = value;
         continue;
       }
       let managers = balances.get(id);
@@ -406,7 +429,7 @@ export function createMetricsService(wh: Warehouse): MetricsService {
       const total = sums(id);
       for (const own of managers.values()) {
         let carried = own.get(-1) ?? null;
-        for (let k = 0; k < b.buckets; k++) {
+        for (let k = 0; k < buckets; k++) {
           carried = own.get(k) ?? carried;
           if (carried !== null) total[k] = (total[k] ?? 0) + carried;
         }

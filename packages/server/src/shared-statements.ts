@@ -21,7 +21,9 @@ const DURATION = /^(claim|sla_[a-z]+)_ms$/;
 /**
  * Files that read the facts of `$unit`'s managers only (through org_manager, or the leads their `assigned` facts name)
  * and compare each instant with nothing but the times sql/moments.sql lists, plus durations. coverage.sql is not
- * one: a grid's customers are reached by any manager. supplied_trend.sql has no instant: shared by equal parameters.
+ * one: a grid's customers are reached by any manager. Nor is supplied_trend.sql, which changes by the day: its rows
+ * are every manager's balance in every bucket (about 100 a manager at a month's end), so the service keeps each
+ * unit's series instead (metrics.ts, suppliedTrendOf).
  */
 const SHARED: ReadonlySet<string> = new Set([
   'indicators.sql',
@@ -32,7 +34,6 @@ const SHARED: ReadonlySet<string> = new Set([
   'funnel.sql',
   'last_action.sql',
   'open_overdue_counts.sql',
-  'supplied_trend.sql',
 ]);
 
 export interface SharedStatementsStats {
@@ -58,9 +59,9 @@ export interface SharedStatementsSource {
 
 /**
  * Rows kept, at most: about 55 MB of heap (110 bytes a row, measured at the morning peak). A team of 50 managers keeps
- * about 1,900 rows a day for its own pages (the indicators, both sparklines and the board), so a bank's 200 teams fit
- * with room for the morning's last-month and past-day views; 200,000 rows did not, and the teams' statements ran
- * again as fast as they were pushed out.
+ * 660 rows a day for its pages (the indicators of the team and each manager, their sparklines and the board) in a
+ * month's first week and 1,900 at its end, so a bank's 200 teams keep 130,000-380,000, with room for the morning's
+ * last-month and past-day views. Fewer, and the teams' statements run again as fast as they are pushed out.
  */
 const ROWS_KEPT = 500_000;
 
