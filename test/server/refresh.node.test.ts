@@ -66,7 +66,9 @@ it('swaps in a new day without a restart, each request seeing wholly old or whol
     let swapped = false;
     void refreshed.then(() => (swapped = true));
     const answers: { ask: number; result: unknown }[] = [];
-    // four clients asking in turn until the swap is done, and once more each after it
+    // four clients asking in turn until the swap is done, and once more each after it; each waits a moment between
+    // asks, as a client does (answers shared from rows already computed come back at once, and a client that never
+    // waited would pile up answers for as long as the swap takes)
     await Promise.all(
       [0, 1, 2, 3].map(async (client) => {
         let k = client;
@@ -74,6 +76,7 @@ it('swaps in a new day without a restart, each request seeing wholly old or whol
           last = swapped;
           const ask = k % asks.length;
           answers.push({ ask, result: await asks[ask]!.run(metrics) });
+          await new Promise((resolve) => setTimeout(resolve, 10));
         }
       }),
     );
