@@ -1,8 +1,9 @@
 /**
  * A live view's statements are shared between requests only while their rows cannot differ (src/moments.ts,
- * src/shared-statements.ts). The clock walks through a day after the data ends (a morning at the bank: the claim
- * windows of yesterday's leads close, stage SLAs pass, the previous month's span reaches more of its events), and at
- * every step a service that shares answers exactly as one that runs every statement.
+ * src/shared-statements.ts). The clock walks from yesterday afternoon through the data's end at 08:30 into the day after
+ * it (managers act and grids are covered until 08:30; then the claim windows of yesterday's leads close, stage SLAs
+ * pass, the previous month's span reaches more of its events), and at every step a service that shares answers
+ * exactly as one that runs every statement.
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
@@ -48,12 +49,14 @@ it('answers a moving clock exactly as running every statement would, sharing whe
     (s, scope) => s.indicators({ scope: { ...scope, manager: undefined }, rows: 'managers' }),
     (s, scope) => s.leaderboard({ scope, board: 'managers', metric: 'points' }),
     (s, scope) => s.funnel({ scope }),
+    (s, scope) => s.coverage({ scope }),
   ];
   const seen = new Map<string, string>();
   let changed = 0;
-  for (let step = 0; step < 400; step++) {
+  clock = DATA_END - 18 * 3_600_000;
+  for (let step = 0; step < 300; step++) {
     // most steps a few seconds (managers opening their pages together), some a stretch of the day
-    clock += random() < 0.7 ? Math.floor(random() * 60_000) : Math.floor(random() * 10 * 60_000);
+    clock += random() < 0.7 ? Math.floor(random() * 60_000) : Math.floor(random() * 25 * 60_000);
     const manager = pick(managers);
     const scope: Scope = {
       org: manager.parentId!,
@@ -71,10 +74,64 @@ it('answers a moving clock exactly as running every statement would, sharing whe
     if (seen.has(key) && seen.get(key) !== numbers) changed++;
     seen.set(key, numbers);
   }
-  assert.ok(clock < Date.parse(`${TODAY}T23:59:59+08:00`), 'the walk stays within the day its scopes ask for');
+  assert.ok(
+    clock > DATA_END && clock < Date.parse(`${TODAY}T23:59:59+08:00`),
+    'the walk ends after the data, on the day asked for',
+  );
   assert.ok(changed >= 5, `the numbers moved ${changed} times over the walk`);
   const stats = sharing.statements!;
   assert.ok(stats.shared >= stats.computed / 4, `shared ${stats.shared} of ${stats.shared + stats.computed}`);
+});
+
+it('moves its answer at each instant the data can move it, one instant at a time', async () => {
+  // every instant the raw events could matter at for one team (each event of its leads, its managers and its grids,
+  // and each plus the claim window, the follow-up SLA and the stage SLAs), probed just before and just after: where
+  // running every statement moves the answer, the shared one must move with it
+  const team = pilot.orgTree.find((node) => node.level === 'manager')!.parentId!;
+  const managers = pilot.orgTree.filter((node) => node.parentId === team);
+  const ids = new Set(managers.map((node) => node.id));
+  const grids = new Set(
+    [...warehouse.gridManagers].filter(([, list]) => list.some((id) => ids.has(id))).map(([grid]) => grid),
+  );
+  const leads = new Set(pilot.events.filter((e) => e.type === 'assigned' && ids.has(e.managerId)).map((e) => e.leadId));
+  const day = 24 * 3_600_000;
+  const durations = [0, day, 3 * day, 7 * day, 14 * day];
+  const monthStart = Date.parse(`${TODAY.slice(0, 8)}01T00:00:00+08:00`);
+  const candidates = new Set<number>();
+  for (const event of pilot.events)
+    if (leads.has(event.leadId) || ids.has(event.managerId) || grids.has(event.gridId ?? ''))
+      for (const duration of durations) {
+        const at = Date.parse(event.at) + duration;
+        if (at > monthStart && at < DATA_END + day) candidates.add(at);
+      }
+  const random = seeded(17);
+  const instants = [...candidates].sort((a, b) => a - b).filter(() => random() < 30 / candidates.size);
+  const asks: ((s: MetricsService, scope: Scope) => Promise<unknown>)[] = [
+    (s, scope) => s.indicators({ scope }),
+    (s, scope) => s.leaderboard({ scope, board: 'managers', metric: 'points' }),
+    (s, scope) => s.funnel({ scope }),
+    (s, scope) => s.coverage({ scope }),
+  ];
+  const numbers = (answer: unknown) => JSON.stringify({ ...(answer as object), asOf: undefined });
+  let moved = 0;
+  for (const [k, at] of instants.entries()) {
+    // the team's own page moves at any of its instants; every fourth probe asks as one of its managers
+    const manager = k % 4 === 3 ? { manager: managers[k % managers.length]!.id } : {};
+    const scope: Scope = { org: team, ...manager, period: 'month', date: TODAY };
+    for (const ask of asks) {
+      clock = at - 1;
+      const before = await ask(plain, scope);
+      clock = at + 1;
+      const after = await ask(plain, scope);
+      if (numbers(before) === numbers(after)) continue;
+      moved++;
+      clock = at - 1;
+      await ask(sharing, scope);
+      clock = at + 1;
+      assert.deepStrictEqual(await ask(sharing, scope), after, `at ${new Date(at).toISOString()}`);
+    }
+  }
+  assert.ok(moved >= 8, `the answers moved at ${moved} of the ${instants.length} instants' probes`);
 });
 
 it("passes a stage's SLA on the instant it ends, though no event falls there", async () => {

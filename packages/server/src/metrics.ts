@@ -778,19 +778,26 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         const r = resolve(q.scope);
         const result: CoverageResult = { asOf: zone.formatDateTime(r.asOf), scope: q.scope, cells: [] };
         if (wh.features.size === 0) return result;
-        const rows = await run(c, 'coverage.sql', { unit: r.unit, from_ms: r.from, to_ms: r.asOf });
-        result.cells = rows.map((row): CoverageCell => {
+        // a grid's figures are the same in every scope that has it: a lone manager's grids are read from their
+        // team's, which the team's page and its other managers' pages share (./shared-statements.ts)
+        const asked = String(withTeam({ unit: r.unit, mode: 'self', level: '' })['unit']);
+        const rows = await run(c, 'coverage.sql', { unit: asked, from_ms: r.from, to_ms: r.asOf });
+        const manager = asked === r.unit ? undefined : r.unit;
+        result.cells = rows.flatMap((row): CoverageCell[] => {
           const gridId = str(row, 'grid_id');
           const managerIds = wh.gridManagers.get(gridId) ?? [];
-          return {
-            gridId,
-            name: str(row, 'name'),
-            managerIds,
-            managerNames: managerIds.map(nodeName),
-            households: num(row, 'households'),
-            covered: num(row, 'covered'),
-            openLeads: num(row, 'open_leads'),
-          };
+          if (manager !== undefined && !managerIds.includes(manager)) return [];
+          return [
+            {
+              gridId,
+              name: str(row, 'name'),
+              managerIds,
+              managerNames: managerIds.map(nodeName),
+              households: num(row, 'households'),
+              covered: num(row, 'covered'),
+              openLeads: num(row, 'open_leads'),
+            },
+          ];
         });
         return result;
       }, signal),

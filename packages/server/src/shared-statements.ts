@@ -5,7 +5,7 @@
  * minutes of each other, and each board is the team's: one computation answers them all.
  *
  * A statement is shared when its file is one of SHARED, every parameter but the instants is equal, and for each
- * instant no time of the scope's managers' data (plus each duration the statement is given) lies between the kept
+ * instant no time of the scope's data (its managers', or its grids') plus each duration it is given lies between the kept
  * value and the asked one. Rows are kept per data version, the latest computation per question, bounded by rows.
  */
 import type { OrgNode } from '../../core/src/contracts.js';
@@ -19,21 +19,22 @@ const INSTANTS: ReadonlySet<string> = new Set(['to_ms', 'prev_to_ms', 'as_of_ms'
 const DURATION = /^(claim|sla_[a-z]+)_ms$/;
 
 /**
- * Files that read the facts of `$unit`'s managers only (through org_manager, or the leads their `assigned` facts name)
- * and compare each instant with nothing but the times sql/moments.sql lists, plus durations. coverage.sql is not
- * one: a grid's customers are reached by any manager. Nor is supplied_trend.sql, which changes by the day: its rows
- * are every manager's balance in every bucket (about 100 a manager at a month's end), so the service keeps each
- * unit's series instead (metrics.ts, suppliedTrendOf).
+ * Files that compare each instant with nothing but the times sql/moments.sql lists (plus durations), by whose data
+ * they read: the facts of `$unit`'s managers (through org_manager, or the leads their `assigned` facts name), or the
+ * grids of `$unit` (coverage.sql: a grid's customers are reached by whoever acts there). Not supplied_trend.sql,
+ * which changes by the day: its rows are every manager's balance in every bucket (about 100 a manager at a month's
+ * end), so the service keeps each unit's series instead (metrics.ts, suppliedTrendOf).
  */
-const SHARED: ReadonlySet<string> = new Set([
-  'indicators.sql',
-  'indicator_trend.sql',
-  'points.sql',
-  'streaks.sql',
-  'badges.sql',
-  'funnel.sql',
-  'last_action.sql',
-  'open_overdue_counts.sql',
+const SHARED: ReadonlyMap<string, 'managers' | 'grids'> = new Map([
+  ['indicators.sql', 'managers'],
+  ['indicator_trend.sql', 'managers'],
+  ['points.sql', 'managers'],
+  ['streaks.sql', 'managers'],
+  ['badges.sql', 'managers'],
+  ['funnel.sql', 'managers'],
+  ['last_action.sql', 'managers'],
+  ['open_overdue_counts.sql', 'managers'],
+  ['coverage.sql', 'grids'],
 ]);
 
 export interface SharedStatementsStats {
@@ -53,6 +54,8 @@ export interface SharedStatements {
 
 export interface SharedStatementsSource {
   readonly nodes: ReadonlyMap<string, OrgNode>;
+  /** Each grid's managers, as grid_manager holds them. */
+  readonly gridManagers: ReadonlyMap<string, readonly string[]>;
   /** The request's data version's moments; undefined on a warehouse that does not read them (nothing is shared). */
   readonly moments?: DataMoments | undefined;
 }
@@ -69,6 +72,7 @@ export function createSharedStatements(source: SharedStatementsSource, maxRows =
   const stats: SharedStatementsStats = { computed: 0, shared: 0, rows: 0 };
   const kept = new Map<string, Kept>();
   let managersByOrg: Map<string, string[]> | undefined;
+  const gridsByOrg = new Map<string, string[]>();
 
   /** The managers a unit sums (a manager is its own one-manager unit), as org_manager lists them. */
   function managersOf(unit: string): readonly string[] {
@@ -90,6 +94,20 @@ export function createSharedStatements(source: SharedStatementsSource, maxRows =
     return managersByOrg.get(unit) ?? [];
   }
 
+  /** The moments' owners of a unit's grids, as coverage.sql finds them: its managers' grids, or all for the bank. */
+  function gridsOf(unit: string): readonly string[] {
+    let grids = gridsByOrg.get(unit);
+    if (grids === undefined) {
+      const all = source.nodes.get(unit)?.level === 'bank';
+      const managers = new Set(managersOf(unit));
+      grids = [];
+      for (const [grid, gridManagers] of source.gridManagers)
+        if (all || gridManagers.some((manager) => managers.has(manager))) grids.push(`grid ${grid}`);
+      gridsByOrg.set(unit, grids);
+    }
+    return grids;
+  }
+
   function drop(key: string): void {
     const entry = kept.get(key);
     if (!entry) return;
@@ -101,7 +119,8 @@ export function createSharedStatements(source: SharedStatementsSource, maxRows =
     stats,
     rows(connection, file, params) {
       const moments = source.moments;
-      if (moments === undefined || !SHARED.has(file)) return query(connection, file, params);
+      const owners = SHARED.get(file);
+      if (moments === undefined || owners === undefined) return query(connection, file, params);
       const fixed: [string, unknown][] = [];
       const durations: number[] = [];
       for (const name of Object.keys(params).sort()) {
@@ -113,14 +132,13 @@ export function createSharedStatements(source: SharedStatementsSource, maxRows =
       const key = `${moments.version}|${file}|${JSON.stringify(fixed)}`;
       const found = kept.get(key);
       if (found !== undefined) {
-        const managers = managersOf(String(params['unit']));
+        const unit = String(params['unit']);
+        const data = owners === 'grids' ? gridsOf(unit) : managersOf(unit);
         const same = [...INSTANTS].every((name) => {
           const asked = params[name];
           const had = found.instants[name];
           if (asked === undefined || had === undefined) return asked === had;
-          return (
-            typeof asked === 'number' && typeof had === 'number' && moments.unchanged(managers, had, asked, durations)
-          );
+          return typeof asked === 'number' && typeof had === 'number' && moments.unchanged(data, had, asked, durations);
         });
         if (same) {
           stats.shared++;
