@@ -43,6 +43,19 @@ export interface GridIndex {
   managersSeen: Set<number>[];
 }
 
+/** The fact series of the index (each built on first read). */
+type SeriesName =
+  | 'assigned'
+  | 'contacted'
+  | 'conversation'
+  | 'visit'
+  | 'followup'
+  | 'action'
+  | 'intent'
+  | 'applied'
+  | 'converted'
+  | 'timely';
+
 export interface LogIndex {
   zone: BankZone;
   working: WorkingDays;
@@ -73,20 +86,21 @@ export interface LogIndex {
   columns: { size: number; time: Float64Array; type: Uint8Array; lead: Int32Array; order: Int32Array | undefined };
   /** firstTime[lead * TYPE_COUNT + type]: the earliest event of that type for the lead, Infinity when none. */
   firstTime: Float64Array;
-  assigned: Series;
-  contacted: Series;
-  conversation: Series;
-  visit: Series;
+  /** The fact series, grouped by manager and time-sorted within a manager (each built on its first read). */
+  readonly assigned: Series;
+  readonly contacted: Series;
+  readonly conversation: Series;
+  readonly visit: Series;
   /** One record per first-contacted lead at its follow-up deadline; hit = a timely follow-up. */
-  followup: Series;
+  readonly followup: Series;
   /** Every contacted/conversation/visited event; hit = logged within the SLA, extra = time of that `logged`. */
-  action: Series;
-  intent: Series;
-  applied: Series;
+  readonly action: Series;
+  readonly intent: Series;
+  readonly applied: Series;
   /** extra = amount in cents. */
-  converted: Series;
+  readonly converted: Series;
   /** The first timely follow-up event of each lead (points). */
-  timely: Series;
+  readonly timely: Series;
   grids: GridIndex;
   firstEventDay: number;
   lastEventDay: number;
@@ -351,6 +365,64 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     return lo < end ? loggedTimes[lo]! : Infinity;
   };
 
+  // Each fact series is built when a query first reads it, then kept. The map's answers (grids, coverage) read none,
+  // so they leave the worker before the series are built and the page draws the map while they are; a builder is
+  // dropped once used, so the fact lists go once every series exists.
+  const builders: Partial<Record<SeriesName, () => Series>> = {
+    assigned: () =>
+      buildSeries(facts.assigned, managerCount, {
+        managerOf: manager,
+        timeOf: eventTime,
+        leadOf: lead,
+        hitOf: (k) => {
+          const base = lead[k]! * TYPE_COUNT;
+          return firstTime[base + T.claimed]! - firstTime[base + T.assigned]! <= claimMs ? 1 : 0;
+        },
+      }),
+    contacted: () => counted(facts.contacted),
+    conversation: () => counted(facts.conversation),
+    visit: () => counted(facts.visit),
+    followup: () =>
+      buildSeries(facts.contacted, managerCount, {
+        managerOf: manager,
+        leadOf: lead,
+        timeOf: (k) => deadline[lead[k]!]!,
+        hitOf: (k) => timelyDone[lead[k]!]!,
+      }),
+    action: () =>
+      buildSeries(facts.action, managerCount, {
+        managerOf: manager,
+        leadOf: lead,
+        timeOf: eventTime,
+        extraOf: firstLogged,
+        hitOf: (k, loggedAt) => (loggedAt - time[k]! <= loggedMs ? 1 : 0),
+      }),
+    intent: () => counted(facts.intent),
+    applied: () => counted(facts.applied),
+    converted: () =>
+      buildSeries(facts.converted, managerCount, {
+        managerOf: manager,
+        leadOf: lead,
+        timeOf: eventTime,
+        extraOf: (k) => {
+          const cny = amount[k]!;
+          return Number.isFinite(cny) ? Math.round(cny * 100) : 0;
+        },
+        sumExtra: true,
+      }),
+    timely: () => counted(facts.timely),
+  };
+  const built: Partial<Record<SeriesName, Series>> = {};
+  const seriesOf = (name: SeriesName): Series => {
+    let series = built[name];
+    if (series === undefined) {
+      series = builders[name]!();
+      built[name] = series;
+      delete builders[name];
+    }
+    return series;
+  };
+
   const firstEventDay = kept > 0 ? zone.dayOf(minTime) : NaN;
   const lastEventDay = kept > 0 ? zone.dayOf(maxTime) : NaN;
 
@@ -387,44 +459,36 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     leadGrid,
     columns: { size: kept, time, type, lead, order },
     firstTime,
-    assigned: buildSeries(facts.assigned, managerCount, {
-      managerOf: manager,
-      timeOf: eventTime,
-      leadOf: lead,
-      hitOf: (k) => {
-        const base = lead[k]! * TYPE_COUNT;
-        return firstTime[base + T.claimed]! - firstTime[base + T.assigned]! <= claimMs ? 1 : 0;
-      },
-    }),
-    contacted: counted(facts.contacted),
-    conversation: counted(facts.conversation),
-    visit: counted(facts.visit),
-    followup: buildSeries(facts.contacted, managerCount, {
-      managerOf: manager,
-      leadOf: lead,
-      timeOf: (k) => deadline[lead[k]!]!,
-      hitOf: (k) => timelyDone[lead[k]!]!,
-    }),
-    action: buildSeries(facts.action, managerCount, {
-      managerOf: manager,
-      leadOf: lead,
-      timeOf: eventTime,
-      extraOf: firstLogged,
-      hitOf: (k, loggedAt) => (loggedAt - time[k]! <= loggedMs ? 1 : 0),
-    }),
-    intent: counted(facts.intent),
-    applied: counted(facts.applied),
-    converted: buildSeries(facts.converted, managerCount, {
-      managerOf: manager,
-      leadOf: lead,
-      timeOf: eventTime,
-      extraOf: (k) => {
-        const cny = amount[k]!;
-        return Number.isFinite(cny) ? Math.round(cny * 100) : 0;
-      },
-      sumExtra: true,
-    }),
-    timely: counted(facts.timely),
+    get assigned() {
+      return seriesOf('assigned');
+    },
+    get contacted() {
+      return seriesOf('contacted');
+    },
+    get conversation() {
+      return seriesOf('conversation');
+    },
+    get visit() {
+      return seriesOf('visit');
+    },
+    get followup() {
+      return seriesOf('followup');
+    },
+    get action() {
+      return seriesOf('action');
+    },
+    get intent() {
+      return seriesOf('intent');
+    },
+    get applied() {
+      return seriesOf('applied');
+    },
+    get converted() {
+      return seriesOf('converted');
+    },
+    get timely() {
+      return seriesOf('timely');
+    },
     grids: {
       ids: gridIds,
       byId: gridById,
@@ -443,7 +507,7 @@ export function buildLogIndex(input: EventLogInput, phase: (label: string) => vo
     baselines,
     skipped: columns.skipped,
   };
-  phase('fact series grouped by manager');
+  phase('index built (fact series wait for their first query)');
   return index;
 }
 
