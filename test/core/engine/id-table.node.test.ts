@@ -73,3 +73,14 @@ test('a first id with no digit, or more than 9, leaves every id to the hash', ()
     assert.equal(table.intern(first.slice(0, 2) + first.slice(2)), 0);
   }
 });
+
+test('ids numbered in order, then one far beyond them, then others: every id keeps its number', () => {
+  const table = new IdTable(4);
+  const id = (n: number) => `k-${String(n).padStart(6, '0')}`;
+  const order = [...Array.from({ length: 50_000 }, (_, n) => n), 999_999, 123_457, 700_001, 50_000];
+  for (const [i, n] of order.entries()) assert.equal(table.intern(id(n)), i, id(n));
+  for (let i = order.length - 1; i >= 0; i -= 3) assert.equal(table.intern(id(order[i]!)), i, id(order[i]!));
+  assert.equal(table.findRange(id(600_000), 0, 8), -1);
+  assert.equal(table.findRange(id(50_001), 0, 8), -1);
+  assert.equal(table.size, order.length);
+});
