@@ -132,20 +132,35 @@ export async function readEventLogSource(
   }
   const sizes = files.map(([value]) => knownSize(value));
   const totalBytes = sizes.every((size) => size !== undefined) ? sizes.reduce((a = 0, b = 0) => a + b, 0) : undefined;
-  let done = 0;
-  const texts = new Map<string, string>();
   const report = (phase: EventLogProgress['phase'], bytes: number, eventCount: number) =>
     onProgress({ phase, bytes, ...(totalBytes === undefined ? {} : { totalBytes }), events: eventCount });
-  for (const [index, [value, file]] of files.entries()) {
-    // Bytes as read (a stream has no size up front; text is counted by its length, as its size is).
-    let read = sizes[index] ?? 0;
-    const onBytes = ({ bytes }: { bytes: number }) => {
-      read = bytes;
-      report('reading', done + bytes, 0);
-    };
-    texts.set(file, await readCsvInput(value, file, onBytes, signal));
-    done += read;
+  // Every file is read at once: a stream of events arrives over a few hundred milliseconds, in which this thread would
+  // otherwise wait, and the other files' chunks are decoded between its chunks.
+  const readBytes = files.map(() => 0);
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  const settled = await Promise.allSettled(
+    files.map(async ([value, file], index) => {
+      const text = await readCsvInput(
+        value,
+        file,
+        ({ bytes }) => {
+          readBytes[index] = bytes;
+          report('reading', sum(readBytes), 0);
+        },
+        signal,
+      );
+      // Text is counted by its length, as its size is (a string reports no progress of its own).
+      readBytes[index] = sizes[index] ?? readBytes[index]!;
+      return text;
+    }),
+  );
+  // A file that cannot be read fails the whole source, the first such file in the order above (as when read in turn).
+  const texts = new Map<string, string>();
+  for (const [index, outcome] of settled.entries()) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    texts.set(files[index]![1], outcome.value);
   }
+  const done = sum(readBytes);
   signal?.throwIfAborted();
   report('parsing', done, 0);
 

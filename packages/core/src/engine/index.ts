@@ -38,7 +38,7 @@ import { deriveAlerts } from '../alerts/derive.js';
 import { badgesOf, ChampionBoard, currentStreak } from './awards.js';
 import { FUNNEL_LABELS } from './labels.js';
 import { createLeadsQuery, readLeadsCursor } from './leads.js';
-import { buildLogIndex, T, TYPE_COUNT, type LogIndex } from './log-index.js';
+import { buildLogIndex, T, TYPE_COUNT, type GivenFigures, type LogIndex } from './log-index.js';
 import { BUILT_IN_UNITS, indicatorFigure, indicatorTrend, pointsOf, trendBuckets } from './metrics.js';
 import { countOpenOverdue, enterStages, lastActionTime, openOverdueLeads, stageSlaMs } from './overdue.js';
 import type { OpenOverdueLead } from './overdue.js';
@@ -161,14 +161,15 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
    * evenly among the ancestor's managers (an org gets its managers' share); a fraction applies as it is.
    */
   function givenFor(
-    given: ReadonlyMap<string, number>,
+    given: GivenFigures,
     nodeId: string,
     indicator: string,
     scope: Scope,
     periodStart: number,
   ): number | null {
-    const suffix = `|${indicator}|${scope.period}|${formatIsoDate(periodStart)}`;
-    const own = given.get(nodeId + suffix);
+    const byOrg = given.of(indicator, scope.period, formatIsoDate(periodStart));
+    if (byOrg === undefined) return null;
+    const own = byOrg.get(nodeId);
     if (own !== undefined) return own;
     const node = ix.nodeById.get(nodeId);
     if (!node) return null;
@@ -177,7 +178,7 @@ export function createMetricsEngine(input: EventLogInput): MetricsEngine {
     const seen = new Set<string>([nodeId]);
     while (ancestor && !seen.has(ancestor.id)) {
       seen.add(ancestor.id);
-      const target = given.get(ancestor.id + suffix);
+      const target = byOrg.get(ancestor.id);
       if (target !== undefined) {
         if (unitOf(indicator) === 'fraction') return target;
         const managers = ix.treeManagersUnder(ancestor.id);
