@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { generatePilot } from '../../mocks/pilot/index.js';
-import type { LeadEvent, Scope } from '../../packages/core/src/contracts.js';
+import type { IndicatorsResult, LeadEvent, Scope } from '../../packages/core/src/contracts.js';
 import { createMetricsService, type MetricsService } from '../../packages/server/src/metrics.js';
 import { createSharedStatements } from '../../packages/server/src/shared-statements.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
@@ -167,6 +167,34 @@ it("passes a stage's SLA on the instant it ends, though no event falls there", a
   assert.deepStrictEqual(after, await plain.funnel({ scope }));
   const overdue = (result: typeof before) => result.stages.find((stage) => stage.id === 'claimed')!.overdue;
   assert.equal(overdue(after), overdue(before)! + 1);
+});
+
+it("counts a contact as logged on the instant its `logged` comes, though it is not the lead's first", async () => {
+  // an action logged within 24 h by a lead's second (or later) `logged`: that time is in no fact and no lead first
+  const byLead = new Map<string, LeadEvent[]>();
+  for (const event of pilot.events) byLead.set(event.leadId, [...(byLead.get(event.leadId) ?? []), event]);
+  const day = 24 * 3_600_000;
+  const actions = new Set(['contacted', 'conversation', 'visited']);
+  let found: { managerId: string; at: number } | undefined;
+  for (const events of byLead.values()) {
+    const logged = events.filter((e) => e.type === 'logged').map((e) => Date.parse(e.at));
+    for (const action of events.filter((e) => actions.has(e.type))) {
+      const at = Date.parse(action.at);
+      const next = Math.min(...logged.filter((t) => t >= at));
+      if (next > Math.min(...logged) && next - at <= day && next < DATA_END)
+        found = { managerId: action.managerId, at: next };
+    }
+  }
+  assert.ok(found, 'the pilot logs some lead twice');
+  const manager = pilot.orgTree.find((node) => node.id === found.managerId)!;
+  const scope: Scope = { org: manager.parentId!, manager: manager.id, period: 'pilot', date: TODAY };
+  const rate = (result: IndicatorsResult) => result.indicators.find((i) => i.id === 'logged_rate')!.value;
+  clock = found.at - 1;
+  const before = await sharing.indicators({ scope });
+  clock = found.at + 1;
+  const after = await sharing.indicators({ scope });
+  assert.deepStrictEqual(after, await plain.indicators({ scope }));
+  assert.notEqual(rate(after), rate(before));
 });
 
 it('keeps rows up to its bound, the least recently asked going first', async () => {
