@@ -5,8 +5,9 @@
  * minutes of each other, and each board is the team's: one computation answers them all.
  *
  * A statement is shared when its file is one of SHARED, every parameter but the instants is equal, and for each
- * instant no time of the scope's data (its managers', or its grids') plus each duration it is given lies between the kept
- * value and the asked one. Rows are kept per data version, the latest computation per question, bounded by rows.
+ * instant no time of the scope's data (its managers', or its grids'), plus each duration it is given, lies between
+ * the kept value and the asked one. Rows are kept per data version, the latest computation per question, bounded by
+ * rows.
  */
 import type { OrgNode } from '../../core/src/contracts.js';
 import type { DataMoments } from './moments.js';
