@@ -11,6 +11,7 @@ import { generatePilot } from '../../mocks/pilot/index.js';
 import type { IndicatorsResult, LeadEvent, Scope } from '../../packages/core/src/contracts.js';
 import { createMetricsService, type MetricsService } from '../../packages/server/src/metrics.js';
 import { createSharedStatements } from '../../packages/server/src/shared-statements.js';
+import type { SqlConnection } from '../../packages/server/src/sql.js';
 import { openWarehouse, type Warehouse } from '../../packages/server/src/warehouse.js';
 
 const TODAY = '2026-03-10';
@@ -214,4 +215,33 @@ it('keeps rows up to its bound, the least recently asked going first', async () 
   assert.equal(shared.stats.shared, 1);
   await ask(managers[0]!.id);
   assert.equal(shared.stats.computed, managers.length + 1);
+});
+
+it("computes today's figures ahead of the first request, for every manager and team", async () => {
+  clock = DATA_END;
+  const statements: string[] = [];
+  const recording = Object.create(warehouse, {
+    withConnection: {
+      value: <T>(work: (c: SqlConnection) => Promise<T>, signal?: AbortSignal) =>
+        warehouse.withConnection(
+          (c) => work({ dialect: c.dialect, all: (text, params) => (statements.push(text), c.all(text, params)) }),
+          signal,
+        ),
+    },
+  }) as Warehouse;
+  const service = createMetricsService(recording);
+  await service.warmToday!();
+  const warmed = statements.length;
+  assert.ok(statements.some((text) => /\bFROM targets\b/.test(text)));
+  // another team's manager and another team: no day-level statement runs again
+  const teams = [...new Set(pilot.orgTree.filter((n) => n.level === 'manager').map((n) => n.parentId!))];
+  const manager = pilot.orgTree.find((n) => n.level === 'manager' && n.parentId === teams.at(-1))!;
+  await service.indicators({ scope: { org: manager.parentId!, manager: manager.id, period: 'month', date: TODAY } });
+  await service.indicators({ scope: { org: teams[1]!, period: 'month', date: TODAY } });
+  const later = statements.slice(warmed);
+  assert.ok(later.length > 0);
+  assert.ok(
+    !later.some((text) => /\bFROM (targets|supplied_daily)\b|JOIN supplied_daily\b/.test(text)),
+    later.join('\n---\n'),
+  );
 });

