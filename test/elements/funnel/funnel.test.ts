@@ -68,8 +68,10 @@ function fact(el: StrideFunnel, id: string, name: string): string {
 }
 
 describe('<stride-funnel>', () => {
-  // The dev server serves ECharts as hundreds of modules; load them once so each test times only its own work.
-  before(async () => {
+  // The dev server serves ECharts as hundreds of modules; load them once so each test times only its own work. On a
+  // busy machine that first import took longer than a test's 20 s in Firefox (16 tests failed with the hook).
+  before(async function () {
+    this.timeout(60_000);
     await import('../../../packages/elements/src/funnel/funnel.echarts.js');
   });
 
