@@ -23,7 +23,6 @@ export const myDayStrings = defineStrings({
     statusBehind: '落后',
     statusOnPace: '达标',
     statusAhead: '领先',
-    openIndicator: '查看{indicator}的商机',
     // rank
     rankTitle: '我的排名（积分）',
     rank: '第 {rank} 名',
@@ -40,7 +39,6 @@ export const myDayStrings = defineStrings({
     gapZero: '与第 {rank} 名同分',
     topRank: '你是第一名，保持住！',
     holdersMany: '{name} 等 {count} 人',
-    openBoard: '查看我在英雄榜上的积分',
     // streak
     streakTitle: '连续展业',
     streakDays: '连续 {days} 个工作日',
@@ -63,7 +61,6 @@ export const myDayStrings = defineStrings({
     gridsTitle: '我的网格覆盖',
     gridCovered: '已覆盖 {covered} / {households} 户',
     noGrids: '没有分配给你的网格',
-    openGrid: '查看网格 {name} 已覆盖的客户',
     // overdue
     overdueTitle: '超时未跟进商机',
     overdueCount: '{count} 条',
@@ -92,7 +89,6 @@ export const myDayStrings = defineStrings({
     statusBehind: 'Behind',
     statusOnPace: 'On pace',
     statusAhead: 'Ahead',
-    openIndicator: 'Open the leads behind {indicator}',
     rankTitle: 'My rank (points)',
     rank: 'No. {rank}',
     tiedRank: 'Tied No. {rank}',
@@ -108,7 +104,6 @@ export const myDayStrings = defineStrings({
     gapZero: 'Level on points with No. {rank}',
     topRank: 'You are No. 1. Keep it up!',
     holdersMany: '{name} and {others} more',
-    openBoard: 'Open my points on the leaderboard',
     streakTitle: 'Streak',
     streakDays: '{days} working days in a row',
     streakNone: 'No streak yet',
@@ -128,7 +123,6 @@ export const myDayStrings = defineStrings({
     gridsTitle: 'My grids’ coverage',
     gridCovered: '{covered} / {households} households covered',
     noGrids: 'No grids are assigned to you',
-    openGrid: 'Open the covered customers of grid {name}',
     overdueTitle: 'Overdue leads',
     overdueCount: '{count}',
     overdueNone: 'No overdue leads',
