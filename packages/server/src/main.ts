@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { timingSafeEqual } from 'node:crypto';
 import { BANK_WIDE, generatePilot, PILOT_CATALOGUE, type PilotOptions } from '../../../mocks/pilot/index.js';
 import { loadDataDirectory } from './files.js';
+import { createDayWarmer } from './day-warmer.js';
 import { createMetricsService } from './metrics.js';
 import { DIGEST_FLAGS, refuseSecretsOnCommandLine, startDigestSchedule } from './digest/cli.js';
 import { createStrideServer, type VerifyResult } from './server.js';
@@ -123,7 +124,9 @@ const stride = createStrideServer({
 });
 const { url } = await stride.listen(Number(values.port), values.host);
 console.log(`stride-server: ${url} (loaded in ${Math.round(performance.now() - started)} ms)`);
-warmToday();
+const today = createDayWarmer({ zone: warehouse.zone, now: () => warehouse.now().getTime(), warm: warmToday });
+void today.warmNow();
+today.start();
 
 let digest: ReturnType<typeof startDigestSchedule> | undefined;
 if (values.digest !== undefined) {
@@ -146,6 +149,7 @@ const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   digest?.stop();
+  today.stop();
   console.log(`stride-server: ${signal}, finishing requests in flight`);
   stride.close().then(
     () => process.exit(0),
@@ -172,16 +176,20 @@ function refresh(why: string): void {
   warehouse.refresh().then(
     (done) => {
       console.log(`stride-server: ${why}: data version ${done.version}, ${done.facts} facts, ${done.ms} ms`);
-      warmToday();
+      void today.warmNow();
     },
     (error: unknown) => console.error(`stride-server: ${why}: refresh failed, still serving the previous data`, error),
   );
 }
 
-/** Today's figures for every manager's and team's month, computed now rather than by the morning's first requests. */
-function warmToday(): void {
+/**
+ * Today's figures for every manager's and team's month, computed now rather than by the morning's first requests:
+ * after the load, after each refresh, and as each bank day begins (./day-warmer.ts).
+ */
+async function warmToday(): Promise<void> {
+  if (!metrics.warmToday) return;
   const warming = performance.now();
-  metrics.warmToday?.().then(
+  await metrics.warmToday().then(
     () => console.log(`stride-server: today's figures ready in ${Math.round(performance.now() - warming)} ms`),
     (error: unknown) => console.error("stride-server: today's figures failed; requests compute them", error),
   );
