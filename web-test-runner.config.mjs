@@ -15,6 +15,7 @@ import { cdpCountersPlugin } from './test/support/cdp-counters.mjs';
 import { touchTapPlugin } from './test/support/touch-tap.mjs';
 import { printPdfPlugin } from './test/support/print-pdf.mjs';
 import { firefoxLauncher } from './test/support/firefox-launcher.mjs';
+import { prebundledEChartsPlugin } from './test/support/prebundled-echarts.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -123,6 +124,7 @@ export function strideTestConfig(browser) {
       cdpCountersPlugin(),
       touchTapPlugin(),
       printPdfPlugin(),
+      prebundledEChartsPlugin(),
       {
         name: 'stride-source-aliases',
         resolveImport({ source }) {
