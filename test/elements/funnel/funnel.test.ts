@@ -68,8 +68,8 @@ function fact(el: StrideFunnel, id: string, name: string): string {
 }
 
 describe('<stride-funnel>', () => {
-  // The dev server serves ECharts as hundreds of modules; load them once so each test times only its own work. On a
-  // busy machine that first import took longer than a test's 20 s in Firefox (16 tests failed with the hook).
+  // Load the chart module and ECharts (test/support/prebundled-echarts.mjs) once, so each test times only its own
+  // work; on a busy machine the first import can take longer than a test's 20 s.
   before(async function () {
     this.timeout(60_000);
     await import('../../../packages/elements/src/funnel/funnel.echarts.js');
