@@ -768,18 +768,20 @@ export function createMetricsService(wh: Warehouse): MetricsService {
           const days = wh.sla.stageDays[id];
           return typeof days === 'number' ? days * DAY_MS : undefined;
         };
-        const funnelOf = (from: number, asOf: number) =>
-          run(c, 'funnel.sql', {
-            unit: r.unit,
-            from_ms: from,
-            as_of_ms: asOf,
-            never_ms: NEVER_MS,
-            sla_claimed_ms: slaMs('claimed') ?? NEVER_MS,
-            sla_contacted_ms: slaMs('contacted') ?? NEVER_MS,
-            sla_visited_ms: slaMs('visited') ?? NEVER_MS,
-            sla_intent_ms: slaMs('intent') ?? NEVER_MS,
-            sla_applied_ms: slaMs('applied') ?? NEVER_MS,
-          });
+        const funnelOf = async (from: number, asOf: number) =>
+          (
+            await run(c, 'funnel.sql', {
+              ...withTeam({ unit: r.unit, mode: 'self', level: '' }),
+              from_ms: from,
+              as_of_ms: asOf,
+              never_ms: NEVER_MS,
+              sla_claimed_ms: slaMs('claimed') ?? NEVER_MS,
+              sla_contacted_ms: slaMs('contacted') ?? NEVER_MS,
+              sla_visited_ms: slaMs('visited') ?? NEVER_MS,
+              sla_intent_ms: slaMs('intent') ?? NEVER_MS,
+              sla_applied_ms: slaMs('applied') ?? NEVER_MS,
+            })
+          ).filter((row) => row['unit_id'] === r.unit);
         const rows = await funnelOf(r.from, r.asOf);
         const byStage = new Map(rows.map((row) => [num(row, 'stage'), row]));
         // Before the pilot: the same funnel of the leads assigned in the baseline window, as it stood at the
