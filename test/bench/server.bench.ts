@@ -15,7 +15,8 @@
  * 4. --morning-peak: every manager opens their page around 08:30 (./peak-server.ts serves the bank-wide data in a
  *    process of its own, clock at 08:30 of the last day). Requests in the mix indicators : leaderboard : funnel :
  *    coverage = 4:2:1:1, each on a scope drawn from the 10,000 managers' own month and their teams' month, no scope
- *    asked more than 3 times, from --connections clients (default 16) for --seconds: requests per second, p50, p95
+ *    asked more than 3 times, from --connections clients (default 16) for --seconds, or with --rate N sent at N a
+ *    second whatever the answers (open loop, each timed from when it was due): requests per second, p50, p95
  *    and p99 (overall and per endpoint), the server's peak RSS and heap (sampled every 200 ms) and the answer
  *    cache's hit rate. --profile DIR writes the server's CPU profile there; --threads N sets DuckDB's threads.
  *
@@ -26,6 +27,7 @@
  * Prints a table and merges the figures into bench/results.json under "server".
  */
 import { fork } from 'node:child_process';
+import { Agent, get } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
@@ -74,6 +76,9 @@ const { values } = parseArgs({
     label: { type: 'string' },
     'morning-peak': { type: 'boolean', default: false },
     connections: { type: 'string', default: '16' },
+    // the peak's offered load: requests sent at this rate whatever the answers (open loop), instead of
+    // --connections clients each asking again as soon as answered (closed loop, the most the server can take)
+    rate: { type: 'string' },
     profile: { type: 'string' },
     threads: { type: 'string' },
     // the peak's clock: 'moving' runs on from 08:30 as a bank's does, so a live answer's asOf moves with it and is
@@ -82,6 +87,8 @@ const { values } = parseArgs({
   },
 });
 const seconds = Math.max(1, Math.min(30, Number(values.seconds)));
+const rate = values.rate === undefined ? undefined : Number(values.rate);
+if (rate !== undefined && !(rate > 0 && rate <= 2_000)) throw new Error(`--rate: expected 1-2000 a second, got '${values.rate}'`);
 if (values.clock !== 'moving' && values.clock !== 'standing') {
   throw new Error(`--clock: expected 'moving' or 'standing', got '${values.clock}'`);
 }
@@ -326,6 +333,8 @@ interface PeakRun {
   loadAverage: string;
   seconds: number;
   connections: number;
+  /** Requests offered a second in an open-loop run; absent in a closed-loop one (--connections clients). */
+  offeredPerSecond?: number;
   requests: number;
   requestsPerSecond: number;
   p50Ms: number;
@@ -412,6 +421,44 @@ async function morningPeak(): Promise<PeakRun> {
     const result = await instance;
     return { result, latencies, used: next };
   };
+  /**
+   * An open-loop load: request i is due at start + i / rate whatever the answers before it, and its time runs from
+   * when it was due, so a server that falls behind shows it in the latencies rather than by slowing the sender
+   * (no coordinated omission). Each request has a connection of its own while it needs one (kept alive for the next).
+   */
+  const openLoop = async (list: { kind: PeakKind; path: string }[], perSecond: number, duration: number) => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1_024 });
+    const latencies: { kind: string; ms: number }[] = [];
+    const result = { non2xx: 0, errors: 0 };
+    const answered: Promise<void>[] = [];
+    const total = Math.round(perSecond * duration);
+    const start = performance.now() + 20;
+    for (let i = 0; i < total; i += 1) {
+      const due = start + (i * 1_000) / perSecond;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      const item = list[i % list.length]!;
+      const kind = `${item.kind}, ${item.path.includes('manager=') ? 'own' : 'team'}`;
+      answered.push(
+        new Promise((resolve) => {
+          get(`${origin}${base}${item.path}`, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => {
+              if ((response.statusCode ?? 0) >= 300) result.non2xx += 1;
+              latencies.push({ kind, ms: performance.now() - due });
+              resolve();
+            });
+          }).on('error', () => {
+            result.errors += 1;
+            resolve();
+          });
+        }),
+      );
+    }
+    await Promise.all(answered);
+    agent.destroy();
+    return { result, latencies, used: total };
+  };
   await fire(morningRequests(orgTree, lastMonth, 2_000), 3);
 
   const list = morningRequests(orgTree, date, seconds * 1_000);
@@ -428,7 +475,7 @@ async function morningPeak(): Promise<PeakRun> {
     }
   })();
   const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  const { result, latencies, used } = await fire(list, seconds);
+  const { result, latencies, used } = rate === undefined ? await fire(list, seconds) : await openLoop(list, rate, seconds);
   sampling = false;
   await sampler;
   const after = await ask('stats');
@@ -458,6 +505,7 @@ async function morningPeak(): Promise<PeakRun> {
     loadAverage,
     seconds,
     connections: Number(values.connections),
+    ...(rate === undefined ? {} : { offeredPerSecond: rate }),
     requests: all.requests,
     requestsPerSecond: Math.round(all.requests / seconds),
     p50Ms: all.p50Ms,
@@ -495,7 +543,11 @@ async function morningPeak(): Promise<PeakRun> {
 if (values['morning-peak']) {
   const run = await morningPeak();
   console.log(
-    `\nMorning peak, bank-wide (HTTP on 127.0.0.1, ${run.connections} connections, ${run.seconds} s, ` +
+    `\nMorning peak, bank-wide (HTTP on 127.0.0.1, ` +
+      (run.offeredPerSecond === undefined
+        ? `${run.connections} connections, `
+        : `${run.offeredPerSecond} requests a second offered, each timed from when it was due, `) +
+      `${run.seconds} s, ` +
       `clock ${values.clock === 'moving' ? 'moving from' : 'standing at'} 08:30, load average ${run.loadAverage})`,
   );
   console.table({
