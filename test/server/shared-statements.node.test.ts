@@ -263,3 +263,34 @@ it("computes today's figures ahead of the first request, for every manager and t
     later.join('\n---\n'),
   );
 });
+
+it("runs every team's statements ahead, and the morning's first pages share them with the same answers", async () => {
+  clock = DATA_END;
+  const service = createMetricsService(warehouse);
+  await service.warmToday!();
+  await service.warmTeams!();
+  const warmed = service.statements!.computed;
+  // half a minute later, each team's page and one of its managers' pages, as the morning's first requests
+  clock = DATA_END + 30_000;
+  const teams = [...new Set(pilot.orgTree.filter((n) => n.level === 'manager').map((n) => n.parentId!))];
+  for (const team of teams) {
+    const manager = pilot.orgTree.find((n) => n.level === 'manager' && n.parentId === team)!;
+    for (const scope of [
+      { org: team, period: 'month' as const, date: TODAY },
+      { org: team, manager: manager.id, period: 'month' as const, date: TODAY },
+    ]) {
+      const asked = [
+        (s: MetricsService) => s.indicators({ scope }),
+        (s: MetricsService) => s.leaderboard({ scope, board: 'managers', metric: 'points' }),
+        (s: MetricsService) => s.funnel({ scope }),
+        (s: MetricsService) => s.coverage({ scope }),
+      ];
+      for (const ask of asked) assert.deepStrictEqual(await ask(service), await ask(plain), JSON.stringify(scope));
+    }
+  }
+  // a statement runs again only where one of the team's moments fell in those minutes (a claim window ending)
+  const ran = service.statements!.computed - warmed;
+  const shared = service.statements!.shared;
+  assert.ok(shared >= teams.length * 8, `${shared} shared`);
+  assert.ok(ran <= shared / 10, `${ran} statements run after the warm, ${shared} shared`);
+});

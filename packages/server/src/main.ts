@@ -183,16 +183,20 @@ function refresh(why: string): void {
 }
 
 /**
- * Today's figures for every manager's and team's month, computed now rather than by the morning's first requests:
- * after the load, after each refresh, and as each bank day begins (./day-warmer.ts).
+ * Today's figures for every manager's and team's month, then every team's statements, computed now rather than by
+ * the morning's first requests: after the load, after each refresh, and as each bank day begins (./day-warmer.ts).
  */
 async function warmToday(): Promise<void> {
-  if (!metrics.warmToday) return;
   const warming = performance.now();
-  await metrics.warmToday().then(
-    () => console.log(`stride-server: today's figures ready in ${Math.round(performance.now() - warming)} ms`),
-    (error: unknown) => console.error("stride-server: today's figures failed; requests compute them", error),
-  );
+  try {
+    await metrics.warmToday?.();
+    await metrics.warmTeams?.();
+    console.log(
+      `stride-server: today's figures and every team's statements ready in ${Math.round(performance.now() - warming)} ms`,
+    );
+  } catch (error) {
+    console.error("stride-server: warming today's figures failed; requests compute them", error);
+  }
 }
 
 type LoadStep = LoadProgress | { phase: 'generating data' | 'reading files'; rows?: number; total?: number };

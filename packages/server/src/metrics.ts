@@ -137,6 +137,13 @@ export interface MetricsService {
    * wait for them. Run after a load or a refresh.
    */
   warmToday?(signal?: AbortSignal): Promise<void>;
+  /**
+   * Runs every team's statements for its month at the clock's now (indicators and sparklines, the board, the funnel
+   * and the map, each with the team's managers), so that the morning's first pages share them (./shared-statements.ts)
+   * instead of each team's first page computing them while the others queue. They stay shared until a moment of the
+   * team's data falls between the warm and the request. Run after warmToday.
+   */
+  warmTeams?(signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -536,6 +543,17 @@ export function createMetricsService(wh: Warehouse): MetricsService {
         signal,
       );
       await service.indicators({ scope: { org: manager.parentId, period: 'month', date } }, signal);
+    },
+    async warmTeams(signal) {
+      const date = formatIsoDate(zone.dayOf(wh.now().getTime()));
+      for (const team of teams) {
+        signal?.throwIfAborted();
+        const scope = { org: team, period: 'month' as const, date };
+        await service.indicators({ scope }, signal);
+        await service.leaderboard({ scope, board: 'managers', metric: 'points' }, signal);
+        await service.funnel({ scope }, signal);
+        await service.coverage({ scope }, signal);
+      }
     },
     indicators: (q, signal) =>
       wh.withConnection(async (c) => {
