@@ -1,9 +1,9 @@
 /**
  * Today's figures (targets, baselines, supplied figures and sparklines for every manager and team) are computed once
  * per bank day, about 2.4 s of CPU at a 10,000-manager bank, and every request of the day waits on them until they
- * exist. The server computes them after a load and after each refresh; this computes them again when a new day begins
- * in the bank's zone, so that a server whose data is not refreshed overnight does not make the first requests of the
- * morning wait for them.
+ * exist; every team's statements then run ahead too (MetricsService.warmTeams), so the morning's first pages share
+ * them. The server warms after a load and after each refresh; this warms again when a new day begins in the bank's
+ * zone, so that a server whose data is not refreshed overnight does not make the first requests of the morning wait.
  */
 import type { BankZone } from '../../core/src/engine/time.js';
 
