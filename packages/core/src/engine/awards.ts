@@ -2,9 +2,9 @@
 import type { Badge } from '../contracts.js';
 import { BADGE_LABELS } from './labels.js';
 import type { LogIndex } from './log-index.js';
-import { pointsOf } from './metrics.js';
+import { POINTS_ACTIONS, POINTS_SERIES } from './metrics.js';
 import { tally, upperBound } from './series.js';
-import { periodContaining } from './time.js';
+import { periodContaining, type DayRange } from './time.js';
 import type { EngineLocale } from './types.js';
 
 /**
@@ -49,14 +49,25 @@ export function longestStreak(ix: LogIndex, manager: number, asOf: number): numb
   return best;
 }
 
+/** Every manager's points in every week (or month) of the log. */
+interface PeriodPoints {
+  /** The periods from the first event's to the last event's, in order. */
+  periods: DayRange[];
+  /** points[manager * periods.length + p]: the manager's points in period p. */
+  points: Float64Array;
+  /** Per contest (by its first manager): the best points of each period, 0 when nobody scored. */
+  best: Map<number, Float64Array>;
+}
+
 /**
  * Weekly and monthly champions: rank 1 in points among the managers of the same branch (a champion is a branch
  * contest; a bank-wide top spot would go to one of 10,000 people), for a week or month that has ended by asOf.
- * Ties share rank 1; nobody is champion of a period without points. Completed periods never change, so each is
- * computed once per branch.
+ * Ties share rank 1; nobody is champion of a period without points. Completed periods never change, so every
+ * manager's points in every period are counted once, in one pass over each points series (a tally per manager and
+ * period was most of a bank-wide board's time: 10,000 managers, dozens of weeks, seven series each).
  */
 export class ChampionBoard {
-  private readonly cache = new Map<string, Set<number>>();
+  private readonly byKind = new Map<'week' | 'month', PeriodPoints>();
   constructor(private readonly ix: LogIndex) {}
 
   private contestOf(manager: number): [number, number] | undefined {
@@ -71,23 +82,55 @@ export class ChampionBoard {
     return top === undefined ? undefined : ix.orgRange(top);
   }
 
-  private championsOf(range: [number, number], kind: 'week' | 'month', startDay: number, endDay: number): Set<number> {
-    const key = `${range[0]}-${range[1]}|${kind}|${startDay}`;
-    let champions = this.cache.get(key);
-    if (champions) return champions;
-    champions = new Set();
-    const from = this.ix.zone.dayStart(startDay);
-    const to = this.ix.zone.dayStart(endDay + 1) - 1;
-    let best = 0;
-    for (let m = range[0]; m < range[1]; m++) {
-      const points = pointsOf(this.ix, { mLo: m, mHi: m + 1, from, to }).total;
-      if (points > best) {
-        best = points;
-        champions = new Set([m]);
-      } else if (points === best && best > 0) champions.add(m);
+  /**
+   * Every manager's points in every period of the kind, as `pointsOf` counts them over the period's days: the same
+   * counts times the same weights, summed in the same order.
+   */
+  private periodPoints(kind: 'week' | 'month'): PeriodPoints {
+    let table = this.byKind.get(kind);
+    if (table) return table;
+    const ix = this.ix;
+    const periods: DayRange[] = [];
+    for (
+      let period = periodContaining(kind, ix.firstEventDay, undefined);
+      period.start <= ix.lastEventDay;
+      period = periodContaining(kind, period.end + 1, undefined)
+    )
+      periods.push(period);
+    const first = periods[0]!.start;
+    const periodOfDay = new Int32Array(ix.lastEventDay - first + 1);
+    periods.forEach((period, p) => periodOfDay.fill(p, period.start - first, period.end - first + 1));
+    const count = periods.length;
+    const managers = ix.managerIds.length;
+    const points = new Float64Array(managers * count);
+    const actions = new Int32Array(managers * count);
+    const dayOf = ix.zone.dayOf;
+    for (const action of POINTS_ACTIONS) {
+      const series = POINTS_SERIES[action](ix);
+      actions.fill(0);
+      for (let m = 0; m < managers; m++) {
+        for (let k = series.offsets[m]!; k < series.offsets[m + 1]!; k++) {
+          actions[m * count + periodOfDay[dayOf(series.time[k]!) - first]!]!++;
+        }
+      }
+      const weight = ix.points[action];
+      for (let i = 0; i < points.length; i++) points[i]! += actions[i]! * weight;
     }
-    this.cache.set(key, champions);
-    return champions;
+    table = { periods, points, best: new Map() };
+    this.byKind.set(kind, table);
+    return table;
+  }
+
+  private bestOf(table: PeriodPoints, range: [number, number]): Float64Array {
+    let best = table.best.get(range[0]);
+    if (best) return best;
+    const count = table.periods.length;
+    best = new Float64Array(count);
+    for (let m = range[0]; m < range[1]; m++) {
+      for (let p = 0; p < count; p++) best[p] = Math.max(best[p]!, table.points[m * count + p]!);
+    }
+    table.best.set(range[0], best);
+    return best;
   }
 
   /** Whether the manager was champion of any week (or month) ending by asOf, from the first event on. */
@@ -98,10 +141,14 @@ export class ChampionBoard {
     const asOfDay = ix.zone.dayOf(asOf);
     // a period is complete when asOf has reached its last instant
     const completeBy = ix.zone.dayOf(asOf + 1) - 1;
-    let period = periodContaining(kind, ix.firstEventDay, undefined);
-    while (period.end <= completeBy && period.start <= asOfDay) {
-      if (this.championsOf(range, kind, period.start, period.end).has(manager)) return true;
-      period = periodContaining(kind, period.end + 1, undefined);
+    const table = this.periodPoints(kind);
+    const best = this.bestOf(table, range);
+    const count = table.periods.length;
+    for (let p = 0; p < count; p++) {
+      const period = table.periods[p]!;
+      if (period.end > completeBy || period.start > asOfDay) break;
+      const points = table.points[manager * count + p]!;
+      if (points > 0 && points === best[p]) return true;
     }
     return false;
   }

@@ -151,18 +151,23 @@ export const POINTS_ACTIONS: readonly PointsAction[] = [
 ];
 
 /** Points earned in the slice, in total and by action (firsts per lead, each dated by its own event). */
+/** The fact series each points action counts. */
+export const POINTS_SERIES: Readonly<Record<PointsAction, (ix: LogIndex) => Series>> = {
+  firstContact: (ix) => ix.contacted,
+  conversation: (ix) => ix.conversation,
+  visit: (ix) => ix.visit,
+  firstIntent: (ix) => ix.intent,
+  firstApplication: (ix) => ix.applied,
+  firstConversion: (ix) => ix.converted,
+  timelyFollowup: (ix) => ix.timely,
+};
+
 export function pointsOf(ix: LogIndex, slice: Slice): { total: number; byAction: Record<PointsAction, number> } {
-  const p = ix.points;
-  const byAction: Record<PointsAction, number> = {
-    firstContact: tally(ix.contacted, slice).count * p.firstContact,
-    conversation: tally(ix.conversation, slice).count * p.conversation,
-    visit: tally(ix.visit, slice).count * p.visit,
-    firstIntent: tally(ix.intent, slice).count * p.firstIntent,
-    firstApplication: tally(ix.applied, slice).count * p.firstApplication,
-    firstConversion: tally(ix.converted, slice).count * p.firstConversion,
-    timelyFollowup: tally(ix.timely, slice).count * p.timelyFollowup,
-  };
+  const byAction = {} as Record<PointsAction, number>;
   let total = 0;
-  for (const action of POINTS_ACTIONS) total += byAction[action];
+  for (const action of POINTS_ACTIONS) {
+    byAction[action] = tally(POINTS_SERIES[action](ix), slice).count * ix.points[action];
+    total += byAction[action];
+  }
   return { total, byAction };
 }
