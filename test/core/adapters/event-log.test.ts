@@ -90,6 +90,26 @@ describe('createEventLogAdapter', () => {
     expect((await failure(adapter.funnel!({ scope }, { signal: signal() }))).message).to.equal(unread.message);
   });
 
+  it('names the first file that cannot be read, in the files’ order, when several cannot', async () => {
+    // The worker parses the other files while the events still stream in; which failure it reports must not change.
+    const badTargets = 'org,value\r\nB01,3\r\n';
+    const messageOf = async (options: Partial<Parameters<typeof createEventLogAdapter>[0]>): Promise<string> => {
+      try {
+        await make(options).report;
+      } catch (caught) {
+        return (caught as StrideError).message;
+      }
+      throw new Error('expected a rejection');
+    };
+    expect(await messageOf({ events: 'at,leadId\r\n2026-11-24T09:00:00+08:00,L1\r\n', targets: badTargets })).to.match(
+      /^events\.csv: missing columns "type"/,
+    );
+    expect(
+      await messageOf({ orgTree: 'id,name\r\nB01,Branch\r\n', targets: badTargets, events: eventsCsvFixture }),
+    ).to.match(/^roster\.csv: missing columns "parentId"/);
+    expect(await messageOf({ targets: badTargets, grids: '{"type":' })).to.match(/^targets\.csv: missing columns/);
+  });
+
   it('ignores the reply to an aborted worker request and rejects with the AbortError', async () => {
     const adapter = make();
     const controller = new AbortController();
