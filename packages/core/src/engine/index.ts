@@ -99,9 +99,10 @@ function round2(value: number): number {
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  const value = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  // A typed array sorts numbers without a comparator call per pair: a bank's funnel has a dwell time per lead.
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  const value = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return round2(value);
 }
 
