@@ -103,18 +103,18 @@ export class ChampionBoard {
     const count = periods.length;
     const managers = ix.managerIds.length;
     const points = new Float64Array(managers * count);
-    const actions = new Int32Array(managers * count);
+    const counts = new Int32Array(managers * count);
     const dayOf = ix.zone.dayOf;
     for (const action of POINTS_ACTIONS) {
       const series = POINTS_SERIES[action](ix);
-      actions.fill(0);
+      counts.fill(0);
       for (let m = 0; m < managers; m++) {
         for (let k = series.offsets[m]!; k < series.offsets[m + 1]!; k++) {
-          actions[m * count + periodOfDay[dayOf(series.time[k]!) - first]!]!++;
+          counts[m * count + periodOfDay[dayOf(series.time[k]!) - first]!]!++;
         }
       }
       const weight = ix.points[action];
-      for (let i = 0; i < points.length; i++) points[i]! += actions[i]! * weight;
+      for (let i = 0; i < points.length; i++) points[i]! += counts[i]! * weight;
     }
     table = { periods, points, best: new Map() };
     this.byKind.set(kind, table);

@@ -150,7 +150,6 @@ export const POINTS_ACTIONS: readonly PointsAction[] = [
   'timelyFollowup',
 ];
 
-/** Points earned in the slice, in total and by action (firsts per lead, each dated by its own event). */
 /** The fact series each points action counts. */
 export const POINTS_SERIES: Readonly<Record<PointsAction, (ix: LogIndex) => Series>> = {
   firstContact: (ix) => ix.contacted,
@@ -162,6 +161,7 @@ export const POINTS_SERIES: Readonly<Record<PointsAction, (ix: LogIndex) => Seri
   timelyFollowup: (ix) => ix.timely,
 };
 
+/** Points earned in the slice, in total and by action (firsts per lead, each dated by its own event). */
 export function pointsOf(ix: LogIndex, slice: Slice): { total: number; byAction: Record<PointsAction, number> } {
   const byAction = {} as Record<PointsAction, number>;
   let total = 0;
