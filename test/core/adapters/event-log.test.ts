@@ -241,26 +241,39 @@ describe('createEventLogAdapter', () => {
   });
 
   it("answers the map's coverage first among the requests that waited for the events", async () => {
-    // The events come only after every widget has asked, so all three requests wait for the engine.
-    const bytes = new TextEncoder().encode(eventsCsvFixture);
-    let sendEvents = (): void => undefined;
-    const eventsSent = new Promise<void>((resolve) => (sendEvents = resolve));
+    // The worker reads the header row at once and the other rows only after every widget has asked, so all three
+    // requests wait for the engine. The rows follow once the worker says it is reading: by then it has run, and the
+    // requests posted before it started are in its queue (a fixed wait raced the worker's first load under load).
+    const text = eventsCsvFixture;
+    const headerEnd = text.indexOf('\n') + 1;
+    const encoder = new TextEncoder();
+    let sendRows = (): void => undefined;
+    const rowsSent = new Promise<void>((resolve) => (sendRows = resolve));
     const eventsStream = new ReadableStream<Uint8Array>({
       async start(controller) {
-        await eventsSent;
-        controller.enqueue(bytes);
+        controller.enqueue(encoder.encode(text.slice(0, headerEnd)));
+        await rowsSent;
+        controller.enqueue(encoder.encode(text.slice(headerEnd)));
         controller.close();
       },
     });
-    const adapter = make({ events: eventsStream, orgTree: rosterCsv });
+    let workerReading = (): void => undefined;
+    const reading = new Promise<void>((resolve) => (workerReading = resolve));
+    const adapter = make({
+      events: eventsStream,
+      orgTree: rosterCsv,
+      onProgress: ({ phase }) => {
+        if (phase === 'reading') workerReading();
+      },
+    });
     const answered: string[] = [];
     const asked = (['indicators', 'funnel', 'coverage'] as const).map((method) =>
       (adapter[method] as (q: unknown, o: { signal: AbortSignal }) => Promise<unknown>)(calls[method], {
         signal: signal(),
       }).then(() => answered.push(method)),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    sendEvents();
+    await reading;
+    sendRows();
     await Promise.all(asked);
     expect(answered).to.deep.equal(['coverage', 'indicators', 'funnel']);
   });
