@@ -26,9 +26,10 @@ export function cdpCountersPlugin() {
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');
       }
-      // The heap and the DOM counters are read here, straight after the collection: the live query below builds an array
-      // of every object in the heap (a megabyte or more) that stays as garbage until the next collection, and a heap
-      // read after it measured that array, not the widget (a 25 MB heap read 4.8 % over the harness's 2 % in CI).
+      // The heap and the DOM counters are read here, straight after the collection: the live query below builds an
+      // array of every object in the heap (a megabyte or more) that stays as garbage until the next collection, and a
+      // heap read after it measured that array, not the widget (one widget's growth read 4.8 % in CI, where the harness
+      // allows 2 %).
       const counters = await cdp.send('Memory.getDOMCounters');
       const { metrics } = await cdp.send('Performance.getMetrics');
       const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
